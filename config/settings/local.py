@@ -1,0 +1,25 @@
+"""Local development (make run): SQLite, console e-mail, demo keys."""
+
+from __future__ import annotations
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import BASE_DIR, env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="local-development-only-not-secret")  # noqa: S105
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+# Demo keys only: production refuses to start without its own (see production.py).
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS", default=["3tDgLlbiwhXgfRa8SHnkDhmrGjYzPtm8khNo0RyfiEc="]
+)
+HASH_KEY = env("HASH_KEY", default="local-demo-hash-key")
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if env.bool("USE_TASK_WORKER", default=False):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+_ = BASE_DIR

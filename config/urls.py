@@ -1,0 +1,29 @@
+"""Root URL configuration: one include per app, namespaced by app label."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from safeguarding.core import views as core_views
+
+urlpatterns = [
+    path("", include("safeguarding.core.urls")),
+    path("accounts/", include("safeguarding.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("activity/", include("safeguarding.activity_log.urls")),
+    path("partnership/", include("safeguarding.partnership.urls")),
+    path("actions/", include("safeguarding.actions.urls")),
+    path("learning/", include("safeguarding.learning.urls")),
+    path("case-reviews/", include("safeguarding.case_reviews.urls")),
+    path("child-deaths/", include("safeguarding.child_deaths.urls")),
+    path("training/", include("safeguarding.training.urls")),
+    path("assurance/", include("safeguarding.assurance.urls")),
+    path("data/", include("safeguarding.datasets.urls")),
+    path("annual-reports/", include("safeguarding.annual_reports.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = core_views.error_403
+handler404 = core_views.error_404
+handler500 = core_views.error_500

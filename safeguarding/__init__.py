@@ -1,0 +1,1 @@
+"""The safeguarding partnership platform: one Django project package, apps layered downwards."""

@@ -1,0 +1,76 @@
+"""Idle-session timeout and MFA enforcement."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+_LAST_SEEN = "last_activity"
+
+# Paths a person who must set up MFA can still reach.
+_MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/accessibility/", "/privacy/", "/healthz/")
+
+
+class IdleTimeoutMiddleware:
+    """Sign people out after a period without a request: IDLE_TIMEOUT_STAFF seconds for roles
+    that see case-level or personal data, IDLE_TIMEOUT_OTHERS for everyone else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(_LAST_SEEN)
+            limit = (
+                settings.IDLE_TIMEOUT_STAFF
+                if user.needs_mfa  # type: ignore[union-attr]
+                else settings.IDLE_TIMEOUT_OTHERS
+            )
+            if last is not None and now - int(last) > limit:
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out after {limit // 60} minutes without activity, "
+                    "to keep the records safe. Sign in again to continue.",
+                )
+                return redirect(f"{reverse('account_login')}?next={request.path}")
+            request.session[_LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class MFARequiredMiddleware:
+    """When MFA_REQUIRED is on (production), people whose roles can see case-level or personal
+    data must set up an authenticator app or security key before using anything else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.MFA_REQUIRED and self._must_set_up(request):
+            messages.info(
+                request,
+                "Your role gives you access to sensitive records, so you must set up "
+                "two-factor authentication before you continue.",
+            )
+            return redirect("mfa_index")
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_set_up(request: HttpRequest) -> bool:
+        user = request.user
+        if not user.is_authenticated or not user.needs_mfa:  # type: ignore[union-attr]
+            return False
+        if request.path.startswith(_MFA_EXEMPT_PREFIXES):
+            return False
+        from allauth.mfa.utils import is_mfa_enabled
+
+        return not is_mfa_enabled(user)

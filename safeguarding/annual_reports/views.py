@@ -1,0 +1,76 @@
+"""The annual report as a page, and as a downloadable file."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from safeguarding.activity_log.services import event_record_export
+from safeguarding.annual_reports import permissions
+from safeguarding.annual_reports.rendering import annual_report_html
+from safeguarding.annual_reports.selectors import annual_report_build
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+
+
+def _year(label: str) -> ReportingYear:
+    try:
+        return ReportingYear.parse(label)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@login_required
+@require_GET
+def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_annual_report(request.user))
+    from django.utils import timezone
+
+    latest = ReportingYear.containing(timezone.localdate()).previous
+    years = [ReportingYear(y) for y in range(latest.start_year, 2017, -1)]
+    return render(
+        request,
+        "annual_reports/report_index.html",
+        {"years": years, "breadcrumbs": [("Home", "/"), ("Annual reports", "")]},
+    )
+
+
+@login_required
+@require_GET
+def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
+    require(permissions.can_view_annual_report(request.user))
+    report = annual_report_build(year=_year(year))
+    return render(
+        request,
+        "annual_reports/report_detail.html",
+        {
+            "report": report,
+            "breadcrumbs": [
+                ("Home", "/"),
+                ("Annual reports", "/annual-reports/"),
+                (report.year.label, ""),
+            ],
+        },
+    )
+
+
+@login_required
+@require_GET
+def report_download(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
+    require(permissions.can_view_annual_report(request.user))
+    report = annual_report_build(year=_year(year))
+    html = annual_report_html(report)
+    event_record_export(
+        actor=request.user,
+        what=f"annual report {report.year.label}",
+        rows=len(report.sections),
+        file_format="html",
+    )
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="annual-report-{report.year.label}.html"'
+    )
+    return response

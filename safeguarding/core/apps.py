@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "safeguarding.core"
+    label = "core"
+    verbose_name = "Core"

@@ -1,0 +1,66 @@
+"""Encryption of identifying data at rest, and keyed hashes for matching without storing.
+
+EncryptedTextField stores Fernet tokens (AES-128-CBC + HMAC-SHA256, from the maintained
+`cryptography` library) made with the first key in FIELD_ENCRYPTION_KEYS; older keys still
+decrypt, so keys can be rotated (docs/runbooks/key-rotation.md). Encrypted values cannot be
+searched or ordered in SQL: keep a keyed hash beside a value that must be matched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from functools import lru_cache
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS is not set: identifying data cannot be stored."
+        )
+    return MultiFernet([Fernet(key.encode()) for key in keys])
+
+
+def encrypt(value: str) -> str:
+    return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).encrypt(value.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    try:
+        return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise ImproperlyConfigured(
+            "A stored value cannot be decrypted with the configured keys."
+        ) from exc
+
+
+def keyed_hash(value: str, *, purpose: str) -> str:
+    """HMAC-SHA256 of a normalised value, separated by purpose so hashes never cross-match."""
+    if not settings.HASH_KEY:
+        raise ImproperlyConfigured("HASH_KEY is not set.")
+    message = f"{purpose}:{value.strip().upper()}".encode()
+    return hmac.new(settings.HASH_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+    """A text value encrypted in the database and plain in Python. Empty stays empty."""
+
+    description = "Text encrypted at rest"
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if value is None or value == "":
+            return value
+        return decrypt(value)
+
+    def get_prep_value(self, value: Any) -> Any:
+        value = super().get_prep_value(value)
+        if value is None or value == "":
+            return value
+        return encrypt(str(value))

@@ -1,0 +1,14 @@
+"""Background tasks of core: e-mail delivery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_tasks import task
+
+from safeguarding.core.emails import email_deliver
+
+
+@task()
+def email_send_task(*, template: str, to: list[str], context: dict[str, Any]) -> int:
+    return email_deliver(template=template, to=to, context=context)

@@ -1,0 +1,110 @@
+"""Template helpers for GOV.UK Design System markup (loaded as a builtin)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django import template
+from django.forms import BoundField, Form
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    "textinput": "govuk-input",
+    "emailinput": "govuk-input",
+    "numberinput": "govuk-input govuk-input--width-10",
+    "urlinput": "govuk-input",
+    "passwordinput": "govuk-input",
+    "dateinput": "govuk-input govuk-input--width-10",
+    "datetimeinput": "govuk-input govuk-input--width-20",
+    "select": "govuk-select",
+    "selectmultiple": "govuk-select",
+    "textarea": "govuk-textarea",
+    "clearablefileinput": "govuk-file-upload",
+    "fileinput": "govuk-file-upload",
+}
+_ERROR_SUFFIX = {
+    "govuk-input": "govuk-input--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+def _describedby(field: BoundField) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def govuk_widget(field: BoundField) -> SafeString:
+    """Render a field's widget with GOV.UK classes, error state and aria-describedby."""
+    widget_type = field.widget_type
+    base = _WIDGET_CLASSES.get(widget_type, "")
+    classes = [base] if base else []
+    if field.errors and base:
+        classes.append(_ERROR_SUFFIX[base.split()[0]])
+    existing = field.field.widget.attrs.get("class", "")
+    attrs: dict[str, Any] = {"class": " ".join([*classes, existing]).strip()}
+    described = _describedby(field)
+    if described:
+        attrs["aria-describedby"] = described
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def describedby(field: BoundField) -> str:
+    return _describedby(field)
+
+
+@register.filter
+def is_choice_list(field: BoundField) -> bool:
+    return field.widget_type in {"radioselect", "checkboxselectmultiple"}
+
+
+@register.inclusion_tag("components/error_summary.html")
+def error_summary(*forms: Form | None) -> dict[str, Any]:
+    """GOV.UK error summary for one or more forms; links go to the field with the error."""
+    errors: list[dict[str, str]] = []
+    for form in forms:
+        if form is None or not form.is_bound or not form.errors:
+            continue
+        for message in form.non_field_errors():
+            errors.append({"href": "", "text": str(message)})
+        for name, field_errors in form.errors.items():
+            if name == "__all__":
+                continue
+            bound = form[name]
+            target = bound.auto_id
+            if bound.widget_type in {"radioselect", "checkboxselectmultiple"}:
+                target = f"{bound.auto_id}_0"
+            for message in field_errors:
+                errors.append({"href": f"#{target}", "text": str(message)})
+    return {"errors": errors}
+
+
+@register.filter
+def govuk_date(value: date | datetime | None, with_time: bool = False) -> str:
+    """1 April 2021 (GOV.UK style); with_time adds 2:30pm."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        text = f"{local.day} {local:%B %Y}"
+        if with_time:
+            hour = local.hour % 12 or 12
+            text += f" at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+        return text
+    return f"{value.day} {value:%B %Y}"
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key)

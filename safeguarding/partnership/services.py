@@ -1,0 +1,254 @@
+"""Every write to the partnership structure, each recorded in the activity log."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding.accounts.models import RoleAssignment, User
+from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES, Role
+from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.partnership.models import (
+    Agency,
+    AgencyName,
+    Area,
+    District,
+    Group,
+    GroupMembership,
+    Partnership,
+    Priority,
+)
+
+# --- areas ---------------------------------------------------------------------------
+
+
+def area_create(*, actor: User, **data: Any) -> Area:
+    area = tracked_create(actor=actor, model=Area, data=data, verb="area.created")
+    assert isinstance(area, Area)
+    return area
+
+
+def area_update(*, actor: User, area: Area, expected_version: int | None, **data: Any) -> Area:
+    tracked_update(
+        actor=actor, obj=area, data=data, verb="area.updated", expected_version=expected_version
+    )
+    return area
+
+
+def district_create(*, actor: User, area: Area, name: str, ons_code: str) -> District:
+    district = tracked_create(
+        actor=actor,
+        model=District,
+        data={"area": area, "name": name, "ons_code": ons_code},
+        verb="district.created",
+    )
+    assert isinstance(district, District)
+    return district
+
+
+# --- agencies ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agency_create(*, actor: User, name_since: date | None = None, **data: Any) -> Agency:
+    agency = tracked_create(actor=actor, model=Agency, data=data, verb="agency.created")
+    assert isinstance(agency, Agency)
+    AgencyName.objects.create(
+        agency=agency, name=agency.name, valid_from=name_since or timezone.localdate()
+    )
+    return agency
+
+
+@transaction.atomic
+def agency_update(
+    *, actor: User, agency: Agency, expected_version: int | None, **data: Any
+) -> Agency:
+    """Edit an agency's details. A change of name goes through agency_rename (it keeps the
+    history), so `name` is not accepted here."""
+    if "name" in data:
+        raise ValidationError("Use 'Rename' to change an agency's name, so its history is kept.")
+    tracked_update(
+        actor=actor,
+        obj=agency,
+        data=data,
+        verb="agency.updated",
+        expected_version=expected_version,
+    )
+    return agency
+
+
+@transaction.atomic
+def agency_rename(
+    *, actor: User, agency: Agency, new_name: str, effective: date, expected_version: int | None
+) -> Agency:
+    """Give the agency a new name from `effective`; the old name stays in its history."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise ValidationError({"new_name": "Enter the new name."})
+    if new_name == agency.name:
+        raise ValidationError({"new_name": "The new name is the same as the current name."})
+    current = agency.names.filter(valid_to__isnull=True).order_by("-valid_from").first()
+    if current and effective <= current.valid_from:
+        raise ValidationError(
+            {
+                "effective": f"The new name must start after {current.valid_from:%-d %B %Y}, "
+                "when the current name started."
+            }
+        )
+    tracked_update(
+        actor=actor,
+        obj=agency,
+        data={"name": new_name},
+        verb="agency.renamed",
+        expected_version=expected_version,
+    )
+    if current:
+        current.valid_to = effective - timedelta(days=1)
+        current.save(update_fields=["valid_to"])
+    AgencyName.objects.create(agency=agency, name=new_name, valid_from=effective)
+    return agency
+
+
+@transaction.atomic
+def agency_disable(*, actor: User, agency: Agency, on: date) -> Agency:
+    tracked_update(actor=actor, obj=agency, data={"disabled_on": on}, verb="agency.disabled")
+    return agency
+
+
+# --- groups --------------------------------------------------------------------------
+
+
+def _check_parent(group: Group | None, parent: Group | None) -> None:
+    node = parent
+    while node is not None:
+        if group is not None and node.pk == group.pk:
+            raise ValidationError({"parent": "A group cannot sit below itself."})
+        node = node.parent
+
+
+def group_create(*, actor: User, **data: Any) -> Group:
+    _check_parent(None, data.get("parent"))
+    group = tracked_create(actor=actor, model=Group, data=data, verb="group.created")
+    assert isinstance(group, Group)
+    return group
+
+
+def group_update(*, actor: User, group: Group, expected_version: int | None, **data: Any) -> Group:
+    if "parent" in data:
+        _check_parent(group, data["parent"])
+    tracked_update(
+        actor=actor, obj=group, data=data, verb="group.updated", expected_version=expected_version
+    )
+    return group
+
+
+def group_membership_add(*, actor: User, group: Group, **data: Any) -> GroupMembership:
+    membership = tracked_create(
+        actor=actor,
+        model=GroupMembership,
+        data={"group": group, **data},
+        verb="group.membership_added",
+    )
+    assert isinstance(membership, GroupMembership)
+    return membership
+
+
+@transaction.atomic
+def group_membership_end(
+    *, actor: User, membership: GroupMembership, ended_on: date
+) -> GroupMembership:
+    tracked_update(
+        actor=actor, obj=membership, data={"ended_on": ended_on}, verb="group.membership_ended"
+    )
+    return membership
+
+
+# --- priorities ----------------------------------------------------------------------
+
+
+def priority_create(*, actor: User, **data: Any) -> Priority:
+    priority = tracked_create(actor=actor, model=Priority, data=data, verb="priority.created")
+    assert isinstance(priority, Priority)
+    return priority
+
+
+def priority_update(
+    *, actor: User, priority: Priority, expected_version: int | None, **data: Any
+) -> Priority:
+    tracked_update(
+        actor=actor,
+        obj=priority,
+        data=data,
+        verb="priority.updated",
+        expected_version=expected_version,
+    )
+    return priority
+
+
+# --- partnership and people ----------------------------------------------------------
+
+
+def partnership_create(*, actor: User | None, **data: Any) -> Partnership:
+    partnership = Partnership(**data)
+    partnership.full_clean()
+    partnership.save()
+    event_record(actor=actor, verb="partnership.created", target=partnership)
+    return partnership
+
+
+@transaction.atomic
+def role_grant(
+    *, actor: User | None, user: User, role: str, agency: Agency | None = None
+) -> RoleAssignment:
+    if role not in Role.values:
+        raise ValidationError({"role": "Choose a role."})
+    if role in AGENCY_SCOPED_ROLES and agency is None:
+        raise ValidationError({"agency": "Choose the agency this role is for."})
+    if role not in AGENCY_SCOPED_ROLES:
+        agency = None
+    if RoleAssignment.objects.filter(user=user, role=role, agency=agency).exists():
+        raise ValidationError(f"{user.display_name} already has this role.")
+    grant = RoleAssignment(user=user, role=role, agency=agency, granted_by=actor)
+    grant.full_clean()
+    grant.save()
+    user.clear_role_cache()
+    event_record(
+        actor=actor,
+        verb="role.granted",
+        target=user,
+        data={"role": role, "agency_id": agency.pk if agency else None},
+    )
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, actor: User, grant: RoleAssignment) -> None:
+    user = grant.user
+    data = {"role": grant.role, "agency_id": grant.agency_id}
+    grant.delete()
+    user.clear_role_cache()
+    event_record(actor=actor, verb="role.revoked", target=user, data=data)
+
+
+@transaction.atomic
+def practitioner_register(*, user: User, full_name: str, agency: Agency) -> User:
+    """A practitioner's self-registration: their name and the agency they work for."""
+    user.full_name = full_name.strip()
+    user.save(update_fields=["full_name"])
+    role_grant(actor=user, user=user, role=Role.PRACTITIONER, agency=agency)
+    event_record(actor=user, verb="account.registered", target=user, data={"agency_id": agency.pk})
+    return user
+
+
+@transaction.atomic
+def person_deactivate(*, actor: User, person: User) -> User:
+    if person.pk == actor.pk:
+        raise ValidationError("You cannot deactivate your own account.")
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    event_record(actor=actor, verb="person.deactivated", target=person)
+    return person

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    name = "safeguarding.training"
+    label = "training"
+    verbose_name = "Training"
