@@ -6,6 +6,7 @@ local.py, test.py and production.py hold small overrides only.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -222,7 +223,7 @@ STATICFILES_DIRS = [
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
 FILE_STORAGE_BACKEND = env("FILE_STORAGE_BACKEND", default="filesystem")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -271,6 +272,8 @@ ANNUAL_REPORT_SECTIONS = env.list(
 # Modules whose `seed(stdout)` functions build the demo partnership, in order.
 DEMO_SEED_MODULES = [
     "safeguarding.partnership.demo",
+    "safeguarding.learning.demo",
+    "safeguarding.actions.demo",
 ]
 
 LOGGING = {

@@ -30,11 +30,7 @@ class IdleTimeoutMiddleware:
         if user.is_authenticated:
             now = int(time.time())
             last = request.session.get(_LAST_SEEN)
-            limit = (
-                settings.IDLE_TIMEOUT_STAFF
-                if user.needs_mfa  # type: ignore[union-attr]
-                else settings.IDLE_TIMEOUT_OTHERS
-            )
+            limit = settings.IDLE_TIMEOUT_STAFF if user.needs_mfa else settings.IDLE_TIMEOUT_OTHERS
             if last is not None and now - int(last) > limit:
                 logout(request)
                 messages.info(
@@ -67,7 +63,7 @@ class MFARequiredMiddleware:
     @staticmethod
     def _must_set_up(request: HttpRequest) -> bool:
         user = request.user
-        if not user.is_authenticated or not user.needs_mfa:  # type: ignore[union-attr]
+        if not user.is_authenticated or not user.needs_mfa:
             return False
         if request.path.startswith(_MFA_EXEMPT_PREFIXES):
             return False

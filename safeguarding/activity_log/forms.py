@@ -27,7 +27,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args: Any, verbs: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verb"].choices = [("", "Any")] + [(v, v) for v in verbs]
+        self.fields["verb"].choices = [("", "Any")] + [(v, v) for v in verbs]  # type: ignore[attr-defined]
         used = ActivityEvent.objects.values_list("target_type_id", flat=True).distinct()
         self.fields["target_type"].queryset = ContentType.objects.filter(pk__in=used)  # type: ignore[attr-defined]
 

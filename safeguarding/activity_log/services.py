@@ -25,7 +25,8 @@ _CHAIN_LOCK_ID = 7_417_001  # PostgreSQL advisory lock that serialises the chain
 
 def _plain(value: Any) -> Any:
     """JSON-safe copy (dates become ISO strings, model instances their pk)."""
-    return json.loads(json.dumps(value, default=_default))
+    plain: Any = json.loads(json.dumps(value, default=_default))
+    return plain
 
 
 def _default(value: Any) -> Any:
@@ -56,7 +57,8 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
             values[name] = getattr(obj, field.attname)
         else:
             values[name] = getattr(obj, name)
-    return _plain(values)
+    plain: dict[str, Any] = _plain(values)
+    return plain
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -63,7 +63,7 @@ def check_version(obj: Model, expected_version: int | None, proposed: dict[str, 
         else:
             current_cmp, yours_cmp = current, yours
         if current_cmp != yours_cmp:
-            label = str(obj._meta.get_field(name).verbose_name).capitalize()
+            label = str(getattr(obj._meta.get_field(name), "verbose_name", name)).capitalize()
             changes.append(
                 FieldChange(
                     field=name,

@@ -31,7 +31,7 @@ PARTNERSHIP = {
     ),
 }
 
-AREAS = [
+AREAS: list[dict[str, Any]] = [
     {
         "name": "Cambridgeshire",
         "kind": Area.Kind.COUNTY,

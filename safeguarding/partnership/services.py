@@ -26,20 +26,22 @@ from safeguarding.partnership.models import (
 # --- areas ---------------------------------------------------------------------------
 
 
-def area_create(*, actor: User, **data: Any) -> Area:
+def area_create(*, actor: User | None, **data: Any) -> Area:
     area = tracked_create(actor=actor, model=Area, data=data, verb="area.created")
     assert isinstance(area, Area)
     return area
 
 
-def area_update(*, actor: User, area: Area, expected_version: int | None, **data: Any) -> Area:
+def area_update(
+    *, actor: User | None, area: Area, expected_version: int | None, **data: Any
+) -> Area:
     tracked_update(
         actor=actor, obj=area, data=data, verb="area.updated", expected_version=expected_version
     )
     return area
 
 
-def district_create(*, actor: User, area: Area, name: str, ons_code: str) -> District:
+def district_create(*, actor: User | None, area: Area, name: str, ons_code: str) -> District:
     district = tracked_create(
         actor=actor,
         model=District,
@@ -54,7 +56,7 @@ def district_create(*, actor: User, area: Area, name: str, ons_code: str) -> Dis
 
 
 @transaction.atomic
-def agency_create(*, actor: User, name_since: date | None = None, **data: Any) -> Agency:
+def agency_create(*, actor: User | None, name_since: date | None = None, **data: Any) -> Agency:
     agency = tracked_create(actor=actor, model=Agency, data=data, verb="agency.created")
     assert isinstance(agency, Agency)
     AgencyName.objects.create(
@@ -65,7 +67,7 @@ def agency_create(*, actor: User, name_since: date | None = None, **data: Any) -
 
 @transaction.atomic
 def agency_update(
-    *, actor: User, agency: Agency, expected_version: int | None, **data: Any
+    *, actor: User | None, agency: Agency, expected_version: int | None, **data: Any
 ) -> Agency:
     """Edit an agency's details. A change of name goes through agency_rename (it keeps the
     history), so `name` is not accepted here."""
@@ -83,7 +85,12 @@ def agency_update(
 
 @transaction.atomic
 def agency_rename(
-    *, actor: User, agency: Agency, new_name: str, effective: date, expected_version: int | None
+    *,
+    actor: User | None,
+    agency: Agency,
+    new_name: str,
+    effective: date,
+    expected_version: int | None,
 ) -> Agency:
     """Give the agency a new name from `effective`; the old name stays in its history."""
     new_name = new_name.strip()
@@ -114,7 +121,7 @@ def agency_rename(
 
 
 @transaction.atomic
-def agency_disable(*, actor: User, agency: Agency, on: date) -> Agency:
+def agency_disable(*, actor: User | None, agency: Agency, on: date) -> Agency:
     tracked_update(actor=actor, obj=agency, data={"disabled_on": on}, verb="agency.disabled")
     return agency
 
@@ -130,14 +137,16 @@ def _check_parent(group: Group | None, parent: Group | None) -> None:
         node = node.parent
 
 
-def group_create(*, actor: User, **data: Any) -> Group:
+def group_create(*, actor: User | None, **data: Any) -> Group:
     _check_parent(None, data.get("parent"))
     group = tracked_create(actor=actor, model=Group, data=data, verb="group.created")
     assert isinstance(group, Group)
     return group
 
 
-def group_update(*, actor: User, group: Group, expected_version: int | None, **data: Any) -> Group:
+def group_update(
+    *, actor: User | None, group: Group, expected_version: int | None, **data: Any
+) -> Group:
     if "parent" in data:
         _check_parent(group, data["parent"])
     tracked_update(
@@ -146,7 +155,7 @@ def group_update(*, actor: User, group: Group, expected_version: int | None, **d
     return group
 
 
-def group_membership_add(*, actor: User, group: Group, **data: Any) -> GroupMembership:
+def group_membership_add(*, actor: User | None, group: Group, **data: Any) -> GroupMembership:
     membership = tracked_create(
         actor=actor,
         model=GroupMembership,
@@ -159,7 +168,7 @@ def group_membership_add(*, actor: User, group: Group, **data: Any) -> GroupMemb
 
 @transaction.atomic
 def group_membership_end(
-    *, actor: User, membership: GroupMembership, ended_on: date
+    *, actor: User | None, membership: GroupMembership, ended_on: date
 ) -> GroupMembership:
     tracked_update(
         actor=actor, obj=membership, data={"ended_on": ended_on}, verb="group.membership_ended"
@@ -170,14 +179,14 @@ def group_membership_end(
 # --- priorities ----------------------------------------------------------------------
 
 
-def priority_create(*, actor: User, **data: Any) -> Priority:
+def priority_create(*, actor: User | None, **data: Any) -> Priority:
     priority = tracked_create(actor=actor, model=Priority, data=data, verb="priority.created")
     assert isinstance(priority, Priority)
     return priority
 
 
 def priority_update(
-    *, actor: User, priority: Priority, expected_version: int | None, **data: Any
+    *, actor: User | None, priority: Priority, expected_version: int | None, **data: Any
 ) -> Priority:
     tracked_update(
         actor=actor,

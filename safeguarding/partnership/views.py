@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -16,6 +17,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.governance import governance_svg
+from safeguarding.partnership.models import Agency
 
 _GET_POST = ["GET", "POST"]
 
@@ -118,14 +120,14 @@ def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def agency_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     sector = request.GET.get("sector", "")
-    agencies = selectors.agency_list(sector=sector if sector in forms.Agency.Sector.values else "")
+    agencies = selectors.agency_list(sector=sector if sector in Agency.Sector.values else "")
     page = Paginator(agencies, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "partnership/agency_list.html",
         {
             "page_obj": page,
-            "sectors": forms.Agency.Sector.choices,
+            "sectors": Agency.Sector.choices,
             "sector": sector,
             "query": f"sector={sector}" if sector else "",
             "can_edit": permissions.can_edit_partnership(request.user),
@@ -578,7 +580,7 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
     return redirect("partnership:person_detail", person.pk)
 
 
-def _add_errors(form: forms.forms.Form, exc: ValidationError) -> None:
+def _add_errors(form: Form, exc: ValidationError) -> None:
     """Attach a service's ValidationError to the form: by field where the form has it."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():

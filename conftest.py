@@ -1,0 +1,152 @@
+"""Cross-app fixtures: the test cast (owner, member_readonly, outsider), a user maker, task
+running, and the real-browser fixtures (Playwright driving Debian's chromium, with axe)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import Role
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    """make_user(Role.X, (Role.Y, agency), email=...) -> a verified, active user."""
+    from safeguarding.accounts.tests.factories import UserFactory
+    from safeguarding.partnership import services
+
+    def _make(*roles: Any, **kwargs: Any) -> User:
+        user: User = UserFactory(**kwargs)
+        for spec in roles:
+            role, agency = spec if isinstance(spec, tuple) else (spec, None)
+            services.role_grant(actor=None, user=user, role=role, agency=agency)
+        user.clear_role_cache()
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def owner(make_user: Callable[..., User]) -> User:
+    """A partnership administrator: may see and change everything."""
+    return make_user(Role.PARTNERSHIP_ADMIN)
+
+
+@pytest.fixture
+def officer(make_user: Callable[..., User]) -> User:
+    """A business unit officer."""
+    return make_user(Role.BUSINESS_UNIT)
+
+
+@pytest.fixture
+def member_readonly(make_user: Callable[..., User]) -> User:
+    """The independent scrutineer: sees de-identified material, changes nothing."""
+    return make_user(Role.SCRUTINEER)
+
+
+@pytest.fixture
+def outsider(make_user: Callable[..., User]) -> User:
+    """Signed in, but holds no role at all."""
+    return make_user()
+
+
+@pytest.fixture
+def run_tasks() -> Callable[[], int]:
+    """Run every queued background task now (database backend); returns how many ran."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    def _run() -> int:
+        before = DBTaskResult.objects.exclude(status="READY").count()
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        return DBTaskResult.objects.exclude(status="READY").count() - before
+
+    return _run
+
+
+# --- real browser ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Browser tests need Debian's chromium at /usr/bin/chromium: `make test` installs it."
+        )
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class CheckedPage:
+    """Wraps a Playwright page: every distinct page the test lands on must be scanned with axe
+    (`check()`), or the test fails at teardown. check() fails on serious/critical violations."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.visited: set[str] = set()
+        self.checked: set[str] = set()
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame: Any) -> None:
+        if frame == self.page.main_frame:
+            self.visited.add(frame.url.split("#")[0])
+
+    def check(self) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page.wait_for_load_state("load")
+        results = Axe().run(self.page)
+        bad = [
+            v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
+        ]
+        url = self.page.url.split("#")[0]
+        assert not bad, f"axe found serious problems on {url}:\n" + "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(str(n["target"]) for n in v["nodes"][:3])
+            for v in bad
+        )
+        self.checked.add(url)
+
+    def goto(self, url: str) -> None:
+        self.page.goto(url)
+        self.check()
+
+    def unchecked(self) -> set[str]:
+        return {u for u in self.visited - self.checked if not u.startswith("about:")}
+
+
+@pytest.fixture
+def browser_page(browser: Any, live_server: Any, transactional_db: None) -> Iterator[CheckedPage]:
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    checked = CheckedPage(page)
+    yield checked
+    context.close()
+    missed = checked.unchecked()
+    assert not missed, f"pages visited without an axe scan: {sorted(missed)}"
