@@ -1,6 +1,17 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from safeguarding.learning import views
 
 app_name = "learning"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", views.learning_point_list, name="learning_point_list"),
+    path("points/<int:pk>/", views.learning_point_detail, name="learning_point_detail"),
+    path("themes/", views.theme_list, name="theme_list"),
+    path("themes/add/", views.theme_create, name="theme_create"),
+    path("themes/<int:pk>/", views.theme_detail, name="theme_detail"),
+    path("themes/<int:pk>/rename/", views.theme_rename, name="theme_rename"),
+    path("themes/<int:pk>/retire/", views.theme_retire, name="theme_retire"),
+    path("themes/<int:pk>/reinstate/", views.theme_reinstate, name="theme_reinstate"),
+]

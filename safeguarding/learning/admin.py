@@ -1,0 +1,47 @@
+"""View-only admin for support staff: every write goes through learning.services (and so into
+the activity log), from the application's own pages or the module that owns the source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from safeguarding.learning.models import LearningPoint, Theme, ThemeNameChange
+
+
+class _ViewOnly(admin.ModelAdmin):  # type: ignore[type-arg]
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ThemeNameChangeInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = ThemeNameChange
+    extra = 0
+    fields = ["old_name", "new_name", "changed_at", "changed_by"]
+    readonly_fields = ["old_name", "new_name", "changed_at", "changed_by"]
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Theme)
+class ThemeAdmin(_ViewOnly):
+    list_display = ["name", "slug", "retired_on"]
+    search_fields = ["name"]
+    inlines = [ThemeNameChangeInline]
+
+
+@admin.register(LearningPoint)
+class LearningPointAdmin(_ViewOnly):
+    list_display = ["title", "source_kind", "recorded_on", "is_published"]
+    list_filter = ["source_kind", "is_published"]
+    search_fields = ["title"]

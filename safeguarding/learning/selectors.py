@@ -1,0 +1,196 @@
+"""Reads of themes and learning points: lists scoped to the user, usage counts and trends.
+
+The database of learning (search, filters, trends, exports) is built on
+`learning_point_list_for_user` and `theme_trend`; modules list their own record's learning
+with `learning_point_list_for_source`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from safeguarding.core.years import ReportingYear
+from safeguarding.learning import permissions
+from safeguarding.learning.models import LearningPoint, LearningPointTheme, Theme, ThemeNameChange
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Area
+
+# --- themes --------------------------------------------------------------------------
+
+
+def theme_list(*, include_retired: bool = False) -> QuerySet[Theme]:
+    """Themes by name; current ones only unless include_retired (for choosing themes for new
+    learning, leave it False)."""
+    themes = Theme.objects.all()
+    if not include_retired:
+        themes = themes.filter(retired_on__isnull=True)
+    return themes.order_by("name")
+
+
+def theme_list_with_usage(*, user: User, include_retired: bool = True) -> QuerySet[Theme]:
+    """Themes with `point_count`: how many learning points the user may see carry each one."""
+    counted = Q()
+    if not permissions.can_view_unpublished_learning(user):
+        counted = Q(learning_point_links__learning_point__is_published=True)
+    return theme_list(include_retired=include_retired).annotate(
+        point_count=Count("learning_point_links", filter=counted)
+    )
+
+
+def theme_name_history(*, theme: Theme) -> QuerySet[ThemeNameChange]:
+    return theme.name_changes.select_related("changed_by").order_by("changed_at", "id")
+
+
+def theme_is_used(*, theme: Theme) -> bool:
+    return theme.learning_point_links.exists()
+
+
+# --- learning points -----------------------------------------------------------------
+
+
+def _with_relations(points: QuerySet[LearningPoint]) -> QuerySet[LearningPoint]:
+    return points.select_related("area", "source_type").prefetch_related(
+        models.Prefetch("themes", queryset=Theme.objects.order_by("name")),
+        "agencies",
+    )
+
+
+def learning_point_visible_to(*, user: User) -> QuerySet[LearningPoint]:
+    """Every learning point the user may see: all of them for those who write learning
+    (permissions.FULL_LEARNING_ROLES), published ones for anyone else with a role, none for
+    people without a role."""
+    if not permissions.can_view_learning(user):
+        return LearningPoint.objects.none()
+    points = LearningPoint.objects.all()
+    if not permissions.can_view_unpublished_learning(user):
+        points = points.filter(is_published=True)
+    return points
+
+
+def learning_point_list_for_user(
+    *,
+    user: User,
+    search: str = "",
+    theme: Theme | None = None,
+    source_kind: str = "",
+    year: ReportingYear | None = None,
+    agency: Agency | None = None,
+    area: Area | None = None,
+) -> QuerySet[LearningPoint]:
+    """The learning the user may see, newest first, filtered. `search` matches words in the
+    title or summary (every word must appear); `year` is the reporting year it was recorded in."""
+    points = learning_point_visible_to(user=user)
+    for word in search.split():
+        points = points.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    if theme is not None:
+        points = points.filter(theme_links__theme=theme)
+    if source_kind:
+        points = points.filter(source_kind=source_kind)
+    if year is not None:
+        points = points.filter(recorded_on__range=(year.start, year.end))
+    if agency is not None:
+        points = points.filter(agency_links__agency=agency)
+    if area is not None:
+        points = points.filter(area=area)
+    return _with_relations(points).order_by("-recorded_on", "-id")
+
+
+def learning_point_list_for_source(
+    *, source: models.Model, published_only: bool = False
+) -> QuerySet[LearningPoint]:
+    """The learning recorded against one record. The caller has already checked that the user
+    may see `source`; pass published_only for people who see only published learning."""
+    if source.pk is None:
+        return LearningPoint.objects.none()
+    points = LearningPoint.objects.filter(
+        source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+    )
+    if published_only:
+        points = points.filter(is_published=True)
+    return _with_relations(points).order_by("recorded_on", "id")
+
+
+# --- trends --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeTrendRow:
+    theme: Theme
+    counts: tuple[int, ...]  # one per year, in ThemeTrend.years order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class ThemeTrend:
+    years: tuple[ReportingYear, ...]
+    rows: tuple[ThemeTrendRow, ...]
+
+    def count(self, theme: Theme, year: ReportingYear) -> int:
+        index = self.years.index(year)
+        for row in self.rows:
+            if row.theme.pk == theme.pk:
+                return row.counts[index]
+        return 0
+
+    def year_totals(self) -> tuple[int, ...]:
+        """Learning points per year (a point with two themes counts once per theme)."""
+        return tuple(sum(row.counts[i] for row in self.rows) for i in range(len(self.years)))
+
+
+def theme_trend(
+    *, years: Sequence[ReportingYear], user: User | None = None, published_only: bool = False
+) -> ThemeTrend:
+    """How many learning points carry each theme in each reporting year (by `recorded_on`,
+    1 April to 31 March), from one aggregate query. With `user`, counts only the learning that
+    user may see; without, counts all of it (for figures such as the annual report's).
+
+    Rows: every current theme, and retired themes that have learning in these years; most
+    used first."""
+    ordered = tuple(sorted(set(years)))
+    counts: dict[tuple[int, int], int] = {}
+    if ordered:
+        links = LearningPointTheme.objects.filter(
+            learning_point__recorded_on__range=(ordered[0].start, ordered[-1].end)
+        )
+        if user is not None:
+            links = links.filter(learning_point__in=learning_point_visible_to(user=user))
+        if published_only:
+            links = links.filter(learning_point__is_published=True)
+        year_of = Case(
+            *[
+                When(learning_point__recorded_on__range=(y.start, y.end), then=Value(y.start_year))
+                for y in ordered
+            ],
+            default=Value(None),
+            output_field=IntegerField(),
+        )
+        rows = (
+            links.annotate(start_year=year_of)
+            .filter(start_year__isnull=False)
+            .values("theme_id", "start_year")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        counts = {(row["theme_id"], row["start_year"]): row["n"] for row in rows}
+    used = {theme_id for theme_id, _year in counts}
+    themes = Theme.objects.filter(Q(retired_on__isnull=True) | Q(pk__in=used))
+    trend_rows = [
+        ThemeTrendRow(
+            theme=theme,
+            counts=tuple(counts.get((theme.pk, y.start_year), 0) for y in ordered),
+        )
+        for theme in themes
+    ]
+    trend_rows.sort(key=lambda row: (-row.total, row.theme.name.lower()))
+    return ThemeTrend(years=ordered, rows=tuple(trend_rows))

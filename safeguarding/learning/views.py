@@ -1,0 +1,218 @@
+"""Pages for learning: the list of learning the user may see, a permanent page per learning
+point, and the themes taxonomy (administrators add, rename, retire and reinstate)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+from safeguarding.learning import forms, permissions, selectors, services
+
+_GET_POST = ["GET", "POST"]
+_PER_PAGE = 25
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Home", reverse("core:home")),
+        ("Learning", reverse("learning:learning_point_list")),
+        *extra,
+    ]
+
+
+def _theme_crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return _crumbs(("Themes", reverse("learning:theme_list")), *extra)
+
+
+# --- learning points -----------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def learning_point_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_learning(request.user))
+    form = forms.LearningSearchForm(request.GET or None)
+    filters = form.filters()
+    points = selectors.learning_point_list_for_user(user=request.user, **filters)
+    page = Paginator(points, _PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode(
+        [(k, v) for k, v in request.GET.items() if k in form.fields and v], doseq=False
+    )
+    return render(
+        request,
+        "learning/learning_point_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query,
+            "filtered": any(filters.values()),
+            "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Learning", "")],
+        },
+    )
+
+
+@login_required
+@require_GET
+def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    point = permissions.get_learning_point_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "learning/learning_point_detail.html",
+        {
+            "point": point,
+            "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
+            "breadcrumbs": _crumbs((point.title, "")),
+        },
+    )
+
+
+# --- themes --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def theme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_themes(request.user))
+    return render(
+        request,
+        "learning/theme_list.html",
+        {
+            "themes": selectors.theme_list_with_usage(user=request.user),
+            "can_manage": permissions.can_manage_themes(request.user),
+            "breadcrumbs": _crumbs(("Themes", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def theme_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    theme = permissions.get_theme_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "learning/theme_detail.html",
+        {
+            "theme": theme,
+            "history": selectors.theme_name_history(theme=theme),
+            "can_manage": permissions.can_manage_theme(request.user, theme),
+            "breadcrumbs": _theme_crumbs((theme.name, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def theme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_themes(request.user))
+    require(permissions.can_manage_themes(request.user), write_attempt=True)
+    form = forms.ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = services.theme_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"The theme “{theme.name}” has been added.")
+            return redirect("learning:theme_list")
+    return render(
+        request,
+        "learning/form_page.html",
+        {
+            "form": form,
+            "title": "Add a theme",
+            "submit": "Add theme",
+            "breadcrumbs": _theme_crumbs(("Add", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
+    old_name = theme.name
+    form = forms.ThemeRenameForm(
+        request.POST or None, initial={"new_name": theme.name, "version": theme.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_rename(
+                actor=request.user,
+                theme=theme,
+                new_name=form.cleaned_data["new_name"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"“{old_name}” is now called “{theme.name}”.")
+            return redirect("learning:theme_detail", theme.pk)
+    return render(
+        request,
+        "learning/form_page.html",
+        {
+            "form": form,
+            "title": f"Rename “{old_name}”",
+            "submit": "Rename theme",
+            "intro": (
+                "Learning already recorded with this theme keeps it under the new name. The old "
+                "name is kept in the theme's history."
+            ),
+            "breadcrumbs": _theme_crumbs(
+                (old_name, reverse("learning:theme_detail", args=[theme.pk])), ("Rename", "")
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def theme_retire(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.theme_retire(actor=request.user, theme=theme)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"“{theme.name}” has been retired. Learning recorded with it keeps it, but it "
+            "cannot be chosen for new learning.",
+        )
+    return redirect("learning:theme_detail", theme.pk)
+
+
+@login_required
+@require_POST
+def theme_reinstate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.theme_reinstate(actor=request.user, theme=theme)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"“{theme.name}” can be chosen for new learning again.")
+    return redirect("learning:theme_detail", theme.pk)
+
+
+def _add_errors(form: Form, exc: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: by field where the form has it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
