@@ -22,6 +22,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
+from psycopg.conninfo import make_conninfo
 
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.partnership import services
@@ -69,7 +70,8 @@ class Server:
     def connect(self, db: str) -> psycopg.Connection[Any]:
         params = {"host": self.host, "port": self.port, "user": self.user}
         params["password"] = self.password
-        return psycopg.connect(dbname=db, **{k: v for k, v in params.items() if v})
+        given = {name: value for name, value in params.items() if value}
+        return psycopg.connect(make_conninfo("", dbname=db, **given))
 
 
 def _run(args: list[str], *, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
