@@ -1,0 +1,335 @@
+"""Pages for action plans and actions: lists, detail, add and change, progress, review,
+evidence downloads and exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.actions import forms, permissions, selectors, services
+from safeguarding.actions.models import Action, ActionPlan
+from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.concurrency import EditConflictError
+from safeguarding.core.exports import csv_response, xlsx_response
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+
+_GET_POST = ["GET", "POST"]
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [("Home", reverse("core:home")), ("Actions", reverse("actions:action_list")), *extra]
+
+
+def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
+    return (plan.title, reverse("actions:action_plan_detail", args=[plan.pk]))
+
+
+def _action_crumb(action: Action) -> tuple[str, str]:
+    return (f"Action {action.number}", reverse("actions:action_detail", args=[action.pk]))
+
+
+# --- lists and export ----------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_actions(request.user))
+    form = forms.ActionFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    actions = selectors.action_list_for_user(user=request.user, **filters)
+    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    query = urlencode(
+        [(key, str(request.GET.get(key, ""))) for key in ("status", "agency", "overdue")]
+    )
+    return render(
+        request,
+        "actions/action_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query,
+            "today": timezone.localdate(),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Actions", "")],
+        },
+    )
+
+
+@login_required
+@require_GET
+def action_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The actions the user may see (with the list's filters) as CSV or XLSX; logged."""
+    require(permissions.can_view_actions(request.user))
+    file_format = request.GET.get("format", "csv")
+    if file_format not in {"csv", "xlsx"}:
+        raise Http404
+    form = forms.ActionFilterForm(request.GET)
+    actions = selectors.action_list_for_user(user=request.user, **form.filters())
+    rows = selectors.action_export_rows(actions=actions)
+    event_record_export(
+        actor=request.user, what="actions", rows=len(rows), file_format=file_format
+    )
+    filename = f"actions-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    if file_format == "xlsx":
+        return xlsx_response(filename, selectors.EXPORT_HEADER, rows, sheet="Actions")
+    return csv_response(filename, selectors.EXPORT_HEADER, rows)
+
+
+@login_required
+@require_GET
+def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_actions(request.user))
+    today = timezone.localdate()
+    return render(
+        request,
+        "actions/action_plan_list.html",
+        {
+            "plans": selectors.action_plan_list_for_user(user=request.user, today=today),
+            "due_for_review": selectors.action_plans_due_for_review(
+                user=request.user, today=today
+            ),
+            "today": today,
+            "breadcrumbs": _crumbs(("Action plans", "")),
+        },
+    )
+
+
+# --- plans ---------------------------------------------------------------------------
+
+
+def _plan_detail_context(
+    request: AuthenticatedHttpRequest, plan: ActionPlan, review_form: Form
+) -> dict[str, object]:
+    user = request.user
+    today = timezone.localdate()
+    return {
+        "plan": plan,
+        "actions": selectors.action_list_for_user(user=user, plan=plan, today=today).order_by(
+            "number"
+        ),
+        "counts": selectors.action_plan_status_counts(plan=plan, user=user, today=today),
+        "due_for_review": selectors.actions_due_for_review(plan=plan, user=user, today=today),
+        "overdue": selectors.overdue_actions(plan=plan, user=user, today=today),
+        "changes": selectors.changes_since_last_review(plan=plan, user=user, today=today),
+        "reviews": selectors.action_plan_review_list(plan=plan),
+        "review_form": review_form,
+        "review_due": plan.review_is_due_on(today),
+        "can_manage": permissions.can_manage_action_plan(user, plan),
+        "statuses": Action.Status.choices,
+        "breadcrumbs": _crumbs(
+            ("Action plans", reverse("actions:action_plan_list")), (plan.title, "")
+        ),
+    }
+
+
+@login_required
+@require_GET
+def action_plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_action_plan_for_user_or_404(request.user, pk)
+    form = forms.ActionPlanReviewForm(initial={"reviewed_on": timezone.localdate()})
+    return render(
+        request, "actions/action_plan_detail.html", _plan_detail_context(request, plan, form)
+    )
+
+
+@login_required
+@require_POST
+def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_action_plan_for_user_or_404(request.user, pk, write=True)
+    form = forms.ActionPlanReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            review = services.action_plan_review_record(
+                actor=request.user, plan=plan, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"The review has been recorded. The next review is due by "
+                f"{review.next_review_due.day} {review.next_review_due:%B %Y}.",
+            )
+            return redirect("actions:action_plan_detail", plan.pk)
+    return render(
+        request, "actions/action_plan_detail.html", _plan_detail_context(request, plan, form)
+    )
+
+
+# --- actions -------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_action_plan_for_user_or_404(
+        request.user, pk, write=request.method == "POST"
+    )
+    require(permissions.can_manage_action_plan(request.user, plan), write_attempt=True)
+    form = forms.ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Action {action.number} has been added.")
+            return redirect("actions:action_plan_detail", plan.pk)
+    return render(
+        request,
+        "actions/action_form.html",
+        {
+            "form": form,
+            "title": "Add an action",
+            "caption": plan.title,
+            "submit": "Add action",
+            "breadcrumbs": _crumbs(_plan_crumb(plan), ("Add an action", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = permissions.get_action_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "actions/action_detail.html",
+        {
+            "action": action,
+            "updates": selectors.action_update_list(action=action),
+            "can_update": permissions.can_update_action(request.user, action),
+            "can_manage": permissions.can_manage_action(request.user, action),
+            "breadcrumbs": _crumbs(_plan_crumb(action.plan), (f"Action {action.number}", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = permissions.get_action_for_user_or_404(
+        request.user, pk, manage=request.method == "POST"
+    )
+    require(permissions.can_manage_action(request.user, action), write_attempt=True)
+    initial = {
+        "description": action.description,
+        "success_measure": action.success_measure,
+        "owner_agency": action.owner_agency,
+        "owner_person": action.owner_person,
+        "due_date": action.due_date,
+        "version": action.version,
+    }
+    form = forms.ActionEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.action_update(
+                actor=request.user, action=action, expected_version=version, **data
+            )
+        except EditConflictError as exc:
+            form.add_error(None, exc)
+            # Their next submit is made knowing the other person's changes.
+            data = request.POST.copy()
+            data["version"] = str(selectors.action_version(action=action))
+            form.data = data
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Action {action.number} has been updated.")
+            return redirect("actions:action_detail", action.pk)
+    return render(
+        request,
+        "actions/action_form.html",
+        {
+            "form": form,
+            "title": f"Change action {action.number}",
+            "caption": action.plan.title,
+            "submit": "Save changes",
+            "intro": "To change the status, add a progress update instead.",
+            "breadcrumbs": _crumbs(
+                _plan_crumb(action.plan), _action_crumb(action), ("Change", "")
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def action_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    action = permissions.get_action_for_user_or_404(
+        request.user, pk, write=request.method == "POST"
+    )
+    require(permissions.can_update_action(request.user, action), write_attempt=True)
+    form = forms.ActionProgressForm(
+        request.POST or None, request.FILES or None, initial={"status": action.status}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_progress_add(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Your update to action {action.number} has been saved.")
+            return redirect("actions:action_detail", action.pk)
+    return render(
+        request,
+        "actions/action_form.html",
+        {
+            "form": form,
+            "title": f"Add a progress update to action {action.number}",
+            "caption": action.plan.title,
+            "submit": "Save update",
+            "multipart": True,
+            "action": action,
+            "breadcrumbs": _crumbs(
+                _plan_crumb(action.plan), _action_crumb(action), ("Progress update", "")
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def action_evidence_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
+    """An evidence file, for whoever may see its action; every download is logged."""
+    update = permissions.get_action_update_for_user_or_404(request.user, pk)
+    if not update.evidence:
+        raise Http404
+    event_record_export(
+        actor=request.user,
+        what="action evidence",
+        rows=1,
+        target=update,
+        file_format=update.evidence_name.rsplit(".", 1)[-1].lower(),
+    )
+    response = FileResponse(
+        update.evidence.open("rb"),
+        as_attachment=True,
+        filename=update.evidence_name or "evidence",
+        content_type="application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _add_errors(form: Form, exc: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: by field where the form has it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
