@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from safeguarding.core import views as core_views
+
+# Django admin (staff only) signs in through allauth, so lockout and MFA apply there too.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("safeguarding.core.urls")),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -154,6 +155,9 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_SIGNUP_FORM_CLASS = "safeguarding.partnership.forms.PractitionerSignupForm"
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {"login": "safeguarding.accounts.forms.LoginForm"}
+# django-axes locks an account after 5 failures (AXES_*); allauth only throttles by address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SERVICE_NAME
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
@@ -286,5 +290,6 @@ LOGGING = {
         # Request bodies and SQL parameters can carry identifying data: never at DEBUG.
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
     },
 }

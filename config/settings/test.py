@@ -20,3 +20,4 @@ STORAGES = {
 # Tasks are recorded in the database and run explicitly by tests (run_pending_tasks fixture).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+MFA_TOTP_TOLERANCE = 1

@@ -89,7 +89,7 @@ def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    form = forms.AreaForm(request.POST or None)
+    form = forms.AreaForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             area = services.area_create(
@@ -158,7 +158,7 @@ def agency_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def agency_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    form = forms.AgencyForm(request.POST or None)
+    form = forms.AgencyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             agency = services.agency_create(actor=request.user, **form.cleaned_data)
@@ -192,7 +192,9 @@ def agency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "on_board": agency.on_board,
         "version": agency.version,
     }
-    form = forms.AgencyEditForm(request.POST or None, initial=initial)
+    form = forms.AgencyEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -225,7 +227,9 @@ def agency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(_GET_POST)
 def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
-    form = forms.AgencyRenameForm(request.POST or None, initial={"version": agency.version})
+    form = forms.AgencyRenameForm(
+        request.POST if request.method == "POST" else None, initial={"version": agency.version}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.agency_rename(
@@ -322,7 +326,7 @@ def _group_data(form_data: dict[str, object]) -> dict[str, object]:
 def group_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    form = forms.GroupForm(request.POST or None)
+    form = forms.GroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             group = services.group_create(actor=request.user, **_group_data(form.cleaned_data))
@@ -358,7 +362,7 @@ def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "meets": group.meets,
         "version": group.version,
     }
-    form = forms.GroupEditForm(request.POST or None, initial=initial)
+    form = forms.GroupEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_update(
@@ -392,7 +396,7 @@ def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(_GET_POST)
 def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
-    form = forms.GroupMembershipForm(request.POST or None)
+    form = forms.GroupMembershipForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_membership_add(actor=request.user, group=group, **form.cleaned_data)
@@ -457,7 +461,7 @@ def priority_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def priority_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    form = forms.PriorityForm(request.POST or None)
+    form = forms.PriorityForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             priority = services.priority_create(actor=request.user, **form.cleaned_data)
@@ -492,7 +496,9 @@ def priority_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "lead_group": priority.lead_group,
         "version": priority.version,
     }
-    form = forms.PriorityEditForm(request.POST or None, initial=initial)
+    form = forms.PriorityEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -549,7 +555,7 @@ def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = permissions.get_person_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
-    form = forms.RoleGrantForm(request.POST or None)
+    form = forms.RoleGrantForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.role_grant(actor=request.user, user=person, **form.cleaned_data)

@@ -13,18 +13,21 @@ from django.utils.safestring import SafeString
 register = template.Library()
 
 _WIDGET_CLASSES = {
-    "textinput": "govuk-input",
-    "emailinput": "govuk-input",
-    "numberinput": "govuk-input govuk-input--width-10",
-    "urlinput": "govuk-input",
-    "passwordinput": "govuk-input",
-    "dateinput": "govuk-input govuk-input--width-10",
-    "datetimeinput": "govuk-input govuk-input--width-20",
+    # keys are BoundField.widget_type: the widget class name without "Input"/"Widget"
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "url": "govuk-input",
+    "password": "govuk-input",
+    "number": "govuk-input govuk-input--width-10",
+    "date": "govuk-input govuk-input--width-10",
+    "datetime": "govuk-input govuk-input--width-20",
+    "time": "govuk-input govuk-input--width-5",
     "select": "govuk-select",
+    "nullbooleanselect": "govuk-select",
     "selectmultiple": "govuk-select",
     "textarea": "govuk-textarea",
-    "clearablefileinput": "govuk-file-upload",
-    "fileinput": "govuk-file-upload",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
 }
 _ERROR_SUFFIX = {
     "govuk-input": "govuk-input--error",

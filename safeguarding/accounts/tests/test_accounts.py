@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import override_settings
+from django.urls import reverse
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import SENSITIVE_ROLES, Role
+from safeguarding.accounts.tests.factories import PASSWORD
+from safeguarding.core.testing import ViewMatrix
+from safeguarding.partnership.tests.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_passwords_are_hashed_with_argon2_outside_tests() -> None:
+    from config.settings import base
+
+    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_sign_in_by_email(client, make_user) -> None:
+    user = make_user((Role.PRACTITIONER, AgencyFactory()), email="pat@agency.example")
+    response = client.post(
+        reverse("account_login"), {"login": "pat@agency.example", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).context["user"] == user
+
+
+def test_five_failed_attempts_lock_the_account(client, make_user) -> None:
+    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert b"Your account is locked" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_failed_attempts_do_not_lock(client, make_user) -> None:
+    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    for _ in range(4):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_practitioner_self_registration_chooses_their_agency(client) -> None:
+    agency = AgencyFactory(name="Synthetic Community Health")
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "full_name": "Sam Synthetic",
+            "email": "sam@health.example",
+            "agency": agency.pk,
+            "password1": "a-long-synthetic-passphrase",
+            "password2": "a-long-synthetic-passphrase",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="sam@health.example")
+    assert user.full_name == "Sam Synthetic"
+    assert user.roles == frozenset({Role.PRACTITIONER})
+    assert user.agency_ids_for(Role.PRACTITIONER) == frozenset({agency.pk})
+    # E-mail verification is mandatory: a confirmation message was sent.
+    assert len(mail.outbox) == 1
+    assert "sam@health.example" in mail.outbox[0].to
+
+
+def test_signup_form_shows_errors_in_a_summary(client) -> None:
+    response = client.post(reverse("account_signup"), {"email": "not-an-email"})
+    assert response.status_code == 200
+    assert b"There is a problem" in response.content
+
+
+def test_password_reset_sends_an_email(client, make_user) -> None:
+    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    assert len(mail.outbox) == 1
+
+
+def test_staff_sessions_end_after_30_idle_minutes(client, make_user) -> None:
+    assert settings.IDLE_TIMEOUT_STAFF == 30 * 60
+    user = make_user(Role.BUSINESS_UNIT)
+    client.force_login(user)
+    assert client.get(reverse("core:home")).status_code == 200
+    session = client.session
+    session["last_activity"] = int(time.time()) - 31 * 60
+    session.save()
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_sessions_survive_29_idle_minutes(client, make_user) -> None:
+    user = make_user(Role.BUSINESS_UNIT)
+    client.force_login(user)
+    client.get(reverse("core:home"))
+    session = client.session
+    session["last_activity"] = int(time.time()) - 29 * 60
+    session.save()
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_practitioners_have_a_longer_idle_limit(client, make_user) -> None:
+    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    client.force_login(user)
+    client.get(reverse("core:home"))
+    session = client.session
+    session["last_activity"] = int(time.time()) - 31 * 60
+    session.save()
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+@override_settings(MFA_REQUIRED=True)
+@pytest.mark.parametrize("role", sorted(SENSITIVE_ROLES))
+def test_mfa_is_enforced_for_roles_that_see_case_level_data(client, make_user, role) -> None:
+    from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES
+
+    spec = (role, AgencyFactory()) if role in AGENCY_SCOPED_ROLES else role
+    client.force_login(make_user(spec))
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_index")
+    # Setting MFA up stays reachable (allauth first asks for the password again).
+    setup = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert setup.status_code == 200
+    assert setup.request["PATH_INFO"].startswith("/accounts/")
+
+
+@override_settings(MFA_REQUIRED=True)
+@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.SCRUTINEER, Role.BOARD_MEMBER])
+def test_mfa_is_not_forced_on_roles_without_case_level_data(client, make_user, role) -> None:
+    spec = (role, AgencyFactory()) if role == Role.PRACTITIONER else role
+    client.force_login(make_user(spec))
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+@override_settings(MFA_REQUIRED=True)
+def test_mfa_enforcement_lets_people_with_totp_through(client, make_user) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = make_user(Role.BUSINESS_UNIT)
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_production_settings_enforce_mfa() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 60,
+        "FIELD_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZpZWxkLWtleS0zMi1ieXRlcy0wMDA=",
+        "HASH_KEY": "synthetic",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    code = (
+        "import django; django.setup(); "
+        "from django.conf import settings; print(settings.MFA_REQUIRED)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "True"
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode != 0
+    assert "SECRET_KEY must be set" in out.stderr
+
+
+def test_profile_page_matrix(client, make_user, outsider) -> None:
+    user = make_user(Role.BOARD_MEMBER)
+    matrix = ViewMatrix(client, reverse("accounts:profile"))
+    response = matrix.allowed(user)
+    assert b"Board member" in response.content
+    matrix.allowed(outsider)  # everyone signed in has an account page
+    matrix.wrong_method(user, "post")
+    matrix.anonymous_redirected()

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from openpyxl import load_workbook
+
+from safeguarding.core.exports import csv_response, safe_cell, xlsx_response
+from safeguarding.core.fields import decrypt, encrypt, keyed_hash
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
+def test_formula_like_cells_are_neutralised(value: str) -> None:
+    assert safe_cell(value) == "'" + value
+
+
+def test_plain_values_are_untouched() -> None:
+    assert safe_cell("Neglect") == "Neglect"
+    assert safe_cell(42) == 42
+    assert safe_cell(None) == ""
+    assert safe_cell(True) == "Yes"
+
+
+def test_csv_export_writes_header_and_escaped_rows() -> None:
+    response = csv_response("x.csv", ["Name", "Note"], [["A", "=HYPERLINK()"]])
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [["Name", "Note"], ["A", "'=HYPERLINK()"]]
+    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+
+
+def test_xlsx_export_writes_a_workbook_with_escaped_cells() -> None:
+    response = xlsx_response("x.xlsx", ["Name", "Count"], [["=cmd", 3]])
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]] == ["'=cmd", 3]
+
+
+def test_encryption_round_trips_and_hides_the_value() -> None:
+    token = encrypt("Synthetic Child")
+    assert "Synthetic" not in token
+    assert decrypt(token) == "Synthetic Child"
+
+
+def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:
+    a = keyed_hash(" 943 476 5919 ", purpose="nhs")
+    assert a == keyed_hash("943 476 5919", purpose="nhs")
+    assert a != keyed_hash("943 476 5919", purpose="child_id")
+    assert len(a) == 64
+
+
+@pytest.mark.django_db(transaction=True)
+def test_encrypted_field_is_not_readable_in_the_database() -> None:
+    """Round trip through a real column using a temporary model table."""
+    from django.db import models
+
+    from safeguarding.core.fields import EncryptedTextField
+
+    class Secret(models.Model):
+        value = EncryptedTextField()
+
+        class Meta:
+            app_label = "core"
+            db_table = "core_test_secret"
+
+    with connection.schema_editor() as editor:
+        editor.create_model(Secret)
+    try:
+        Secret.objects.create(value="Synthetic Name")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT value FROM core_test_secret")
+            stored = cursor.fetchone()[0]
+        assert "Synthetic" not in stored
+        assert Secret.objects.get().value == "Synthetic Name"
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(Secret)

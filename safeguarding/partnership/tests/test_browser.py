@@ -1,0 +1,60 @@
+"""Real browser: a business unit officer adds an agency and sees it listed, then views the
+governance tree. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from safeguarding.accounts.roles import Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_add_an_agency_and_see_it_listed(browser_page, make_user, client, live_server) -> None:
+    call_command("demo_seed", "--quiet-sign-ins")
+    officer = make_user(Role.BUSINESS_UNIT)
+    client.force_login(officer)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+    page.goto("/partnership/")
+    page.page.get_by_role("link", name="Agencies").first.click()
+    page.page.wait_for_url("**/partnership/agencies/")
+    page.check()
+    page.page.get_by_role("button", name="Add an agency").click()
+    page.page.wait_for_url("**/agencies/add/")
+    page.check()
+
+    # Submitting nothing shows the error summary, linked to the field.
+    page.page.get_by_role("button", name="Add agency").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+
+    page.page.get_by_label("Name").fill("Synthetic Youth Charity")
+    page.page.get_by_label("Sector").select_option(label="Voluntary and community")
+    page.page.get_by_label("Area").select_option(label="Peterborough")
+    page.page.get_by_role("button", name="Add agency").click()
+    page.page.wait_for_url("**/partnership/agencies/")
+    page.check()
+    assert page.page.get_by_text("Synthetic Youth Charity has been added.").is_visible()
+    assert page.page.get_by_role("link", name="Synthetic Youth Charity").is_visible()
+
+
+def test_view_the_governance_tree(browser_page, make_user, client, live_server) -> None:
+    call_command("demo_seed", "--quiet-sign-ins")
+    scrutineer = make_user(Role.SCRUTINEER)
+    client.force_login(scrutineer)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+    page.goto("/partnership/governance/")
+    svg = page.page.locator("figure svg")
+    assert svg.is_visible()
+    assert svg.locator("rect").count() == 11
+    listed = page.page.locator("#governance-text + ul a")
+    assert listed.first.inner_text() == "Executive Safeguarding Partnership Board"
+    assert page.page.get_by_role("link", name="Quality & Effectiveness Group").is_visible()

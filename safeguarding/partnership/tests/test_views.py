@@ -1,0 +1,236 @@
+"""Every partnership view: allowed user, outsider (404), read-only on a write (403), wrong
+method (405), plus the behaviour each page exists for."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from safeguarding.accounts.roles import Role
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.core.testing import ViewMatrix
+from safeguarding.partnership.models import Agency, Area, Group, Priority
+from safeguarding.partnership.tests.factories import (
+    AgencyFactory,
+    AreaFactory,
+    GroupFactory,
+    PartnershipFactory,
+    PriorityFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+READ_PAGES = [
+    ("partnership:overview", None),
+    ("partnership:area_list", None),
+    ("partnership:agency_list", None),
+    ("partnership:group_list", None),
+    ("partnership:governance", None),
+    ("partnership:priority_list", None),
+]
+
+
+@pytest.mark.parametrize(("name", "arg"), READ_PAGES)
+def test_read_pages_matrix(client, name, arg, owner, member_readonly, outsider) -> None:
+    matrix = ViewMatrix(client, reverse(name))
+    matrix.allowed(owner)
+    matrix.allowed(member_readonly)  # read-only roles may look
+    matrix.outsider(outsider)
+    matrix.wrong_method(owner, "post")
+    matrix.anonymous_redirected()
+
+
+@pytest.mark.parametrize(
+    ("name", "factory"),
+    [
+        ("partnership:area_detail", AreaFactory),
+        ("partnership:agency_detail", AgencyFactory),
+        ("partnership:group_detail", GroupFactory),
+        ("partnership:priority_detail", PriorityFactory),
+    ],
+)
+def test_detail_pages_matrix(client, name, factory, owner, member_readonly, outsider) -> None:
+    obj = factory()
+    matrix = ViewMatrix(client, reverse(name, args=[obj.pk]))
+    matrix.allowed(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(owner, "post")
+    client.force_login(owner)
+    assert client.get(reverse(name, args=[999999])).status_code == 404
+
+
+ADD_FORMS = [
+    (
+        "partnership:area_create",
+        {"name": "Newshire", "kind": "unitary", "ons_code": "E06999999", "la_number": "999"},
+        Area,
+    ),
+    (
+        "partnership:agency_create",
+        {"name": "Synthetic Trust", "sector": "health", "on_board": "on"},
+        Agency,
+    ),
+    ("partnership:group_create", {"name": "Synthetic subgroup", "kind": "subgroup"}, Group),
+    (
+        "partnership:priority_create",
+        {
+            "number": 5,
+            "title": "A priority",
+            "period_start": "2022-01-01",
+            "period_end": "2023-12-31",
+            "what_we_will_do": "Do",
+            "what_success_looks_like": "Done",
+        },
+        Priority,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "model"), ADD_FORMS)
+def test_add_forms_matrix(client, name, data, model, officer, member_readonly, outsider) -> None:
+    PartnershipFactory()
+    matrix = ViewMatrix(client, reverse(name))
+    matrix.allowed(officer)
+    before = model.objects.count()
+    matrix.allowed(officer, method="post", data=data, status=302)
+    assert model.objects.count() == before + 1
+    matrix.read_only_write(member_readonly, data=data)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "put")
+    assert model.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("name", [n for n, _d, _m in ADD_FORMS])
+def test_add_forms_show_the_error_summary(client, officer, name) -> None:
+    client.force_login(officer)
+    response = client.post(reverse(name), {})
+    assert response.status_code == 200
+    assert b"There is a problem" in response.content
+    assert b'class="govuk-error-summary"' in response.content
+
+
+def test_added_agency_is_listed(client, officer) -> None:
+    client.force_login(officer)
+    client.post(
+        reverse("partnership:agency_create"), {"name": "Synthetic Trust", "sector": "health"}
+    )
+    response = client.get(reverse("partnership:agency_list"))
+    assert b"Synthetic Trust" in response.content
+
+
+def test_agency_update_matrix_and_conflict(
+    client, owner, officer, member_readonly, outsider
+) -> None:
+    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    url = reverse("partnership:agency_update", args=[agency.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly, data={"sector": "police", "version": 1})
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    data = {"sector": "police", "version": agency.version}
+    matrix.allowed(owner, method="post", data=data, status=302)
+    # A second editor who opened the form at the same version is told what changed.
+    response = matrix.allowed(officer, method="post", data={"sector": "fire", "version": 1})
+    assert "Someone else saved this record" in response.content.decode()
+    assert "Sector is now “Police”" in response.content.decode()
+    agency.refresh_from_db()
+    assert agency.sector == "police"
+
+
+def test_agency_rename_view(client, officer, member_readonly) -> None:
+    agency = AgencyFactory(name="Old Name")
+    url = reverse("partnership:agency_rename", args=[agency.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(
+        officer,
+        method="post",
+        data={"new_name": "New Name", "effective": "2030-01-01", "version": agency.version},
+        status=302,
+    )
+    agency.refresh_from_db()
+    assert agency.name == "New Name"
+    assert list(agency.names.values_list("name", flat=True)) == ["New Name"]
+
+
+def test_group_update_and_membership(client, officer, member_readonly, make_user) -> None:
+    group = GroupFactory()
+    matrix = ViewMatrix(client, reverse("partnership:group_update", args=[group.pk]))
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(
+        officer,
+        method="post",
+        data={"name": "Renamed group", "kind": "panel", "version": group.version},
+        status=302,
+    )
+    group.refresh_from_db()
+    assert (group.name, group.kind) == ("Renamed group", "panel")
+    member = make_user(Role.BOARD_MEMBER)
+    matrix = ViewMatrix(client, reverse("partnership:group_membership_add", args=[group.pk]))
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(officer, method="post", data={"person": member.pk, "role": "chair"}, status=302)
+    assert group.memberships.get().person == member
+
+
+def test_priority_update(client, officer, member_readonly) -> None:
+    priority = PriorityFactory()
+    matrix = ViewMatrix(client, reverse("partnership:priority_update", args=[priority.pk]))
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "delete")
+    data = {
+        "number": 1,
+        "title": "Changed",
+        "period_start": "2019-10-01",
+        "period_end": "2021-12-31",
+        "what_we_will_do": "a",
+        "what_success_looks_like": "b",
+        "version": priority.version,
+    }
+    matrix.allowed(officer, method="post", data=data, status=302)
+    priority.refresh_from_db()
+    assert priority.title == "Changed"
+
+
+def test_people_pages_are_for_administrators_only(
+    client, owner, officer, member_readonly, make_user
+) -> None:
+    person = make_user()
+    agency = AgencyFactory()
+    matrix = ViewMatrix(client, reverse("partnership:person_list"))
+    matrix.allowed(owner)
+    matrix.outsider(officer)
+    matrix.outsider(member_readonly)
+    matrix.wrong_method(owner, "post")
+    matrix = ViewMatrix(client, reverse("partnership:person_detail", args=[person.pk]))
+    matrix.allowed(owner)
+    matrix.outsider(officer)
+    matrix.outsider(member_readonly, method="post", data={"role": "business_unit"})
+    matrix.wrong_method(owner, "put")
+    matrix.allowed(
+        owner, method="post", data={"role": "agency_lead", "agency": agency.pk}, status=302
+    )
+    person.clear_role_cache()
+    assert person.agency_ids_for(Role.AGENCY_LEAD) == frozenset({agency.pk})
+    grant = person.role_grants.get()
+    matrix = ViewMatrix(client, reverse("partnership:role_revoke", args=[person.pk, grant.pk]))
+    matrix.wrong_method(owner, "get")
+    matrix.outsider(officer, method="post")
+    matrix.allowed(owner, method="post", status=302)
+    assert not person.role_grants.exists()
+    assert ActivityEvent.objects.filter(verb="role.revoked").count() == 1
+
+
+def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_readonly) -> None:
+    top = GroupFactory(name="Executive Board")
+    GroupFactory(name="Children Board", parent=top)
+    client.force_login(member_readonly)
+    content = client.get(reverse("partnership:governance")).content.decode()
+    assert "<svg" in content
+    assert "The structure as a list" in content
+    assert content.count("Children Board") >= 2  # drawn and listed
