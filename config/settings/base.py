@@ -23,7 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # The partnership this installation serves (shown in the service header).
 PARTNERSHIP_NAME = env(
-    "PARTNERSHIP_NAME", default="Cambridgeshire and Peterborough Safeguarding Partnership"
+    "PARTNERSHIP_NAME", default="Cambridgeshire and Peterborough Safeguarding Children Partnership"
 )
 SERVICE_NAME = env("SERVICE_NAME", default="Safeguarding Partnership Platform")
 

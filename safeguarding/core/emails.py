@@ -38,3 +38,21 @@ def email_send(*, template: str, to: list[str], context: dict[str, Any]) -> None
     transaction.on_commit(
         lambda: email_send_task.enqueue(template=template, to=list(to), context=dict(context))
     )
+
+
+def email_send_rendered(*, subject: str, to: list[str], text: str, html: str = "") -> None:
+    """Queue an already-rendered message (allauth renders its own templates)."""
+    from safeguarding.core.tasks import email_send_rendered_task
+
+    transaction.on_commit(
+        lambda: email_send_rendered_task.enqueue(
+            subject=subject, to=list(to), text=text, html=html
+        )
+    )
+
+
+def email_deliver_rendered(*, subject: str, to: list[str], text: str, html: str = "") -> int:
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message.send()

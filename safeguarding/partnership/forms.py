@@ -42,6 +42,33 @@ class AreaForm(forms.Form):
     la_number = forms.CharField(label="LA number", max_length=3, help_text="For example, 873")
 
 
+class AreaEditForm(AreaForm):
+    version = VersionField()
+
+
+class DistrictForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    ons_code = forms.CharField(label="ONS code", max_length=9, help_text="For example, E07000008")
+
+
+class DistrictEditForm(DistrictForm):
+    version = VersionField()
+
+
+class PartnershipForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    short_name = forms.CharField(max_length=40, required=False)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    spans_two_local_authorities = forms.BooleanField(
+        required=False, label="The arrangements span more than one local authority"
+    )
+    version = VersionField()
+
+
+class MembershipEndForm(forms.Form):
+    ended_on = forms.DateField(label="Date the membership ended", widget=DateInput())
+
+
 class AgencyForm(forms.Form):
     name = forms.CharField(max_length=200)
     sector = forms.ChoiceField(choices=Agency.Sector.choices)

@@ -52,6 +52,19 @@ def district_create(*, actor: User | None, area: Area, name: str, ons_code: str)
     return district
 
 
+def district_update(
+    *, actor: User | None, district: District, expected_version: int | None, **data: Any
+) -> District:
+    tracked_update(
+        actor=actor,
+        obj=district,
+        data=data,
+        verb="district.updated",
+        expected_version=expected_version,
+    )
+    return district
+
+
 # --- agencies ------------------------------------------------------------------------
 
 
@@ -206,6 +219,19 @@ def partnership_create(*, actor: User | None, **data: Any) -> Partnership:
     partnership.full_clean()
     partnership.save()
     event_record(actor=actor, verb="partnership.created", target=partnership)
+    return partnership
+
+
+def partnership_update(
+    *, actor: User | None, partnership: Partnership, expected_version: int | None, **data: Any
+) -> Partnership:
+    tracked_update(
+        actor=actor,
+        obj=partnership,
+        data=data,
+        verb="partnership.updated",
+        expected_version=expected_version,
+    )
     return partnership
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -108,6 +108,152 @@ def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             "title": "Add an area",
             "submit": "Add area",
             "breadcrumbs": _crumbs(("Areas", "/partnership/areas/"), ("Add", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
+    initial = {
+        "name": area.name,
+        "kind": area.kind,
+        "ons_code": area.ons_code,
+        "la_number": area.la_number,
+        "version": area.version,
+    }
+    form = forms.AreaEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.area_update(actor=request.user, area=area, expected_version=version, **data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{area.name} has been updated.")
+            return redirect("partnership:area_detail", area.pk)
+    return render(
+        request,
+        "partnership/form_page.html",
+        {
+            "form": form,
+            "title": f"Change {area.name}",
+            "submit": "Save changes",
+            "breadcrumbs": _crumbs(
+                ("Areas", "/partnership/areas/"),
+                (area.name, f"/partnership/areas/{area.pk}/"),
+                ("Change", ""),
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def district_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
+    form = forms.DistrictForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.district_create(actor=request.user, area=area, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"The district has been added to {area.name}.")
+            return redirect("partnership:area_detail", area.pk)
+    return render(
+        request,
+        "partnership/form_page.html",
+        {
+            "form": form,
+            "title": f"Add a district to {area.name}",
+            "submit": "Add district",
+            "breadcrumbs": _crumbs(
+                ("Areas", "/partnership/areas/"),
+                (area.name, f"/partnership/areas/{area.pk}/"),
+                ("Add a district", ""),
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
+    district = get_object_or_404(area.districts.all(), pk=district_pk)
+    initial = {"name": district.name, "ons_code": district.ons_code, "version": district.version}
+    form = forms.DistrictEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.district_update(
+                actor=request.user, district=district, expected_version=version, **data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{district.name} has been updated.")
+            return redirect("partnership:area_detail", area.pk)
+    return render(
+        request,
+        "partnership/form_page.html",
+        {
+            "form": form,
+            "title": f"Change {district.name}",
+            "submit": "Save changes",
+            "breadcrumbs": _crumbs(
+                ("Areas", "/partnership/areas/"),
+                (area.name, f"/partnership/areas/{area.pk}/"),
+                ("Change a district", ""),
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    require(permissions.can_edit_partnership(request.user), write_attempt=True)
+    partnership = selectors.partnership_get()
+    if partnership is None:
+        raise Http404
+    initial = {
+        "name": partnership.name,
+        "short_name": partnership.short_name,
+        "description": partnership.description,
+        "spans_two_local_authorities": partnership.spans_two_local_authorities,
+        "version": partnership.version,
+    }
+    form = forms.PartnershipForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.partnership_update(
+                actor=request.user, partnership=partnership, expected_version=version, **data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The partnership's details have been updated.")
+            return redirect("partnership:overview")
+    return render(
+        request,
+        "partnership/form_page.html",
+        {
+            "form": form,
+            "title": "Change the partnership's details",
+            "submit": "Save changes",
+            "breadcrumbs": _crumbs(("Change details", "")),
         },
     )
 
@@ -416,6 +562,41 @@ def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                 ("Groups", "/partnership/groups/"),
                 (group.name, f"/partnership/groups/{group.pk}/"),
                 ("Add a member", ""),
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def group_membership_end(
+    request: AuthenticatedHttpRequest, pk: int, membership_pk: int
+) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
+    membership = get_object_or_404(group.memberships.all(), pk=membership_pk)
+    form = forms.MembershipEndForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.group_membership_end(
+                actor=request.user, membership=membership, ended_on=form.cleaned_data["ended_on"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The membership has been ended.")
+            return redirect("partnership:group_detail", group.pk)
+    return render(
+        request,
+        "partnership/form_page.html",
+        {
+            "form": form,
+            "title": f"End a membership of {group.name}",
+            "intro": f"{membership}. The membership stays in the group's history.",
+            "submit": "End membership",
+            "breadcrumbs": _crumbs(
+                ("Groups", "/partnership/groups/"),
+                (group.name, f"/partnership/groups/{group.pk}/"),
+                ("End a membership", ""),
             ),
         },
     )

@@ -234,3 +234,80 @@ def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_rea
     assert "<svg" in content
     assert "The structure as a list" in content
     assert content.count("Children Board") >= 2  # drawn and listed
+
+
+def test_area_update_and_districts(client, officer, member_readonly, outsider) -> None:
+    area = AreaFactory(name="Testshire")
+    matrix = ViewMatrix(client, reverse("partnership:area_update", args=[area.pk]))
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    data = {
+        "name": "Testshire County",
+        "kind": "county",
+        "ons_code": area.ons_code,
+        "la_number": area.la_number,
+        "version": area.version,
+    }
+    matrix.allowed(officer, method="post", data=data, status=302)
+    area.refresh_from_db()
+    assert (area.name, area.kind) == ("Testshire County", "county")
+
+    matrix = ViewMatrix(client, reverse("partnership:district_create", args=[area.pk]))
+    matrix.read_only_write(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(
+        officer, method="post", data={"name": "North", "ons_code": "E07999991"}, status=302
+    )
+    district = area.districts.get()
+    matrix = ViewMatrix(
+        client, reverse("partnership:district_update", args=[area.pk, district.pk])
+    )
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(
+        officer,
+        method="post",
+        data={"name": "North District", "ons_code": "E07999991", "version": 1},
+        status=302,
+    )
+    district.refresh_from_db()
+    assert district.name == "North District"
+    other_area = AreaFactory()
+    client.force_login(officer)
+    url = reverse("partnership:district_update", args=[other_area.pk, district.pk])
+    assert client.get(url).status_code == 404  # the district is not in that area
+
+
+def test_partnership_update(client, officer, member_readonly, outsider) -> None:
+    partnership = PartnershipFactory()
+    matrix = ViewMatrix(client, reverse("partnership:partnership_update"))
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(
+        officer,
+        method="post",
+        data={"name": "Renamed Partnership", "version": partnership.version},
+        status=302,
+    )
+    partnership.refresh_from_db()
+    assert partnership.name == "Renamed Partnership"
+
+
+def test_group_membership_end(client, officer, member_readonly, outsider) -> None:
+    group = GroupFactory()
+    membership = group.memberships.create(agency=AgencyFactory(), role="member")
+    url = reverse("partnership:group_membership_end", args=[group.pk, membership.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    matrix.allowed(officer, method="post", data={"ended_on": "2021-03-31"}, status=302)
+    membership.refresh_from_db()
+    assert str(membership.ended_on) == "2021-03-31"
+    assert ActivityEvent.objects.filter(verb="group.membership_ended").count() == 1
