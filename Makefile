@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run test setup setup-test assets browser check lint typecheck migrations-check pytest lock worker clean
+.PHONY: run test setup setup-test assets system-packages browser check lint typecheck migrations-check pytest lock worker clean
 
 ## Set up everything and serve the demo partnership on http://127.0.0.1:8000
 run: setup
@@ -39,19 +39,27 @@ node_modules/.installed: package.json package-lock.json
 
 assets: node_modules/.installed
 
-setup: $(VENV)/.base-installed assets
+setup: $(VENV)/.base-installed assets system-packages
 	@mkdir -p var
 
-setup-test: $(VENV)/.dev-installed assets browser
+setup-test: $(VENV)/.dev-installed assets system-packages browser
 	@mkdir -p var
 
-## Debian's chromium (and metric-compatible fonts) for the browser tests, when missing
+APT_INSTALL = SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
+## Debian's Pango (WeasyPrint's PDFs) and metric-compatible fonts, when missing
+system-packages:
+	@if ! ldconfig -p | grep -q "libpangoft2-1.0.so.0" || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then \
+		echo "Installing Pango and fonts (Debian packages) for PDF documents"; \
+		$(APT_INSTALL) libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; \
+	fi
+
+## Debian's chromium for the browser tests, when missing (never a downloaded browser)
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then \
-		echo "Installing Debian's chromium and fonts for the browser tests"; \
-		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		$(APT_INSTALL) chromium >/dev/null; \
 	fi
 
 check: lint typecheck migrations-check

@@ -271,13 +271,25 @@ USE_TZ = True
 # Modules whose `section(year)` functions build the annual report, in order.
 ANNUAL_REPORT_SECTIONS = env.list(
     "ANNUAL_REPORT_SECTIONS",
-    default=["safeguarding.partnership.reporting"],
+    default=[
+        "safeguarding.partnership.reporting",
+        "safeguarding.datasets.reporting",
+        "safeguarding.case_reviews.reporting",
+        "safeguarding.child_deaths.reporting",
+        "safeguarding.assurance.reporting",
+        "safeguarding.training.reporting",
+    ],
 )
 # Modules whose `seed(stdout)` functions build the demo partnership, in order.
 DEMO_SEED_MODULES = [
     "safeguarding.partnership.demo",
     "safeguarding.learning.demo",
     "safeguarding.actions.demo",
+    "safeguarding.datasets.demo",
+    "safeguarding.case_reviews.demo",
+    "safeguarding.child_deaths.demo",
+    "safeguarding.training.demo",
+    "safeguarding.assurance.demo",
 ]
 
 LOGGING = {
