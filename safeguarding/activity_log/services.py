@@ -85,9 +85,11 @@ def event_record(
     changes: dict[str, Any] | None = None,
     data: dict[str, Any] | None = None,
     kind: str = ActivityEvent.Kind.WRITE,
+    record_ip: bool = True,
 ) -> ActivityEvent:
     """Append one event to the chain. `changes` is {field: {"before", "after"}} (see diff());
-    `data` is any further non-identifying context (a reason, a count, a filename)."""
+    `data` is any further non-identifying context (a reason, a count, a filename).
+    `record_ip=False` for anonymous submissions (surveys): no address is stored."""
     _lock_chain()
     previous = ActivityEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     event = ActivityEvent(
@@ -98,7 +100,7 @@ def event_record(
         verb=verb,
         changes=_plain(changes or {}),
         data=_plain(data or {}),
-        ip_address=current_ip(),
+        ip_address=current_ip() if record_ip else None,
         previous_hash=previous or "",
     )
     if target is not None:

@@ -129,3 +129,16 @@ def test_views_of_sensitive_records_are_listed_as_viewers(owner, officer) -> Non
     event_record(actor=owner, verb="agency.updated", target=agency)
     viewers = list(viewer_list_for_target(target=agency))
     assert [(v.actor, v.data) for v in viewers] == [(officer, {"what": "identity panel"})]
+
+
+def test_anonymous_submissions_can_be_recorded_without_an_address(rf) -> None:
+    from safeguarding.core.middleware import _current_ip
+
+    token = _current_ip.set("192.0.2.10")
+    try:
+        named = event_record(actor=None, verb="with.address")
+        anonymous = event_record(actor=None, verb="survey.answered", record_ip=False)
+    finally:
+        _current_ip.reset(token)
+    assert named.ip_address == "192.0.2.10"
+    assert anonymous.ip_address is None
