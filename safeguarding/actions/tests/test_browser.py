@@ -1,0 +1,75 @@
+"""Real browser: an agency lead finds their action from "My work" and records progress with
+evidence; an officer records a plan review. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from safeguarding.accounts.models import User
+from safeguarding.partnership.demo import demo_email
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
+    client.force_login(user)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def test_agency_lead_records_progress_with_evidence(
+    browser_page: Any, client: Any, live_server: Any, tmp_path: Path
+) -> None:
+    call_command("demo_seed", "--quiet-sign-ins")
+    _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("agency.lead")))
+    page = browser_page
+
+    page.goto("/")
+    assert page.page.get_by_role("heading", name="Your actions").is_visible()
+    page.page.get_by_role("link", name="Action 1:").first.click()
+    page.page.wait_for_url("**/actions/*/")
+    page.check()
+    page.page.get_by_role("button", name="Add a progress update").click()
+    page.page.wait_for_url("**/progress/")
+    page.check()
+
+    page.page.get_by_role("button", name="Save update").click()  # nothing entered
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+
+    evidence = tmp_path / "briefing-register.pdf"
+    evidence.write_bytes(b"%PDF-1.4 synthetic")
+    page.page.get_by_label("What has happened").fill("Three of four shifts briefed.")
+    page.page.get_by_label("At risk").check()
+    page.page.get_by_label("Evidence").set_input_files(str(evidence))
+    page.page.get_by_role("button", name="Save update").click()
+    page.page.wait_for_url("**/actions/*/")
+    page.check()
+    assert page.page.get_by_role("link", name="briefing-register.pdf").is_visible()
+    assert page.page.locator(".govuk-tag--orange", has_text="At risk").first.is_visible()
+
+    page.goto("/actions/")
+    page.goto("/actions/plans/")
+
+
+def test_officer_records_a_plan_review(browser_page: Any, client: Any, live_server: Any) -> None:
+    call_command("demo_seed", "--quiet-sign-ins")
+    _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("officer")))
+    page = browser_page
+
+    page.goto("/actions/plans/")
+    page.page.get_by_role("link", name="Multi-agency neglect audit").click()
+    page.page.wait_for_url("**/actions/plans/*/")
+    page.check()
+    assert page.page.locator(".govuk-tag--red", has_text="Overdue").first.is_visible()
+    page.page.get_by_label("Notes from the review").fill("Reviewed at the QEG meeting.")
+    page.page.get_by_role("button", name="Record review").click()
+    page.page.wait_for_url("**/actions/plans/*/")
+    page.check()
+    assert page.page.get_by_text("The review has been recorded.").is_visible()
