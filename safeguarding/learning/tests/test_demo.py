@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 
 from safeguarding.learning import demo
 from safeguarding.learning.models import LearningPoint
@@ -10,8 +12,13 @@ from safeguarding.partnership import demo as partnership_demo
 
 pytestmark = pytest.mark.django_db
 
+seed_migration = importlib.import_module(
+    "safeguarding.learning.migrations.0002_seed_national_themes"
+)
+
 
 def test_demo_seed_records_one_published_point_and_is_idempotent() -> None:
+    seed_migration.seed_themes(apps, None)  # in case a transactional test emptied the table
     partnership_demo.seed()
 
     demo.seed()

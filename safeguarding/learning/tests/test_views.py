@@ -216,8 +216,10 @@ def test_theme_create_adds_theme(client: Client, owner: User) -> None:
 
 
 def test_theme_create_shows_error_when_name_taken(client: Client, owner: User) -> None:
+    ThemeFactory.create(name="Farm animals")
+
     response = ViewMatrix(client, _url("theme_create")).allowed(
-        owner, method="post", data={"name": "neglect"}
+        owner, method="post", data={"name": "farm ANIMALS"}
     )
 
     assert b"There is a problem" in response.content

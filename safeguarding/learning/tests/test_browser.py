@@ -1,0 +1,90 @@
+"""Real browser: an administrator adds, renames and retires a theme; a practitioner searches
+the learning and opens a learning point's page. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from safeguarding.accounts.roles import Role
+from safeguarding.learning import services
+from safeguarding.learning.models import LearningPoint
+from safeguarding.partnership.tests.factories import AgencyFactory, GroupFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(browser_page, client, live_server, user) -> None:
+    client.force_login(user)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def test_administrator_adds_renames_and_retires_a_theme(
+    browser_page, make_user, client, live_server
+) -> None:
+    _sign_in(browser_page, client, live_server, make_user(Role.PARTNERSHIP_ADMIN))
+    page = browser_page
+    page.goto("/learning/themes/")
+    page.page.get_by_role("button", name="Add a theme").click()
+    page.page.wait_for_url("**/themes/add/")
+    page.check()
+
+    page.page.get_by_role("button", name="Add theme").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+
+    page.page.get_by_label("Name").fill("Farm animals")
+    page.page.get_by_role("button", name="Add theme").click()
+    page.page.wait_for_url("**/learning/themes/")
+    page.check()
+    page.page.get_by_role("link", name="Farm animals").click()
+    page.page.wait_for_url("**/learning/themes/*/")
+    page.check()
+
+    page.page.get_by_role("button", name="Rename").click()
+    page.page.wait_for_url("**/rename/")
+    page.check()
+    page.page.get_by_label("New name").fill("Livestock")
+    page.page.get_by_role("button", name="Rename theme").click()
+    page.page.wait_for_url("**/learning/themes/*/")
+    page.check()
+    assert page.page.get_by_role("cell", name="Farm animals").is_visible()  # name history
+
+    page.page.get_by_role("button", name="Retire").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.get_by_role("button", name="Reinstate").is_visible()
+
+
+def test_practitioner_searches_learning_and_opens_a_point(
+    browser_page, make_user, client, live_server
+) -> None:
+    theme = services.theme_create(actor=None, name="Farm animals")
+    services.learning_point_record(
+        actor=None,
+        source=GroupFactory.create(),
+        source_kind=LearningPoint.SourceKind.CSPR,
+        title="Keep young children away from livestock",
+        summary="Ask families about animals on the farm.",
+        recorded_on=date(2021, 3, 31),
+        themes=[theme],
+        is_published=True,
+    )
+    _sign_in(
+        browser_page, client, live_server, make_user((Role.PRACTITIONER, AgencyFactory.create()))
+    )
+    page = browser_page
+    page.goto("/learning/")
+    page.page.get_by_label("Search learning").fill("livestock")
+    page.page.get_by_label("Theme").select_option(label="Farm animals")
+    page.page.get_by_role("button", name="Search").click()
+    page.page.wait_for_url("**/learning/?**")
+    page.check()
+    page.page.get_by_role("link", name="Keep young children away from livestock").click()
+    page.page.wait_for_url("**/learning/points/*/")
+    page.check()
+    assert page.page.get_by_text("2020-21").is_visible()
