@@ -49,9 +49,8 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = form.filters() if form.is_bound else {}
     actions = selectors.action_list_for_user(user=request.user, **filters)
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
-    query = urlencode(
-        [(key, str(request.GET.get(key, ""))) for key in ("status", "agency", "overdue")]
-    )
+    filter_keys = ("status", "agency", "overdue")
+    query = urlencode([(k, v) for k in filter_keys if (v := request.GET.get(k))])
     return render(
         request,
         "actions/action_list.html",

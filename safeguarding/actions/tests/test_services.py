@@ -469,3 +469,57 @@ def test_reminder_email_is_queued_after_commit(
     queued = DBTaskResult.objects.get()
     assert queued.task_path == "safeguarding.core.tasks.email_send_task"
     assert queued.args_kwargs["kwargs"]["template"] == "action_reminder_due_soon"
+
+
+def test_plan_update_rejects_other_fields(owner: User) -> None:
+    plan = ActionPlanFactory.create()
+
+    with pytest.raises(ValidationError):
+        services.action_plan_update(
+            actor=owner, plan=plan, expected_version=plan.version, source_id=1
+        )
+
+
+def test_action_create_rejected_when_owner_account_closed(
+    owner: User, agency_a: Agency, make_user: Callable[..., User]
+) -> None:
+    closed = make_user(is_active=False)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.action_create(
+            actor=owner,
+            plan=ActionPlanFactory.create(),
+            description="Do it",
+            owner_agency=agency_a,
+            owner_person=closed,
+            due_date=TODAY,
+        )
+    assert "owner_person" in excinfo.value.error_dict
+
+
+@pytest.mark.parametrize(
+    ("note", "status", "field"),
+    [("  ", S.ON_TRACK, "note"), ("Something", "finished", "status")],
+)
+def test_progress_rejected_without_note_or_valid_status(
+    owner: User, note: str, status: str, field: str
+) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        services.action_progress_add(
+            actor=owner, action=ActionFactory.create(), note=note, status=status
+        )
+    assert field in excinfo.value.error_dict
+    assert ActionUpdate.objects.count() == 0
+
+
+def test_progress_rejects_empty_and_oversized_evidence(owner: User, settings: Any) -> None:
+    action = ActionFactory.create()
+    empty = SimpleUploadedFile("empty.pdf", b"")
+    big = SimpleUploadedFile("big.pdf", b"x" * (services.EVIDENCE_MAX_BYTES + 1))
+
+    for upload in (empty, big):
+        with pytest.raises(ValidationError):
+            services.action_progress_add(
+                actor=owner, action=action, note="n", status=S.ON_TRACK, evidence=upload
+            )
+    assert ActionUpdate.objects.count() == 0
