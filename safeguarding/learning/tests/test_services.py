@@ -423,3 +423,17 @@ def test_unpublish_withdraws_learning_with_reason(owner: User) -> None:
     assert point.published_at is None
     [event] = _events("learning_point.unpublished", point)
     assert event.data == {"reason": "Wording to be checked"}
+
+
+def test_update_changes_area_and_date(owner: User) -> None:
+    area = AreaFactory.create()
+    point = _record(owner)
+
+    changes = services.learning_point_update(
+        actor=owner, point=point, expected_version=1, area=area, recorded_on=date(2021, 4, 1)
+    )
+
+    point.refresh_from_db()
+    assert point.area == area
+    assert point.reporting_year.label == "2021-22"
+    assert changes["area"] == {"before": None, "after": area.pk}
