@@ -1,0 +1,136 @@
+"""Who may see and do what with child death records.
+
+* CDOP managers see and run every case.
+* CDOP panel members see only the cases on the agendas of meetings they are members of, and may
+  record the panel's review of those cases.
+* Agency safeguarding leads see only the information requests sent to their agency, and return them.
+* Everyone else with a role sees de-identified figures only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from safeguarding.accounts.roles import Role
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+    InformationRequest,
+    ReviewMeeting,
+)
+from safeguarding.core.permissions import fetch_for_user_or_404
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def can_view_figures(user: User) -> bool:
+    return bool(user.roles)
+
+
+def can_manage_child_deaths(user: User) -> bool:
+    return user.has_role(Role.CDOP_MANAGER)
+
+
+def can_export_national(user: User) -> bool:
+    return can_manage_child_deaths(user)
+
+
+def can_view_cases(user: User) -> bool:
+    """May open the case list at all (what it shows is scoped by the selector)."""
+    return user.has_role(Role.CDOP_MANAGER, Role.CDOP_PANEL)
+
+
+def can_view_requests(user: User) -> bool:
+    return can_manage_child_deaths(user) or bool(user.agency_ids_for(Role.AGENCY_LEAD))
+
+
+def _on_members_agenda(user: User, notification: ChildDeathNotification) -> bool:
+    return (
+        user.has_role(Role.CDOP_PANEL)
+        and ReviewMeeting.objects.filter(cases=notification, members=user).exists()
+    )
+
+
+def can_view_notification(user: User, notification: ChildDeathNotification) -> bool:
+    return can_manage_child_deaths(user) or _on_members_agenda(user, notification)
+
+
+def can_edit_notification(user: User, notification: ChildDeathNotification) -> bool:
+    return can_manage_child_deaths(user)
+
+
+def can_review_notification(user: User, notification: ChildDeathNotification) -> bool:
+    """Record the panel's analysis: CDOP managers, and panel members for cases on their meetings."""
+    return can_view_notification(user, notification)
+
+
+def can_view_request(user: User, request: InformationRequest) -> bool:
+    return can_manage_child_deaths(user) or request.agency_id in user.agency_ids_for(
+        Role.AGENCY_LEAD
+    )
+
+
+def can_return_request(user: User, request: InformationRequest) -> bool:
+    return can_view_request(user, request) and not user.is_read_only
+
+
+def can_view_meeting(user: User, meeting: ReviewMeeting) -> bool:
+    if can_manage_child_deaths(user):
+        return True
+    return user.has_role(Role.CDOP_PANEL) and meeting.members.filter(pk=user.pk).exists()
+
+
+def can_edit_meeting(user: User, meeting: ReviewMeeting) -> bool:
+    return can_manage_child_deaths(user)
+
+
+def get_notification_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ChildDeathNotification:
+    """Fetch a case; `write` means a CDOP manager's change (notification, requests, delay)."""
+    return fetch_for_user_or_404(
+        user,
+        ChildDeathNotification.objects.select_related("residence_area", "notifying_agency"),
+        pk,
+        can_view=can_view_notification,
+        can_edit=can_edit_notification,
+        write=write,
+    )
+
+
+def get_notification_for_review_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ChildDeathNotification:
+    """Fetch a case for the panel's review: panel members on its meetings may write."""
+    return fetch_for_user_or_404(
+        user,
+        ChildDeathNotification.objects.select_related("residence_area"),
+        pk,
+        can_view=can_view_notification,
+        can_edit=can_review_notification,
+        write=write,
+    )
+
+
+def get_request_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> InformationRequest:
+    return fetch_for_user_or_404(
+        user,
+        InformationRequest.objects.select_related("notification", "agency"),
+        pk,
+        can_view=can_view_request,
+        can_edit=can_return_request,
+        write=write,
+    )
+
+
+def get_meeting_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ReviewMeeting:
+    return fetch_for_user_or_404(
+        user,
+        ReviewMeeting.objects.all(),
+        pk,
+        can_view=can_view_meeting,
+        can_edit=can_edit_meeting,
+        write=write,
+    )

@@ -1,0 +1,183 @@
+"""Reads of child death records, scoped to the user, and the figures behind the annual report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from safeguarding.accounts.roles import Role
+from safeguarding.child_deaths import identity, permissions
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+    InformationRequest,
+    PanelReview,
+    ReviewMeeting,
+)
+from safeguarding.core.fields import keyed_hash
+from safeguarding.core.working_days import add_working_days
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.core.years import ReportingYear
+
+N = ChildDeathNotification
+
+# A name at least this similar (difflib ratio, 0..1) with the same date of birth is a likely
+# duplicate. settings.CHILD_DEATH_NAME_MATCH_RATIO overrides it.
+NAME_MATCH_RATIO = 0.85
+
+
+def _name_match_ratio() -> float:
+    from django.conf import settings
+
+    return float(getattr(settings, "CHILD_DEATH_NAME_MATCH_RATIO", NAME_MATCH_RATIO))
+
+
+def notification_likely_duplicates(
+    *, nhs_number: str, child_name: str, date_of_birth: date
+) -> list[ChildDeathNotification]:
+    """Notifications that are probably the same child: the same NHS number (by keyed hash);
+    or, when either record has no NHS number, the same date of birth and a similar name
+    (decrypting only the few records with the same date-of-birth hash)."""
+    nhs = identity.nhs_number_clean(nhs_number)
+    if nhs:
+        same = list(N.objects.filter(nhs_number_hash=keyed_hash(nhs, purpose="nhs_number")))
+        if same:
+            return same
+    dob_hash = keyed_hash(date_of_birth.isoformat(), purpose="child_death_dob")
+    candidates = N.objects.filter(date_of_birth_hash=dob_hash)
+    if nhs:
+        # Two different valid NHS numbers are two different children.
+        candidates = candidates.filter(nhs_number_hash="")
+    ratio = _name_match_ratio()
+    return [
+        c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio
+    ]
+
+
+def notification_list_for_user(
+    *, user: User, status: str = "", open_only: bool = False
+) -> QuerySet[ChildDeathNotification]:
+    """Cases the user may see: all for CDOP managers, those on their meetings for panel members."""
+    if permissions.can_manage_child_deaths(user):
+        cases = N.objects.all()
+    elif user.has_role(Role.CDOP_PANEL):
+        cases = N.objects.filter(meetings__members=user).distinct()
+    else:
+        return N.objects.none()
+    cases = cases.filter(archived_at__isnull=True)
+    if status:
+        cases = cases.filter(status=status)
+    if open_only:
+        cases = cases.exclude(status=N.Status.REVIEWED)
+    return cases.select_related("residence_area", "review").order_by("-date_of_death", "-id")
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    notification: ChildDeathNotification
+    months_open: int
+    delay: str
+
+
+def open_case_list_for_user(*, user: User, today: date | None = None) -> list[OpenCase]:
+    """Open cases, oldest death first, with months since the death and the reason for delay."""
+    today = today or timezone.localdate()
+    cases = notification_list_for_user(user=user, open_only=True).order_by("date_of_death", "id")
+    return [
+        OpenCase(
+            notification=c,
+            months_open=identity.months_between(c.date_of_death, today),
+            delay=c.get_delay_reason_display() if c.delay_reason else "",
+        )
+        for c in cases
+    ]
+
+
+def request_list_for_user(*, user: User) -> QuerySet[InformationRequest]:
+    """Requests the user may see: all for CDOP managers, their agency's for agency leads."""
+    requests = InformationRequest.objects.select_related("notification", "agency")
+    if permissions.can_manage_child_deaths(user):
+        return requests.order_by("status", "due_on")
+    agencies = user.agency_ids_for(Role.AGENCY_LEAD)
+    return requests.filter(agency_id__in=agencies).order_by("status", "due_on")
+
+
+def request_list_for_notification(
+    *, notification: ChildDeathNotification
+) -> QuerySet[InformationRequest]:
+    return notification.requests.select_related("agency").order_by("agency__name")
+
+
+def information_requests_due_reminder(
+    *, today: date, interval: int
+) -> list[InformationRequest]:
+    """Outstanding requests past their due date, not reminded in the last `interval` working
+    days."""
+    overdue = InformationRequest.objects.filter(
+        status=InformationRequest.Status.REQUESTED, due_on__lt=today
+    ).select_related("notification", "agency")
+    return [
+        r
+        for r in overdue
+        if r.last_reminded_on is None or add_working_days(r.last_reminded_on, interval) <= today
+    ]
+
+
+def meeting_list_for_user(*, user: User) -> QuerySet[ReviewMeeting]:
+    meetings = ReviewMeeting.objects.prefetch_related("cases")
+    if permissions.can_manage_child_deaths(user):
+        return meetings.order_by("-held_on", "-id")
+    if user.has_role(Role.CDOP_PANEL):
+        return meetings.filter(members=user).distinct().order_by("-held_on", "-id")
+    return meetings.none()
+
+
+def meeting_list_for_notification(
+    *, user: User, notification: ChildDeathNotification
+) -> QuerySet[ReviewMeeting]:
+    return meeting_list_for_user(user=user).filter(cases=notification)
+
+
+def review_for_notification(*, notification: ChildDeathNotification) -> PanelReview | None:
+    return (
+        PanelReview.objects.filter(notification=notification)
+        .select_related("category")
+        .prefetch_related("factors")
+        .first()
+    )
+
+
+# --- figures (de-identified) ---------------------------------------------------------
+
+
+def notifications_in_year(*, year: ReportingYear) -> QuerySet[ChildDeathNotification]:
+    """Deaths notified in the reporting year (by the date notified), archived ones left out."""
+    return N.objects.filter(
+        notified_on__range=(year.start, year.end), archived_at__isnull=True
+    ).select_related("residence_area", "review__category")
+
+
+def reviews_completed_in_year(*, year: ReportingYear) -> QuerySet[PanelReview]:
+    return PanelReview.objects.filter(
+        completed_on__range=(year.start, year.end), notification__archived_at__isnull=True
+    ).select_related("notification", "category")
+
+
+def timeliness_counts(*, reviews: QuerySet[PanelReview]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for review in reviews:
+        assert review.completed_on is not None
+        counts[identity.timeliness_band(review.notification.date_of_death, review.completed_on)] += 1
+    return counts
+
+
+def suicide_q() -> Q:
+    from safeguarding.child_deaths.models import DeathCategory
+
+    return Q(review__category__number=DeathCategory.SUICIDE)
