@@ -44,7 +44,7 @@ def make_user(db: None) -> Callable[..., User]:
     from safeguarding.partnership import services
 
     def _make(*roles: Any, **kwargs: Any) -> User:
-        user: User = UserFactory(**kwargs)
+        user: User = UserFactory.create(**kwargs)
         for spec in roles:
             role, agency = spec if isinstance(spec, tuple) else (spec, None)
             services.role_grant(actor=None, user=user, role=role, agency=agency)
@@ -80,14 +80,31 @@ def outsider(make_user: Callable[..., User]) -> User:
 
 @pytest.fixture
 def run_tasks() -> Callable[[], int]:
-    """Run every queued background task now (database backend); returns how many ran."""
-    from django.core.management import call_command
+    """Run every queued background task now, in this test's transaction, the way the worker
+    (`manage.py db_worker`) runs them: a failing task is marked failed, not raised. Returns
+    how many ran. (The worker command itself closes database connections between tasks,
+    which a test inside a transaction cannot allow.)"""
+    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    )
+
     def _run() -> int:
-        before = DBTaskResult.objects.exclude(status="READY").count()
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-        return DBTaskResult.objects.exclude(status="READY").count() - before
+        ran = 0
+        while (result := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
 
     return _run
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "safeguarding"
@@ -202,18 +203,21 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
     }
 }
+# Behind a load balancer that sets X-Forwarded-For, set TRUST_X_FORWARDED_FOR=1 so the activity
+# log records the client's address rather than the balancer's (core.http.client_ip).
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 
 # ---------------------------------------------------------------------------
 # Static and uploaded files
@@ -268,7 +272,7 @@ USE_TZ = True
 # ---------------------------------------------------------------------------
 # Domain configuration
 # ---------------------------------------------------------------------------
-# Modules whose `section(year)` functions build the annual report, in order.
+# Modules whose `report_section(year)` functions build the annual report, in order.
 ANNUAL_REPORT_SECTIONS = env.list(
     "ANNUAL_REPORT_SECTIONS",
     default=[

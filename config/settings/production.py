@@ -20,11 +20,19 @@ if not FIELD_ENCRYPTION_KEYS or not HASH_KEY:
         "FIELD_ENCRYPTION_KEYS and HASH_KEY must be set to run in production."
     )
 
+if not env("DATABASE_URL", default="").startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL to run in production.")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must list the service's host names in production.")
+
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's plain-HTTP health check must not be redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -1,6 +1,6 @@
 """The roles people hold on the platform: the one place that says what each may see and do.
 
-docs/roles.md is generated from this docstring's table (and kept in step by a test).
+docs/roles.md carries a copy of this table, kept in step by accounts/tests/test_roles_doc.py.
 
 | Role | Scope | May see | May do |
 |---|---|---|---|

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from django.test import Client
 
 if TYPE_CHECKING:
-    from django.http import HttpResponse
-
     from safeguarding.accounts.models import User
 
 
@@ -34,37 +32,37 @@ class ViewMatrix:
 
     def allowed(
         self, user: User, *, method: str = "get", data: Any = None, status: int = 200
-    ) -> HttpResponse:
-        response: HttpResponse = getattr(self._as(user), method)(self.url, data or {})
+    ) -> Any:
+        response: Any = getattr(self._as(user), method)(self.url, data or {})
         assert response.status_code == status, (
             f"{method.upper()} {self.url} as an allowed user gave {response.status_code}, "
             f"expected {status}"
         )
         return response
 
-    def outsider(self, user: User, *, method: str = "get", data: Any = None) -> HttpResponse:
-        response: HttpResponse = getattr(self._as(user), method)(self.url, data or {})
+    def outsider(self, user: User, *, method: str = "get", data: Any = None) -> Any:
+        response: Any = getattr(self._as(user), method)(self.url, data or {})
         assert response.status_code == 404, (
             f"{method.upper()} {self.url} as an outsider gave {response.status_code}, expected 404"
         )
         return response
 
-    def read_only_write(self, user: User, *, data: Any = None) -> HttpResponse:
-        response: HttpResponse = self._as(user).post(self.url, data or {})
+    def read_only_write(self, user: User, *, data: Any = None) -> Any:
+        response: Any = self._as(user).post(self.url, data or {})
         assert response.status_code == 403, (
             f"POST {self.url} as a read-only user gave {response.status_code}, expected 403"
         )
         return response
 
-    def wrong_method(self, user: User, method: str = "delete") -> HttpResponse:
-        response: HttpResponse = getattr(self._as(user), method)(self.url)
+    def wrong_method(self, user: User, method: str = "delete") -> Any:
+        response: Any = getattr(self._as(user), method)(self.url)
         assert response.status_code == 405, (
             f"{method.upper()} {self.url} gave {response.status_code}, expected 405"
         )
         return response
 
-    def anonymous_redirected(self) -> HttpResponse:
-        response: HttpResponse = self._as(None).get(self.url)
+    def anonymous_redirected(self) -> Any:
+        response: Any = self._as(None).get(self.url)
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
         return response

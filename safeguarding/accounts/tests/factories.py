@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-import factory
+from typing import Any
+
 from allauth.account.models import EmailAddress
+from factory.declarations import Sequence, SubFactory
 from factory.django import DjangoModelFactory
+from factory.faker import Faker
 
 from safeguarding.accounts.models import RoleAssignment, User
 
@@ -10,23 +13,24 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(DjangoModelFactory[User]):
+    """A verified, active user whose password is PASSWORD."""
+
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
-    email = factory.Sequence(lambda n: f"person{n}@agency.example")
-    full_name = factory.Faker("name", locale="en_GB")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    email = Sequence(lambda n: f"person{n}@agency.example")
+    full_name = Faker("name", locale="en_GB")
 
-    @factory.post_generation
-    def verified(self, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
-            self.save()
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+    @classmethod
+    def _create(cls, model_class: type[User], *args: Any, **kwargs: Any) -> User:
+        kwargs["password"] = PASSWORD
+        user = model_class.objects.create_user(*args, **kwargs)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
 
 
 class RoleAssignmentFactory(DjangoModelFactory[RoleAssignment]):
     class Meta:
         model = RoleAssignment
 
-    user = factory.SubFactory(UserFactory)
+    user = SubFactory(UserFactory)

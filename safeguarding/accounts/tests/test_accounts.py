@@ -24,7 +24,7 @@ def test_passwords_are_hashed_with_argon2_outside_tests() -> None:
 
 
 def test_sign_in_by_email(client, make_user) -> None:
-    user = make_user((Role.PRACTITIONER, AgencyFactory()), email="pat@agency.example")
+    user = make_user((Role.PRACTITIONER, AgencyFactory.create()), email="pat@agency.example")
     response = client.post(
         reverse("account_login"), {"login": "pat@agency.example", "password": PASSWORD}
     )
@@ -33,7 +33,7 @@ def test_sign_in_by_email(client, make_user) -> None:
 
 
 def test_five_failed_attempts_lock_the_account(client, make_user) -> None:
-    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    user = make_user((Role.PRACTITIONER, AgencyFactory.create()))
     for _ in range(5):
         client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
@@ -43,7 +43,7 @@ def test_five_failed_attempts_lock_the_account(client, make_user) -> None:
 
 
 def test_four_failed_attempts_do_not_lock(client, make_user) -> None:
-    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    user = make_user((Role.PRACTITIONER, AgencyFactory.create()))
     for _ in range(4):
         client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
@@ -53,7 +53,7 @@ def test_four_failed_attempts_do_not_lock(client, make_user) -> None:
 def test_practitioner_self_registration_chooses_their_agency(
     client, django_capture_on_commit_callbacks, run_tasks
 ) -> None:
-    agency = AgencyFactory(name="Synthetic Community Health")
+    agency = AgencyFactory.create(name="Synthetic Community Health")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("account_signup"),
@@ -86,7 +86,7 @@ def test_signup_form_shows_errors_in_a_summary(client) -> None:
 def test_password_reset_sends_an_email_through_a_task(
     client, make_user, django_capture_on_commit_callbacks, run_tasks
 ) -> None:
-    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    user = make_user((Role.PRACTITIONER, AgencyFactory.create()))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_reset_password"), {"email": user.email})
     run_tasks()
@@ -119,7 +119,7 @@ def test_staff_sessions_survive_29_idle_minutes(client, make_user) -> None:
 
 
 def test_practitioners_have_a_longer_idle_limit(client, make_user) -> None:
-    user = make_user((Role.PRACTITIONER, AgencyFactory()))
+    user = make_user((Role.PRACTITIONER, AgencyFactory.create()))
     client.force_login(user)
     client.get(reverse("core:home"))
     session = client.session
@@ -133,7 +133,7 @@ def test_practitioners_have_a_longer_idle_limit(client, make_user) -> None:
 def test_mfa_is_enforced_for_roles_that_see_case_level_data(client, make_user, role) -> None:
     from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES
 
-    spec = (role, AgencyFactory()) if role in AGENCY_SCOPED_ROLES else role
+    spec = (role, AgencyFactory.create()) if role in AGENCY_SCOPED_ROLES else role
     client.force_login(make_user(spec))
     response = client.get(reverse("core:home"))
     assert response.status_code == 302
@@ -147,7 +147,7 @@ def test_mfa_is_enforced_for_roles_that_see_case_level_data(client, make_user, r
 @override_settings(MFA_REQUIRED=True)
 @pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.SCRUTINEER, Role.BOARD_MEMBER])
 def test_mfa_is_not_forced_on_roles_without_case_level_data(client, make_user, role) -> None:
-    spec = (role, AgencyFactory()) if role == Role.PRACTITIONER else role
+    spec = (role, AgencyFactory.create()) if role == Role.PRACTITIONER else role
     client.force_login(make_user(spec))
     assert client.get(reverse("core:home")).status_code == 200
 
@@ -173,7 +173,8 @@ def test_production_settings_enforce_mfa() -> None:
         "SECRET_KEY": "x" * 60,
         "FIELD_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZpZWxkLWtleS0zMi1ieXRlcy0wMDA=",
         "HASH_KEY": "synthetic",
-        "DATABASE_URL": "sqlite:///:memory:",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+        "ALLOWED_HOSTS": "platform.example",
     }
     code = (
         "import django; django.setup(); "
@@ -183,23 +184,6 @@ def test_production_settings_enforce_mfa() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "True"
-
-
-def test_production_refuses_to_start_without_a_secret_key() -> None:
-    import os
-    import subprocess
-    import sys
-
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
-    out = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert out.returncode != 0
-    assert "SECRET_KEY must be set" in out.stderr
 
 
 def test_profile_page_matrix(client, make_user, outsider) -> None:

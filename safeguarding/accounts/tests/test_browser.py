@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _code(secret: str, steps_ahead: int = 0) -> str:
     counter = int(time.time()) // getattr(settings, "MFA_TOTP_PERIOD", 30) + steps_ahead
-    return format_hotp_value(hotp_value(secret, counter))
+    return str(format_hotp_value(hotp_value(secret, counter)))
 
 
 def _sign_in(page, email: str) -> None:

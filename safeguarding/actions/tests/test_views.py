@@ -148,7 +148,7 @@ def test_plan_detail_matrix_and_review_section(
 
     response = matrix.allowed(member_readonly)
     content = response.content.decode()
-    context = response.context  # type: ignore[attr-defined]
+    context = response.context
     assert [a.description for a in context["overdue"]] == ["Late one"]
     assert [a.description for a in context["due_for_review"]] == ["Soon one"]
     assert "Review due" in content
@@ -364,7 +364,7 @@ def test_progress_upload_and_download_evidence(
 
     matrix = ViewMatrix(client, _url("action_evidence_download", update.pk))
     download = matrix.allowed(lead_a)
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 synthetic"  # type: ignore[attr-defined]
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 synthetic"
     assert 'filename="attendance.pdf"' in download["Content-Disposition"]
     event = ActivityEvent.objects.get(verb="exported")
     assert (event.actor, event.target_id) == (lead_a, str(update.pk))

@@ -69,7 +69,7 @@ def test_database_refuses_update_and_delete_of_events(owner) -> None:
 
 
 def test_tracked_update_records_before_and_after(owner) -> None:
-    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    agency = AgencyFactory.create(sector=Agency.Sector.HEALTH)
     tracked_update(
         actor=owner, obj=agency, data={"sector": Agency.Sector.POLICE}, verb="agency.updated"
     )
@@ -82,13 +82,13 @@ def test_tracked_update_records_before_and_after(owner) -> None:
 
 
 def test_tracked_update_without_changes_records_nothing(owner) -> None:
-    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    agency = AgencyFactory.create(sector=Agency.Sector.HEALTH)
     tracked_update(actor=owner, obj=agency, data={"sector": "health"}, verb="agency.updated")
     assert not ActivityEvent.objects.filter(verb="agency.updated").exists()
 
 
 def test_second_editor_gets_a_conflict_listing_what_changed(owner, officer) -> None:
-    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    agency = AgencyFactory.create(sector=Agency.Sector.HEALTH)
     started_from = agency.version
     tracked_update(
         actor=owner,
@@ -119,12 +119,12 @@ def test_encrypted_fields_are_redacted_in_the_log() -> None:
 
     assert REDACTED.startswith("[identifying")
     # Non-encrypted fields come through as plain JSON values.
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     assert snapshot(agency, ["name"]) == {"name": agency.name}
 
 
 def test_views_of_sensitive_records_are_listed_as_viewers(owner, officer) -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     event_record_view(actor=officer, target=agency, what="identity panel")
     event_record(actor=owner, verb="agency.updated", target=agency)
     viewers = list(viewer_list_for_target(target=agency))

@@ -43,7 +43,7 @@ def test_event_list_shows_error_summary_for_bad_dates(client, owner) -> None:
 
 
 def test_viewer_list_matrix(client, owner, officer) -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     event_record_view(actor=officer, target=agency, what="the record")
     content_type = ContentType.objects.get_for_model(agency)
     matrix = ViewMatrix(

@@ -67,12 +67,12 @@ def test_encrypted_field_is_not_readable_in_the_database() -> None:
     with connection.schema_editor() as editor:
         editor.create_model(Secret)
     try:
-        Secret.objects.create(value="Synthetic Name")
+        Secret._default_manager.create(value="Synthetic Name")
         with connection.cursor() as cursor:
             cursor.execute("SELECT value FROM core_test_secret")
             stored = cursor.fetchone()[0]
         assert "Synthetic" not in stored
-        assert Secret.objects.get().value == "Synthetic Name"
+        assert Secret._default_manager.get().value == "Synthetic Name"
     finally:
         with connection.schema_editor() as editor:
             editor.delete_model(Secret)

@@ -72,7 +72,7 @@ def test_not_found_page_is_in_the_service_style(client, owner) -> None:
 def test_forbidden_page_is_in_the_service_style(client, member_readonly) -> None:
     from safeguarding.partnership.tests.factories import PartnershipFactory
 
-    PartnershipFactory()
+    PartnershipFactory.create()
     client.force_login(member_readonly)
     response = client.post(reverse("partnership:agency_create"), {})
     assert response.status_code == 403

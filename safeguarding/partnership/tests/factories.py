@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import factory
+from factory.declarations import Sequence, SubFactory
 from factory.django import DjangoModelFactory
 
 from safeguarding.partnership.models import Agency, Area, Group, Partnership, Priority
@@ -20,18 +20,18 @@ class AreaFactory(DjangoModelFactory[Area]):
     class Meta:
         model = Area
 
-    partnership = factory.SubFactory(PartnershipFactory)
-    name = factory.Sequence(lambda n: f"Testshire {n}")
+    partnership = SubFactory(PartnershipFactory)
+    name = Sequence(lambda n: f"Testshire {n}")
     kind = Area.Kind.UNITARY
-    ons_code = factory.Sequence(lambda n: f"E0600{n:04d}")
-    la_number = factory.Sequence(lambda n: f"{100 + n:03d}")
+    ons_code = Sequence(lambda n: f"E0600{n:04d}")
+    la_number = Sequence(lambda n: f"{100 + n:03d}")
 
 
 class AgencyFactory(DjangoModelFactory[Agency]):
     class Meta:
         model = Agency
 
-    name = factory.Sequence(lambda n: f"Test Agency {n}")
+    name = Sequence(lambda n: f"Test Agency {n}")
     sector = Agency.Sector.HEALTH
 
 
@@ -39,7 +39,7 @@ class GroupFactory(DjangoModelFactory[Group]):
     class Meta:
         model = Group
 
-    name = factory.Sequence(lambda n: f"Test Group {n}")
+    name = Sequence(lambda n: f"Test Group {n}")
     kind = Group.Kind.SUBGROUP
 
 
@@ -47,8 +47,8 @@ class PriorityFactory(DjangoModelFactory[Priority]):
     class Meta:
         model = Priority
 
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Priority title {n}")
+    number = Sequence(lambda n: n + 1)
+    title = Sequence(lambda n: f"Priority title {n}")
     period_start = date(2019, 10, 1)
     period_end = date(2021, 12, 31)
     what_we_will_do = "Things we will do."

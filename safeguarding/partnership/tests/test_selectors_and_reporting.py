@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_group_tree_nests_children_under_parents() -> None:
-    top = GroupFactory(name="Top", display_order=1)
-    board = GroupFactory(name="Board", parent=top, display_order=1)
-    GroupFactory(name="Sub A", parent=board, display_order=1)
-    GroupFactory(name="Sub B", parent=board, display_order=2)
+    top = GroupFactory.create(name="Top", display_order=1)
+    board = GroupFactory.create(name="Board", parent=top, display_order=1)
+    GroupFactory.create(name="Sub A", parent=board, display_order=1)
+    GroupFactory.create(name="Sub B", parent=board, display_order=2)
     roots = selectors.group_tree()
     assert [r.group.name for r in roots] == ["Top"]
     assert [c.group.name for c in roots[0].children[0].children] == ["Sub A", "Sub B"]
@@ -27,8 +27,8 @@ def test_group_tree_nests_children_under_parents() -> None:
 
 
 def test_governance_svg_draws_every_group_with_a_text_title() -> None:
-    top = GroupFactory(name="Top & <Board>")
-    GroupFactory(name="Child", parent=top)
+    top = GroupFactory.create(name="Top & <Board>")
+    GroupFactory.create(name="Child", parent=top)
     svg = governance_svg(selectors.group_tree())
     assert svg.count("<rect") == 2
     assert svg.count("<path") == 1

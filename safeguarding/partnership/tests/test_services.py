@@ -78,13 +78,13 @@ def test_rename_must_start_after_the_current_name(owner) -> None:
 
 
 def test_agency_update_refuses_a_name_change(owner) -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     with pytest.raises(ValidationError, match="Rename"):
         services.agency_update(actor=owner, agency=agency, expected_version=None, name="Other")
 
 
 def test_stale_agency_update_is_refused(owner, officer) -> None:
-    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    agency = AgencyFactory.create(sector=Agency.Sector.HEALTH)
     version = agency.version
     services.agency_update(
         actor=owner, agency=agency, expected_version=version, sector=Agency.Sector.POLICE
@@ -99,8 +99,8 @@ def test_stale_agency_update_is_refused(owner, officer) -> None:
 
 
 def test_a_group_cannot_report_to_itself_or_its_descendant(owner) -> None:
-    top = GroupFactory()
-    child = GroupFactory(parent=top)
+    top = GroupFactory.create()
+    child = GroupFactory.create(parent=top)
     with pytest.raises(ValidationError):
         services.group_update(actor=owner, group=top, expected_version=None, parent=child)
     with pytest.raises(ValidationError):
@@ -109,18 +109,18 @@ def test_a_group_cannot_report_to_itself_or_its_descendant(owner) -> None:
 
 
 def test_membership_needs_a_person_or_an_agency(owner) -> None:
-    group = GroupFactory()
+    group = GroupFactory.create()
     with pytest.raises(ValidationError):
         services.group_membership_add(actor=owner, group=group, role="member")
     membership = services.group_membership_add(
-        actor=owner, group=group, agency=AgencyFactory(), role="member"
+        actor=owner, group=group, agency=AgencyFactory.create(), role="member"
     )
     assert membership.pk
 
 
 def test_role_grant_scopes_agency_roles_and_rejects_duplicates(owner, make_user) -> None:
     person = make_user()
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     with pytest.raises(ValidationError):
         services.role_grant(actor=owner, user=person, role=Role.AGENCY_LEAD)
     services.role_grant(actor=owner, user=person, role=Role.AGENCY_LEAD, agency=agency)
@@ -142,7 +142,7 @@ def test_role_revoke_removes_access(owner, make_user) -> None:
 
 def test_practitioner_registration_grants_practitioner_for_the_agency(make_user) -> None:
     person = make_user(full_name="")
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     services.practitioner_register(user=person, full_name=" Pat Synthetic ", agency=agency)
     assert person.full_name == "Pat Synthetic"
     assert person.agency_ids_for(Role.PRACTITIONER) == frozenset({agency.pk})

@@ -88,7 +88,7 @@ ADD_FORMS = [
 
 @pytest.mark.parametrize(("name", "data", "model"), ADD_FORMS)
 def test_add_forms_matrix(client, name, data, model, officer, member_readonly, outsider) -> None:
-    PartnershipFactory()
+    PartnershipFactory.create()
     matrix = ViewMatrix(client, reverse(name))
     matrix.allowed(officer)
     before = model.objects.count()
@@ -121,7 +121,7 @@ def test_added_agency_is_listed(client, officer) -> None:
 def test_agency_update_matrix_and_conflict(
     client, owner, officer, member_readonly, outsider
 ) -> None:
-    agency = AgencyFactory(sector=Agency.Sector.HEALTH)
+    agency = AgencyFactory.create(sector=Agency.Sector.HEALTH)
     url = reverse("partnership:agency_update", args=[agency.pk])
     matrix = ViewMatrix(client, url)
     matrix.allowed(officer)
@@ -139,7 +139,7 @@ def test_agency_update_matrix_and_conflict(
 
 
 def test_agency_rename_view(client, officer, member_readonly) -> None:
-    agency = AgencyFactory(name="Old Name")
+    agency = AgencyFactory.create(name="Old Name")
     url = reverse("partnership:agency_rename", args=[agency.pk])
     matrix = ViewMatrix(client, url)
     matrix.read_only_write(member_readonly)
@@ -156,7 +156,7 @@ def test_agency_rename_view(client, officer, member_readonly) -> None:
 
 
 def test_group_update_and_membership(client, officer, member_readonly, make_user) -> None:
-    group = GroupFactory()
+    group = GroupFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:group_update", args=[group.pk]))
     matrix.allowed(officer)
     matrix.read_only_write(member_readonly)
@@ -178,7 +178,7 @@ def test_group_update_and_membership(client, officer, member_readonly, make_user
 
 
 def test_priority_update(client, officer, member_readonly) -> None:
-    priority = PriorityFactory()
+    priority = PriorityFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:priority_update", args=[priority.pk]))
     matrix.allowed(officer)
     matrix.read_only_write(member_readonly)
@@ -201,7 +201,7 @@ def test_people_pages_are_for_administrators_only(
     client, owner, officer, member_readonly, make_user
 ) -> None:
     person = make_user()
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:person_list"))
     matrix.allowed(owner)
     matrix.outsider(officer)
@@ -227,8 +227,8 @@ def test_people_pages_are_for_administrators_only(
 
 
 def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_readonly) -> None:
-    top = GroupFactory(name="Executive Board")
-    GroupFactory(name="Children Board", parent=top)
+    top = GroupFactory.create(name="Executive Board")
+    GroupFactory.create(name="Children Board", parent=top)
     client.force_login(member_readonly)
     content = client.get(reverse("partnership:governance")).content.decode()
     assert "<svg" in content
@@ -237,7 +237,7 @@ def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_rea
 
 
 def test_area_update_and_districts(client, officer, member_readonly, outsider) -> None:
-    area = AreaFactory(name="Testshire")
+    area = AreaFactory.create(name="Testshire")
     matrix = ViewMatrix(client, reverse("partnership:area_update", args=[area.pk]))
     matrix.allowed(officer)
     matrix.read_only_write(member_readonly)
@@ -275,14 +275,14 @@ def test_area_update_and_districts(client, officer, member_readonly, outsider) -
     )
     district.refresh_from_db()
     assert district.name == "North District"
-    other_area = AreaFactory()
+    other_area = AreaFactory.create()
     client.force_login(officer)
     url = reverse("partnership:district_update", args=[other_area.pk, district.pk])
     assert client.get(url).status_code == 404  # the district is not in that area
 
 
 def test_partnership_update(client, officer, member_readonly, outsider) -> None:
-    partnership = PartnershipFactory()
+    partnership = PartnershipFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:partnership_update"))
     matrix.allowed(officer)
     matrix.read_only_write(member_readonly)
@@ -299,8 +299,8 @@ def test_partnership_update(client, officer, member_readonly, outsider) -> None:
 
 
 def test_group_membership_end(client, officer, member_readonly, outsider) -> None:
-    group = GroupFactory()
-    membership = group.memberships.create(agency=AgencyFactory(), role="member")
+    group = GroupFactory.create()
+    membership = group.memberships.create(agency=AgencyFactory.create(), role="member")
     url = reverse("partnership:group_membership_end", args=[group.pk, membership.pk])
     matrix = ViewMatrix(client, url)
     matrix.allowed(officer)
