@@ -105,6 +105,7 @@ TEMPLATES = [
     }
 ]
 FORM_RENDERER = "safeguarding.core.forms.GovUKFormRenderer"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: bare links are https
 
 # ---------------------------------------------------------------------------
 # Database: DATABASE_URL (PostgreSQL in CI and production), else embedded SQLite.

@@ -124,7 +124,12 @@ def event_record_view(*, actor: User, target: models.Model, what: str = "") -> A
 
 
 def event_record_export(
-    *, actor: User, what: str, rows: int, target: models.Model | None = None, file_format: str = ""
+    *,
+    actor: User | None,
+    what: str,
+    rows: int,
+    target: models.Model | None = None,
+    file_format: str = "",
 ) -> ActivityEvent:
     return event_record(
         actor=actor,

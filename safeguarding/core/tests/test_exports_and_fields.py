@@ -50,6 +50,14 @@ def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:
     assert len(a) == 64
 
 
+def _forget_model(name: str) -> None:
+    """Remove a model declared inside a test from the app registry."""
+    from django.apps import apps
+
+    apps.all_models["core"].pop(name, None)
+    apps.clear_cache()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_encrypted_field_is_not_readable_in_the_database() -> None:
     """Round trip through a real column using a temporary model table."""
@@ -76,3 +84,38 @@ def test_encrypted_field_is_not_readable_in_the_database() -> None:
     finally:
         with connection.schema_editor() as editor:
             editor.delete_model(Secret)
+        _forget_model("secret")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_encryption_rotate_moves_values_to_the_newest_key(settings) -> None:
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+    from django.db import models
+
+    from safeguarding.core.fields import EncryptedTextField, _fernet
+
+    class Rotated(models.Model):
+        value = EncryptedTextField()
+
+        class Meta:
+            app_label = "core"
+            db_table = "core_test_rotated"
+
+    old_key = settings.FIELD_ENCRYPTION_KEYS[0]
+    new_key = Fernet.generate_key().decode()
+    with connection.schema_editor() as editor:
+        editor.create_model(Rotated)
+    try:
+        Rotated._default_manager.create(value="Synthetic Name")
+        settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+        _fernet.cache_clear()
+        call_command("encryption_rotate", stdout=io.StringIO())
+        settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+        _fernet.cache_clear()
+        assert Rotated._default_manager.get().value == "Synthetic Name"
+    finally:
+        _fernet.cache_clear()
+        with connection.schema_editor() as editor:
+            editor.delete_model(Rotated)
+        _forget_model("rotated")

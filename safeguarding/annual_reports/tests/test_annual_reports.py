@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.core.testing import ViewMatrix
+
+pytestmark = pytest.mark.django_db
+
+
+def test_command_writes_the_report_with_every_section(tmp_path: Path) -> None:
+    call_command("demo_seed", "--quiet-sign-ins")
+    output = tmp_path / "report.html"
+    call_command("annual_report", "2020-21", "--output", str(output))
+    html = output.read_text()
+    assert "Annual report 2020-21" in html
+    assert "About the partnership" in html
+    assert "Cambridgeshire Constabulary" in html
+    assert "<script" not in html
+    event = ActivityEvent.objects.get(verb="exported")
+    assert event.data["what"] == "annual report 2020-21 (command line)"
+
+
+def test_command_refuses_a_bad_year_or_folder(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="reporting year"):
+        call_command("annual_report", "2020", "--output", str(tmp_path / "r.html"))
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("annual_report", "2020-21", "--output", str(tmp_path / "no" / "r.html"))
+
+
+def test_report_pages_matrix(client, member_readonly, outsider) -> None:
+    matrix = ViewMatrix(client, reverse("annual_reports:report_detail", args=["2020-21"]))
+    response = matrix.allowed(member_readonly)
+    assert b"About the partnership" in response.content
+    matrix.outsider(outsider)
+    matrix.wrong_method(member_readonly, "post")
+    matrix.anonymous_redirected()
+    matrix = ViewMatrix(client, reverse("annual_reports:report_index"))
+    matrix.allowed(member_readonly)
+    matrix.outsider(outsider)
+    matrix.wrong_method(member_readonly, "post")
+    client.force_login(member_readonly)
+    assert (
+        client.get(reverse("annual_reports:report_detail", args=["nonsense"])).status_code == 404
+    )
+
+
+def test_download_is_logged(client, member_readonly, outsider) -> None:
+    matrix = ViewMatrix(client, reverse("annual_reports:report_download", args=["2020-21"]))
+    response = matrix.allowed(member_readonly)
+    assert response["Content-Disposition"] == 'attachment; filename="annual-report-2020-21.html"'
+    assert ActivityEvent.objects.filter(verb="exported", actor=member_readonly).count() == 1
+    matrix.outsider(outsider)
+    matrix.wrong_method(member_readonly, "post")
