@@ -1,0 +1,202 @@
+"""Who may see and change quality assurance records.
+
+* Partnership administrators and business unit officers see everything and do everything:
+  build forms, run audits, surveys and Section 11 cycles, moderate, review commentaries, record
+  the scrutineer's assessments and professional differences.
+* Independent scrutineers and board members see everything (summaries, results, returns) and
+  get 403 on any change.
+* An agency safeguarding lead sees and changes only their own agency's Section 11 returns
+  (while not yet submitted) and performance commentaries, and sees audits their agency takes
+  part in. An auditor assigned to an audit case may complete that case's tool.
+* Anyone else gets 404. Answering a survey by its public link needs no account at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from safeguarding.accounts.roles import READ_ONLY_ROLES, Role
+from safeguarding.assurance.models import (
+    Audit,
+    AuditCase,
+    FormTemplate,
+    PerformanceCommentary,
+    ProfessionalDifference,
+    ScrutinyReport,
+    Section11Cycle,
+    Section11Return,
+    Survey,
+)
+from safeguarding.core.permissions import fetch_for_user_or_404
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def sees_all(user: User) -> bool:
+    return user.is_authenticated and (user.is_partnership_staff or user.has_role(*READ_ONLY_ROLES))
+
+
+def lead_agency_ids(user: User) -> frozenset[int]:
+    return user.agency_ids_for(Role.AGENCY_LEAD)
+
+
+def can_view_assurance(user: User) -> bool:
+    return sees_all(user) or bool(lead_agency_ids(user))
+
+
+def can_manage_assurance(user: User) -> bool:
+    return user.is_authenticated and user.is_partnership_staff
+
+
+def _view_all(user: User, _obj: Any) -> bool:
+    return sees_all(user)
+
+
+def _manage(user: User, _obj: Any) -> bool:
+    return can_manage_assurance(user)
+
+
+# --- Section 11 and commentary: scoped to the agency --------------------------------------
+
+
+def can_view_agency_record(user: User, obj: Section11Return | PerformanceCommentary) -> bool:
+    return sees_all(user) or obj.agency_id in lead_agency_ids(user)
+
+
+def can_edit_agency_record(user: User, obj: Section11Return | PerformanceCommentary) -> bool:
+    return can_manage_assurance(user) or obj.agency_id in lead_agency_ids(user)
+
+
+def can_complete_section11_return(user: User, ret: Section11Return) -> bool:
+    """The agency's lead (or staff on their behalf) fills in and submits a draft return."""
+    return ret.status == Section11Return.Status.DRAFT and can_edit_agency_record(user, ret)
+
+
+def get_section11_return_for_user_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> Section11Return:
+    return fetch_for_user_or_404(
+        user,
+        Section11Return.objects.select_related("cycle", "agency", "cycle__standard_set"),
+        pk,
+        can_view=can_view_agency_record,
+        can_edit=can_edit_agency_record,
+        write=write,
+    )
+
+
+def get_section11_return_for_reviewer_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> Section11Return:
+    """Moderation, challenge and feedback: staff only (an agency lead may look, not moderate)."""
+    return fetch_for_user_or_404(
+        user,
+        Section11Return.objects.select_related("cycle", "agency"),
+        pk,
+        can_view=can_view_agency_record,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def get_commentary_for_user_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> PerformanceCommentary:
+    return fetch_for_user_or_404(
+        user,
+        PerformanceCommentary.objects.select_related("priority", "agency"),
+        pk,
+        can_view=can_view_agency_record,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def get_section11_cycle_for_user_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> Section11Cycle:
+    return fetch_for_user_or_404(
+        user,
+        Section11Cycle.objects.select_related("previous", "standard_set__template"),
+        pk,
+        can_view=lambda u, _o: can_view_assurance(u),
+        can_edit=_manage,
+        write=write,
+    )
+
+
+# --- partnership-wide records ------------------------------------------------------------
+
+
+def get_form_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> FormTemplate:
+    return fetch_for_user_or_404(
+        user, FormTemplate.objects.all(), pk, can_view=_view_all, can_edit=_manage, write=write
+    )
+
+
+def get_survey_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Survey:
+    return fetch_for_user_or_404(
+        user,
+        Survey.objects.select_related("form"),
+        pk,
+        can_view=_view_all,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def can_view_audit(user: User, audit: Audit) -> bool:
+    if sees_all(user):
+        return True
+    leads = lead_agency_ids(user)
+    return bool(leads) and audit.agencies.filter(pk__in=leads).exists()
+
+
+def get_audit_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Audit:
+    return fetch_for_user_or_404(
+        user,
+        Audit.objects.select_related("tool", "priority"),
+        pk,
+        can_view=can_view_audit,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def can_complete_audit_case(user: User, case: AuditCase) -> bool:
+    return can_manage_assurance(user) or (
+        case.auditor_id is not None and case.auditor_id == user.pk
+    )
+
+
+def get_audit_case_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> AuditCase:
+    return fetch_for_user_or_404(
+        user,
+        AuditCase.objects.select_related("audit", "audit__tool", "agency"),
+        pk,
+        can_view=lambda u, c: can_view_audit(u, c.audit) or can_complete_audit_case(u, c),
+        can_edit=can_complete_audit_case,
+        write=write,
+    )
+
+
+def get_scrutiny_report_for_user_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> ScrutinyReport:
+    return fetch_for_user_or_404(
+        user, ScrutinyReport.objects.all(), pk, can_view=_view_all, can_edit=_manage, write=write
+    )
+
+
+def get_professional_difference_for_user_or_404(
+    user: User, pk: Any, *, write: bool = False
+) -> ProfessionalDifference:
+    return fetch_for_user_or_404(
+        user,
+        ProfessionalDifference.objects.select_related("raised_by_agency", "with_agency"),
+        pk,
+        can_view=_view_all,
+        can_edit=_manage,
+        write=write,
+    )

@@ -1,0 +1,242 @@
+"""Single agency performance commentary, independent scrutiny and professional differences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding.actions.models import Action
+from safeguarding.actions.services import action_create, action_plan_get_or_create_for
+from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.assurance.models import (
+    PerformanceCommentary,
+    ProfessionalDifference,
+    ScrutinyAssessment,
+    ScrutinyReport,
+    ScrutinyTheme,
+)
+from safeguarding.core.years import ReportingYear
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Priority
+
+C = PerformanceCommentary.Status
+
+
+@transaction.atomic
+def commentary_submit(
+    *,
+    actor: User | None,
+    priority: Priority,
+    agency: Agency,
+    year_label: str,
+    half: str,
+    worked_well: str,
+    areas_for_improvement: str,
+    agency_actions: str,
+    multi_agency_support: str = "",
+    escalation: str = "",
+    on: dt.date | None = None,
+) -> PerformanceCommentary:
+    try:
+        year_label = ReportingYear.parse(year_label).label
+    except ValueError as exc:
+        raise ValidationError({"year_label": str(exc)}) from exc
+    if PerformanceCommentary.objects.filter(
+        priority=priority, agency=agency, year_label=year_label, half=half
+    ).exists():
+        raise ValidationError(
+            "This agency has already sent its commentary on this priority for this half-year."
+        )
+    commentary = tracked_create(
+        actor=actor,
+        model=PerformanceCommentary,
+        data={
+            "priority": priority,
+            "agency": agency,
+            "year_label": year_label,
+            "half": half,
+            "worked_well": worked_well.strip(),
+            "areas_for_improvement": areas_for_improvement.strip(),
+            "agency_actions": agency_actions.strip(),
+            "multi_agency_support": multi_agency_support.strip(),
+            "escalation": escalation.strip(),
+            "submitted_by": actor,
+            "submitted_on": on or timezone.localdate(),
+        },
+        verb="commentary.submitted",
+    )
+    assert isinstance(commentary, PerformanceCommentary)
+    return commentary
+
+
+@transaction.atomic
+def commentary_review(
+    *,
+    actor: User | None,
+    commentary: PerformanceCommentary,
+    qeg_comments: str,
+    expected_version: int | None,
+    on: dt.date | None = None,
+) -> PerformanceCommentary:
+    tracked_update(
+        actor=actor,
+        obj=commentary,
+        data={
+            "qeg_comments": qeg_comments.strip(),
+            "status": C.REVIEWED,
+            "reviewed_on": on or timezone.localdate(),
+        },
+        verb="commentary.reviewed",
+        expected_version=expected_version,
+    )
+    return commentary
+
+
+@transaction.atomic
+def commentary_board_response_record(
+    *,
+    actor: User | None,
+    commentary: PerformanceCommentary,
+    board_response: str,
+    board_responded_on: dt.date,
+    expected_version: int | None,
+) -> PerformanceCommentary:
+    """Close an escalation with the Executive Board's response."""
+    if not commentary.escalation.strip():
+        raise ValidationError("This commentary did not escalate anything to the Board.")
+    if not board_response.strip():
+        raise ValidationError({"board_response": "Enter the Executive Board's response."})
+    tracked_update(
+        actor=actor,
+        obj=commentary,
+        data={"board_response": board_response.strip(), "board_responded_on": board_responded_on},
+        verb="commentary.board_responded",
+        expected_version=expected_version,
+    )
+    return commentary
+
+
+# --- scrutiny --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def scrutiny_report_create(
+    *, actor: User | None, title: str, board_meeting_on: dt.date, summary: str
+) -> ScrutinyReport:
+    report = tracked_create(
+        actor=actor,
+        model=ScrutinyReport,
+        data={"title": title.strip(), "board_meeting_on": board_meeting_on, "summary": summary},
+        verb="scrutiny.report_created",
+    )
+    assert isinstance(report, ScrutinyReport)
+    return report
+
+
+@transaction.atomic
+def scrutiny_assessment_record(
+    *,
+    actor: User | None,
+    theme: ScrutinyTheme,
+    assessed_on: dt.date,
+    evidence_reviewed: str,
+    judgement: str,
+    recommendations: str = "",
+    report: ScrutinyReport | None = None,
+) -> ScrutinyAssessment:
+    assessment = tracked_create(
+        actor=actor,
+        model=ScrutinyAssessment,
+        data={
+            "theme": theme,
+            "report": report,
+            "assessed_on": assessed_on,
+            "evidence_reviewed": evidence_reviewed.strip(),
+            "judgement": judgement,
+            "recommendations": recommendations.strip(),
+        },
+        verb="scrutiny.assessment_recorded",
+    )
+    assert isinstance(assessment, ScrutinyAssessment)
+    return assessment
+
+
+@transaction.atomic
+def scrutiny_recommendation_action(
+    *,
+    actor: User | None,
+    report: ScrutinyReport,
+    description: str,
+    owner_agency: Agency,
+    due_date: dt.date,
+) -> Action:
+    """Follow a scrutineer's recommendation as an action on the report's action plan."""
+    plan = action_plan_get_or_create_for(
+        actor=actor, source=report, title=f"{report.title}: recommendations"
+    )
+    return action_create(
+        actor=actor,
+        plan=plan,
+        description=description,
+        owner_agency=owner_agency,
+        due_date=due_date,
+    )
+
+
+# --- professional differences ----------------------------------------------------------
+
+
+@transaction.atomic
+def professional_difference_record(
+    *,
+    actor: User | None,
+    raised_by_agency: Agency,
+    with_agency: Agency,
+    issue: str,
+    raised_on: dt.date,
+    stage: str = ProfessionalDifference.Stage.STAGE_1,
+) -> ProfessionalDifference:
+    difference = tracked_create(
+        actor=actor,
+        model=ProfessionalDifference,
+        data={
+            "raised_by_agency": raised_by_agency,
+            "with_agency": with_agency,
+            "issue": issue.strip(),
+            "raised_on": raised_on,
+            "stage": stage,
+        },
+        verb="professional_difference.recorded",
+    )
+    assert isinstance(difference, ProfessionalDifference)
+    return difference
+
+
+@transaction.atomic
+def professional_difference_update(
+    *,
+    actor: User | None,
+    difference: ProfessionalDifference,
+    expected_version: int | None,
+    **data: Any,
+) -> ProfessionalDifference:
+    """Move to another stage, or record the outcome and the date it was resolved."""
+    allowed = {"stage", "resolved_on", "outcome"}
+    if set(data) - allowed:
+        raise ValidationError(f"Only {', '.join(sorted(allowed))} can be changed here.")
+    if data.get("resolved_on") and not (data.get("outcome") or difference.outcome).strip():
+        raise ValidationError({"outcome": "Enter the outcome when the difference is resolved."})
+    tracked_update(
+        actor=actor,
+        obj=difference,
+        data=data,
+        verb="professional_difference.updated",
+        expected_version=expected_version,
+    )
+    return difference
