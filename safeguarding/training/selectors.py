@@ -1,0 +1,244 @@
+"""Reads for training pages: the public catalogue, a person's own bookings, registers,
+per-agency statements (scoped), validations, the needs survey summary and certificate checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from safeguarding.accounts.models import User
+from safeguarding.partnership.models import Agency, Priority
+from safeguarding.training import permissions
+from safeguarding.training.codes import CODE_LENGTH, normalise_code
+from safeguarding.training.models import (
+    Briefing,
+    BriefingCompletion,
+    Certificate,
+    Course,
+    CourseValidation,
+    TrainingBooking,
+    TrainingNeedsGap,
+    TrainingNeedsSurvey,
+    TrainingSession,
+)
+
+B = TrainingBooking.Status
+A = TrainingBooking.Attendance
+_HOLDS = Q(bookings__status__in=TrainingBooking.HOLDS_PLACE)
+
+
+def _with_places(sessions: QuerySet[TrainingSession]) -> QuerySet[TrainingSession]:
+    return sessions.annotate(taken=Count("bookings", filter=_HOLDS))
+
+
+def course_list_public() -> QuerySet[Course]:
+    now = timezone.now()
+    upcoming = Q(sessions__starts_at__gt=now, sessions__status=TrainingSession.Status.SCHEDULED)
+    return (
+        Course.objects.filter(is_published=True)
+        .select_related("priority")
+        .annotate(upcoming_sessions=Count("sessions", filter=upcoming))
+        .order_by("title")
+    )
+
+
+def course_get_public(*, pk: int) -> Course | None:
+    return Course.objects.filter(pk=pk, is_published=True).select_related("priority").first()
+
+
+def session_list_for_course(
+    *, course: Course, upcoming_only: bool = True
+) -> list[TrainingSession]:
+    sessions = course.sessions.all()
+    if upcoming_only:
+        sessions = sessions.filter(starts_at__gt=timezone.now())
+    return list(_with_places(sessions).select_related("course").order_by("starts_at"))
+
+
+def session_get_public(*, pk: int) -> TrainingSession | None:
+    return (
+        _with_places(TrainingSession.objects.filter(pk=pk, course__is_published=True))
+        .select_related("course")
+        .first()
+    )
+
+
+def session_list_for_management() -> QuerySet[TrainingSession]:
+    return _with_places(TrainingSession.objects.select_related("course", "trainer")).order_by(
+        "-starts_at"
+    )
+
+
+def booking_for_learner(*, user: User, session: TrainingSession) -> TrainingBooking | None:
+    if not user.is_authenticated:
+        return None
+    return TrainingBooking.objects.filter(session=session, learner=user).first()
+
+
+def booking_list_for_user(*, user: User) -> QuerySet[TrainingBooking]:
+    """Only the person's own bookings."""
+    return (
+        TrainingBooking.objects.filter(learner=user)
+        .select_related("session__course", "evaluation", "certificate", "impact_response")
+        .order_by("-session__starts_at")
+    )
+
+
+def register_for_session(*, session: TrainingSession) -> QuerySet[TrainingBooking]:
+    return (
+        session.bookings.filter(status__in=(B.CONFIRMED, B.CANCELLED, B.PENDING_APPROVAL))
+        .exclude(status=B.CANCELLED, attendance=A.NOT_RECORDED)
+        .select_related("learner", "agency")
+        .order_by("learner__full_name", "id")
+    )
+
+
+def waitlist_for_session(*, session: TrainingSession) -> QuerySet[TrainingBooking]:
+    return (
+        session.bookings.filter(status__in=(B.WAITLISTED, B.OFFERED))
+        .select_related("learner", "agency")
+        .order_by("waitlisted_at", "id")
+    )
+
+
+def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
+    qs = TrainingBooking.objects.filter(status=B.PENDING_APPROVAL).select_related(
+        "session__course", "learner", "agency"
+    )
+    if permissions.can_view_training_management(user):
+        return qs.order_by("session__starts_at")
+    return qs.filter(agency_id__in=permissions.lead_agency_ids(user)).order_by(
+        "session__starts_at"
+    )
+
+
+# --- statements ------------------------------------------------------------------------
+
+
+def agency_list_for_statements(*, user: User) -> QuerySet[Agency]:
+    if permissions.can_view_training_management(user):
+        return Agency.objects.filter(training_bookings__charge_pence__gt=0).distinct()
+    return Agency.objects.filter(pk__in=permissions.lead_agency_ids(user))
+
+
+@dataclass(frozen=True)
+class Statement:
+    agency: Agency
+    start: date
+    end: date
+    rows: list[TrainingBooking]
+    total_pence: int
+
+    @property
+    def total_pounds(self) -> str:
+        return f"£{self.total_pence / 100:,.2f}"
+
+
+def agency_statement(*, agency: Agency, start: date, end: date) -> Statement:
+    """Non-attendance charges to an agency for sessions between start and end (inclusive).
+    Callers check permissions.can_view_agency_statement first."""
+    rows = (
+        TrainingBooking.objects.filter(
+            agency=agency,
+            charge_pence__gt=0,
+            attendance__in=TrainingBooking.NON_ATTENDANCE,
+            session__starts_at__date__gte=start,
+            session__starts_at__date__lte=end,
+        )
+        .select_related("session__course", "learner")
+        .order_by("session__starts_at", "id")
+    )
+    total = rows.aggregate(total=Sum("charge_pence"))["total"] or 0
+    return Statement(agency=agency, start=start, end=end, rows=list(rows), total_pence=total)
+
+
+# --- certificates ------------------------------------------------------------------------
+
+
+def certificate_find(*, code: str) -> Certificate | None:
+    """The certificate with this code (revoked or not), or None for a code never issued."""
+    code = normalise_code(code)
+    if len(code) != CODE_LENGTH:
+        return None
+    return Certificate.objects.filter(code=code).select_related("learner").first()
+
+
+def certificate_list_for_user(*, user: User) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(learner=user).order_by("-issued_at")
+
+
+# --- briefings ---------------------------------------------------------------------------
+
+
+def briefing_list_for_user(*, user: User) -> QuerySet[Briefing]:
+    briefings = Briefing.objects.all()
+    if not user.is_authenticated:
+        briefings = briefings.filter(is_public=True)
+    return briefings.order_by("-published_on", "title")
+
+
+def briefing_completion_for(*, user: User, briefing: Briefing) -> BriefingCompletion | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        BriefingCompletion.objects.filter(briefing=briefing, learner=user)
+        .select_related("certificate")
+        .first()
+    )
+
+
+# --- validation and needs ----------------------------------------------------------------
+
+
+def validation_list_for_user(*, user: User, status: str = "") -> QuerySet[CourseValidation]:
+    qs = CourseValidation.objects.select_related("agency")
+    if not permissions.can_view_training_management(user):
+        qs = qs.filter(agency_id__in=permissions.lead_agency_ids(user))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("agency__name", "-submitted_on")
+
+
+def validated_courses_by_agency(*, user: User) -> dict[str, list[CourseValidation]]:
+    grouped: dict[str, list[CourseValidation]] = {}
+    validated = validation_list_for_user(user=user, status=CourseValidation.Status.VALIDATED)
+    for validation in validated:
+        grouped.setdefault(validation.agency.name, []).append(validation)
+    return grouped
+
+
+@dataclass(frozen=True)
+class PriorityNeeds:
+    priority: Priority
+    responses: int
+    covered: int
+    gaps: list[str]
+
+
+def needs_summary(*, survey: TrainingNeedsSurvey) -> list[PriorityNeeds]:
+    """Per priority: how many agencies answered, how many cover it, and the gaps they name."""
+    summary: dict[int, PriorityNeeds] = {}
+    gaps = (
+        TrainingNeedsGap.objects.filter(response__survey=survey)
+        .select_related("priority", "response__agency")
+        .order_by("priority__number", "response__agency__name")
+    )
+    for gap in gaps:
+        current = summary.get(gap.priority_id)
+        texts = [*current.gaps] if current else []
+        if gap.gap:
+            texts.append(f"{gap.response.agency.name}: {gap.gap}")
+        summary[gap.priority_id] = PriorityNeeds(
+            priority=gap.priority,
+            responses=(current.responses if current else 0) + 1,
+            covered=(current.covered if current else 0) + int(gap.covered),
+            gaps=texts,
+        )
+    return list(summary.values())
+
+
+def needs_survey_list() -> QuerySet[TrainingNeedsSurvey]:
+    return TrainingNeedsSurvey.objects.annotate(answered=Count("responses")).order_by("-opens_on")

@@ -1,0 +1,85 @@
+"""Every write of the training module, each recorded in the activity log in its transaction.
+
+Split by sub-domain; the public functions are re-exported here, so `services.booking_create`
+works from any caller."""
+
+from __future__ import annotations
+
+from safeguarding.training.codes import certificate_code_new, normalise_code
+from safeguarding.training.services.bookings import (
+    attendance_mark,
+    booking_agency_for,
+    booking_approve,
+    booking_cancel,
+    booking_create,
+    cancellation_is_free,
+    offer_accept,
+    offers_expire,
+    places_taken,
+    register_mark_all,
+    reminders_send,
+    session_cancel,
+    waitlist_leave,
+)
+from safeguarding.training.services.catalogue import (
+    VALIDATION_CHECKLIST,
+    briefing_check_wrong,
+    briefing_complete,
+    briefing_create,
+    briefing_view_count,
+    course_create,
+    course_update,
+    needs_response_submit,
+    needs_survey_create,
+    session_create,
+    validation_resubmit,
+    validation_review,
+    validation_submit,
+)
+from safeguarding.training.services.outcomes import (
+    certificate_for_booking,
+    certificate_pdf,
+    certificate_revoke,
+    evaluation_submit,
+    impact_response_submit,
+    impact_surveys_send,
+    verification_url,
+)
+
+__all__ = [
+    "VALIDATION_CHECKLIST",
+    "attendance_mark",
+    "booking_agency_for",
+    "booking_approve",
+    "booking_cancel",
+    "booking_create",
+    "briefing_check_wrong",
+    "briefing_complete",
+    "briefing_create",
+    "briefing_view_count",
+    "cancellation_is_free",
+    "certificate_code_new",
+    "certificate_for_booking",
+    "certificate_pdf",
+    "certificate_revoke",
+    "course_create",
+    "course_update",
+    "evaluation_submit",
+    "impact_response_submit",
+    "impact_surveys_send",
+    "needs_response_submit",
+    "needs_survey_create",
+    "normalise_code",
+    "offer_accept",
+    "offers_expire",
+    "places_taken",
+    "register_mark_all",
+    "reminders_send",
+    "session_cancel",
+    "session_create",
+    "validation_resubmit",
+    "validation_review",
+    "validation_submit",
+    "verification_url",
+    "waitlist_leave",
+]
