@@ -105,7 +105,6 @@ TEMPLATES = [
     }
 ]
 FORM_RENDERER = "safeguarding.core.forms.GovUKFormRenderer"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: bare links are https
 
 # ---------------------------------------------------------------------------
 # Database: DATABASE_URL (PostgreSQL in CI and production), else embedded SQLite.
@@ -179,6 +178,8 @@ AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 SESSION_COOKIE_HTTPONLY = True
+# Messages live in the session: no cookie beyond the session and CSRF ones (privacy notice).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
