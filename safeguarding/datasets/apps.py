@@ -7,3 +7,17 @@ class DatasetsConfig(AppConfig):
     name = "safeguarding.datasets"
     label = "datasets"
     verbose_name = "Safeguarding data"
+
+    def ready(self) -> None:
+        from safeguarding.core.registry import NavItem, register_nav
+        from safeguarding.datasets import permissions
+
+        register_nav(
+            NavItem(
+                key="datasets",
+                label="Data",
+                url_name="datasets:dashboard",
+                visible=permissions.can_view_figures,
+                order=60,
+            )
+        )

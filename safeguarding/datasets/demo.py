@@ -1,9 +1,78 @@
-"""Demo records for this app (synthetic). Filled in with the module."""
+"""Demo safeguarding data: synthetic returns for both demo areas for 2019-20 and 2020-21,
+made by the documented generator (datasets/generator.py, seeded so every run is the same) and
+imported through the real import service, plus a synthetic population for each area and year.
+
+Idempotent: an area's return for a period is imported only if no current import exists.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import TextIO
+
+from safeguarding.core.years import ReportingYear
+from safeguarding.datasets import generator, services
+from safeguarding.datasets.models import ImportBatch, ReturnKind
+from safeguarding.partnership.models import Area
+
+DEMO_SEED = 2026
+DEMO_YEARS = (ReportingYear(2019), ReportingYear(2020))
+# Invented round numbers standing in for the ONS mid-year estimates (synthetic demo data).
+DEMO_POPULATIONS = {("873", 2019): 140_000, ("873", 2020): 141_500, ("874", 2019): 50_000,
+                    ("874", 2020): 50_800}  # fmt: skip
+DEMO_POPULATION_SOURCE = "Synthetic demo figure (stands in for the ONS mid-year estimate)"
+
+
+def demo_events(la_number: str, year: ReportingYear) -> generator.Events:
+    return generator.generate(la_number=la_number, year=year, seed=DEMO_SEED)
+
+
+def _say(stdout: TextIO | None, text: str) -> None:
+    if stdout is not None:
+        stdout.write(text + "\n")
 
 
 def seed(*, stdout: TextIO | None = None) -> None:
-    return None
+    for area in Area.objects.filter(la_number__in=("873", "874")):
+        for year in DEMO_YEARS:
+            _seed_area_year(area, year, stdout)
+            services.population_set(
+                actor=None,
+                area=area,
+                year=year,
+                children=DEMO_POPULATIONS[(area.la_number, year.start_year)],
+                source=DEMO_POPULATION_SOURCE,
+            )
+
+
+def _seed_area_year(area: Area, year: ReportingYear, stdout: TextIO | None) -> None:
+    events = demo_events(area.la_number, year)
+    with tempfile.TemporaryDirectory(prefix="datasets-demo-") as folder_name:
+        folder = Path(folder_name)
+        files = {
+            ReturnKind.ANNEX_A: [generator.write_annex_a(events, folder / "annex_a.xlsx")],
+            ReturnKind.CIN: [generator.write_cin(events, folder / "cin.xml")],
+            ReturnKind.SSDA903: generator.write_ssda903(events, folder),
+        }
+        for kind, paths in files.items():
+            exists = ImportBatch.objects.filter(
+                area=area,
+                kind=kind,
+                period_start=year.start,
+                period_end=year.end,
+                status=ImportBatch.Status.CURRENT,
+            ).exists()
+            if exists:
+                continue
+            batch = services.import_return(
+                actor=None,
+                area=area,
+                period_start=year.start,
+                period_end=year.end,
+                paths=paths,
+                filename=f"demo {kind} {year.label}",
+            )
+            if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
+                services.import_batch_confirm(actor=None, batch=batch)
+            _say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")

@@ -1,18 +1,77 @@
-"""Annual report figures for this app (the contract is in core/reporting.py).
-
-Placeholder until the module's records exist: the section says so instead of showing figures.
-"""
+"""Annual report figures: the seven figures for each area with rates per 10,000 children and the
+change from the previous year, with disclosure control (the report is published)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
+from safeguarding.datasets import figures, selectors
+
+
+@dataclass(frozen=True)
+class AreaFigure:
+    area: str
+    count: int | str | None
+    rate: Decimal | str | None
+    previous: int | str | None
+    change: int | str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    key: str
+    label: str
+    values: list[AreaFigure]
+
+
+@dataclass(frozen=True)
+class DataFigures:
+    year: str
+    previous_year: str
+    rows: list[FigureRow]
+    populations: list[tuple[str, int | None, str]]
+    has_data: bool
+
+
+def data_figures(year: ReportingYear) -> DataFigures:
+    grid = selectors.figures_grid(user=None, years=[year.previous, year], exact=False)
+    rows = []
+    has_data = False
+    for figure in figures.REPORT_FIGURES:
+        values = []
+        for column in grid.columns:
+            cell = grid.cell(figure.key, column.key, year)
+            has_data = has_data or cell.value is not None
+            values.append(
+                AreaFigure(
+                    area=column.label,
+                    count=cell.value,
+                    rate=cell.rate,
+                    previous=grid.cell(figure.key, column.key, year.previous).value,
+                    change=grid.change(figure.key, column.key, year),
+                    source=cell.source,
+                )
+            )
+        rows.append(FigureRow(figure.key, figure.label, values))
+    populations = [
+        (
+            c.label,
+            grid.populations.get((c.key, year.start_year)),
+            grid.population_sources.get((c.key, year.start_year), ""),
+        )
+        for c in grid.columns
+    ]
+    return DataFigures(year.label, year.previous.label, rows, populations, has_data)
 
 
 def report_section(year: ReportingYear) -> ReportSection:
     return ReportSection(
         key="datasets",
-        title="Safeguarding data",
+        title="Safeguarding children data",
         template="datasets/report_section.html",
-        figures=None,
+        figures=data_figures(year),
     )

@@ -1,0 +1,468 @@
+"""The counting rules: every figure, its rule and its source, computed from stored records.
+
+Year P = 1 April .. 31 March, snapshot D = 31 March (reference/data-returns.md section 4).
+Each figure family reads one return, chosen in order of preference from the area's current
+imports that overlap the year; the figure records which return (and import) it came from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from django.db.models import Q, QuerySet
+
+from safeguarding.core.working_days import add_working_days
+from safeguarding.core.years import ReportingYear
+from safeguarding.datasets.models import ImportBatch, RecordKind, ReturnKind, ReturnRecord
+from safeguarding.partnership.models import Area
+
+SHORT_BREAKS = ("V3", "V4")
+ASSESSMENT_WORKING_DAYS = 45
+ICPC_WORKING_DAYS = 15
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    label: str
+    record_kind: str
+    sources: tuple[str, ...]
+
+    @property
+    def source_labels(self) -> list[str]:
+        return [str(ReturnKind(s).label) for s in self.sources]
+
+
+FAMILIES: dict[str, Family] = {
+    f.key: f
+    for f in (
+        Family("contacts", "Contacts", RecordKind.CONTACT, (ReturnKind.ANNEX_A,)),
+        Family("early_help", "Early help", RecordKind.EARLY_HELP, (ReturnKind.ANNEX_A,)),
+        Family(
+            "referrals", "Referrals", RecordKind.REFERRAL, (ReturnKind.CIN, ReturnKind.ANNEX_A)
+        ),
+        Family(
+            "assessments",
+            "Single assessments",
+            RecordKind.ASSESSMENT,
+            (ReturnKind.CIN, ReturnKind.ANNEX_A),
+        ),
+        Family(
+            "s47",
+            "Section 47 enquiries",
+            RecordKind.SECTION_47,
+            (ReturnKind.CIN, ReturnKind.ANNEX_A),
+        ),
+        Family(
+            "cp",
+            "Child protection plans",
+            RecordKind.CP_PLAN,
+            (ReturnKind.CIN, ReturnKind.ANNEX_A),
+        ),
+        Family(
+            "care",
+            "Children in care",
+            RecordKind.CARE_EPISODE,
+            (ReturnKind.SSDA903, ReturnKind.ANNEX_A),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    family: str
+    rule: str
+    in_annual_report: bool = False
+    by_quarter: bool = False
+    is_snapshot: bool = False
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure(
+        "contacts", "Contacts", "contacts", "Rows with a date of contact in the year.", True, True
+    ),
+    Figure(
+        "children_contacted",
+        "Children contacted",
+        "contacts",
+        "Distinct children with a contact in the year.",
+    ),
+    Figure(
+        "referrals",
+        "Referrals",
+        "referrals",
+        "Referrals with a referral date in the year.",
+        True,
+        True,
+    ),
+    Figure(
+        "referrals_nfa",
+        "Referrals with no further action",
+        "referrals",
+        "Referrals in the year marked no further action (NFA).",
+    ),
+    Figure(
+        "re_referrals",
+        "Re-referrals within 12 months",
+        "referrals",
+        "Referrals in the year for a child with an earlier referral on or after the same date "
+        "12 months before (exactly 12 months counts), found across all of the area's imports.",
+    ),
+    Figure(
+        "assessments_completed",
+        "Single assessments completed",
+        "assessments",
+        "Assessments with an authorisation date in the year (as DfE publishes).",
+        True,
+        True,
+    ),
+    Figure(
+        "assessments_started",
+        "Single assessments started",
+        "assessments",
+        "Assessments with a start date in the year.",
+        by_quarter=True,
+    ),
+    Figure(
+        "assessments_within_45_days",
+        "Assessments completed within 45 working days",
+        "assessments",
+        "Assessments completed in the year whose authorisation date is no more than 45 working "
+        "days (England and Wales bank holidays excluded) after the start date.",
+    ),
+    Figure(
+        "early_help_started",
+        "Early help assessments initiated",
+        "early_help",
+        "Early help assessments with a start date in the year (the cohort is defined by each "
+        "local authority, so this is not comparable across areas).",
+        True,
+        True,
+    ),
+    Figure(
+        "s47_started",
+        "Section 47 enquiries started",
+        "s47",
+        "Section 47 enquiries started in the year (no return holds a completion date, so "
+        "enquiries are counted when they start, as DfE's 'section 47s in the year').",
+        True,
+        True,
+    ),
+    Figure(
+        "icpcs_held",
+        "Initial child protection conferences held",
+        "s47",
+        "Initial child protection conferences dated in the year.",
+    ),
+    Figure(
+        "icpcs_within_15_days",
+        "Conferences within 15 working days of the strategy discussion",
+        "s47",
+        "Conferences held in the year no more than 15 working days after the strategy "
+        "discussion (the section 47 start).",
+    ),
+    Figure(
+        "cp_plans_at_31_march",
+        "Children on a child protection plan at 31 March",
+        "cp",
+        "Distinct children with a plan started on or before 31 March and not ended by then "
+        "(a plan ending on 31 March itself is not counted).",
+        True,
+        is_snapshot=True,
+    ),
+    Figure(
+        "cp_plans_started",
+        "Child protection plans started",
+        "cp",
+        "Plans with a start date in the year.",
+        by_quarter=True,
+    ),
+    Figure(
+        "children_in_care_at_31_march",
+        "Children in care at 31 March",
+        "care",
+        "Distinct children with an episode of care open at 31 March (started on or before it, "
+        "ceased after it or not at all), excluding short breaks (legal status V3 and V4).",
+        True,
+        is_snapshot=True,
+    ),
+    Figure(
+        "care_started",
+        "Periods of care started",
+        "care",
+        "SSDA903: episodes with reason for new episode S dated in the year. Annex A List 8: "
+        "the date the child started to be looked after is in the year.",
+        by_quarter=True,
+    ),
+    Figure(
+        "care_ceased",
+        "Periods of care ceased",
+        "care",
+        "SSDA903: episodes ceasing in the year with a reason other than X1 (X1 ends an episode "
+        "while the child stays in care). Annex A List 8: the date care ceased is in the year.",
+        by_quarter=True,
+    ),
+)
+FIGURE_BY_KEY = {f.key: f for f in FIGURES}
+REPORT_FIGURES = tuple(f for f in FIGURES if f.in_annual_report)
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    key: str
+    value: int | None
+    source: str = ""
+    batch_id: int | None = None
+    partial: bool = False
+
+
+def quarters(year: ReportingYear) -> list[tuple[date, date]]:
+    y = year.start_year
+    return [
+        (date(y, 4, 1), date(y, 6, 30)),
+        (date(y, 7, 1), date(y, 9, 30)),
+        (date(y, 10, 1), date(y, 12, 31)),
+        (date(y + 1, 1, 1), date(y + 1, 3, 31)),
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _due(start: date, days: int) -> date:
+    return add_working_days(start, days)
+
+
+def twelve_months_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _open_at(day: date) -> Q:
+    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gt=day))
+
+
+def family_values(
+    family: Family,
+    records: QuerySet[ReturnRecord],
+    *,
+    kind: str,
+    start: date,
+    end: date,
+    history: QuerySet[ReturnRecord] | None = None,
+) -> dict[str, int]:
+    """The figures of one family from one return's records, for the days start..end (end is
+    the snapshot date for the 'at 31 March' figures)."""
+    in_p = Q(start__gte=start, start__lte=end)
+    if family.key == "contacts":
+        rows = records.filter(in_p)
+        return {
+            "contacts": rows.count(),
+            "children_contacted": rows.values("child_hash").distinct().count(),
+        }
+    if family.key == "early_help":
+        return {"early_help_started": records.filter(in_p).count()}
+    if family.key == "referrals":
+        return _referrals(records, start=start, end=end, history=history)
+    if family.key == "assessments":
+        completed = list(records.filter(end__gte=start, end__lte=end).values_list("start", "end"))
+        return {
+            "assessments_completed": len(completed),
+            "assessments_started": records.filter(in_p).count(),
+            "assessments_within_45_days": sum(
+                1
+                for s, e in completed
+                if s is not None and e is not None and e <= _due(s, ASSESSMENT_WORKING_DAYS)
+            ),
+        }
+    if family.key == "s47":
+        held = list(records.filter(event__gte=start, event__lte=end).values_list("start", "event"))
+        return {
+            "s47_started": records.filter(in_p).count(),
+            "icpcs_held": len(held),
+            "icpcs_within_15_days": sum(
+                1
+                for s, e in held
+                if s is not None and e is not None and e <= _due(s, ICPC_WORKING_DAYS)
+            ),
+        }
+    if family.key == "cp":
+        return {
+            "cp_plans_at_31_march": records.filter(_open_at(end))
+            .values("child_hash")
+            .distinct()
+            .count(),
+            "cp_plans_started": records.filter(in_p).count(),
+        }
+    return _care(records, kind=kind, start=start, end=end)
+
+
+def _care(records: QuerySet[ReturnRecord], *, kind: str, start: date, end: date) -> dict[str, int]:
+    at_d = (
+        records.filter(_open_at(end))
+        .exclude(legal_status__in=SHORT_BREAKS)
+        .values("child_hash")
+        .distinct()
+        .count()
+    )
+    started = records.filter(start__gte=start, start__lte=end)
+    ceased = records.filter(end__gte=start, end__lte=end)
+    if kind == ReturnKind.SSDA903:
+        started = started.filter(reason_new="S")
+        ceased = ceased.exclude(reason_ended="X1")
+    return {
+        "children_in_care_at_31_march": at_d,
+        "care_started": started.count(),
+        "care_ceased": ceased.count(),
+    }
+
+
+def _referrals(
+    records: QuerySet[ReturnRecord],
+    *,
+    start: date,
+    end: date,
+    history: QuerySet[ReturnRecord] | None,
+) -> dict[str, int]:
+    in_year = list(
+        records.filter(start__gte=start, start__lte=end).values_list("child_hash", "start", "flag")
+    )
+    earlier: dict[str, set[date]] = defaultdict(set)
+    source = history if history is not None else records
+    children = {c for c, _s, _f in in_year}
+    lookback = twelve_months_before(start)
+    for child, day in source.filter(start__gte=lookback, start__lte=end).values_list(
+        "child_hash", "start"
+    ):
+        if child in children and day is not None:
+            earlier[child].add(day)
+    re_referrals = 0
+    for child, day, _flag in in_year:
+        if day is None:
+            continue
+        floor = twelve_months_before(day)
+        if any(floor <= other < day for other in earlier[child]):
+            re_referrals += 1
+    return {
+        "referrals": len(in_year),
+        "referrals_nfa": sum(1 for _c, _s, flag in in_year if flag is True),
+        "re_referrals": re_referrals,
+    }
+
+
+def _pick_batch(area: Area, family: Family, year: ReportingYear) -> ImportBatch | None:
+    candidates = list(
+        ImportBatch.objects.filter(
+            area=area,
+            status=ImportBatch.Status.CURRENT,
+            kind__in=family.sources,
+            period_start__lte=year.end,
+            period_end__gte=year.start,
+        )
+    )
+    if not candidates:
+        return None
+
+    def rank(batch: ImportBatch) -> tuple[int, int, int, int]:
+        covers = batch.period_start <= year.start and batch.period_end >= year.end
+        return (
+            family.sources.index(batch.kind),
+            0 if covers else 1,
+            -batch.period_end.toordinal(),
+            -batch.pk,
+        )
+
+    return min(candidates, key=rank)
+
+
+def history_for(area: Area, family: Family, kind: str) -> QuerySet[ReturnRecord]:
+    """Every current import's records of the family's kind for the area (re-referrals look
+    back across imports)."""
+    return ReturnRecord.objects.filter(
+        batch__area=area,
+        batch__status=ImportBatch.Status.CURRENT,
+        batch__kind=kind,
+        kind=family.record_kind,
+    )
+
+
+def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
+    values: dict[str, FigureValue] = {}
+    for family in FAMILIES.values():
+        batch = _pick_batch(area, family, year)
+        members = [f for f in FIGURES if f.family == family.key]
+        if batch is None:
+            values.update({f.key: FigureValue(f.key, None) for f in members})
+            continue
+        records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
+        computed = family_values(
+            family,
+            records,
+            kind=batch.kind,
+            start=year.start,
+            end=year.end,
+            history=history_for(area, family, batch.kind),
+        )
+        partial = not (batch.period_start <= year.start and batch.period_end >= year.end)
+        for figure in members:
+            value: int | None = computed[figure.key]
+            if figure.is_snapshot and batch.period_end < year.end:
+                value = None
+            values[figure.key] = FigureValue(
+                figure.key, value, batch.get_kind_display(), batch.pk, partial
+            )
+    return values
+
+
+def batch_figures(batch: ImportBatch, year: ReportingYear) -> dict[str, int]:
+    """The figures one import alone gives for a year (to compare a re-import with the last)."""
+    out: dict[str, int] = {}
+    for family in FAMILIES.values():
+        if batch.kind not in family.sources:
+            continue
+        records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
+        out.update(family_values(family, records, kind=batch.kind, start=year.start, end=year.end))
+    return out
+
+
+def area_quarter_figures(area: Area, year: ReportingYear) -> dict[str, list[int | None]]:
+    """Counts of the event-dated figures for each quarter of the year."""
+    out: dict[str, list[int | None]] = {f.key: [] for f in FIGURES if f.by_quarter}
+    for family in FAMILIES.values():
+        keys = [f.key for f in FIGURES if f.family == family.key and f.by_quarter]
+        if not keys:
+            continue
+        batch = _pick_batch(area, family, year)
+        for q_start, q_end in quarters(year):
+            if batch is None or batch.period_start > q_start or batch.period_end < q_end:
+                for key in keys:
+                    out[key].append(None)
+                continue
+            records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
+            computed = family_values(
+                family,
+                records,
+                kind=batch.kind,
+                start=q_start,
+                end=q_end,
+                history=history_for(area, family, batch.kind),
+            )
+            for key in keys:
+                out[key].append(computed[key])
+    return out
+
+
+def rate_per_10k(count: int | None, population: int | None) -> Decimal | None:
+    """Per 10,000 children aged 0-17, to one decimal place, rounded half up."""
+    if count is None or not population:
+        return None
+    return (Decimal(count) * 10_000 / Decimal(population)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )

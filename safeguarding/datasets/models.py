@@ -1,0 +1,156 @@
+"""Imported data returns (minimised, child level) and the populations rates are computed on.
+
+What is stored is only what the figures need: a keyed hash of the child's identifier (so a child
+can be matched across imports without the identifier), the month and year of birth, the dates and
+codes each counting rule reads. Names, postcodes, workers and the uploaded file are never stored.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from safeguarding.core.models import BaseModel
+from safeguarding.partnership.models import Area
+
+
+class ReturnKind(models.TextChoices):
+    ANNEX_A = "annex_a", "Ofsted Annex A"
+    CIN = "cin", "Children in Need census"
+    SSDA903 = "ssda903", "SSDA903 (children looked after)"
+
+
+class RecordKind(models.TextChoices):
+    CONTACT = "contact", "Contact"
+    EARLY_HELP = "early_help", "Early help assessment"
+    REFERRAL = "referral", "Referral"
+    ASSESSMENT = "assessment", "Assessment"
+    SECTION_47 = "s47", "Section 47 enquiry"
+    CP_PLAN = "cp_plan", "Child protection plan"
+    CARE_EPISODE = "care", "Care episode"
+
+
+class ImportBatch(BaseModel):
+    """One import of one return for one area and period. Re-imports make a new batch; the
+    earlier batch stays recorded (superseded) with its records."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Reading the file"
+        AWAITING_CONFIRMATION = "awaiting", "Waiting for your decision"
+        CURRENT = "current", "In use"
+        SUPERSEDED = "superseded", "Replaced by a later import"
+        CANCELLED = "cancelled", "Cancelled"
+        FAILED = "failed", "Failed"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="import_batches")
+    kind = models.CharField(max_length=10, choices=ReturnKind.choices, blank=True)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    original_filename = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_stored = models.PositiveIntegerField(default=0)
+    rows_rejected = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    differences = models.JSONField(default=list, blank=True)
+    replaces = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "kind", "period_start", "period_end"],
+                condition=models.Q(status="current"),
+                name="datasets_one_current_batch_per_area_kind_period",
+            )
+        ]
+        indexes = [models.Index(fields=["area", "kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.area} ({self.period_start}-{self.period_end})"
+
+    @property
+    def activity_label(self) -> str:
+        return f"Data import {self.pk}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status not in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def progress_percent(self) -> int:
+        if self.is_finished:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, 100 * self.rows_done // self.rows_total)
+
+
+class ReturnRecord(models.Model):
+    """One minimised child-level row of a return (a contact, a referral, an episode of care...).
+
+    `start`/`end`/`event` mean, by kind: contact (date of contact); early help, assessment
+    (start, completion or authorisation); referral (referral date; `flag` = no further action);
+    s47 (strategy discussion or s47 start; `event` = initial child protection conference;
+    `flag` = conference not required); CP plan (start, end); care episode (start, end;
+    `legal_status`, `reason_new` (RNE), `reason_ended` (REC))."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="records")
+    kind = models.CharField(max_length=10, choices=RecordKind.choices)
+    child_hash = models.CharField(max_length=64)
+    birth_month = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    event = models.DateField(null=True, blank=True)
+    flag = models.BooleanField(null=True, blank=True)
+    legal_status = models.CharField(max_length=4, blank=True)
+    reason_new = models.CharField(max_length=4, blank=True)
+    reason_ended = models.CharField(max_length=4, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["batch", "kind"])]
+
+    def __str__(self) -> str:
+        return self.activity_label
+
+    @property
+    def activity_label(self) -> str:
+        return f"Return record {self.pk}"
+
+
+class Population(BaseModel):
+    """Children aged 0-17 in an area for a reporting year, with where the figure came from."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="populations")
+    year_start = models.PositiveIntegerField(help_text="The reporting year's first calendar year")
+    children = models.PositiveIntegerField("children aged 0 to 17")
+    source = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["area", "year_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year_start"], name="datasets_one_population_per_area_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year_start}: {self.children}"
+
+    @property
+    def activity_label(self) -> str:
+        return f"Population: {self.area.name} {self.year_start}"

@@ -1,0 +1,376 @@
+"""Ofsted Annex A workbooks (.xlsx): lists 1-8 are read, later lists are accepted and ignored.
+
+Copes with the variants real workbooks show: sheet names `List 1`, `List_1`, `List 1 - Contacts`;
+a title row above the header; header case, spacing, apostrophes, trailing `?` and typos; coded
+values with or without their `a) ` prefix; Excel dates, serial numbers and dd/mm/yyyy text;
+`#N/A`, blanks and non-breaking spaces; extra columns. A header row that does not fit the rows
+under it (a newer template's headers over old columns) is a file error, never guessed through.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from safeguarding.datasets.models import RecordKind
+from safeguarding.datasets.parsers.common import (
+    BadValueError,
+    ImportFileError,
+    ParsedRecord,
+    Problems,
+    RowProblem,
+    Sink,
+    birth_month,
+    child_id_text,
+    clean_text,
+    is_missing,
+    normalise_header,
+    parse_bool,
+    parse_date,
+    parse_legal_status,
+)
+
+_SHEET = re.compile(r"^\s*list\s*[_\- ]?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+HEADER_SEARCH_ROWS = 5
+FIT_SAMPLE_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    kind: str = "date"  # date | bool | legal | id
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    number: int
+    title: str
+    record_kind: str | None
+    columns: tuple[Column, ...]
+    row_date: str | None = None  # the column a row must have to be counted
+
+
+def _n(*labels: str) -> tuple[str, ...]:
+    return tuple(normalise_header(label) for label in labels)
+
+
+ID = Column("child", "Child Unique ID", _n("Child Unique ID", "Child ID", "Unique ID"), "id")
+DOB = Column("dob", "Date of Birth", _n("Date of Birth", "DOB"), "date", required=False)
+
+LISTS: dict[int, ListSpec] = {
+    1: ListSpec(
+        1,
+        "Contacts",
+        RecordKind.CONTACT,
+        (ID, DOB, Column("start", "Date of Contact", _n("Date of Contact", "Contact Date"))),
+        "start",
+    ),
+    2: ListSpec(
+        2,
+        "Early Help",
+        RecordKind.EARLY_HELP,
+        (
+            ID,
+            DOB,
+            Column("start", "Assessment start date", _n("Assessment start date")),
+            Column(
+                "end",
+                "Assessment completion date",
+                _n("Assessment completion date"),
+                required=False,
+            ),
+        ),
+        "start",
+    ),
+    3: ListSpec(
+        3,
+        "Referral",
+        RecordKind.REFERRAL,
+        (
+            ID,
+            DOB,
+            Column("start", "Date of referral", _n("Date of referral", "Referral date")),
+            Column("flag", "Referral NFA?", _n("Referral NFA", "NFA", "Referral NFA YN"), "bool"),
+        ),
+        "start",
+    ),
+    4: ListSpec(
+        4,
+        "Assessments",
+        RecordKind.ASSESSMENT,
+        (
+            ID,
+            DOB,
+            Column(
+                "start",
+                "Continuous Assessment Start Date",
+                _n("Continuous Assessment Start Date", "Assessment start date"),
+            ),
+            Column(
+                "end",
+                "Continuous Assessment Date of Authorisation",
+                _n(
+                    "Continuous Assessment Date of Authorisation",
+                    "Assessment Date of Authorisation",
+                    "Date of Authorisation",
+                    "Assessment authorisation date",
+                ),
+            ),
+        ),
+        "start",
+    ),
+    5: ListSpec(
+        5,
+        "Section 47 enquiries and ICPCs",
+        RecordKind.SECTION_47,
+        (
+            ID,
+            DOB,
+            Column(
+                "start",
+                "Strategy discussion initiating Section 47 Enquiry Start Date",
+                _n(
+                    "Strategy discussion initiating Section 47 Enquiry Start Date",
+                    "Section 47 Enquiry Start Date",
+                    "Strategy discussion date",
+                ),
+            ),
+            Column(
+                "event",
+                "Date of Initial Child Protection Conference",
+                _n("Date of Initial Child Protection Conference", "ICPC date"),
+            ),
+            Column(
+                "flag",
+                "Was an Initial Child Protection Conference deemed unnecessary?",
+                _n("Was an Initial Child Protection Conference deemed unnecessary"),
+                "bool",
+                required=False,
+            ),
+        ),
+        "start",
+    ),
+    6: ListSpec(6, "Children in Need", None, (ID,)),
+    7: ListSpec(
+        7,
+        "Child protection",
+        RecordKind.CP_PLAN,
+        (
+            ID,
+            DOB,
+            Column(
+                "start",
+                "Child Protection Plan Start Date",
+                _n("Child Protection Plan Start Date", "CP Plan Start Date"),
+            ),
+            Column(
+                "end",
+                "Child Protection Plan End Date",
+                _n("Child Protection Plan End Date", "CP Plan End Date"),
+            ),
+        ),
+        "start",
+    ),
+    8: ListSpec(
+        8,
+        "Children in care",
+        RecordKind.CARE_EPISODE,
+        (
+            ID,
+            DOB,
+            Column(
+                "start",
+                "Date Started to be Looked After",
+                _n("Date Started to be Looked After", "Date started looked after"),
+            ),
+            Column(
+                "end",
+                "Date Ceased to be Looked After",
+                _n("Date Ceased to be Looked After", "Date ceased looked after"),
+            ),
+            Column(
+                "legal_status",
+                "Child's Legal Status",
+                _n("Child's Legal Status", "Legal Status"),
+                "legal",
+            ),
+        ),
+        "start",
+    ),
+}
+USED_LISTS = tuple(range(1, 9))
+
+
+def _open(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several types for unreadable files
+        raise ImportFileError(
+            "The file cannot be read as an Excel workbook. Save it as .xlsx and try again."
+        ) from exc
+
+
+def sheet_map(names: list[str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for name in names:
+        match = _SHEET.match(name)
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number in found:
+            raise ImportFileError(
+                f"The workbook has two sheets for List {number} ('{found[number]}' and "
+                f"'{name}'). Remove one and import again."
+            )
+        found[number] = name
+    return found
+
+
+def looks_like_annex_a(path: Path) -> bool:
+    try:
+        names = CalamineWorkbook.from_path(str(path)).sheet_names
+    except Exception:  # noqa: BLE001 - anything unreadable is simply not Annex A
+        return False
+    return any(_SHEET.match(n) for n in names)
+
+
+def _header_index(rows: list[list[Any]], spec: ListSpec) -> int:
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if any(normalise_header(cell) in ID.aliases for cell in row):
+            return index
+    raise ImportFileError(
+        f"List {spec.number} ({spec.title}): no header row with 'Child Unique ID' in its "
+        f"first {HEADER_SEARCH_ROWS} rows."
+    )
+
+
+def _columns(header: list[Any], spec: ListSpec) -> dict[str, int]:
+    normalised = [normalise_header(cell) for cell in header]
+    positions: dict[str, int] = {}
+    for column in spec.columns:
+        for index, name in enumerate(normalised):
+            if name in column.aliases:
+                positions[column.key] = index
+                break
+        else:
+            if column.required:
+                raise ImportFileError(
+                    f"List {spec.number} ({spec.title}): the column '{column.label}' is missing."
+                )
+    return positions
+
+
+def _check_fit(sample: list[list[Any]], spec: ListSpec, positions: dict[str, int]) -> None:
+    """Dates under a date header: if most values are not dates, the header does not fit."""
+    for column in spec.columns:
+        if column.kind != "date" or column.key not in positions:
+            continue
+        index = positions[column.key]
+        values = [row[index] for row in sample if index < len(row) and not is_missing(row[index])]
+        bad = []
+        for value in values:
+            try:
+                parse_date(value)
+            except BadValueError:
+                bad.append(value)
+        if len(values) >= 2 and len(bad) * 2 > len(values):
+            raise ImportFileError(
+                f"List {spec.number} ({spec.title}): the column '{column.label}' holds values "
+                f"that are not dates (such as '{clean_text(bad[0])}'). The headers do not fit "
+                "the rows under them: check the file was made with the template its headers "
+                "come from."
+            )
+
+
+def _value(row: list[Any], index: int | None) -> Any:
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "date": parse_date,
+    "bool": parse_bool,
+    "legal": parse_legal_status,
+}
+
+
+def _record(
+    row: list[Any], row_number: int, spec: ListSpec, positions: dict[str, int], problems: Problems
+) -> ParsedRecord | None:
+    table = f"List {spec.number}"
+    child = child_id_text(_value(row, positions.get("child")))
+    if not child:
+        problems.add(RowProblem(table, row_number, ID.label, "", "has no child identifier"))
+        return None
+    values: dict[str, Any] = {}
+    ok = True
+    for column in spec.columns:
+        if column.kind == "id":
+            continue
+        raw = _value(row, positions.get(column.key))
+        try:
+            values[column.key] = _PARSERS[column.kind](raw)
+        except BadValueError as exc:
+            problems.add(RowProblem(table, row_number, column.label, clean_text(raw), str(exc)))
+            ok = False
+    if ok and spec.row_date and values.get(spec.row_date) is None:
+        label = next(c.label for c in spec.columns if c.key == spec.row_date)
+        problems.add(RowProblem(table, row_number, label, "", "is blank: the row needs a date"))
+        ok = False
+    if not ok:
+        return None
+    assert spec.record_kind is not None
+    return ParsedRecord(
+        kind=spec.record_kind,
+        child_id=child,
+        birth_month=birth_month(values.pop("dob", None)),
+        **values,
+    )
+
+
+def read(
+    path: Path,
+    *,
+    sink: Sink,
+    problems: Problems,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    workbook = _open(path)
+    sheets = sheet_map(workbook.sheet_names)
+    missing = [n for n in USED_LISTS if n not in sheets]
+    if missing:
+        names = ", ".join(f"List {n} ({LISTS[n].title})" for n in missing)
+        raise ImportFileError(f"The workbook has no sheet for {names}. Lists 1 to 8 are needed.")
+    total = sum(workbook.get_sheet_by_name(sheets[n]).height for n in USED_LISTS)
+    done = 0
+    for number in USED_LISTS:
+        spec = LISTS[number]
+        rows: Iterator[list[Any]] = iter(workbook.get_sheet_by_name(sheets[number]).iter_rows())
+        head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+        header_at = _header_index(head, spec)
+        positions = _columns(head[header_at], spec)
+        sample = head[header_at + 1 :] + list(itertools.islice(rows, FIT_SAMPLE_ROWS))
+        _check_fit(sample, spec, positions)
+        row_number = header_at + 1
+        for row in itertools.chain(sample, rows):
+            row_number += 1
+            done += 1
+            if progress is not None and done % 20_000 == 0:
+                progress(done, total)
+            if spec.record_kind is None or all(is_missing(cell) for cell in row):
+                continue
+            record = _record(row, row_number, spec, positions, problems)
+            if record is not None:
+                sink(record)
+    if progress is not None:
+        progress(total, total)

@@ -1,0 +1,165 @@
+"""What the readers share: error types, value cleaning, header matching, the record shape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+MAX_PROBLEMS_KEPT = 500
+_EXCEL_EPOCH = date(1899, 12, 30)
+_PREFIX = re.compile(r"^[a-z]{1,2}\)\s*", re.IGNORECASE)
+_DATE_TEXT = (
+    (re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"), ("d", "m", "y")),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), ("y", "m", "d")),
+)
+MISSING = {"", "#N/A", "N/A", "NA", "#NULL!", "NULL", "NONE", "-"}
+TRUE_WORDS = {"YES", "Y", "TRUE", "1", "T"}
+FALSE_WORDS = {"NO", "N", "FALSE", "0", "F"}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported: one clear message, nothing stored."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    table: str
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+class BadValueError(ValueError):
+    """A single cell cannot be read (the message says why)."""
+
+
+@dataclass
+class ParsedRecord:
+    kind: str
+    child_id: str
+    birth_month: date | None = None
+    start: date | None = None
+    end: date | None = None
+    event: date | None = None
+    flag: bool | None = None
+    legal_status: str = ""
+    reason_new: str = ""
+    reason_ended: str = ""
+
+
+@dataclass
+class Problems:
+    """Row problems found so far (the first MAX_PROBLEMS_KEPT are kept, all are counted)."""
+
+    kept: list[RowProblem] = field(default_factory=list)
+    count: int = 0
+    rows: set[tuple[str, int]] = field(default_factory=set)
+
+    def add(self, problem: RowProblem) -> None:
+        self.count += 1
+        self.rows.add((problem.table, problem.row))
+        if len(self.kept) < MAX_PROBLEMS_KEPT:
+            self.kept.append(problem)
+
+
+Sink = Callable[[ParsedRecord], None]
+
+
+def clean_text(value: Any) -> str:
+    """Cell text with non-breaking spaces made plain and outer spaces removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).replace("\xa0", " ").split())
+
+
+def is_missing(value: Any) -> bool:
+    return clean_text(value).upper() in MISSING
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from an Excel date, an Excel serial number or dd/mm/yyyy / yyyy-mm-dd text.
+    Blank and #N/A give None; anything else unreadable raises BadValueError."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise BadValueError("is not a date")
+    if isinstance(value, int | float):
+        if 1 <= value < 100_000:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise BadValueError("is not a date")
+    if is_missing(value):
+        return None
+    text = clean_text(value)
+    for pattern, order in _DATE_TEXT:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts["d"])
+            except ValueError as exc:
+                raise BadValueError("is not a real date") from exc
+    raise BadValueError("is not a date (write dates as dd/mm/yyyy)")
+
+
+def parse_bool(value: Any) -> bool | None:
+    if is_missing(value):
+        return None
+    text = strip_prefix(clean_text(value)).upper()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise BadValueError("is not yes or no")
+
+
+def strip_prefix(text: str) -> str:
+    """'b) Female' -> 'Female'; 'q) 6: Police' -> '6: Police'."""
+    return _PREFIX.sub("", text).strip()
+
+
+LEGAL_STATUSES = {
+    "C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4",
+}  # fmt: skip
+
+
+def parse_legal_status(value: Any) -> str:
+    if is_missing(value):
+        return ""
+    text = strip_prefix(clean_text(value)).upper()
+    code = text.split(":")[0].split(" ")[0].strip()
+    if code not in LEGAL_STATUSES:
+        raise BadValueError("is not a legal status code (C1 ... V4)")
+    return code
+
+
+def birth_month(value: date | None) -> date | None:
+    """Dates of birth are kept to the month and year only."""
+    return value.replace(day=1) if value else None
+
+
+def normalise_header(text: Any) -> str:
+    """Header text for matching: case, spaces, apostrophes, brackets and '?' do not matter."""
+    cleaned = clean_text(text).lower().replace("’", "'").replace("‘", "'")
+    return re.sub(r"[^a-z0-9]", "", cleaned)
+
+
+def child_id_text(value: Any) -> str:
+    text = clean_text(value)
+    return "" if text.upper() in MISSING else text

@@ -1,0 +1,405 @@
+"""Every write of the datasets app: imports (run, confirm, cancel) and populations.
+
+An import is atomic: the records are stored in one transaction with the import's outcome, or
+nothing is stored. Records only count once their import is current; a re-import of the same area,
+return and period waits for confirmation (with the differences shown) and the earlier import
+stays recorded as superseded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+from django.utils import timezone
+
+from safeguarding.activity_log.services import event_record
+from safeguarding.core.fields import keyed_hash
+from safeguarding.core.years import ReportingYear
+from safeguarding.datasets import figures
+from safeguarding.datasets.models import (
+    ImportBatch,
+    Population,
+    RecordKind,
+    ReturnKind,
+    ReturnRecord,
+)
+from safeguarding.datasets.parsers import annex_a, cin, detect, ssda903
+from safeguarding.datasets.parsers.common import ImportFileError, ParsedRecord, Problems
+from safeguarding.partnership.models import Area
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+logger = logging.getLogger(__name__)
+INSERT_BATCH = 5_000
+_POINT_EVENTS = {RecordKind.CONTACT, RecordKind.REFERRAL, RecordKind.SECTION_47}
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """'2020-21' (a reporting year) or '2020-04-01..2020-09-30' (any period)."""
+    text = text.strip()
+    if ".." in text:
+        first, _sep, last = text.partition("..")
+        try:
+            start, end = date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
+        except ValueError as exc:
+            raise ValueError("Write a period as 2020-21 or 2020-04-01..2020-09-30.") from exc
+        if end < start:
+            raise ValueError("The period ends before it starts.")
+        return start, end
+    year = ReportingYear.parse(text)
+    return year.start, year.end
+
+
+def import_batch_create(
+    *,
+    actor: User | None,
+    area: Area,
+    period_start: date,
+    period_end: date,
+    filename: str = "",
+) -> ImportBatch:
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            area=area,
+            period_start=period_start,
+            period_end=period_end,
+            original_filename=filename[:255],
+            uploaded_by=actor,
+        )
+        event_record(
+            actor=actor,
+            verb="datasets.import_started",
+            target=batch,
+            data={"area": area.pk, "period": f"{period_start}..{period_end}"},
+        )
+    return batch
+
+
+class _Store:
+    """Turns parsed rows into minimised records and bulk-inserts them as they come."""
+
+    def __init__(self, batch: ImportBatch) -> None:
+        self.batch = batch
+        self.purpose = f"child_id:{batch.area.la_number}"
+        self.hashes: dict[str, str] = {}
+        self.buffer: list[ReturnRecord] = []
+        self.stored = 0
+        self.touching = 0
+
+    def __call__(self, parsed: ParsedRecord) -> None:
+        child_hash = self.hashes.get(parsed.child_id)
+        if child_hash is None:
+            child_hash = keyed_hash(parsed.child_id, purpose=self.purpose)
+            self.hashes[parsed.child_id] = child_hash
+        if self._touches(parsed):
+            self.touching += 1
+        self.buffer.append(
+            ReturnRecord(
+                batch_id=self.batch.pk,
+                kind=parsed.kind,
+                child_hash=child_hash,
+                birth_month=parsed.birth_month,
+                start=parsed.start,
+                end=parsed.end,
+                event=parsed.event,
+                flag=parsed.flag,
+                legal_status=parsed.legal_status,
+                reason_new=parsed.reason_new,
+                reason_ended=parsed.reason_ended,
+            )
+        )
+        if len(self.buffer) >= INSERT_BATCH:
+            self.flush()
+
+    def _touches(self, parsed: ParsedRecord) -> bool:
+        """Whether the row belongs to the period (a point event in it, or a span over it)."""
+        start, end = self.batch.period_start, self.batch.period_end
+        if parsed.event is not None and start <= parsed.event <= end:
+            return True
+        if parsed.start is None:
+            return False
+        if parsed.kind in _POINT_EVENTS:
+            return start <= parsed.start <= end
+        return parsed.start <= end and (parsed.end is None or parsed.end >= start)
+
+    def flush(self) -> None:
+        if self.buffer:
+            ReturnRecord.objects.bulk_create(self.buffer, batch_size=INSERT_BATCH)
+            self.stored += len(self.buffer)
+            self.buffer = []
+
+
+def _progress_writer(batch_id: int) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """Progress is written on a second connection (PostgreSQL), so the page sees it while the
+    import's own transaction is still open. Elsewhere it is written when the import ends."""
+    if connection.vendor != "postgresql":
+        return (lambda done, total: None), (lambda: None)
+    side = connections.create_connection("default")
+
+    def write(done: int, total: int) -> None:
+        with side.cursor() as cursor:
+            cursor.execute(
+                "UPDATE datasets_importbatch SET rows_done = %s, rows_total = %s WHERE id = %s",
+                [done, max(total, done), batch_id],
+            )
+
+    return write, side.close
+
+
+def _read(kind: str, paths: list[Path], batch: ImportBatch, store: _Store, problems: Problems,
+          progress: Callable[[int, int], None]) -> None:  # fmt: skip
+    if kind == ReturnKind.ANNEX_A:
+        annex_a.read(paths[0], sink=store, problems=problems, progress=progress)
+    elif kind == ReturnKind.CIN:
+        cin.read(
+            paths[0],
+            sink=store,
+            problems=problems,
+            la_number=batch.area.la_number,
+            period_end=batch.period_end,
+            progress=progress,
+        )
+    elif detect.is_ssda903_xml(paths[0]):
+        ssda903.read_xml(paths[0], sink=store, problems=problems, progress=progress)
+    else:
+        ssda903.read_csv(paths, sink=store, problems=problems, progress=progress)
+
+
+def _differences(batch: ImportBatch, previous: ImportBatch) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    year = ReportingYear.containing(batch.period_start)
+    while year.start <= batch.period_end:
+        before = figures.batch_figures(previous, year)
+        after = figures.batch_figures(batch, year)
+        for key, new in after.items():
+            old = before.get(key)
+            rows.append(
+                {
+                    "year": year.label,
+                    "figure": figures.FIGURE_BY_KEY[key].label,
+                    "before": old,
+                    "after": new,
+                    "changed": old != new,
+                }
+            )
+        year = ReportingYear(year.start_year + 1)
+    return rows
+
+
+def _current(batch: ImportBatch) -> ImportBatch | None:
+    return (
+        ImportBatch.objects.filter(
+            area=batch.area,
+            kind=batch.kind,
+            period_start=batch.period_start,
+            period_end=batch.period_end,
+            status=ImportBatch.Status.CURRENT,
+        )
+        .exclude(pk=batch.pk)
+        .first()
+    )
+
+
+def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
+    """Read, validate and store one import; the uploaded files are deleted whatever happens."""
+    batch = ImportBatch.objects.select_related("area").get(pk=batch_id)
+    try:
+        if batch.status != ImportBatch.Status.QUEUED:
+            return batch
+        batch.status = ImportBatch.Status.RUNNING
+        batch.started_at = timezone.now()
+        batch.save(update_fields=["status", "started_at", "updated_at"])
+        write, close = _progress_writer(batch.pk)
+        try:
+            _run_atomic(batch, paths, write)
+        except ImportFileError as exc:
+            _fail(batch, str(exc))
+        except Exception:
+            logger.exception("Import %s failed unexpectedly", batch.pk)
+            _fail(batch, "The import stopped because of an unexpected error; nothing was stored.")
+        finally:
+            close()
+    finally:
+        for path in paths:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    batch.refresh_from_db()
+    return batch
+
+
+@transaction.atomic
+def _run_atomic(batch: ImportBatch, paths: list[Path], write: Callable[[int, int], None]) -> None:
+    kind = detect.detect(paths)
+    batch.kind = kind
+    problems = Problems()
+    store = _Store(batch)
+    _read(kind, paths, batch, store, problems, write)
+    store.flush()
+    if store.stored == 0:
+        if problems.count:
+            raise ImportFileError(
+                f"No row could be imported: {problems.count} problems were found, starting with "
+                f"{problems.kept[0].table} row {problems.kept[0].row}, "
+                f"{problems.kept[0].column}: {problems.kept[0].message}."
+            )
+        raise ImportFileError("The return holds no rows.")
+    if store.touching == 0 and kind != ReturnKind.CIN:  # the census header carries its year
+        raise ImportFileError(
+            f"None of the rows falls in the period {batch.period_start:%d/%m/%Y} to "
+            f"{batch.period_end:%d/%m/%Y}: check the year you chose."
+        )
+    previous = _current(batch)
+    batch.rows_stored = store.stored
+    batch.rows_rejected = len(problems.rows)
+    batch.rows_total = batch.rows_done = store.stored + len(problems.rows)
+    batch.problems = [p.as_dict() for p in problems.kept]
+    batch.finished_at = timezone.now()
+    batch.replaces = previous
+    if previous is not None:
+        batch.differences = _differences(batch, previous)
+    if previous is None and not problems.count:
+        batch.status = ImportBatch.Status.CURRENT
+    else:
+        batch.status = ImportBatch.Status.AWAITING_CONFIRMATION
+    batch.save()
+    event_record(
+        actor=batch.uploaded_by,
+        verb="datasets.import_read",
+        target=batch,
+        data={
+            "kind": kind,
+            "stored": store.stored,
+            "rejected": batch.rows_rejected,
+            "status": batch.status,
+        },
+    )
+
+
+def _fail(batch: ImportBatch, message: str) -> None:
+    with transaction.atomic():
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportBatch.Status.FAILED,
+            error=message,
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        event_record(actor=batch.uploaded_by, verb="datasets.import_failed", target=batch, data={})
+
+
+@transaction.atomic
+def import_batch_confirm(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
+    """Accept an import waiting for a decision (without its problem rows; replacing the
+    import it re-does, which stays recorded as superseded)."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.AWAITING_CONFIRMATION:
+        raise ValidationError("This import is not waiting for a decision.")
+    previous = _current(batch)
+    if previous is not None:
+        previous.status = ImportBatch.Status.SUPERSEDED
+        previous.save(update_fields=["status", "updated_at"])
+    batch.status = ImportBatch.Status.CURRENT
+    batch.decided_at = timezone.now()
+    batch.decided_by = actor
+    batch.version += 1
+    batch.save(update_fields=["status", "decided_at", "decided_by", "version", "updated_at"])
+    event_record(
+        actor=actor,
+        verb="datasets.import_confirmed",
+        target=batch,
+        data={"replaces": previous.pk if previous else None, "rejected": batch.rows_rejected},
+    )
+    return batch
+
+
+@transaction.atomic
+def import_batch_cancel(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
+    """Turn down an import waiting for a decision: its records are deleted (fix the file and
+    import it again)."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.AWAITING_CONFIRMATION:
+        raise ValidationError("This import is not waiting for a decision.")
+    ReturnRecord.objects.filter(batch=batch).delete()
+    batch.status = ImportBatch.Status.CANCELLED
+    batch.decided_at = timezone.now()
+    batch.decided_by = actor
+    batch.rows_stored = 0
+    batch.version += 1
+    batch.save()
+    event_record(actor=actor, verb="datasets.import_cancelled", target=batch, data={})
+    return batch
+
+
+def import_return(
+    *,
+    actor: User | None,
+    area: Area,
+    period_start: date,
+    period_end: date,
+    paths: list[Path],
+    filename: str = "",
+    keep_files: bool = True,
+) -> ImportBatch:
+    """Import now, in this process (the command line and the demo). With keep_files the given
+    files are copied to a temporary folder first, so the caller's files are not deleted."""
+    import shutil
+    import tempfile
+
+    batch = import_batch_create(
+        actor=actor,
+        area=area,
+        period_start=period_start,
+        period_end=period_end,
+        filename=filename or ", ".join(p.name for p in paths),
+    )
+    if keep_files:
+        folder = Path(tempfile.mkdtemp(prefix="datasets-"))
+        copies = []
+        for path in paths:
+            copy = folder / path.name
+            shutil.copyfile(path, copy)
+            copies.append(copy)
+        try:
+            return import_batch_run(batch_id=batch.pk, paths=copies)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return import_batch_run(batch_id=batch.pk, paths=paths)
+
+
+@transaction.atomic
+def population_set(
+    *, actor: User | None, area: Area, year: ReportingYear, children: int, source: str
+) -> Population:
+    if children <= 0:
+        raise ValidationError({"children": "Enter the number of children aged 0 to 17."})
+    if not source.strip():
+        raise ValidationError({"source": "Say where the figure comes from."})
+    population = Population.objects.filter(area=area, year_start=year.start_year).first()
+    if population is None:
+        population = Population(area=area, year_start=year.start_year)
+        before: dict[str, Any] = {}
+    else:
+        before = {"children": population.children, "source": population.source}
+        population.version += 1
+    population.children = children
+    population.source = source.strip()
+    population.full_clean()
+    population.save()
+    event_record(
+        actor=actor,
+        verb="datasets.population_set",
+        target=population,
+        changes={
+            k: {"before": before.get(k), "after": v}
+            for k, v in {"children": children, "source": population.source}.items()
+            if before.get(k) != v
+        },
+    )
+    return population

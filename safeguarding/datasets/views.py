@@ -1,0 +1,327 @@
+"""Pages for safeguarding data: figures, definitions, exports, imports and populations."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.activity_log.services import event_record_export, event_record_view
+from safeguarding.core.exports import csv_response, xlsx_response
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+from safeguarding.datasets import charts, figures, forms, permissions, selectors, services, tasks
+
+_GET_POST = ["GET", "POST"]
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Home", reverse("core:home")),
+        ("Safeguarding data", reverse("datasets:dashboard")),
+        *extra,
+    ]
+
+
+def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, list[ReportingYear]]:
+    available = selectors.years_with_data()
+    try:
+        chosen = ReportingYear.parse(request.GET.get("year", ""))
+    except ValueError:
+        chosen = (
+            available[-1]
+            if available
+            else ReportingYear.containing(timezone.now().date()).previous
+        )
+    return chosen, available
+
+
+def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
+    labels = [y.label for y in grid.years]
+    out = []
+    for figure in figures.REPORT_FIGURES:
+        series = [
+            (c.label, [grid.cell(figure.key, c.key, y).value for y in grid.years])
+            for c in grid.columns
+        ]
+        out.append(
+            {
+                "figure": figure,
+                "svg": charts.line_chart(
+                    title=f"{figure.label} by year: {', '.join(c.label for c in grid.columns)}",
+                    labels=labels,
+                    series=series,
+                ),
+                "series": series,
+            }
+        )
+    return out
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    year, available = _year(request)
+    years = sorted({*available, year, year.previous})
+    grid = selectors.figures_grid(user=request.user, years=years)
+    return render(
+        request,
+        "datasets/dashboard.html",
+        {
+            "year": year,
+            "available": available,
+            "grid": grid,
+            "figure_list": figures.FIGURES,
+            "trend": _trend(grid),
+            "can_import": permissions.can_import(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Safeguarding data", "")],
+        },
+    )
+
+
+@login_required
+@require_GET
+def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk)
+    year, available = _year(request)
+    grid = selectors.figures_grid(
+        user=request.user, years=sorted({*available, year, year.previous})
+    )
+    quarters = selectors.area_quarters_for_user(user=request.user, area=area, year=year)
+    return render(
+        request,
+        "datasets/area_detail.html",
+        {
+            "area": area,
+            "year": year,
+            "available": available,
+            "grid": grid,
+            "figure_list": figures.FIGURES,
+            "quarters": quarters,
+            "quarter_figures": [f for f in figures.FIGURES if f.by_quarter],
+            "breadcrumbs": _crumbs((area.name, "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def definitions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    return render(
+        request,
+        "datasets/definitions.html",
+        {
+            "figure_list": figures.FIGURES,
+            "families": figures.FAMILIES,
+            "breadcrumbs": _crumbs(("Definitions", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def figures_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    year, available = _year(request)
+    years = sorted({*available, year})
+    grid = selectors.figures_grid(user=request.user, years=years)
+    header = ["Year", "Area", "Figure", "Count", "Rate per 10,000", "Source", "Population"]
+    rows = [
+        [
+            y.label,
+            column.label,
+            figure.label,
+            grid.cell(figure.key, column.key, y).value,
+            grid.cell(figure.key, column.key, y).rate,
+            grid.cell(figure.key, column.key, y).source,
+            grid.populations.get((column.key, y.start_year)),
+        ]
+        for y in years
+        for column in grid.columns
+        for figure in figures.FIGURES
+    ]
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    event_record_export(
+        actor=request.user,
+        what="safeguarding figures" + (" (exact)" if grid.exact else " (suppressed)"),
+        rows=len(rows),
+        file_format=file_format,
+    )
+    if file_format == "xlsx":
+        return xlsx_response("safeguarding-figures.xlsx", header, rows, sheet="Figures")
+    return csv_response("safeguarding-figures.csv", header, rows)
+
+
+# --- imports -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    require(permissions.can_import(request.user), write_attempt=True)
+    return render(
+        request,
+        "datasets/import_list.html",
+        {
+            "batches": selectors.import_batch_list_for_user(user=request.user)[:200],
+            "breadcrumbs": _crumbs(("Imports", "")),
+        },
+    )
+
+
+def _save_uploads(uploads: list[object]) -> list[Path]:
+    base = getattr(settings, "DATASETS_UPLOAD_DIR", None)
+    folder = Path(tempfile.mkdtemp(prefix="datasets-upload-", dir=base))
+    paths = []
+    for index, upload in enumerate(uploads):
+        name = str(getattr(upload, "name", "")).lower()
+        suffix = next((s for s in forms.ALLOWED_SUFFIXES if name.endswith(s)), ".bin")
+        path = folder / f"return-{index}{suffix}"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():  # type: ignore[attr-defined]
+                handle.write(chunk)
+        paths.append(path)
+    return paths
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def import_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    require(permissions.can_import(request.user), write_attempt=True)
+    form = forms.ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        areas=permissions.importable_areas(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        start, end = form.cleaned_data["period"]
+        uploads = form.cleaned_data["return_files"]
+        paths = _save_uploads(uploads)
+        batch = services.import_batch_create(
+            actor=request.user,
+            area=form.cleaned_data["area"],
+            period_start=start,
+            period_end=end,
+            filename=", ".join(str(u.name) for u in uploads),
+        )
+        transaction.on_commit(
+            lambda: tasks.import_batch_run_task.enqueue(
+                batch_id=batch.pk, paths=[str(p) for p in paths]
+            )
+        )
+        return redirect("datasets:import_detail", batch.pk)
+    return render(
+        request,
+        "datasets/import_create.html",
+        {
+            "form": form,
+            "breadcrumbs": _crumbs(
+                ("Imports", reverse("datasets:import_list")), ("Import a return", "")
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_import_batch_for_user_or_404(request.user, pk)
+    event_record_view(actor=request.user, target=batch, what="import result")
+    return render(
+        request,
+        "datasets/import_detail.html",
+        {
+            "batch": batch,
+            "changed": [d for d in batch.differences if d.get("changed")],
+            "breadcrumbs": _crumbs(
+                ("Imports", reverse("datasets:import_list")), (f"Import {batch.pk}", "")
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def import_status(request: AuthenticatedHttpRequest, pk: int) -> JsonResponse:
+    batch = permissions.get_import_batch_for_user_or_404(request.user, pk)
+    return JsonResponse(
+        {
+            "status": batch.status,
+            "finished": batch.is_finished,
+            "percent": batch.progress_percent,
+            "rows_done": batch.rows_done,
+            "rows_total": batch.rows_total,
+        }
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.import_batch_confirm(actor=request.user, batch=batch)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The import is now in use for the figures.")
+    return redirect("datasets:import_detail", batch.pk)
+
+
+@login_required
+@require_POST
+def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.import_batch_cancel(actor=request.user, batch=batch)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The import was cancelled and nothing from it is kept.")
+    return redirect("datasets:import_detail", batch.pk)
+
+
+# --- populations ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    require(permissions.can_import(request.user), write_attempt=True)
+    form = forms.PopulationForm(
+        request.POST if request.method == "POST" else None,
+        areas=permissions.importable_areas(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.population_set(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "The population has been saved.")
+            return redirect("datasets:population_list")
+    return render(
+        request,
+        "datasets/population_list.html",
+        {
+            "form": form,
+            "populations": selectors.population_list(),
+            "breadcrumbs": _crumbs(("Populations", "")),
+        },
+    )
