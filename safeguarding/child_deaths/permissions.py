@@ -3,7 +3,8 @@
 * CDOP managers see and run every case.
 * CDOP panel members see only the cases on the agendas of meetings they are members of, and may
   record the panel's review of those cases.
-* Agency safeguarding leads see only the information requests sent to their agency, and return them.
+* Agency safeguarding leads see only the information requests sent to their agency, and
+  return them.
 * Everyone else with a role sees de-identified figures only.
 """
 
@@ -60,7 +61,7 @@ def can_edit_notification(user: User, notification: ChildDeathNotification) -> b
 
 
 def can_review_notification(user: User, notification: ChildDeathNotification) -> bool:
-    """Record the panel's analysis: CDOP managers, and panel members for cases on their meetings."""
+    """Record the panel's analysis: CDOP managers, and panel members for their meetings' cases."""
     return can_view_notification(user, notification)
 
 
@@ -112,9 +113,7 @@ def get_notification_for_review_or_404(
     )
 
 
-def get_request_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> InformationRequest:
+def get_request_for_user_or_404(user: User, pk: int, *, write: bool = False) -> InformationRequest:
     return fetch_for_user_or_404(
         user,
         InformationRequest.objects.select_related("notification", "agency"),

@@ -85,7 +85,10 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
         n.residence_area.name for n in notified if n.residence_area is not None
     )
     outside = [n for n in notified if n.residence_area is None]
-    by_area = [Count(name, area_counter[name], percent(area_counter[name], total)) for name in sorted(area_counter)]
+    by_area = [
+        Count(name, area_counter[name], percent(area_counter[name], total))
+        for name in sorted(area_counter)
+    ]
     if outside:
         homes = sorted({n.home_area_name for n in outside})
         by_area.append(
@@ -99,8 +102,16 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
     band_counter = Counter(n.age_band for n in notified)
     under_one = sum(band_counter[b] for b in UNDER_ONE_BANDS)
     by_age = [
-        Count(AgeBand.NEONATAL.label, band_counter[AgeBand.NEONATAL], percent(band_counter[AgeBand.NEONATAL], total)),
-        Count(AgeBand.INFANT.label, band_counter[AgeBand.INFANT], percent(band_counter[AgeBand.INFANT], total)),
+        Count(
+            AgeBand.NEONATAL.label,
+            band_counter[AgeBand.NEONATAL],
+            percent(band_counter[AgeBand.NEONATAL], total),
+        ),
+        Count(
+            AgeBand.INFANT.label,
+            band_counter[AgeBand.INFANT],
+            percent(band_counter[AgeBand.INFANT], total),
+        ),
         Count("Under 1 year (total)", under_one, percent(under_one, total)),
         *[
             Count(band.label, band_counter[band], percent(band_counter[band], total))
@@ -109,7 +120,11 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
         ],
     ]
     sex_counter = Counter(n.sex for n in notified)
-    by_sex = _counts(sex_counter, [(s.value, s.label) for s in N.Sex if sex_counter[s] or s in (N.Sex.FEMALE, N.Sex.MALE)], total)
+    by_sex = _counts(
+        sex_counter,
+        [(s.value, s.label) for s in N.Sex if sex_counter[s] or s in (N.Sex.FEMALE, N.Sex.MALE)],
+        total,
+    )
     expected = sum(1 for n in notified if n.expectation == N.Expectation.EXPECTED)
     suicides = sum(
         1
@@ -153,7 +168,9 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
         with_modifiable_percent=percent(modifiable[PanelReview.Modifiable.YES], completed),
         without_modifiable=modifiable[PanelReview.Modifiable.NO],
         insufficient_information=modifiable[PanelReview.Modifiable.INSUFFICIENT],
-        timeliness=_counts(timeliness_counter, list(identity.Timeliness.LABELS.items()), completed),
+        timeliness=_counts(
+            timeliness_counter, list(identity.Timeliness.LABELS.items()), completed
+        ),
         categories=categories,
         comparators=comparators,
     )

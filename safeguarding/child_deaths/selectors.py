@@ -55,9 +55,7 @@ def notification_likely_duplicates(
         # Two different valid NHS numbers are two different children.
         candidates = candidates.filter(nhs_number_hash="")
     ratio = _name_match_ratio()
-    return [
-        c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio
-    ]
+    return [c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio]
 
 
 def notification_list_for_user(
@@ -114,9 +112,7 @@ def request_list_for_notification(
     return notification.requests.select_related("agency").order_by("agency__name")
 
 
-def information_requests_due_reminder(
-    *, today: date, interval: int
-) -> list[InformationRequest]:
+def information_requests_due_reminder(*, today: date, interval: int) -> list[InformationRequest]:
     """Outstanding requests past their due date, not reminded in the last `interval` working
     days."""
     overdue = InformationRequest.objects.filter(
@@ -173,7 +169,9 @@ def timeliness_counts(*, reviews: QuerySet[PanelReview]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for review in reviews:
         assert review.completed_on is not None
-        counts[identity.timeliness_band(review.notification.date_of_death, review.completed_on)] += 1
+        counts[
+            identity.timeliness_band(review.notification.date_of_death, review.completed_on)
+        ] += 1
     return counts
 
 
@@ -181,3 +179,91 @@ def suicide_q() -> Q:
     from safeguarding.child_deaths.models import DeathCategory
 
     return Q(review__category__number=DeathCategory.SUICIDE)
+
+
+# --- national data export ------------------------------------------------------------
+
+# (field, type, meaning): the documented layout of the national (NCMD) export. The docs
+# (docs/modules/child_deaths.md) carry the same table and a test keeps them in step.
+NATIONAL_EXPORT_LAYOUT: list[tuple[str, str, str]] = [
+    ("case_reference", "text", "This panel's case reference, e.g. CDOP-2020-0001"),
+    ("nhs_number", "text (10 digits)", "NHS number; empty when not known"),
+    ("date_of_birth", "date (YYYY-MM-DD)", "Date of birth"),
+    ("sex", "code", "female, male, indeterminate, not_known"),
+    ("ethnicity", "text", "Ethnicity as recorded"),
+    ("date_of_death", "date (YYYY-MM-DD)", "Date of death"),
+    ("age_at_death_days", "integer", "Whole days from birth to death"),
+    ("age_band", "code", "0-27d, 28-364d, 1-4, 5-9, 10-14, 15-17"),
+    ("place_of_death", "code", "hospital, hospice, home, public_place, other"),
+    ("expected_or_unexpected", "code", "expected, unexpected"),
+    ("joint_agency_response", "boolean", "true or false"),
+    ("residence_ons_code", "text", "ONS code of the area of residence; empty if outside"),
+    ("home_area_outside_partnership", "text", "Home local authority when outside"),
+    ("reviewed_by_this_panel", "boolean", "true or false"),
+    ("notified_on", "date (YYYY-MM-DD)", "Date notified"),
+    ("category_of_death", "integer 1-10", "Category of death; empty until set"),
+    ("modifiable_factors", "code", "yes, no, insufficient; empty until decided"),
+    ("domain_child_grading", "code 0-2", "Factors intrinsic to the child"),
+    ("domain_family_grading", "code 0-2", "Family and social environment, and parenting"),
+    ("domain_environment_grading", "code 0-2", "Wider physical environment"),
+    ("domain_services_grading", "code 0-2", "Service provision"),
+    ("review_completed_on", "date (YYYY-MM-DD)", "Date the panel completed its review"),
+    ("timeliness_band", "code", "within_6, 6_to_12, over_12; empty while open"),
+    ("reporting_form_versions", "text", "Reporting form versions returned, ';'-separated"),
+]
+NATIONAL_EXPORT_FIELDS = [name for name, _type, _meaning in NATIONAL_EXPORT_LAYOUT]
+
+
+def national_export_rows(
+    *, user: User, year: ReportingYear | None = None
+) -> list[dict[str, object]]:
+    """One row per notification the user may export (CDOP managers only), in the documented
+    layout. This is the only export that carries identifying fields."""
+    if not permissions.can_export_national(user):
+        return []
+    cases = N.objects.filter(archived_at__isnull=True)
+    if year is not None:
+        cases = cases.filter(notified_on__range=(year.start, year.end))
+    cases = cases.select_related("residence_area", "review__category").prefetch_related(
+        "review__factors", "requests"
+    )
+    rows = []
+    for case in cases.order_by("notified_on", "id"):
+        review = getattr(case, "review", None)
+        gradings = {f.domain: f.grading for f in review.factors.all()} if review else {}
+        completed = review.completed_on if review else None
+        rows.append(
+            {
+                "case_reference": case.reference,
+                "nhs_number": case.nhs_number,
+                "date_of_birth": case.date_of_birth_text,
+                "sex": case.sex,
+                "ethnicity": case.ethnicity,
+                "date_of_death": case.date_of_death.isoformat(),
+                "age_at_death_days": case.age_at_death_days,
+                "age_band": case.age_band,
+                "place_of_death": case.place_of_death,
+                "expected_or_unexpected": case.expectation,
+                "joint_agency_response": case.joint_agency_response,
+                "residence_ons_code": case.residence_area.ons_code if case.residence_area else "",
+                "home_area_outside_partnership": case.home_area_name,
+                "reviewed_by_this_panel": case.reviewed_by_this_panel,
+                "notified_on": case.notified_on.isoformat(),
+                "category_of_death": (
+                    review.category.number if review and review.category else None
+                ),
+                "modifiable_factors": review.modifiable if review else "",
+                "domain_child_grading": gradings.get("child", ""),
+                "domain_family_grading": gradings.get("family", ""),
+                "domain_environment_grading": gradings.get("environment", ""),
+                "domain_services_grading": gradings.get("services", ""),
+                "review_completed_on": completed.isoformat() if completed else "",
+                "timeliness_band": (
+                    identity.timeliness_band(case.date_of_death, completed) if completed else ""
+                ),
+                "reporting_form_versions": ";".join(
+                    sorted({r.form_version for r in case.requests.all() if r.form_version})
+                ),
+            }
+        )
+    return rows

@@ -69,7 +69,7 @@ def reporting_form_version() -> str:
 # --- notification --------------------------------------------------------------------
 
 
-class NotAReviewableDeath(ValidationError):
+class NotReviewableError(ValidationError):
     """Stillbirths, late foetal losses and lawful terminations are not reviewed by CDOP."""
 
 
@@ -93,9 +93,7 @@ LOSS_REFUSALS = {
 }
 
 
-def _identity_hashes(
-    *, child_name: str, date_of_birth: date, nhs_number: str
-) -> dict[str, str]:
+def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
     dob = date_of_birth.isoformat()
     nhs = identity.nhs_number_clean(nhs_number)
     return {
@@ -123,7 +121,7 @@ def _check_reviewable(
     *, kind_of_loss: str, born: date, died: date, notified_on: date, today: date
 ) -> None:
     if kind_of_loss in LOSS_REFUSALS:
-        raise NotAReviewableDeath(
+        raise NotReviewableError(
             {"kind_of_loss": LOSS_REFUSALS[kind_of_loss]}, code="not_reviewable"
         )
     errors: dict[str, str] = {}
@@ -255,7 +253,9 @@ def notification_create(
         actor=actor,
         verb="child_death.notified",
         target=notification,
-        changes={k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()},
+        changes={
+            k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()
+        },
         data={"confirmed_not_duplicate_of": [m.reference for m in matches]} if matches else None,
     )
     return notification
@@ -293,7 +293,7 @@ def _request_email_context(request: InformationRequest) -> dict[str, Any]:
         "reference": request.notification.reference,
         "due_on": request.due_on.strftime("%-d %B %Y"),
         "path": reverse("child_deaths:request_return", args=[request.pk]),
-        "site_url": str(getattr(settings, "SITE_URL", "")),
+        "site_url": str(getattr(settings, "SITE_URL", "")).rstrip("/"),
     }
 
 
@@ -459,20 +459,14 @@ class DomainFactor:
     description: str = ""
 
 
-@transaction.atomic
-def panel_review_save(
+def _check_review(
     *,
-    actor: User | None,
     notification: ChildDeathNotification,
-    expected_version: int | None,
     category: DeathCategory | None,
     modifiable: str,
-    modifiable_factors: str = "",
-    completed_on: date | None = None,
-    factors: dict[str, DomainFactor] | None = None,
-) -> PanelReview:
-    """Record or change the panel's analysis. Completing the review needs a category, a
-    modifiable-factors decision, and the factors named when the decision is yes."""
+    modifiable_factors: str,
+    completed_on: date | None,
+) -> None:
     errors: dict[str, str] = {}
     if modifiable == PanelReview.Modifiable.YES and not modifiable_factors.strip():
         errors["modifiable_factors"] = "Name the modifiable factors the panel identified."
@@ -487,6 +481,29 @@ def panel_review_save(
             errors["completed_on"] = "The completion date cannot be in the future."
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def panel_review_save(
+    *,
+    actor: User | None,
+    notification: ChildDeathNotification,
+    expected_version: int | None,
+    category: DeathCategory | None,
+    modifiable: str,
+    modifiable_factors: str = "",
+    completed_on: date | None = None,
+    factors: dict[str, DomainFactor] | None = None,
+) -> PanelReview:
+    """Record or change the panel's analysis. Completing the review needs a category, a
+    modifiable-factors decision, and the factors named when the decision is yes."""
+    _check_review(
+        notification=notification,
+        category=category,
+        modifiable=modifiable,
+        modifiable_factors=modifiable_factors,
+        completed_on=completed_on,
+    )
     review, created = PanelReview.objects.select_for_update().get_or_create(
         notification=notification
     )
@@ -514,7 +531,9 @@ def panel_review_save(
             defaults={"grading": factor.grading, "description": factor.description.strip()},
         )
     status = N.Status.REVIEWED if completed_on else N.Status.AWAITING_PANEL
-    if notification.status != status and (completed_on or notification.status == N.Status.REVIEWED):
+    if notification.status != status and (
+        completed_on or notification.status == N.Status.REVIEWED
+    ):
         N.objects.filter(pk=notification.pk).update(status=status)
         notification.status = status
         event_record(

@@ -1,0 +1,257 @@
+"""Input shapes for child death pages: parse and clean only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import Role
+from safeguarding.child_deaths import identity
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+    DeathCategory,
+    NationalComparator,
+    PanelReview,
+    ReviewFactor,
+    ReviewMeeting,
+)
+from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.learning.models import Theme
+from safeguarding.partnership.models import Agency, Area
+
+N = ChildDeathNotification
+
+KIND_OF_LOSS = [
+    ("live_born", "The death of a child who was born alive"),
+    ("stillbirth", "A stillbirth"),
+    ("late_foetal_loss", "A late foetal loss"),
+    ("termination", "A lawful termination of pregnancy"),
+]
+
+
+class NotificationForm(forms.Form):
+    kind_of_loss = forms.ChoiceField(
+        label="What is being notified?",
+        choices=KIND_OF_LOSS,
+        widget=forms.RadioSelect,
+        initial="live_born",
+    )
+    child_name = forms.CharField(label="Child's full name", max_length=200)
+    date_of_birth = forms.DateField(label="Date of birth", widget=DateInput())
+    nhs_number = forms.CharField(
+        label="NHS number",
+        required=False,
+        max_length=14,
+        help_text="10 digits, for example 999 123 4560. Leave empty if not known.",
+    )
+    sex = forms.ChoiceField(choices=N.Sex.choices, widget=forms.RadioSelect)
+    ethnicity = forms.CharField(required=False, max_length=100)
+    address = forms.CharField(
+        label="Usual address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    residence_area = forms.ModelChoiceField(
+        label="Area of residence",
+        queryset=Area.objects.filter(disabled_on__isnull=True).order_by("name"),
+        required=False,
+        empty_label="Outside the partnership",
+    )
+    home_area_name = forms.CharField(
+        label="Home local authority, if outside the partnership", required=False, max_length=200
+    )
+    reviewed_by_this_panel = forms.BooleanField(
+        label="This panel will review the death",
+        required=False,
+        initial=True,
+        help_text="Untick when the child's home area's panel will review it.",
+    )
+    date_of_death = forms.DateField(label="Date of death", widget=DateInput())
+    place_of_death = forms.ChoiceField(choices=N.PlaceOfDeath.choices)
+    expectation = forms.ChoiceField(
+        label="Was the death expected or unexpected?",
+        choices=N.Expectation.choices,
+        widget=forms.RadioSelect,
+    )
+    joint_agency_response = forms.BooleanField(
+        label="A joint agency response was triggered", required=False
+    )
+    notified_on = forms.DateField(label="Date notified", widget=DateInput())
+    notified_by = forms.CharField(label="Notified by (name and role)", max_length=200)
+    notifying_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"), required=False
+    )
+    agencies_involved = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    professionals_involved = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    confirmed_not_duplicate = forms.BooleanField(
+        label="I have checked: this is a different child from the one already notified",
+        required=False,
+    )
+
+    def clean_nhs_number(self) -> str:
+        value = identity.nhs_number_clean(self.cleaned_data.get("nhs_number", ""))
+        if value and not identity.nhs_number_is_valid(value):
+            raise forms.ValidationError(
+                "Enter a valid NHS number: 10 digits with a correct check digit."
+            )
+        return value
+
+
+class DelayForm(forms.Form):
+    delay_reason = forms.ChoiceField(
+        label="Reason for delay", choices=N.DelayReason.choices, required=False
+    )
+    delay_note = forms.CharField(
+        label="More about the delay", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = VersionField()
+
+
+class InformationRequestForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name")
+    )
+    contact_name = forms.CharField(label="Named contact", max_length=200)
+    contact_email = forms.EmailField(label="Contact's e-mail address")
+    due_on = forms.DateField(
+        label="Return due",
+        required=False,
+        widget=DateInput(),
+        help_text="Leave empty for the usual number of working days.",
+    )
+
+
+class InformationReturnForm(forms.Form):
+    information = forms.CharField(
+        label="Information your agency holds",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=(
+            "Your agency's involvement with the child and family, as the reporting form asks."
+        ),
+    )
+    form_version = forms.CharField(label="Reporting form version", max_length=40)
+    version = VersionField()
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type of meeting", choices=ReviewMeeting.Kind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(max_length=200)
+    held_on = forms.DateField(label="Meeting date", widget=DateInput())
+    members = forms.ModelMultipleChoiceField(
+        label="Members (panel members who will see these cases)",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cases = forms.ModelMultipleChoiceField(
+        label="Cases on the agenda",
+        queryset=N.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    papers = forms.CharField(
+        label="Papers and notes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Only the meeting's members and CDOP managers can read these.",
+    )
+
+    def __init__(self, *args: Any, cases: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = self.fields["members"]
+        assert isinstance(members, forms.ModelMultipleChoiceField)
+        members.queryset = User.objects.filter(
+            role_grants__role__in=[Role.CDOP_PANEL, Role.CDOP_MANAGER], is_active=True
+        ).distinct()
+        members.label_from_instance = lambda u: u.display_name  # type: ignore[method-assign,assignment]
+        case_field = self.fields["cases"]
+        assert isinstance(case_field, forms.ModelMultipleChoiceField)
+        case_field.queryset = cases if cases is not None else N.objects.none()
+        case_field.label_from_instance = lambda c: c.reference  # type: ignore[method-assign,assignment]
+
+
+class PanelReviewForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label="Category of death",
+        queryset=DeathCategory.objects.filter(disabled_on__isnull=True),
+        required=False,
+    )
+    modifiable = forms.ChoiceField(
+        label="Modifiable factors",
+        choices=PanelReview.Modifiable.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    modifiable_factors = forms.CharField(
+        label="The modifiable factors",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    completed_on = forms.DateField(
+        label="Date the review was completed",
+        required=False,
+        widget=DateInput(),
+        help_text="Leave empty until the panel has completed its review.",
+    )
+    version = VersionField(required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for domain in ReviewFactor.Domain:
+            self.fields[f"{domain.value}_grading"] = forms.ChoiceField(
+                label=f"{domain.label}: grading",
+                choices=[("", "Not graded"), *ReviewFactor.Grading.choices],
+                required=False,
+            )
+            self.fields[f"{domain.value}_description"] = forms.CharField(
+                label=f"{domain.label}: factors",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+
+class LearningForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, help_text="Do not include anything that identifies the child."
+    )
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What practitioners should know or do differently. Do not identify the child.",
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.filter(retired_on__isnull=True).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    recorded_on = forms.DateField(label="Date agreed", widget=DateInput())
+    is_published = forms.BooleanField(label="Publish to practitioners now", required=False)
+
+
+class ReviewActionForm(forms.Form):
+    description = forms.CharField(
+        label="Recommendation or action", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner_agency = forms.ModelChoiceField(
+        label="Owner agency",
+        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"),
+    )
+    due_date = forms.DateField(label="Due date", widget=DateInput())
+
+
+class ComparatorForm(forms.Form):
+    reporting_year = forms.RegexField(
+        label="Reporting year", regex=r"^\d{4}-\d{2}$", help_text="For example 2020-21."
+    )
+    measure = forms.ChoiceField(choices=NationalComparator.Measure.choices)
+    percent = forms.IntegerField(label="National figure (per cent)", min_value=0, max_value=100)
+    source = forms.CharField(
+        max_length=300,
+        help_text="Where the figure comes from, for example the NCMD annual report.",
+    )
