@@ -184,6 +184,7 @@ class SessionForm(forms.Form):
     duration_minutes = forms.IntegerField(label="Length in minutes", min_value=15)
     venue = forms.CharField(max_length=300, required=False)
     joining_link = forms.URLField(
+        assume_scheme="https",
         label="Joining link", required=False, help_text="Shown only to people with a place."
     )
     trainer_name = forms.CharField(label="Trainer", max_length=200)
