@@ -1,18 +1,206 @@
-"""Annual report figures for this app (the contract is in core/reporting.py).
+"""Annual report figures for case reviews (the contract is in core/reporting.py).
 
-Placeholder until the module's records exist: the section says so instead of showing figures.
+How the seed report's "Learning from Child Safeguarding Practice Reviews" table maps to records
+(computed from the records every time):
+
+* Number of CSPRs ongoing from the previous year: CSPRs commissioned before 1 April and not
+  signed off by the Board before 1 April (one signed off during the year still counts: it was
+  ongoing when the year began).
+* Number of referrals for CSPR in the year: CSPRs commissioned between 1 April and 31 March
+  (a CSPR may be commissioned in the year from a rapid review decided the year before).
+* CSPRs completed in the year: CSPRs signed off by the Board in the year.
+* Ongoing SARs: safeguarding adults reviews commissioned by 31 March and not signed off by
+  then (carried into the next year, as the seed's "Ongoing SARs for 2021/22").
+* Rapid reviews, criteria met / not met: rapid reviews whose decision was made in the year;
+  "held" is their total.
+* Reviews published: reviews of any kind published in the year, with their key message,
+  findings (learning points) and actions.
+* Learning themes from rapid reviews: themes of learning recorded against rapid reviews in the
+  year, most frequent first.
+* Action plan status: the current status of the actions of reviews signed off in the year.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from safeguarding.actions import selectors as action_selectors
+from safeguarding.case_reviews.models import RapidReview, Review
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
+from safeguarding.learning import selectors as learning_selectors
+from safeguarding.learning.models import LearningPoint, LearningPointTheme
+
+
+@dataclass(frozen=True)
+class PublishedReview:
+    title: str
+    kind: str
+    published_on: str
+    summary: str
+    key_message: str
+    learning: tuple[str, ...]
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CaseReviewFigures:
+    year: ReportingYear
+    rapid_reviews_held: int
+    criteria_met: int
+    criteria_not_met: int
+    cspr_ongoing_from_previous_year: int
+    cspr_commenced: int
+    cspr_completed: int
+    sar_ongoing: int
+    published: tuple[PublishedReview, ...]
+    rapid_review_themes: tuple[ThemeCount, ...]
+    action_status: tuple[StatusCount, ...]
+
+    @property
+    def published_count(self) -> int:
+        return len(self.published)
+
+
+def rapid_review_decisions(year: ReportingYear) -> tuple[int, int]:
+    """(criteria met, criteria not met) for rapid reviews decided in the year."""
+    counts = RapidReview.objects.filter(
+        decided_on__range=(year.start, year.end), notification__archived_at__isnull=True
+    ).aggregate(
+        met=Count("id", filter=Q(decision=RapidReview.Decision.MET)),
+        not_met=Count("id", filter=Q(decision=RapidReview.Decision.NOT_MET)),
+    )
+    return counts["met"], counts["not_met"]
+
+
+def cspr_ongoing_from_previous_year(year: ReportingYear) -> int:
+    return (
+        Review.objects.filter(
+            kind=Review.Kind.CSPR, archived_at__isnull=True, commissioned_on__lt=year.start
+        )
+        .exclude(signed_off_on__lt=year.start)
+        .count()
+    )
+
+
+def cspr_commenced(year: ReportingYear) -> int:
+    return Review.objects.filter(
+        kind=Review.Kind.CSPR,
+        archived_at__isnull=True,
+        commissioned_on__range=(year.start, year.end),
+    ).count()
+
+
+def cspr_completed(year: ReportingYear) -> int:
+    return Review.objects.filter(
+        kind=Review.Kind.CSPR,
+        archived_at__isnull=True,
+        signed_off_on__range=(year.start, year.end),
+    ).count()
+
+
+def sar_ongoing(year: ReportingYear) -> int:
+    return (
+        Review.objects.filter(
+            kind=Review.Kind.SAR, archived_at__isnull=True, commissioned_on__lte=year.end
+        )
+        .exclude(signed_off_on__lte=year.end)
+        .count()
+    )
+
+
+def published_reviews(year: ReportingYear) -> tuple[PublishedReview, ...]:
+    reviews = Review.objects.filter(
+        archived_at__isnull=True, published_on__range=(year.start, year.end)
+    ).order_by("published_on", "id")
+    found = []
+    for review in reviews:
+        points = learning_selectors.learning_point_list_for_source(
+            source=review, published_only=True
+        )
+        actions = action_selectors.action_list_for_source(source=review)
+        found.append(
+            PublishedReview(
+                title=review.title,
+                kind=review.get_kind_display(),
+                published_on=f"{review.published_on:%B %Y}" if review.published_on else "",
+                summary=review.summary,
+                key_message=review.key_message,
+                learning=tuple(p.summary for p in points),
+                actions=tuple(a.description for a in actions),
+            )
+        )
+    return tuple(found)
+
+
+def rapid_review_themes(year: ReportingYear) -> tuple[ThemeCount, ...]:
+    rows = (
+        LearningPointTheme.objects.filter(
+            learning_point__source_kind=LearningPoint.SourceKind.RAPID_REVIEW,
+            learning_point__recorded_on__range=(year.start, year.end),
+        )
+        .values("theme__name")
+        .annotate(n=Count("learning_point", distinct=True))
+        .order_by("-n", "theme__name")
+    )
+    return tuple(ThemeCount(name=row["theme__name"], count=row["n"]) for row in rows)
+
+
+def action_status(year: ReportingYear) -> tuple[StatusCount, ...]:
+    from safeguarding.actions.models import Action
+
+    totals = dict.fromkeys(Action.Status.values, 0)
+    reviews = Review.objects.filter(
+        archived_at__isnull=True, signed_off_on__range=(year.start, year.end)
+    )
+    for review in reviews:
+        plan = action_selectors.action_plan_for_source(source=review)
+        if plan is None:
+            continue
+        for status, n in action_selectors.action_plan_status_counts(plan=plan).items():
+            totals[status] += n
+    return tuple(
+        StatusCount(label=Action.Status(status).label, count=n)
+        for status, n in totals.items()
+        if n
+    )
+
+
+def figures(year: ReportingYear) -> CaseReviewFigures:
+    met, not_met = rapid_review_decisions(year)
+    return CaseReviewFigures(
+        year=year,
+        rapid_reviews_held=met + not_met,
+        criteria_met=met,
+        criteria_not_met=not_met,
+        cspr_ongoing_from_previous_year=cspr_ongoing_from_previous_year(year),
+        cspr_commenced=cspr_commenced(year),
+        cspr_completed=cspr_completed(year),
+        sar_ongoing=sar_ongoing(year),
+        published=published_reviews(year),
+        rapid_review_themes=rapid_review_themes(year),
+        action_status=action_status(year),
+    )
 
 
 def report_section(year: ReportingYear) -> ReportSection:
     return ReportSection(
         key="case_reviews",
-        title="Learning from serious cases",
+        title="Learning from child safeguarding practice reviews",
         template="case_reviews/report_section.html",
-        figures=None,
+        figures=figures(year),
     )

@@ -1,0 +1,197 @@
+"""Reads of case review records: lists scoped to the user, deadlines and who has viewed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from safeguarding.actions import selectors as action_selectors
+from safeguarding.actions.models import Action, ActionPlan
+from safeguarding.activity_log import selectors as activity_selectors
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.case_reviews import permissions
+from safeguarding.case_reviews.models import (
+    AgencyRequest,
+    Notification,
+    RapidReview,
+    Review,
+)
+from safeguarding.learning import selectors as learning_selectors
+from safeguarding.learning.models import LearningPoint
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def notification_list_for_user(*, user: User) -> QuerySet[Notification]:
+    if not permissions.can_view_case_reviews(user):
+        return Notification.objects.none()
+    return (
+        Notification.objects.filter(archived_at__isnull=True)
+        .select_related("area", "rapid_review")
+        .prefetch_related("children")
+        .order_by("-aware_on", "-id")
+    )
+
+
+def review_list_for_user(*, user: User, kind: str = "", status: str = "") -> QuerySet[Review]:
+    if not permissions.can_view_case_reviews(user):
+        return Review.objects.none()
+    reviews = Review.objects.filter(archived_at__isnull=True).select_related("area")
+    if kind:
+        reviews = reviews.filter(kind=kind)
+    if status:
+        reviews = reviews.filter(status=status)
+    return reviews.order_by("-commissioned_on", "-id")
+
+
+def agency_request_list_for_user(
+    *, user: User, open_only: bool = False
+) -> QuerySet[AgencyRequest]:
+    """Requests the user may see: all for the case team; their agency's (or addressed to them)
+    for an agency lead."""
+    requests = AgencyRequest.objects.select_related(
+        "agency", "contact", "rapid_review__notification"
+    )
+    if not permissions.can_manage_case_reviews(user):
+        if not user.is_authenticated:
+            return AgencyRequest.objects.none()
+        agency_ids = permissions.lead_agency_ids(user)
+        requests = requests.filter(Q(agency_id__in=agency_ids) | Q(contact=user))
+    if open_only:
+        requests = requests.filter(submitted_on__isnull=True)
+    return requests.order_by("due_on", "id")
+
+
+def agency_request_list_for_rapid_review(*, rapid_review: RapidReview) -> QuerySet[AgencyRequest]:
+    return rapid_review.agency_requests.select_related("agency", "contact").order_by("due_on")
+
+
+def learning_for(*, source: Review | RapidReview, user: User) -> QuerySet[LearningPoint]:
+    from safeguarding.learning import permissions as learning_permissions
+
+    return learning_selectors.learning_point_list_for_source(
+        source=source,
+        published_only=not learning_permissions.can_view_unpublished_learning(user),
+    )
+
+
+def review_actions(*, review: Review) -> QuerySet[Action]:
+    return action_selectors.action_list_for_source(source=review)
+
+
+def review_action_plan(*, review: Review) -> ActionPlan | None:
+    return action_selectors.action_plan_for_source(source=review)
+
+
+def viewer_list(*, notification: Notification, limit: int = 10) -> list[ActivityEvent]:
+    """The latest views of the notification's restricted parts (the identity panel)."""
+    events = activity_selectors.viewer_list_for_target(target=notification)
+    return list(events.select_related("actor")[:limit])
+
+
+# --- deadlines -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str  # "<kind>:<pk>": names the record and the deadline
+    kind: str
+    label: str  # non-identifying: references and pseudonymous titles only
+    due_on: date
+    url: str
+    agency_id: int | None = None
+    contact_id: int | None = None
+
+    def is_missed(self, today: date) -> bool:
+        return self.due_on < today
+
+
+def deadline_list(*, user: User | None = None) -> list[Deadline]:
+    """Every open case review deadline, soonest first: notifications not yet sent to the Panel,
+    rapid reviews not yet sent, agency requests not yet answered and reviews not yet signed off.
+    With `user`, only the deadlines that user is responsible for (the case team: all but agency
+    requests; an agency lead or contact: their agency's requests). Actions' deadlines are the
+    actions app's (its own My work card and reminders)."""
+    deadlines: list[Deadline] = []
+    case_team = user is None or permissions.can_manage_case_reviews(user)
+    if case_team:
+        deadlines += _notification_deadlines()
+        deadlines += _review_deadlines()
+    deadlines += _request_deadlines(user if not case_team else None)
+    deadlines.sort(key=lambda d: (d.due_on, d.key))
+    return deadlines
+
+
+def _notification_deadlines() -> list[Deadline]:
+    found: list[Deadline] = []
+    notifications = Notification.objects.filter(archived_at__isnull=True).select_related(
+        "rapid_review"
+    )
+    for n in notifications:
+        url = reverse("case_reviews:notification_detail", args=[n.pk])
+        if n.notified_on is None:
+            found.append(
+                Deadline(
+                    key=f"notification:{n.pk}",
+                    kind="notification",
+                    label=f"Notify the Panel of {n.reference}",
+                    due_on=n.notification_due_on,
+                    url=url,
+                )
+            )
+            continue
+        rapid = getattr(n, "rapid_review", None)
+        if rapid is not None and rapid.sent_to_panel_on is None and rapid.due_on is not None:
+            found.append(
+                Deadline(
+                    key=f"rapid_review:{rapid.pk}",
+                    kind="rapid_review",
+                    label=f"Send the rapid review of {n.reference} to the Panel",
+                    due_on=rapid.due_on,
+                    url=reverse("case_reviews:rapid_review_detail", args=[rapid.pk]),
+                )
+            )
+    return found
+
+
+def _review_deadlines() -> list[Deadline]:
+    reviews = Review.objects.filter(archived_at__isnull=True, signed_off_on__isnull=True)
+    return [
+        Deadline(
+            key=f"review:{r.pk}",
+            kind="review",
+            label=f"Complete the {r.get_kind_display().lower()} “{r.title}”",
+            due_on=r.target_on,
+            url=reverse("case_reviews:review_detail", args=[r.pk]),
+        )
+        for r in reviews
+    ]
+
+
+def _request_deadlines(user: User | None) -> list[Deadline]:
+    if user is None:
+        requests = AgencyRequest.objects.filter(submitted_on__isnull=True).select_related(
+            "rapid_review__notification"
+        )
+    else:
+        requests = agency_request_list_for_user(user=user, open_only=True)
+    return [
+        Deadline(
+            key=f"agency_request:{r.pk}",
+            kind="agency_request",
+            label=(
+                f"{r.get_kind_display()} for the rapid review of "
+                f"{r.rapid_review.notification.reference}"
+            ),
+            due_on=r.due_on,
+            url=reverse("case_reviews:agency_request_submit", args=[r.pk]),
+            agency_id=r.agency_id,
+            contact_id=r.contact_id,
+        )
+        for r in requests
+    ]

@@ -1,0 +1,289 @@
+"""Writes for notifications, children (the identity panel), rapid reviews and agency requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from safeguarding.activity_log.services import (
+    event_record,
+    event_record_view,
+    tracked_create,
+    tracked_update,
+)
+from safeguarding.case_reviews.models import (
+    MAX_CHILDREN,
+    AgencyRequest,
+    Notification,
+    NotifiedChild,
+    RapidReview,
+)
+from safeguarding.learning import services as learning_services
+from safeguarding.learning.models import LearningPoint, Theme
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Area
+
+NOTIFICATION_EDITABLE = frozenset(
+    {
+        "area",
+        "incident_type",
+        "abuse_or_neglect_suspected",
+        "looked_after",
+        "aware_on",
+        "notified_on",
+        "summary",
+    }
+)
+RAPID_REVIEW_EDITABLE = frozenset(
+    {
+        "meeting_on",
+        "decision",
+        "decision_reasons",
+        "decided_on",
+        "sent_to_panel_on",
+        "panel_response",
+        "panel_response_on",
+    }
+)
+
+
+def _next_reference(aware_on: date) -> str:
+    prefix = f"SIN-{aware_on.year}-"
+    last = (
+        Notification.objects.select_for_update()
+        .filter(reference__startswith=prefix)
+        .aggregate(m=Max("reference"))["m"]
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:03d}"
+
+
+@transaction.atomic
+def notification_create(
+    *,
+    actor: User | None,
+    area: Area,
+    incident_type: str,
+    aware_on: date,
+    abuse_or_neglect_suspected: bool = True,
+    looked_after: bool = False,
+    notified_on: date | None = None,
+    summary: str = "",
+    agencies: Iterable[Agency] = (),
+) -> Notification:
+    """Record a serious incident notification and open its rapid review."""
+    notification = Notification(
+        reference=_next_reference(aware_on),
+        area=area,
+        incident_type=incident_type,
+        aware_on=aware_on,
+        abuse_or_neglect_suspected=abuse_or_neglect_suspected,
+        looked_after=looked_after,
+        notified_on=notified_on,
+        summary=summary.strip(),
+        created_by=actor,
+    )
+    notification.full_clean()
+    notification.save()
+    notification.agencies.set(list(agencies))
+    event_record(
+        actor=actor,
+        verb="notification.created",
+        target=notification,
+        data={"area": area.pk, "aware_on": aware_on.isoformat()},
+    )
+    rapid_review = RapidReview.objects.create(notification=notification)
+    event_record(actor=actor, verb="rapid_review.opened", target=rapid_review)
+    return notification
+
+
+@transaction.atomic
+def notification_update(
+    *,
+    actor: User | None,
+    notification: Notification,
+    expected_version: int | None,
+    agencies: Iterable[Agency] | None = None,
+    **data: Any,
+) -> dict[str, dict[str, Any]]:
+    """Change a notification's details. A stale edit raises EditConflictError."""
+    unknown = set(data) - NOTIFICATION_EDITABLE
+    if unknown:
+        raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    if isinstance(data.get("summary"), str):
+        data["summary"] = data["summary"].strip()
+    changes = tracked_update(
+        actor=actor,
+        obj=notification,
+        data=data,
+        verb="notification.updated",
+        expected_version=expected_version,
+    )
+    if agencies is not None:
+        before = sorted(notification.agencies.values_list("pk", flat=True))
+        after = sorted(a.pk for a in agencies)
+        if before != after:
+            notification.agencies.set(list(agencies))
+            event_record(
+                actor=actor,
+                verb="notification.agencies_changed",
+                target=notification,
+                changes={"agencies": {"before": before, "after": after}},
+            )
+            changes["agencies"] = {"before": before, "after": after}
+    return changes
+
+
+@transaction.atomic
+def child_add(
+    *,
+    actor: User | None,
+    notification: Notification,
+    pseudonym: str,
+    full_name: str = "",
+    date_of_birth: str = "",
+    address: str = "",
+    other_identifiers: str = "",
+) -> NotifiedChild:
+    """Add a child (at most four per notification). The identifying fields are encrypted and
+    redacted from the activity log."""
+    Notification.objects.select_for_update().filter(pk=notification.pk).first()
+    if notification.children.count() >= MAX_CHILDREN:
+        raise ValidationError(f"A notification can include at most {MAX_CHILDREN} children.")
+    pseudonym = " ".join(pseudonym.split())
+    if not pseudonym:
+        raise ValidationError({"pseudonym": "Enter a pseudonym for the child."})
+    child = tracked_create(
+        actor=actor,
+        model=NotifiedChild,
+        data={
+            "notification": notification,
+            "pseudonym": pseudonym,
+            "full_name": full_name.strip(),
+            "date_of_birth": date_of_birth.strip(),
+            "address": address.strip(),
+            "other_identifiers": other_identifiers.strip(),
+        },
+        verb="child.added",
+    )
+    assert isinstance(child, NotifiedChild)
+    return child
+
+
+def child_identity_view(*, actor: User, child: NotifiedChild) -> NotifiedChild:
+    """Record that `actor` opened the child's identity panel (shown on "who has viewed")."""
+    event_record_view(actor=actor, target=child.notification, what="identity panel")
+    return child
+
+
+@transaction.atomic
+def rapid_review_update(
+    *,
+    actor: User | None,
+    rapid_review: RapidReview,
+    expected_version: int | None,
+    **data: Any,
+) -> dict[str, dict[str, Any]]:
+    """Record the meeting, the decision (with reasons), sending to the Panel and the Panel's
+    response. A stale edit raises EditConflictError."""
+    unknown = set(data) - RAPID_REVIEW_EDITABLE
+    if unknown:
+        raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    if isinstance(data.get("decision_reasons"), str):
+        data["decision_reasons"] = data["decision_reasons"].strip()
+    return tracked_update(
+        actor=actor,
+        obj=rapid_review,
+        data=data,
+        verb="rapid_review.updated",
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def rapid_review_learning_record(
+    *,
+    actor: User | None,
+    rapid_review: RapidReview,
+    title: str,
+    summary: str,
+    themes: Iterable[Theme],
+    recorded_on: date | None = None,
+    is_published: bool = False,
+) -> LearningPoint:
+    """Learning identified by the rapid review, tagged with themes (a learning point)."""
+    notification = rapid_review.notification
+    return learning_services.learning_point_record(
+        actor=actor,
+        source=rapid_review,
+        source_kind=LearningPoint.SourceKind.RAPID_REVIEW,
+        title=title,
+        summary=summary,
+        recorded_on=recorded_on or rapid_review.decided_on or timezone.localdate(),
+        themes=themes,
+        agencies=list(notification.agencies.all()),
+        area=notification.area,
+        is_published=is_published,
+    )
+
+
+@transaction.atomic
+def agency_request_create(
+    *,
+    actor: User | None,
+    rapid_review: RapidReview,
+    agency: Agency,
+    due_on: date,
+    kind: str = AgencyRequest.Kind.CHRONOLOGY,
+    contact: User | None = None,
+) -> AgencyRequest:
+    """Ask an agency (and its named contact) for a chronology or information by `due_on`."""
+    today = timezone.localdate()
+    if due_on < today:
+        raise ValidationError({"due_on": "The due date cannot be in the past."})
+    request = tracked_create(
+        actor=actor,
+        model=AgencyRequest,
+        data={
+            "rapid_review": rapid_review,
+            "agency": agency,
+            "contact": contact,
+            "kind": kind,
+            "requested_on": today,
+            "due_on": due_on,
+        },
+        verb="agency_request.created",
+    )
+    assert isinstance(request, AgencyRequest)
+    return request
+
+
+@transaction.atomic
+def agency_request_submit(
+    *, actor: User, request: AgencyRequest, response: str, expected_version: int | None
+) -> AgencyRequest:
+    """The agency's submission. It may be corrected later by another submission; a stale one
+    raises EditConflictError."""
+    response = response.strip()
+    if not response:
+        raise ValidationError({"response": "Enter your agency's chronology or information."})
+    tracked_update(
+        actor=actor,
+        obj=request,
+        data={
+            "response": response,
+            "submitted_on": timezone.localdate(),
+            "submitted_by": actor,
+        },
+        verb="agency_request.submitted",
+        expected_version=expected_version,
+    )
+    return request

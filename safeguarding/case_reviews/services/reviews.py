@@ -1,0 +1,364 @@
+"""Writes for practice reviews: commissioning, the lifecycle, target revisions, milestones,
+findings (learning points), recommendations, actions and dissemination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from safeguarding.actions import services as action_services
+from safeguarding.actions.models import Action, ActionPlan
+from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.case_reviews.models import (
+    Dissemination,
+    Milestone,
+    RapidReview,
+    Recommendation,
+    Review,
+    TargetRevision,
+    add_months,
+    review_target_months,
+)
+from safeguarding.learning import selectors as learning_selectors
+from safeguarding.learning import services as learning_services
+from safeguarding.learning.models import LearningPoint, Theme
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Area
+
+S = Review.Status
+REVIEW_EDITABLE = frozenset(
+    {"title", "area", "reviewer", "methodology", "terms_of_reference", "summary", "key_message"}
+)
+# Which stage may follow which: forward only, one step at a time (publishing decisions are
+# made once the Board has signed the report off).
+NEXT_STAGES: dict[str, tuple[str, ...]] = {
+    S.COMMISSIONED: (S.IN_PROGRESS,),
+    S.IN_PROGRESS: (S.REPORT_RECEIVED,),
+    S.REPORT_RECEIVED: (S.SIGNED_OFF,),
+    S.SIGNED_OFF: (S.PUBLISHED, S.NOT_PUBLISHED),
+    S.PUBLISHED: (),
+    S.NOT_PUBLISHED: (),
+}
+LEARNING_KIND = {
+    Review.Kind.CSPR: LearningPoint.SourceKind.CSPR,
+    Review.Kind.SCR: LearningPoint.SourceKind.SCR,
+    Review.Kind.SAR: LearningPoint.SourceKind.SAR,
+    Review.Kind.OTHER: LearningPoint.SourceKind.OTHER,
+}
+REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
+REPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@transaction.atomic
+def review_commission(
+    *,
+    actor: User | None,
+    kind: str,
+    title: str,
+    decided_on: date,
+    commissioned_on: date,
+    rapid_review: RapidReview | None = None,
+    area: Area | None = None,
+    agencies: Iterable[Agency] = (),
+    reviewer: str = "",
+    methodology: str = "",
+    terms_of_reference: str = "",
+    summary: str = "",
+) -> Review:
+    """Commission a review. A CSPR from a rapid review needs the criteria to have been met; the
+    target is `CASE_REVIEW_TARGET_MONTHS` (6) months from the decision."""
+    if rapid_review is not None and rapid_review.decision != RapidReview.Decision.MET:
+        raise ValidationError(
+            {"rapid_review": "The rapid review has not found the criteria for a local review met."}
+        )
+    if rapid_review is not None and area is None:
+        area = rapid_review.notification.area
+    review = tracked_create(
+        actor=actor,
+        model=Review,
+        data={
+            "kind": kind,
+            "title": " ".join(title.split()),
+            "decided_on": decided_on,
+            "commissioned_on": commissioned_on,
+            "rapid_review": rapid_review,
+            "area": area,
+            "reviewer": reviewer.strip(),
+            "methodology": methodology.strip(),
+            "terms_of_reference": terms_of_reference.strip(),
+            "summary": summary.strip(),
+            "target_on": add_months(decided_on, review_target_months()),
+        },
+        verb="review.commissioned",
+    )
+    assert isinstance(review, Review)
+    agency_list = list(agencies)
+    if not agency_list and rapid_review is not None:
+        agency_list = list(rapid_review.notification.agencies.all())
+    review.agencies.set(agency_list)
+    return review
+
+
+@transaction.atomic
+def review_update(
+    *, actor: User | None, review: Review, expected_version: int | None, **data: Any
+) -> dict[str, dict[str, Any]]:
+    unknown = set(data) - REVIEW_EDITABLE
+    if unknown:
+        raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    for key, value in list(data.items()):
+        if isinstance(value, str):
+            data[key] = value.strip()
+    return tracked_update(
+        actor=actor,
+        obj=review,
+        data=data,
+        verb="review.updated",
+        expected_version=expected_version,
+    )
+
+
+def _check_report(report: UploadedFile) -> None:
+    name = report.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in REPORT_EXTENSIONS:
+        raise ValidationError({"final_report": "The final report must be a PDF or Word document."})
+    if not report.size:
+        raise ValidationError({"final_report": "The selected file is empty."})
+    if report.size > REPORT_MAX_BYTES:
+        raise ValidationError({"final_report": "The final report must be smaller than 20MB."})
+
+
+def _stage_data(
+    review: Review, status: str, on: date, publication_url: str, not_published_reason: str
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"status": status}
+    if status == S.REPORT_RECEIVED:
+        data["report_received_on"] = on
+    elif status == S.SIGNED_OFF:
+        data["signed_off_on"] = on
+    elif status == S.PUBLISHED:
+        if review.signed_off_on and on < review.signed_off_on:
+            raise ValidationError({"on": "A review cannot be published before it is signed off."})
+        data["published_on"] = on
+        data["publication_url"] = publication_url.strip()
+    elif status == S.NOT_PUBLISHED:
+        if not not_published_reason.strip():
+            raise ValidationError(
+                {"not_published_reason": "Enter the reason the report is not published."}
+            )
+        data["not_published_reason"] = not_published_reason.strip()
+    return data
+
+
+@transaction.atomic
+def review_stage_set(
+    *,
+    actor: User | None,
+    review: Review,
+    status: str,
+    on: date,
+    expected_version: int | None,
+    publication_url: str = "",
+    final_report: UploadedFile | None = None,
+    not_published_reason: str = "",
+) -> Review:
+    """Move a review to its next stage, recording the stage's date (report received, signed off,
+    published with a link or the final report, or not published with the reason). Publishing
+    publishes the review's findings to practitioners."""
+    allowed = NEXT_STAGES.get(review.status, ())
+    if status not in allowed:
+        names = ", ".join(S(s).label.lower() for s in allowed) or "nothing (it is finished)"
+        raise ValidationError(
+            {"status": f"From “{review.get_status_display()}” the review can move to: {names}."}
+        )
+    if on > timezone.localdate():
+        raise ValidationError({"on": "The date cannot be in the future."})
+    if status == S.PUBLISHED and not publication_url.strip() and final_report is None:
+        raise ValidationError(
+            {"publication_url": "Enter the link to the report or upload the final report."}
+        )
+    data = _stage_data(review, status, on, publication_url, not_published_reason)
+    if final_report is not None:
+        _check_report(final_report)
+        data["final_report"] = final_report
+    tracked_update(
+        actor=actor,
+        obj=review,
+        data=data,
+        verb=f"review.{status}",
+        expected_version=expected_version,
+    )
+    if status == S.PUBLISHED:
+        _publish_findings(actor, review)
+    return review
+
+
+def _publish_findings(actor: User | None, review: Review) -> None:
+    for point in learning_selectors.learning_point_list_for_source(source=review).filter(
+        is_published=False
+    ):
+        learning_services.learning_point_publish(actor=actor, point=point)
+
+
+@transaction.atomic
+def review_advance_copy_record(*, actor: User | None, review: Review, on: date) -> Review:
+    """Record that the final report went to the Panel and DfE ahead of publication."""
+    if review.published_on and on > review.published_on:
+        raise ValidationError({"on": "The advance copy must be sent before publication."})
+    tracked_update(
+        actor=actor, obj=review, data={"advance_copy_sent_on": on}, verb="review.advance_copy"
+    )
+    return review
+
+
+@transaction.atomic
+def review_target_revise(
+    *, actor: User | None, review: Review, new_target_on: date, reason: str
+) -> TargetRevision:
+    """Move the target completion date, keeping the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter the reason for revising the target."})
+    if new_target_on == review.target_on:
+        raise ValidationError({"new_target_on": "The new target is the same as the current one."})
+    if new_target_on < review.decided_on:
+        raise ValidationError({"new_target_on": "The target cannot be before the decision."})
+    old = review.target_on
+    tracked_update(
+        actor=actor, obj=review, data={"target_on": new_target_on}, verb="review.target_revised"
+    )
+    return TargetRevision.objects.create(
+        review=review,
+        old_target_on=old,
+        new_target_on=new_target_on,
+        reason=reason,
+        revised_by=actor,
+    )
+
+
+@transaction.atomic
+def milestone_add(
+    *, actor: User | None, review: Review, title: str, due_on: date | None = None
+) -> Milestone:
+    milestone = tracked_create(
+        actor=actor,
+        model=Milestone,
+        data={"review": review, "title": title.strip(), "due_on": due_on},
+        verb="review.milestone_added",
+    )
+    assert isinstance(milestone, Milestone)
+    return milestone
+
+
+@transaction.atomic
+def milestone_complete(*, actor: User | None, milestone: Milestone, on: date) -> Milestone:
+    tracked_update(
+        actor=actor, obj=milestone, data={"done_on": on}, verb="review.milestone_completed"
+    )
+    return milestone
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    actor: User | None,
+    review: Review,
+    title: str,
+    summary: str,
+    themes: Iterable[Theme],
+    recorded_on: date,
+    agencies: Iterable[Agency] = (),
+) -> LearningPoint:
+    """A finding of the review: a learning point tagged with themes, published with the
+    review (at once when the review is already published)."""
+    return learning_services.learning_point_record(
+        actor=actor,
+        source=review,
+        source_kind=LEARNING_KIND[Review.Kind(review.kind)],
+        title=title,
+        summary=summary,
+        recorded_on=recorded_on,
+        themes=themes,
+        agencies=agencies,
+        area=review.area,
+        is_published=review.status == S.PUBLISHED,
+    )
+
+
+@transaction.atomic
+def recommendation_add(*, actor: User | None, review: Review, text: str) -> Recommendation:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Enter the recommendation."})
+    Review.objects.select_for_update().filter(pk=review.pk).first()
+    last = review.recommendations.aggregate(n=Max("number"))["n"] or 0
+    recommendation = tracked_create(
+        actor=actor,
+        model=Recommendation,
+        data={"review": review, "number": last + 1, "text": text},
+        verb="review.recommendation_added",
+    )
+    assert isinstance(recommendation, Recommendation)
+    return recommendation
+
+
+def review_action_plan(*, actor: User | None, review: Review) -> ActionPlan:
+    """The review's action plan (created on first use; reviewed every two months)."""
+    return action_services.action_plan_get_or_create_for(
+        actor=actor, source=review, title=f"{review.learning_title}: action plan"
+    )
+
+
+@transaction.atomic
+def review_action_add(
+    *,
+    actor: User | None,
+    review: Review,
+    description: str,
+    owner_agency: Agency,
+    due_date: date,
+    owner_person: User | None = None,
+    success_measure: str = "",
+) -> Action:
+    plan = review_action_plan(actor=actor, review=review)
+    return action_services.action_create(
+        actor=actor,
+        plan=plan,
+        description=description,
+        owner_agency=owner_agency,
+        due_date=due_date,
+        owner_person=owner_person,
+        success_measure=success_measure,
+    )
+
+
+@transaction.atomic
+def dissemination_add(
+    *, actor: User | None, review: Review, kind: str, title: str, held_on: date, reach: int
+) -> Dissemination:
+    if reach < 0:
+        raise ValidationError({"reach": "The number of people cannot be negative."})
+    item = tracked_create(
+        actor=actor,
+        model=Dissemination,
+        data={
+            "review": review,
+            "kind": kind,
+            "title": title.strip(),
+            "held_on": held_on,
+            "reach": reach,
+        },
+        verb="review.dissemination_added",
+    )
+    assert isinstance(item, Dissemination)
+    return item
