@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from safeguarding.partnership.models import Area
+from safeguarding.partnership.tests.factories import AreaFactory
+
+
+@pytest.fixture
+def area(db: None) -> Area:
+    area: Area = AreaFactory(name="Northshire", la_number="873")
+    return area
+
+
+@pytest.fixture
+def samples() -> Path:
+    folder = Path(settings.BASE_DIR).parent / "shared" / "samples" / "dev"
+    if not folder.is_dir():
+        pytest.skip(f"The shared dev samples are not at {folder}.")
+    return folder
