@@ -414,10 +414,15 @@ def _needs_survey() -> None:
     survey = TrainingNeedsSurvey.objects.filter(year_label="2020-21").first()
     if survey is None:
         survey = services.needs_survey_create(
-            actor=None, year_label="2020-21", opens_on=date(2020, 6, 1), closes_on=date(2020, 7, 31)
+            actor=None,
+            year_label="2020-21",
+            opens_on=date(2020, 6, 1),
+            closes_on=date(2020, 7, 31),
         )
     priorities = list(
-        Priority.objects.filter(period_start__lte=date(2020, 6, 1), period_end__gte=date(2020, 6, 1))
+        Priority.objects.filter(
+            period_start__lte=date(2020, 6, 1), period_end__gte=date(2020, 6, 1)
+        )
     )
     answers = [
         (POLICE, "Mandatory e-learning and a face-to-face day for response officers."),
@@ -434,7 +439,11 @@ def _needs_survey() -> None:
             agency=agency,
             training_offered=offered,
             gaps=[
-                (p, (p.number + index) % 3 != 0, "" if (p.number + index) % 3 else "Not covered yet.")
+                (
+                    p,
+                    (p.number + index) % 3 != 0,
+                    "" if (p.number + index) % 3 else "Not covered yet.",
+                )
                 for p in priorities
             ],
         )

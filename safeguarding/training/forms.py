@@ -185,7 +185,9 @@ class SessionForm(forms.Form):
     venue = forms.CharField(max_length=300, required=False)
     joining_link = forms.URLField(
         assume_scheme="https",
-        label="Joining link", required=False, help_text="Shown only to people with a place."
+        label="Joining link",
+        required=False,
+        help_text="Shown only to people with a place.",
     )
     trainer_name = forms.CharField(label="Trainer", max_length=200)
     capacity = forms.IntegerField(label="Places", min_value=1)

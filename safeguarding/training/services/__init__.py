@@ -38,6 +38,7 @@ from safeguarding.training.services.catalogue import (
 )
 from safeguarding.training.services.outcomes import (
     certificate_for_booking,
+    certificate_html,
     certificate_pdf,
     certificate_revoke,
     evaluation_submit,
@@ -60,6 +61,7 @@ __all__ = [
     "cancellation_is_free",
     "certificate_code_new",
     "certificate_for_booking",
+    "certificate_html",
     "certificate_pdf",
     "certificate_revoke",
     "course_create",

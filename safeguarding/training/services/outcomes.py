@@ -124,21 +124,27 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     return certificate
 
 
-def certificate_pdf(*, certificate: Certificate, verify_url: str = "") -> bytes:
-    """The certificate as a PDF (WeasyPrint), carrying its verification code and address."""
+def certificate_html(*, certificate: Certificate, verify_url: str = "") -> str:
+    """The certificate's printable page: name, course, date, verification code and address."""
     from django.conf import settings
-    from weasyprint import HTML
 
-    html = render_to_string(
+    return render_to_string(
         "training/certificate_pdf.html",
         {
             "certificate": certificate,
             "learner_name": certificate.learner.display_name,
             "verify_url": verify_url or verification_url(certificate.code),
-            "partnership_name": settings.PARTNERSHIP_NAME,
             "is_briefing": certificate.briefing_completion_id is not None,
+            "partnership_name": settings.PARTNERSHIP_NAME,
         },
     )
+
+
+def certificate_pdf(*, certificate: Certificate, verify_url: str = "") -> bytes:
+    """The certificate as a PDF (WeasyPrint)."""
+    from weasyprint import HTML
+
+    html = certificate_html(certificate=certificate, verify_url=verify_url)
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
 

@@ -56,7 +56,9 @@ class BriefingFactory(DjangoModelFactory[Briefing]):
     content_url = "https://sway.example/briefing"
     published_on = factory.LazyFunction(timezone.localdate)
     check_questions = factory.LazyFunction(
-        lambda: [{"question": "Promise to keep secrets?", "options": ["Yes", "No"], "answer": "No"}]
+        lambda: [
+            {"question": "Promise to keep secrets?", "options": ["Yes", "No"], "answer": "No"}
+        ]
     )
 
 

@@ -215,7 +215,9 @@ def test_turning_down_an_offer_passes_it_on(
     waiting_1, waiting_2 = _fill(session, make_practitioner, 2)
     services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
 
-    services.waitlist_leave(actor=waiting_1, booking=TrainingBooking.objects.get(learner=waiting_1))
+    services.waitlist_leave(
+        actor=waiting_1, booking=TrainingBooking.objects.get(learner=waiting_1)
+    )
 
     assert _status(waiting_1, session) == B.LEFT_WAITLIST
     assert _status(waiting_2, session) == B.OFFERED
@@ -227,7 +229,9 @@ def test_leaving_the_waiting_list_keeps_others_in_order(
     first, _ = _fill(session, make_practitioner, 2)
     waiting_1, waiting_2 = _fill(session, make_practitioner, 2)
 
-    services.waitlist_leave(actor=waiting_1, booking=TrainingBooking.objects.get(learner=waiting_1))
+    services.waitlist_leave(
+        actor=waiting_1, booking=TrainingBooking.objects.get(learner=waiting_1)
+    )
     services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
 
     assert _status(waiting_1, session) == B.LEFT_WAITLIST
