@@ -333,7 +333,8 @@ def _reminder_send(*, ret: Section11Return, kind: str, today: dt.date) -> bool:
                         "cycle": ret.cycle.name,
                         "agency": ret.agency.name,
                         "deadline": f"{ret.cycle.deadline.day} {ret.cycle.deadline:%B %Y}",
-                        "path": reverse("assurance:section11_return_detail", args=[ret.pk]),
+                        "url": getattr(settings, "SITE_URL", "").rstrip("/")
+                        + reverse("assurance:section11_return_detail", args=[ret.pk]),
                     },
                 )
             event_record(

@@ -1,0 +1,43 @@
+"""The assurance app's "My work" card (registered in AssuranceConfig.ready)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils import timezone
+
+from safeguarding.assurance import permissions, selectors
+from safeguarding.core.registry import Card, CardItem
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def section11_returns_card(user: User) -> Card | None:
+    """For agency safeguarding leads: their agency's Section 11 returns not yet submitted, with
+    the deadline; overdue ones tagged. Nothing for anyone else."""
+    if not user.is_authenticated or not permissions.lead_agency_ids(user):
+        return None
+    today = timezone.localdate()
+    returns = list(selectors.section11_returns_due_for_user(user=user, today=today))
+    items = []
+    for ret in returns:
+        overdue = ret.cycle.deadline < today
+        items.append(
+            CardItem(
+                text=f"{ret.cycle.name}: {ret.agency.name}",
+                url=reverse("assurance:section11_return_detail", args=[ret.pk]),
+                due=f"{ret.cycle.deadline.day} {ret.cycle.deadline:%B %Y}",
+                tag="Overdue" if overdue else "",
+                tag_colour="govuk-tag--red" if overdue else "",
+            )
+        )
+    return Card(
+        title="Section 11 returns",
+        items=items,
+        empty_text="Your agency has no Section 11 return to complete.",
+        link_url=reverse("assurance:section11_cycle_list"),
+        link_text="See Section 11",
+        count=len(items),
+    )

@@ -1,0 +1,260 @@
+"""Audit pages: the programme, an audit and its sample, the auditor's tool, moderation,
+findings, completion and the audit report (charts with data tables)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.actions import selectors as action_selectors
+from safeguarding.activity_log.services import event_record_view
+from safeguarding.assurance import forms, permissions, selectors, services
+from safeguarding.assurance.charts import bar_chart_svg
+from safeguarding.assurance.models import Audit
+from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+from safeguarding.learning import selectors as learning_selectors
+
+
+def _audits_crumb() -> tuple[str, str]:
+    return ("Audits", reverse("assurance:audit_list"))
+
+
+def _audit_crumbs(audit: Audit, last: str) -> list[tuple[str, str]]:
+    return crumbs(
+        _audits_crumb(),
+        (audit.title, reverse("assurance:audit_detail", args=[audit.pk])),
+        (last, ""),
+    )
+
+
+@login_required
+@require_GET
+def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_assurance(request.user))
+    return render(
+        request,
+        "assurance/audit_list.html",
+        {
+            "audits": selectors.audit_list_for_user(user=request.user),
+            "can_manage": permissions.can_manage_assurance(request.user),
+            "breadcrumbs": crumbs(("Audits", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_assurance(request.user))
+    require(permissions.can_manage_assurance(request.user), write_attempt=True)
+    form = forms.AuditForm(bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            audit = services.audit_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"{audit.title} has been added to the programme.")
+            return redirect("assurance:audit_detail", audit.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Plan an audit",
+        submit="Plan audit",
+        breadcrumbs=crumbs(_audits_crumb(), ("Plan", "")),
+    )
+
+
+@login_required
+@require_GET
+def audit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk)
+    event_record_view(actor=request.user, target=audit)
+    return render(
+        request,
+        "assurance/audit_detail.html",
+        {
+            "audit": audit,
+            "agencies": audit.agencies.all(),
+            "cases": selectors.audit_case_list(audit=audit),
+            "grades": selectors.audit_grade_counts(audit=audit),
+            "learning": learning_selectors.learning_point_list_for_source(source=audit),
+            "actions": action_selectors.action_list_for_source(source=audit),
+            "can_manage": permissions.can_manage_assurance(request.user),
+            "user_id": request.user.pk,
+            "breadcrumbs": crumbs(_audits_crumb(), (audit.title, "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk)
+    results = selectors.audit_results(audit=audit)
+    grades = selectors.audit_grade_counts(audit=audit)
+    charts = {
+        r.key: bar_chart_svg(
+            title=f"{r.text}: number of cases for each answer",
+            rows=[(o.label, o.count) for o in r.options],
+            chart_id=f"chart-{index}",
+        )
+        for index, r in enumerate(results)
+        if r.options
+    }
+    return render(
+        request,
+        "assurance/audit_report.html",
+        {
+            "audit": audit,
+            "results": results,
+            "charts": charts,
+            "grades": grades,
+            "grade_chart": bar_chart_svg(
+                title="Agreed grades: number of cases",
+                rows=[(g.capitalize(), n) for g, n in grades.items()],
+                chart_id="chart-grades",
+            ),
+            "breadcrumbs": _audit_crumbs(audit, "Report"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_case_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    form = forms.AuditCaseForm(bound(request), audit=audit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_case_add(actor=request.user, audit=audit, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The case has been added to the sample.")
+            return redirect("assurance:audit_detail", audit.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Add a case to the sample",
+        submit="Add case",
+        breadcrumbs=_audit_crumbs(audit, "Add a case"),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    case = permissions.get_audit_case_for_user_or_404(request.user, pk, write=True)
+    if case.response_id is not None:
+        messages.info(request, "The audit tool for this case has already been completed.")
+        return redirect("assurance:audit_detail", case.audit_id)
+    version = services.form_version_latest(template=case.audit.tool)
+    questions = list(selectors.form_version_questions(version=version))
+    data = bound(request)
+    form = forms.AuditCaseCompleteForm(
+        data, request.FILES if data is not None else None, questions=questions
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_case_complete(
+                actor=request.user,
+                case=case,
+                answers=form.answers(),
+                files=form.uploads(),
+                auditor_grade=form.cleaned_data["auditor_grade"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"Case {case.case_reference} has been audited.")
+            return redirect("assurance:audit_detail", case.audit_id)
+    return form_page(
+        request,
+        form=form,
+        title=f"Audit case {case.case_reference}",
+        submit="Save audit",
+        multipart=True,
+        breadcrumbs=_audit_crumbs(case.audit, f"Case {case.case_reference}"),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    cases = list(selectors.audit_case_list(audit=audit).filter(response__isnull=False))
+    form = forms.AuditModerationForm(bound(request), cases=cases)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_moderate(
+                actor=request.user,
+                audit=audit,
+                moderation_on=form.cleaned_data["moderation_on"],
+                grades=form.grades(),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The agreed grades have been recorded.")
+            return redirect("assurance:audit_detail", audit.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Moderation meeting",
+        submit="Save agreed grades",
+        breadcrumbs=_audit_crumbs(audit, "Moderation"),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    form = forms.AuditFindingForm(bound(request), audit=audit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_finding_record(actor=request.user, audit=audit, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The finding has been recorded as learning.")
+            return redirect("assurance:audit_detail", audit.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Record a finding",
+        submit="Record finding",
+        intro="The finding becomes a learning point; an action, if you add one, goes on the "
+        "audit's action plan.",
+        breadcrumbs=_audit_crumbs(audit, "Record a finding"),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def audit_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    form = forms.AuditCompleteForm(bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_complete(actor=request.user, audit=audit, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The audit is complete.")
+            return redirect("assurance:audit_detail", audit.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Complete the audit",
+        submit="Complete audit",
+        breadcrumbs=_audit_crumbs(audit, "Complete"),
+    )
