@@ -175,7 +175,7 @@ def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request.user, pk, write=request.method == "POST"
     )
     require(permissions.can_manage_action_plan(request.user, plan), write_attempt=True)
-    form = forms.ActionForm(request.POST or None)
+    form = forms.ActionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             action = services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
@@ -229,7 +229,9 @@ def action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "due_date": action.due_date,
         "version": action.version,
     }
-    form = forms.ActionEditForm(request.POST or None, initial=initial)
+    form = forms.ActionEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -272,7 +274,9 @@ def action_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
     require(permissions.can_update_action(request.user, action), write_attempt=True)
     form = forms.ActionProgressForm(
-        request.POST or None, request.FILES or None, initial={"status": action.status}
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        initial={"status": action.status},
     )
     if request.method == "POST" and form.is_valid():
         try:

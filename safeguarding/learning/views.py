@@ -117,7 +117,7 @@ def theme_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def theme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_themes(request.user))
     require(permissions.can_manage_themes(request.user), write_attempt=True)
-    form = forms.ThemeForm(request.POST or None)
+    form = forms.ThemeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             theme = services.theme_create(actor=request.user, **form.cleaned_data)
@@ -144,7 +144,8 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
     old_name = theme.name
     form = forms.ThemeRenameForm(
-        request.POST or None, initial={"new_name": theme.name, "version": theme.version}
+        request.POST if request.method == "POST" else None,
+        initial={"new_name": theme.name, "version": theme.version},
     )
     if request.method == "POST" and form.is_valid():
         try:
