@@ -64,7 +64,8 @@ def test_capacity_grew_from_20_to_40_to_100(seeded: reporting.TrainingFigures) -
         .values_list("capacity", flat=True)
     )
     assert seeded.webinars.capacity_steps == [20, 40, 100]
-    assert capacities[0] == 20 and capacities[-1] == 100
+    assert capacities[0] == 20
+    assert capacities[-1] == 100
     assert seeded.places_offered == sum(capacities) == 4 * 20 + 6 * 40 + 8 * 100
 
 
@@ -86,7 +87,8 @@ def test_briefings_viewed_10753_times(seeded: reporting.TrainingFigures) -> None
     ).aggregate(total=Sum("views"))["total"]
     assert seeded.briefing_views == independent == 10_753
     first = Briefing.objects.order_by("published_on").first()
-    assert first is not None and first.published_on.month == 4
+    assert first is not None
+    assert first.published_on.month == 4
 
 
 def test_9_single_agency_courses_validated_for_four_agencies(

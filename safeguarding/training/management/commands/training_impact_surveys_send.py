@@ -1,4 +1,6 @@
-"""Send the follow-up impact survey after attended sessions (TRAINING_IMPACT_SURVEY_DAYS; safe to run twice)."""
+"""Send the follow-up impact survey after attended sessions.
+
+TRAINING_IMPACT_SURVEY_DAYS after the session; safe to run twice."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from safeguarding.training import services
 
 
 class Command(BaseCommand):
-    help = "Send the follow-up impact survey after attended sessions (TRAINING_IMPACT_SURVEY_DAYS; safe to run twice)."
+    help = "Send the impact survey after attended sessions (safe to run twice)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         count = services.impact_surveys_send()

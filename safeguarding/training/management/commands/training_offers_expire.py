@@ -10,7 +10,7 @@ from safeguarding.training import services
 
 
 class Command(BaseCommand):
-    help = "Expire waiting-list offers not taken up in time and pass each place on (safe to run twice)."
+    help = "Expire waiting-list offers not taken up and pass places on (safe to run twice)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         count = services.offers_expire()
