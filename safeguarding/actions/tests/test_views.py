@@ -225,7 +225,7 @@ def test_action_create_shows_error_summary(client: Client, owner: User) -> None:
     plan = ActionPlanFactory.create()
     client.force_login(owner)
 
-    response = client.post(_url("action_create", plan.pk), {"description": ""})
+    response = client.post(_url("action_create", plan.pk), {})
 
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
