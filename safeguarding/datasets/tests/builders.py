@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
-from safeguarding.datasets.generator import ANNEX_A_HEADERS
+from safeguarding.datasets.generator import ANNEX_A_HEADERS, EPISODE_HEADER
 
 Rows = Sequence[Sequence[Any]]
 
 
 def annex_a(
     path: Path,
-    lists: dict[int, Rows] | None = None,
+    lists: Mapping[int, Rows] | None = None,
     *,
     headers: dict[int, list[str]] | None = None,
     names: dict[int, str] | None = None,
@@ -60,8 +60,9 @@ def cin_child(cid: str, details: str, *, extra: str = "") -> str:
 
 
 def episodes_csv(path: Path, rows: Rows, *, extra_header: str = "") -> Path:
-    header = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
-    lines = [header + extra_header] + [",".join(str(c) for c in row) for row in rows]
+    lines = [",".join(EPISODE_HEADER) + extra_header] + [
+        ",".join(str(c) for c in row) for row in rows
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

@@ -11,8 +11,7 @@ from safeguarding.partnership.tests.factories import AreaFactory
 
 @pytest.fixture
 def area(db: None) -> Area:
-    area: Area = AreaFactory(name="Northshire", la_number="873")
-    return area
+    return AreaFactory.create(name="Northshire", la_number="873")
 
 
 @pytest.fixture

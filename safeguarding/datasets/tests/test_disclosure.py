@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Hashable, Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from safeguarding.datasets import disclosure
 
 
 def _areas_table(values: list[int]) -> disclosure.Table:
-    cells = {("area", i): v for i, v in enumerate(values)}
+    cells: dict[Hashable, int | None] = {("area", i): v for i, v in enumerate(values)}
     cells[("total",)] = sum(values)
     return disclosure.Table(values=dict(cells), sums=[(("total",), list(cells)[:-1])])
 
@@ -71,8 +72,8 @@ def test_no_hidden_cell_is_recoverable_from_one_total(values: list[int]) -> None
 def test_no_hidden_cell_is_recoverable_from_a_grid_of_totals(rows: list[list[int]]) -> None:
     # Areas x quarters, with each area's year total, each quarter's partnership total and the
     # grand total: overlapping sums.
-    cells: dict[object, int | None] = {}
-    sums: list[tuple[object, list[object]]] = []
+    cells: dict[Hashable, int | None] = {}
+    sums: list[tuple[Hashable, Sequence[Hashable]]] = []
     for a, row in enumerate(rows):
         for q, v in enumerate(row):
             cells[(a, q)] = v
@@ -104,7 +105,7 @@ def _another_value_fits(table: disclosure.Table, hidden: set[object], key: objec
         for size in range(1, min(len(others), 3) + 1):
             for combo in itertools.combinations(others, size):
                 for signs in itertools.product((1, -1), repeat=size):
-                    change = {key: delta, **{k: s for k, s in zip(combo, signs, strict=True)}}
+                    change = {key: delta, **dict(zip(combo, signs, strict=True))}
                     if all(
                         change.get(total, 0) == sum(change.get(p, 0) for p in parts)
                         for total, parts in table.sums

@@ -93,7 +93,10 @@ def test_re_referral_at_exactly_12_months_counts_across_imports(
     area: Area, tmp_path: Path
 ) -> None:
     def referral(day: str) -> str:
-        return f"<CINdetails><CINreferralDate>{day}</CINreferralDate><ReferralNFA>0</ReferralNFA></CINdetails>"
+        return (
+            f"<CINdetails><CINreferralDate>{day}</CINreferralDate>"
+            "<ReferralNFA>0</ReferralNFA></CINdetails>"
+        )
 
     earlier = cin_xml(
         tmp_path / "2019.xml",
@@ -168,7 +171,10 @@ def test_cin_census_is_preferred_to_annex_a_and_the_source_is_recorded(
     lists = {3: [child("X1") + [date(2020, 5, 1), "q) 6: Police", "No"]] * 4}
     _import(area, [annex_a(tmp_path / "a.xlsx", lists)])
     assert _values(area)["referrals"] == 4
-    details = "<CINdetails><CINreferralDate>2020-05-01</CINreferralDate><ReferralNFA>true</ReferralNFA></CINdetails>"
+    details = (
+        "<CINdetails><CINreferralDate>2020-05-01</CINreferralDate>"
+        "<ReferralNFA>true</ReferralNFA></CINdetails>"
+    )
     _import(area, [cin_xml(tmp_path / "c.xml", cin_child("X1", details))])
 
     result = figures.area_figures(area, Y2020)

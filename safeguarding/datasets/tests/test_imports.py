@@ -16,6 +16,7 @@ from safeguarding.datasets import figures, services
 from safeguarding.datasets.generator import ANNEX_A_HEADERS
 from safeguarding.datasets.models import ImportBatch, ReturnRecord
 from safeguarding.datasets.tests.builders import (
+    Rows,
     annex_a,
     child,
     cin_child,
@@ -52,7 +53,7 @@ def test_annex_a_variants_are_read(area: Area, tmp_path: Path) -> None:
     headers[8] = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
                   "Date Started to be Looked After", "Child’s Legal Status",
                   "Date Ceased to be Looked After"]  # fmt: skip
-    lists = {
+    lists: dict[int, Rows] = {
         1: [
             ["C\xa01", "Female", "a) WBRI", "#N/A", 6, date(2020, 5, 1), "q) 6: Police", "x"],
             ["C2", "b) Female", "", "", "", 44000, "POLICE", ""],  # Excel serial: 18/06/2020
@@ -296,7 +297,7 @@ def test_dev_annex_a_sample_imports_with_hand_counted_figures(samples: Path, are
 
 
 def test_dev_cin_sample_imports_for_its_reference_year(samples: Path) -> None:
-    area = AreaFactory(la_number="201")
+    area = AreaFactory.create(la_number="201")
     batch = _run(area, [samples / "cin" / "d2i-cin__CIN2rows.xml"], "2023-24")
 
     assert batch.status == ImportBatch.Status.CURRENT, batch.error
@@ -312,7 +313,7 @@ def test_dev_cin_sample_imports_for_its_reference_year(samples: Path) -> None:
 
 
 def test_dev_ssda903_samples_import_and_list_the_dummy_row(samples: Path) -> None:
-    area = AreaFactory(la_number="201")
+    area = AreaFactory.create(la_number="201")
     folder = samples / "ssda903"
     batch = _run(
         area,
@@ -332,7 +333,7 @@ def test_dev_ssda903_samples_import_and_list_the_dummy_row(samples: Path) -> Non
 
 
 def test_dev_ssda903_large_sample_figures(samples: Path, tmp_path: Path) -> None:
-    area = AreaFactory(la_number="201")
+    area = AreaFactory.create(la_number="201")
     folder = samples / "ssda903"
     copies = [
         shutil.copy(folder / n, tmp_path / n)
