@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -522,7 +522,10 @@ def _csv_value(value: object) -> object:
 def national_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The national (NCMD) export: CDOP managers only, logged."""
     require(permissions.can_export_national(request.user))
-    year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None
+    try:
+        year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc))
     file_format = "json" if request.GET.get("format") == "json" else "csv"
     rows = selectors.national_export_rows(user=request.user, year=year)
     event_record_export(

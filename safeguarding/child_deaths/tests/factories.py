@@ -47,7 +47,7 @@ def notification_make(**overrides: Any) -> ChildDeathNotification:
     }
     data.update(overrides)
     if "residence_area" not in data and not data.get("home_area_name"):
-        data["residence_area"] = AreaFactory()
+        data["residence_area"] = AreaFactory.create()
     return services.notification_create(**data)
 
 
@@ -63,7 +63,7 @@ class ReviewMeetingFactory(DjangoModelFactory[ReviewMeeting]):
 def meeting_make(
     *, members: list[User] | None = None, cases: list[ChildDeathNotification] | None = None
 ) -> ReviewMeeting:
-    meeting: ReviewMeeting = ReviewMeetingFactory()
+    meeting = ReviewMeetingFactory.create()
     meeting.members.set(members or [])
     meeting.cases.set(cases or [])
     return meeting
