@@ -7,3 +7,24 @@ class CaseReviewsConfig(AppConfig):
     name = "safeguarding.case_reviews"
     label = "case_reviews"
     verbose_name = "Case reviews"
+
+    def ready(self) -> None:
+        from safeguarding.accounts.models import User
+        from safeguarding.case_reviews import cards, permissions
+        from safeguarding.core.registry import NavItem, register_card, register_nav
+
+        def _visible(user: User) -> bool:
+            return permissions.can_view_case_reviews(user) or bool(
+                permissions.lead_agency_ids(user)
+            )
+
+        register_card("case_review_deadlines", cards.deadlines_card, order=20)
+        register_nav(
+            NavItem(
+                key="case_reviews",
+                label="Case reviews",
+                url_name="case_reviews:case_review_home",
+                visible=_visible,
+                order=35,
+            )
+        )

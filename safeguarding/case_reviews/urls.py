@@ -1,6 +1,46 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from safeguarding.case_reviews import views
 
 app_name = "case_reviews"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", views.case_review_home, name="case_review_home"),
+    path("notifications/add/", views.notification_create, name="notification_create"),
+    path("notifications/<int:pk>/", views.notification_detail, name="notification_detail"),
+    path("notifications/<int:pk>/change/", views.notification_update, name="notification_update"),
+    path("notifications/<int:pk>/children/add/", views.child_add, name="child_add"),
+    path("children/<int:pk>/identity/", views.child_identity, name="child_identity"),
+    path("rapid-reviews/<int:pk>/", views.rapid_review_detail, name="rapid_review_detail"),
+    path("rapid-reviews/<int:pk>/change/", views.rapid_review_update, name="rapid_review_update"),
+    path(
+        "rapid-reviews/<int:pk>/requests/add/",
+        views.agency_request_create,
+        name="agency_request_create",
+    ),
+    path(
+        "rapid-reviews/<int:pk>/learning/add/",
+        views.rapid_review_learning_add,
+        name="rapid_review_learning_add",
+    ),
+    path("rapid-reviews/<int:pk>/commission/", views.review_commission, name="review_commission"),
+    path("requests/<int:pk>/", views.agency_request_submit, name="agency_request_submit"),
+    path("reviews/", views.review_list, name="review_list"),
+    path("reviews/add/", views.review_create, name="review_create"),
+    path("reviews/<int:pk>/", views.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/change/", views.review_update, name="review_update"),
+    path("reviews/<int:pk>/stage/", views.review_stage, name="review_stage"),
+    path("reviews/<int:pk>/target/", views.review_target_revise, name="review_target_revise"),
+    path("reviews/<int:pk>/advance-copy/", views.review_advance_copy, name="review_advance_copy"),
+    path("reviews/<int:pk>/milestones/add/", views.milestone_add, name="milestone_add"),
+    path("reviews/<int:pk>/findings/add/", views.finding_add, name="finding_add"),
+    path(
+        "reviews/<int:pk>/recommendations/add/",
+        views.recommendation_add,
+        name="recommendation_add",
+    ),
+    path("reviews/<int:pk>/actions/add/", views.review_action_add, name="review_action_add"),
+    path("reviews/<int:pk>/dissemination/add/", views.dissemination_add, name="dissemination_add"),
+    path("reviews/<int:pk>/report/", views.review_report_download, name="review_report_download"),
+]

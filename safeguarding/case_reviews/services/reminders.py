@@ -46,10 +46,12 @@ def reminder_recipients(*, deadline: selectors.Deadline) -> list[User]:
     if deadline.kind == "agency_request":
         if deadline.contact_id is not None:
             users = users.filter(pk=deadline.contact_id)
-        else:
+        elif deadline.agency_id is not None:
             users = users.filter(
                 role_grants__role=Role.AGENCY_LEAD, role_grants__agency_id=deadline.agency_id
             )
+        else:
+            return []
     else:
         users = users.filter(Q(role_grants__role=Role.BUSINESS_UNIT))
     return list(users.distinct().order_by("email"))

@@ -1,0 +1,226 @@
+"""Input shapes for the case review pages: parse and clean only; services save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from safeguarding.accounts.models import User
+from safeguarding.case_reviews.models import (
+    NO_IDENTIFYING,
+    AgencyRequest,
+    Dissemination,
+    Notification,
+    RapidReview,
+    Review,
+)
+from safeguarding.case_reviews.services.reviews import NEXT_STAGES
+from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.learning.selectors import theme_list
+from safeguarding.partnership.models import Agency, Area
+
+
+def _agencies() -> Any:
+    return Agency.objects.filter(disabled_on__isnull=True).order_by("name")
+
+
+def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
+
+
+def _text(label: str, *, required: bool = True, help_text: str = "", rows: int = 4) -> Any:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class NotificationForm(forms.Form):
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.order_by("name"), label="Area where the incident happened"
+    )
+    incident_type = forms.ChoiceField(
+        choices=Notification.IncidentType.choices,
+        widget=forms.RadioSelect,
+        label="What happened to the child",
+    )
+    abuse_or_neglect_suspected = forms.BooleanField(
+        required=False, label="Abuse or neglect is known or suspected"
+    )
+    looked_after = forms.BooleanField(required=False, label="A looked-after child is involved")
+    aware_on = _date("Date the local authority became aware")
+    notified_on = _date(
+        "Date notified to the national Panel",
+        required=False,
+        help_text="Leave empty until the notification has been sent.",
+    )
+    summary = _text("Summary of the incident", required=False, help_text=NO_IDENTIFYING)
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=_agencies(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies involved",
+    )
+
+
+class NotificationEditForm(NotificationForm):
+    version = VersionField()
+
+
+class ChildForm(forms.Form):
+    pseudonym = forms.CharField(
+        max_length=50,
+        help_text="An invented first name, used on every page, report and e-mail.",
+    )
+    full_name = forms.CharField(label="Full name", required=False, max_length=200)
+    date_of_birth = forms.CharField(
+        label="Date of birth", required=False, max_length=40, help_text="For example 5 1 2020."
+    )
+    address = _text("Address", required=False, rows=3)
+    other_identifiers = _text(
+        "Other identifying details",
+        required=False,
+        rows=3,
+        help_text="For example NHS number or school. Only the review team can see these.",
+    )
+
+
+class RapidReviewForm(forms.Form):
+    meeting_on = _date("Meeting date", required=False)
+    decision = forms.ChoiceField(
+        choices=RapidReview.Decision.choices,
+        widget=forms.RadioSelect,
+        label="Are the criteria for a local review met?",
+    )
+    decision_reasons = _text("Reasons for the decision", required=False)
+    decided_on = _date("Date of the decision", required=False)
+    sent_to_panel_on = _date("Date sent to the Panel", required=False)
+    panel_response = forms.ChoiceField(
+        choices=RapidReview.PanelResponse.choices,
+        widget=forms.RadioSelect,
+        label="The Panel's response",
+    )
+    panel_response_on = _date("Date of the Panel's response", required=False)
+    version = VersionField()
+
+
+class AgencyRequestForm(forms.Form):
+    agency = forms.ModelChoiceField(queryset=_agencies())
+    contact = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
+        required=False,
+        label="Named agency contact",
+        help_text="Leave empty to send the request to the agency's safeguarding leads.",
+    )
+    kind = forms.ChoiceField(
+        choices=AgencyRequest.Kind.choices, widget=forms.RadioSelect, label="What is requested"
+    )
+    due_on = _date("Due date")
+
+
+class AgencyResponseForm(forms.Form):
+    response = _text(
+        "Your agency's chronology or information",
+        rows=10,
+        help_text="Use the child's pseudonym. This is kept encrypted and seen only by the "
+        "review team and your agency.",
+    )
+    version = VersionField()
+
+
+class LearningForm(forms.Form):
+    title = forms.CharField(max_length=200, help_text=NO_IDENTIFYING)
+    summary = _text("What practitioners should know or do differently", help_text=NO_IDENTIFYING)
+    themes = forms.ModelMultipleChoiceField(
+        queryset=theme_list(), widget=forms.CheckboxSelectMultiple, label="Themes"
+    )
+    recorded_on = _date("Date the learning was agreed")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = theme_list()  # type: ignore[attr-defined]
+
+
+class ReviewCommissionForm(forms.Form):
+    kind = forms.ChoiceField(choices=Review.Kind.choices, widget=forms.RadioSelect, label="Type")
+    title = forms.CharField(
+        max_length=120, label="Pseudonym for the review", help_text=NO_IDENTIFYING
+    )
+    area = forms.ModelChoiceField(queryset=Area.objects.order_by("name"), required=False)
+    decided_on = _date("Date of the decision to hold the review")
+    commissioned_on = _date("Date commissioned")
+    reviewer = forms.CharField(max_length=200, required=False)
+    methodology = forms.CharField(max_length=200, required=False)
+    terms_of_reference = _text("Terms of reference", required=False)
+    summary = _text("De-identified summary", required=False, help_text=NO_IDENTIFYING)
+
+
+class ReviewEditForm(forms.Form):
+    title = forms.CharField(max_length=120, label="Pseudonym for the review")
+    area = forms.ModelChoiceField(queryset=Area.objects.order_by("name"), required=False)
+    reviewer = forms.CharField(max_length=200, required=False)
+    methodology = forms.CharField(max_length=200, required=False)
+    terms_of_reference = _text("Terms of reference", required=False)
+    summary = _text("De-identified summary", required=False, help_text=NO_IDENTIFYING)
+    key_message = _text("Key message", required=False, rows=2)
+    version = VersionField()
+
+
+class ReviewStageForm(forms.Form):
+    status = forms.ChoiceField(choices=(), widget=forms.RadioSelect, label="Next stage")
+    on = _date("Date")
+    publication_url = forms.URLField(
+        label="Link to the published report", required=False, assume_scheme="https"
+    )
+    final_report = forms.FileField(label="Final report (PDF or Word)", required=False)
+    not_published_reason = _text("Reason for not publishing", required=False, rows=3)
+    version = VersionField()
+
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stages = NEXT_STAGES.get(review.status, ())
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (s, Review.Status(s).label) for s in stages
+        ]
+
+
+class TargetForm(forms.Form):
+    new_target_on = _date("New target completion date")
+    reason = _text("Reason for the revision", rows=3)
+
+
+class AdvanceCopyForm(forms.Form):
+    on = _date("Date the advance copy went to the Panel and DfE")
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Milestone")
+    due_on = _date("Due date", required=False)
+
+
+class RecommendationForm(forms.Form):
+    text = _text("Recommendation", help_text=NO_IDENTIFYING)
+
+
+class ReviewActionForm(forms.Form):
+    description = _text("Action", rows=3)
+    owner_agency = forms.ModelChoiceField(queryset=_agencies(), label="Owner agency")
+    owner_person = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
+        required=False,
+        label="Owner",
+    )
+    due_date = _date("Due date")
+    success_measure = _text("How we will know it has worked", required=False, rows=2)
+
+
+class DisseminationForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=Dissemination.Kind.choices, widget=forms.RadioSelect, label="Type"
+    )
+    title = forms.CharField(max_length=200)
+    held_on = _date("Date")
+    reach = forms.IntegerField(min_value=0, label="Number of people reached")

@@ -1,0 +1,77 @@
+"""Factories for case review tests. They write rows directly (no activity log); service tests
+call the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factory.declarations import LazyAttribute, RelatedFactory, Sequence, SubFactory
+from factory.django import DjangoModelFactory
+
+from safeguarding.case_reviews.models import (
+    AgencyRequest,
+    Notification,
+    NotifiedChild,
+    RapidReview,
+    Review,
+    add_months,
+)
+from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
+
+
+class NotificationFactory(DjangoModelFactory[Notification]):
+    """A notification with its (undecided) rapid review."""
+
+    class Meta:
+        model = Notification
+
+    reference = Sequence(lambda n: f"SIN-2020-{n + 1:03d}")
+    area = SubFactory(AreaFactory)
+    incident_type = Notification.IncidentType.SERIOUS_HARM
+    aware_on = date(2020, 6, 1)
+    notified_on = date(2020, 6, 3)
+    summary = "A synthetic incident."
+    rapid_review = RelatedFactory(
+        "safeguarding.case_reviews.tests.factories.RapidReviewFactory",
+        factory_related_name="notification",
+    )
+
+
+class RapidReviewFactory(DjangoModelFactory[RapidReview]):
+    class Meta:
+        model = RapidReview
+
+    notification = SubFactory(NotificationFactory, rapid_review=None)
+
+
+class NotifiedChildFactory(DjangoModelFactory[NotifiedChild]):
+    class Meta:
+        model = NotifiedChild
+
+    notification = SubFactory(NotificationFactory)
+    pseudonym = Sequence(lambda n: f"Wren{n}")
+    full_name = "Testy Synthetic-Child"
+    date_of_birth = "1 1 2019"
+
+
+class ReviewFactory(DjangoModelFactory[Review]):
+    class Meta:
+        model = Review
+
+    kind = Review.Kind.CSPR
+    title = Sequence(lambda n: f"Linnet{n}")
+    area = SubFactory(AreaFactory)
+    decided_on = date(2020, 5, 1)
+    commissioned_on = date(2020, 6, 1)
+    target_on = LazyAttribute(lambda o: add_months(o.decided_on, 6))
+    status = Review.Status.IN_PROGRESS
+
+
+class AgencyRequestFactory(DjangoModelFactory[AgencyRequest]):
+    class Meta:
+        model = AgencyRequest
+
+    rapid_review = LazyAttribute(lambda o: NotificationFactory.create().rapid_review)
+    agency = SubFactory(AgencyFactory)
+    requested_on = date(2020, 6, 4)
+    due_on = date(2020, 6, 12)

@@ -1,0 +1,61 @@
+"""Case review pages, split by sub-domain; every view is re-exported here for urls.py."""
+
+from __future__ import annotations
+
+from safeguarding.case_reviews.views.notifications import (
+    agency_request_create,
+    agency_request_submit,
+    case_review_home,
+    child_add,
+    child_identity,
+    notification_create,
+    notification_detail,
+    notification_update,
+    rapid_review_detail,
+    rapid_review_learning_add,
+    rapid_review_update,
+)
+from safeguarding.case_reviews.views.reviews import (
+    dissemination_add,
+    finding_add,
+    milestone_add,
+    recommendation_add,
+    review_action_add,
+    review_advance_copy,
+    review_commission,
+    review_create,
+    review_detail,
+    review_list,
+    review_report_download,
+    review_stage,
+    review_target_revise,
+    review_update,
+)
+
+__all__ = [
+    "agency_request_create",
+    "agency_request_submit",
+    "case_review_home",
+    "child_add",
+    "child_identity",
+    "dissemination_add",
+    "finding_add",
+    "milestone_add",
+    "notification_create",
+    "notification_detail",
+    "notification_update",
+    "rapid_review_detail",
+    "rapid_review_learning_add",
+    "rapid_review_update",
+    "recommendation_add",
+    "review_action_add",
+    "review_advance_copy",
+    "review_commission",
+    "review_create",
+    "review_detail",
+    "review_list",
+    "review_report_download",
+    "review_stage",
+    "review_target_revise",
+    "review_update",
+]
