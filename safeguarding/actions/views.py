@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.actions import forms, permissions, selectors, services
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log.services import event_record_export
-from safeguarding.core.concurrency import EditConflictError
 from safeguarding.core.exports import csv_response, xlsx_response
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -152,7 +152,7 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
                 actor=request.user, plan=plan, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -180,7 +180,7 @@ def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             action = services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Action {action.number} has been added.")
             return redirect("actions:action_plan_detail", plan.pk)
@@ -239,14 +239,8 @@ def action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             services.action_update(
                 actor=request.user, action=action, expected_version=version, **data
             )
-        except EditConflictError as exc:
-            form.add_error(None, exc)
-            # Their next submit is made knowing the other person's changes.
-            data = request.POST.copy()
-            data["version"] = str(selectors.action_version(action=action))
-            form.data = data
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=action)
         else:
             messages.success(request, f"Action {action.number} has been updated.")
             return redirect("actions:action_detail", action.pk)
@@ -282,7 +276,7 @@ def action_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         try:
             services.action_progress_add(actor=request.user, action=action, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Your update to action {action.number} has been saved.")
             return redirect("actions:action_detail", action.pk)
@@ -325,14 +319,3 @@ def action_evidence_download(request: AuthenticatedHttpRequest, pk: int) -> File
     )
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)

@@ -9,7 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
+
+from safeguarding.core.concurrency import EditConflictError
 
 
 class GovUKFormRenderer(TemplatesSetting):
@@ -35,3 +39,32 @@ class VersionField(forms.IntegerField):
         kwargs.setdefault("required", True)
         kwargs.setdefault("min_value", 1)
         super().__init__(**kwargs)
+
+
+def add_service_errors(
+    form: forms.Form, exc: ValidationError, *, record: Model | None = None
+) -> None:
+    """Attach a service's ValidationError to the form: by field where the form has that field,
+    otherwise to the whole form (so it heads the error summary). On an edit conflict, pass the
+    `record` being edited: the form takes its current version, so the next submit is made
+    knowing the other person's changes instead of repeating the conflict."""
+    if isinstance(exc, EditConflictError):
+        form.add_error(None, exc)
+        if record is not None and form.data:
+            current = (
+                type(record)
+                ._default_manager.filter(pk=record.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            data = form.data.copy()  # type: ignore[attr-defined]
+            data["version"] = str(current)
+            form.data = data
+        return
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)

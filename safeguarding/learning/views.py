@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
@@ -122,7 +122,7 @@ def theme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             theme = services.theme_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The theme “{theme.name}” has been added.")
             return redirect("learning:theme_list")
@@ -156,7 +156,7 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=theme)
         else:
             messages.success(request, f"“{old_name}” is now called “{theme.name}”.")
             return redirect("learning:theme_detail", theme.pk)
@@ -206,14 +206,3 @@ def theme_reinstate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"“{theme.name}” can be chosen for new learning again.")
     return redirect("learning:theme_detail", theme.pk)
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)

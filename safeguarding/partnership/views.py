@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.accounts.models import RoleAssignment
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
@@ -96,7 +96,7 @@ def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user, partnership=selectors.partnership_get(), **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{area.name} has been added.")
             return redirect("partnership:area_detail", area.pk)
@@ -130,7 +130,7 @@ def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.area_update(actor=request.user, area=area, expected_version=version, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=area)
         else:
             messages.success(request, f"{area.name} has been updated.")
             return redirect("partnership:area_detail", area.pk)
@@ -159,7 +159,7 @@ def district_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.district_create(actor=request.user, area=area, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The district has been added to {area.name}.")
             return redirect("partnership:area_detail", area.pk)
@@ -196,7 +196,7 @@ def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int
                 actor=request.user, district=district, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=district)
         else:
             messages.success(request, f"{district.name} has been updated.")
             return redirect("partnership:area_detail", area.pk)
@@ -242,7 +242,7 @@ def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user, partnership=partnership, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=partnership)
         else:
             messages.success(request, "The partnership's details have been updated.")
             return redirect("partnership:overview")
@@ -309,7 +309,7 @@ def agency_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             agency = services.agency_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{agency.name} has been added.")
             return redirect("partnership:agency_list")
@@ -349,7 +349,7 @@ def agency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, agency=agency, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=agency)
         else:
             messages.success(request, f"{agency.name} has been updated.")
             return redirect("partnership:agency_detail", agency.pk)
@@ -386,7 +386,7 @@ def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=agency)
         else:
             messages.success(request, f"The agency is now called {agency.name}.")
             return redirect("partnership:agency_detail", agency.pk)
@@ -477,7 +477,7 @@ def group_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             group = services.group_create(actor=request.user, **_group_data(form.cleaned_data))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{group.name} has been added.")
             return redirect("partnership:group_detail", group.pk)
@@ -518,7 +518,7 @@ def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 **_group_data(form.cleaned_data),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=group)
         else:
             messages.success(request, f"{group.name} has been updated.")
             return redirect("partnership:group_detail", group.pk)
@@ -547,7 +547,7 @@ def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         try:
             services.group_membership_add(actor=request.user, group=group, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The member has been added.")
             return redirect("partnership:group_detail", group.pk)
@@ -581,7 +581,7 @@ def group_membership_end(
                 actor=request.user, membership=membership, ended_on=form.cleaned_data["ended_on"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The membership has been ended.")
             return redirect("partnership:group_detail", group.pk)
@@ -647,7 +647,7 @@ def priority_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             priority = services.priority_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The priority has been added.")
             return redirect("partnership:priority_detail", priority.pk)
@@ -688,7 +688,7 @@ def priority_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, priority=priority, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc, record=priority)
         else:
             messages.success(request, "The priority has been updated.")
             return redirect("partnership:priority_detail", priority.pk)
@@ -741,7 +741,7 @@ def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.role_grant(actor=request.user, user=person, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The role has been granted to {person.display_name}.")
             return redirect("partnership:person_detail", person.pk)
@@ -765,14 +765,3 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
     services.role_revoke(actor=request.user, grant=grant)
     messages.success(request, f"The role has been removed from {person.display_name}.")
     return redirect("partnership:person_detail", person.pk)
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)

@@ -136,6 +136,13 @@ def test_agency_update_matrix_and_conflict(
     assert "Sector is now “Police”" in response.content.decode()
     agency.refresh_from_db()
     assert agency.sector == "police"
+    # The form now carries the current version: submitting again, knowingly, succeeds.
+    assert f'name="version" value="{agency.version}"' in response.content.decode()
+    matrix.allowed(
+        officer, method="post", data={"sector": "fire", "version": agency.version}, status=302
+    )
+    agency.refresh_from_db()
+    assert agency.sector == "fire"
 
 
 def test_agency_rename_view(client, officer, member_readonly) -> None:
