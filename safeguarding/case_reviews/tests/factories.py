@@ -24,6 +24,7 @@ class NotificationFactory(DjangoModelFactory[Notification]):
 
     class Meta:
         model = Notification
+        skip_postgeneration_save = True
 
     reference = Sequence(lambda n: f"SIN-2020-{n + 1:03d}")
     area = SubFactory(AreaFactory)

@@ -1,0 +1,507 @@
+"""Case review services: every write validated, audited in the same transaction, and a second
+editor never silently overwrites the first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from safeguarding.accounts.models import User
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.activity_log.services import REDACTED
+from safeguarding.case_reviews import services
+from safeguarding.case_reviews.models import Notification, RapidReview, Review
+from safeguarding.case_reviews.tests.factories import (
+    AgencyRequestFactory,
+    NotificationFactory,
+    ReviewFactory,
+)
+from safeguarding.core.concurrency import EditConflictError
+from safeguarding.learning.models import LearningPoint, Theme
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AreaFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2021, 4, 20)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+def _theme(name: str = "Professional curiosity") -> Theme:
+    return Theme.objects.get(name=name)
+
+
+def _events(verb: str) -> int:
+    return ActivityEvent.objects.filter(verb=verb).count()
+
+
+def test_notification_create_numbers_opens_rapid_review_and_logs(officer: User) -> None:
+    area = AreaFactory.create()
+
+    first = services.notification_create(
+        actor=officer, area=area, incident_type="death", aware_on=date(2021, 4, 1)
+    )
+    second = services.notification_create(
+        actor=officer, area=area, incident_type="serious_harm", aware_on=date(2021, 4, 6)
+    )
+
+    assert (first.reference, second.reference) == ("SIN-2021-001", "SIN-2021-002")
+    assert RapidReview.objects.filter(notification=first).exists()
+    assert _events("notification.created") == 2
+    assert _events("rapid_review.opened") == 2
+
+
+def test_notification_rejected_when_notified_before_aware(officer: User) -> None:
+    with pytest.raises(ValidationError) as error:
+        services.notification_create(
+            actor=officer,
+            area=AreaFactory.create(),
+            incident_type="death",
+            aware_on=date(2021, 4, 6),
+            notified_on=date(2021, 4, 1),
+        )
+
+    assert "notified_on" in error.value.message_dict
+    assert Notification.objects.count() == 0
+
+
+def test_notification_rejected_when_aware_in_the_future(officer: User) -> None:
+    with pytest.raises(ValidationError):
+        services.notification_create(
+            actor=officer,
+            area=AreaFactory.create(),
+            incident_type="death",
+            aware_on=date(2021, 4, 21),
+        )
+
+
+def test_notification_update_conflict_lists_what_changed(officer: User, owner: User) -> None:
+    notification = NotificationFactory.create(summary="First")
+    stale = notification.version
+    services.notification_update(
+        actor=owner, notification=notification, expected_version=stale, summary="Changed by A"
+    )
+
+    with pytest.raises(EditConflictError) as error:
+        services.notification_update(
+            actor=officer, notification=notification, expected_version=stale, summary="By B"
+        )
+
+    assert "Changed by A" in error.value.messages[0]
+    notification.refresh_from_db()
+    assert notification.summary == "Changed by A"
+
+
+def test_notification_update_records_agency_changes(officer: User) -> None:
+    notification = NotificationFactory.create()
+    agency = Agency.objects.create(name="Testshire Health", sector=Agency.Sector.HEALTH)
+
+    changes = services.notification_update(
+        actor=officer,
+        notification=notification,
+        expected_version=notification.version,
+        agencies=[agency],
+    )
+
+    assert changes["agencies"] == {"before": [], "after": [agency.pk]}
+    assert _events("notification.agencies_changed") == 1
+
+
+def test_notification_update_refuses_unknown_fields(officer: User) -> None:
+    with pytest.raises(ValidationError):
+        services.notification_update(
+            actor=officer,
+            notification=NotificationFactory.create(),
+            expected_version=None,
+            reference="X",
+        )
+
+
+def test_child_identity_is_encrypted_and_redacted_from_the_log(officer: User) -> None:
+    notification = NotificationFactory.create()
+
+    child = services.child_add(
+        actor=officer,
+        notification=notification,
+        pseudonym="Robin",
+        full_name="Synthetic Person",
+        date_of_birth="2 2 2020",
+    )
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT full_name FROM case_reviews_notifiedchild WHERE id = %s", [child.pk]
+        )
+        stored = cursor.fetchone()[0]
+    assert "Synthetic" not in stored
+    event = ActivityEvent.objects.get(verb="child.added")
+    assert event.changes["full_name"]["after"] == REDACTED
+    assert "Synthetic" not in str(event.changes) + event.target_label
+
+
+def test_child_add_refuses_a_fifth_child(officer: User) -> None:
+    notification = NotificationFactory.create()
+    for name in ("Ash", "Bay", "Cob", "Dew"):
+        services.child_add(actor=officer, notification=notification, pseudonym=name)
+
+    with pytest.raises(ValidationError, match="at most 4"):
+        services.child_add(actor=officer, notification=notification, pseudonym="Elm")
+
+
+def test_child_add_refuses_a_blank_pseudonym(officer: User) -> None:
+    with pytest.raises(ValidationError):
+        services.child_add(
+            actor=officer, notification=NotificationFactory.create(), pseudonym="  "
+        )
+
+
+def test_identity_view_is_recorded_against_the_notification(officer: User) -> None:
+    notification = NotificationFactory.create()
+    child = services.child_add(actor=officer, notification=notification, pseudonym="Robin")
+
+    services.child_identity_view(actor=officer, child=child)
+
+    event = ActivityEvent.objects.get(verb="viewed")
+    assert event.target_id == str(notification.pk)
+    assert event.data == {"what": "identity panel"}
+
+
+def test_rapid_review_decision_needs_reasons_and_date(officer: User) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    with pytest.raises(ValidationError) as error:
+        services.rapid_review_update(
+            actor=officer, rapid_review=rapid, expected_version=rapid.version, decision="met"
+        )
+
+    assert {"decided_on", "decision_reasons"} <= set(error.value.message_dict)
+
+
+def test_rapid_review_panel_response_needs_it_sent_first(officer: User) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    with pytest.raises(ValidationError) as error:
+        services.rapid_review_update(
+            actor=officer,
+            rapid_review=rapid,
+            expected_version=rapid.version,
+            panel_response="agrees",
+            panel_response_on=date(2021, 4, 1),
+        )
+
+    assert "panel_response" in error.value.message_dict
+
+
+def test_rapid_review_decision_recorded_and_logged(officer: User) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    services.rapid_review_update(
+        actor=officer,
+        rapid_review=rapid,
+        expected_version=rapid.version,
+        decision="not_met",
+        decision_reasons="Single-agency learning only.",
+        decided_on=date(2021, 4, 1),
+        sent_to_panel_on=date(2021, 4, 6),
+    )
+
+    rapid.refresh_from_db()
+    assert rapid.decision == "not_met"
+    assert rapid.version == 2
+    assert _events("rapid_review.updated") == 1
+
+
+def test_rapid_review_learning_is_a_learning_point_with_themes(officer: User) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    point = services.rapid_review_learning_record(
+        actor=officer,
+        rapid_review=rapid,
+        title="Check explanations",
+        summary="Ask and verify.",
+        themes=[_theme()],
+        recorded_on=date(2021, 4, 1),
+    )
+
+    assert point.source_kind == LearningPoint.SourceKind.RAPID_REVIEW
+    assert point.source == rapid
+    assert point.area_id == rapid.notification.area_id
+    assert [t.name for t in point.themes.all()] == ["Professional curiosity"]
+
+
+def test_agency_request_rejected_when_due_in_the_past(officer: User, agency: Agency) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    with pytest.raises(ValidationError):
+        services.agency_request_create(
+            actor=officer, rapid_review=rapid, agency=agency, due_on=date(2021, 4, 19)
+        )
+
+
+def test_agency_submission_recorded_encrypted_and_conflict_checked(
+    agency_lead: User, officer: User
+) -> None:
+    request = AgencyRequestFactory.create()
+    stale = request.version
+    services.agency_request_submit(
+        actor=agency_lead, request=request, response="Chronology v1", expected_version=stale
+    )
+
+    request.refresh_from_db()
+    assert request.submitted_on == TODAY
+    assert request.submitted_by == agency_lead
+    with pytest.raises(EditConflictError):
+        services.agency_request_submit(
+            actor=officer, request=request, response="Other", expected_version=stale
+        )
+    event = ActivityEvent.objects.get(verb="agency_request.submitted")
+    assert "Chronology" not in str(event.changes)
+    assert "submitted_on" in event.changes
+
+
+def test_agency_submission_refuses_empty(agency_lead: User) -> None:
+    with pytest.raises(ValidationError):
+        services.agency_request_submit(
+            actor=agency_lead,
+            request=AgencyRequestFactory.create(),
+            response=" ",
+            expected_version=None,
+        )
+
+
+def _met_rapid_review(officer: User) -> RapidReview:
+    rapid = NotificationFactory.create().rapid_review
+    services.rapid_review_update(
+        actor=officer,
+        rapid_review=rapid,
+        expected_version=None,
+        decision="met",
+        decision_reasons="Learning about working together.",
+        decided_on=date(2021, 3, 1),
+    )
+    return rapid
+
+
+def test_review_commission_from_met_rapid_review_sets_six_month_target(officer: User) -> None:
+    rapid = _met_rapid_review(officer)
+
+    review = services.review_commission(
+        actor=officer,
+        kind="cspr",
+        title="Sparrow",
+        decided_on=date(2021, 3, 1),
+        commissioned_on=date(2021, 3, 15),
+        rapid_review=rapid,
+    )
+
+    assert review.target_on == date(2021, 9, 1)
+    assert review.area == rapid.notification.area
+    assert review.status == Review.Status.COMMISSIONED
+    assert _events("review.commissioned") == 1
+
+
+def test_review_commission_refused_when_criteria_not_met(officer: User) -> None:
+    rapid = NotificationFactory.create().rapid_review
+
+    with pytest.raises(ValidationError):
+        services.review_commission(
+            actor=officer,
+            kind="cspr",
+            title="Sparrow",
+            decided_on=date(2021, 3, 1),
+            commissioned_on=date(2021, 3, 15),
+            rapid_review=rapid,
+        )
+
+
+def test_review_stages_move_forward_only(officer: User) -> None:
+    review = ReviewFactory.create(status=Review.Status.IN_PROGRESS)
+
+    with pytest.raises(ValidationError):
+        services.review_stage_set(
+            actor=officer,
+            review=review,
+            status="published",
+            on=date(2021, 4, 1),
+            expected_version=None,
+        )
+    services.review_stage_set(
+        actor=officer,
+        review=review,
+        status="report_received",
+        on=date(2021, 3, 1),
+        expected_version=None,
+    )
+    services.review_stage_set(
+        actor=officer,
+        review=review,
+        status="signed_off",
+        on=date(2021, 4, 1),
+        expected_version=None,
+    )
+
+    review.refresh_from_db()
+    assert review.status == Review.Status.SIGNED_OFF
+    assert review.signed_off_on == date(2021, 4, 1)
+
+
+def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User) -> None:
+    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+    point = services.finding_record(
+        actor=officer,
+        review=review,
+        title="A finding",
+        summary="Do this.",
+        themes=[_theme()],
+        recorded_on=date(2021, 3, 1),
+    )
+    assert not point.is_published
+
+    with pytest.raises(ValidationError) as error:
+        services.review_stage_set(
+            actor=officer,
+            review=review,
+            status="published",
+            on=date(2021, 4, 1),
+            expected_version=None,
+        )
+    assert "publication_url" in error.value.message_dict
+    services.review_stage_set(
+        actor=officer,
+        review=review,
+        status="published",
+        on=date(2021, 4, 1),
+        expected_version=None,
+        final_report=SimpleUploadedFile("report.pdf", b"%PDF-1.4 synthetic"),
+    )
+
+    point.refresh_from_db()
+    review.refresh_from_db()
+    assert point.is_published
+    assert review.published_on == date(2021, 4, 1)
+    assert review.final_report.name.endswith(".pdf")
+
+
+def test_publishing_refuses_a_report_that_is_not_a_document(officer: User) -> None:
+    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+
+    with pytest.raises(ValidationError) as error:
+        services.review_stage_set(
+            actor=officer,
+            review=review,
+            status="published",
+            on=date(2021, 4, 1),
+            expected_version=None,
+            final_report=SimpleUploadedFile("report.exe", b"MZ"),
+        )
+
+    assert "final_report" in error.value.message_dict
+
+
+def test_not_published_needs_a_reason(officer: User) -> None:
+    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+
+    with pytest.raises(ValidationError):
+        services.review_stage_set(
+            actor=officer,
+            review=review,
+            status="not_published",
+            on=date(2021, 4, 1),
+            expected_version=None,
+        )
+
+
+def test_stage_refuses_a_stale_version(officer: User) -> None:
+    review = ReviewFactory.create(status=Review.Status.IN_PROGRESS)
+    stale = review.version
+    services.review_update(actor=officer, review=review, expected_version=stale, reviewer="X")
+
+    with pytest.raises(EditConflictError):
+        services.review_stage_set(
+            actor=officer,
+            review=review,
+            status="report_received",
+            on=date(2021, 4, 1),
+            expected_version=stale,
+        )
+
+
+def test_target_revision_keeps_the_reason_and_old_date(officer: User) -> None:
+    review = ReviewFactory.create()
+    old = review.target_on
+
+    revision = services.review_target_revise(
+        actor=officer, review=review, new_target_on=date(2021, 6, 30), reason="Court case."
+    )
+
+    review.refresh_from_db()
+    assert review.target_on == date(2021, 6, 30)
+    assert (revision.old_target_on, revision.reason) == (old, "Court case.")
+
+
+def test_target_revision_needs_a_reason(officer: User) -> None:
+    with pytest.raises(ValidationError):
+        services.review_target_revise(
+            actor=officer,
+            review=ReviewFactory.create(),
+            new_target_on=date(2021, 6, 30),
+            reason="",
+        )
+
+
+def test_recommendations_are_numbered(officer: User) -> None:
+    review = ReviewFactory.create()
+
+    first = services.recommendation_add(actor=officer, review=review, text="One")
+    second = services.recommendation_add(actor=officer, review=review, text="Two")
+
+    assert (first.number, second.number) == (1, 2)
+
+
+def test_review_action_goes_on_the_review_action_plan(officer: User, agency: Agency) -> None:
+    review = ReviewFactory.create()
+
+    action = services.review_action_add(
+        actor=officer,
+        review=review,
+        description="Write the dog safety pack.",
+        owner_agency=agency,
+        due_date=date(2021, 6, 30),
+    )
+
+    assert action.plan.source == review
+    assert services.review_action_plan(actor=officer, review=review) == action.plan
+
+
+def test_dissemination_refuses_negative_reach(officer: User) -> None:
+    with pytest.raises(ValidationError):
+        services.dissemination_add(
+            actor=officer,
+            review=ReviewFactory.create(),
+            kind="briefing",
+            title="7-minute briefing",
+            held_on=date(2021, 4, 1),
+            reach=-1,
+        )
+
+
+def test_milestone_added_and_completed(officer: User) -> None:
+    milestone = services.milestone_add(
+        actor=officer, review=ReviewFactory.create(), title="Practitioner event"
+    )
+
+    services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 2))
+
+    milestone.refresh_from_db()
+    assert milestone.done_on == date(2021, 4, 2)
+    assert _events("review.milestone_completed") == 1
