@@ -1,0 +1,239 @@
+"""Every page: allowed user, outsider (404), read-only user on a write (403), wrong method
+(405); and the main journeys through the forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from safeguarding.accounts.models import User
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.case_reviews.models import Notification, Review
+from safeguarding.case_reviews.tests.factories import (
+    AgencyRequestFactory,
+    NotificationFactory,
+    NotifiedChildFactory,
+    ReviewFactory,
+)
+from safeguarding.core.testing import ViewMatrix
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AreaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(date(2021, 4, 20), tick=False):
+        yield
+
+
+def _notification_urls(n: Notification) -> dict[str, str]:
+    rapid = n.rapid_review.pk
+    return {
+        "notification_detail": reverse("case_reviews:notification_detail", args=[n.pk]),
+        "notification_update": reverse("case_reviews:notification_update", args=[n.pk]),
+        "child_add": reverse("case_reviews:child_add", args=[n.pk]),
+        "rapid_review_detail": reverse("case_reviews:rapid_review_detail", args=[rapid]),
+        "rapid_review_update": reverse("case_reviews:rapid_review_update", args=[rapid]),
+        "agency_request_create": reverse("case_reviews:agency_request_create", args=[rapid]),
+        "rapid_review_learning_add": reverse(
+            "case_reviews:rapid_review_learning_add", args=[rapid]
+        ),
+        "review_commission": reverse("case_reviews:review_commission", args=[rapid]),
+    }
+
+
+def _review_urls(r: Review) -> dict[str, str]:
+    names = [
+        "review_detail",
+        "review_update",
+        "review_stage",
+        "review_target_revise",
+        "review_advance_copy",
+        "milestone_add",
+        "finding_add",
+        "recommendation_add",
+        "review_action_add",
+        "dissemination_add",
+    ]
+    return {name: reverse(f"case_reviews:{name}", args=[r.pk]) for name in names}
+
+
+READ_PAGES = {"notification_detail", "rapid_review_detail", "review_detail"}
+
+
+def test_notification_pages_matrix(
+    client: Client, officer: User, member_readonly: User, outsider: User
+) -> None:
+    notification = NotificationFactory.create()
+    for name, url in _notification_urls(notification).items():
+        matrix = ViewMatrix(client, url)
+        matrix.allowed(officer)
+        matrix.outsider(outsider)
+        matrix.wrong_method(officer, "delete")
+        if name in READ_PAGES:
+            matrix.allowed(member_readonly)
+            matrix.wrong_method(officer, "post")
+        else:
+            matrix.read_only_write(member_readonly)
+
+
+def test_review_pages_matrix(
+    client: Client, officer: User, member_readonly: User, outsider: User
+) -> None:
+    review = ReviewFactory.create()
+    for name, url in _review_urls(review).items():
+        matrix = ViewMatrix(client, url)
+        matrix.allowed(officer)
+        matrix.outsider(outsider)
+        matrix.wrong_method(officer, "put")
+        if name in READ_PAGES:
+            matrix.allowed(member_readonly)
+        else:
+            matrix.read_only_write(member_readonly)
+
+
+@pytest.mark.parametrize(
+    ("name", "read_only"),
+    [
+        ("case_review_home", True),
+        ("review_list", True),
+        ("notification_create", False),
+        ("review_create", False),
+    ],
+)
+def test_list_and_add_pages_matrix(
+    client: Client,
+    officer: User,
+    member_readonly: User,
+    outsider: User,
+    name: str,
+    read_only: bool,
+) -> None:
+    matrix = ViewMatrix(client, reverse(f"case_reviews:{name}"))
+    matrix.allowed(officer)
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    if read_only:
+        matrix.allowed(member_readonly)
+    else:
+        matrix.read_only_write(member_readonly)
+
+
+def test_identity_panel_matrix_and_view_logged(
+    client: Client, panel_member: User, member_readonly: User, outsider: User
+) -> None:
+    child = NotifiedChildFactory.create(full_name="Synthetic Person")
+    matrix = ViewMatrix(client, reverse("case_reviews:child_identity", args=[child.pk]))
+
+    response = matrix.allowed(panel_member)
+    matrix.outsider(outsider)
+    matrix.outsider(member_readonly)  # the read-only roles never see identity: 404
+    matrix.wrong_method(panel_member, "post")
+
+    assert "Synthetic Person" in response.content.decode()
+    assert ActivityEvent.objects.filter(
+        verb="viewed", actor=panel_member, data__what="identity panel"
+    ).exists()
+    detail = client.get(reverse("case_reviews:notification_detail", args=[child.notification_id]))
+    assert panel_member.email in detail.content.decode()  # the "who has viewed" list
+
+
+def test_scrutineer_summary_hides_children(client: Client, member_readonly: User) -> None:
+    child = NotifiedChildFactory.create(pseudonym="Robin")
+    client.force_login(member_readonly)
+
+    page = client.get(reverse("case_reviews:notification_detail", args=[child.notification_id]))
+
+    assert "Robin" not in page.content.decode()
+
+
+def test_agency_request_page_matrix(
+    client: Client, agency_lead: User, agency: Agency, outsider: User, practitioner: User
+) -> None:
+    request = AgencyRequestFactory.create(agency=agency)
+    matrix = ViewMatrix(client, reverse("case_reviews:agency_request_submit", args=[request.pk]))
+
+    matrix.allowed(agency_lead)
+    matrix.outsider(outsider)
+    matrix.outsider(practitioner)
+    matrix.wrong_method(agency_lead, "delete")
+    matrix.allowed(
+        agency_lead,
+        method="post",
+        data={"response": "Our chronology.", "version": request.version},
+        status=302,
+    )
+
+    request.refresh_from_db()
+    assert request.response == "Our chronology."
+    assert request.submitted_by == agency_lead
+
+
+def test_record_notification_then_empty_post_shows_errors(client: Client, officer: User) -> None:
+    area = AreaFactory.create()
+    client.force_login(officer)
+    url = reverse("case_reviews:notification_create")
+
+    empty = client.post(url, {})
+    done = client.post(
+        url,
+        {"area": area.pk, "incident_type": "death", "aware_on": "2021-04-01", "summary": ""},
+    )
+
+    assert empty.status_code == 200
+    assert "govuk-error-summary" in empty.content.decode()
+    assert done.status_code == 302
+    notification = Notification.objects.get()
+    assert done["Location"] == reverse("case_reviews:notification_detail", args=[notification.pk])
+
+
+def test_second_editor_sees_what_changed(client: Client, officer: User, owner: User) -> None:
+    notification = NotificationFactory.create(summary="Original")
+    url = reverse("case_reviews:notification_update", args=[notification.pk])
+    base = {
+        "area": notification.area_id,
+        "incident_type": notification.incident_type,
+        "aware_on": "2020-06-01",
+        "notified_on": "2020-06-03",
+        "version": notification.version,
+    }
+    client.force_login(owner)
+    client.post(url, {**base, "summary": "First editor's words"})
+    client.force_login(officer)
+
+    response = client.post(url, {**base, "summary": "Second editor's words"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Someone else saved this record" in content
+    assert "First editor" in content
+    notification.refresh_from_db()
+    assert notification.summary == "First editor's words"
+
+
+def test_review_report_download_is_logged(client: Client, officer: User) -> None:
+    from django.core.files.base import ContentFile
+
+    review = ReviewFactory.create(status="published", published_on=date(2021, 4, 1))
+    review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
+    client.force_login(officer)
+
+    response = client.get(reverse("case_reviews:review_report_download", args=[review.pk]))
+
+    assert response.status_code == 200
+    assert ActivityEvent.objects.filter(verb="exported", data__what="final review report")
+
+
+def test_review_report_download_404_without_a_report(client: Client, officer: User) -> None:
+    review = ReviewFactory.create()
+    client.force_login(officer)
+
+    response = client.get(reverse("case_reviews:review_report_download", args=[review.pk]))
+
+    assert response.status_code == 404
