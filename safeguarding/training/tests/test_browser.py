@@ -52,7 +52,7 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(
     page.page.wait_for_load_state("load")
     page.check()
     _run_queued_tasks()
-    body = next(m.body for m in mail.outbox if "sam@health.example" in m.to)
+    body = next(str(m.body) for m in mail.outbox if "sam@health.example" in m.to)
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", body)
     assert link is not None
     page.goto(link.group(0))

@@ -115,7 +115,7 @@ def test_section_renders_the_figures(seeded: reporting.TrainingFigures) -> None:
     assert "attended by 573 people" in text
     assert "grew from 20 to 40 to 100" in text
     assert "100% said the training met their needs and 99% that the delivery" in text
-    assert "viewed 10753 times" in text
+    assert "viewed 10,753 times" in text
     assert "9 courses were validated for" in text
 
 
