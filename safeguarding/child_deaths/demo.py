@@ -61,10 +61,7 @@ OUTSIDE_2020 = 20
 HOME_AREA_OUTSIDE = "Suffolk"
 CATEGORIES_NOT_MODIFIABLE = [8, 7, 9, 6, 5, 4, 8, 7]
 CATEGORIES_MODIFIABLE = [10, 3, 1, 5]
-COMPARATOR_SOURCE = (
-    "National figure for the UK as quoted in the partnership's 2020-21 annual report "
-    "(National Child Mortality Database)"
-)
+COMPARATOR_SOURCE = "UK national average as quoted in the partnership's 2020-21 annual report"
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,36 @@ class ChildDeathFigures:
     comparators: list[Comparator]
 
     @property
+    def residence_words(self) -> str:
+        """ "25 lived in Cambridgeshire, 8 in Peterborough and 1 outside the partnership"."""
+        parts = []
+        for i, area in enumerate(self.by_area):
+            place = (
+                "outside the partnership"
+                if area.label.startswith("Outside")
+                else f"in {area.label}"
+            )
+            parts.append(f"{area.count} {'lived ' if i == 0 else ''}{place}")
+        if len(parts) < 2:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    @property
+    def timeliness_words(self) -> str:
+        """ "23% within 6 months of the death, 63% in 6 to 12 months and 15% after more than
+        12 months"."""
+        phrases = {
+            identity.Timeliness.WITHIN_6: "within 6 months of the death",
+            identity.Timeliness.SIX_TO_12: "in 6 to 12 months",
+            identity.Timeliness.OVER_12: "after more than 12 months",
+        }
+        parts = [
+            f"{t.percent if t.percent is not None else 0}% {phrases[key]}"
+            for key, t in zip(identity.Timeliness.LABELS, self.timeliness, strict=True)
+        ]
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    @property
     def change_words(self) -> str:
         if self.change == 0:
             return "the same as"

@@ -140,9 +140,12 @@ def test_report_section_renders_the_figures(seeded: reporting.ChildDeathFigures)
     assert "4 deaths (of 34 notified) were suicides" in html
     assert "The panel completed 40 reviews" in html
     assert "In 11 the panel identified modifiable factors" in html
-    assert "23% of reviews were completed within 6 months" in html
-    assert "63% of reviews were completed 6 to 12 months" in html
-    assert "15% of reviews were completed over 12 months" in html
+    assert (
+        "Of the reviews completed, 23% within 6 months of the death, 63% in 6 to 12 months "
+        "and 15% after more than 12 months." in html
+    )
+    assert "25 lived in Cambridgeshire, 8 in Peterborough and 1 outside the partnership" in html
+    assert "(reviewed by this panel: 0 of 1;" in html
     assert "Outside the partnership (Suffolk)" in html
 
 
