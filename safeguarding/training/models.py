@@ -162,10 +162,15 @@ class TrainingBooking(BaseModel):
     class Meta:
         ordering = ["session", "created_at", "id"]
         constraints = [
+            # One live booking per person per session; cancelled and ended rows stay as
+            # history (a late cancellation keeps its charge even if the person books again).
             models.UniqueConstraint(
                 fields=["session", "learner"],
-                condition=models.Q(learner__isnull=False),
-                name="training_one_booking_per_learner_per_session",
+                condition=models.Q(
+                    learner__isnull=False,
+                    status__in=["pending_approval", "confirmed", "waitlisted", "offered"],
+                ),
+                name="training_one_live_booking_per_learner_per_session",
             )
         ]
         indexes = [models.Index(fields=["status", "offer_expires_at"])]

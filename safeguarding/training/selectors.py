@@ -75,7 +75,7 @@ def session_list_for_management() -> QuerySet[TrainingSession]:
 def booking_for_learner(*, user: User, session: TrainingSession) -> TrainingBooking | None:
     if not user.is_authenticated:
         return None
-    return TrainingBooking.objects.filter(session=session, learner=user).first()
+    return TrainingBooking.objects.filter(session=session, learner=user).order_by("-id").first()
 
 
 def booking_list_for_user(*, user: User) -> QuerySet[TrainingBooking]:

@@ -75,8 +75,8 @@ def booking_create(*, actor: User, session: TrainingSession) -> TrainingBooking:
             "Your account is not linked to an agency, so you cannot book yet. Ask the business "
             "unit to add your agency."
         )
-    existing = session.bookings.filter(learner=actor).first()
-    if existing is not None and existing.status in (*TrainingBooking.HOLDS_PLACE, B.WAITLISTED):
+    live = (*TrainingBooking.HOLDS_PLACE, B.WAITLISTED)
+    if session.bookings.filter(learner=actor, status__in=live).exists():
         raise ValidationError("You already have a booking for this session.")
     now = timezone.now()
     if places_taken(session) < session.capacity:
@@ -84,14 +84,9 @@ def booking_create(*, actor: User, session: TrainingSession) -> TrainingBooking:
         waitlisted_at = None
     else:
         status, waitlisted_at = B.WAITLISTED, now
-    booking = existing or TrainingBooking(session=session, learner=actor)
-    booking.agency = agency
-    booking.status = status
-    booking.waitlisted_at = waitlisted_at
-    booking.offer_expires_at = None
-    booking.cancelled_at = None
-    booking.attendance = A.NOT_RECORDED
-    booking.charge_pence = 0
+    booking = TrainingBooking(
+        session=session, learner=actor, agency=agency, status=status, waitlisted_at=waitlisted_at
+    )
     booking.full_clean()
     booking.save()
     event_record(actor=actor, verb=f"training.booking.{status}", target=booking)

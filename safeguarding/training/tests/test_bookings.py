@@ -390,3 +390,19 @@ def test_reminders_sent_14_and_5_days_before_once_each(
     reminders = [m for m in mail.outbox if m.subject.startswith("Reminder")]
     assert len(reminders) == 2
     assert TrainingBooking.objects.get(learner=learner).reminders_sent == [14, 5]
+
+
+def test_booking_again_after_a_late_cancellation_keeps_the_charge(
+    session: TrainingSession, learner: User, frozen: Any
+) -> None:
+    booking = services.booking_create(actor=learner, session=session)
+    frozen.move_to(datetime(2025, 6, 10, 8, 0, tzinfo=UTC))
+    services.booking_cancel(actor=learner, booking=booking)
+
+    again = services.booking_create(actor=learner, session=session)
+
+    assert again.pk != booking.pk
+    assert again.status == B.CONFIRMED
+    booking.refresh_from_db()
+    assert booking.charge_pence == 5000
+    assert booking.attendance == A.LATE_CANCELLATION
