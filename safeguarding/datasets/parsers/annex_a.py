@@ -20,6 +20,7 @@ from python_calamine import CalamineWorkbook
 
 from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
+    MISSING,
     BadValueError,
     ImportFileError,
     ParsedRecord,
@@ -291,12 +292,6 @@ def _check_fit(sample: list[list[Any]], spec: ListSpec, positions: dict[str, int
             )
 
 
-def _value(row: list[Any], index: int | None) -> Any:
-    if index is None or index >= len(row):
-        return ""
-    return row[index]
-
-
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "date": parse_date,
     "bool": parse_bool,
@@ -304,37 +299,71 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How to read one list's rows, worked out once from its header."""
+
+    spec: ListSpec
+    table: str
+    child_at: int
+    cells: tuple[tuple[str, int, Callable[[Any], Any], str], ...]
+    row_date_label: str
+
+
+def _plan(spec: ListSpec, positions: dict[str, int]) -> _Plan:
+    cells = tuple(
+        (c.key, positions.get(c.key, -1), _PARSERS[c.kind], c.label)
+        for c in spec.columns
+        if c.kind != "id"
+    )
+    label = next((c.label for c in spec.columns if c.key == spec.row_date), "")
+    return _Plan(spec, f"List {spec.number}", positions["child"], cells, label)
+
+
+def _child(value: Any) -> str:
+    if isinstance(value, str) and value and "\xa0" not in value and value == value.strip():
+        return "" if value.upper() in MISSING else value
+    return child_id_text(value)
+
+
 def _record(
-    row: list[Any], row_number: int, spec: ListSpec, positions: dict[str, int], problems: Problems
+    row: list[Any], row_number: int, plan: _Plan, problems: Problems
 ) -> ParsedRecord | None:
-    table = f"List {spec.number}"
-    child = child_id_text(_value(row, positions.get("child")))
+    width = len(row)
+    child = _child(row[plan.child_at]) if plan.child_at < width else ""
     if not child:
-        problems.add(RowProblem(table, row_number, ID.label, "", "has no child identifier"))
+        if all(is_missing(cell) for cell in row):
+            return None  # a blank row (#N/A, spaces): nothing to import
+        problems.add(RowProblem(plan.table, row_number, ID.label, "", "has no child identifier"))
         return None
     values: dict[str, Any] = {}
     ok = True
-    for column in spec.columns:
-        if column.kind == "id":
-            continue
-        raw = _value(row, positions.get(column.key))
+    for key, index, parse, label in plan.cells:
+        raw = row[index] if 0 <= index < width else ""
         try:
-            values[column.key] = _PARSERS[column.kind](raw)
+            values[key] = parse(raw)
         except BadValueError as exc:
-            problems.add(RowProblem(table, row_number, column.label, clean_text(raw), str(exc)))
+            problems.add(RowProblem(plan.table, row_number, label, clean_text(raw), str(exc)))
             ok = False
-    if ok and spec.row_date and values.get(spec.row_date) is None:
-        label = next(c.label for c in spec.columns if c.key == spec.row_date)
-        problems.add(RowProblem(table, row_number, label, "", "is blank: the row needs a date"))
+    if ok and plan.spec.row_date and values.get(plan.spec.row_date) is None:
+        problems.add(
+            RowProblem(
+                plan.table, row_number, plan.row_date_label, "", "is blank: the row needs a date"
+            )
+        )
         ok = False
     if not ok:
         return None
-    assert spec.record_kind is not None
+    assert plan.spec.record_kind is not None
     return ParsedRecord(
-        kind=spec.record_kind,
-        child_id=child,
-        birth_month=birth_month(values.pop("dob", None)),
-        **values,
+        plan.spec.record_kind,
+        child,
+        birth_month(values.pop("dob", None)),
+        values.get("start"),
+        values.get("end"),
+        values.get("event"),
+        values.get("flag"),
+        values.get("legal_status", ""),
     )
 
 
@@ -351,26 +380,29 @@ def read(
     if missing:
         names = ", ".join(f"List {n} ({LISTS[n].title})" for n in missing)
         raise ImportFileError(f"The workbook has no sheet for {names}. Lists 1 to 8 are needed.")
-    total = sum(workbook.get_sheet_by_name(sheets[n]).height for n in USED_LISTS)
     done = 0
-    for number in USED_LISTS:
+    total = 0
+    for position, number in enumerate(USED_LISTS):
         spec = LISTS[number]
-        rows: Iterator[list[Any]] = iter(workbook.get_sheet_by_name(sheets[number]).iter_rows())
+        sheet = workbook.get_sheet_by_name(sheets[number])  # each sheet is loaded once
+        total = done + sheet.height + (done // max(position, 1)) * (len(USED_LISTS) - position - 1)
+        rows: Iterator[list[Any]] = iter(sheet.iter_rows())
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
         header_at = _header_index(head, spec)
         positions = _columns(head[header_at], spec)
         sample = head[header_at + 1 :] + list(itertools.islice(rows, FIT_SAMPLE_ROWS))
         _check_fit(sample, spec, positions)
+        plan = _plan(spec, positions)
         row_number = header_at + 1
         for row in itertools.chain(sample, rows):
             row_number += 1
             done += 1
             if progress is not None and done % 20_000 == 0:
                 progress(done, total)
-            if spec.record_kind is None or all(is_missing(cell) for cell in row):
+            if spec.record_kind is None or not any(row):
                 continue
-            record = _record(row, row_number, spec, positions, problems)
+            record = _record(row, row_number, plan, problems)
             if record is not None:
                 sink(record)
     if progress is not None:
-        progress(total, total)
+        progress(done, done)

@@ -46,7 +46,7 @@ class BadValueError(ValueError):
     """A single cell cannot be read (the message says why)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRecord:
     kind: str
     child_id: str
@@ -94,6 +94,11 @@ def is_missing(value: Any) -> bool:
 def parse_date(value: Any) -> date | None:
     """A date from an Excel date, an Excel serial number or dd/mm/yyyy / yyyy-mm-dd text.
     Blank and #N/A give None; anything else unreadable raises BadValueError."""
+    kind = type(value)
+    if kind is date:
+        return value  # type: ignore[no-any-return]
+    if kind is str and not value:
+        return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -104,6 +109,10 @@ def parse_date(value: Any) -> date | None:
         if 1 <= value < 100_000:
             return _EXCEL_EPOCH + timedelta(days=int(value))
         raise BadValueError("is not a date")
+    return _parse_date_text(value)
+
+
+def _parse_date_text(value: Any) -> date | None:
     if is_missing(value):
         return None
     text = clean_text(value)

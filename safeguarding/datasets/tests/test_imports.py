@@ -343,3 +343,9 @@ def test_dev_ssda903_large_sample_figures(samples: Path, tmp_path: Path) -> None
 
     assert batch.status == ImportBatch.Status.CURRENT, batch.error
     assert batch.rows_stored == 5050
+
+
+def test_the_import_hasher_matches_core_keyed_hash() -> None:
+    digest = services.child_hasher("child_id:873")
+
+    assert digest(" ab12 ") == keyed_hash("ab12", purpose="child_id:873")

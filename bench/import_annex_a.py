@@ -1,0 +1,178 @@
+#!/usr/bin/env python
+"""Benchmark: import a synthetic Ofsted Annex A workbook with 1,000,000 rows across lists 1-8.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/import_annex_a.py [--rows N]
+
+Generates the workbook in a temporary folder outside the repository (deleted afterwards), creates
+a scratch PostgreSQL database beside the one DATABASE_URL names (dropped afterwards), then times
+(a) reading every row of lists 1-8 with python-calamine alone and (b) the full import: detection,
+validation, minimising, hashing, storing (COPY) and computing the year's figures. Prints both
+times, their ratio, rows per second and the peak memory (resident set) of the process.
+Targets: ratio at most 2.0, peak memory under 1 GB. Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Share of the rows each list gets (lists 1-8), roughly as in a real authority's extract.
+SHARES = {1: 0.40, 2: 0.08, 3: 0.15, 4: 0.12, 5: 0.05, 6: 0.08, 7: 0.06, 8: 0.06}
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def scratch_database(name: str) -> Iterator[None]:
+    """Create database `name` on the server DATABASE_URL points at; drop it afterwards."""
+    import psycopg
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("Set DATABASE_URL to a PostgreSQL server (the benchmark makes its own database).")
+    base, _slash, _db = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = f"{base}/{name}"
+    try:
+        yield
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def setup_django() -> Any:
+    """Django with the test settings on the scratch database, migrated; returns a demo area."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from safeguarding.partnership.models import Area, Partnership
+
+    partnership = Partnership.objects.create(name="Benchmark partnership")
+    return Area.objects.create(
+        partnership=partnership, name="Benchshire", kind="unitary", ons_code="E0699999",
+        la_number="999",
+    )  # fmt: skip
+
+
+def full_import(area: Any, paths: list[Path], period: str) -> tuple[Any, dict[str, Any]]:
+    from safeguarding.core.years import ReportingYear
+    from safeguarding.datasets import figures, services
+
+    start, end = services.parse_period(period)
+    batch = services.import_batch_create(actor=None, area=area, period_start=start, period_end=end)
+    batch = services.import_batch_run(batch_id=batch.pk, paths=paths)
+    if batch.status == "awaiting":
+        batch = services.import_batch_confirm(actor=None, batch=batch)
+    values = figures.area_figures(area, ReportingYear.containing(start))
+    return batch, {k: v.value for k, v in values.items()}
+
+
+def report(
+    label: str, rows: int, baseline: float, full: float, batch: Any, values: dict[str, Any]
+) -> None:
+    print(f"{label}: {rows:,} rows")
+    print(f"  (a) reading alone:        {baseline:8.2f} s")
+    print(
+        f"  (b) full import + figures:{full:8.2f} s   status={batch.status} stored={batch.rows_stored:,}"
+    )
+    print(f"  ratio (b)/(a):            {full / baseline:8.2f}   (target <= 2.0)")
+    print(f"  rows per second (b):      {rows / full:10,.0f}")
+    print(f"  peak memory (process):    {peak_mb():8.0f} MB (target < 1024 MB)")
+    print(f"  figures: contacts={values.get('contacts')} referrals={values.get('referrals')} "
+          f"cp_at_31_march={values.get('cp_plans_at_31_march')}")  # fmt: skip
+
+
+def generate_workbook(path: Path, rows: int, seed: int = 1) -> int:
+    from openpyxl import Workbook
+
+    from safeguarding.datasets.generator import ANNEX_A_HEADERS
+
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    start = date(2020, 4, 1)
+    workbook = Workbook(write_only=True)
+    written = 0
+    for number, share in SHARES.items():
+        sheet = workbook.create_sheet(f"List {number}")
+        sheet.append(ANNEX_A_HEADERS[number])
+        extra = len(ANNEX_A_HEADERS[number]) - 5
+        for _ in range(int(rows * share)):
+            day = start + timedelta(days=rng.randint(0, 364))
+            later = day + timedelta(days=rng.randint(1, 200))
+            tail: list[Any] = [day, later, "q) 6: Police"][:extra]
+            if number == 3:
+                tail = [day, "q) 6: Police", "b) No"]
+            elif number == 8:
+                tail = [day, rng.choice(["C2", "V3", "E1: Placement order"]), ""]
+            born = date(2005, 1, 1) + timedelta(days=rng.randint(0, 5000))
+            sheet.append(
+                [f"B{rng.randint(1, rows // 3):08d}", "b) Female", "a) WBRI", born, "", *tail]
+            )
+            written += 1
+    workbook.save(path)
+    return written
+
+
+def calamine_read(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    count = 0
+    for number in SHARES:
+        for _row in workbook.get_sheet_by_name(f"List {number}").iter_rows():
+            count += 1
+    return count
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    began = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - began, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-annex-a-"))
+    try:
+        with scratch_database(f"bench_datasets_{os.getpid()}"):
+            area = setup_django()
+            path = folder / "annex_a.xlsx"
+            took, rows = timed(lambda: generate_workbook(path, args.rows))
+            print(f"generated {rows:,} rows in {took:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+            baseline, _count = timed(lambda: calamine_read(path))
+            copy = folder / "upload.xlsx"
+            shutil.copyfile(path, copy)
+            full, (batch, values) = timed(lambda: full_import(area, [copy], "2020-21"))
+            report("Annex A", rows, baseline, full, batch, values)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
