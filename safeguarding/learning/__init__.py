@@ -14,6 +14,15 @@ Public API for the domain apps (case reviews, child deaths, assurance):
   area=) and selectors.theme_trend(years=, user=None, published_only=False) for the database
   of learning and the annual report
 * selectors.theme_list(include_retired=False) for choosing themes
+* services.learning_source_title_refresh(actor=, source=) after a source's `learning_title`
+  changes. A source may define a `learning_title` property (de-identified, e.g. "Local child
+  safeguarding practice review: Oliver"): it is copied onto its learning for search and for
+  the permanent page of that source's learning.
+
+The database of learning's pages: the searchable list (search over titles, summaries and
+source titles; filters by type, reporting year, theme, agency and area), a page per learning
+point and per source (review), trends per theme per year (SVG chart with a data table) and
+CSV/XLSX exports scoped to what the user may see and recorded in the activity log.
 
 Learning points hold de-identified text only: never a child's identifying details.
 

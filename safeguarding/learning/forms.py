@@ -10,6 +10,7 @@ from django.utils import timezone
 from safeguarding.core.forms import VersionField
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint, Theme
+from safeguarding.partnership.models import Agency, Area
 
 _YEARS_OFFERED = 8
 
@@ -48,11 +49,17 @@ class LearningSearchForm(forms.Form):
         empty_label="All themes",
     )
     source_kind = forms.ChoiceField(
-        choices=[("", "All sources"), *LearningPoint.SourceKind.choices],
+        choices=[("", "All types"), *LearningPoint.SourceKind.choices],
         required=False,
-        label="Source",
+        label="Type of review or source",
     )
     year = forms.ChoiceField(choices=(), required=False, label="Reporting year")
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.order_by("name"), required=False, empty_label="All agencies"
+    )
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.order_by("name"), required=False, empty_label="All areas"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -71,4 +78,61 @@ class LearningSearchForm(forms.Form):
             "theme": data.get("theme"),
             "source_kind": data.get("source_kind") or "",
             "year": data.get("year"),
+            "agency": data.get("agency"),
+            "area": data.get("area"),
         }
+
+
+def _all_year_choices() -> list[tuple[str, str]]:
+    current = ReportingYear.containing(timezone.localdate())
+    years = [ReportingYear(current.start_year - i) for i in range(_TREND_YEARS_OFFERED)]
+    return [(y.label, y.label) for y in years]
+
+
+_TREND_YEARS_OFFERED = 15
+
+
+class TrendForm(forms.Form):
+    """The span of reporting years the trend covers (at most 10)."""
+
+    start = forms.ChoiceField(choices=(), required=False, label="From")
+    end = forms.ChoiceField(choices=(), required=False, label="To")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            self.fields[name].choices = [  # type: ignore[attr-defined]
+                ("", "Automatic"),
+                *_all_year_choices(),
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            first, last = ReportingYear.parse(start), ReportingYear.parse(end)
+            if first > last:
+                raise forms.ValidationError("The first year must be before the last year.")
+            if last.start_year - first.start_year >= _MAX_TREND_YEARS:
+                raise forms.ValidationError(
+                    f"Choose at most {_MAX_TREND_YEARS} years so the chart stays readable."
+                )
+        return data
+
+    def years(self, *, earliest: ReportingYear | None) -> list[ReportingYear]:
+        """The chosen years; without a valid choice, from the earliest year with learning (or
+        the last 5 years) up to this year, at most 10."""
+        self.is_valid()
+        data: dict[str, Any] = getattr(self, "cleaned_data", {}) if not self.errors else {}
+        current = ReportingYear.containing(timezone.localdate())
+        last = ReportingYear.parse(data["end"]) if data.get("end") else current
+        if data.get("start"):
+            first = ReportingYear.parse(data["start"])
+        else:
+            first = earliest if earliest is not None else ReportingYear(last.start_year - 4)
+        first = max(first, ReportingYear(last.start_year - _MAX_TREND_YEARS + 1))
+        first = min(first, last)
+        return [ReportingYear(y) for y in range(first.start_year, last.start_year + 1)]
+
+
+_MAX_TREND_YEARS = 10

@@ -107,6 +107,12 @@ class LearningPoint(BaseModel):
     source_id = models.PositiveBigIntegerField()
     source = GenericForeignKey("source_type", "source_id")
     source_kind = models.CharField(max_length=30, choices=SourceKind.choices)
+    source_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The source record's de-identified title (its `learning_title`), for search "
+        "and for the page of learning from one review.",
+    )
     title = models.CharField(max_length=200, help_text=NO_IDENTIFYING_DETAILS)
     summary = models.TextField(
         help_text="What practitioners should know or do differently. " + NO_IDENTIFYING_DETAILS

@@ -86,10 +86,13 @@ def learning_point_list_for_user(
     area: Area | None = None,
 ) -> QuerySet[LearningPoint]:
     """The learning the user may see, newest first, filtered. `search` matches words in the
-    title or summary (every word must appear); `year` is the reporting year it was recorded in."""
+    title, summary or source's title (every word must appear); `year` is the reporting year
+    it was recorded in."""
     points = learning_point_visible_to(user=user)
     for word in search.split():
-        points = points.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        points = points.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(source_title__icontains=word)
+        )
     if theme is not None:
         points = points.filter(theme_links__theme=theme)
     if source_kind:
@@ -194,3 +197,76 @@ def theme_trend(
     ]
     trend_rows.sort(key=lambda row: (-row.total, row.theme.name.lower()))
     return ThemeTrend(years=ordered, rows=tuple(trend_rows))
+
+
+def earliest_learning_year(*, user: User) -> ReportingYear | None:
+    """The first reporting year in which the user may see any learning."""
+    first = (
+        learning_point_visible_to(user=user)
+        .order_by("recorded_on")
+        .values_list("recorded_on", flat=True)
+        .first()
+    )
+    return ReportingYear.containing(first) if first is not None else None
+
+
+# --- one source's learning (the permanent page per review) ---------------------------
+
+
+def learning_point_list_for_source_ref(
+    *, user: User, source_type_id: int, source_id: int
+) -> QuerySet[LearningPoint]:
+    """The learning from one source record (a review, a rapid review, an audit...) that the
+    user may see, in the order it was recorded."""
+    points = learning_point_visible_to(user=user).filter(
+        source_type_id=source_type_id, source_id=source_id
+    )
+    return _with_relations(points).order_by("recorded_on", "id")
+
+
+# --- exports -------------------------------------------------------------------------
+
+LEARNING_EXPORT_HEADER = (
+    "Title",
+    "Summary",
+    "Type",
+    "From",
+    "Recorded on",
+    "Reporting year",
+    "Themes",
+    "Agencies",
+    "Area",
+    "Published",
+)
+
+
+def learning_export_rows(*, points: QuerySet[LearningPoint]) -> list[list[object]]:
+    """One row per learning point (pass a queryset from learning_point_list_for_user)."""
+    return [
+        [
+            p.title,
+            p.summary,
+            p.get_source_kind_display(),
+            p.source_title,
+            p.recorded_on,
+            p.reporting_year.label,
+            "; ".join(t.name for t in p.themes.all()),
+            "; ".join(a.name for a in p.agencies.all()),
+            p.area.name if p.area else "Whole partnership",
+            p.is_published,
+        ]
+        for p in points
+    ]
+
+
+def trend_export_header(*, trend: ThemeTrend) -> list[str]:
+    return ["Theme", *[y.label for y in trend.years], "Total"]
+
+
+def trend_export_rows(*, trend: ThemeTrend) -> list[list[object]]:
+    rows: list[list[object]] = [
+        [row.theme.name, *row.counts, row.total] for row in trend.rows if row.total
+    ]
+    totals = trend.year_totals()
+    rows.append(["All themes", *totals, sum(totals)])
+    return rows

@@ -162,6 +162,35 @@ def _source_ref(source: models.Model) -> tuple[ContentType, int]:
     return ContentType.objects.get_for_model(source), int(source.pk)
 
 
+def source_title_of(source: models.Model) -> str:
+    """The source's de-identified title: its `learning_title` property when it has one (a
+    review's pseudonymous title), else nothing. Never str(source)."""
+    return str(getattr(source, "learning_title", "") or "")[:200]
+
+
+@transaction.atomic
+def learning_source_title_refresh(*, actor: User | None, source: models.Model) -> int:
+    """After a source's title changes, copy its new `learning_title` onto its learning (one
+    event per source). Returns how many learning points changed."""
+    source_type, source_id = _source_ref(source)
+    title = source_title_of(source)
+    points = LearningPoint.objects.filter(source_type=source_type, source_id=source_id).exclude(
+        source_title=title
+    )
+    changed = points.update(source_title=title)
+    if changed:
+        event_record(
+            actor=actor,
+            verb="learning_point.source_title_changed",
+            data={
+                "source_type": source_type.natural_key(),
+                "source_id": source_id,
+                "points": changed,
+            },
+        )
+    return changed
+
+
 _POINT_FIELDS = ("source_kind", "title", "summary", "recorded_on", "area", "is_published")
 
 
@@ -188,6 +217,7 @@ def learning_point_record(
         source_type=source_type,
         source_id=source_id,
         source_kind=source_kind,
+        source_title=source_title_of(source),
         title=title.strip(),
         summary=summary.strip(),
         recorded_on=recorded_on,

@@ -9,15 +9,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
-from safeguarding.learning import forms, permissions, selectors, services
+from safeguarding.learning import charts, forms, permissions, selectors, services
 
 _GET_POST = ["GET", "POST"]
 _PER_PAGE = 25
@@ -75,6 +77,115 @@ def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
             "breadcrumbs": _crumbs((point.title, "")),
         },
+    )
+
+
+@login_required
+@require_GET
+def learning_source_detail(
+    request: AuthenticatedHttpRequest, source_type_id: int, source_id: int
+) -> HttpResponse:
+    """The permanent page of one review (or other source): all its learning the user may see."""
+    require(permissions.can_view_learning(request.user))
+    points = list(
+        selectors.learning_point_list_for_source_ref(
+            user=request.user, source_type_id=source_type_id, source_id=source_id
+        )
+    )
+    if not points:
+        raise Http404
+    first = points[0]
+    title = first.source_title or f"Learning from a {first.get_source_kind_display().lower()}"
+    return render(
+        request,
+        "learning/learning_source_detail.html",
+        {
+            "points": points,
+            "title": title,
+            "kind": first.get_source_kind_display(),
+            "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
+            "breadcrumbs": _crumbs((title, "")),
+        },
+    )
+
+
+_FORMATS = {"csv", "xlsx"}
+
+
+def _export(
+    request: AuthenticatedHttpRequest,
+    *,
+    what: str,
+    filename: str,
+    header: list[str] | tuple[str, ...],
+    rows: list[list[object]],
+) -> HttpResponse:
+    file_format = request.GET.get("format", "csv")
+    if file_format not in _FORMATS:
+        raise Http404
+    event_record_export(actor=request.user, what=what, rows=len(rows), file_format=file_format)
+    if file_format == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", header, rows, sheet=what)
+    return csv_response(f"{filename}.csv", header, rows)
+
+
+@login_required
+@require_GET
+def learning_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The learning the user may see, with the list page's search and filters, as CSV or XLSX."""
+    require(permissions.can_view_learning(request.user))
+    form = forms.LearningSearchForm(request.GET or None)
+    points = selectors.learning_point_list_for_user(user=request.user, **form.filters())
+    return _export(
+        request,
+        what="Learning",
+        filename="learning",
+        header=selectors.LEARNING_EXPORT_HEADER,
+        rows=selectors.learning_export_rows(points=points),
+    )
+
+
+def _trend(request: AuthenticatedHttpRequest) -> tuple[forms.TrendForm, selectors.ThemeTrend]:
+    form = forms.TrendForm(request.GET or None)
+    years = form.years(earliest=selectors.earliest_learning_year(user=request.user))
+    return form, selectors.theme_trend(years=years, user=request.user)
+
+
+@login_required
+@require_GET
+def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """How often each theme appears per reporting year: an SVG chart and the same figures in a
+    table, counting only the learning the user may see."""
+    require(permissions.can_view_learning(request.user))
+    form, trend = _trend(request)
+    query = urlencode([(k, v) for k, v in request.GET.items() if k in form.fields and v])
+    return render(
+        request,
+        "learning/learning_trends.html",
+        {
+            "form": form,
+            "trend": trend,
+            "chart": charts.trend_chart(trend),
+            "used_rows": [row for row in trend.rows if row.total],
+            "year_totals": trend.year_totals(),
+            "query": query,
+            "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
+            "breadcrumbs": _crumbs(("Trends", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def learning_trends_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_learning(request.user))
+    _form, trend = _trend(request)
+    return _export(
+        request,
+        what="Learning themes by year",
+        filename="learning-themes-by-year",
+        header=selectors.trend_export_header(trend=trend),
+        rows=selectors.trend_export_rows(trend=trend),
     )
 
 

@@ -118,13 +118,16 @@ def review_update(
     for key, value in list(data.items()):
         if isinstance(value, str):
             data[key] = value.strip()
-    return tracked_update(
+    changes = tracked_update(
         actor=actor,
         obj=review,
         data=data,
         verb="review.updated",
         expected_version=expected_version,
     )
+    if "title" in changes:
+        learning_services.learning_source_title_refresh(actor=actor, source=review)
+    return changes
 
 
 def _check_report(report: UploadedFile) -> None:

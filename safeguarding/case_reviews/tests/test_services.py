@@ -505,3 +505,21 @@ def test_milestone_added_and_completed(officer: User) -> None:
     milestone.refresh_from_db()
     assert milestone.done_on == date(2021, 4, 2)
     assert _events("review.milestone_completed") == 1
+
+
+def test_renaming_a_review_renames_it_on_its_learning(officer: User) -> None:
+    review = ReviewFactory.create(title="Lark")
+    point = services.finding_record(
+        actor=officer,
+        review=review,
+        title="A finding",
+        summary="Do this.",
+        themes=[_theme()],
+        recorded_on=date(2021, 3, 1),
+    )
+    assert point.source_title == "Local child safeguarding practice review: Lark"
+
+    services.review_update(actor=officer, review=review, expected_version=None, title="Heron")
+
+    point.refresh_from_db()
+    assert point.source_title == "Local child safeguarding practice review: Heron"
