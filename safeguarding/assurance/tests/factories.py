@@ -1,0 +1,133 @@
+"""Factories and small builders for assurance tests. Forms are built through the services, so
+the tests exercise the same path as the form builder pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import factory
+from factory.django import DjangoModelFactory
+
+from safeguarding.assurance import services
+from safeguarding.assurance.models import (
+    FormTemplate,
+    ProfessionalDifference,
+    Question,
+    ScrutinyReport,
+    Section11Cycle,
+    Survey,
+)
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AgencyFactory
+
+K = Question.Kind
+
+
+class FormTemplateFactory(DjangoModelFactory[FormTemplate]):
+    class Meta:
+        model = FormTemplate
+
+    name = factory.Sequence(lambda n: f"Test form {n}")
+    purpose = FormTemplate.Purpose.SURVEY
+
+
+class SurveyFactory(DjangoModelFactory[Survey]):
+    class Meta:
+        model = Survey
+
+    title = factory.Sequence(lambda n: f"Test survey {n}")
+    audience = Survey.Audience.CHILDREN
+    form = factory.SubFactory(FormTemplateFactory)
+    opens_on = dt.date(2020, 10, 1)
+    closes_on = dt.date(2020, 12, 18)
+
+
+class ScrutinyReportFactory(DjangoModelFactory[ScrutinyReport]):
+    class Meta:
+        model = ScrutinyReport
+
+    title = factory.Sequence(lambda n: f"Scrutiny report {n}")
+    board_meeting_on = dt.date(2021, 3, 18)
+    summary = "A synthetic summary."
+
+
+class ProfessionalDifferenceFactory(DjangoModelFactory[ProfessionalDifference]):
+    class Meta:
+        model = ProfessionalDifference
+
+    raised_by_agency = factory.SubFactory(AgencyFactory)
+    with_agency = factory.SubFactory(AgencyFactory)
+    issue = "A synthetic disagreement about a threshold."
+    raised_on = dt.date(2020, 6, 1)
+
+
+def survey_form(
+    *, purpose: str = FormTemplate.Purpose.SURVEY, with_comment: bool = True
+) -> FormTemplate:
+    """A questionnaire: `seen` (Yes/No/Not sure, a key finding) and optional `comment`."""
+    form = services.form_template_create(actor=None, name="Questionnaire", purpose=purpose)
+    section = services.form_section_add(actor=None, template=form, title="Questions")
+    services.form_question_add(
+        actor=None,
+        section=section,
+        key="seen",
+        text="Have you seen the poster?",
+        kind=K.CHOICE,
+        choices=["Yes", "No", "Not sure"],
+        report_label="had seen the poster",
+    )
+    if with_comment:
+        services.form_question_add(
+            actor=None,
+            section=section,
+            key="comment",
+            text="Anything else?",
+            kind=K.TEXT,
+            required=False,
+        )
+    return form
+
+
+def open_survey(**kwargs: object) -> Survey:
+    form = kwargs.pop("form", None) or survey_form()
+    return SurveyFactory(form=form, **kwargs)
+
+
+def standard_set(keys: Sequence[str] = ("leadership", "tools")) -> FormTemplate:
+    form = services.form_template_create(
+        actor=None, name="Standards", purpose=FormTemplate.Purpose.SECTION11
+    )
+    section = services.form_section_add(actor=None, template=form, title="Standards")
+    for key in keys:
+        services.form_question_add(
+            actor=None,
+            section=section,
+            key=key,
+            text=f"Standard {key}",
+            kind=K.RATING,
+            choices=["0", "1", "2", "3"],
+        )
+    return form
+
+
+def cycle(
+    *,
+    agencies: Sequence[Agency],
+    form: FormTemplate | None = None,
+    label: str = "2020-21",
+    opens_on: dt.date = dt.date(2020, 9, 1),
+    deadline: dt.date = dt.date(2020, 11, 27),
+    previous: Section11Cycle | None = None,
+) -> Section11Cycle:
+    form = form or standard_set()
+    return services.section11_cycle_create(
+        actor=None,
+        name=f"Section 11 {label}",
+        year_label=label,
+        opens_on=opens_on,
+        deadline=deadline,
+        standard_set=services.form_version_latest(template=form),
+        agencies=agencies,
+        previous=previous,
+    )
