@@ -286,3 +286,71 @@ class NeedsResponseForm(forms.Form):
             )
             for p in self.priorities
         ]
+
+
+class ValidationResubmitForm(forms.Form):
+    content_outline = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
+    materials = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    trainer = forms.CharField(max_length=200)
+    audience = forms.CharField(max_length=300)
+    version = VersionField()
+
+
+class NeedsSurveyForm(forms.Form):
+    year_label = forms.CharField(
+        label="Reporting year", max_length=7, help_text="For example, 2025-26"
+    )
+    opens_on = forms.DateField(label="Opens on", widget=DateInput())
+    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    notify = forms.BooleanField(
+        label="E-mail every agency safeguarding lead a link to answer",
+        required=False,
+        initial=True,
+    )
+
+
+class BriefingForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    content_url = forms.URLField(label="Link to the briefing", assume_scheme="https")
+    embed_url = forms.URLField(
+        label="Embedded presentation address (optional)", required=False, assume_scheme="https"
+    )
+    audio_url = forms.URLField(
+        label="Audio address (optional)", required=False, assume_scheme="https"
+    )
+    duration_minutes = forms.IntegerField(label="Length in minutes", min_value=1, initial=20)
+    published_on = forms.DateField(label="Published on", widget=DateInput())
+    is_public = forms.BooleanField(
+        label="Anyone can view it without signing in", required=False, initial=True
+    )
+    check_questions_text = forms.CharField(
+        label="Check questions (optional)",
+        help_text=(
+            "One a line: the question | the options separated by ; | the right answer. "
+            "For example: Should you keep a child's secret? | Yes; No | No"
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_check_questions_text(self) -> list[dict[str, Any]]:
+        questions = []
+        text = self.cleaned_data.get("check_questions_text", "")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            options = [o.strip() for o in parts[1].split(";")] if len(parts) == 3 else []
+            if len(parts) != 3 or len(options) < 2 or parts[2] not in options:
+                raise forms.ValidationError(
+                    f"Line {number}: write the question, at least two options separated by ; "
+                    "and the right answer (one of the options), separated by |."
+                )
+            questions.append({"question": parts[0], "options": options, "answer": parts[2]})
+        return questions
+
+    def values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["check_questions"] = data.pop("check_questions_text")
+        return data

@@ -182,6 +182,24 @@ def can_view_validation(user: User, validation: CourseValidation) -> bool:
     return can_view_training_management(user) or validation.agency_id in lead_agency_ids(user)
 
 
+def can_resubmit_validation(user: User, validation: CourseValidation) -> bool:
+    return not user.is_read_only and validation.agency_id in lead_agency_ids(user)
+
+
+def get_validation_for_agency_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> CourseValidation:
+    """write=True is the agency sending the course again after changes were asked for."""
+    return fetch_for_user_or_404(
+        user,
+        CourseValidation.objects.select_related("agency"),
+        pk,
+        can_view=can_view_validation,
+        can_edit=can_resubmit_validation,
+        write=write,
+    )
+
+
 def get_validation_for_user_or_404(
     user: User, pk: int, *, write: bool = False
 ) -> CourseValidation:

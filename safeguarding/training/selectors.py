@@ -91,7 +91,7 @@ def register_for_session(*, session: TrainingSession) -> QuerySet[TrainingBookin
     return (
         session.bookings.filter(status__in=(B.CONFIRMED, B.CANCELLED, B.PENDING_APPROVAL))
         .exclude(status=B.CANCELLED, attendance=A.NOT_RECORDED)
-        .select_related("learner", "agency")
+        .select_related("learner", "agency", "certificate")
         .order_by("learner__full_name", "id")
     )
 

@@ -9,11 +9,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
-from safeguarding.accounts.models import User
+from safeguarding.accounts.models import RoleAssignment, User
+from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.core.emails import email_send
 from safeguarding.partnership.models import Agency, Priority
+from safeguarding.training import config
 from safeguarding.training.models import (
     Briefing,
     BriefingCompletion,
@@ -228,9 +232,19 @@ def validation_resubmit(
 # --- training needs survey -----------------------------------------------------------
 
 
+@transaction.atomic
 def needs_survey_create(
-    *, actor: User | None, year_label: str, opens_on: date, closes_on: date
+    *,
+    actor: User | None,
+    year_label: str,
+    opens_on: date,
+    closes_on: date,
+    notify: bool = False,
 ) -> TrainingNeedsSurvey:
+    """Open the annual training needs survey; with notify=True every agency safeguarding lead
+    is e-mailed a link to answer for their agency."""
+    if closes_on <= opens_on:
+        raise ValidationError({"closes_on": "The survey must close after it opens."})
     survey = tracked_create(
         actor=actor,
         model=TrainingNeedsSurvey,
@@ -238,6 +252,31 @@ def needs_survey_create(
         verb="training.needs_survey.created",
     )
     assert isinstance(survey, TrainingNeedsSurvey)
+    if notify:
+        leads = sorted(
+            set(
+                RoleAssignment.objects.filter(
+                    role=Role.AGENCY_LEAD, user__is_active=True
+                ).values_list("user__email", flat=True)
+            )
+        )
+        url = config.site_url() + reverse("training:needs_response_create", args=[survey.pk])
+        for email in leads:
+            email_send(
+                template="training_needs_survey",
+                to=[email],
+                context={
+                    "year": year_label,
+                    "closes": f"{closes_on:%-d %B %Y}",
+                    "survey_url": url,
+                },
+            )
+        event_record(
+            actor=actor,
+            verb="training.needs_survey.sent",
+            target=survey,
+            data={"agency_leads": len(leads)},
+        )
     return survey
 
 

@@ -603,3 +603,151 @@ def test_impact_report_page_and_pdf(
         verb="exported", data__what="training impact report"
     ).exists()
     assert client.get(_url("impact_report", "not-a-year")).status_code == 404
+
+
+def test_validation_resubmit_matrix(
+    client: Client,
+    agency_a: Agency,
+    lead_a: User,
+    lead_b: User,
+    owner: User,
+    member_readonly: User,
+) -> None:
+    validation = CourseValidationFactory.create(agency=agency_a)
+    services.validation_review(
+        actor=owner,
+        validation=validation,
+        checklist={},
+        notes="Add the escalation policy.",
+        decision="changes_requested",
+        expires_on=None,
+        expected_version=validation.version,
+    )
+    client.force_login(lead_a)
+    detail = client.get(_url("validation_detail", validation.pk)).content.decode()
+    assert "Make the changes and send again" in detail
+
+    matrix = ViewMatrix(client, _url("validation_resubmit", validation.pk))
+    assert "Add the escalation policy." in matrix.allowed(lead_a).content.decode()
+    matrix.outsider(lead_b)
+    matrix.read_only_write(member_readonly)
+    matrix.read_only_write(owner)  # the reviewer does not send the agency's course
+    matrix.wrong_method(lead_a, "delete")
+    matrix.allowed(
+        lead_a,
+        method="post",
+        data={
+            "content_outline": "New outline",
+            "materials": "Slides with the escalation policy",
+            "trainer": "Trainer",
+            "audience": "Staff",
+            "version": str(validation.version),
+        },
+        status=302,
+    )
+    validation.refresh_from_db()
+    assert validation.status == CourseValidation.Status.SUBMITTED
+    assert validation.materials == "Slides with the escalation policy"
+
+
+def test_needs_survey_create_emails_every_agency_lead(
+    client: Client,
+    owner: User,
+    lead_a: User,
+    lead_b: User,
+    outsider: User,
+    member_readonly: User,
+    run_tasks: Callable[[], int],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.core import mail
+
+    matrix = ViewMatrix(client, _url("needs_survey_create"))
+    matrix.allowed(owner)
+    matrix.outsider(outsider)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(owner, "delete")
+    response = matrix.allowed(
+        owner,
+        method="post",
+        data={"year_label": "2025-26", "opens_on": "2025-07-01", "closes_on": "2025-06-01"},
+    )
+    assert "The survey must close after it opens" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        matrix.allowed(
+            owner,
+            method="post",
+            data={
+                "year_label": "2025-26",
+                "opens_on": "2025-06-01",
+                "closes_on": "2025-07-31",
+                "notify": "on",
+            },
+            status=302,
+        )
+    mail.outbox.clear()
+    run_tasks()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([lead_a.email, lead_b.email])
+    assert "/training/needs/" in mail.outbox[0].body
+
+
+def test_briefing_create_parses_check_questions(
+    client: Client, owner: User, outsider: User, member_readonly: User
+) -> None:
+    from safeguarding.training.models import Briefing
+
+    matrix = ViewMatrix(client, _url("briefing_create"))
+    matrix.allowed(owner)
+    matrix.outsider(outsider)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(owner, "delete")
+    data = {
+        "title": "Synthetic briefing on neglect",
+        "summary": "About neglect",
+        "content_url": "https://sway.example/neglect",
+        "duration_minutes": "20",
+        "published_on": "2025-06-02",
+        "is_public": "on",
+        "check_questions_text": "Keep a secret? | Yes; No | Maybe",
+    }
+    response = matrix.allowed(owner, method="post", data=data)
+    assert "Line 1:" in response.content.decode()
+    assert not Briefing.objects.exists()
+    data["check_questions_text"] = "Keep a secret? | Yes; No | No"
+    matrix.allowed(owner, method="post", data=data, status=302)
+    assert Briefing.objects.get().check_questions == [
+        {"question": "Keep a secret?", "options": ["Yes", "No"], "answer": "No"}
+    ]
+
+
+def test_my_work_card_shows_offers_bookings_and_evaluations_due(
+    session: TrainingSession, make_practitioner: Callable[..., User], owner: User, frozen: Any
+) -> None:
+    from safeguarding.training.cards import my_training_card
+
+    first = make_practitioner()
+    services.booking_create(actor=first, session=session)
+    services.booking_create(actor=make_practitioner(), session=session)
+    waiting = make_practitioner()
+    services.booking_create(actor=waiting, session=session)
+    assert my_training_card(make_practitioner()) is None
+
+    card = my_training_card(first)
+    assert card is not None
+    assert [item.text for item in card.items] == [session.course.title]
+
+    services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
+    card = my_training_card(waiting)
+    assert card is not None
+    assert card.items[0].text == f"Place offered: {session.course.title}"
+
+    services.offer_accept(actor=waiting, booking=TrainingBooking.objects.get(learner=waiting))
+    frozen.move_to(datetime(2025, 6, 12, 11, 0, tzinfo=UTC))
+    services.attendance_mark(
+        actor=owner,
+        booking=TrainingBooking.objects.get(learner=waiting),
+        attendance=A.ATTENDED,
+    )
+    card = my_training_card(waiting)
+    assert card is not None
+    assert [item.text for item in card.items] == [f"Evaluate: {session.course.title}"]

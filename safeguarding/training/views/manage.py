@@ -22,7 +22,7 @@ from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training import forms, permissions, reporting, selectors, services
-from safeguarding.training.models import TrainingNeedsSurvey
+from safeguarding.training.models import CourseValidation, TrainingNeedsSurvey
 from safeguarding.training.views.learner import _add_errors
 
 _GET_POST = ["GET", "POST"]
@@ -135,6 +135,7 @@ def session_register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             "register": selectors.register_for_session(session=session),
             "waitlist": selectors.waitlist_for_session(session=session),
             "can_edit": permissions.can_edit_session_register(request.user, session),
+            "can_manage": permissions.can_manage_training(request.user),
             "has_started": session.starts_at <= timezone.now(),
             "breadcrumbs": _crumbs((f"{session}", "")),
         },
@@ -393,6 +394,8 @@ def validation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             "form": form,
             "checklist": services.VALIDATION_CHECKLIST,
             "can_review": permissions.can_manage_training(request.user),
+            "can_resubmit": validation.status == CourseValidation.Status.CHANGES_REQUESTED
+            and permissions.can_resubmit_validation(request.user, validation),
             "breadcrumbs": _crumbs()[:2]
             + [("Validation", reverse("training:validation_list")), (validation.title, "")],
         },
@@ -497,3 +500,98 @@ def impact_report(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
         return response
     context["breadcrumbs"] = _crumbs((f"Training impact {reporting_year.label}", ""))
     return render(request, "training/impact_report.html", context)
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def validation_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The agency sends the course again after the reviewer asked for changes."""
+    validation = permissions.get_validation_for_agency_or_404(
+        request.user, pk, write=request.method == "POST"
+    )
+    initial = {
+        "content_outline": validation.content_outline,
+        "materials": validation.materials,
+        "trainer": validation.trainer,
+        "audience": validation.audience,
+        "version": validation.version,
+    }
+    form = forms.ValidationResubmitForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.validation_resubmit(
+                actor=request.user, validation=validation, expected_version=version, **data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The course has been sent again for validation.")
+            return redirect("training:validation_detail", validation.pk)
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": f"Send {validation.title} again",
+            "intro": validation.reviewer_notes,
+            "submit": "Send again",
+            "breadcrumbs": _crumbs()[:2]
+            + [("Validation", reverse("training:validation_list")), (validation.title, "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def needs_survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_training_management(request.user))
+    require(permissions.can_manage_training(request.user), write_attempt=True)
+    form = forms.NeedsSurveyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.needs_survey_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{survey} is open.")
+            return redirect("training:needs_survey_detail", survey.pk)
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": "Open the training needs survey",
+            "submit": "Open the survey",
+            "breadcrumbs": _crumbs(("Training needs survey", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def briefing_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_training_management(request.user))
+    require(permissions.can_manage_training(request.user), write_attempt=True)
+    form = forms.BriefingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            briefing = services.briefing_create(actor=request.user, **form.values())
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{briefing.title} has been published.")
+            return redirect("training:briefing_detail", briefing.pk)
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": "Add a virtual briefing",
+            "submit": "Add briefing",
+            "breadcrumbs": _crumbs(("Add a briefing", "")),
+        },
+    )
