@@ -751,3 +751,23 @@ def test_my_work_card_shows_offers_bookings_and_evaluations_due(
     card = my_training_card(waiting)
     assert card is not None
     assert [item.text for item in card.items] == [f"Evaluate: {session.course.title}"]
+
+
+def test_briefing_page_embeds_presentation_and_audio_allowing_only_their_hosts(
+    client: Client,
+) -> None:
+    briefing = BriefingFactory.create(
+        embed_url="https://sway.example/embed/1", audio_url="https://audio.example/1.mp3"
+    )
+    response = client.get(_url("briefing_detail", briefing.pk))
+    page = response.content.decode()
+    policy = response["Content-Security-Policy"]
+    assert 'title="' in page
+    assert "<iframe" in page
+    assert "<audio" in page
+    assert "frame-src https://sway.example" in policy
+    assert "media-src https://audio.example" in policy
+    plain = BriefingFactory.create()
+    assert (
+        "frame-src" not in client.get(_url("briefing_detail", plain.pk))["Content-Security-Policy"]
+    )

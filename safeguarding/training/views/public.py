@@ -4,6 +4,7 @@ Booking and everything personal needs an account (see views/learner.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
+from urllib.parse import urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 def _user(request: HttpRequest) -> User:
     """The visitor: a User, or AnonymousUser (whose role checks all answer no)."""
     return cast("User", request.user)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme == "https" and parts.netloc else ""
 
 
 def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
@@ -111,7 +117,7 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     briefing = permissions.get_briefing_for_user_or_404(user, pk)
     services.briefing_view_count(briefing=briefing)
-    return render(
+    response = render(
         request,
         "training/briefing_detail.html",
         {
@@ -122,6 +128,18 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+    # Allow the briefing's own presentation and audio hosts (and only those) on this page.
+    update = {
+        directive: [origin]
+        for directive, origin in (
+            ("frame-src", _origin(briefing.embed_url)),
+            ("media-src", _origin(briefing.audio_url)),
+        )
+        if origin
+    }
+    if update:
+        response._csp_update = update  # type: ignore[attr-defined]
+    return response
 
 
 @public
