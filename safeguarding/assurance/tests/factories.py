@@ -91,7 +91,7 @@ def survey_form(
 
 def open_survey(**kwargs: object) -> Survey:
     form = kwargs.pop("form", None) or survey_form()
-    return SurveyFactory(form=form, **kwargs)
+    return SurveyFactory.create(form=form, **kwargs)
 
 
 def standard_set(keys: Sequence[str] = ("leadership", "tools")) -> FormTemplate:

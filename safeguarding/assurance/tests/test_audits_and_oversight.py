@@ -4,6 +4,7 @@ commentary (agency scoping, escalations), scrutiny and professional differences.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,16 +12,23 @@ from django.core.exceptions import ValidationError
 from safeguarding.accounts.roles import Role
 from safeguarding.actions.models import Action
 from safeguarding.assurance import permissions, selectors, services
-from safeguarding.assurance.models import Audit, FormTemplate, Grade, ProfessionalDifference
+from safeguarding.assurance.models import (
+    Audit,
+    FormTemplate,
+    Grade,
+    PerformanceCommentary,
+    ProfessionalDifference,
+)
 from safeguarding.assurance.tests.factories import ProfessionalDifferenceFactory, survey_form
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint, Theme
+from safeguarding.partnership.models import Agency, Priority
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _audit(agencies: list, kind: str = Audit.Kind.MULTI_AGENCY) -> Audit:
+def _audit(agencies: list[Agency], kind: str = Audit.Kind.MULTI_AGENCY) -> Audit:
     tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
     return services.audit_create(
         actor=None,
@@ -63,12 +71,12 @@ def test_audit_flow_from_sample_to_completion(officer) -> None:
     audit.refresh_from_db()
     assert audit.status == Audit.Status.COMPLETE
     assert selectors.audit_grade_counts(audit=audit) == {"red": 0, "amber": 1, "green": 2}
-    seen = selectors.audit_results(audit=audit)[0]
-    assert [(o.label, o.count) for o in seen.options] == [("Yes", 2), ("No", 1), ("Not sure", 0)]
+    result = selectors.audit_results(audit=audit)[0]
+    assert [(o.label, o.count) for o in result.options] == [("Yes", 2), ("No", 1), ("Not sure", 0)]
 
 
 def test_case_reference_must_not_look_like_a_name() -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     audit = _audit([agency])
 
     with pytest.raises(ValidationError):
@@ -76,11 +84,11 @@ def test_case_reference_must_not_look_like_a_name() -> None:
 
 
 def test_case_agency_must_take_part_in_the_audit() -> None:
-    audit = _audit([AgencyFactory()])
+    audit = _audit([AgencyFactory.create()])
 
     with pytest.raises(ValidationError) as error:
         services.audit_case_add(
-            actor=None, audit=audit, case_reference="QA-1", agency=AgencyFactory()
+            actor=None, audit=audit, case_reference="QA-1", agency=AgencyFactory.create()
         )
 
     assert "agency" in error.value.message_dict
@@ -92,7 +100,7 @@ def test_single_agency_audit_has_exactly_one_agency() -> None:
 
 
 def test_audit_tool_completed_once_per_case(officer) -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     case = services.audit_case_add(
         actor=None, audit=_audit([agency]), case_reference="QA-1", agency=agency
     )
@@ -107,7 +115,7 @@ def test_audit_tool_completed_once_per_case(officer) -> None:
 
 
 def test_finding_becomes_a_learning_point_and_an_action(officer) -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
     audit = _audit([agency])
     theme = Theme.objects.order_by("name").first()
     assert theme is not None
@@ -133,7 +141,7 @@ def test_finding_becomes_a_learning_point_and_an_action(officer) -> None:
 
 
 def test_audit_complete_needs_moderation() -> None:
-    audit = _audit([AgencyFactory()])
+    audit = _audit([AgencyFactory.create()])
 
     with pytest.raises(ValidationError, match="moderation"):
         services.audit_complete(
@@ -142,7 +150,7 @@ def test_audit_complete_needs_moderation() -> None:
 
 
 def test_agency_lead_sees_only_audits_their_agency_takes_part_in(make_user) -> None:
-    mine, theirs = AgencyFactory(), AgencyFactory()
+    mine, theirs = AgencyFactory.create(), AgencyFactory.create()
     included, excluded = _audit([mine, theirs]), _audit([theirs])
     lead = make_user((Role.AGENCY_LEAD, mine))
 
@@ -154,8 +162,8 @@ def test_agency_lead_sees_only_audits_their_agency_takes_part_in(make_user) -> N
 # --- commentary --------------------------------------------------------------------------
 
 
-def _commentary(agency, priority, **extra):
-    data = {
+def _commentary(agency: Agency, priority: Priority, **extra: str) -> PerformanceCommentary:
+    data: dict[str, Any] = {
         "year_label": "2020-21",
         "half": "first",
         "worked_well": "W",
@@ -167,8 +175,8 @@ def _commentary(agency, priority, **extra):
 
 
 def test_agency_lead_sees_only_their_own_commentaries(make_user) -> None:
-    mine, theirs = AgencyFactory(), AgencyFactory()
-    priority = PriorityFactory()
+    mine, theirs = AgencyFactory.create(), AgencyFactory.create()
+    priority = PriorityFactory.create()
     own = _commentary(mine, priority)
     _commentary(theirs, priority)
     lead = make_user((Role.AGENCY_LEAD, mine))
@@ -177,7 +185,7 @@ def test_agency_lead_sees_only_their_own_commentaries(make_user) -> None:
 
 
 def test_one_commentary_per_priority_agency_and_half_year() -> None:
-    agency, priority = AgencyFactory(), PriorityFactory()
+    agency, priority = AgencyFactory.create(), PriorityFactory.create()
     _commentary(agency, priority)
 
     with pytest.raises(ValidationError, match="already"):
@@ -185,7 +193,9 @@ def test_one_commentary_per_priority_agency_and_half_year() -> None:
 
 
 def test_escalation_tracked_until_the_board_responds(officer) -> None:
-    commentary = _commentary(AgencyFactory(), PriorityFactory(), escalation="Tools not used.")
+    commentary = _commentary(
+        AgencyFactory.create(), PriorityFactory.create(), escalation="Tools not used."
+    )
     assert list(selectors.commentary_escalations_open(user=officer)) == [commentary]
 
     services.commentary_review(
@@ -205,7 +215,7 @@ def test_escalation_tracked_until_the_board_responds(officer) -> None:
 
 
 def test_board_response_refused_without_an_escalation() -> None:
-    commentary = _commentary(AgencyFactory(), PriorityFactory())
+    commentary = _commentary(AgencyFactory.create(), PriorityFactory.create())
 
     with pytest.raises(ValidationError):
         services.commentary_board_response_record(
@@ -221,10 +231,14 @@ def test_board_response_refused_without_an_escalation() -> None:
 
 
 def test_difference_stats_count_by_stage_and_mean_days_to_resolve() -> None:
-    ProfessionalDifferenceFactory(stage="1", resolved_on=dt.date(2020, 6, 5), outcome="x")  # 4
-    ProfessionalDifferenceFactory(stage="2", resolved_on=dt.date(2020, 6, 8), outcome="x")  # 7
-    ProfessionalDifferenceFactory(stage="2")
-    ProfessionalDifferenceFactory(stage="3", raised_on=dt.date(2019, 6, 1))  # another year
+    ProfessionalDifferenceFactory.create(
+        stage="1", resolved_on=dt.date(2020, 6, 5), outcome="x"
+    )  # 4
+    ProfessionalDifferenceFactory.create(
+        stage="2", resolved_on=dt.date(2020, 6, 8), outcome="x"
+    )  # 7
+    ProfessionalDifferenceFactory.create(stage="2")
+    ProfessionalDifferenceFactory.create(stage="3", raised_on=dt.date(2019, 6, 1))  # another year
 
     stats = selectors.professional_difference_stats(year=ReportingYear(2020))
 
@@ -235,7 +249,7 @@ def test_difference_stats_count_by_stage_and_mean_days_to_resolve() -> None:
 
 
 def test_difference_cannot_be_with_the_same_agency() -> None:
-    agency = AgencyFactory()
+    agency = AgencyFactory.create()
 
     with pytest.raises(ValidationError):
         services.professional_difference_record(
@@ -248,7 +262,7 @@ def test_difference_cannot_be_with_the_same_agency() -> None:
 
 
 def test_resolving_needs_an_outcome() -> None:
-    difference = ProfessionalDifferenceFactory()
+    difference = ProfessionalDifferenceFactory.create()
 
     with pytest.raises(ValidationError) as error:
         services.professional_difference_update(

@@ -97,7 +97,7 @@ def _mean(label: str, key: str) -> float:
     scores = Section11Score.objects.filter(
         section11_return__cycle__year_label=label, standard__key=key
     ).values_list("moderated_score", flat=True)
-    values = list(scores)
+    values = [v for v in scores if v is not None]
     return sum(values) / len(values)
 
 
@@ -197,7 +197,8 @@ def test_report_section_renders_the_figures(demo: None) -> None:
     assert "84% had received training on child sexual abuse" in html
     assert "25% knew that sexual abuse is often by someone they know" in html
     assert "The main area for improvement: Use of safeguarding assessment tools." in html
-    assert ">324<" in html and ">125<" in html and ">362<" in html
+    for respondents in (">324<", ">125<", ">362<"):
+        assert respondents in html
 
 
 def test_report_section_for_a_year_without_records() -> None:
