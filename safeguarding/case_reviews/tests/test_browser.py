@@ -1,0 +1,163 @@
+"""Real browser: a notification through rapid review, decision, CSPR and publication; an agency
+lead updates the review's action; the finding's theme appears in the library and its trend.
+Every page is scanned with axe."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import Role
+from safeguarding.actions.models import Action
+from safeguarding.learning import services as learning_services
+from safeguarding.learning.models import Theme
+from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
+    client.force_login(user)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def _theme(name: str) -> Theme:
+    return Theme.objects.filter(name=name).first() or learning_services.theme_create(
+        actor=None, name=name
+    )
+
+
+def _submit(page: Any, button: str, url: str) -> None:
+    page.page.get_by_role("button", name=button).click()
+    page.page.wait_for_url(url)
+    page.check()
+
+
+def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
+    page.page.get_by_role("link", name="Record the next stage").click()
+    page.page.wait_for_url("**/stage/")
+    page.check()
+    page.page.get_by_label(stage, exact=True).check()
+    page.page.get_by_label("Date", exact=True).fill(on)
+    for label, value in extra.items():
+        page.page.get_by_label(label).fill(value)
+    _submit(page, "Save stage", "**/reviews/*/")
+
+
+def test_notification_to_published_review_to_learning(
+    browser_page: Any, make_user: Any, client: Any, live_server: Any
+) -> None:
+    _theme("Dog attacks")
+    area = AreaFactory.create(name="Testshire")
+    agency = AgencyFactory.create(name="Testshire Police")
+    officer = make_user(Role.BUSINESS_UNIT)
+    lead = make_user((Role.AGENCY_LEAD, agency))
+    today = timezone.localdate()
+    aware, notified = today - timedelta(days=30), today - timedelta(days=28)
+    decided = today - timedelta(days=10)
+    page = browser_page
+
+    # A notification with a child, whose identity panel is viewed (and listed as viewed).
+    _sign_in(page, client, live_server, officer)
+    page.goto("/case-reviews/")
+    page.page.get_by_role("link", name="Record a notification").click()
+    page.page.wait_for_url("**/notifications/add/")
+    page.check()
+    page.page.get_by_role("button", name="Record notification").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+    page.page.get_by_label("Area where the incident happened").select_option(label=area.name)
+    page.page.get_by_label("Death", exact=True).check()
+    page.page.get_by_label("Date the local authority became aware").fill(aware.isoformat())
+    page.page.get_by_label("Date notified to the national Panel").fill(notified.isoformat())
+    page.page.get_by_label("Testshire Police").check()
+    _submit(page, "Record notification", "**/notifications/*/")
+    page.page.get_by_role("link", name="Add a child").click()
+    page.page.wait_for_url("**/children/add/")
+    page.check()
+    page.page.get_by_label("Pseudonym").fill("Robin")
+    page.page.get_by_label("Full name").fill("Synthetic Person")
+    _submit(page, "Add child", "**/notifications/*/")
+    page.page.get_by_role("link", name="View identity panel for Robin").click()
+    page.page.wait_for_url("**/identity/")
+    page.check()
+    assert page.page.get_by_text("Synthetic Person").is_visible()
+    page.page.get_by_role("link", name="Back to").click()
+    page.page.wait_for_url("**/notifications/*/")
+    page.check()
+    assert page.page.get_by_role("cell", name=officer.email).is_visible()
+
+    # Rapid review: decision met, sent to the Panel, which agrees.
+    page.page.get_by_role("link", name="Open the rapid review").click()
+    page.page.wait_for_url("**/rapid-reviews/*/")
+    page.check()
+    page.page.get_by_role("link", name="Record the meeting, decision or Panel response").click()
+    page.page.wait_for_url("**/rapid-reviews/*/change/")
+    page.check()
+    page.page.get_by_label("Meeting date").fill(decided.isoformat())
+    page.page.get_by_label("Criteria for a local review met", exact=True).check()
+    page.page.get_by_label("Reasons for the decision").fill("Learning about working together.")
+    page.page.get_by_label("Date of the decision").fill(decided.isoformat())
+    page.page.get_by_label("Date sent to the Panel").fill(decided.isoformat())
+    page.page.get_by_label("Agrees", exact=True).check()
+    page.page.get_by_label("Date of the Panel's response").fill(today.isoformat())
+    _submit(page, "Save rapid review", "**/rapid-reviews/*/")
+
+    # The CSPR: commissioned, through its stages, published; a finding and an action.
+    page.page.get_by_role("link", name="Commission a CSPR").click()
+    page.page.wait_for_url("**/commission/")
+    page.check()
+    page.page.get_by_label("Pseudonym for the review").fill("Sparrow")
+    page.page.get_by_label("Date commissioned").fill(decided.isoformat())
+    _submit(page, "Commission review", "**/reviews/*/")
+    _stage(page, "In progress", decided.isoformat())
+    _stage(page, "Report received", today.isoformat())
+    _stage(page, "Signed off by the Board", today.isoformat())
+    _stage(
+        page,
+        "Published",
+        today.isoformat(),
+        **{"Link to the published report": "https://www.example.org/sparrow"},
+    )
+    assert page.page.get_by_text("Published", exact=True).first.is_visible()
+    page.page.get_by_role("link", name="Add a finding").click()
+    page.page.wait_for_url("**/findings/add/")
+    page.check()
+    page.page.get_by_label("Title").fill("Never leave a baby alone with a dog")
+    page.page.get_by_label("What practitioners should know").fill("Even for a moment.")
+    page.page.get_by_label("Dog attacks").check()
+    page.page.get_by_label("Date the learning was agreed").fill(today.isoformat())
+    _submit(page, "Add finding", "**/reviews/*/")
+    page.page.get_by_role("link", name="Add an action").click()
+    page.page.wait_for_url("**/actions/add/")
+    page.check()
+    page.page.get_by_label("Action", exact=True).fill("Write a dog safety resource pack.")
+    page.page.get_by_label("Owner agency").select_option(label="Testshire Police")
+    page.page.get_by_label("Due date").fill((today + timedelta(days=60)).isoformat())
+    _submit(page, "Add action", "**/reviews/*/")
+
+    # The agency lead updates their agency's action.
+    action = Action.objects.get()
+    _sign_in(page, client, live_server, lead)
+    page.goto(f"/actions/{action.pk}/")
+    page.page.get_by_role("button", name="Add a progress update").click()
+    page.page.wait_for_url("**/progress/")
+    page.check()
+    page.page.get_by_label("What has happened").fill("Draft pack shared for comment.")
+    page.page.get_by_label("On track", exact=True).check()
+    _submit(page, "Save update", "**/actions/*/")
+    action.refresh_from_db()
+    assert action.status == Action.Status.ON_TRACK
+
+    # The finding is in the library and its theme in the trend.
+    page.goto("/learning/?q=Sparrow")
+    assert page.page.get_by_role("link", name="Never leave a baby alone with a dog").is_visible()
+    page.goto("/learning/trends/")
+    assert page.page.get_by_role("rowheader", name="Dog attacks").is_visible()
