@@ -1,0 +1,364 @@
+"""Every page: the allowed user, an outsider (404), a read-only user on a write (403) and the
+wrong method (405); agency scoping of Section 11 returns and commentaries; form pages show the
+error summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import Role
+from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.assurance import services
+from safeguarding.assurance.models import (
+    Audit,
+    AuditCase,
+    FormTemplate,
+    PerformanceCommentary,
+    ProfessionalDifference,
+    ScrutinyReport,
+    Section11Cycle,
+    Section11Return,
+    Survey,
+)
+from safeguarding.assurance.tests.factories import (
+    ProfessionalDifferenceFactory,
+    ScrutinyReportFactory,
+    cycle,
+    open_survey,
+    survey_form,
+)
+from safeguarding.core.testing import ViewMatrix
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class World:
+    agency: Agency
+    other: Agency
+    survey: Survey
+    cycle: Section11Cycle
+    ret: Section11Return
+    other_ret: Section11Return
+    audit: Audit
+    case: AuditCase
+    commentary: PerformanceCommentary
+    report: ScrutinyReport
+    difference: ProfessionalDifference
+    form: FormTemplate
+
+
+@pytest.fixture
+def world() -> World:
+    agency, other = AgencyFactory.create(), AgencyFactory.create()
+    c = cycle(agencies=[agency, other])
+    tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
+    audit = services.audit_create(
+        actor=None,
+        title="Audit",
+        theme="Neglect",
+        kind=Audit.Kind.MULTI_AGENCY,
+        tool=tool,
+        agencies=[agency],
+        planned_for=dt.date(2020, 6, 1),
+    )
+    case = services.audit_case_add(actor=None, audit=audit, case_reference="QA-1", agency=agency)
+    commentary = services.commentary_submit(
+        actor=None,
+        priority=PriorityFactory.create(),
+        agency=agency,
+        year_label="2020-21",
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        escalation="Escalate this.",
+    )
+    survey = open_survey()
+    return World(
+        agency=agency,
+        other=other,
+        survey=survey,
+        cycle=c,
+        ret=c.returns.get(agency=agency),
+        other_ret=c.returns.get(agency=other),
+        audit=audit,
+        case=case,
+        commentary=commentary,
+        report=ScrutinyReportFactory.create(),
+        difference=ProfessionalDifferenceFactory.create(),
+        form=survey.form,
+    )
+
+
+def _pages(w: World) -> list[tuple[str, bool]]:
+    """(url, is a write page)."""
+    u = reverse
+    return [
+        (u("assurance:overview"), False),
+        (u("assurance:form_list"), False),
+        (u("assurance:form_create"), True),
+        (u("assurance:form_detail", args=[w.form.pk]), False),
+        (u("assurance:form_section_add", args=[w.form.pk]), True),
+        (u("assurance:form_question_add", args=[w.form.pk]), True),
+        (u("assurance:survey_list"), False),
+        (u("assurance:survey_create"), True),
+        (u("assurance:survey_detail", args=[w.survey.pk]), False),
+        (u("assurance:survey_export", args=[w.survey.pk]), False),
+        (u("assurance:section11_cycle_list"), False),
+        (u("assurance:section11_cycle_create"), True),
+        (u("assurance:section11_cycle_detail", args=[w.cycle.pk]), False),
+        (u("assurance:section11_return_detail", args=[w.ret.pk]), False),
+        (u("assurance:section11_return_edit", args=[w.ret.pk]), True),
+        (u("assurance:audit_list"), False),
+        (u("assurance:audit_create"), True),
+        (u("assurance:audit_detail", args=[w.audit.pk]), False),
+        (u("assurance:audit_report", args=[w.audit.pk]), False),
+        (u("assurance:audit_case_add", args=[w.audit.pk]), True),
+        (u("assurance:audit_case_complete", args=[w.case.pk]), True),
+        (u("assurance:audit_moderate", args=[w.audit.pk]), True),
+        (u("assurance:audit_finding_add", args=[w.audit.pk]), True),
+        (u("assurance:audit_complete", args=[w.audit.pk]), True),
+        (u("assurance:commentary_list"), False),
+        (u("assurance:commentary_create"), True),
+        (u("assurance:commentary_detail", args=[w.commentary.pk]), False),
+        (u("assurance:commentary_review", args=[w.commentary.pk]), True),
+        (u("assurance:commentary_board_response", args=[w.commentary.pk]), True),
+        (u("assurance:scrutiny_list"), False),
+        (u("assurance:scrutiny_report_create"), True),
+        (u("assurance:scrutiny_report_detail", args=[w.report.pk]), False),
+        (u("assurance:scrutiny_assessment_add", args=[w.report.pk]), True),
+        (u("assurance:difference_list"), False),
+        (u("assurance:difference_create"), True),
+        (u("assurance:difference_update", args=[w.difference.pk]), True),
+    ]
+
+
+def test_every_page_opens_for_partnership_staff(
+    client: Client, officer: User, world: World
+) -> None:
+    for url, _write in _pages(world):
+        ViewMatrix(client, url).allowed(officer)
+
+
+def test_every_page_is_404_for_an_outsider(client: Client, outsider: User, world: World) -> None:
+    for url, _write in _pages(world):
+        ViewMatrix(client, url).outsider(outsider)
+
+
+def test_read_only_user_sees_pages_and_gets_403_on_every_write(
+    client: Client, member_readonly: User, world: World
+) -> None:
+    for url, write in _pages(world):
+        matrix = ViewMatrix(client, url)
+        if write:
+            matrix.read_only_write(member_readonly)
+        else:
+            matrix.allowed(member_readonly)
+    for name in (
+        "section11_return_moderate",
+        "section11_return_challenge",
+        "section11_return_feedback",
+        "section11_return_submit",
+    ):
+        url = reverse(f"assurance:{name}", args=[world.ret.pk])
+        ViewMatrix(client, url).read_only_write(member_readonly)
+
+
+def test_wrong_method_is_405(client: Client, officer: User, world: World) -> None:
+    for url, _write in _pages(world):
+        ViewMatrix(client, url).wrong_method(officer, "delete")
+    ViewMatrix(
+        client, reverse("assurance:section11_return_submit", args=[world.ret.pk])
+    ).wrong_method(officer, "get")
+    ViewMatrix(
+        client, reverse("assurance:survey_answer", args=[world.survey.public_id])
+    ).wrong_method(officer, "delete")
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client: Client, world: World) -> None:
+    for url, _write in _pages(world):
+        ViewMatrix(client, url).anonymous_redirected()
+
+
+# --- agency scoping --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lead(make_user: Callable[..., User], world: World) -> User:
+    return make_user((Role.AGENCY_LEAD, world.agency))
+
+
+def test_agency_lead_sees_own_return_but_not_another_agencys(
+    client: Client, lead: User, world: World
+) -> None:
+    client.force_login(lead)
+
+    own = client.get(reverse("assurance:section11_return_detail", args=[world.ret.pk]))
+    theirs = client.get(reverse("assurance:section11_return_detail", args=[world.other_ret.pk]))
+    listing = client.get(reverse("assurance:section11_cycle_detail", args=[world.cycle.pk]))
+
+    assert own.status_code == 200
+    assert theirs.status_code == 404
+    assert world.agency.name in listing.content.decode()
+    assert world.other.name not in listing.content.decode()
+    assert ActivityEvent.objects.filter(
+        verb="viewed", actor=lead, target_id=str(world.ret.pk)
+    ).exists()
+
+
+def test_agency_lead_completes_and_submits_but_cannot_moderate(
+    client: Client, lead: User, world: World
+) -> None:
+    client.force_login(lead)
+    scores = list(world.ret.scores.all())
+    data: dict[str, object] = {"version": world.ret.version}
+    for s in scores:
+        data[f"s{s.pk}_self_score"] = "2"
+        data[f"s{s.pk}_evidence"] = "Synthetic evidence."
+
+    saved = client.post(reverse("assurance:section11_return_edit", args=[world.ret.pk]), data)
+    submitted = client.post(reverse("assurance:section11_return_submit", args=[world.ret.pk]))
+    moderate = client.post(reverse("assurance:section11_return_moderate", args=[world.ret.pk]))
+    other = client.post(reverse("assurance:section11_return_edit", args=[world.other_ret.pk]))
+
+    assert saved.status_code == 302
+    assert submitted.status_code == 302
+    world.ret.refresh_from_db()
+    assert world.ret.status == Section11Return.Status.SUBMITTED
+    assert moderate.status_code == 403
+    assert other.status_code == 404
+
+
+def test_agency_lead_sees_only_own_commentaries_and_sends_for_own_agency_only(
+    client: Client, lead: User, world: World
+) -> None:
+    theirs = services.commentary_submit(
+        actor=None,
+        priority=world.commentary.priority,
+        agency=world.other,
+        year_label="2020-21",
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+    )
+    client.force_login(lead)
+
+    assert (
+        client.get(reverse("assurance:commentary_detail", args=[world.commentary.pk])).status_code
+        == 200
+    )
+    assert client.get(reverse("assurance:commentary_detail", args=[theirs.pk])).status_code == 404
+    page = client.post(
+        reverse("assurance:commentary_create"),
+        {
+            "priority": world.commentary.priority.pk,
+            "agency": world.other.pk,
+            "year_label": "2020-21",
+            "half": "second",
+            "worked_well": "W",
+            "areas_for_improvement": "A",
+            "agency_actions": "D",
+        },
+    )
+    assert page.status_code == 200
+    assert b"govuk-error-summary" in page.content
+    assert PerformanceCommentary.objects.filter(agency=world.other).count() == 1
+
+
+def test_agency_lead_cannot_open_surveys_scrutiny_or_forms(
+    client: Client, lead: User, world: World
+) -> None:
+    client.force_login(lead)
+
+    for name, args in [
+        ("survey_list", []),
+        ("scrutiny_list", []),
+        ("form_list", []),
+        ("difference_list", []),
+        ("survey_detail", [world.survey.pk]),
+    ]:
+        assert client.get(reverse(f"assurance:{name}", args=args)).status_code == 404
+
+
+# --- form pages ---------------------------------------------------------------------------
+
+
+def test_empty_post_shows_the_error_summary(client: Client, officer: User, world: World) -> None:
+    client.force_login(officer)
+
+    for name in ("form_create", "survey_create", "audit_create", "difference_create"):
+        page = client.post(reverse(f"assurance:{name}"), {})
+        assert page.status_code == 200
+        assert b"govuk-error-summary" in page.content, name
+
+
+def test_building_a_form_through_the_pages(client: Client, officer: User) -> None:
+    client.force_login(officer)
+
+    created = client.post(
+        reverse("assurance:form_create"), {"name": "Poster survey", "purpose": "survey"}
+    )
+    form = FormTemplate.objects.get(name="Poster survey")
+    client.post(reverse("assurance:form_section_add", args=[form.pk]), {"title": "About you"})
+    section = services.form_version_latest(template=form).sections.get()
+    added = client.post(
+        reverse("assurance:form_question_add", args=[form.pk]),
+        {
+            "section": section.pk,
+            "text": "Did you see it?",
+            "key": "seen",
+            "kind": "choice",
+            "choices": "Yes\nNo",
+            "required": "on",
+        },
+    )
+
+    assert created.status_code == 302
+    assert added.status_code == 302
+    question = services.form_version_latest(template=form).sections.get().questions.get()
+    assert (question.key, question.options, question.required) == ("seen", ["Yes", "No"], True)
+
+
+def test_stale_moderation_shows_the_conflict(client: Client, officer: User, world: World) -> None:
+    services.section11_return_save(
+        actor=None,
+        section11_return=world.ret,
+        expected_version=None,
+        scores={s.pk: {"self_score": 1} for s in world.ret.scores.all()},
+    )
+    services.section11_return_submit(actor=None, section11_return=world.ret)
+    client.force_login(officer)
+    data: dict[str, object] = {"version": 1}
+    for s in world.ret.scores.all():
+        data[f"s{s.pk}_moderated_score"] = "2"
+
+    page = client.post(reverse("assurance:section11_return_moderate", args=[world.ret.pk]), data)
+
+    assert page.status_code == 200
+    assert b"Someone else saved this record" in page.content
+    world.ret.refresh_from_db()
+    assert world.ret.status == Section11Return.Status.SUBMITTED
+
+
+def test_reminder_command_is_safe_to_run_twice(make_user: Callable[..., User]) -> None:
+    agency = AgencyFactory.create()
+    make_user((Role.AGENCY_LEAD, agency))
+    cycle(agencies=[agency], opens_on=dt.date(2020, 9, 1), deadline=dt.date(2020, 11, 27))
+
+    call_command("assurance_send_reminders")
+    call_command("assurance_send_reminders")
+
+    ret = Section11Return.objects.get()
+    assert list(ret.reminders.values_list("kind", flat=True)) == ["overdue"]
