@@ -237,3 +237,18 @@ def test_review_report_download_404_without_a_report(client: Client, officer: Us
     response = client.get(reverse("case_reviews:review_report_download", args=[review.pk]))
 
     assert response.status_code == 404
+
+
+def test_viewing_case_pages_is_recorded(client: Client, member_readonly: User) -> None:
+    review = ReviewFactory.create()
+    notification = NotificationFactory.create()
+    client.force_login(member_readonly)
+
+    client.get(reverse("case_reviews:review_detail", args=[review.pk]))
+    client.get(reverse("case_reviews:notification_detail", args=[notification.pk]))
+
+    views = ActivityEvent.objects.filter(verb="viewed", actor=member_readonly)
+    assert {e.target_label for e in views} == {
+        review.activity_label,
+        notification.activity_label,
+    }

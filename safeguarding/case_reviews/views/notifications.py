@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from safeguarding.activity_log.services import event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import RapidReview
 from safeguarding.case_reviews.views.common import GET_POST, add_errors, bind, crumbs, form_page
@@ -68,6 +70,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = permissions.get_notification_for_user_or_404(request.user, pk)
     case_team = permissions.is_case_team(request.user)
+    event_record_view(actor=request.user, target=notification)
     return render(
         request,
         "case_reviews/notification_detail.html",
@@ -78,6 +81,10 @@ def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "case_team": case_team,
             "can_edit": permissions.can_edit_notification(request.user, notification),
             "viewers": selectors.viewer_list(notification=notification) if case_team else [],
+            "viewers_url": reverse(
+                "activity_log:viewer_list",
+                args=[ContentType.objects.get_for_model(notification).pk, notification.pk],
+            ),
             "breadcrumbs": crumbs((notification.reference, "")),
         },
     )
@@ -195,6 +202,7 @@ def _rapid_crumbs(rapid: RapidReview, *extra: tuple[str, str]) -> list[tuple[str
 @require_GET
 def rapid_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk)
+    event_record_view(actor=request.user, target=rapid)
     return render(
         request,
         "case_reviews/rapid_review_detail.html",
@@ -303,6 +311,8 @@ def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     agency_request = permissions.get_agency_request_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
+    if request.method == "GET" and agency_request.response:
+        event_record_view(actor=request.user, target=agency_request, what="agency submission")
     form = forms.AgencyResponseForm(
         bind(request),
         initial={"response": agency_request.response, "version": agency_request.version},

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.activity_log.services import event_record_export
+from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import Review
 from safeguarding.case_reviews.views.common import GET_POST, add_errors, bind, crumbs, form_page
@@ -119,6 +119,7 @@ def review_commission(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @require_GET
 def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = permissions.get_review_for_user_or_404(request.user, pk)
+    event_record_view(actor=request.user, target=review)
     plan = selectors.review_action_plan(review=review)
     return render(
         request,
