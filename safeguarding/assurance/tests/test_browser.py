@@ -1,0 +1,158 @@
+"""Real browser journeys, every page scanned with axe:
+
+* an officer builds a survey questionnaire and sets up a survey; people answer it anonymously
+  on a phone-sized screen (with "Exit this page"); the officer sees the results;
+* an agency lead completes and submits a Section 11 return and an officer moderates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from safeguarding.accounts.roles import Role
+from safeguarding.assurance.models import Response, Section11Return
+from safeguarding.assurance.tests.factories import cycle
+from safeguarding.partnership.tests.factories import AgencyFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _sign_in(page: Any, client: Client, user: Any, live_server: Any) -> None:
+    client.logout()
+    client.force_login(user)
+    page.page.context.clear_cookies()
+    page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def _submit(page: Any, name: str) -> None:
+    page.page.get_by_role("button", name=name).click()
+    page.page.wait_for_load_state("load")
+    page.check()
+
+
+def test_build_a_survey_answer_it_on_a_phone_and_see_results(
+    browser_page: Any, make_user: Any, client: Client, live_server: Any
+) -> None:
+    officer = make_user(Role.BUSINESS_UNIT)
+    _sign_in(browser_page, client, officer, live_server)
+    page = browser_page
+    p = page.page
+
+    page.goto("/assurance/forms/create/")
+    p.get_by_label("Name").fill("Online safety survey for young people")
+    p.get_by_label("What the form is for").select_option(label="Survey questionnaire")
+    _submit(page, "Create form")
+    p.get_by_role("button", name="Add a section").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_label("Section title").fill("About staying safe")
+    _submit(page, "Add section")
+    p.get_by_role("button", name="Add a question").click()
+    p.wait_for_load_state("load")
+    page.check()
+    _submit(page, "Add question")  # nothing filled in: the error summary shows
+    assert p.locator(".govuk-error-summary").is_visible()
+    p.get_by_label("Question", exact=True).fill("Do you know who to tell if something is wrong?")
+    p.get_by_label("Short name").fill("who_to_tell")
+    p.get_by_label("Type of answer").select_option(label="Choose one option")
+    p.get_by_label("Options").fill("Yes\nNo\nNot sure")
+    _submit(page, "Add question")
+    assert p.get_by_text("The question has been added.").is_visible()
+
+    today = timezone.localdate()
+    page.goto("/assurance/surveys/create/")
+    p.get_by_label("Title").fill("Staying safe: tell us what you think")
+    p.get_by_label("Who it is for").select_option(label="Children and young people")
+    p.get_by_label("Questionnaire").select_option(label="Online safety survey for young people")
+    p.get_by_label("Opens on").fill(today.isoformat())
+    p.get_by_label("Closes on").fill((today + dt.timedelta(days=30)).isoformat())
+    _submit(page, "Set up survey")
+    public_url = p.locator("#public-link").get_attribute("href")
+    assert public_url
+
+    # Anonymous, on a phone: no session cookie at all.
+    p.context.clear_cookies()
+    p.set_viewport_size(PHONE)
+    for answer in ["Yes", "Yes", "No", "Yes", "Not sure"]:
+        p.goto(public_url)
+        page.check()
+        assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
+        p.get_by_label(answer, exact=True).check()
+        p.get_by_role("button", name="Send my answers").click()
+        p.wait_for_url("**/thank-you/")
+        page.check()
+        assert p.get_by_role("heading", name="Thank you").is_visible()
+    assert {c["name"] for c in p.context.cookies()} <= {"csrftoken"}
+    assert Response.objects.count() == 5
+
+    p.set_viewport_size(DESKTOP)
+    _sign_in(page, client, officer, live_server)
+    page.goto("/assurance/surveys/")
+    p.get_by_role("link", name="Staying safe: tell us what you think").click()
+    p.wait_for_load_state("load")
+    page.check()
+    assert p.locator("#respondents").inner_text() == "5"
+    assert p.locator("svg[role=img]").count() == 1
+    table = p.get_by_role("table", name="Do you know who to tell if something is wrong?: answers")
+    assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "3", "60%"]
+
+
+def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
+    browser_page: Any, make_user: Any, client: Client, live_server: Any
+) -> None:
+    agency = AgencyFactory.create(name="Synthetic Community Health")
+    lead = make_user((Role.AGENCY_LEAD, agency))
+    officer = make_user(Role.BUSINESS_UNIT)
+    today = timezone.localdate()
+    c = cycle(
+        agencies=[agency],
+        label="2026-27" if today.month >= 4 else "2025-26",
+        opens_on=today - dt.timedelta(days=7),
+        deadline=today + dt.timedelta(days=30),
+    )
+    page = browser_page
+    p = page.page
+
+    _sign_in(page, client, lead, live_server)
+    page.goto("/assurance/")
+    p.get_by_role("link", name=f"{c.name}: Synthetic Community Health").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_role("button", name="Complete the self-assessment").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_label("Standard leadership: self-score").select_option(label="3: fully met")
+    p.get_by_label("Standard leadership: evidence").fill(
+        "Board minutes and a safeguarding policy."
+    )
+    p.get_by_label("Standard tools: self-score").select_option(label="2: mostly met")
+    _submit(page, "Save self-assessment")
+    assert p.get_by_text("Your self-assessment has been saved.").is_visible()
+    _submit(page, "Submit the return")
+    assert p.locator("#return-status").inner_text() == "Submitted"
+
+    _sign_in(page, client, officer, live_server)
+    page.goto(f"/assurance/section-11/{c.pk}/")
+    p.get_by_role("link", name="Synthetic Community Health").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_role("button", name="Moderate").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_label("Standard leadership: moderated score").select_option(label="2: mostly met")
+    p.get_by_label("Standard leadership: comment").fill("Evidence covered one service only.")
+    _submit(page, "Save moderated scores")
+    assert p.locator("#return-status").inner_text() == "Moderated"
+    ret = Section11Return.objects.get()
+    assert ret.status == Section11Return.Status.MODERATED
+    scores = {s.standard.key: (s.self_score, s.moderated_score) for s in ret.scores.all()}
+    assert scores == {"leadership": (3, 2), "tools": (2, 2)}
