@@ -162,6 +162,11 @@ def seed(*, stdout: TextIO | None = None) -> None:
         )
         return
     categories = {c.number: c for c in DeathCategory.objects.all()}
+    if len(categories) < 10:
+        _say(
+            stdout, "Child deaths: the categories of death are missing (run migrations); skipped."
+        )
+        return
     created = 0
     cases: list[ChildDeathNotification] = []
     for death in _deaths():

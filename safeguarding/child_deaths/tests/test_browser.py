@@ -15,7 +15,12 @@ from safeguarding.child_deaths.models import ChildDeathNotification, Information
 from safeguarding.child_deaths.tests.factories import nhs_number_make
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the ten categories of death and the national themes come from data
+# migrations, which another transactional test's flush would otherwise have emptied.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _sign_in(browser_page: Any, client: Client, live_server: Any, user: Any) -> None:
