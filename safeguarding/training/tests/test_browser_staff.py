@@ -1,0 +1,60 @@
+"""Real browser: a business unit officer runs training on the demo data: the management page,
+a register, agency statements, validations, the needs survey, the impact report, the public
+catalogue and briefings. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from safeguarding.accounts.roles import Role
+from safeguarding.partnership import demo as partnership_demo
+from safeguarding.training import demo
+from safeguarding.training.models import (
+    Briefing,
+    CourseValidation,
+    TrainingNeedsSurvey,
+    TrainingSession,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_officer_pages_on_the_demo_data(browser_page, make_user, client, live_server) -> None:
+    partnership_demo.seed()
+    demo.seed()
+    officer = make_user(Role.BUSINESS_UNIT)
+    client.force_login(officer)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+    webinar = TrainingSession.objects.filter(starts_at__year=2021).order_by("starts_at").first()
+    assert webinar is not None
+
+    page.goto("/training/")
+    assert page.page.get_by_role("link", name="Child Neglect").is_visible()
+    page.goto("/training/manage/")
+    page.goto(f"/training/manage/sessions/{webinar.pk}/register/")
+    assert page.page.get_by_text("on the register").first.is_visible()
+    page.goto("/training/statements/")
+    page.goto("/training/validations/")
+    assert page.page.get_by_role("heading", name="Early Years Peterborough").is_visible()
+    validation = CourseValidation.objects.order_by("id").first()
+    assert validation is not None
+    page.goto(f"/training/validations/{validation.pk}/")
+    survey = TrainingNeedsSurvey.objects.get(year_label="2020-21")
+    page.goto(f"/training/needs/{survey.pk}/")
+    page.goto("/training/manage/impact/2020-21/")
+    assert page.page.get_by_text("attended by 573 people").is_visible()
+    page.goto("/training/manage/courses/add/")
+    page.page.get_by_role("button", name="Add course").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+    page.goto("/training/manage/briefings/add/")
+    page.goto("/training/briefings/")
+    briefing = Briefing.objects.order_by("published_on").first()
+    assert briefing is not None
+    page.goto(f"/training/briefings/{briefing.pk}/")
+    page.goto(f"/training/briefings/{briefing.pk}/complete/")
+    page.goto("/training/certificates/verify/")
