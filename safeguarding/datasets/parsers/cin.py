@@ -31,9 +31,15 @@ from safeguarding.datasets.parsers.common import (
     parse_date,
 )
 
+_LOCAL: dict[str, str] = {}
+
 
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    """The tag without a namespace (names are few, so they are remembered)."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1]
+    return name
 
 
 def _child_text(element: Element, name: str) -> str:
@@ -156,24 +162,12 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
     reader = _Reader(sink, problems)
     header: dict[str, str] = {}
     total = max(1, path.stat().st_size)
-    root_seen = False
+    name = ""
     try:
         with path.open("rb") as handle:
-            events: Any = iterparse(handle, events=("start", "end"), forbid_dtd=True)
-            stack: list[str] = []
-            for event, element in events:
+            events: Any = iterparse(handle, events=("end",), forbid_dtd=True)
+            for _event, element in events:
                 name = _local(element.tag)
-                if event == "start":
-                    if not root_seen:
-                        root_seen = True
-                        if name != "Message":
-                            raise ImportFileError(
-                                "This XML file is not a Children in Need census (it does not "
-                                "start with <Message>)."
-                            )
-                    stack.append(name)
-                    continue
-                stack.pop()
                 if name in ("Collection", "ReferenceDate", "LEA", "Year"):
                     header[name] = clean_text(element.text)
                 elif name == "Header":
@@ -191,8 +185,10 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
         raise ImportFileError(
             "The XML file uses features that are not allowed in a return (entities or a DTD)."
         ) from exc
-    if not root_seen:
-        raise ImportFileError("The file is empty.")
+    if name != "Message":  # the last element to end is the root
+        raise ImportFileError(
+            "This XML file is not a Children in Need census (it does not start with <Message>)."
+        )
     if "ReferenceDate" not in header:
         raise ImportFileError("The census has no <Header> with a <ReferenceDate>.")
     if progress is not None:

@@ -82,6 +82,10 @@ def clean_text(value: Any) -> str:
     """Cell text with non-breaking spaces made plain and outer spaces removed."""
     if value is None:
         return ""
+    if type(value) is str:
+        text = value.strip()
+        if "\xa0" not in text and "  " not in text and "\t" not in text and "\n" not in text:
+            return text
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).replace("\xa0", " ").split())
@@ -113,9 +117,14 @@ def parse_date(value: Any) -> date | None:
 
 
 def _parse_date_text(value: Any) -> date | None:
-    if is_missing(value):
-        return None
     text = clean_text(value)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass  # the patterns below give the clear message
+    if text.upper() in MISSING:
+        return None
     for pattern, order in _DATE_TEXT:
         match = pattern.match(text)
         if match:
