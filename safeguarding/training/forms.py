@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from safeguarding.accounts.models import User
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training.models import Briefing, Course, CourseValidation, TrainingBooking
@@ -175,6 +176,16 @@ class CourseForm(forms.Form):
         return data
 
 
+class CourseEditForm(CourseForm):
+    is_published = forms.BooleanField(label="Show the course in the catalogue", required=False)
+    version = VersionField()
+
+    def values(self) -> dict[str, Any]:
+        data = super().values()
+        data.pop("version")
+        return data
+
+
 class SessionForm(forms.Form):
     starts_at = forms.DateTimeField(
         label="Starts",
@@ -190,7 +201,26 @@ class SessionForm(forms.Form):
         help_text="Shown only to people with a place.",
     )
     trainer_name = forms.CharField(label="Trainer", max_length=200)
+    trainer_email = forms.EmailField(
+        label="Trainer's account e-mail (optional)",
+        required=False,
+        help_text="The trainer with this account can mark the session's register.",
+    )
     capacity = forms.IntegerField(label="Places", min_value=1)
+
+    def clean_trainer_email(self) -> User | None:
+        email = self.cleaned_data.get("trainer_email", "").strip().lower()
+        if not email:
+            return None
+        trainer = User.objects.filter(email__iexact=email, is_active=True).first()
+        if trainer is None:
+            raise forms.ValidationError("No one has an account with this e-mail address.")
+        return trainer
+
+    def values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["trainer"] = data.pop("trainer_email")
+        return data
 
 
 class ValidationSubmitForm(forms.Form):

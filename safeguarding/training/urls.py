@@ -31,6 +31,7 @@ urlpatterns = [
     # running training
     path("manage/", views.manage, name="manage"),
     path("manage/courses/add/", views.course_create, name="course_create"),
+    path("manage/courses/<int:pk>/change/", views.course_update, name="course_update"),
     path("manage/courses/<int:pk>/sessions/add/", views.session_create, name="session_create"),
     path("manage/sessions/<int:pk>/register/", views.session_register, name="session_register"),
     path(

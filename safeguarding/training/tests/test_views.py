@@ -771,3 +771,56 @@ def test_briefing_page_embeds_presentation_and_audio_allowing_only_their_hosts(
     assert (
         "frame-src" not in client.get(_url("briefing_detail", plain.pk))["Content-Security-Policy"]
     )
+
+
+def test_course_update_matrix_and_conflict(
+    client: Client,
+    session: TrainingSession,
+    owner: User,
+    officer: User,
+    outsider: User,
+    member_readonly: User,
+) -> None:
+    course = session.course
+    matrix = ViewMatrix(client, _url("course_update", course.pk))
+    matrix.allowed(owner)
+    matrix.outsider(outsider)
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(owner, "delete")
+    data = {
+        "title": "Synthetic renamed course",
+        "summary": "About it",
+        "audience": "All",
+        "level": "core",
+        "format": "live_webinar",
+        "is_published": "on",
+        "version": str(course.version),
+    }
+    matrix.allowed(officer, method="post", data=data, status=302)
+    course.refresh_from_db()
+    assert course.title == "Synthetic renamed course"
+
+    # A second editor who started from the old version is told what changed.
+    stale = dict(data, title="Another title")
+    response = matrix.allowed(owner, method="post", data=stale)
+    assert "Someone else saved this record" in response.content.decode()
+    course.refresh_from_db()
+    assert course.title == "Synthetic renamed course"
+
+
+def test_session_create_links_the_trainers_account(
+    client: Client, session: TrainingSession, owner: User, learner: User
+) -> None:
+    client.force_login(owner)
+    data = {
+        "starts_at": "2025-07-01 10:00",
+        "duration_minutes": "60",
+        "trainer_name": "Synthetic Trainer",
+        "trainer_email": "nobody@nowhere.example",
+        "capacity": "40",
+    }
+    response = client.post(_url("session_create", session.course_id), data)
+    assert "No one has an account with this e-mail address" in response.content.decode()
+    data["trainer_email"] = learner.email.upper()
+    assert client.post(_url("session_create", session.course_id), data).status_code == 302
+    assert TrainingSession.objects.filter(trainer=learner).count() == 1

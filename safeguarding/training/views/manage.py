@@ -84,12 +84,58 @@ def course_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(_GET_POST)
+def course_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    course = permissions.get_course_for_user_or_404(request.user, pk, write=True)
+    initial = {
+        "title": course.title,
+        "summary": course.summary,
+        "audience": course.audience,
+        "level": course.level,
+        "format": course.format,
+        "priority": course.priority_id,
+        "requires_manager_approval": course.requires_manager_approval,
+        "evaluation_questions_text": "\n".join(course.evaluation_questions),
+        "is_published": course.is_published,
+        "version": course.version,
+    }
+    form = forms.CourseEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_update(
+                actor=request.user,
+                course=course,
+                expected_version=form.cleaned_data["version"],
+                **form.values(),
+            )
+        except EditConflictError as exc:
+            form.add_error(None, exc)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{course.title} has been updated.")
+            return redirect("training:course_detail", course.pk)
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": f"Change {course.title}",
+            "submit": "Save changes",
+            "breadcrumbs": _crumbs((course.title, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
 def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     course = permissions.get_course_for_user_or_404(request.user, pk, write=True)
     form = forms.SessionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_create(actor=request.user, course=course, **form.cleaned_data)
+            services.session_create(actor=request.user, course=course, **form.values())
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
