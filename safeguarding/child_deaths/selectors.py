@@ -267,3 +267,37 @@ def national_export_rows(
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class OpenCaseSummary:
+    """De-identified: open cases (this panel's) by time since the death and by reason for delay."""
+
+    total: int
+    by_age: list[tuple[str, int]]
+    by_delay: list[tuple[str, int]]
+
+
+def open_case_summary(*, today: date | None = None) -> OpenCaseSummary:
+    today = today or timezone.localdate()
+    cases = list(
+        N.objects.filter(archived_at__isnull=True, reviewed_by_this_panel=True)
+        .exclude(status=N.Status.REVIEWED)
+        .only("date_of_death", "delay_reason")
+    )
+    ages: Counter[str] = Counter()
+    for case in cases:
+        ages[identity.timeliness_band(case.date_of_death, today)] += 1
+    delays: Counter[str] = Counter(case.delay_reason for case in cases)
+    return OpenCaseSummary(
+        total=len(cases),
+        by_age=[
+            (label.replace("Within", "Under"), ages[key])
+            for key, label in identity.Timeliness.LABELS.items()
+        ],
+        by_delay=[
+            (str(label) if value else "No reason recorded", delays[value])
+            for value, label in N.DelayReason.choices
+            if delays[value]
+        ],
+    )

@@ -84,6 +84,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "year": year,
             "figures": reporting.figures_for_year(year),
+            "open_summary": selectors.open_case_summary(),
             "can_view_cases": permissions.can_view_cases(request.user),
             "can_view_requests": permissions.can_view_requests(request.user),
             "can_manage": permissions.can_manage_child_deaths(request.user),

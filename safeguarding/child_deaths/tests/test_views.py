@@ -84,6 +84,7 @@ def test_dashboard_shows_no_identifying_details(
     client.force_login(member_readonly)
     body = client.get(reverse("child_deaths:dashboard") + "?year=2020-21").content.decode()
     assert "the deaths of 1 child were notified" in body
+    assert "1 death this panel reviews is waiting for a completed review" in body
     assert "Quillon" not in body
     assert case.reference not in body
 
