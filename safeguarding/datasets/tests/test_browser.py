@@ -1,0 +1,66 @@
+"""Real browser: a data analyst uploads an Annex A workbook, watches the import's progress, reads
+the figures and exports them. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from safeguarding.accounts.roles import Role
+from safeguarding.datasets.tests.builders import annex_a, child
+from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_upload_watch_progress_read_figures_and_export(
+    browser_page: Any,
+    make_user: Any,
+    client: Any,
+    live_server: Any,
+    run_tasks: Any,
+    tmp_path: Path,
+) -> None:
+    area = AreaFactory.create(name="Northshire", la_number="873")
+    analyst = make_user((Role.DATA_ANALYST, AgencyFactory.create(area=area)))
+    rows = [child(f"C{n}") + [date(2020, 5, 1 + n % 20), "q) 6: Police"] for n in range(12)]
+    workbook = annex_a(tmp_path / "annex-a.xlsx", {1: rows})
+    client.force_login(analyst)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+
+    page.goto("/data/imports/add/")
+    page.page.get_by_role("button", name="Import").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+
+    page.page.get_by_label("Area").select_option(label="Northshire")
+    page.page.get_by_label("Period the return covers").fill("2020-21")
+    page.page.get_by_label("Return file").set_input_files(str(workbook))
+    page.page.get_by_role("button", name="Import").click()
+    page.page.wait_for_url("**/data/imports/*/")
+    page.check()
+    assert page.page.locator("progress").is_visible()
+
+    run_tasks()
+    page.page.get_by_text("in use").first.wait_for()  # the page reloads itself when done
+    page.check()
+    assert not page.page.locator("progress").count()
+
+    page.page.get_by_role("link", name="See Northshire's figures").click()
+    page.page.wait_for_url("**/data/areas/*/")
+    page.check()
+    contacts = page.page.locator("tr", has=page.page.get_by_role("rowheader", name="Contacts"))
+    assert contacts.first.locator("td").first.inner_text() == "12"
+
+    page.goto("/data/?year=2020-21")
+    with page.page.expect_download() as download:
+        page.page.get_by_role("link", name="Download the figures (CSV)").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "2020-21,Northshire,Contacts,12," in saved
