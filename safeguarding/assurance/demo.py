@@ -305,8 +305,8 @@ def seed(*, stdout: TextIO | None = None) -> None:
     if len(agencies) < 3:
         _say(stdout, "Assurance demo skipped: the demo partnership's agencies are missing.")
         return
-    _seed_surveys()
     _seed_section11(agencies)
+    _seed_surveys()
     _seed_audit(agencies[:3])
     _seed_commentaries(agencies[:3])
     _seed_scrutiny(agencies[0])
@@ -357,6 +357,11 @@ def _seed_surveys() -> None:
                 closes_on=closes,
                 topic="Child sexual abuse",
                 intro="This survey is anonymous: we do not ask for your name.",
+                section11_cycle=(
+                    Section11Cycle.objects.filter(year_label="2020-21").first()
+                    if audience == Survey.Audience.PROFESSIONALS
+                    else None
+                ),
             )
         _seed_responses(survey, counts, comments)
 

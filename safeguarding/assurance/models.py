@@ -109,7 +109,7 @@ class Question(BaseModel):
         TEXT = "text", "Free text"
         EVIDENCE = "evidence", "Evidence upload"
 
-    FIXED_OPTIONS: dict[str, list[str]] = {  # noqa: RUF012
+    FIXED_OPTIONS: dict[str, list[str]] = {
         "yes_no_partly": ["Yes", "No", "Partly"],
         "rag": ["Red", "Amber", "Green"],
     }

@@ -55,6 +55,9 @@ def test_survey_respondents_by_group_come_from_individual_responses(demo: None) 
         "Professionals": 362,
     }
     assert len(figures.surveys) == 3
+    practitioners = Survey.objects.get(audience="professionals")
+    assert practitioners.section11_cycle is not None
+    assert practitioners.section11_cycle.year_label == "2020-21"
 
 
 def test_survey_key_findings_match_the_seed(demo: None) -> None:

@@ -77,6 +77,7 @@ def commentary_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def commentary_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     commentary = permissions.get_commentary_for_user_or_404(request.user, pk)
+    event_record_view(actor=request.user, target=commentary)
     return render(
         request,
         "assurance/commentary_detail.html",
