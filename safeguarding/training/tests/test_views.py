@@ -824,3 +824,15 @@ def test_session_create_links_the_trainers_account(
     data["trainer_email"] = learner.email.upper()
     assert client.post(_url("session_create", session.course_id), data).status_code == 302
     assert TrainingSession.objects.filter(trainer=learner).count() == 1
+
+
+def test_trainer_cannot_cancel_the_session(
+    client: Client, session: TrainingSession, make_practitioner: Callable[..., User]
+) -> None:
+    trainer = make_practitioner()
+    TrainingSession.objects.filter(pk=session.pk).update(trainer=trainer)
+    client.force_login(trainer)
+    assert client.get(_url("session_cancel", session.pk)).status_code == 403
+    assert client.post(_url("session_cancel", session.pk), {"reason": "x"}).status_code == 403
+    session.refresh_from_db()
+    assert not session.is_cancelled

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -210,7 +210,7 @@ def register_mark_all(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 def session_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = permissions.get_session_for_user_or_404(request.user, pk, write=True)
     if not permissions.can_manage_training(request.user):
-        raise Http404
+        raise PermissionDenied  # a trainer sees the session but only the business unit cancels
     form = forms.ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
