@@ -146,7 +146,7 @@ class MeetingForm(forms.Form):
     title = forms.CharField(max_length=200)
     held_on = forms.DateField(label="Meeting date", widget=DateInput())
     members = forms.ModelMultipleChoiceField(
-        label="Members (panel members who will see these cases)",
+        label="Members and attendees (panel members see these cases)",
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -163,6 +163,7 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Only the meeting's members and CDOP managers can read these.",
     )
+    version = VersionField(required=False)
 
     def __init__(self, *args: Any, cases: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -76,6 +76,16 @@ def notification_list_for_user(
     return cases.select_related("residence_area", "review").order_by("-date_of_death", "-id")
 
 
+def notification_list_for_agenda(
+    *, user: User, meeting: ReviewMeeting | None = None
+) -> QuerySet[ChildDeathNotification]:
+    """Cases that may go on a meeting's agenda: the open ones, and any already on it."""
+    wanted = ~Q(status=N.Status.REVIEWED)
+    if meeting is not None:
+        wanted |= Q(meetings=meeting)
+    return notification_list_for_user(user=user).filter(wanted).distinct()
+
+
 @dataclass(frozen=True)
 class OpenCase:
     notification: ChildDeathNotification

@@ -22,5 +22,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/add/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/change/", views.meeting_update, name="meeting_update"),
     path("export/national/", views.national_export, name="national_export"),
 ]

@@ -566,3 +566,37 @@ def test_national_export_bad_year_is_a_clear_400(client: Client, manager: User) 
     client.force_login(manager)
     response = client.get(reverse("child_deaths:national_export") + "?year=twenty")
     assert response.status_code == 400
+
+
+def test_meeting_update_matrix_and_agenda_change(
+    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+) -> None:
+    meeting = ReviewMeeting.objects.get()
+    added = notification_make()
+    matrix = ViewMatrix(client, reverse("child_deaths:meeting_update", args=[meeting.pk]))
+    matrix.allowed(manager)
+    data = {
+        "kind": "panel",
+        "title": "Panel, renamed",
+        "held_on": "2021-03-19",
+        "members": [str(panel.pk)],
+        "cases": [str(panel_case.pk), str(added.pk)],
+        "papers": "New papers",
+        "version": str(meeting.version),
+    }
+    matrix.allowed(manager, method="post", data=data, status=302)
+    meeting.refresh_from_db()
+    assert meeting.title == "Panel, renamed"
+    assert set(meeting.cases.all()) == {panel_case, added}
+    assert ActivityEvent.objects.filter(verb="child_death.meeting_agenda_set").exists()
+    matrix.read_only_write(panel, data=data)  # a member may read the meeting, not change it
+    matrix.outsider(outsider)
+    matrix.wrong_method(manager)
+    # The stale version is refused and nothing changes.
+    client.force_login(manager)
+    response = client.post(
+        reverse("child_deaths:meeting_update", args=[meeting.pk]), {**data, "title": "Stale"}
+    )
+    assert "Someone else saved this record" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.title == "Panel, renamed"
