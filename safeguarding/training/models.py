@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.models import BaseModel
 
 
@@ -202,7 +203,8 @@ class Evaluation(BaseModel):
     rating = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    comments = models.TextField(blank=True)
+    # Free text may mention a case despite the warning on the form: encrypted at rest.
+    comments = EncryptedTextField(blank=True)
     answers = models.JSONField(default=dict, blank=True)
     submitted_at = models.DateTimeField()
 
@@ -228,7 +230,7 @@ class BriefingCompletion(BaseModel):
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    feedback = models.TextField(blank=True)
+    feedback = EncryptedTextField(blank=True)
 
     class Meta:
         ordering = ["-completed_at"]
@@ -303,8 +305,9 @@ class ImpactResponse(BaseModel):
         TrainingBooking, on_delete=models.PROTECT, related_name="impact_response"
     )
     practice_changed = models.BooleanField()
-    how = models.TextField(blank=True)
-    examples = models.TextField(blank=True)
+    # Examples of practice may mention a case despite the warning on the form: encrypted.
+    how = EncryptedTextField(blank=True)
+    examples = EncryptedTextField(blank=True)
     submitted_at = models.DateTimeField()
 
     class Meta:

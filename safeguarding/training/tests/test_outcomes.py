@@ -359,3 +359,22 @@ def test_needs_summary_per_priority(owner: User, agency_a: Agency, agency_b: Age
         services.needs_response_submit(
             actor=owner, survey=survey, agency=agency_a, training_offered="x", gaps=[]
         )
+
+
+def test_free_text_answers_are_encrypted_at_rest(attended: TrainingBooking, learner: User) -> None:
+    from django.db import connection
+
+    from safeguarding.training.models import ImpactResponse
+
+    services.impact_response_submit(
+        actor=learner,
+        booking=attended,
+        practice_changed=True,
+        how="I now record the child's words.",
+        examples="",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT how FROM {ImpactResponse._meta.db_table}")  # noqa: S608
+        (stored,) = cursor.fetchone()
+    assert "child" not in stored
+    assert ImpactResponse.objects.get().how == "I now record the child's words."
