@@ -9,9 +9,10 @@ class DatasetsConfig(AppConfig):
     verbose_name = "Safeguarding data"
 
     def ready(self) -> None:
-        from safeguarding.core.registry import NavItem, register_nav
-        from safeguarding.datasets import permissions
+        from safeguarding.core.registry import NavItem, register_card, register_nav
+        from safeguarding.datasets import cards, permissions
 
+        register_card("datasets.imports", cards.imports_card, order=60)
         register_nav(
             NavItem(
                 key="datasets",

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 INSERT_BATCH = 10_000
+UPLOAD_FOLDER_PREFIX = "datasets-upload-"
 _POINT_EVENTS = {RecordKind.CONTACT, RecordKind.REFERRAL, RecordKind.SECTION_47}
 
 
@@ -267,6 +268,9 @@ def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
         for path in paths:
             with contextlib.suppress(OSError):
                 path.unlink()
+            if path.parent.name.startswith(UPLOAD_FOLDER_PREFIX):
+                with contextlib.suppress(OSError):
+                    path.parent.rmdir()  # the upload's own folder, once empty
     batch.refresh_from_db()
     return batch
 

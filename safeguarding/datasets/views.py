@@ -185,7 +185,7 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _save_uploads(uploads: list[object]) -> list[Path]:
     base = getattr(settings, "DATASETS_UPLOAD_DIR", None)
-    folder = Path(tempfile.mkdtemp(prefix="datasets-upload-", dir=base))
+    folder = Path(tempfile.mkdtemp(prefix=services.UPLOAD_FOLDER_PREFIX, dir=base))
     paths = []
     for index, upload in enumerate(uploads):
         name = str(getattr(upload, "name", "")).lower()

@@ -207,3 +207,31 @@ def test_population_page(
 
     population = Population.objects.get()
     assert (population.year_start, population.children) == (2020, 120000)
+
+
+def test_my_work_card_lists_imports_waiting_or_failed(
+    analyst: User, outsider: User, area: Area, tmp_path: Path
+) -> None:
+    from safeguarding.datasets.cards import imports_card
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a return")
+    start, end = services.parse_period("2020-21")
+    failed = services.import_return(
+        actor=None, area=area, period_start=start, period_end=end, paths=[bad]
+    )
+
+    card = imports_card(analyst)
+
+    assert card is not None
+    assert [i.text for i in card.items] == [f"Import {failed.pk}: return for Northshire"]
+    assert card.items[0].tag == "Failed"
+    assert imports_card(outsider) is None
+
+
+def test_home_page_shows_the_imports_card_to_an_analyst(client: Client, analyst: User) -> None:
+    client.force_login(analyst)
+
+    response = client.get(reverse("core:home"))
+
+    assert "Data imports" in response.content.decode()
