@@ -17,17 +17,21 @@ How the seed report's "Learning from Child Safeguarding Practice Reviews" table 
   findings (learning points) and actions.
 * Learning themes from rapid reviews: themes of learning recorded against rapid reviews in the
   year, most frequent first.
-* Action plan status: the current status of the actions of reviews signed off in the year.
+* Of the CSPRs completed, how many had commenced before the year.
+* Dissemination: briefings, workshops and learning events held in the year, and the people
+  they reached.
+* Action plan status: the current status (on the day the report is produced) of the actions of
+  reviews signed off in the year.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from safeguarding.actions import selectors as action_selectors
-from safeguarding.case_reviews.models import RapidReview, Review
+from safeguarding.case_reviews.models import Dissemination, RapidReview, Review
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning import selectors as learning_selectors
@@ -58,6 +62,13 @@ class StatusCount:
 
 
 @dataclass(frozen=True)
+class DisseminationCount:
+    label: str
+    events: int
+    reach: int
+
+
+@dataclass(frozen=True)
 class CaseReviewFigures:
     year: ReportingYear
     rapid_reviews_held: int
@@ -66,10 +77,12 @@ class CaseReviewFigures:
     cspr_ongoing_from_previous_year: int
     cspr_commenced: int
     cspr_completed: int
+    cspr_completed_commenced_before: int
     sar_ongoing: int
     published: tuple[PublishedReview, ...]
     rapid_review_themes: tuple[ThemeCount, ...]
     action_status: tuple[StatusCount, ...]
+    dissemination: tuple[DisseminationCount, ...]
 
     @property
     def published_count(self) -> int:
@@ -111,6 +124,32 @@ def cspr_completed(year: ReportingYear) -> int:
         archived_at__isnull=True,
         signed_off_on__range=(year.start, year.end),
     ).count()
+
+
+def cspr_completed_commenced_before(year: ReportingYear) -> int:
+    return Review.objects.filter(
+        kind=Review.Kind.CSPR,
+        archived_at__isnull=True,
+        signed_off_on__range=(year.start, year.end),
+        commissioned_on__lt=year.start,
+    ).count()
+
+
+def dissemination(year: ReportingYear) -> tuple[DisseminationCount, ...]:
+    rows = (
+        Dissemination.objects.filter(
+            held_on__range=(year.start, year.end), review__archived_at__isnull=True
+        )
+        .values("kind")
+        .annotate(n=Count("id"), reach=Sum("reach"))
+        .order_by("kind")
+    )
+    return tuple(
+        DisseminationCount(
+            label=Dissemination.Kind(row["kind"]).label, events=row["n"], reach=row["reach"] or 0
+        )
+        for row in rows
+    )
 
 
 def sar_ongoing(year: ReportingYear) -> int:
@@ -190,10 +229,12 @@ def figures(year: ReportingYear) -> CaseReviewFigures:
         cspr_ongoing_from_previous_year=cspr_ongoing_from_previous_year(year),
         cspr_commenced=cspr_commenced(year),
         cspr_completed=cspr_completed(year),
+        cspr_completed_commenced_before=cspr_completed_commenced_before(year),
         sar_ongoing=sar_ongoing(year),
         published=published_reviews(year),
         rapid_review_themes=rapid_review_themes(year),
         action_status=action_status(year),
+        dissemination=dissemination(year),
     )
 
 

@@ -30,6 +30,7 @@ def test_demo_figures_match_the_seed_report(seeded: None) -> None:
     assert figures.cspr_ongoing_from_previous_year == 5
     assert figures.cspr_commenced == 4
     assert figures.cspr_completed == 1
+    assert figures.cspr_completed_commenced_before == 1
     assert figures.sar_ongoing == 1
     assert (figures.criteria_met, figures.criteria_not_met) == (1, 8)
     assert figures.rapid_reviews_held == 9
@@ -121,3 +122,14 @@ def test_annual_report_command_includes_the_section(seeded: None, tmp_path) -> N
     call_command("annual_report", "2020-21", "--output", str(out))
 
     assert "Oliver" in out.read_text()
+
+
+def test_dissemination_counts_events_and_reach_in_the_year(seeded: None) -> None:
+    from safeguarding.case_reviews.models import Dissemination
+
+    held = [d for d in Dissemination.objects.all() if YEAR.contains(d.held_on)]
+
+    figures = reporting.figures(YEAR)
+
+    assert sum(d.events for d in figures.dissemination) == len(held) == 2
+    assert sum(d.reach for d in figures.dissemination) == sum(d.reach for d in held) == 305
