@@ -137,6 +137,13 @@ RAPID_REVIEWS: list[tuple[str, date, str, str, str, tuple[str, ...]]] = [
 ]
 IN_YEAR_CSPR = ("Sky", date(2020, 10, 19))  # from the rapid review whose criteria were met
 SAR = ("Hazel", "Cambridgeshire", date(2020, 9, 1), date(2020, 10, 5))
+EARLIER_SCR = ("Poppy", "Peterborough", date(2018, 3, 5), date(2018, 4, 9))
+EARLIER_SCR_FINDING = (
+    "See the child, not only the adults",
+    "Visits focused on the parents' needs; the child was rarely seen alone. Every visit should "
+    "include time with the child and a record of what they said and how they seemed.",
+    ("The voice of the child", "Neglect"),
+)
 CURRENT_SUMMARY = "Demo: a current notification awaiting agency chronologies."
 
 
@@ -295,6 +302,38 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
         )
 
 
+def _earlier_scr(actor: User, areas: dict[str, Area]) -> None:
+    """A serious case review from before the CSPR system, kept for the learning history."""
+    title, area, decided, commissioned = EARLIER_SCR
+    review, created = _review(actor, K.SCR, title, areas[area], decided, commissioned)
+    if not created:
+        return
+    for status, on in (
+        (S.REPORT_RECEIVED, date(2019, 2, 4)),
+        (S.SIGNED_OFF, date(2019, 3, 11)),
+    ):
+        services.review_stage_set(
+            actor=actor, review=review, status=status, on=on, expected_version=None
+        )
+    finding_title, summary, themes = EARLIER_SCR_FINDING
+    services.finding_record(
+        actor=actor,
+        review=review,
+        title=finding_title,
+        summary=summary,
+        themes=_themes(themes),
+        recorded_on=date(2019, 3, 11),
+    )
+    services.review_stage_set(
+        actor=actor,
+        review=review,
+        status=S.PUBLISHED,
+        on=date(2019, 6, 3),
+        expected_version=None,
+        publication_url="https://www.example.org/case-reviews/poppy",
+    )
+
+
 def _current(actor: User, areas: dict[str, Area]) -> None:
     today = timezone.localdate()
     notification, created = _notification(
@@ -353,6 +392,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
                 rapid,
             )
     _review(actor, K.SAR, SAR[0], areas[SAR[1]], SAR[2], SAR[3])
+    _earlier_scr(actor, areas)
     _current(actor, areas)
     oliver = Review.objects.get(kind=K.CSPR, title="Oliver")
     points = learning_selectors.learning_point_list_for_source(source=oliver).count()

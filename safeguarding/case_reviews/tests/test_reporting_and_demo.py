@@ -133,3 +133,48 @@ def test_dissemination_counts_events_and_reach_in_the_year(seeded: None) -> None
 
     assert sum(d.events for d in figures.dissemination) == len(held) == 2
     assert sum(d.reach for d in figures.dissemination) == sum(d.reach for d in held) == 305
+
+
+@pytest.mark.parametrize(
+    ("local", "home", "oliver"),
+    [
+        ("officer", 200, 200),
+        ("review.panel", 200, 200),
+        ("scrutineer", 200, 200),
+        ("board", 200, 200),
+        ("agency.lead", 200, 404),
+        ("practitioner", 404, 404),
+    ],
+)
+def test_demo_people_see_what_their_role_allows(
+    seeded: None, client, local: str, home: int, oliver: int
+) -> None:
+    from django.urls import reverse
+
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.demo import demo_email
+
+    client.force_login(User.objects.get(email=demo_email(local)))
+    review = Review.objects.get(title="Oliver")
+
+    assert client.get(reverse("case_reviews:case_review_home")).status_code == home
+    assert (
+        client.get(reverse("case_reviews:review_detail", args=[review.pk])).status_code == oliver
+    )
+    assert client.get(reverse("learning:learning_trends")).status_code == 200
+    library = client.get(reverse("learning:learning_point_list"), {"q": "Oliver"})
+    assert "Consider disclosure under Clare" in library.content.decode()
+
+
+def test_agency_lead_home_lists_their_request(seeded: None, client) -> None:
+    from django.urls import reverse
+
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.demo import demo_email
+
+    client.force_login(User.objects.get(email=demo_email("agency.lead")))
+
+    page = client.get(reverse("case_reviews:case_review_home")).content.decode()
+
+    assert "Chronology for SIN-" in page
+    assert "Serious incident notifications" not in page
