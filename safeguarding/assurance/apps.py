@@ -22,3 +22,4 @@ class AssuranceConfig(AppConfig):
             )
         )
         register_card("assurance_section11", cards.section11_returns_card, order=40)
+        register_card("assurance_audit_cases", cards.audit_cases_card, order=41)

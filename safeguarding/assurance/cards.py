@@ -41,3 +41,26 @@ def section11_returns_card(user: User) -> Card | None:
         link_text="See Section 11",
         count=len(items),
     )
+
+
+def audit_cases_card(user: User) -> Card | None:
+    """For auditors: the audit cases assigned to them that still need the tool completing."""
+    if not user.is_authenticated:
+        return None
+    cases = list(selectors.audit_cases_to_complete_for_user(user=user))
+    if not cases:
+        return None
+    return Card(
+        title="Audit cases to complete",
+        items=[
+            CardItem(
+                text=f"{case.audit.title}: case {case.case_reference}",
+                url=reverse("assurance:audit_case_complete", args=[case.pk]),
+                hint=case.agency.name,
+            )
+            for case in cases
+        ],
+        link_url=reverse("assurance:audit_list"),
+        link_text="See audits",
+        count=len(cases),
+    )

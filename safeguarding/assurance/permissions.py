@@ -7,7 +7,7 @@
   get 403 on any change.
 * An agency safeguarding lead sees and changes only their own agency's Section 11 returns
   (while not yet submitted) and performance commentaries, and sees audits their agency takes
-  part in. An auditor assigned to an audit case may complete that case's tool.
+  part in. An auditor assigned to an audit case sees that audit and may complete the case's tool.
 * Anyone else gets 404. Answering a survey by its public link needs no account at all.
 """
 
@@ -41,8 +41,13 @@ def lead_agency_ids(user: User) -> frozenset[int]:
     return user.agency_ids_for(Role.AGENCY_LEAD)
 
 
+def is_assigned_auditor(user: User) -> bool:
+    return user.is_authenticated and AuditCase.objects.filter(auditor=user).exists()
+
+
 def can_view_assurance(user: User) -> bool:
-    return sees_all(user) or bool(lead_agency_ids(user))
+    """May use the quality assurance area at all (the navigation item, the overview)."""
+    return sees_all(user) or bool(lead_agency_ids(user)) or is_assigned_auditor(user)
 
 
 def can_manage_assurance(user: User) -> bool:
@@ -147,10 +152,15 @@ def get_survey_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> S
 
 
 def can_view_audit(user: User, audit: Audit) -> bool:
+    """Staff and read-only roles; the leads of participating agencies; assigned auditors."""
     if sees_all(user):
         return True
+    if not user.is_authenticated:
+        return False
     leads = lead_agency_ids(user)
-    return bool(leads) and audit.agencies.filter(pk__in=leads).exists()
+    if leads and audit.agencies.filter(pk__in=leads).exists():
+        return True
+    return audit.cases.filter(auditor=user).exists()
 
 
 def get_audit_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Audit:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from safeguarding.assurance import permissions
@@ -188,7 +188,18 @@ def audit_list_for_user(*, user: User) -> QuerySet[Audit]:
     if permissions.sees_all(user):
         return audits
     leads = permissions.lead_agency_ids(user)
-    return audits.filter(agencies__in=leads).distinct() if leads else audits.none()
+    visible = Audit.objects.filter(Q(agencies__in=leads) | Q(cases__auditor=user)).values("pk")
+    return audits.filter(pk__in=visible)
+
+
+def audit_cases_to_complete_for_user(*, user: User) -> QuerySet[AuditCase]:
+    """Cases assigned to the user whose audit tool is not yet completed (for "My work")."""
+    return (
+        AuditCase.objects.filter(auditor=user, response__isnull=True)
+        .exclude(audit__status__in=[Audit.Status.MODERATED, Audit.Status.COMPLETE])
+        .select_related("audit", "agency")
+        .order_by("audit__planned_for", "case_reference")
+    )
 
 
 def audit_case_list(*, audit: Audit) -> QuerySet[AuditCase]:

@@ -143,6 +143,10 @@ def form_question_add(
     version = form_version_editable(actor=actor, template=template)
     if version.pk != section.form_version_id:
         section = version.sections.get(order=section.order)
+    if kind == Question.Kind.EVIDENCE and template.purpose == FormTemplate.Purpose.SURVEY:
+        raise ValidationError(
+            {"kind": "Surveys are anonymous, so they cannot ask for files: choose another type."}
+        )
     if Question.objects.filter(section__form_version=version, key=key).exists():
         raise ValidationError({"key": "Another question in this form already has this name."})
     order = (section.questions.aggregate(n=Max("order"))["n"] or 0) + 1

@@ -4,11 +4,13 @@ commentary (agency scoping, escalations), scrutiny and professional differences.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.actions.models import Action
 from safeguarding.assurance import permissions, selectors, services
@@ -274,3 +276,66 @@ def test_resolving_needs_an_outcome() -> None:
 
     assert "outcome" in error.value.message_dict
     assert ProfessionalDifference.objects.get().resolved_on is None
+
+
+def test_assigned_auditor_sees_the_audit_and_gets_it_on_my_work(
+    make_user: Callable[..., User],
+) -> None:
+    from safeguarding.assurance.cards import audit_cases_card
+
+    agency = AgencyFactory.create()
+    audit, other_audit = _audit([agency]), _audit([agency])
+    auditor = make_user((Role.PRACTITIONER, agency))
+    case = services.audit_case_add(
+        actor=None, audit=audit, case_reference="QA-7", agency=agency, auditor=auditor
+    )
+
+    assert permissions.can_view_assurance(auditor)
+    assert permissions.can_view_audit(auditor, audit)
+    assert not permissions.can_view_audit(auditor, other_audit)
+    assert list(selectors.audit_list_for_user(user=auditor)) == [audit]
+    card = audit_cases_card(auditor)
+    assert card is not None
+    assert [item.text for item in card.items] == ["Neglect audit: case QA-7"]
+
+    services.audit_case_complete(
+        actor=auditor, case=case, answers={"seen": "Yes"}, auditor_grade=Grade.GREEN
+    )
+    assert audit_cases_card(auditor) is None
+
+
+def test_evidence_upload_is_stored_and_checked(officer: User) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    agency = AgencyFactory.create()
+    audit = _audit([agency])
+    section = services.form_version_latest(template=audit.tool).sections.get()
+    services.form_question_add(
+        actor=None, section=section, key="file", text="Evidence", kind="evidence"
+    )
+    case = services.audit_case_add(actor=None, audit=audit, case_reference="QA-9", agency=agency)
+
+    with pytest.raises(ValidationError) as error:
+        services.audit_case_complete(
+            actor=officer,
+            case=case,
+            answers={"seen": "Yes"},
+            auditor_grade=Grade.GREEN,
+            files={"file": SimpleUploadedFile("tool.exe", b"MZ")},
+        )
+    assert error.value.message_dict == {
+        "file": ["The file must be a PDF, Word, Excel, text or image file."]
+    }
+
+    services.audit_case_complete(
+        actor=officer,
+        case=case,
+        answers={"seen": "Yes"},
+        auditor_grade=Grade.GREEN,
+        files={"file": SimpleUploadedFile("chronology.pdf", b"%PDF-1.4 synthetic")},
+    )
+    case.refresh_from_db()
+    assert case.response is not None
+    stored = case.response.answers.get(question__key="file")
+    assert stored.evidence.name.endswith(".pdf")
+    assert stored.evidence.read() == b"%PDF-1.4 synthetic"

@@ -162,3 +162,15 @@ def test_valid_answers_of_every_kind_are_stored() -> None:
 
     stored = dict(response.answers.values_list("question__key", "value"))
     assert stored == {"seen": "Yes", "n": "12.5", "d": "2021-02-28", "yn": "Partly", "r": "Amber"}
+
+
+def test_surveys_cannot_ask_for_file_uploads() -> None:
+    form = survey_form()
+    section = services.form_version_latest(template=form).sections.get()
+
+    with pytest.raises(ValidationError) as error:
+        services.form_question_add(
+            actor=None, section=section, key="photo", text="Photo", kind=K.EVIDENCE
+        )
+
+    assert "kind" in error.value.message_dict

@@ -362,3 +362,24 @@ def test_reminder_command_is_safe_to_run_twice(make_user: Callable[..., User]) -
 
     ret = Section11Return.objects.get()
     assert list(ret.reminders.values_list("kind", flat=True)) == ["overdue"]
+
+
+def test_assigned_auditor_completes_the_tool_through_the_page(
+    client: Client, make_user: Callable[..., User], world: World
+) -> None:
+    auditor = make_user((Role.PRACTITIONER, world.agency))
+    world.case.auditor = auditor
+    world.case.save()
+    client.force_login(auditor)
+    url = reverse("assurance:audit_case_complete", args=[world.case.pk])
+
+    empty = client.post(url, {})
+    done = client.post(url, {"seen": "No", "auditor_grade": "amber"})
+    detail = client.get(reverse("assurance:audit_detail", args=[world.audit.pk]))
+
+    assert b"govuk-error-summary" in empty.content
+    assert done.status_code == 302
+    assert detail.status_code == 200
+    world.case.refresh_from_db()
+    assert world.case.auditor_grade == "amber"
+    assert client.get(reverse("assurance:survey_list")).status_code == 404
