@@ -17,6 +17,7 @@ from safeguarding.datasets.models import ImportBatch, ReturnKind
 from safeguarding.partnership.models import Area
 
 DEMO_SEED = 2026
+DEMO_SCALE = {"873": 3, "874": 1}  # the county is about three times the city's size
 DEMO_YEARS = (ReportingYear(2019), ReportingYear(2020))
 # Invented round numbers standing in for the ONS mid-year estimates (synthetic demo data).
 DEMO_POPULATIONS = {("873", 2019): 140_000, ("873", 2020): 141_500, ("874", 2019): 50_000,
@@ -25,7 +26,9 @@ DEMO_POPULATION_SOURCE = "Synthetic demo figure (stands in for the ONS mid-year 
 
 
 def demo_events(la_number: str, year: ReportingYear) -> generator.Events:
-    return generator.generate(la_number=la_number, year=year, seed=DEMO_SEED)
+    return generator.generate(
+        la_number=la_number, year=year, seed=DEMO_SEED, scale=DEMO_SCALE.get(la_number, 1)
+    )
 
 
 def _say(stdout: TextIO | None, text: str) -> None:

@@ -78,14 +78,19 @@ def generate(*, la_number: str, year: ReportingYear, seed: int, scale: int = 1) 
         for n in range(1, 1500 * scale + 1)
     ]
     events = Events(la_number, year)
-    for _ in range(900 * scale):
+
+    def volume(base: int) -> int:
+        """About `base` x scale: each area and year varies by up to 15% either way."""
+        return round(base * scale * rng.uniform(0.85, 1.15))
+
+    for _ in range(volume(900)):
         events.contacts.append((rng.choice(pool), _day(rng, start, end)))
-    for _ in range(220 * scale):
+    for _ in range(volume(220)):
         began = _day(rng, start, end)
         events.early_help.append(
             (rng.choice(pool), began, _cap(began + timedelta(rng.randint(10, 90)), end))
         )
-    for _ in range(420 * scale):
+    for _ in range(volume(420)):
         referral = Referral(rng.choice(pool), _day(rng, start, end), rng.random() < 0.12)
         if not referral.nfa:
             a_start = referral.day + timedelta(days=rng.randint(0, 4))
@@ -105,19 +110,19 @@ def generate(*, la_number: str, year: ReportingYear, seed: int, scale: int = 1) 
                         (icpc, _cap(icpc + timedelta(rng.randint(60, 500)), end))
                     )
         events.referrals.append(referral)
-    for _ in range(60 * scale):  # plans carried over from the year before
+    for _ in range(volume(60)):  # plans carried over from the year before
         earlier = _day(rng, start - timedelta(days=365), start - timedelta(days=30))
         referral = Referral(rng.choice(pool), earlier, False)
         referral.plans.append((earlier, _cap(earlier + timedelta(rng.randint(120, 700)), end)))
         events.referrals.append(referral)
-    _care(rng, events, pool, scale)
+    _care(rng, events, pool, volume(260))
     return events
 
 
-def _care(rng: random.Random, events: Events, pool: list[Child], scale: int) -> None:
+def _care(rng: random.Random, events: Events, pool: list[Child], children: int) -> None:
     start, end = events.year.start, events.year.end
     statuses = ["C1", "C2", "C2", "J2", "E1", "V2", "V3", "V4", "L1"]
-    for child in rng.sample(pool, 260 * scale):
+    for child in rng.sample(pool, children):
         began = _day(rng, start - timedelta(days=3 * 365), end)
         status = rng.choice(statuses)
         rne = "S"
