@@ -104,8 +104,10 @@ class Deadline:
     label: str  # non-identifying: references and pseudonymous titles only
     due_on: date
     url: str
-    agency_id: int | None = None
-    contact_id: int | None = None
+
+    @property
+    def pk(self) -> int:
+        return int(self.key.rsplit(":", 1)[1])
 
     def is_missed(self, today: date) -> bool:
         return self.due_on < today
@@ -190,8 +192,6 @@ def _request_deadlines(user: User | None) -> list[Deadline]:
             ),
             due_on=r.due_on,
             url=reverse("case_reviews:agency_request_submit", args=[r.pk]),
-            agency_id=r.agency_id,
-            contact_id=r.contact_id,
         )
         for r in requests
     ]

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.activity_log.services import (
@@ -24,6 +26,7 @@ from safeguarding.case_reviews.models import (
     NotifiedChild,
     RapidReview,
 )
+from safeguarding.core.emails import email_send
 from safeguarding.learning import services as learning_services
 from safeguarding.learning.models import LearningPoint, Theme
 
@@ -263,7 +266,47 @@ def agency_request_create(
         verb="agency_request.created",
     )
     assert isinstance(request, AgencyRequest)
+    _request_email(request)
     return request
+
+
+def agency_request_recipients(*, request: AgencyRequest) -> list[User]:
+    """The named contact when there is one (and their account is open); otherwise the agency's
+    safeguarding leads."""
+    from safeguarding.accounts.models import User
+    from safeguarding.accounts.roles import Role
+
+    if request.contact is not None and request.contact.is_active:
+        return [request.contact]
+    return list(
+        User.objects.filter(
+            is_active=True,
+            role_grants__role=Role.AGENCY_LEAD,
+            role_grants__agency_id=request.agency_id,
+        )
+        .distinct()
+        .order_by("email")
+    )
+
+
+def _request_email(request: AgencyRequest) -> None:
+    """Tell the agency: reference, what is asked, due date and a link; never case detail."""
+    url = getattr(settings, "SITE_URL", "").rstrip("/") + reverse(
+        "case_reviews:agency_request_submit", args=[request.pk]
+    )
+    for person in agency_request_recipients(request=request):
+        email_send(
+            template="case_reviews_request",
+            to=[person.email],
+            context={
+                "name": person.display_name,
+                "what": request.get_kind_display().lower(),
+                "agency": request.agency.name,
+                "reference": request.rapid_review.notification.reference,
+                "due_date": f"{request.due_on.day} {request.due_on:%B %Y}",
+                "url": url,
+            },
+        )
 
 
 @transaction.atomic

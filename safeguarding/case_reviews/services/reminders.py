@@ -14,14 +14,14 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.services import event_record
 from safeguarding.case_reviews import selectors
-from safeguarding.case_reviews.models import ReminderSent
+from safeguarding.case_reviews.models import AgencyRequest, ReminderSent
+from safeguarding.case_reviews.services.notifications import agency_request_recipients
 from safeguarding.core.emails import email_send
 from safeguarding.core.working_days import add_working_days
 
@@ -42,18 +42,10 @@ class ReminderResult:
 def reminder_recipients(*, deadline: selectors.Deadline) -> list[User]:
     """Agency requests: the named contact, else the agency's safeguarding leads. Other
     deadlines: the business unit officers who run the reviews."""
-    users = User.objects.filter(is_active=True)
     if deadline.kind == "agency_request":
-        if deadline.contact_id is not None:
-            users = users.filter(pk=deadline.contact_id)
-        elif deadline.agency_id is not None:
-            users = users.filter(
-                role_grants__role=Role.AGENCY_LEAD, role_grants__agency_id=deadline.agency_id
-            )
-        else:
-            return []
-    else:
-        users = users.filter(Q(role_grants__role=Role.BUSINESS_UNIT))
+        request = AgencyRequest.objects.select_related("contact").get(pk=deadline.pk)
+        return agency_request_recipients(request=request)
+    users = User.objects.filter(is_active=True, role_grants__role=Role.BUSINESS_UNIT)
     return list(users.distinct().order_by("email"))
 
 

@@ -523,3 +523,38 @@ def test_renaming_a_review_renames_it_on_its_learning(officer: User) -> None:
 
     point.refresh_from_db()
     assert point.source_title == "Local child safeguarding practice review: Heron"
+
+
+def test_agency_request_emails_the_agency_leads_without_case_detail(
+    officer: User, agency_lead: User, agency: Agency, run_tasks, django_capture_on_commit_callbacks
+) -> None:
+    rapid = NotificationFactory.create(summary="Sensitive incident words").rapid_review
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agency_request_create(
+            actor=officer, rapid_review=rapid, agency=agency, due_on=date(2021, 4, 30)
+        )
+    run_tasks()
+
+    from django.core import mail
+
+    assert [m.to for m in mail.outbox] == [[agency_lead.email]]
+    assert "30 April 2021" in mail.outbox[0].subject
+    assert "Sensitive" not in mail.outbox[0].body
+
+
+def test_agency_request_emails_the_named_contact_only(
+    officer: User, agency_lead: User, agency: Agency, make_user
+) -> None:
+    from safeguarding.case_reviews.services.notifications import agency_request_recipients
+
+    contact = make_user()
+    request = services.agency_request_create(
+        actor=officer,
+        rapid_review=NotificationFactory.create().rapid_review,
+        agency=agency,
+        due_on=date(2021, 4, 30),
+        contact=contact,
+    )
+
+    assert agency_request_recipients(request=request) == [contact]
