@@ -1,0 +1,106 @@
+"""Child death review meetings and CDOP panel meetings: details, members, agenda, papers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from safeguarding.activity_log.services import (
+    event_record,
+    tracked_create,
+    tracked_update,
+)
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+    ReviewMeeting,
+)
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+N = ChildDeathNotification
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User | None,
+    kind: str,
+    held_on: date,
+    title: str,
+    members: Iterable[User] = (),
+    cases: Iterable[ChildDeathNotification] = (),
+    papers: str = "",
+) -> ReviewMeeting:
+    cases = list(cases)
+    if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
+        raise ValidationError({"cases": "A child death review meeting is about one child."})
+    meeting = tracked_create(
+        actor=actor,
+        model=ReviewMeeting,
+        data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
+        verb="child_death.meeting_created",
+    )
+    assert isinstance(meeting, ReviewMeeting)
+    member_list = list(members)
+    meeting.members.set(member_list)
+    meeting.cases.set(cases)
+    event_record(
+        actor=actor,
+        verb="child_death.meeting_agenda_set",
+        target=meeting,
+        data={
+            "cases": [c.reference for c in cases],
+            "members": sorted(m.pk for m in member_list),
+        },
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    actor: User | None,
+    meeting: ReviewMeeting,
+    expected_version: int | None,
+    kind: str,
+    held_on: date,
+    title: str,
+    members: Iterable[User] = (),
+    cases: Iterable[ChildDeathNotification] = (),
+    papers: str = "",
+) -> ReviewMeeting:
+    """Change a meeting: its details and papers (version-checked), members and agenda."""
+    cases = list(cases)
+    if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
+        raise ValidationError({"cases": "A child death review meeting is about one child."})
+    tracked_update(
+        actor=actor,
+        obj=meeting,
+        data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
+        verb="child_death.meeting_changed",
+        expected_version=expected_version,
+    )
+    member_list = list(members)
+    before = (
+        sorted(meeting.cases.values_list("reference", flat=True)),
+        sorted(meeting.members.values_list("pk", flat=True)),
+    )
+    after = (sorted(c.reference for c in cases), sorted(m.pk for m in member_list))
+    if before != after:
+        meeting.members.set(member_list)
+        meeting.cases.set(cases)
+        event_record(
+            actor=actor,
+            verb="child_death.meeting_agenda_set",
+            target=meeting,
+            data={"cases": after[0], "members": after[1]},
+        )
+    return meeting

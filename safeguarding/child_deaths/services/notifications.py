@@ -1,0 +1,243 @@
+"""Notifications: recording a child's death, duplicate checks, refusals, reasons for delay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding.activity_log.services import (
+    event_record,
+    snapshot,
+    tracked_update,
+)
+from safeguarding.child_deaths import identity, selectors
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+)
+from safeguarding.core.fields import keyed_hash
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Area
+
+N = ChildDeathNotification
+
+
+# --- notification --------------------------------------------------------------------
+
+
+class NotReviewableError(ValidationError):
+    """Stillbirths, late foetal losses and lawful terminations are not reviewed by CDOP."""
+
+
+class LikelyDuplicateError(ValidationError):
+    def __init__(self, matches: list[ChildDeathNotification]) -> None:
+        self.matches = matches
+        refs = ", ".join(m.reference for m in matches)
+        super().__init__(
+            f"This looks like a child already notified ({refs}). Check that notification. If "
+            "this is a different child, tick the box to confirm and submit again.",
+            code="likely_duplicate",
+        )
+
+
+LOSS_REFUSALS = {
+    "stillbirth": "Stillbirths are not reviewed by the child death overview panel.",
+    "late_foetal_loss": "Late foetal losses are not reviewed by the child death overview panel.",
+    "termination": (
+        "Lawful terminations of pregnancy are not reviewed by the child death overview panel."
+    ),
+}
+
+
+def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
+    dob = date_of_birth.isoformat()
+    nhs = identity.nhs_number_clean(nhs_number)
+    return {
+        "nhs_number_hash": keyed_hash(nhs, purpose="nhs_number") if nhs else "",
+        "date_of_birth_hash": keyed_hash(dob, purpose="child_death_dob"),
+        "name_dob_hash": keyed_hash(
+            f"{identity.name_normalise(child_name)}|{dob}", purpose="child_death_name_dob"
+        ),
+    }
+
+
+def _next_reference(notified_on: date) -> str:
+    prefix = f"CDOP-{notified_on.year}-"
+    last = (
+        N.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def _check_reviewable(
+    *, kind_of_loss: str, born: date, died: date, notified_on: date, today: date
+) -> None:
+    if kind_of_loss in LOSS_REFUSALS:
+        raise NotReviewableError(
+            {"kind_of_loss": LOSS_REFUSALS[kind_of_loss]}, code="not_reviewable"
+        )
+    errors: dict[str, str] = {}
+    if died < born:
+        errors["date_of_death"] = "The date of death must be on or after the date of birth."
+    elif identity.age_band(born, died) is None:
+        errors["date_of_birth"] = (
+            "The child was 18 or over when they died: the panel reviews deaths of children "
+            "under 18 only."
+        )
+    if died > today:
+        errors["date_of_death"] = "The date of death cannot be in the future."
+    if notified_on < died:
+        errors["notified_on"] = "The date notified must be on or after the date of death."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_residence(
+    *, residence_area: Area | None, home_area_name: str, reviewed_by_this_panel: bool
+) -> None:
+    if residence_area is None and not home_area_name.strip():
+        raise ValidationError(
+            {
+                "home_area_name": (
+                    "Choose the area of residence, or enter the child's home local authority "
+                    "if they lived outside the partnership."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def notification_create(
+    *,
+    actor: User | None,
+    child_name: str,
+    date_of_birth: date,
+    sex: str,
+    date_of_death: date,
+    place_of_death: str,
+    expectation: str,
+    notified_on: date,
+    notified_by: str,
+    kind_of_loss: str = "live_born",
+    nhs_number: str = "",
+    ethnicity: str = "",
+    address: str = "",
+    joint_agency_response: bool = False,
+    residence_area: Area | None = None,
+    home_area_name: str = "",
+    reviewed_by_this_panel: bool = True,
+    notifying_agency: Agency | None = None,
+    agencies_involved: Iterable[Agency] = (),
+    professionals_involved: str = "",
+    confirmed_not_duplicate: bool = False,
+) -> ChildDeathNotification:
+    """Record a notification. Refuses deaths the panel does not review, and raises
+    LikelyDuplicateError when the child seems already notified (same NHS number; or same name
+    and date of birth) unless the notifier confirmed it is a different child."""
+    _check_reviewable(
+        kind_of_loss=kind_of_loss,
+        born=date_of_birth,
+        died=date_of_death,
+        notified_on=notified_on,
+        today=timezone.localdate(),
+    )
+    nhs = identity.nhs_number_clean(nhs_number)
+    if nhs and not identity.nhs_number_is_valid(nhs):
+        raise ValidationError(
+            {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
+        )
+    _check_residence(
+        residence_area=residence_area,
+        home_area_name=home_area_name,
+        reviewed_by_this_panel=reviewed_by_this_panel,
+    )
+    matches = selectors.notification_likely_duplicates(
+        nhs_number=nhs, child_name=child_name, date_of_birth=date_of_birth
+    )
+    if matches and not confirmed_not_duplicate:
+        raise LikelyDuplicateError(matches)
+    band = identity.age_band(date_of_birth, date_of_death)
+    assert band is not None
+    notification = N(
+        reference=_next_reference(notified_on),
+        child_name=" ".join(child_name.split()),
+        date_of_birth_text=date_of_birth.isoformat(),
+        nhs_number=nhs,
+        ethnicity=ethnicity.strip(),
+        address=address.strip(),
+        sex=sex,
+        date_of_death=date_of_death,
+        place_of_death=place_of_death,
+        age_at_death_days=(date_of_death - date_of_birth).days,
+        age_band=band,
+        expectation=expectation,
+        joint_agency_response=joint_agency_response,
+        residence_area=residence_area,
+        home_area_name="" if residence_area is not None else home_area_name.strip(),
+        reviewed_by_this_panel=reviewed_by_this_panel,
+        notified_on=notified_on,
+        notified_by=notified_by.strip(),
+        notifying_agency=notifying_agency,
+        professionals_involved=professionals_involved.strip(),
+        possible_duplicate_of=matches[0] if matches else None,
+        **_identity_hashes(
+            child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
+        ),
+    )
+    notification.full_clean()
+    notification.save()
+    notification.agencies_involved.set(list(agencies_involved))
+    fields = [
+        "child_name",
+        "date_of_birth_text",
+        "nhs_number",
+        "sex",
+        "date_of_death",
+        "age_band",
+        "expectation",
+        "joint_agency_response",
+        "residence_area",
+        "home_area_name",
+        "reviewed_by_this_panel",
+        "notified_on",
+    ]
+    event_record(
+        actor=actor,
+        verb="child_death.notified",
+        target=notification,
+        changes={
+            k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()
+        },
+        data={"confirmed_not_duplicate_of": [m.reference for m in matches]} if matches else None,
+    )
+    return notification
+
+
+@transaction.atomic
+def notification_delay_update(
+    *,
+    actor: User | None,
+    notification: ChildDeathNotification,
+    expected_version: int | None,
+    delay_reason: str,
+    delay_note: str = "",
+) -> ChildDeathNotification:
+    """Record why a case's review is delayed (for example awaiting an inquest)."""
+    tracked_update(
+        actor=actor,
+        obj=notification,
+        data={"delay_reason": delay_reason, "delay_note": delay_note.strip()},
+        verb="child_death.delay_recorded",
+        expected_version=expected_version,
+    )
+    return notification

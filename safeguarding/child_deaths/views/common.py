@@ -1,0 +1,58 @@
+"""Helpers shared by the child death pages: breadcrumbs, form pages, errors, the year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from safeguarding.child_deaths.models import ChildDeathNotification
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.years import ReportingYear
+
+_GET_POST = ["GET", "POST"]
+FORM_PAGE = "child_deaths/form_page.html"
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Home", reverse("core:home")),
+        ("Child deaths", reverse("child_deaths:dashboard")),
+        *extra,
+    ]
+
+
+def _case_crumbs(case: ChildDeathNotification, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return _crumbs(
+        ("Cases", reverse("child_deaths:notification_list")),
+        (case.reference, reverse("child_deaths:notification_detail", args=[case.pk])),
+        *extra,
+    )
+
+
+def _add_errors(form: Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
+
+
+def _year(request: AuthenticatedHttpRequest) -> ReportingYear:
+    try:
+        return ReportingYear.parse(request.GET.get("year", ""))
+    except ValueError:
+        return ReportingYear.containing(timezone.localdate()).previous
+
+
+def _form_page(
+    request: AuthenticatedHttpRequest, form: Form, *, title: str, submit: str, **extra: Any
+) -> HttpResponse:
+    return render(request, FORM_PAGE, {"form": form, "title": title, "submit": submit, **extra})

@@ -1,0 +1,61 @@
+"""The national (NCMD) export: CDOP managers only, logged."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views.decorators.http import require_GET
+
+from safeguarding.activity_log.services import event_record_export
+from safeguarding.child_deaths import permissions, selectors
+from safeguarding.core.exports import csv_response
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+
+# --- national export -----------------------------------------------------------------
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+@login_required
+@require_GET
+def national_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The national (NCMD) export: CDOP managers only, logged."""
+    require(permissions.can_export_national(request.user))
+    try:
+        year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc))
+    file_format = "json" if request.GET.get("format") == "json" else "csv"
+    rows = selectors.national_export_rows(user=request.user, year=year)
+    event_record_export(
+        actor=request.user,
+        what="child_deaths.national_export",
+        rows=len(rows),
+        file_format=file_format,
+    )
+    name = f"cdop-national-export-{year.label if year else 'all'}"
+    if file_format == "json":
+        body = json.dumps(
+            {
+                "layout": "cdop-ncmd-export-1",
+                "fields": selectors.NATIONAL_EXPORT_FIELDS,
+                "records": rows,
+            },
+            indent=2,
+        )
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return response
+    return csv_response(
+        f"{name}.csv",
+        selectors.NATIONAL_EXPORT_FIELDS,
+        ([_csv_value(row[f]) for f in selectors.NATIONAL_EXPORT_FIELDS] for row in rows),
+    )

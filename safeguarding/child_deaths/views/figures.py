@@ -1,0 +1,69 @@
+"""De-identified figures for anyone with a role, and national comparators."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.child_deaths import forms, permissions, reporting, selectors, services
+from safeguarding.child_deaths.views.common import (
+    _GET_POST,
+    _add_errors,
+    _crumbs,
+    _form_page,
+    _year,
+)
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.permissions import require
+
+# --- figures -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """De-identified figures for a reporting year: anyone with a role."""
+    require(permissions.can_view_figures(request.user))
+    year = _year(request)
+    return render(
+        request,
+        "child_deaths/dashboard.html",
+        {
+            "year": year,
+            "figures": reporting.figures_for_year(year),
+            "open_summary": selectors.open_case_summary(),
+            "can_view_cases": permissions.can_view_cases(request.user),
+            "can_view_requests": permissions.can_view_requests(request.user),
+            "can_manage": permissions.can_manage_child_deaths(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Child deaths", "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def comparator_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_figures(request.user))
+    require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
+    form = forms.ComparatorForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comparator_save(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The national figure has been saved.")
+            year = form.cleaned_data["reporting_year"]
+            return redirect(f"{reverse('child_deaths:dashboard')}?year={year}")
+    return _form_page(
+        request,
+        form,
+        title="Enter a national comparator",
+        submit="Save national figure",
+        breadcrumbs=_crumbs(("National comparator", "")),
+    )
