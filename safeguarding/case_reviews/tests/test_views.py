@@ -252,3 +252,31 @@ def test_viewing_case_pages_is_recorded(client: Client, member_readonly: User) -
         review.activity_label,
         notification.activity_label,
     }
+
+
+def _queries_for(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_home_and_review_list_queries_do_not_grow_with_records(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+    for _ in range(2):
+        NotificationFactory.create(notified_on=None)
+        ReviewFactory.create()
+        AgencyRequestFactory.create()
+    urls = [reverse("case_reviews:case_review_home"), reverse("case_reviews:review_list")]
+    before = [_queries_for(client, url) for url in urls]
+
+    for _ in range(4):
+        NotificationFactory.create(notified_on=None)
+        ReviewFactory.create()
+        AgencyRequestFactory.create()
+
+    assert [_queries_for(client, url) for url in urls] == before
