@@ -223,6 +223,15 @@ class SessionForm(forms.Form):
         return data
 
 
+class SessionEditForm(SessionForm):
+    version = VersionField()
+
+    def values(self) -> dict[str, Any]:
+        data = super().values()
+        data.pop("version")
+        return data
+
+
 class ValidationSubmitForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), empty_label=None)
     title = forms.CharField(label="Course title", max_length=200)

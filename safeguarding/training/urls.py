@@ -39,6 +39,7 @@ urlpatterns = [
         views.register_mark_all,
         name="register_mark_all",
     ),
+    path("manage/sessions/<int:pk>/change/", views.session_update, name="session_update"),
     path("manage/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path("manage/approvals/", views.approval_list, name="approval_list"),
     path("manage/approvals/<int:pk>/", views.booking_approve, name="booking_approve"),

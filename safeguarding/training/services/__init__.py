@@ -19,6 +19,7 @@ from safeguarding.training.services.bookings import (
     register_mark_all,
     reminders_send,
     session_cancel,
+    session_update,
     waitlist_leave,
 )
 from safeguarding.training.services.catalogue import (
@@ -79,6 +80,7 @@ __all__ = [
     "reminders_send",
     "session_cancel",
     "session_create",
+    "session_update",
     "validation_resubmit",
     "validation_review",
     "validation_submit",

@@ -7,6 +7,7 @@ or free a place, so concurrent bookings on PostgreSQL never exceed it.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
-from safeguarding.activity_log.services import event_record
+from safeguarding.activity_log.services import event_record, tracked_update
 from safeguarding.core.emails import email_send
 from safeguarding.core.working_days import working_days_between
 from safeguarding.partnership.models import Agency
@@ -225,6 +226,30 @@ def booking_approve(*, actor: User, booking: TrainingBooking, approve: bool) -> 
     else:
         _offer_free_places(booking.session)
     return booking
+
+
+@transaction.atomic
+def session_update(
+    *, actor: User, session: TrainingSession, expected_version: int | None, **data: Any
+) -> TrainingSession:
+    """Change a session's details. More places are offered straight away to the people waiting;
+    fewer places than are already taken is refused."""
+    locked = _lock(session)
+    capacity = data.get("capacity", locked.capacity)
+    taken = places_taken(locked)
+    if capacity < taken:
+        raise ValidationError(
+            {"capacity": f"{taken} places are already taken: the session needs at least {taken}."}
+        )
+    tracked_update(
+        actor=actor,
+        obj=session,
+        data=data,
+        verb="training.session.updated",
+        expected_version=expected_version,
+    )
+    _offer_free_places(_lock(session))
+    return session
 
 
 @transaction.atomic

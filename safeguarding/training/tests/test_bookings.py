@@ -406,3 +406,32 @@ def test_booking_again_after_a_late_cancellation_keeps_the_charge(
     booking.refresh_from_db()
     assert booking.charge_pence == 5000
     assert booking.attendance == A.LATE_CANCELLATION
+
+
+def test_more_places_are_offered_to_the_waiting_list_at_once(
+    session: TrainingSession, make_practitioner: Callable[..., User], owner: User
+) -> None:
+    _fill(session, make_practitioner, 2)
+    waiting_1, waiting_2, waiting_3 = _fill(session, make_practitioner, 3)
+
+    services.session_update(
+        actor=owner, session=session, expected_version=session.version, capacity=4
+    )
+
+    assert [_status(p, session) for p in (waiting_1, waiting_2, waiting_3)] == [
+        B.OFFERED,
+        B.OFFERED,
+        B.WAITLISTED,
+    ]
+
+
+def test_fewer_places_than_taken_is_refused(
+    session: TrainingSession, make_practitioner: Callable[..., User], owner: User
+) -> None:
+    _fill(session, make_practitioner, 2)
+    with pytest.raises(ValidationError, match="2 places are already taken"):
+        services.session_update(
+            actor=owner, session=session, expected_version=session.version, capacity=1
+        )
+    session.refresh_from_db()
+    assert session.capacity == 2

@@ -836,3 +836,37 @@ def test_trainer_cannot_cancel_the_session(
     assert client.post(_url("session_cancel", session.pk), {"reason": "x"}).status_code == 403
     session.refresh_from_db()
     assert not session.is_cancelled
+
+
+def test_session_update_matrix(
+    client: Client,
+    session: TrainingSession,
+    owner: User,
+    outsider: User,
+    member_readonly: User,
+    make_practitioner: Callable[..., User],
+) -> None:
+    trainer = make_practitioner()
+    TrainingSession.objects.filter(pk=session.pk).update(trainer=trainer)
+    matrix = ViewMatrix(client, _url("session_update", session.pk))
+    matrix.allowed(owner)
+    matrix.outsider(outsider)
+    matrix.read_only_write(member_readonly)
+    matrix.read_only_write(trainer)
+    matrix.wrong_method(owner, "delete")
+    matrix.allowed(
+        owner,
+        method="post",
+        data={
+            "starts_at": "2025-06-12 10:00",
+            "duration_minutes": "90",
+            "trainer_name": "Synthetic Trainer",
+            "trainer_email": trainer.email,
+            "capacity": "40",
+            "version": "1",
+        },
+        status=302,
+    )
+    session.refresh_from_db()
+    assert session.capacity == 40
+    assert session.version == 2

@@ -155,6 +155,53 @@ def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(_GET_POST)
+def session_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = permissions.get_session_for_user_or_404(request.user, pk, write=True)
+    if not permissions.can_manage_training(request.user):
+        raise PermissionDenied  # a trainer marks the register; the business unit edits
+    initial = {
+        "starts_at": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "duration_minutes": session.duration_minutes,
+        "venue": session.venue,
+        "joining_link": session.joining_link,
+        "trainer_name": session.trainer_name,
+        "trainer_email": session.trainer.email if session.trainer else "",
+        "capacity": session.capacity,
+        "version": session.version,
+    }
+    form = forms.SessionEditForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(
+                actor=request.user,
+                session=session,
+                expected_version=form.cleaned_data["version"],
+                **form.values(),
+            )
+        except EditConflictError as exc:
+            form.add_error(None, exc)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The session has been updated.")
+            return redirect("training:session_register", session.pk)
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": f"Change {session}",
+            "intro": "Extra places are offered straight away to the people waiting.",
+            "submit": "Save changes",
+            "breadcrumbs": _crumbs((f"{session}", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
 def session_register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The register: mark people one by one (POST booking + attendance)."""
     session = permissions.get_session_for_user_or_404(
