@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -395,9 +396,29 @@ class CommentaryForm(forms.Form):
         label="Issues to escalate to the Executive Board", required=False, widget=_TEXTAREA
     )
 
-    def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
+    EXTRA = "extra_"
+
+    def __init__(
+        self,
+        *args: Any,
+        agencies: Any,
+        extra_questions: Sequence[Question] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        for question in extra_questions:
+            if question.kind != Question.Kind.EVIDENCE:
+                self.fields[self.EXTRA + question.key] = _question_field(question)
+
+    def commentary_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith(self.EXTRA)}
+        data["extra_answers"] = {
+            k.removeprefix(self.EXTRA): "" if v is None else str(v)
+            for k, v in self.cleaned_data.items()
+            if k.startswith(self.EXTRA)
+        }
+        return data
 
 
 class CommentaryReviewForm(forms.Form):

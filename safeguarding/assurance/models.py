@@ -499,6 +499,14 @@ class PerformanceCommentary(BaseModel):
     reviewed_on = models.DateField(null=True, blank=True)
     board_response = models.TextField("Executive Board response", blank=True)
     board_responded_on = models.DateField(null=True, blank=True)
+    extra_response = models.OneToOneField(
+        Response,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commentary",
+        help_text="Answers to the partnership's commentary template, when it has one.",
+    )
 
     class Meta:
         ordering = ["-year_label", "half", "priority__number", "agency__name"]

@@ -68,6 +68,17 @@ def form_version_sections(*, version: FormVersion) -> list[tuple[object, list[Qu
     return [(s, grouped.get(s.pk, [])) for s in version.sections.all()]
 
 
+def response_answers(*, response: Response | None) -> list[tuple[str, str]]:
+    """(question, answer) for one response, in the order of its version's questions."""
+    if response is None:
+        return []
+    given = dict(response.answers.values_list("question_id", "value"))
+    return [
+        (q.text, given.get(q.pk, ""))
+        for q in form_version_questions(version=response.form_version)
+    ]
+
+
 # --- results ---------------------------------------------------------------------------
 
 

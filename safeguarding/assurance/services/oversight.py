@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -13,12 +14,15 @@ from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import tracked_create, tracked_update
 from safeguarding.assurance.models import (
+    FormTemplate,
+    FormVersion,
     PerformanceCommentary,
     ProfessionalDifference,
     ScrutinyAssessment,
     ScrutinyReport,
     ScrutinyTheme,
 )
+from safeguarding.assurance.services.forms import form_version_latest, response_record
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
@@ -42,7 +46,10 @@ def commentary_submit(
     multi_agency_support: str = "",
     escalation: str = "",
     on: dt.date | None = None,
+    extra_answers: Mapping[str, Any] | None = None,
 ) -> PerformanceCommentary:
+    """Record an agency's commentary. When the partnership has built a commentary template
+    (a form for commentaries), its questions are answered too and kept with their version."""
     try:
         year_label = ReportingYear.parse(year_label).label
     except ValueError as exc:
@@ -72,7 +79,26 @@ def commentary_submit(
         verb="commentary.submitted",
     )
     assert isinstance(commentary, PerformanceCommentary)
+    version = commentary_template_version()
+    if version is not None:
+        commentary.extra_response = response_record(
+            version=version, answers=extra_answers or {}, on=commentary.submitted_on
+        )
+        commentary.save(update_fields=["extra_response", "updated_at"])
     return commentary
+
+
+def commentary_template_version() -> FormVersion | None:
+    """The latest version of the newest commentary template that has questions, if any."""
+    template = (
+        FormTemplate.objects.filter(
+            purpose=FormTemplate.Purpose.COMMENTARY,
+            versions__sections__questions__isnull=False,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return form_version_latest(template=template) if template is not None else None
 
 
 @transaction.atomic

@@ -339,3 +339,38 @@ def test_evidence_upload_is_stored_and_checked(officer: User) -> None:
     stored = case.response.answers.get(question__key="file")
     assert stored.evidence.name.endswith(".pdf")
     assert stored.evidence.read() == b"%PDF-1.4 synthetic"
+
+
+def test_commentary_answers_the_partnerships_commentary_template() -> None:
+    template = survey_form(purpose=FormTemplate.Purpose.COMMENTARY, with_comment=False)
+    agency, priority = AgencyFactory.create(), PriorityFactory.create()
+
+    with pytest.raises(ValidationError) as error:
+        _commentary(agency, priority)
+    assert "seen" in error.value.message_dict
+    assert not PerformanceCommentary.objects.exists()
+
+    commentary = services.commentary_submit(
+        actor=None,
+        priority=priority,
+        agency=agency,
+        year_label="2020-21",
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        extra_answers={"seen": "Not sure"},
+    )
+
+    assert commentary.extra_response is not None
+    assert commentary.extra_response.form_version.template == template
+    assert selectors.response_answers(response=commentary.extra_response) == [
+        ("Have you seen the poster?", "Not sure")
+    ]
+
+
+def test_commentary_without_a_template_has_no_extra_answers() -> None:
+    commentary = _commentary(AgencyFactory.create(), PriorityFactory.create())
+
+    assert commentary.extra_response is None
+    assert selectors.response_answers(response=None) == []

@@ -383,3 +383,30 @@ def test_assigned_auditor_completes_the_tool_through_the_page(
     world.case.refresh_from_db()
     assert world.case.auditor_grade == "amber"
     assert client.get(reverse("assurance:survey_list")).status_code == 404
+
+
+def test_commentary_page_asks_the_template_questions(
+    client: Client, lead: User, world: World
+) -> None:
+    survey_form(purpose=FormTemplate.Purpose.COMMENTARY, with_comment=False)
+    client.force_login(lead)
+    data = {
+        "priority": world.commentary.priority.pk,
+        "agency": world.agency.pk,
+        "year_label": "2020-21",
+        "half": "second",
+        "worked_well": "W",
+        "areas_for_improvement": "A",
+        "agency_actions": "D",
+        "extra_seen": "Yes",
+    }
+
+    form_page = client.get(reverse("assurance:commentary_create"))
+    sent = client.post(reverse("assurance:commentary_create"), data)
+
+    assert b"Have you seen the poster?" in form_page.content
+    assert sent.status_code == 302
+    commentary = PerformanceCommentary.objects.get(half="second")
+    detail = client.get(reverse("assurance:commentary_detail", args=[commentary.pk]))
+    assert b"Have you seen the poster?" in detail.content
+    assert commentary.extra_response is not None

@@ -55,10 +55,12 @@ def commentary_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         if permissions.can_manage_assurance(user)
         else Agency.objects.filter(pk__in=leads)
     )
-    form = forms.CommentaryForm(bound(request), agencies=agencies)
+    template = services.commentary_template_version()
+    extra = list(selectors.form_version_questions(version=template)) if template else []
+    form = forms.CommentaryForm(bound(request), agencies=agencies, extra_questions=extra)
     if request.method == "POST" and form.is_valid():
         try:
-            commentary = services.commentary_submit(actor=user, **form.cleaned_data)
+            commentary = services.commentary_submit(actor=user, **form.commentary_data())
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -83,6 +85,7 @@ def commentary_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         "assurance/commentary_detail.html",
         {
             "c": commentary,
+            "extra": selectors.response_answers(response=commentary.extra_response),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": crumbs(_commentary_crumb(), (f"Commentary {commentary.pk}", "")),
         },
