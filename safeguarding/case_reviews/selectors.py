@@ -88,6 +88,26 @@ def review_action_plan(*, review: Review) -> ActionPlan | None:
     return action_selectors.action_plan_for_source(source=review)
 
 
+@dataclass(frozen=True)
+class PlanSummary:
+    """The two-monthly review of a review's action plan at a glance."""
+
+    overdue: int
+    due_for_review: int
+    changes_since_last_review: int
+    last_reviewed_on: date | None
+
+
+def review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
+    changes = action_selectors.changes_since_last_review(plan=plan)
+    return PlanSummary(
+        overdue=action_selectors.overdue_actions(plan=plan).count(),
+        due_for_review=action_selectors.actions_due_for_review(plan=plan).count(),
+        changes_since_last_review=len(changes.updates) + len(changes.new_actions),
+        last_reviewed_on=changes.last_review.reviewed_on if changes.last_review else None,
+    )
+
+
 def viewer_list(*, notification: Notification, limit: int = 10) -> list[ActivityEvent]:
     """The latest views of the notification's restricted parts (the identity panel)."""
     events = activity_selectors.viewer_list_for_target(target=notification)

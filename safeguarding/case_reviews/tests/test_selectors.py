@@ -93,3 +93,37 @@ def test_viewer_list_shows_who_opened_identity_panels(officer: User, panel_membe
     viewers = selectors.viewer_list(notification=child.notification)
 
     assert {e.actor_id for e in viewers} == {officer.pk, panel_member.pk}
+
+
+def test_plan_summary_counts_overdue_and_changes(officer: User, agency: Agency) -> None:
+    from safeguarding.actions import services as action_services
+
+    review = ReviewFactory.create()
+    with time_machine.travel(date(2021, 4, 1), tick=False):
+        overdue = services.review_action_add(
+            actor=officer,
+            review=review,
+            description="Late",
+            owner_agency=agency,
+            due_date=date(2021, 4, 10),
+        )
+        services.review_action_add(
+            actor=officer,
+            review=review,
+            description="Soon",
+            owner_agency=agency,
+            due_date=date(2021, 5, 1),
+        )
+        action_services.action_progress_add(
+            actor=officer, action=overdue, note="Started", status="on_track"
+        )
+    plan = selectors.review_action_plan(review=review)
+    assert plan is not None
+
+    with time_machine.travel(date(2021, 4, 20), tick=False):
+        summary = selectors.review_plan_summary(plan=plan)
+
+    assert summary.overdue == 1
+    assert summary.due_for_review == 1
+    assert summary.changes_since_last_review == 3  # two new actions and one update
+    assert summary.last_reviewed_on is None

@@ -133,6 +133,7 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "disseminations": review.disseminations.all(),
             "plan": plan,
             "actions": selectors.review_actions(review=review) if plan else [],
+            "plan_summary": selectors.review_plan_summary(plan=plan) if plan else None,
             "agencies": review.agencies.order_by("name"),
             "can_edit": permissions.can_edit_review(request.user, review),
             "case_team": permissions.is_case_team(request.user),
