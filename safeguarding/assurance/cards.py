@@ -64,3 +64,34 @@ def audit_cases_card(user: User) -> Card | None:
         link_text="See audits",
         count=len(cases),
     )
+
+
+def assurance_review_card(user: User) -> Card | None:
+    """For partnership staff: Section 11 returns submitted and waiting for moderation, and
+    commentary escalations waiting for the Executive Board's response."""
+    if not permissions.can_manage_assurance(user):
+        return None
+    to_moderate = list(selectors.section11_returns_to_moderate())
+    escalations = list(selectors.commentary_escalations_open(user=user))
+    items = [
+        CardItem(
+            text=f"Moderate: {ret.cycle.name}, {ret.agency.name}",
+            url=reverse("assurance:section11_return_detail", args=[ret.pk]),
+        )
+        for ret in to_moderate
+    ] + [
+        CardItem(
+            text=f"Board response awaited: {c.agency.name}, priority {c.priority.number}",
+            url=reverse("assurance:commentary_detail", args=[c.pk]),
+            hint=f"{c.year_label}, {c.get_half_display()}",
+        )
+        for c in escalations
+    ]
+    return Card(
+        title="Quality assurance to review",
+        items=items,
+        empty_text="Nothing is waiting for moderation or a Board response.",
+        link_url=reverse("assurance:overview"),
+        link_text="Go to quality assurance",
+        count=len(items),
+    )

@@ -348,6 +348,14 @@ def section11_summary(*, cycle: Section11Cycle) -> Section11Summary:
     )
 
 
+def section11_returns_to_moderate() -> QuerySet[Section11Return]:
+    return (
+        Section11Return.objects.filter(status=Section11Return.Status.SUBMITTED)
+        .select_related("cycle", "agency")
+        .order_by("submitted_at")
+    )
+
+
 def section11_returns_due_for_user(
     *, user: User, today: dt.date | None = None
 ) -> QuerySet[Section11Return]:

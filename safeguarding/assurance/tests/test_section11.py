@@ -343,3 +343,38 @@ def test_my_work_card_lists_the_leads_open_returns_with_deadline(make_user) -> N
 
 def test_my_work_card_absent_for_people_who_lead_no_agency(officer) -> None:
     assert section11_returns_card(officer) is None
+
+
+def test_staff_card_lists_returns_to_moderate_and_open_escalations(officer) -> None:
+    from safeguarding.assurance.cards import assurance_review_card
+    from safeguarding.partnership.tests.factories import PriorityFactory
+
+    submitted, draft = cycle(agencies=AgencyFactory.create_batch(2)).returns.order_by("pk")
+    _self_assess(submitted, {"leadership": 2, "tools": 2})
+    services.section11_return_submit(actor=None, section11_return=submitted)
+    services.commentary_submit(
+        actor=None,
+        priority=PriorityFactory.create(),
+        agency=draft.agency,
+        year_label="2020-21",
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        escalation="Tools are not used.",
+    )
+
+    card = assurance_review_card(officer)
+
+    assert card is not None
+    assert [item.text.split(":")[0] for item in card.items] == [
+        "Moderate",
+        "Board response awaited",
+    ]
+    assert card.items[0].text.endswith(submitted.agency.name)
+
+
+def test_staff_card_absent_for_agency_leads(make_user) -> None:
+    from safeguarding.assurance.cards import assurance_review_card
+
+    assert assurance_review_card(make_user((Role.AGENCY_LEAD, AgencyFactory.create()))) is None
