@@ -103,6 +103,16 @@ class NotificationForm(forms.Form):
         return value
 
 
+class NotificationEditForm(NotificationForm):
+    """Correct a notification: the same fields, without the kind of loss, with the version."""
+
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["kind_of_loss"]
+
+
 class DelayForm(forms.Form):
     delay_reason = forms.ChoiceField(
         label="Reason for delay", choices=N.DelayReason.choices, required=False

@@ -39,18 +39,19 @@ def _name_match_ratio() -> float:
 
 
 def notification_likely_duplicates(
-    *, nhs_number: str, child_name: str, date_of_birth: date
+    *, nhs_number: str, child_name: str, date_of_birth: date, exclude_pk: int | None = None
 ) -> list[ChildDeathNotification]:
     """Notifications that are probably the same child: the same NHS number (by keyed hash);
     or, when either record has no NHS number, the same date of birth and a similar name
     (decrypting only the few records with the same date-of-birth hash)."""
     nhs = identity.nhs_number_clean(nhs_number)
+    others = N.objects.exclude(pk=exclude_pk) if exclude_pk is not None else N.objects.all()
     if nhs:
-        same = list(N.objects.filter(nhs_number_hash=keyed_hash(nhs, purpose="nhs_number")))
+        same = list(others.filter(nhs_number_hash=keyed_hash(nhs, purpose="nhs_number")))
         if same:
             return same
     dob_hash = keyed_hash(date_of_birth.isoformat(), purpose="child_death_dob")
-    candidates = N.objects.filter(date_of_birth_hash=dob_hash)
+    candidates = others.filter(date_of_birth_hash=dob_hash)
     if nhs:
         # Two different valid NHS numbers are two different children.
         candidates = candidates.filter(nhs_number_hash="")

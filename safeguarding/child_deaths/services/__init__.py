@@ -14,6 +14,7 @@ from safeguarding.child_deaths.services.notifications import (
     NotReviewableError,
     notification_create,
     notification_delay_update,
+    notification_update,
 )
 from safeguarding.child_deaths.services.requests import (
     information_request_create,
@@ -45,6 +46,7 @@ __all__ = [
     "meeting_update",
     "notification_create",
     "notification_delay_update",
+    "notification_update",
     "panel_review_save",
     "reminder_interval_working_days",
     "reporting_form_version",

@@ -19,6 +19,7 @@ from safeguarding.child_deaths import identity, selectors
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
 )
+from safeguarding.child_deaths.services.tracking import tracked_update_with_secrets
 from safeguarding.core.fields import keyed_hash
 
 if TYPE_CHECKING:
@@ -220,6 +221,102 @@ def notification_create(
         },
         data={"confirmed_not_duplicate_of": [m.reference for m in matches]} if matches else None,
     )
+    return notification
+
+
+@transaction.atomic
+def notification_update(
+    *,
+    actor: User | None,
+    notification: ChildDeathNotification,
+    expected_version: int | None,
+    child_name: str,
+    date_of_birth: date,
+    sex: str,
+    date_of_death: date,
+    place_of_death: str,
+    expectation: str,
+    notified_on: date,
+    notified_by: str,
+    nhs_number: str = "",
+    ethnicity: str = "",
+    address: str = "",
+    joint_agency_response: bool = False,
+    residence_area: Area | None = None,
+    home_area_name: str = "",
+    reviewed_by_this_panel: bool = True,
+    notifying_agency: Agency | None = None,
+    agencies_involved: Iterable[Agency] = (),
+    professionals_involved: str = "",
+    confirmed_not_duplicate: bool = False,
+) -> ChildDeathNotification:
+    """Correct a notification. The same rules as notifying apply (a changed NHS number, name or
+    date of birth is checked for duplicates again); a stale edit is refused."""
+    _check_reviewable(
+        kind_of_loss="live_born",
+        born=date_of_birth,
+        died=date_of_death,
+        notified_on=notified_on,
+        today=timezone.localdate(),
+    )
+    nhs = identity.nhs_number_clean(nhs_number)
+    if nhs and not identity.nhs_number_is_valid(nhs):
+        raise ValidationError(
+            {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
+        )
+    _check_residence(
+        residence_area=residence_area,
+        home_area_name=home_area_name,
+        reviewed_by_this_panel=reviewed_by_this_panel,
+    )
+    band = identity.age_band(date_of_birth, date_of_death)
+    assert band is not None
+    data = {
+        "child_name": " ".join(child_name.split()),
+        "date_of_birth_text": date_of_birth.isoformat(),
+        "nhs_number": nhs,
+        "ethnicity": ethnicity.strip(),
+        "address": address.strip(),
+        "sex": sex,
+        "date_of_death": date_of_death,
+        "place_of_death": place_of_death,
+        "age_at_death_days": (date_of_death - date_of_birth).days,
+        "age_band": band,
+        "expectation": expectation,
+        "joint_agency_response": joint_agency_response,
+        "residence_area": residence_area,
+        "home_area_name": "" if residence_area is not None else home_area_name.strip(),
+        "reviewed_by_this_panel": reviewed_by_this_panel,
+        "notified_on": notified_on,
+        "notified_by": notified_by.strip(),
+        "notifying_agency": notifying_agency,
+        "professionals_involved": professionals_involved.strip(),
+    }
+    matches = selectors.notification_likely_duplicates(
+        nhs_number=nhs,
+        child_name=child_name,
+        date_of_birth=date_of_birth,
+        exclude_pk=notification.pk,
+    )
+    if matches and not confirmed_not_duplicate:
+        raise LikelyDuplicateError(matches)
+    if matches:
+        data["possible_duplicate_of"] = matches[0]
+    tracked_update_with_secrets(
+        actor=actor,
+        obj=notification,
+        data=data,
+        verb="child_death.notification_corrected",
+        expected_version=expected_version,
+    )
+    # The keyed hashes follow the values; they are kept out of the logged diff.
+    hashes = _identity_hashes(
+        child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
+    )
+    N.objects.filter(pk=notification.pk).update(**hashes)
+    for name, value in hashes.items():
+        setattr(notification, name, value)
+    notification.agencies_involved.set(list(agencies_involved))
     return notification
 
 

@@ -523,3 +523,116 @@ def test_reminder_command_reports_how_many_were_sent() -> None:
         call_command("child_deaths_send_reminders", stdout=out)
         call_command("child_deaths_send_reminders", stdout=out)
     assert out.getvalue() == "1 reminder(s) sent.\n0 reminder(s) sent.\n"
+
+
+def _update_kwargs(case: ChildDeathNotification, **changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "child_name": case.child_name,
+        "date_of_birth": case.date_of_birth,
+        "nhs_number": case.nhs_number,
+        "sex": case.sex,
+        "date_of_death": case.date_of_death,
+        "place_of_death": case.place_of_death,
+        "expectation": case.expectation,
+        "notified_on": case.notified_on,
+        "notified_by": case.notified_by,
+        "residence_area": case.residence_area,
+    }
+    data.update(changes)
+    return data
+
+
+def test_correcting_the_nhs_number_rehashes_it_for_duplicate_checks() -> None:
+    case = notification_make()
+    corrected = nhs_number_make()
+    services.notification_update(
+        actor=None,
+        notification=case,
+        expected_version=case.version,
+        **_update_kwargs(case, nhs_number=corrected),  # type: ignore[arg-type]
+    )
+    assert N.objects.get(pk=case.pk).nhs_number == corrected
+    with pytest.raises(services.LikelyDuplicateError) as caught:
+        notification_make(nhs_number=corrected)
+    assert caught.value.matches == [case]
+
+
+def test_correction_that_matches_another_child_needs_confirmation() -> None:
+    other = notification_make()
+    case = notification_make()
+    with pytest.raises(services.LikelyDuplicateError):
+        services.notification_update(
+            actor=None,
+            notification=case,
+            expected_version=case.version,
+            **_update_kwargs(case, nhs_number=other.nhs_number),  # type: ignore[arg-type]
+        )
+    assert N.objects.get(pk=case.pk).nhs_number != other.nhs_number
+
+
+def test_correction_recomputes_age_band_and_logs_without_identifying_values() -> None:
+    case = notification_make(child_name="Quillon Testchild", date_of_death=date(2020, 6, 1))
+    services.notification_update(
+        actor=None,
+        notification=case,
+        expected_version=case.version,
+        **_update_kwargs(  # type: ignore[arg-type]
+            case, child_name="Quillan Testchild", date_of_birth=date(2020, 5, 20)
+        ),
+    )
+    case.refresh_from_db()
+    assert case.age_band == AgeBand.NEONATAL
+    event = ActivityEvent.objects.get(verb="child_death.notification_corrected")
+    assert event.changes["child_name"] == {
+        "before": "[identifying detail: not logged]",
+        "after": "[identifying detail: not logged]",
+    }
+    dump = json.dumps(event.changes)
+    assert "Quill" not in dump
+    assert "_hash" not in dump
+
+
+def test_stale_correction_is_refused_without_showing_identifying_values() -> None:
+    case = notification_make(child_name="Quillon Testchild")
+    stale = case.version
+    services.notification_update(
+        actor=None,
+        notification=case,
+        expected_version=stale,
+        **_update_kwargs(case, child_name="Quillan Testchild", sex="male"),  # type: ignore[arg-type]
+    )
+    with pytest.raises(EditConflictError) as caught:
+        services.notification_update(
+            actor=None,
+            notification=case,
+            expected_version=stale,
+            **_update_kwargs(case, child_name="Quillon Other", sex="female"),  # type: ignore[arg-type]
+        )
+    message = " ".join(caught.value.messages)
+    assert "Sex is now “Male”" in message
+    assert "Quill" not in message
+
+
+def test_changing_only_the_encrypted_papers_is_saved_and_logged_redacted() -> None:
+    meeting = services.meeting_create(
+        actor=None, kind=ReviewMeeting.Kind.PANEL, held_on=date(2021, 3, 18), title="Panel"
+    )
+    services.meeting_update(
+        actor=None,
+        meeting=meeting,
+        expected_version=meeting.version,
+        kind=meeting.kind,
+        held_on=meeting.held_on,
+        title=meeting.title,
+        papers="Synthetic case summaries",
+    )
+    stored = ReviewMeeting.objects.get(pk=meeting.pk)
+    assert stored.papers == "Synthetic case summaries"
+    assert stored.version == 2
+    event = ActivityEvent.objects.get(verb="child_death.meeting_changed")
+    assert event.changes == {
+        "papers": {
+            "before": "[identifying detail: not logged]",
+            "after": "[identifying detail: not logged]",
+        }
+    }

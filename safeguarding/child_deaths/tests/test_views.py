@@ -600,3 +600,19 @@ def test_meeting_update_matrix_and_agenda_change(
     assert "Someone else saved this record" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.title == "Panel, renamed"
+
+
+def test_notification_update_matrix(
+    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+) -> None:
+    matrix = ViewMatrix(client, reverse("child_deaths:notification_update", args=[panel_case.pk]))
+    body = matrix.allowed(manager).content.decode()
+    assert 'value="Quillon Testchild"' in body
+    assert "What is being notified?" not in body
+    data = _notify_data(child_name="Quillan Testchild", version=str(panel_case.version))
+    data.pop("kind_of_loss")
+    matrix.allowed(manager, method="post", data=data, status=302)
+    assert N.objects.get(pk=panel_case.pk).child_name == "Quillan Testchild"
+    matrix.outsider(outsider)
+    matrix.read_only_write(panel, data=data)
+    matrix.wrong_method(manager)

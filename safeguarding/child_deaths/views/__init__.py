@@ -8,6 +8,7 @@ from safeguarding.child_deaths.views.cases import (
     notification_delay,
     notification_detail,
     notification_list,
+    notification_update,
 )
 from safeguarding.child_deaths.views.export import (
     national_export,
@@ -48,6 +49,7 @@ __all__ = [
     "notification_delay",
     "notification_detail",
     "notification_list",
+    "notification_update",
     "request_create",
     "request_list",
     "request_remind",

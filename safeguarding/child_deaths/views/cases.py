@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -98,6 +100,63 @@ def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
                 ("Cases", reverse("child_deaths:notification_list")), (case.reference, "")
             ),
         },
+    )
+
+
+def _notification_initial(case: ChildDeathNotification) -> dict[str, Any]:
+    return {
+        "child_name": case.child_name,
+        "date_of_birth": case.date_of_birth,
+        "nhs_number": case.nhs_number,
+        "sex": case.sex,
+        "ethnicity": case.ethnicity,
+        "address": case.address,
+        "residence_area": case.residence_area_id,
+        "home_area_name": case.home_area_name,
+        "reviewed_by_this_panel": case.reviewed_by_this_panel,
+        "date_of_death": case.date_of_death,
+        "place_of_death": case.place_of_death,
+        "expectation": case.expectation,
+        "joint_agency_response": case.joint_agency_response,
+        "notified_on": case.notified_on,
+        "notified_by": case.notified_by,
+        "notifying_agency": case.notifying_agency_id,
+        "agencies_involved": list(case.agencies_involved.all()),
+        "professionals_involved": case.professionals_involved,
+        "version": case.version,
+    }
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
+    form = forms.NotificationEditForm(
+        request.POST if request.method == "POST" else None, initial=_notification_initial(case)
+    )
+    duplicates: list[ChildDeathNotification] = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.notification_update(
+                actor=request.user, notification=case, expected_version=version, **data
+            )
+        except services.LikelyDuplicateError as exc:
+            duplicates = exc.matches
+            form.add_error("confirmed_not_duplicate", exc)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The notification has been corrected.")
+            return redirect("child_deaths:notification_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Correct the notification: {case.reference}",
+        submit="Save changes",
+        duplicates=duplicates,
+        breadcrumbs=_case_crumbs(case, ("Correct the notification", "")),
     )
 
 
