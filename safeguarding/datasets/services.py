@@ -115,6 +115,9 @@ class _Store:
         self.hash = child_hasher(f"child_id:{batch.area.la_number}")
         self.hashes: dict[str, str] = {}
         self.buffer: list[Row] = []
+        self.lines: list[str] = []
+        self.copy = connection.vendor == "postgresql"
+        self.batch_id = batch.pk
         self.stored = 0
         self.touching = 0
 
@@ -125,6 +128,11 @@ class _Store:
             self.hashes[parsed.child_id] = child_hash
         if self._touches(parsed):
             self.touching += 1
+        if self.copy:
+            self.lines.append(_copy_line(self.batch_id, child_hash, parsed))
+            if len(self.lines) >= INSERT_BATCH:
+                self.flush()
+            return
         self.buffer.append(
             (
                 self.batch.pk,
@@ -155,23 +163,45 @@ class _Store:
         return parsed.start <= end and (parsed.end is None or parsed.end >= start)
 
     def flush(self) -> None:
-        if not self.buffer:
-            return
-        if connection.vendor == "postgresql":
+        if self.lines:
             table = ReturnRecord._meta.db_table
             columns = ", ".join(f'"{c}"' for c in _COLUMNS)
             with connection.cursor() as cursor:
                 raw: Any = cursor.cursor  # psycopg's own cursor, for COPY
                 with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608 - names are constants
-                    for row in self.buffer:
-                        copy.write_row(row)
-        else:
+                    copy.write("".join(self.lines))
+            self.stored += len(self.lines)
+            self.lines = []
+        if self.buffer:
             ReturnRecord.objects.bulk_create(
                 [ReturnRecord(**dict(zip(_COLUMNS, row, strict=True))) for row in self.buffer],
                 batch_size=INSERT_BATCH,
             )
-        self.stored += len(self.buffer)
-        self.buffer = []
+            self.stored += len(self.buffer)
+            self.buffer = []
+
+
+_NULL = "\\N"
+
+
+def _copy_line(batch_id: int, child_hash: str, p: ParsedRecord) -> str:
+    """One row in COPY's text format. Codes are validated (no tabs or new lines: cell text has
+    its white space collapsed); backslashes are escaped."""
+    flag = _NULL if p.flag is None else ("t" if p.flag else "f")
+    return (
+        f"{batch_id}\t{p.kind}\t{child_hash}\t"
+        f"{p.birth_month.isoformat() if p.birth_month else _NULL}\t"
+        f"{p.start.isoformat() if p.start else _NULL}\t"
+        f"{p.end.isoformat() if p.end else _NULL}\t"
+        f"{p.event.isoformat() if p.event else _NULL}\t{flag}\t"
+        f"{_escape(p.legal_status)}\t{_escape(p.reason_new)}\t{_escape(p.reason_ended)}\n"
+    )
+
+
+def _escape(text: str) -> str:
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return text
 
 
 def _progress_writer(batch_id: int) -> tuple[Callable[[int, int], None], Callable[[], None]]:
