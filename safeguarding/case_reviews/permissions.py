@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from safeguarding.accounts.roles import READ_ONLY_ROLES, STAFF_ROLES, Role
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    Milestone,
     Notification,
     NotifiedChild,
     RapidReview,
@@ -146,5 +147,16 @@ def get_agency_request_for_user_or_404(
         pk,
         can_view=can_view_agency_request,
         can_edit=can_submit_agency_request,
+        write=write,
+    )
+
+
+def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Milestone:
+    return fetch_for_user_or_404(
+        user,
+        Milestone.objects.select_related("review"),
+        pk,
+        can_view=lambda u, m: can_view_review(u, m.review),
+        can_edit=lambda u, m: can_edit_review(u, m.review),
         write=write,
     )

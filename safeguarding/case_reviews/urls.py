@@ -34,6 +34,7 @@ urlpatterns = [
     path("reviews/<int:pk>/target/", views.review_target_revise, name="review_target_revise"),
     path("reviews/<int:pk>/advance-copy/", views.review_advance_copy, name="review_advance_copy"),
     path("reviews/<int:pk>/milestones/add/", views.milestone_add, name="milestone_add"),
+    path("milestones/<int:pk>/done/", views.milestone_complete, name="milestone_complete"),
     path("reviews/<int:pk>/findings/add/", views.finding_add, name="finding_add"),
     path(
         "reviews/<int:pk>/recommendations/add/",

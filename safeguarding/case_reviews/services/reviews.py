@@ -76,6 +76,8 @@ def review_commission(
 ) -> Review:
     """Commission a review. A CSPR from a rapid review needs the criteria to have been met; the
     target is `CASE_REVIEW_TARGET_MONTHS` (6) months from the decision."""
+    if rapid_review is not None and kind != Review.Kind.CSPR:
+        raise ValidationError({"kind": "A rapid review leads to a local CSPR."})
     if rapid_review is not None and rapid_review.decision != RapidReview.Decision.MET:
         raise ValidationError(
             {"rapid_review": "The rapid review has not found the criteria for a local review met."}
@@ -265,6 +267,10 @@ def milestone_add(
 
 @transaction.atomic
 def milestone_complete(*, actor: User | None, milestone: Milestone, on: date) -> Milestone:
+    if milestone.done_on is not None:
+        raise ValidationError("This milestone is already done.")
+    if on > timezone.localdate():
+        raise ValidationError({"on": "The date cannot be in the future."})
     tracked_update(
         actor=actor, obj=milestone, data={"done_on": on}, verb="review.milestone_completed"
     )

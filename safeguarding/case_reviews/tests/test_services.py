@@ -558,3 +558,27 @@ def test_agency_request_emails_the_named_contact_only(
     )
 
     assert agency_request_recipients(request=request) == [contact]
+
+
+def test_review_from_a_rapid_review_must_be_a_cspr(officer: User) -> None:
+    rapid = _met_rapid_review(officer)
+
+    with pytest.raises(ValidationError) as error:
+        services.review_commission(
+            actor=officer,
+            kind="sar",
+            title="Sparrow",
+            decided_on=date(2021, 3, 1),
+            commissioned_on=date(2021, 3, 15),
+            rapid_review=rapid,
+        )
+
+    assert "kind" in error.value.message_dict
+
+
+def test_milestone_cannot_be_completed_twice(officer: User) -> None:
+    milestone = services.milestone_add(actor=officer, review=ReviewFactory.create(), title="X")
+    services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 2))
+
+    with pytest.raises(ValidationError):
+        services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 3))

@@ -280,3 +280,20 @@ def test_home_and_review_list_queries_do_not_grow_with_records(
         AgencyRequestFactory.create()
 
     assert [_queries_for(client, url) for url in urls] == before
+
+
+def test_milestone_done_matrix(
+    client: Client, officer: User, member_readonly: User, outsider: User
+) -> None:
+    from safeguarding.case_reviews.models import Milestone
+
+    milestone = Milestone.objects.create(review=ReviewFactory.create(), title="Practice event")
+    matrix = ViewMatrix(client, reverse("case_reviews:milestone_complete", args=[milestone.pk]))
+
+    matrix.outsider(outsider, method="post")
+    matrix.read_only_write(member_readonly)
+    matrix.wrong_method(officer, "get")
+    matrix.allowed(officer, method="post", status=302)
+
+    milestone.refresh_from_db()
+    assert milestone.done_on == date(2021, 4, 20)

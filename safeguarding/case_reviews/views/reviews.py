@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
@@ -336,6 +336,21 @@ def dissemination_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         submit="Add",
         done="The dissemination has been recorded.",
     )
+
+
+@login_required
+@require_POST
+def milestone_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    milestone = permissions.get_milestone_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.milestone_complete(
+            actor=request.user, milestone=milestone, on=timezone.localdate()
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"“{milestone.title}” is done.")
+    return redirect("case_reviews:review_detail", milestone.review_id)
 
 
 @login_required
