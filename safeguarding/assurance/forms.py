@@ -286,6 +286,20 @@ class SurveyForm(forms.Form):
         )
 
 
+class SurveyUpdateForm(forms.Form):
+    version = VersionField()
+    title = forms.CharField(max_length=200)
+    topic = forms.CharField(max_length=200, required=False)
+    intro = forms.CharField(
+        label="Introduction", required=False, widget=_TEXTAREA, help_text="Use short, plain words."
+    )
+    opens_on = forms.DateField(label="Opens on", widget=DateInput())
+    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    is_sensitive = forms.BooleanField(
+        label="Sensitive subject: show an 'Exit this page' button", required=False
+    )
+
+
 class AuditForm(forms.Form):
     title = forms.CharField(max_length=200)
     theme = forms.CharField(max_length=200)

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("surveys/create/", views.survey_create, name="survey_create"),
     path("surveys/<int:pk>/", views.survey_detail, name="survey_detail"),
     path("surveys/<int:pk>/export/", views.survey_export, name="survey_export"),
+    path("surveys/<int:pk>/edit/", views.survey_update, name="survey_update"),
     path("s/<str:public_id>/", views.survey_answer, name="survey_answer"),
     path("s/<str:public_id>/thank-you/", views.survey_thanks, name="survey_thanks"),
     path("section-11/", views.section11_cycle_list, name="section11_cycle_list"),

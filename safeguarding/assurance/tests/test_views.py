@@ -115,6 +115,7 @@ def _pages(w: World) -> list[tuple[str, bool]]:
         (u("assurance:survey_create"), True),
         (u("assurance:survey_detail", args=[w.survey.pk]), False),
         (u("assurance:survey_export", args=[w.survey.pk]), False),
+        (u("assurance:survey_update", args=[w.survey.pk]), True),
         (u("assurance:section11_cycle_list"), False),
         (u("assurance:section11_cycle_create"), True),
         (u("assurance:section11_cycle_detail", args=[w.cycle.pk]), False),
@@ -410,3 +411,66 @@ def test_commentary_page_asks_the_template_questions(
     detail = client.get(reverse("assurance:commentary_detail", args=[commentary.pk]))
     assert b"Have you seen the poster?" in detail.content
     assert commentary.extra_response is not None
+
+
+def test_changing_a_survey_refuses_a_stale_edit(
+    client: Client, officer: User, world: World
+) -> None:
+    client.force_login(officer)
+    url = reverse("assurance:survey_update", args=[world.survey.pk])
+    data = {
+        "version": world.survey.version,
+        "title": "New title",
+        "opens_on": "2020-10-01",
+        "closes_on": "2020-12-31",
+    }
+
+    first = client.post(url, data)
+    second = client.post(url, {**data, "title": "Another title"})
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert b"Someone else saved this record" in second.content
+    world.survey.refresh_from_db()
+    assert world.survey.title == "New title"
+    assert world.survey.closes_on == dt.date(2020, 12, 31)
+    assert world.survey.is_sensitive is False
+
+
+def test_return_page_shows_the_previous_cycles_scores_beside_the_new(
+    client: Client, officer: User
+) -> None:
+    from safeguarding.assurance.tests.factories import standard_set
+
+    agency = AgencyFactory.create()
+    form = standard_set(keys=("leadership",))
+    earlier = cycle(
+        agencies=[agency],
+        form=form,
+        label="2018-19",
+        opens_on=dt.date(2018, 9, 1),
+        deadline=dt.date(2018, 11, 30),
+    )
+    old = earlier.returns.get()
+    score = old.scores.get()
+    services.section11_return_save(
+        actor=None,
+        section11_return=old,
+        expected_version=None,
+        scores={score.pk: {"self_score": 3}},
+    )
+    services.section11_return_submit(actor=None, section11_return=old)
+    services.section11_return_moderate(
+        actor=None, section11_return=old, expected_version=None, moderated={score.pk: (1, "")}
+    )
+    later = cycle(agencies=[agency], form=form, previous=earlier)
+    client.force_login(officer)
+
+    page = client.get(
+        reverse("assurance:section11_return_detail", args=[later.returns.get().pk])
+    ).content.decode()
+
+    assert "Previous cycle</th>" in page
+    row = page[page.index("Standard leadership</th>") :].split("</tr>")[0]
+    assert row.count('govuk-table__cell--numeric">1</td>') == 1  # the moderated 1, not 3
+    assert "–" in row

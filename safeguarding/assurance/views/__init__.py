@@ -58,6 +58,7 @@ from safeguarding.assurance.views.surveys import (
     survey_export,
     survey_list,
     survey_thanks,
+    survey_update,
 )
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
@@ -123,4 +124,5 @@ __all__ = [
     "survey_export",
     "survey_list",
     "survey_thanks",
+    "survey_update",
 ]

@@ -65,6 +65,38 @@ def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(GET_POST)
+def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
+    fields = ("title", "topic", "intro", "opens_on", "closes_on", "is_sensitive")
+    initial = {name: getattr(survey, name) for name in fields}
+    form = forms.SurveyUpdateForm(bound(request), initial={"version": survey.version, **initial})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.survey_update(
+                actor=request.user, survey=survey, expected_version=version, **data
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The survey has been updated.")
+            return redirect("assurance:survey_detail", survey.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Change the survey",
+        submit="Save changes",
+        breadcrumbs=crumbs(
+            _surveys_crumb(),
+            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
+            ("Change", ""),
+        ),
+    )
+
+
+@login_required
 @require_GET
 def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
@@ -91,6 +123,7 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 reverse("assurance:survey_answer", args=[survey.public_id])
             ),
             "is_open": survey.is_open_on(timezone.localdate()),
+            "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": crumbs(_surveys_crumb(), (survey.title, "")),
         },
     )
