@@ -113,6 +113,14 @@ class NotificationEditForm(NotificationForm):
         del self.fields["kind_of_loss"]
 
 
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this notification being archived?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: notified in error, or a duplicate of another notification.",
+    )
+
+
 class DelayForm(forms.Form):
     delay_reason = forms.ChoiceField(
         label="Reason for delay", choices=N.DelayReason.choices, required=False

@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cases/notify/", views.notification_create, name="notification_create"),
     path("cases/<int:pk>/", views.notification_detail, name="notification_detail"),
     path("cases/<int:pk>/change/", views.notification_update, name="notification_update"),
+    path("cases/<int:pk>/archive/", views.notification_archive, name="notification_archive"),
     path("cases/<int:pk>/delay/", views.notification_delay, name="notification_delay"),
     path("cases/<int:pk>/requests/add/", views.request_create, name="request_create"),
     path("cases/<int:pk>/review/", views.review_update, name="review_update"),

@@ -338,3 +338,26 @@ def notification_delay_update(
         expected_version=expected_version,
     )
     return notification
+
+
+@transaction.atomic
+def notification_archive(
+    *, actor: User, notification: ChildDeathNotification, reason: str
+) -> ChildDeathNotification:
+    """Archive a notification made in error (records are archived, never deleted). It leaves
+    the case lists and the figures; the reason is kept."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why this notification is being archived."})
+    if notification.is_archived:
+        raise ValidationError("This notification is already archived.")
+    tracked_update(
+        actor=actor,
+        obj=notification,
+        data={
+            "archived_at": timezone.now(),
+            "archived_by": actor,
+            "archived_reason": reason.strip(),
+        },
+        verb="child_death.notification_archived",
+    )
+    return notification

@@ -636,3 +636,14 @@ def test_changing_only_the_encrypted_papers_is_saved_and_logged_redacted() -> No
             "after": "[identifying detail: not logged]",
         }
     }
+
+
+def test_archive_needs_a_reason_and_happens_once(make_user: Callable[..., User]) -> None:
+    manager = make_user(Role.CDOP_MANAGER)
+    case = notification_make()
+    with pytest.raises(ValidationError):
+        services.notification_archive(actor=manager, notification=case, reason="  ")
+    services.notification_archive(actor=manager, notification=case, reason="Duplicate")
+    assert N.objects.get(pk=case.pk).is_archived
+    with pytest.raises(ValidationError):
+        services.notification_archive(actor=manager, notification=case, reason="Again")

@@ -616,3 +616,27 @@ def test_notification_update_matrix(
     matrix.outsider(outsider)
     matrix.read_only_write(panel, data=data)
     matrix.wrong_method(manager)
+
+
+def test_notification_archive_matrix_and_leaves_lists_and_figures(
+    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+) -> None:
+    from safeguarding.child_deaths import reporting
+    from safeguarding.core.years import ReportingYear
+
+    matrix = ViewMatrix(client, reverse("child_deaths:notification_archive", args=[panel_case.pk]))
+    matrix.allowed(manager)
+    body = matrix.allowed(manager, method="post", data={}).content.decode()
+    assert (
+        "Enter why this notification is being archived." in body or "govuk-error-summary" in body
+    )
+    assert not N.objects.get(pk=panel_case.pk).is_archived
+    matrix.read_only_write(panel, data={"reason": "Notified in error"})
+    matrix.allowed(manager, method="post", data={"reason": "Notified in error"}, status=302)
+    archived = N.objects.get(pk=panel_case.pk)
+    assert archived.archived_by == manager
+    assert archived.archived_reason == "Notified in error"
+    assert not selectors.notification_list_for_user(user=manager).exists()
+    assert reporting.figures_for_year(ReportingYear.parse("2020-21")).notified == 0
+    matrix.outsider(outsider)
+    matrix.wrong_method(manager)

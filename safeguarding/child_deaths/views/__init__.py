@@ -4,6 +4,7 @@ panel reviews and the national export. Every case page is permission-checked and
 from __future__ import annotations
 
 from safeguarding.child_deaths.views.cases import (
+    notification_archive,
     notification_create,
     notification_delay,
     notification_detail,
@@ -36,6 +37,7 @@ from safeguarding.child_deaths.views.reviews import (
 )
 
 __all__ = [
+    "notification_archive",
     "action_create",
     "comparator_create",
     "dashboard",

@@ -189,3 +189,28 @@ def notification_delay(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         submit="Save",
         breadcrumbs=_case_crumbs(case, ("Reason for delay", "")),
     )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def notification_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
+    form = forms.ArchiveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.notification_archive(
+                actor=request.user, notification=case, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"{case.reference} has been archived.")
+            return redirect("child_deaths:notification_list")
+    return _form_page(
+        request,
+        form,
+        title=f"Archive {case.reference}",
+        submit="Archive notification",
+        intro="Archived notifications leave the case lists and the figures. Nothing is deleted.",
+        breadcrumbs=_case_crumbs(case, ("Archive", "")),
+    )
