@@ -27,6 +27,8 @@ PARTNERSHIP_NAME = env(
     "PARTNERSHIP_NAME", default="Cambridgeshire and Peterborough Safeguarding Children Partnership"
 )
 SERVICE_NAME = env("SERVICE_NAME", default="Safeguarding Partnership Platform")
+# The service's public address, for full links in e-mails (no trailing slash).
+SITE_URL = env("SITE_URL", default="")
 
 # ---------------------------------------------------------------------------
 # Applications. Order matters only for template overrides: ours come first.

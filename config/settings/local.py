@@ -15,6 +15,7 @@ FIELD_ENCRYPTION_KEYS = env.list(
 )
 HASH_KEY = env("HASH_KEY", default="local-demo-hash-key")
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -26,6 +26,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the service's host names in production.")
 
+SITE_URL = env("SITE_URL", default="")
+if not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the service's https:// address (links in e-mails).")
+
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 

@@ -175,6 +175,7 @@ def test_production_settings_enforce_mfa() -> None:
         "HASH_KEY": "synthetic",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
         "ALLOWED_HOSTS": "platform.example",
+        "SITE_URL": "https://platform.example",
     }
     code = (
         "import django; django.setup(); "

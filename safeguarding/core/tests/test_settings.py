@@ -17,6 +17,7 @@ GOOD = {
     "HASH_KEY": "synthetic-hash-key",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
     "ALLOWED_HOSTS": "platform.example",
+    "SITE_URL": "https://platform.example",
 }
 
 
@@ -47,6 +48,7 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
         ("HASH_KEY", "FIELD_ENCRYPTION_KEYS and HASH_KEY must be set"),
         ("DATABASE_URL", "DATABASE_URL must point at PostgreSQL"),
         ("ALLOWED_HOSTS", "ALLOWED_HOSTS must list"),
+        ("SITE_URL", "SITE_URL must be"),
     ],
 )
 def test_production_refuses_to_start_without(missing: str, message: str) -> None:
