@@ -151,8 +151,10 @@ def deadline_list(*, user: User | None = None) -> list[Deadline]:
 
 def _notification_deadlines() -> list[Deadline]:
     found: list[Deadline] = []
-    notifications = Notification.objects.filter(archived_at__isnull=True).select_related(
-        "rapid_review"
+    notifications = (
+        Notification.objects.filter(archived_at__isnull=True)
+        .filter(Q(notified_on__isnull=True) | Q(rapid_review__sent_to_panel_on__isnull=True))
+        .select_related("rapid_review")
     )
     for n in notifications:
         url = reverse("case_reviews:notification_detail", args=[n.pk])
