@@ -161,9 +161,11 @@ class Question(BaseModel):
             raise ValidationError({"choices": "Give at least two options, one a line."})
 
 
-class Response(BaseModel):
+class Response(models.Model):
     """One completed form. Survey responses are anonymous: this row has no account, address or
-    identifier, and neither has its activity event."""
+    identifier, and neither has its activity event. It keeps only the day it was given (no
+    time stamp that could be matched against a web server's access log), so it does not use
+    BaseModel; a response is never edited."""
 
     form_version = models.ForeignKey(
         FormVersion, on_delete=models.PROTECT, related_name="responses"
@@ -175,6 +177,9 @@ class Response(BaseModel):
 
     class Meta:
         ordering = ["submitted_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk}"
 
     @property
     def activity_label(self) -> str:
