@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
+from safeguarding.core.forms import VersionField
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets.services import parse_period
 from safeguarding.partnership.models import Area
@@ -74,6 +75,16 @@ class ImportForm(forms.Form):
             if (upload.size or 0) > max_upload_bytes():
                 raise forms.ValidationError(f"{upload.name} is larger than the upload limit.")
         return files
+
+
+class PopulationChangeForm(forms.Form):
+    children = forms.IntegerField(label="Children aged 0 to 17", min_value=1)
+    source = forms.CharField(
+        label="Source",
+        help_text="For example, ONS mid-year estimate 2020",
+        max_length=255,
+    )
+    version = VersionField()
 
 
 class PopulationForm(forms.Form):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from safeguarding.accounts.roles import Role
 from safeguarding.core.permissions import fetch_for_user_or_404
-from safeguarding.datasets.models import ImportBatch
+from safeguarding.datasets.models import ImportBatch, Population
 from safeguarding.partnership.models import Agency, Area
 
 if TYPE_CHECKING:
@@ -62,6 +62,17 @@ def get_import_batch_for_user_or_404(user: User, pk: int, *, write: bool = False
         pk,
         can_view=_view_batch,
         can_edit=_view_batch,
+        write=write,
+    )
+
+
+def get_population_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Population:
+    return fetch_for_user_or_404(
+        user,
+        Population.objects.select_related("area"),
+        pk,
+        can_view=lambda u, p: can_import(u, p.area),
+        can_edit=lambda u, p: can_import(u, p.area),
         write=write,
     )
 

@@ -17,4 +17,5 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/cancel/", views.import_cancel, name="import_cancel"),
     path("populations/", views.population_list, name="population_list"),
+    path("populations/<int:pk>/change/", views.population_update, name="population_update"),
 ]

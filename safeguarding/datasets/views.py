@@ -310,7 +310,7 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.population_set(actor=request.user, **form.cleaned_data)
+            services.population_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -323,5 +323,47 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "populations": selectors.population_list(),
             "breadcrumbs": _crumbs(("Populations", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(_GET_POST)
+def population_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    population = permissions.get_population_for_user_or_404(request.user, pk, write=True)
+    form = forms.PopulationChangeForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "children": population.children,
+            "source": population.source,
+            "version": population.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.population_update(
+                actor=request.user,
+                population=population,
+                children=data["children"],
+                source=data["source"],
+                expected_version=data["version"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "The population has been changed.")
+            return redirect("datasets:population_list")
+    year = ReportingYear(population.year_start)
+    return render(
+        request,
+        "datasets/population_update.html",
+        {
+            "form": form,
+            "population": population,
+            "year": year,
+            "breadcrumbs": _crumbs(
+                ("Populations", reverse("datasets:population_list")), ("Change", "")
+            ),
         },
     )
