@@ -168,3 +168,24 @@ def test_demo_figures_and_case_pages(
     page.goto("/child-deaths/requests/")
     page.goto("/")
     assert p.get_by_text("Open child death reviews").is_visible()
+
+    # Every form page of a reviewed demo case passes axe too.
+    from safeguarding.child_deaths.models import PanelReview
+
+    reviewed = PanelReview.objects.filter(completed_on__isnull=False).first()
+    assert reviewed is not None
+    pk = reviewed.notification_id
+    for path in (
+        "",
+        "change/",
+        "archive/",
+        "delay/",
+        "requests/add/",
+        "review/",
+        "review/learning/",
+        "review/actions/add/",
+    ):
+        page.goto(f"/child-deaths/cases/{pk}/{path}")
+        assert p.locator("h1").is_visible()
+    page.goto("/child-deaths/comparators/add/")
+    page.goto("/child-deaths/meetings/add/")
