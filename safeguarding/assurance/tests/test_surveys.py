@@ -197,3 +197,22 @@ def test_export_holds_no_identifying_data_and_is_recorded(client, officer) -> No
     event = ActivityEvent.objects.get(kind=ActivityEvent.Kind.EXPORT)
     assert event.actor == officer
     assert event.data["rows"] == 2
+
+
+def test_results_take_the_same_number_of_queries_however_many_answers() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small, large = open_survey(), open_survey()
+    _answers(small, ["Yes"] * 5, comment="c")
+    _answers(large, ["Yes", "No"] * 20, comment="c")
+
+    counts = []
+    for survey in (small, large):
+        fresh = Survey.objects.get(pk=survey.pk)
+        with CaptureQueriesContext(connection) as queries:
+            selectors.survey_results(survey=fresh)
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+    assert counts[0] <= 4
