@@ -190,10 +190,12 @@ class ReviewStageForm(forms.Form):
 class TargetForm(forms.Form):
     new_target_on = _date("New target completion date")
     reason = _text("Reason for the revision", rows=3)
+    version = VersionField()
 
 
 class AdvanceCopyForm(forms.Form):
     on = _date("Date the advance copy went to the Panel and DfE")
+    version = VersionField()
 
 
 class MilestoneForm(forms.Form):

@@ -216,21 +216,35 @@ def _publish_findings(actor: User | None, review: Review) -> None:
 
 
 @transaction.atomic
-def review_advance_copy_record(*, actor: User | None, review: Review, on: date) -> Review:
+def review_advance_copy_record(
+    *, actor: User | None, review: Review, on: date, expected_version: int | None = None
+) -> Review:
     """Record that the final report went to the Panel and DfE ahead of publication."""
     if review.published_on and on > review.published_on:
         raise ValidationError({"on": "The advance copy must be sent before publication."})
+    if on > timezone.localdate():
+        raise ValidationError({"on": "The date cannot be in the future."})
     tracked_update(
-        actor=actor, obj=review, data={"advance_copy_sent_on": on}, verb="review.advance_copy"
+        actor=actor,
+        obj=review,
+        data={"advance_copy_sent_on": on},
+        verb="review.advance_copy",
+        expected_version=expected_version,
     )
     return review
 
 
 @transaction.atomic
 def review_target_revise(
-    *, actor: User | None, review: Review, new_target_on: date, reason: str
+    *,
+    actor: User | None,
+    review: Review,
+    new_target_on: date,
+    reason: str,
+    expected_version: int | None = None,
 ) -> TargetRevision:
-    """Move the target completion date, keeping the reason."""
+    """Move the target completion date, keeping the reason. A stale edit raises
+    EditConflictError."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Enter the reason for revising the target."})
@@ -240,7 +254,11 @@ def review_target_revise(
         raise ValidationError({"new_target_on": "The target cannot be before the decision."})
     old = review.target_on
     tracked_update(
-        actor=actor, obj=review, data={"target_on": new_target_on}, verb="review.target_revised"
+        actor=actor,
+        obj=review,
+        data={"target_on": new_target_on},
+        verb="review.target_revised",
+        expected_version=expected_version,
     )
     return TargetRevision.objects.create(
         review=review,

@@ -297,3 +297,21 @@ def test_milestone_done_matrix(
 
     milestone.refresh_from_db()
     assert milestone.done_on == date(2021, 4, 20)
+
+
+def test_second_target_revision_sees_the_first(client: Client, officer: User, owner: User) -> None:
+    review = ReviewFactory.create()
+    url = reverse("case_reviews:review_target_revise", args=[review.pk])
+    stale = review.version
+    client.force_login(owner)
+    client.post(url, {"new_target_on": "2021-09-30", "reason": "Court", "version": stale})
+    client.force_login(officer)
+
+    response = client.post(
+        url, {"new_target_on": "2021-12-31", "reason": "Mine", "version": stale}
+    )
+
+    assert response.status_code == 200
+    assert "Someone else saved this record" in response.content.decode()
+    review.refresh_from_db()
+    assert review.target_on == date(2021, 9, 30)

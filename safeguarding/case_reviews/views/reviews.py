@@ -221,12 +221,16 @@ def _simple_add(
 ) -> HttpResponse:
     """The shape of every "add something to the review" page."""
     review = permissions.get_review_for_user_or_404(request.user, pk, write=True)
-    form = form_class(bind(request))
+    form = form_class(bind(request), initial={"version": review.version})
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if "version" in data:  # forms that change the review itself carry its version
+            data["expected_version"] = data.pop("version")
         try:
-            service(actor=request.user, review=review, **form.cleaned_data)
+            service(actor=request.user, review=review, **data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            review.refresh_from_db(fields=["version"])
+            add_errors(form, exc, current_version=review.version)
         else:
             messages.success(request, done)
             return redirect("case_reviews:review_detail", review.pk)
