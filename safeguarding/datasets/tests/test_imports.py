@@ -349,3 +349,52 @@ def test_the_import_hasher_matches_core_keyed_hash() -> None:
     digest = services.child_hasher("child_id:873")
 
     assert digest(" ab12 ") == keyed_hash("ab12", purpose="child_id:873")
+
+
+def test_list_without_an_identifier_header_is_a_file_error(area: Area, tmp_path: Path) -> None:
+    headers = {
+        2: ["Reference", "Gender", "Ethnicity", "Date of Birth", "Age", "Assessment start date",
+            "Assessment completion date", "Organisation"]
+    }  # fmt: skip
+
+    batch = _run(area, [annex_a(tmp_path / "a.xlsx", headers=headers)])
+
+    assert batch.error == (
+        "List 2 (Early Help): no header row with 'Child Unique ID' in its first 5 rows."
+    )
+
+
+def test_list_without_a_required_column_is_a_file_error(area: Area, tmp_path: Path) -> None:
+    headers = {3: ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
+                   "Referral Source", "Referral NFA?"]}  # fmt: skip
+
+    batch = _run(area, [annex_a(tmp_path / "a.xlsx", headers=headers)])
+
+    assert batch.error == "List 3 (Referral): the column 'Date of referral' is missing."
+
+
+def test_xml_with_a_dtd_is_refused(area: Area, tmp_path: Path) -> None:
+    path = tmp_path / "c.xml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE Message [<!ENTITY x "boom">]><Message>&x;</Message>',
+        encoding="utf-8",
+    )
+
+    batch = _run(area, [path])
+
+    assert batch.status == ImportBatch.Status.FAILED
+    assert "not allowed in a return" in batch.error
+
+
+def test_a_six_month_extract_is_marked_part_year(area: Area, tmp_path: Path) -> None:
+    lists: dict[int, Rows] = {
+        1: [child("A") + [date(2020, 11, 1), ""]],
+        7: [child("P") + [date(2020, 11, 1), ""]],
+    }
+
+    batch = _run(area, [annex_a(tmp_path / "a.xlsx", lists)], "2020-10-01..2021-03-31")
+
+    values = figures.area_figures(area, ReportingYear(2020))
+    assert batch.status == ImportBatch.Status.CURRENT
+    assert values["contacts"].partial is True
+    assert values["cp_plans_at_31_march"].value == 1  # the extract runs to 31 March
