@@ -156,3 +156,59 @@ def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
     assert ret.status == Section11Return.Status.MODERATED
     scores = {s.standard.key: (s.self_score, s.moderated_score) for s in ret.scores.all()}
     assert scores == {"leadership": (3, 2), "tools": (2, 2)}
+
+
+def test_scrutineer_reads_the_demo_results_pages(
+    browser_page: Any, make_user: Any, client: Client, live_server: Any
+) -> None:
+    from safeguarding.assurance import demo as assurance_demo
+    from safeguarding.partnership import demo as partnership_demo
+
+    partnership_demo.seed()
+    assurance_demo.seed()
+    scrutineer = make_user(Role.SCRUTINEER)
+    _sign_in(browser_page, client, scrutineer, live_server)
+    page = browser_page
+    p = page.page
+
+    page.goto("/assurance/")
+    for link, heading in [
+        ("Section 11 self-assessment", "Section 11 self-assessment"),
+        ("Section 11 self-assessment 2020-21", "Section 11 self-assessment 2020-21"),
+    ]:
+        p.get_by_role("link", name=link, exact=True).first.click()
+        p.wait_for_load_state("load")
+        page.check()
+        assert p.get_by_role("heading", level=1).inner_text() == heading
+    assert p.locator("svg[role=img]").count() == 10
+    improved = p.locator("tr", has=p.get_by_text("Improved", exact=True))
+    assert improved.count() == 4
+    main = p.locator("tr", has=p.get_by_text("Main area for improvement", exact=True))
+    assert "Use of safeguarding assessment tools" in main.inner_text()
+
+    page.goto("/assurance/surveys/")
+    p.get_by_role("link", name="Child sexual abuse: a survey for professionals").click()
+    p.wait_for_load_state("load")
+    page.check()
+    assert p.locator("#respondents").inner_text() == "362"
+    table = p.get_by_role(
+        "table", name="Do you feel confident in reporting child sexual abuse?: answers"
+    )
+    assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "351", "97%"]
+
+    for url in (
+        "/assurance/audits/",
+        "/assurance/commentary/",
+        "/assurance/scrutiny/",
+        "/assurance/professional-differences/",
+        "/assurance/forms/",
+    ):
+        page.goto(url)
+    p.goto(live_server.url + "/assurance/audits/")
+    p.get_by_role("link", name="Lived experience of the child: multi-agency audit 2020").click()
+    p.wait_for_load_state("load")
+    page.check()
+    p.get_by_role("link", name="See the audit report (results per question)").click()
+    p.wait_for_load_state("load")
+    page.check()
+    assert p.locator("svg[role=img]").count() == 4
