@@ -274,6 +274,11 @@ class PanelReview(BaseModel):
     def activity_label(self) -> str:
         return f"Panel review of {self.notification.reference}"
 
+    @property
+    def learning_title(self) -> str:
+        """The de-identified title the database of learning shows for this review's learning."""
+        return f"Child death review {self.notification.reference}"
+
 
 class ReviewFactor(BaseModel):
     """Factors in one of the four domains, graded as on the national analysis form."""

@@ -163,6 +163,21 @@ def review_for_notification(*, notification: ChildDeathNotification) -> PanelRev
 # --- figures (de-identified) ---------------------------------------------------------
 
 
+def default_reporting_year(*, today: date | None = None) -> ReportingYear:
+    """The year the figures page opens on: the last complete reporting year, or the latest
+    earlier one with any notifications when that year has none (e.g. historical records)."""
+    from safeguarding.core.years import ReportingYear
+
+    last_complete = ReportingYear.containing(today or timezone.localdate()).previous
+    latest = (
+        N.objects.filter(archived_at__isnull=True, notified_on__lte=last_complete.end)
+        .order_by("-notified_on")
+        .values_list("notified_on", flat=True)
+        .first()
+    )
+    return ReportingYear.containing(latest) if latest else last_complete
+
+
 def notifications_in_year(*, year: ReportingYear) -> QuerySet[ChildDeathNotification]:
     """Deaths notified in the reporting year (by the date notified), archived ones left out."""
     return N.objects.filter(

@@ -439,6 +439,7 @@ def test_learning_from_a_review_goes_to_the_database_of_learning_without_the_chi
         recorded_on=date(2021, 1, 1),
     )
     assert point.source_kind == LearningPoint.SourceKind.CHILD_DEATH_REVIEW
+    assert point.source_title == f"Child death review {case.reference}"
     assert point.area == case.residence_area
     assert list(learning_point_list_for_source(source=review)) == [point]
     assert list(point.themes.all()) == [theme]

@@ -640,3 +640,15 @@ def test_notification_archive_matrix_and_leaves_lists_and_figures(
     assert reporting.figures_for_year(ReportingYear.parse("2020-21")).notified == 0
     matrix.outsider(outsider)
     matrix.wrong_method(manager)
+
+
+def test_dashboard_opens_on_the_latest_year_with_records_and_explains_a_bad_year(
+    client: Client, member_readonly: User, case: N
+) -> None:
+    client.force_login(member_readonly)
+    body = client.get(reverse("child_deaths:dashboard")).content.decode()
+    assert "Learning from child deaths, 2020-21" in body  # the case was notified in June 2020
+    body = client.get(reverse("child_deaths:dashboard") + "?year=twenty").content.decode()
+    assert "govuk-error-summary" in body
+    assert "is not a reporting year" in body
+    assert "Learning from child deaths, 2020-21" in body

@@ -9,7 +9,6 @@ from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
 from safeguarding.child_deaths.models import ChildDeathNotification
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -45,11 +44,18 @@ def _add_errors(form: Form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-def _year(request: AuthenticatedHttpRequest) -> ReportingYear:
-    try:
-        return ReportingYear.parse(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.containing(timezone.localdate()).previous
+def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:
+    """The reporting year asked for, or the default one with the reason the asked one was not
+    understood."""
+    from safeguarding.child_deaths import selectors
+
+    asked = request.GET.get("year", "").strip()
+    if asked:
+        try:
+            return ReportingYear.parse(asked), ""
+        except ValueError as exc:
+            return selectors.default_reporting_year(), str(exc)
+    return selectors.default_reporting_year(), ""
 
 
 def _form_page(

@@ -29,12 +29,13 @@ from safeguarding.core.permissions import require
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """De-identified figures for a reporting year: anyone with a role."""
     require(permissions.can_view_figures(request.user))
-    year = _year(request)
+    year, year_error = _year(request)
     return render(
         request,
         "child_deaths/dashboard.html",
         {
             "year": year,
+            "year_error": year_error,
             "figures": reporting.figures_for_year(year),
             "open_summary": selectors.open_case_summary(),
             "can_view_cases": permissions.can_view_cases(request.user),
