@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.models import ArchivableModel, BaseModel
-from safeguarding.core.working_days import add_working_days
+from safeguarding.core.working_days import add_working_days, working_days_between
 
 if TYPE_CHECKING:
     from safeguarding.partnership.models import Agency
@@ -46,6 +46,13 @@ def review_target_months() -> int:
     """settings.CASE_REVIEW_TARGET_MONTHS (default 6): a local review's target completion,
     counted from the decision to hold it."""
     return int(getattr(settings, "CASE_REVIEW_TARGET_MONTHS", 6))
+
+
+def advance_copy_working_days() -> int:
+    """settings.CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS (default 7, a rule believed but not yet
+    verified): the final report reaches the Panel and DfE this many working days before
+    publication."""
+    return int(getattr(settings, "CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS", 7))
 
 
 def add_months(day: date, months: int) -> date:
@@ -343,6 +350,16 @@ class Review(ArchivableModel):
     @property
     def is_complete(self) -> bool:
         return self.signed_off_on is not None
+
+    @property
+    def advance_copy_short(self) -> bool:
+        """Published without the advance copy reaching the Panel and DfE in time."""
+        if self.published_on is None:
+            return False
+        if self.advance_copy_sent_on is None:
+            return True
+        days = working_days_between(self.advance_copy_sent_on, self.published_on)
+        return days < advance_copy_working_days()
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -57,3 +57,18 @@ def test_notification_working_days_are_configurable() -> None:
 def test_review_target_six_months_uses_the_last_day_of_a_short_month() -> None:
     assert add_months(date(2020, 8, 31), 6) == date(2021, 2, 28)
     assert add_months(date(2020, 5, 7), 6) == date(2020, 11, 7)
+
+
+def test_advance_copy_must_reach_the_panel_seven_working_days_before_publication() -> None:
+    from safeguarding.case_reviews.models import Review
+
+    # Published Tuesday 13 April 2021. Counting back 7 working days skips Easter Monday and
+    # Good Friday: 12, 9, 8, 7, 6, 1 April and 31 March. So 31 March is in time, 1 April late.
+    in_time = Review(advance_copy_sent_on=date(2021, 3, 31), published_on=date(2021, 4, 13))
+    late = Review(advance_copy_sent_on=date(2021, 4, 1), published_on=date(2021, 4, 13))
+    missing = Review(published_on=date(2021, 4, 13))
+
+    assert not in_time.advance_copy_short
+    assert late.advance_copy_short
+    assert missing.advance_copy_short
+    assert not Review().advance_copy_short
