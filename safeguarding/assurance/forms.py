@@ -460,6 +460,14 @@ class ScrutinyAssessmentForm(forms.Form):
     recommendations = forms.CharField(required=False, widget=_TEXTAREA)
 
 
+class RecommendationActionForm(forms.Form):
+    description = forms.CharField(label="Action", widget=_TEXTAREA)
+    owner_agency = forms.ModelChoiceField(
+        label="Agency responsible", queryset=Agency.objects.filter(disabled_on__isnull=True)
+    )
+    due_date = forms.DateField(label="Due by", widget=DateInput())
+
+
 class ProfessionalDifferenceForm(forms.Form):
     raised_by_agency = forms.ModelChoiceField(
         label="Raised by", queryset=Agency.objects.filter(disabled_on__isnull=True)

@@ -80,6 +80,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.scrutiny_assessment_add,
         name="scrutiny_assessment_add",
     ),
+    path(
+        "scrutiny/reports/<int:pk>/actions/add/",
+        views.scrutiny_recommendation_action,
+        name="scrutiny_recommendation_action",
+    ),
     path("professional-differences/", views.difference_list, name="difference_list"),
     path("professional-differences/log/", views.difference_create, name="difference_create"),
     path("professional-differences/<int:pk>/", views.difference_update, name="difference_update"),

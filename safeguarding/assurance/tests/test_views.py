@@ -139,6 +139,7 @@ def _pages(w: World) -> list[tuple[str, bool]]:
         (u("assurance:scrutiny_report_create"), True),
         (u("assurance:scrutiny_report_detail", args=[w.report.pk]), False),
         (u("assurance:scrutiny_assessment_add", args=[w.report.pk]), True),
+        (u("assurance:scrutiny_recommendation_action", args=[w.report.pk]), True),
         (u("assurance:difference_list"), False),
         (u("assurance:difference_create"), True),
         (u("assurance:difference_update", args=[w.difference.pk]), True),
@@ -474,3 +475,36 @@ def test_return_page_shows_the_previous_cycles_scores_beside_the_new(
     row = page[page.index("Standard leadership</th>") :].split("</tr>")[0]
     assert row.count('govuk-table__cell--numeric">1</td>') == 1  # the moderated 1, not 3
     assert "–" in row
+
+
+def test_scrutiny_assessment_and_recommendation_action_through_the_pages(
+    client: Client, officer: User, world: World
+) -> None:
+    from safeguarding.assurance.models import ScrutinyTheme
+
+    client.force_login(officer)
+    theme = ScrutinyTheme.objects.get(number=3)
+
+    assessed = client.post(
+        reverse("assurance:scrutiny_assessment_add", args=[world.report.pk]),
+        {
+            "theme": theme.pk,
+            "assessed_on": "2021-03-01",
+            "evidence_reviewed": "Minutes.",
+            "judgement": "reasonable",
+            "recommendations": "Share feedback from families.",
+        },
+    )
+    followed = client.post(
+        reverse("assurance:scrutiny_recommendation_action", args=[world.report.pk]),
+        {
+            "description": "Share feedback from families.",
+            "owner_agency": world.agency.pk,
+            "due_date": "2030-06-30",
+        },
+    )
+    page = client.get(reverse("assurance:scrutiny_report_detail", args=[world.report.pk]))
+
+    assert (assessed.status_code, followed.status_code) == (302, 302)
+    assert world.report.assessments.get().judgement == "reasonable"
+    assert page.content.decode().count("Share feedback from families.") == 2

@@ -37,6 +37,7 @@ from safeguarding.assurance.views.oversight import (
     difference_update,
     scrutiny_assessment_add,
     scrutiny_list,
+    scrutiny_recommendation_action,
     scrutiny_report_create,
     scrutiny_report_detail,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "overview",
     "scrutiny_assessment_add",
     "scrutiny_list",
+    "scrutiny_recommendation_action",
     "scrutiny_report_create",
     "scrutiny_report_detail",
     "section11_cycle_create",

@@ -238,6 +238,34 @@ def scrutiny_assessment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpR
     )
 
 
+@login_required
+@require_http_methods(GET_POST)
+def scrutiny_recommendation_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    report = permissions.get_scrutiny_report_for_user_or_404(request.user, pk, write=True)
+    form = forms.RecommendationActionForm(bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.scrutiny_recommendation_action(
+                actor=request.user, report=report, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The recommendation is now followed as an action.")
+            return redirect("assurance:scrutiny_report_detail", report.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Follow a recommendation as an action",
+        submit="Add action",
+        breadcrumbs=crumbs(
+            _scrutiny_crumb(),
+            (report.title, reverse("assurance:scrutiny_report_detail", args=[report.pk])),
+            ("Action", ""),
+        ),
+    )
+
+
 # --- professional differences ----------------------------------------------------------
 
 
