@@ -475,6 +475,10 @@ def test_return_page_shows_the_previous_cycles_scores_beside_the_new(
     row = page[page.index("Standard leadership</th>") :].split("</tr>")[0]
     assert row.count('govuk-table__cell--numeric">1</td>') == 1  # the moderated 1, not 3
     assert "–" in row
+    edit = client.get(
+        reverse("assurance:section11_return_edit", args=[later.returns.get().pk])
+    ).content.decode()
+    assert "Your score in the previous cycle: <strong>1</strong>" in edit
 
 
 def test_scrutiny_assessment_and_recommendation_action_through_the_pages(

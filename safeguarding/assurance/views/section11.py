@@ -163,14 +163,22 @@ def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         else:
             messages.success(request, "Your self-assessment has been saved.")
             return redirect("assurance:section11_return_detail", ret.pk)
-    return form_page(
+    previous = selectors.section11_carry_forward(section11_return=ret)
+    names = ("self_score", "evidence", "strengths", "areas_for_improvement")
+    groups = [
+        (score, previous.get(score.standard.key), [form[f"s{score.pk}_{n}"] for n in names])
+        for score in scores
+    ]
+    return render(
         request,
-        form=form,
-        title=f"Self-assessment: {ret.agency.name}",
-        submit="Save self-assessment",
-        intro="Score each standard from 0 (not met) to 3 (fully met) and give your evidence. "
-        "You can save and come back; submit when every standard has a score.",
-        breadcrumbs=_return_crumbs(ret, "Self-assessment"),
+        "assurance/section11_return_edit.html",
+        {
+            "ret": ret,
+            "form": form,
+            "groups": groups,
+            "has_previous": ret.cycle.previous_id is not None,
+            "breadcrumbs": _return_crumbs(ret, "Self-assessment"),
+        },
     )
 
 
