@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.child_deaths import forms, permissions, reporting, selectors, services
+from safeguarding.child_deaths import charts, forms, permissions, reporting, selectors, services
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
     _add_errors,
@@ -30,13 +30,24 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """De-identified figures for a reporting year: anyone with a role."""
     require(permissions.can_view_figures(request.user))
     year, year_error = _year(request)
+    figures = reporting.figures_for_year(year)
     return render(
         request,
         "child_deaths/dashboard.html",
         {
             "year": year,
             "year_error": year_error,
-            "figures": reporting.figures_for_year(year),
+            "figures": figures,
+            "timeliness_chart": charts.bar_chart(
+                "timeliness",
+                f"Reviews completed in {year.label} by time from death to completed review",
+                figures.timeliness,
+            ),
+            "age_chart": charts.bar_chart(
+                "ages",
+                f"Deaths notified in {year.label} by age at death",
+                [c for c in figures.by_age_band if c.label != "Under 1 year (total)"],
+            ),
             "open_summary": selectors.open_case_summary(),
             "can_view_cases": permissions.can_view_cases(request.user),
             "can_view_requests": permissions.can_view_requests(request.user),
