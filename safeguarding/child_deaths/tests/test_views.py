@@ -609,6 +609,12 @@ def test_notification_update_matrix(
     body = matrix.allowed(manager).content.decode()
     assert 'value="Quillon Testchild"' in body
     assert "What is being notified?" not in body
+    assert ActivityEvent.objects.filter(
+        verb="viewed",
+        actor=manager,
+        target_id=str(panel_case.pk),
+        data={"what": "notification form"},
+    ).exists()
     data = _notify_data(child_name="Quillan Testchild", version=str(panel_case.version))
     data.pop("kind_of_loss")
     matrix.allowed(manager, method="post", data=data, status=302)

@@ -131,6 +131,8 @@ def _notification_initial(case: ChildDeathNotification) -> dict[str, Any]:
 @require_http_methods(_GET_POST)
 def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
+    if request.method == "GET":
+        event_record_view(actor=request.user, target=case, what="notification form")
     form = forms.NotificationEditForm(
         request.POST if request.method == "POST" else None, initial=_notification_initial(case)
     )
