@@ -73,6 +73,21 @@ OLIVER_FINDINGS: list[tuple[str, str, tuple[str, ...]]] = [
         ("Domestic abuse", "Information sharing"),
     ),
 ]
+OLIVER_AGENCIES = (
+    "Cambridgeshire Constabulary",
+    "Cambridgeshire Community Services",
+    "Cambridgeshire County Council",
+)
+OLIVER_MILESTONES = [
+    ("Agency chronologies merged", date(2019, 9, 2), date(2019, 9, 6)),
+    ("Practitioner learning event", date(2020, 1, 20), date(2020, 3, 2)),
+]
+OLIVER_RECOMMENDATIONS = (
+    "The partnership reissues the pre-birth protocol and checks, through audit, that unborn "
+    "babies with identified risk are referred to the unborn panel.",
+    "Partners produce guidance and a resource pack for practitioners and families on the risks "
+    "dogs pose to babies and young children.",
+)
 OLIVER_ACTION = (
     "Develop “dangerous dog” guidance and a resource pack for practitioners and families."
 )
@@ -244,6 +259,12 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
         summary=OLIVER_SUMMARY,
         key_message=OLIVER_KEY_MESSAGE,
     )
+    review.agencies.set(Agency.objects.filter(name__in=OLIVER_AGENCIES))
+    for title, due, done in OLIVER_MILESTONES:
+        milestone = services.milestone_add(actor=actor, review=review, title=title, due_on=due)
+        services.milestone_complete(actor=actor, milestone=milestone, on=done)
+    for text in OLIVER_RECOMMENDATIONS:
+        services.recommendation_add(actor=actor, review=review, text=text)
     services.review_target_revise(
         actor=actor,
         review=review,
@@ -294,7 +315,7 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
             status="on_track",
         )
     for kind, title, held_on, reach in (
-        ("briefing", "7-minute briefing: Oliver", date(2021, 2, 15), 240),
+        ("briefing", "Oliver: learning for every practitioner", date(2021, 2, 15), 240),
         ("workshop", "Learning workshop: babies and dogs", date(2021, 3, 10), 65),
     ):
         services.dissemination_add(

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from safeguarding.learning.selectors import ThemeTrend
 
-WIDTH = 720
-LABEL_WIDTH = 260
+WIDTH = 760
+LABEL_WIDTH = 240
 HEADER = 30
 ROW_HEIGHT = 44
 BAR_MAX = 30
@@ -39,6 +39,7 @@ class TrendChart:
     width: int
     height: int
     label_width: int
+    year_font_size: int
     year_labels: tuple[tuple[float, str], ...]
     rows: tuple[ChartRow, ...]
     description: str
@@ -81,6 +82,7 @@ def trend_chart(trend: ThemeTrend) -> TrendChart | None:
         width=WIDTH,
         height=HEADER + ROW_HEIGHT * len(rows) + 8,
         label_width=LABEL_WIDTH,
+        year_font_size=14 if column >= 70 else 12 if column >= 52 else 10,
         year_labels=year_labels,
         rows=tuple(rows),
         description=(
