@@ -214,12 +214,25 @@ def section11_return_moderate(request: AuthenticatedHttpRequest, pk: int) -> Htt
         else:
             messages.success(request, "The moderated scores have been saved.")
             return redirect("assurance:section11_return_detail", ret.pk)
-    return form_page(
+    previous = selectors.section11_carry_forward(section11_return=ret)
+    groups = [
+        (
+            score,
+            previous.get(score.standard.key),
+            [form[f"s{score.pk}_moderated_score"], form[f"s{score.pk}_moderation_comment"]],
+        )
+        for score in scores
+    ]
+    return render(
         request,
-        form=form,
-        title=f"Moderate: {ret.agency.name}",
-        submit="Save moderated scores",
-        breadcrumbs=_return_crumbs(ret, "Moderate"),
+        "assurance/section11_return_moderate.html",
+        {
+            "ret": ret,
+            "form": form,
+            "groups": groups,
+            "has_previous": ret.cycle.previous_id is not None,
+            "breadcrumbs": _return_crumbs(ret, "Moderate"),
+        },
     )
 
 
