@@ -8,6 +8,12 @@ app_name = "learning"
 urlpatterns = [
     path("", views.learning_point_list, name="learning_point_list"),
     path("points/<int:pk>/", views.learning_point_detail, name="learning_point_detail"),
+    path("points/<int:pk>/publish/", views.learning_point_publish, name="learning_point_publish"),
+    path(
+        "points/<int:pk>/unpublish/",
+        views.learning_point_unpublish,
+        name="learning_point_unpublish",
+    ),
     path(
         "sources/<int:source_type_id>/<int:source_id>/",
         views.learning_source_detail,

@@ -75,9 +75,30 @@ def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         {
             "point": point,
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
+            "can_edit": permissions.can_edit_learning_point(request.user, point),
             "breadcrumbs": _crumbs((point.title, "")),
         },
     )
+
+
+@login_required
+@require_POST
+def learning_point_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Publish the learning to practitioners (partnership staff)."""
+    point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
+    services.learning_point_publish(actor=request.user, point=point)
+    messages.success(request, "The learning is published: practitioners can now see it.")
+    return redirect("learning:learning_point_detail", point.pk)
+
+
+@login_required
+@require_POST
+def learning_point_unpublish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Withdraw the learning from practitioners (partnership staff)."""
+    point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
+    services.learning_point_unpublish(actor=request.user, point=point)
+    messages.success(request, "The learning is withdrawn: practitioners no longer see it.")
+    return redirect("learning:learning_point_detail", point.pk)
 
 
 @login_required

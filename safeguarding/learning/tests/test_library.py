@@ -223,3 +223,38 @@ def test_export_refuses_an_unknown_format(client: Client, officer: User) -> None
 
     assert response.status_code == 404
     assert not ActivityEvent.objects.filter(verb="exported").exists()
+
+
+def test_publish_and_withdraw_matrix(
+    client: Client, officer: User, panel_member: User, member_readonly: User, outsider: User
+) -> None:
+    point = LearningPointFactory.create(is_published=False)
+    publish = ViewMatrix(client, reverse("learning:learning_point_publish", args=[point.pk]))
+    withdraw = ViewMatrix(client, reverse("learning:learning_point_unpublish", args=[point.pk]))
+
+    publish.outsider(outsider, method="post")
+    publish.outsider(member_readonly, method="post")  # cannot see unpublished learning
+    publish.wrong_method(officer, "get")
+    publish.allowed(panel_member, method="post", status=403)  # sees it, may not publish
+    publish.allowed(officer, method="post", status=302)
+    point.refresh_from_db()
+    assert point.is_published
+    withdraw.read_only_write(member_readonly)  # now visible to them: 403
+    withdraw.allowed(officer, method="post", status=302)
+
+    point.refresh_from_db()
+    assert not point.is_published
+    assert ActivityEvent.objects.filter(verb="learning_point.unpublished").exists()
+
+
+def test_list_page_filters_by_agency_and_area(client: Client, officer: User) -> None:
+    agency, area = AgencyFactory.create(), AreaFactory.create()
+    LearningPointFactory.create(title="For the agency here", agencies=[agency], area=area)
+    LearningPointFactory.create(title="For someone else")
+
+    response = ViewMatrix(client, reverse("learning:learning_point_list")).allowed(
+        officer, data={"agency": agency.pk, "area": area.pk}
+    )
+
+    assert "For the agency here" in response.content.decode()
+    assert "For someone else" not in response.content.decode()
