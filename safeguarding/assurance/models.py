@@ -299,6 +299,11 @@ class Audit(BaseModel):
     def activity_label(self) -> str:
         return f"Audit {self.pk}"
 
+    @property
+    def programme_year(self) -> str:
+        """The reporting year of the audit programme it belongs to, e.g. "2020-21"."""
+        return ReportingYear.containing(self.planned_for).label
+
 
 class Grade(models.TextChoices):
     RED = "red", "Red: inadequate"
