@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import (
@@ -80,6 +80,21 @@ def _next_reference(notified_on: date) -> str:
     return f"{prefix}{number:04d}"
 
 
+def _save_with_free_reference(notification: ChildDeathNotification, attempts: int = 5) -> None:
+    """Save under the next free reference; if someone took it a moment ago, take the next."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+            notification.pk = None
+            notification.reference = _next_reference(notification.notified_on)
+        else:
+            return
+
+
 def _check_reviewable(
     *, kind_of_loss: str, born: date, died: date, notified_on: date, today: date
 ) -> None:
@@ -103,9 +118,7 @@ def _check_reviewable(
         raise ValidationError(errors)
 
 
-def _check_residence(
-    *, residence_area: Area | None, home_area_name: str, reviewed_by_this_panel: bool
-) -> None:
+def _check_residence(*, residence_area: Area | None, home_area_name: str) -> None:
     if residence_area is None and not home_area_name.strip():
         raise ValidationError(
             {
@@ -157,11 +170,7 @@ def notification_create(
         raise ValidationError(
             {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
         )
-    _check_residence(
-        residence_area=residence_area,
-        home_area_name=home_area_name,
-        reviewed_by_this_panel=reviewed_by_this_panel,
-    )
+    _check_residence(residence_area=residence_area, home_area_name=home_area_name)
     matches = selectors.notification_likely_duplicates(
         nhs_number=nhs, child_name=child_name, date_of_birth=date_of_birth
     )
@@ -195,8 +204,8 @@ def notification_create(
             child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
         ),
     )
-    notification.full_clean()
-    notification.save()
+    notification.full_clean(exclude=["reference"])
+    _save_with_free_reference(notification)
     notification.agencies_involved.set(list(agencies_involved))
     fields = [
         "child_name",
@@ -264,11 +273,7 @@ def notification_update(
         raise ValidationError(
             {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
         )
-    _check_residence(
-        residence_area=residence_area,
-        home_area_name=home_area_name,
-        reviewed_by_this_panel=reviewed_by_this_panel,
-    )
+    _check_residence(residence_area=residence_area, home_area_name=home_area_name)
     band = identity.age_band(date_of_birth, date_of_death)
     assert band is not None
     data = {

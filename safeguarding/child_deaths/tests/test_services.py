@@ -648,3 +648,22 @@ def test_archive_needs_a_reason_and_happens_once(make_user: Callable[..., User])
     assert N.objects.get(pk=case.pk).is_archived
     with pytest.raises(ValidationError):
         services.notification_archive(actor=manager, notification=case, reason="Again")
+
+
+def test_reference_taken_a_moment_ago_moves_on_to_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from safeguarding.child_deaths.services import notifications
+
+    first = notification_make()
+    real_next = notifications._next_reference
+    calls: list[str] = []
+
+    def stale_then_real(notified_on: date) -> str:
+        calls.append("x")
+        return first.reference if len(calls) == 1 else real_next(notified_on)
+
+    monkeypatch.setattr(notifications, "_next_reference", stale_then_real)
+    second = notification_make()
+    assert second.reference == "CDOP-2020-0002"
+    assert len(calls) == 2
