@@ -118,9 +118,12 @@ def parse_date(value: Any) -> date | None:
 
 def _parse_date_text(value: Any) -> date | None:
     text = clean_text(value)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+    if len(text) == 10:  # the two usual layouts, read without a regular expression
         try:
-            return date.fromisoformat(text)
+            if text[2] == "/" and text[5] == "/":
+                return date(int(text[6:]), int(text[3:5]), int(text[:2]))
+            if text[4] == "-" and text[7] == "-":
+                return date.fromisoformat(text)
         except ValueError:
             pass  # the patterns below give the clear message
     if text.upper() in MISSING:
@@ -136,7 +139,14 @@ def _parse_date_text(value: Any) -> date | None:
     raise BadValueError("is not a date (write dates as dd/mm/yyyy)")
 
 
+_BOOL_FAST = {"a) Yes": True, "b) No": False, "Yes": True, "No": False, "true": True,
+              "false": False, "1": True, "0": False, "": None}  # fmt: skip
+
+
 def parse_bool(value: Any) -> bool | None:
+    fast = _BOOL_FAST.get(value, 2) if isinstance(value, str) else 2
+    if fast != 2:
+        return fast  # type: ignore[return-value]
     if is_missing(value):
         return None
     text = strip_prefix(clean_text(value)).upper()
@@ -158,6 +168,8 @@ LEGAL_STATUSES = {
 
 
 def parse_legal_status(value: Any) -> str:
+    if value in LEGAL_STATUSES:
+        return value  # type: ignore[no-any-return]
     if is_missing(value):
         return ""
     text = strip_prefix(clean_text(value)).upper()

@@ -64,3 +64,30 @@ def test_upload_watch_progress_read_figures_and_export(
         page.page.get_by_role("link", name="Download the figures (CSV)").click()
     saved = Path(download.value.path()).read_text(encoding="utf-8")
     assert "2020-21,Northshire,Contacts,12," in saved
+
+
+def test_definitions_imports_and_populations_pages_pass_axe(
+    browser_page: Any, make_user: Any, client: Any, live_server: Any
+) -> None:
+    area = AreaFactory.create(name="Northshire", la_number="873")
+    analyst = make_user((Role.DATA_ANALYST, AgencyFactory.create(area=area)))
+    client.force_login(analyst)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+
+    page.goto("/data/definitions/")
+    assert page.page.get_by_role("rowheader", name="Children in care at 31 March").is_visible()
+    page.goto("/data/imports/")
+    page.goto("/data/populations/")
+    page.page.get_by_label("Area").select_option(label="Northshire")
+    page.page.get_by_label("Reporting year").fill("2020-21")
+    page.page.get_by_label("Children aged 0 to 17").fill("120000")
+    page.page.get_by_label("Source").fill("Synthetic estimate")
+    page.page.get_by_role("button", name="Save population").click()
+    page.page.wait_for_url("**/data/populations/")
+    page.check()
+    page.page.get_by_role("link", name="Change Northshire 2020").click()
+    page.page.wait_for_url("**/change/")
+    page.check()
