@@ -162,3 +162,53 @@ def test_notification_to_published_review_to_learning(
     assert page.page.get_by_role("link", name="Never leave a baby alone with a dog").is_visible()
     page.goto("/learning/trends/")
     assert page.page.get_by_role("rowheader", name="Dog attacks").is_visible()
+
+
+def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
+    browser_page: Any, make_user: Any, client: Any, live_server: Any
+) -> None:
+    from safeguarding.case_reviews import services
+    from safeguarding.case_reviews.tests.factories import ReviewFactory
+
+    agency = AgencyFactory.create(name="Testshire Health")
+    officer = make_user(Role.BUSINESS_UNIT)
+    lead = make_user((Role.AGENCY_LEAD, agency))
+    today = timezone.localdate()
+    notification = services.notification_create(
+        actor=officer,
+        area=AreaFactory.create(),
+        incident_type="serious_harm",
+        aware_on=today - timedelta(days=3),
+    )
+    services.child_add(actor=officer, notification=notification, pseudonym="Robin")
+    services.agency_request_create(
+        actor=officer,
+        rapid_review=notification.rapid_review,
+        agency=agency,
+        due_on=today + timedelta(days=5),
+    )
+    review = ReviewFactory.create(title="Kestrel", summary="A de-identified summary.")
+    page = browser_page
+
+    _sign_in(page, client, live_server, lead)
+    page.goto("/case-reviews/")
+    page.page.get_by_role("link", name=f"Chronology for {notification.reference}").click()
+    page.page.wait_for_url("**/requests/*/")
+    page.check()
+    page.page.get_by_role("button", name="Submit").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+    page.page.get_by_label("Your agency's chronology or information").fill("Seen twice in May.")
+    _submit(page, "Submit", "**/case-reviews/")
+    from safeguarding.case_reviews.models import AgencyRequest
+
+    submitted = AgencyRequest.objects.get()
+    assert (submitted.response, submitted.submitted_by) == ("Seen twice in May.", lead)
+
+    _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
+    page.goto(f"/case-reviews/notifications/{notification.pk}/")
+    assert not page.page.get_by_text("Robin").is_visible()
+    page.goto(f"/case-reviews/reviews/{review.pk}/")
+    assert page.page.get_by_text("A de-identified summary.").is_visible()
+    assert not page.page.get_by_role("link", name="Change details").is_visible()
