@@ -259,7 +259,9 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
         summary=OLIVER_SUMMARY,
         key_message=OLIVER_KEY_MESSAGE,
     )
-    review.agencies.set(Agency.objects.filter(name__in=OLIVER_AGENCIES))
+    services.review_agencies_set(
+        actor=actor, review=review, agencies=Agency.objects.filter(name__in=OLIVER_AGENCIES)
+    )
     for title, due, done in OLIVER_MILESTONES:
         milestone = services.milestone_add(actor=actor, review=review, title=title, due_on=due)
         services.milestone_complete(actor=actor, milestone=milestone, on=done)

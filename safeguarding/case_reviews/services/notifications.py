@@ -96,12 +96,19 @@ def notification_create(
     )
     notification.full_clean()
     notification.save()
-    notification.agencies.set(list(agencies))
+    agency_list = list(agencies)
+    notification.agencies.set(agency_list)
     event_record(
         actor=actor,
         verb="notification.created",
         target=notification,
-        data={"area": area.pk, "aware_on": aware_on.isoformat()},
+        data={
+            "area": area.pk,
+            "incident_type": incident_type,
+            "aware_on": aware_on.isoformat(),
+            "notified_on": notified_on.isoformat() if notified_on else None,
+            "agencies": sorted(a.pk for a in agency_list),
+        },
     )
     rapid_review = RapidReview.objects.create(notification=notification)
     event_record(actor=actor, verb="rapid_review.opened", target=rapid_review)

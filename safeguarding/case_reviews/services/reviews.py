@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action, ActionPlan
-from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.case_reviews.models import (
     Dissemination,
     Milestone,
@@ -106,8 +106,26 @@ def review_commission(
     agency_list = list(agencies)
     if not agency_list and rapid_review is not None:
         agency_list = list(rapid_review.notification.agencies.all())
-    review.agencies.set(agency_list)
+    if agency_list:
+        review_agencies_set(actor=actor, review=review, agencies=agency_list)
     return review
+
+
+@transaction.atomic
+def review_agencies_set(*, actor: User | None, review: Review, agencies: Iterable[Agency]) -> None:
+    """The agencies involved in the review (recorded with the before and after lists)."""
+    before = sorted(review.agencies.values_list("pk", flat=True))
+    chosen = list(agencies)
+    after = sorted(a.pk for a in chosen)
+    if before == after:
+        return
+    review.agencies.set(chosen)
+    event_record(
+        actor=actor,
+        verb="review.agencies_changed",
+        target=review,
+        changes={"agencies": {"before": before, "after": after}},
+    )
 
 
 @transaction.atomic

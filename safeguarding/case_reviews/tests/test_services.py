@@ -582,3 +582,23 @@ def test_milestone_cannot_be_completed_twice(officer: User) -> None:
 
     with pytest.raises(ValidationError):
         services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 3))
+
+
+def test_review_from_a_rapid_review_takes_its_agencies_and_logs_them(
+    officer: User, agency: Agency
+) -> None:
+    rapid = _met_rapid_review(officer)
+    rapid.notification.agencies.set([agency])
+
+    review = services.review_commission(
+        actor=officer,
+        kind="cspr",
+        title="Sparrow",
+        decided_on=date(2021, 3, 1),
+        commissioned_on=date(2021, 3, 15),
+        rapid_review=rapid,
+    )
+
+    assert list(review.agencies.all()) == [agency]
+    event = ActivityEvent.objects.get(verb="review.agencies_changed")
+    assert event.changes == {"agencies": {"before": [], "after": [agency.pk]}}
