@@ -166,6 +166,12 @@ class ReviewEditForm(forms.Form):
     terms_of_reference = _text("Terms of reference", required=False)
     summary = _text("De-identified summary", required=False, help_text=NO_IDENTIFYING)
     key_message = _text("Key message", required=False, rows=2)
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=_agencies(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies involved",
+    )
     version = VersionField()
 
 

@@ -130,8 +130,15 @@ def review_agencies_set(*, actor: User | None, review: Review, agencies: Iterabl
 
 @transaction.atomic
 def review_update(
-    *, actor: User | None, review: Review, expected_version: int | None, **data: Any
+    *,
+    actor: User | None,
+    review: Review,
+    expected_version: int | None,
+    agencies: Iterable[Agency] | None = None,
+    **data: Any,
 ) -> dict[str, dict[str, Any]]:
+    """Change a review's details (and, when given, its agencies). A stale edit raises
+    EditConflictError; renaming the review renames it on its learning."""
     unknown = set(data) - REVIEW_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
@@ -147,6 +154,8 @@ def review_update(
     )
     if "title" in changes:
         learning_services.learning_source_title_refresh(actor=actor, source=review)
+    if agencies is not None:
+        review_agencies_set(actor=actor, review=review, agencies=agencies)
     return changes
 
 

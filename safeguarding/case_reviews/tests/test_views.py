@@ -315,3 +315,20 @@ def test_second_target_revision_sees_the_first(client: Client, officer: User, ow
     assert "Someone else saved this record" in response.content.decode()
     review.refresh_from_db()
     assert review.target_on == date(2021, 9, 30)
+
+
+def test_review_edit_changes_details_and_agencies(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    review = ReviewFactory.create(title="Kite")
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("case_reviews:review_update", args=[review.pk]),
+        {"title": "Kite", "key_message": "Check twice.", "agencies": [agency.pk], "version": 1},
+    )
+
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.key_message == "Check twice."
+    assert list(review.agencies.all()) == [agency]

@@ -149,7 +149,9 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(GET_POST)
 def review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = permissions.get_review_for_user_or_404(request.user, pk, write=True)
-    initial = {name: getattr(review, name) for name in forms.ReviewEditForm.base_fields}
+    fields = [name for name in forms.ReviewEditForm.base_fields if name != "agencies"]
+    initial = {name: getattr(review, name) for name in fields}
+    initial["agencies"] = list(review.agencies.all())
     form = forms.ReviewEditForm(bind(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
