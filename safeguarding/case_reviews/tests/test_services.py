@@ -602,3 +602,21 @@ def test_review_from_a_rapid_review_takes_its_agencies_and_logs_them(
     assert list(review.agencies.all()) == [agency]
     event = ActivityEvent.objects.get(verb="review.agencies_changed")
     assert event.changes == {"agencies": {"before": [], "after": [agency.pk]}}
+
+
+def test_agency_correction_that_changes_only_the_text_is_saved(agency_lead: User) -> None:
+    request = AgencyRequestFactory.create()
+    services.agency_request_submit(
+        actor=agency_lead, request=request, response="First", expected_version=request.version
+    )
+
+    services.agency_request_submit(
+        actor=agency_lead, request=request, response="Corrected", expected_version=request.version
+    )
+
+    request.refresh_from_db()
+    assert request.response == "Corrected"
+    assert request.version == 3
+    last = ActivityEvent.objects.filter(verb="agency_request.submitted").order_by("-id").first()
+    assert last is not None
+    assert last.changes == {"response": {"before": REDACTED, "after": REDACTED}}
