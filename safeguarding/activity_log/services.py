@@ -46,12 +46,13 @@ def target_label(target: models.Model) -> str:
     return f"{target._meta.verbose_name} {target.pk}"[:255]
 
 
-def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
-    """Field values for a before/after diff, with encrypted (identifying) fields redacted."""
+def snapshot(obj: models.Model, fields: Iterable[str], *, redact: bool = True) -> dict[str, Any]:
+    """Field values for a before/after diff, with encrypted (identifying) fields redacted
+    (`redact=False` only to detect a change, never for anything that is stored)."""
     values: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
-        if isinstance(field, EncryptedTextField):
+        if isinstance(field, EncryptedTextField) and redact:
             values[name] = REDACTED
         elif isinstance(field, models.ForeignKey):
             values[name] = getattr(obj, field.attname)
@@ -160,10 +161,15 @@ def tracked_update(
     locked = model._default_manager.select_for_update().get(pk=obj.pk)
     check_version(locked, expected_version, data)
     before = snapshot(locked, data.keys())
+    before_raw = snapshot(locked, data.keys(), redact=False)
     for name, value in data.items():
         setattr(locked, name, value)
     locked.full_clean()
-    changes = diff(before, snapshot(locked, data.keys()))
+    # Detect changes on the real values (an identifying field may be all that changed) and
+    # record them redacted: the log says that it changed, never what it said.
+    changed_fields = diff(before_raw, snapshot(locked, data.keys(), redact=False)).keys()
+    after = snapshot(locked, data.keys())
+    changes = {name: {"before": before[name], "after": after[name]} for name in changed_fields}
     if changes:
         if hasattr(locked, "version"):
             locked.version += 1

@@ -142,3 +142,35 @@ def test_anonymous_submissions_can_be_recorded_without_an_address(rf) -> None:
         _current_ip.reset(token)
     assert named.ip_address == "192.0.2.10"
     assert anonymous.ip_address is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_to_an_identifying_field_alone_is_saved_and_logged_redacted(owner) -> None:
+    from django.apps import apps
+
+    from safeguarding.core.fields import EncryptedTextField
+    from safeguarding.core.models import BaseModel
+
+    class Person(BaseModel):
+        name = EncryptedTextField()
+
+        class Meta:
+            app_label = "activity_log"
+            db_table = "activity_log_test_person"
+
+    with connection.schema_editor() as editor:
+        editor.create_model(Person)
+    try:
+        person = Person._default_manager.create(name="Synthetic Before")
+        changes = tracked_update(
+            actor=owner, obj=person, data={"name": "Synthetic After"}, verb="person.updated"
+        )
+        assert Person._default_manager.get().name == "Synthetic After"
+        assert changes == {"name": {"before": REDACTED, "after": REDACTED}}
+        event = ActivityEvent.objects.get(verb="person.updated")
+        assert "Synthetic" not in str(event.changes)
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(Person)
+        apps.all_models["activity_log"].pop("person", None)
+        apps.clear_cache()
