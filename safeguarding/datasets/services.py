@@ -289,8 +289,9 @@ def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
             _run_atomic(batch, paths, write)
         except ImportFileError as exc:
             _fail(batch, str(exc))
-        except Exception:
-            logger.exception("Import %s failed unexpectedly", batch.pk)
+        except Exception as exc:  # any failure must end as a visible failed import
+            # Only the type is logged: a message could quote a cell (identifying data).
+            logger.error("Import %s failed unexpectedly: %s", batch.pk, type(exc).__name__)
             _fail(batch, "The import stopped because of an unexpected error; nothing was stored.")
         finally:
             close()
@@ -364,6 +365,12 @@ def _fail(batch: ImportBatch, message: str) -> None:
         event_record(actor=batch.uploaded_by, verb="datasets.import_failed", target=batch, data={})
 
 
+def _without_values(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Once the analyst has decided, the offending cells' values are dropped (they may hold
+    identifying text); where the problems were and what was wrong stay recorded."""
+    return [{**problem, "value": ""} for problem in problems]
+
+
 @transaction.atomic
 def import_batch_confirm(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
     """Accept an import waiting for a decision (without its problem rows; replacing the
@@ -378,8 +385,11 @@ def import_batch_confirm(*, actor: User | None, batch: ImportBatch) -> ImportBat
     batch.status = ImportBatch.Status.CURRENT
     batch.decided_at = timezone.now()
     batch.decided_by = actor
+    batch.problems = _without_values(batch.problems)
     batch.version += 1
-    batch.save(update_fields=["status", "decided_at", "decided_by", "version", "updated_at"])
+    batch.save(
+        update_fields=["status", "decided_at", "decided_by", "problems", "version", "updated_at"]
+    )
     event_record(
         actor=actor,
         verb="datasets.import_confirmed",
@@ -398,6 +408,7 @@ def import_batch_cancel(*, actor: User | None, batch: ImportBatch) -> ImportBatc
         raise ValidationError("This import is not waiting for a decision.")
     ReturnRecord.objects.filter(batch=batch).delete()
     batch.status = ImportBatch.Status.CANCELLED
+    batch.problems = _without_values(batch.problems)
     batch.decided_at = timezone.now()
     batch.decided_by = actor
     batch.rows_stored = 0

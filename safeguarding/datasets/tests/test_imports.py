@@ -205,6 +205,9 @@ def test_row_problems_are_listed_and_the_analyst_decides(area: Area, tmp_path: P
     assert _value(area, "contacts") is None  # not in use until accepted
     services.import_batch_confirm(actor=None, batch=batch)
     assert _value(area, "contacts") == 1
+    batch.refresh_from_db()
+    assert [p["value"] for p in batch.problems] == ["", ""]  # cell values dropped once decided
+    assert [p["row"] for p in batch.problems] == [3, 4]
 
 
 def test_a_failure_on_the_last_row_stores_nothing(area: Area, tmp_path: Path) -> None:
