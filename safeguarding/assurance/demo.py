@@ -40,6 +40,7 @@ from safeguarding.assurance.models import (
     Survey,
 )
 from safeguarding.learning.models import Theme
+from safeguarding.learning.services import theme_create
 from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency, Priority
 
@@ -204,6 +205,20 @@ SURVEYS: list[SurveySpec] = [
         ],
     ),
 ]
+
+SCRUTINY_THEMES = {
+    1: "The three core partner leads are actively involved in strategic planning and "
+    "implementation",
+    2: "The wider safeguarding partners (including relevant agencies) are actively involved in "
+    "safeguarding children",
+    3: "Children, young people and families are aware of and involved with plans for "
+    "safeguarding children",
+    4: "Appropriate quality assurance procedures are in place for data collection, audit and "
+    "information sharing",
+    5: "There is a process for identifying and investigating learning from local and national "
+    "case reviews",
+    6: "There is an active programme of multi-agency safeguarding children training",
+}
 
 SCRUTINY = [
     (
@@ -569,7 +584,12 @@ def _seed_audit(agencies: list[Agency]) -> None:
     services.audit_moderate(
         actor=officer, audit=audit, moderation_on=dt.date(2020, 7, 15), grades=grades
     )
-    theme = Theme.objects.filter(name="The voice of the child").first()
+    theme = Theme.objects.filter(name="The voice of the child").first() or theme_create(
+        actor=None,
+        name="The voice of the child",
+        description="Seeing the child, hearing what they say and acting on their lived "
+        "experience.",
+    )
     services.audit_finding_record(
         actor=officer,
         audit=audit,
@@ -655,7 +675,10 @@ def _seed_scrutiny(owner: Agency) -> None:
         summary="Assessment against the six steps for independent scrutiny.",
     )
     for number, judgement, evidence, recommendation in SCRUTINY:
-        theme = ScrutinyTheme.objects.get(number=number)
+        # The themes ship in a data migration; a flushed test database may not have them.
+        theme, _created = ScrutinyTheme.objects.get_or_create(
+            number=number, defaults={"title": SCRUTINY_THEMES[number]}
+        )
         services.scrutiny_assessment_record(
             actor=None,
             theme=theme,

@@ -150,7 +150,11 @@ def test_every_page_opens_for_partnership_staff(
     client: Client, officer: User, world: World
 ) -> None:
     for url, _write in _pages(world):
-        ViewMatrix(client, url).allowed(officer)
+        response = ViewMatrix(client, url).allowed(officer)
+        if "/export/" not in url:  # every page is one whole, titled document
+            html = response.content.decode()
+            assert html.count("<title>") == 1, url
+            assert html.count("</html>") == 1, url
 
 
 def test_every_page_is_404_for_an_outsider(client: Client, outsider: User, world: World) -> None:
@@ -512,3 +516,14 @@ def test_scrutiny_assessment_and_recommendation_action_through_the_pages(
     assert (assessed.status_code, followed.status_code) == (302, 302)
     assert world.report.assessments.get().judgement == "reasonable"
     assert page.content.decode().count("Share feedback from families.") == 2
+
+
+def test_audit_programme_is_listed_by_reporting_year(
+    client: Client, officer: User, world: World
+) -> None:
+    client.force_login(officer)
+
+    page = client.get(reverse("assurance:audit_list")).content.decode()
+
+    assert page.count("Audit programme 2020-21</caption>") == 1
+    assert page.count(reverse("assurance:audit_detail", args=[world.audit.pk])) == 1
