@@ -81,6 +81,16 @@ def test_public_answer_page_shows_exit_this_page_on_sensitive_surveys(client) ->
 
 
 @time_machine.travel(dt.datetime(2020, 11, 2, 10, tzinfo=dt.UTC), tick=False)
+def test_exit_this_page_goes_to_the_configured_address(client, settings) -> None:
+    settings.SURVEY_EXIT_URL = "https://www.example.org/news"
+    survey = open_survey(is_sensitive=True)
+
+    page = client.get(_answer_url(survey)).content.decode()
+
+    assert 'href="https://www.example.org/news"' in page
+
+
+@time_machine.travel(dt.datetime(2020, 11, 2, 10, tzinfo=dt.UTC), tick=False)
 def test_public_answer_page_shows_errors_and_stores_nothing_when_incomplete(client) -> None:
     survey = open_survey()
 

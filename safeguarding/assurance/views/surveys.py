@@ -3,6 +3,7 @@ and the public, anonymous answering pages."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -173,11 +174,22 @@ def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
             add_errors(form, exc)
         else:
             return redirect("assurance:survey_thanks", survey.public_id)
-    return render(request, "assurance/survey_answer.html", {"survey": survey, "form": form})
+    return render(
+        request,
+        "assurance/survey_answer.html",
+        {"survey": survey, "form": form, "exit_url": _exit_url()},
+    )
 
 
 @public
 @require_GET
 def survey_thanks(request: HttpRequest, public_id: str) -> HttpResponse:
     survey = _public_survey(public_id)
-    return render(request, "assurance/survey_thanks.html", {"survey": survey})
+    return render(
+        request, "assurance/survey_thanks.html", {"survey": survey, "exit_url": _exit_url()}
+    )
+
+
+def _exit_url() -> str:
+    """Where "Exit this page" goes: settings.SURVEY_EXIT_URL (default: a weather page)."""
+    return str(getattr(settings, "SURVEY_EXIT_URL", "https://www.bbc.co.uk/weather"))
