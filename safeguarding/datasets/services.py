@@ -107,11 +107,15 @@ def child_hasher(purpose: str) -> Callable[[str], str]:
 
 
 class _Store:
-    """Turns parsed rows into minimised records and inserts them as they come: PostgreSQL's
-    COPY inside the import's transaction, bulk_create elsewhere."""
+    """Turns parsed rows into minimised records and inserts them as they come. On PostgreSQL
+    one COPY streams every row inside the import's transaction, its data sent by psycopg's
+    writer thread while reading goes on (the COPY is closed by `stack` before any other query;
+    an error while reading aborts it). Elsewhere rows are bulk-created in batches."""
 
-    def __init__(self, batch: ImportBatch) -> None:
+    def __init__(self, batch: ImportBatch, stack: contextlib.ExitStack[Any]) -> None:
         self.batch = batch
+        self.stack = stack
+        self.copier: Any = None
         self.hash = child_hasher(f"child_id:{batch.area.la_number}")
         self.hashes: dict[str, str] = {}
         self.buffer: list[Row] = []
@@ -151,6 +155,16 @@ class _Store:
         if len(self.buffer) >= INSERT_BATCH:
             self.flush()
 
+    def _open_copy(self) -> Any:
+        from psycopg.copy import QueuedLibpqWriter
+
+        table = ReturnRecord._meta.db_table
+        columns = ", ".join(f'"{c}"' for c in _COLUMNS)
+        cursor = self.stack.enter_context(connection.cursor())
+        raw: Any = cursor.cursor  # psycopg's own cursor, for COPY
+        sql = f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 - names are constants
+        return self.stack.enter_context(raw.copy(sql, writer=QueuedLibpqWriter(raw)))
+
     def _touches(self, parsed: ParsedRecord) -> bool:
         """Whether the row belongs to the period (a point event in it, or a span over it)."""
         start, end = self.batch.period_start, self.batch.period_end
@@ -164,12 +178,9 @@ class _Store:
 
     def flush(self) -> None:
         if self.lines:
-            table = ReturnRecord._meta.db_table
-            columns = ", ".join(f'"{c}"' for c in _COLUMNS)
-            with connection.cursor() as cursor:
-                raw: Any = cursor.cursor  # psycopg's own cursor, for COPY
-                with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608 - names are constants
-                    copy.write("".join(self.lines))
+            if self.copier is None:
+                self.copier = self._open_copy()
+            self.copier.write("".join(self.lines))
             self.stored += len(self.lines)
             self.lines = []
         if self.buffer:
@@ -311,9 +322,10 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: Callable[[int, int
     kind = detect.detect(paths)
     batch.kind = kind
     problems = Problems()
-    store = _Store(batch)
-    _read(kind, paths, batch, store, problems, write)
-    store.flush()
+    with contextlib.ExitStack() as stack:  # an open COPY ends here, before any other query
+        store = _Store(batch, stack)
+        _read(kind, paths, batch, store, problems, write)
+        store.flush()
     if store.stored == 0:
         if problems.count:
             raise ImportFileError(

@@ -401,3 +401,16 @@ def test_a_six_month_extract_is_marked_part_year(area: Area, tmp_path: Path) -> 
     assert batch.status == ImportBatch.Status.CURRENT
     assert values["contacts"].partial is True
     assert values["cp_plans_at_31_march"].value == 1  # the extract runs to 31 March
+
+
+def test_a_failure_after_rows_were_sent_stores_nothing(
+    area: Area, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "INSERT_BATCH", 10)  # rows go to the database every 10
+    rows = [episode(f"C{n}", "01/05/2020", "S", "C2") for n in range(45)]
+    rows.append([*episode("LAST", "01/05/2020", "S", "C2"), "an extra cell"])
+
+    batch = _run(area, [episodes_csv(tmp_path / "e.csv", rows)])
+
+    assert batch.status == ImportBatch.Status.FAILED
+    assert ReturnRecord.objects.count() == 0
