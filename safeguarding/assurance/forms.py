@@ -77,6 +77,23 @@ class QuestionForm(forms.Form):
         return [line.strip() for line in raw.splitlines() if line.strip()]
 
 
+class QuestionChangeForm(forms.Form):
+    text = forms.CharField(label="Question", max_length=500)
+    choices = forms.CharField(
+        label="Options",
+        required=False,
+        widget=_TEXTAREA,
+        help_text="For a choice or rating scale: one option a line, in order.",
+    )
+    required = forms.BooleanField(label="An answer is required", required=False)
+    help_text = forms.CharField(label="Help text", required=False, widget=_TEXTAREA)
+    report_label = forms.CharField(label="Key finding wording", required=False, max_length=200)
+
+    def clean_choices(self) -> list[str]:
+        raw: str = self.cleaned_data.get("choices") or ""
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
 def _question_field(question: Question) -> forms.Field:
     common: dict[str, Any] = {
         "label": question.text,

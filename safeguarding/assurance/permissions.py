@@ -22,6 +22,7 @@ from safeguarding.assurance.models import (
     FormTemplate,
     PerformanceCommentary,
     ProfessionalDifference,
+    Question,
     ScrutinyReport,
     Section11Cycle,
     Section11Return,
@@ -137,6 +138,17 @@ def get_section11_cycle_for_user_or_404(
 def get_form_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> FormTemplate:
     return fetch_for_user_or_404(
         user, FormTemplate.objects.all(), pk, can_view=_view_all, can_edit=_manage, write=write
+    )
+
+
+def get_question_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Question:
+    return fetch_for_user_or_404(
+        user,
+        Question.objects.select_related("section__form_version__template"),
+        pk,
+        can_view=_view_all,
+        can_edit=_manage,
+        write=write,
     )
 
 

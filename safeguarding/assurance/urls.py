@@ -12,6 +12,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("forms/<int:pk>/", views.form_detail, name="form_detail"),
     path("forms/<int:pk>/sections/add/", views.form_section_add, name="form_section_add"),
     path("forms/<int:pk>/questions/add/", views.form_question_add, name="form_question_add"),
+    path(
+        "forms/questions/<int:pk>/change/",
+        views.form_question_update,
+        name="form_question_update",
+    ),
+    path(
+        "forms/questions/<int:pk>/remove/",
+        views.form_question_remove,
+        name="form_question_remove",
+    ),
     path("surveys/", views.survey_list, name="survey_list"),
     path("surveys/create/", views.survey_create, name="survey_create"),
     path("surveys/<int:pk>/", views.survey_detail, name="survey_detail"),

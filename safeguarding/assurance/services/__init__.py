@@ -13,6 +13,8 @@ from safeguarding.assurance.services.audits import (
 from safeguarding.assurance.services.forms import (
     answers_clean,
     form_question_add,
+    form_question_remove,
+    form_question_update,
     form_section_add,
     form_template_create,
     form_version_editable,
@@ -59,6 +61,8 @@ __all__ = [
     "commentary_submit",
     "commentary_template_version",
     "form_question_add",
+    "form_question_remove",
+    "form_question_update",
     "form_section_add",
     "form_template_create",
     "form_version_editable",

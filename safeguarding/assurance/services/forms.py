@@ -172,6 +172,69 @@ def form_question_add(
     return question
 
 
+def _editable_question(*, actor: User | None, question: Question) -> Question:
+    """The same question (by key) in the version edits go to (a new one if frozen)."""
+    template = question.section.form_version.template
+    version = form_version_editable(actor=actor, template=template)
+    if version.pk == question.section.form_version_id:
+        return question
+    return Question.objects.get(section__form_version=version, key=question.key)
+
+
+@transaction.atomic
+def form_question_update(
+    *,
+    actor: User | None,
+    question: Question,
+    text: str,
+    required: bool,
+    help_text: str = "",
+    choices: list[str] | None = None,
+    report_label: str = "",
+) -> Question:
+    """Change a question's wording, options or whether it is required. Its key and type stay:
+    a different kind of answer is a different question. On a frozen version the change goes to
+    the same question in a new version; answers already given keep the old wording."""
+    target = _editable_question(actor=actor, question=question)
+    before = {"text": target.text, "required": target.required, "choices": target.choices}
+    target.text = text.strip()
+    target.required = required
+    target.help_text = help_text.strip()
+    target.choices = [c.strip() for c in (choices or []) if c.strip()]
+    target.report_label = report_label.strip()
+    target.full_clean()
+    target.version += 1
+    target.save()
+    event_record(
+        actor=actor,
+        verb="form.question_changed",
+        target=target.section.form_version.template,
+        data={
+            "version": target.section.form_version.number,
+            "key": target.key,
+            "before": before,
+        },
+    )
+    return target
+
+
+@transaction.atomic
+def form_question_remove(*, actor: User | None, question: Question) -> FormVersion:
+    """Take a question out of the form. On a frozen version it is left out of a new version;
+    answers already given to it are kept with the version they answered."""
+    target = _editable_question(actor=actor, question=question)
+    version = target.section.form_version
+    key = target.key
+    target.delete()
+    event_record(
+        actor=actor,
+        verb="form.question_removed",
+        target=version.template,
+        data={"version": version.number, "key": key},
+    )
+    return version
+
+
 # --- answers ---------------------------------------------------------------------------
 
 

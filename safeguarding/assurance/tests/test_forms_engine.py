@@ -174,3 +174,60 @@ def test_surveys_cannot_ask_for_file_uploads() -> None:
         )
 
     assert "kind" in error.value.message_dict
+
+
+def test_changing_a_question_on_an_unanswered_version_changes_it_in_place() -> None:
+    form = survey_form()
+    question = Question.objects.get(key="seen")
+
+    changed = services.form_question_update(
+        actor=None,
+        question=question,
+        text="Have you seen our poster?",
+        required=False,
+        choices=["Yes", "No"],
+    )
+
+    assert changed.pk == question.pk
+    assert FormVersion.objects.filter(template=form).count() == 1
+    assert (changed.text, changed.required, changed.options) == (
+        "Have you seen our poster?",
+        False,
+        ["Yes", "No"],
+    )
+
+
+def test_changing_an_answered_question_makes_a_new_version_and_keeps_the_old_wording() -> None:
+    survey = open_survey()
+    answered = services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
+    question = Question.objects.get(key="seen")
+
+    changed = services.form_question_update(
+        actor=None,
+        question=question,
+        text="Did you notice the poster?",
+        required=True,
+        choices=["Yes", "No", "Not sure"],
+    )
+
+    assert changed.pk != question.pk
+    assert changed.section.form_version.number == 2
+    question.refresh_from_db()
+    assert question.text == "Have you seen the poster?"
+    assert selectors.response_answers(response=answered) == [
+        ("Have you seen the poster?", "Yes"),
+        ("Anything else?", ""),
+    ]
+
+
+def test_removing_an_answered_question_leaves_it_out_of_the_next_version_only() -> None:
+    survey = open_survey()
+    services.survey_answer(survey=survey, answers={"seen": "No", "comment": "Hi"}, today=DAY)
+    comment = Question.objects.get(key="comment")
+
+    new_version = services.form_question_remove(actor=None, question=comment)
+
+    assert new_version.number == 2
+    keys = Question.objects.filter(section__form_version=new_version).values_list("key", flat=True)
+    assert list(keys) == ["seen"]
+    assert Answer.objects.filter(question=comment, value="Hi").exists()

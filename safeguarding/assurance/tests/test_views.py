@@ -23,6 +23,7 @@ from safeguarding.assurance.models import (
     FormTemplate,
     PerformanceCommentary,
     ProfessionalDifference,
+    Question,
     ScrutinyReport,
     Section11Cycle,
     Section11Return,
@@ -56,6 +57,7 @@ class World:
     report: ScrutinyReport
     difference: ProfessionalDifference
     form: FormTemplate
+    question: Question
 
 
 @pytest.fixture
@@ -98,6 +100,7 @@ def world() -> World:
         report=ScrutinyReportFactory.create(),
         difference=ProfessionalDifferenceFactory.create(),
         form=survey.form,
+        question=Question.objects.get(section__form_version__template=survey.form, key="seen"),
     )
 
 
@@ -111,6 +114,7 @@ def _pages(w: World) -> list[tuple[str, bool]]:
         (u("assurance:form_detail", args=[w.form.pk]), False),
         (u("assurance:form_section_add", args=[w.form.pk]), True),
         (u("assurance:form_question_add", args=[w.form.pk]), True),
+        (u("assurance:form_question_update", args=[w.question.pk]), True),
         (u("assurance:survey_list"), False),
         (u("assurance:survey_create"), True),
         (u("assurance:survey_detail", args=[w.survey.pk]), False),
@@ -179,6 +183,9 @@ def test_read_only_user_sees_pages_and_gets_403_on_every_write(
     ):
         url = reverse(f"assurance:{name}", args=[world.ret.pk])
         ViewMatrix(client, url).read_only_write(member_readonly)
+    remove = reverse("assurance:form_question_remove", args=[world.question.pk])
+    ViewMatrix(client, remove).read_only_write(member_readonly)
+    assert Question.objects.filter(pk=world.question.pk).exists()
 
 
 def test_wrong_method_is_405(client: Client, officer: User, world: World) -> None:
@@ -527,3 +534,31 @@ def test_audit_programme_is_listed_by_reporting_year(
 
     assert page.count("Audit programme 2020-21</caption>") == 1
     assert page.count(reverse("assurance:audit_detail", args=[world.audit.pk])) == 1
+
+
+def test_change_and_remove_a_question_through_the_pages(
+    client: Client, officer: User, outsider: User, world: World
+) -> None:
+    services.survey_answer(
+        survey=world.survey, answers={"seen": "Yes"}, today=dt.date(2020, 11, 2)
+    )
+    remove_url = reverse("assurance:form_question_remove", args=[world.question.pk])
+    ViewMatrix(client, remove_url).outsider(outsider, method="post")
+    ViewMatrix(client, remove_url).wrong_method(officer, "get")
+    client.force_login(officer)
+
+    changed = client.post(
+        reverse("assurance:form_question_update", args=[world.question.pk]),
+        {"text": "Did you notice the poster?", "choices": "Yes\nNo", "required": "on"},
+    )
+    latest = services.form_version_latest(template=world.form)
+    comment = Question.objects.get(section__form_version=latest, key="comment")
+    removed = client.post(reverse("assurance:form_question_remove", args=[comment.pk]))
+
+    assert (changed.status_code, removed.status_code) == (302, 302)
+    assert latest.number == 2
+    assert [(q.key, q.text) for q in Question.objects.filter(section__form_version=latest)] == [
+        ("seen", "Did you notice the poster?")
+    ]
+    world.question.refresh_from_db()
+    assert world.question.text == "Have you seen the poster?"

@@ -24,6 +24,8 @@ from safeguarding.assurance.views.forms_builder import (
     form_detail,
     form_list,
     form_question_add,
+    form_question_remove,
+    form_question_update,
     form_section_add,
 )
 from safeguarding.assurance.views.oversight import (
@@ -104,6 +106,8 @@ __all__ = [
     "form_detail",
     "form_list",
     "form_question_add",
+    "form_question_remove",
+    "form_question_update",
     "form_section_add",
     "overview",
     "scrutiny_assessment_add",

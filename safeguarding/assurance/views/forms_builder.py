@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
@@ -145,3 +145,52 @@ def form_question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             ("Add a question", ""),
         ),
     )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def form_question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    question = permissions.get_question_for_user_or_404(request.user, pk, write=True)
+    version = question.section.form_version
+    template = version.template
+    form = forms.QuestionChangeForm(
+        bound(request),
+        initial={
+            "text": question.text,
+            "choices": "\n".join(question.choices or []),
+            "required": question.required,
+            "help_text": question.help_text,
+            "report_label": question.report_label,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.form_question_update(
+                actor=request.user, question=question, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The question has been changed.")
+            return redirect("assurance:form_detail", template.pk)
+    return form_page(
+        request,
+        form=form,
+        title="Change a question",
+        submit="Save question",
+        intro=_frozen_note(version),
+        breadcrumbs=crumbs(
+            _forms_crumb(),
+            (template.name, reverse("assurance:form_detail", args=[template.pk])),
+            ("Change a question", ""),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def form_question_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    question = permissions.get_question_for_user_or_404(request.user, pk, write=True)
+    version = services.form_question_remove(actor=request.user, question=question)
+    messages.success(request, f"The question has been removed from version {version.number}.")
+    return redirect("assurance:form_detail", version.template_id)
