@@ -192,7 +192,7 @@ def test_results_page_shows_chart_and_table_with_same_figures(client, officer) -
 
 def test_export_holds_no_identifying_data_and_is_recorded(client, officer) -> None:
     survey = open_survey()
-    _answers(survey, ["Yes", "No"], comment="=HYPERLINK(1)")
+    _answers(survey, ["Yes", "No", "Yes", "Yes", "No"], comment="=HYPERLINK(1)")
     client.force_login(officer)
 
     response = client.get(reverse("assurance:survey_export", args=[survey.pk]))
@@ -200,13 +200,13 @@ def test_export_holds_no_identifying_data_and_is_recorded(client, officer) -> No
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["Response", "Form version", "Have you seen the poster?", "Anything else?"]
     assert rows[1:] == [
-        ["1", "1", "Yes", "'=HYPERLINK(1)"],
-        ["2", "1", "No", "'=HYPERLINK(1)"],
+        [str(n), "1", answer, "'=HYPERLINK(1)"]
+        for n, answer in enumerate(["Yes", "No", "Yes", "Yes", "No"], start=1)
     ]
     assert "2020-11-02" not in response.content.decode()
     event = ActivityEvent.objects.get(kind=ActivityEvent.Kind.EXPORT)
     assert event.actor == officer
-    assert event.data["rows"] == 2
+    assert event.data["rows"] == 5
 
 
 def test_results_take_the_same_number_of_queries_however_many_answers() -> None:
@@ -226,3 +226,15 @@ def test_results_take_the_same_number_of_queries_however_many_answers() -> None:
 
     assert counts[0] == counts[1]
     assert counts[0] <= 4
+
+
+def test_no_export_while_fewer_than_five_have_answered(client, officer) -> None:
+    survey = open_survey()
+    _answers(survey, ["Yes"] * 4)
+    client.force_login(officer)
+
+    response = client.get(reverse("assurance:survey_export", args=[survey.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("assurance:survey_detail", args=[survey.pk])
+    assert not ActivityEvent.objects.filter(kind=ActivityEvent.Kind.EXPORT).exists()

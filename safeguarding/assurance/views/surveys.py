@@ -134,6 +134,13 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
+    minimum = selectors.min_answers()
+    if survey.responses.count() < minimum:
+        # The same protection as the results page: too few people to share their answers.
+        messages.info(
+            request, f"The answers can be downloaded once {minimum} people have answered."
+        )
+        return redirect("assurance:survey_detail", survey.pk)
     header, rows = selectors.survey_export_rows(survey=survey)
     event_record_export(
         actor=request.user,
