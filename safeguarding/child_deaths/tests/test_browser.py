@@ -15,12 +15,28 @@ from safeguarding.child_deaths.models import ChildDeathNotification, Information
 from safeguarding.child_deaths.tests.factories import nhs_number_make
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
-# serialized_rollback: the ten categories of death and the national themes come from data
-# migrations, which another transactional test's flush would otherwise have emptied.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db: None) -> None:
+    """The categories of death and the national themes come from data migrations, which an
+    earlier transactional test's flush empties: put them back the way the migrations do."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from safeguarding.child_deaths.models import DeathCategory
+    from safeguarding.learning.models import Theme
+
+    if not DeathCategory.objects.exists():
+        import_module("safeguarding.child_deaths.migrations.0002_seed_death_categories").seed(
+            apps, None
+        )
+    if not Theme.objects.exists():
+        import_module("safeguarding.learning.migrations.0002_seed_national_themes").seed_themes(
+            apps, None
+        )
 
 
 def _sign_in(browser_page: Any, client: Client, live_server: Any, user: Any) -> None:
