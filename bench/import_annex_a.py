@@ -63,7 +63,7 @@ def scratch_database(name: str) -> Iterator[None]:
 
 
 def setup_django() -> Any:
-    """Django with the test settings on the scratch database, migrated; returns a demo area."""
+    """Django with the test settings on the scratch database, migrated; returns an area."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
 
@@ -73,11 +73,23 @@ def setup_django() -> Any:
     call_command("migrate", verbosity=0)
     from safeguarding.partnership.models import Area, Partnership
 
-    partnership = Partnership.objects.create(name="Benchmark partnership")
+    partnership = Partnership.objects.get_or_create(name="Benchmark partnership")[0]
+    count = Area.objects.count()
+    # The synthetic returns carry LA number 999: an earlier run's area gives it up.
+    Area.objects.filter(la_number="999").update(la_number=f"9{count:02d}")
     return Area.objects.create(
-        partnership=partnership, name="Benchshire", kind="unitary", ons_code="E0699999",
-        la_number="999",
+        partnership=partnership, name=f"Benchshire {count}", kind="unitary",
+        ons_code=f"E069999{count}", la_number="999",
     )  # fmt: skip
+
+
+def best_of_two(read: Callable[[], Any], run: Callable[[Any], Any]) -> tuple[float, float, Any]:
+    """The machine is shared: each timing is the better of two runs (the import's second run
+    goes into a fresh area, so it is a first import too)."""
+    baseline = min(timed(read)[0] for _ in range(2))
+    first, result = timed(lambda: run(setup_django()))
+    second, _again = timed(lambda: run(setup_django()))
+    return baseline, min(first, second), result
 
 
 def full_import(area: Any, paths: list[Path], period: str) -> tuple[Any, dict[str, Any]]:
@@ -103,6 +115,8 @@ def report(
     label: str, rows: int, baseline: float, full: float, batch: Any, values: dict[str, Any]
 ) -> None:
     print(f"{label}: {rows:,} rows")
+    if batch.status != "current":
+        print(f"  THE IMPORT DID NOT COMPLETE: {batch.status}: {batch.error}")
     print(f"  (a) reading alone:        {baseline:8.2f} s")
     print(f"  (b) full import + figures:{full:8.2f} s   stored {batch.rows_stored:,} rows")
     print(f"  ratio (b)/(a):            {full / baseline:8.2f}   (target <= 2.0)")
@@ -166,14 +180,16 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-annex-a-"))
     try:
         with scratch_database(f"bench_datasets_{os.getpid()}"):
-            area = setup_django()
             path = folder / "annex_a.xlsx"
             took, rows = timed(lambda: generate_workbook(path, args.rows))
             print(f"generated {rows:,} rows in {took:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
-            baseline, _count = timed(lambda: calamine_read(path))
-            copy = folder / "upload.xlsx"
-            shutil.copyfile(path, copy)
-            full, (batch, values) = timed(lambda: full_import(area, [copy], "2020-21"))
+
+            def run(area: Any) -> Any:
+                copy = folder / "upload.xlsx"
+                shutil.copyfile(path, copy)
+                return full_import(area, [copy], "2020-21")
+
+            baseline, full, (batch, values) = best_of_two(lambda: calamine_read(path), run)
             report("Annex A", rows, baseline, full, batch, values)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
