@@ -4,7 +4,7 @@ docs/roles.md carries a copy of this table, kept in step by accounts/tests/test_
 
 | Role | Scope | May see | May do |
 |---|---|---|---|
-| Partnership administrator | whole partnership | everything, including the activity log and failed background jobs | manage people, roles, agencies, groups, priorities, themes; everything a business unit officer can do |
+| Partnership administrator | whole partnership | everything a business unit officer sees, plus the activity log and failed background jobs; child death case records only with a CDOP role | manage people, roles, agencies, groups, priorities, themes; everything a business unit officer can do |
 | Business unit officer | whole partnership | case reviews, action plans, audits, training, data and reports | run reviews, training, audits and the annual report; manage the partnership structure |
 | CDOP manager | whole partnership | all child death records | run the child death overview panel's case work |
 | CDOP panel member | their meetings | child death cases on the agendas of their meetings | record panel review decisions |
