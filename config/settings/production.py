@@ -28,7 +28,9 @@ if not ALLOWED_HOSTS:
 
 SITE_URL = env("SITE_URL", default="")
 if not SITE_URL.startswith("https://"):
-    raise ImproperlyConfigured("SITE_URL must be the service's https:// address (links in e-mails).")
+    raise ImproperlyConfigured(
+        "SITE_URL must be the service's https:// address (links in e-mails)."
+    )
 
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
