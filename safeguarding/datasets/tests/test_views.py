@@ -170,6 +170,10 @@ def test_import_detail_and_decisions_matrix(
     matrix.outsider(outsider)
     matrix.outsider(member_readonly)  # read-only roles never see imports
     matrix.wrong_method(analyst, "post")
+    status = ViewMatrix(client, reverse("datasets:import_status", args=[batch.pk]))
+    assert status.allowed(analyst).json()["status"] == "current"
+    status.outsider(outsider)
+    status.wrong_method(analyst, "post")
     start, end = services.parse_period("2020-21")
     again = services.import_return(
         actor=None,
