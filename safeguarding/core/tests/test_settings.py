@@ -22,7 +22,10 @@ GOOD = {
 
 
 def _run(args: list[str], **overrides: str | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in GOOD}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
+    env = {
+        k: v for k, v in os.environ.items() if k not in GOOD and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(GOOD)
     for key, value in overrides.items():
         if value is None:
