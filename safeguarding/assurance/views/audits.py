@@ -16,7 +16,8 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Audit
-from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.learning import selectors as learning_selectors
@@ -59,7 +60,7 @@ def audit_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             audit = services.audit_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{audit.title} has been added to the programme.")
             return redirect("assurance:audit_detail", audit.pk)
@@ -136,7 +137,7 @@ def audit_case_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.audit_case_add(actor=request.user, audit=audit, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The case has been added to the sample.")
             return redirect("assurance:audit_detail", audit.pk)
@@ -172,7 +173,7 @@ def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
                 auditor_grade=form.cleaned_data["auditor_grade"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Case {case.case_reference} has been audited.")
             return redirect("assurance:audit_detail", case.audit_id)
@@ -201,7 +202,7 @@ def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 grades=form.grades(),
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The agreed grades have been recorded.")
             return redirect("assurance:audit_detail", audit.pk)
@@ -223,7 +224,7 @@ def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         try:
             services.audit_finding_record(actor=request.user, audit=audit, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The finding has been recorded as learning.")
             return redirect("assurance:audit_detail", audit.pk)
@@ -247,7 +248,7 @@ def audit_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.audit_complete(actor=request.user, audit=audit, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The audit is complete.")
             return redirect("assurance:audit_detail", audit.pk)

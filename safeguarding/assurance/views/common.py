@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -23,17 +22,6 @@ def crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 
 def bound(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
-
-
-def add_errors(form: Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)
 
 
 def form_page(

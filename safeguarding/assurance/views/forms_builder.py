@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -45,7 +46,7 @@ def form_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             template = services.form_template_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{template.name} has been created. Add a section next.")
             return redirect("assurance:form_detail", template.pk)
@@ -87,7 +88,7 @@ def form_section_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         try:
             services.form_section_add(actor=request.user, template=template, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The section has been added.")
             return redirect("assurance:form_detail", template.pk)
@@ -129,7 +130,7 @@ def form_question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         try:
             services.form_question_add(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The question has been added.")
             return redirect("assurance:form_detail", template.pk)
@@ -169,7 +170,7 @@ def form_question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                 actor=request.user, question=question, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The question has been changed.")
             return redirect("assurance:form_detail", template.pk)

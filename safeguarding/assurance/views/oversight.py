@@ -14,7 +14,8 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.charts import bar_chart_svg
-from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.partnership.models import Agency
@@ -62,7 +63,7 @@ def commentary_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             commentary = services.commentary_submit(actor=user, **form.commentary_data())
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Your commentary has been sent to QEG.")
             return redirect("assurance:commentary_detail", commentary.pk)
@@ -109,7 +110,7 @@ def commentary_review(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The review has been recorded.")
             return redirect("assurance:commentary_detail", commentary.pk)
@@ -137,7 +138,7 @@ def commentary_board_response(request: AuthenticatedHttpRequest, pk: int) -> Htt
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The Executive Board's response has been recorded.")
             return redirect("assurance:commentary_detail", commentary.pk)
@@ -221,7 +222,7 @@ def scrutiny_assessment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpR
                 actor=request.user, report=report, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The assessment has been recorded.")
             return redirect("assurance:scrutiny_report_detail", report.pk)
@@ -249,7 +250,7 @@ def scrutiny_recommendation_action(request: AuthenticatedHttpRequest, pk: int) -
                 actor=request.user, report=report, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The recommendation is now followed as an action.")
             return redirect("assurance:scrutiny_report_detail", report.pk)
@@ -305,7 +306,7 @@ def difference_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             services.professional_difference_record(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The professional difference has been logged.")
             return redirect("assurance:difference_list")
@@ -342,7 +343,7 @@ def difference_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
                 actor=request.user, difference=difference, expected_version=version, **data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The professional difference has been updated.")
             return redirect("assurance:difference_list")

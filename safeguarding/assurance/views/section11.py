@@ -16,7 +16,8 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Section11Return
-from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -62,7 +63,7 @@ def section11_cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             cycle = services.section11_cycle_create(actor=request.user, **data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{cycle.name} has been opened.")
             return redirect("assurance:section11_cycle_detail", cycle.pk)
@@ -159,7 +160,7 @@ def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Your self-assessment has been saved.")
             return redirect("assurance:section11_return_detail", ret.pk)
@@ -210,7 +211,7 @@ def section11_return_moderate(request: AuthenticatedHttpRequest, pk: int) -> Htt
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The moderated scores have been saved.")
             return redirect("assurance:section11_return_detail", ret.pk)
@@ -257,7 +258,7 @@ def section11_return_challenge(request: AuthenticatedHttpRequest, pk: int) -> Ht
                 actor=request.user, section11_return=ret, expected_version=version, **data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The challenge session has been recorded.")
             return redirect("assurance:section11_return_detail", ret.pk)
@@ -287,7 +288,7 @@ def section11_return_feedback(request: AuthenticatedHttpRequest, pk: int) -> Htt
             )
             services.section11_action_plan(actor=request.user, section11_return=ret)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Feedback saved. Add the agency's actions to its plan.")
             return redirect("assurance:section11_return_detail", ret.pk)

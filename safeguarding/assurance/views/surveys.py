@@ -17,8 +17,9 @@ from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Survey
-from safeguarding.assurance.views.common import GET_POST, add_errors, bound, crumbs, form_page
+from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
 from safeguarding.core.exports import csv_response
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.permissions import require
 
@@ -52,7 +53,7 @@ def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             survey = services.survey_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{survey.title} has been set up.")
             return redirect("assurance:survey_detail", survey.pk)
@@ -80,7 +81,7 @@ def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, survey=survey, expected_version=version, **data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The survey has been updated.")
             return redirect("assurance:survey_detail", survey.pk)
@@ -178,7 +179,7 @@ def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.survey_answer(survey=survey, answers=form.answers(), today=today)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("assurance:survey_thanks", survey.public_id)
     return render(

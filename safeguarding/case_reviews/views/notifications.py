@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import RapidReview
-from safeguarding.case_reviews.views.common import GET_POST, add_errors, bind, crumbs, form_page
+from safeguarding.case_reviews.views.common import GET_POST, bind, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -50,7 +51,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             notification = services.notification_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Notification {notification.reference} recorded.")
             return redirect("case_reviews:notification_detail", notification.pk)
@@ -120,7 +121,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             )
         except ValidationError as exc:
             notification.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=notification.version)
+            add_service_errors(form, exc, record=notification)
         else:
             messages.success(request, f"Notification {notification.reference} updated.")
             return redirect("case_reviews:notification_detail", notification.pk)
@@ -147,7 +148,7 @@ def child_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, notification=notification, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{child.pseudonym} has been added.")
             return redirect("case_reviews:notification_detail", notification.pk)
@@ -241,7 +242,7 @@ def rapid_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             )
         except ValidationError as exc:
             rapid.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=rapid.version)
+            add_service_errors(form, exc, record=rapid)
         else:
             messages.success(request, "The rapid review has been updated.")
             return redirect("case_reviews:rapid_review_detail", rapid.pk)
@@ -266,7 +267,7 @@ def agency_request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
                 actor=request.user, rapid_review=rapid, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The request has been sent to the agency.")
             return redirect("case_reviews:rapid_review_detail", rapid.pk)
@@ -291,7 +292,7 @@ def rapid_review_learning_add(request: AuthenticatedHttpRequest, pk: int) -> Htt
                 actor=request.user, rapid_review=rapid, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The learning has been recorded.")
             return redirect("case_reviews:rapid_review_detail", rapid.pk)
@@ -327,7 +328,7 @@ def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             )
         except ValidationError as exc:
             agency_request.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=agency_request.version)
+            add_service_errors(form, exc, record=agency_request)
         else:
             messages.success(request, "Thank you: your agency's submission has been received.")
             return redirect("case_reviews:case_review_home")

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import Review
-from safeguarding.case_reviews.views.common import GET_POST, add_errors, bind, crumbs, form_page
+from safeguarding.case_reviews.views.common import GET_POST, bind, crumbs, form_page
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -56,7 +57,7 @@ def _commission(
     try:
         return services.review_commission(actor=request.user, **form.cleaned_data, **extra)
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return None
 
 
@@ -162,7 +163,7 @@ def review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as exc:
             review.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=review.version)
+            add_service_errors(form, exc, record=review)
         else:
             messages.success(request, "The review has been updated.")
             return redirect("case_reviews:review_detail", review.pk)
@@ -195,7 +196,7 @@ def review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as exc:
             review.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=review.version)
+            add_service_errors(form, exc, record=review)
         else:
             messages.success(request, f"The review is now “{review.get_status_display()}”.")
             return redirect("case_reviews:review_detail", review.pk)
@@ -232,7 +233,7 @@ def _simple_add(
             service(actor=request.user, review=review, **data)
         except ValidationError as exc:
             review.refresh_from_db(fields=["version"])
-            add_errors(form, exc, current_version=review.version)
+            add_service_errors(form, exc, record=review)
         else:
             messages.success(request, done)
             return redirect("case_reviews:review_detail", review.pk)

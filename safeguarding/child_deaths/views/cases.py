@@ -18,11 +18,11 @@ from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import ChildDeathNotification
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
-    _add_errors,
     _case_crumbs,
     _crumbs,
     _form_page,
 )
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.learning import selectors as learning_selectors
@@ -60,7 +60,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             duplicates = exc.matches
             form.add_error("confirmed_not_duplicate", exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The death has been notified as {case.reference}.")
             return redirect("child_deaths:notification_detail", case.pk)
@@ -148,7 +148,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             duplicates = exc.matches
             form.add_error("confirmed_not_duplicate", exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The notification has been corrected.")
             return redirect("child_deaths:notification_detail", case.pk)
@@ -180,7 +180,7 @@ def notification_delay(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 actor=request.user, notification=case, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The reason for delay has been saved.")
             return redirect("child_deaths:notification_detail", case.pk)
@@ -204,7 +204,7 @@ def notification_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                 actor=request.user, notification=case, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{case.reference} has been archived.")
             return redirect("child_deaths:notification_list")

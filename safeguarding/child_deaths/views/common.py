@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -32,16 +31,6 @@ def _case_crumbs(case: ChildDeathNotification, *extra: tuple[str, str]) -> list[
         (case.reference, reverse("child_deaths:notification_detail", args=[case.pk])),
         *extra,
     )
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)
 
 
 def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.child_deaths import charts, forms, permissions, reporting, selectors, services
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
-    _add_errors,
     _crumbs,
     _form_page,
     _year,
 )
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -67,7 +67,7 @@ def comparator_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             services.comparator_save(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The national figure has been saved.")
             year = form.cleaned_data["reporting_year"]

@@ -14,10 +14,10 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
-    _add_errors,
     _crumbs,
     _form_page,
 )
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -52,7 +52,7 @@ def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             meeting = services.meeting_create(actor=request.user, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The meeting has been added.")
             return redirect("child_deaths:meeting_detail", meeting.pk)
@@ -110,7 +110,7 @@ def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, meeting=meeting, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The meeting has been updated.")
             return redirect("child_deaths:meeting_detail", meeting.pk)

@@ -15,11 +15,11 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
-    _add_errors,
     _case_crumbs,
     _crumbs,
     _form_page,
 )
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
@@ -37,7 +37,7 @@ def request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, notification=case, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The reporting form has been sent to {sent.agency.name}.")
             return redirect("child_deaths:notification_detail", case.pk)
@@ -105,7 +105,7 @@ def request_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, request=info, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Thank you: your agency's information has been returned.")
             return redirect("child_deaths:request_list")

@@ -16,10 +16,10 @@ from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import ChildDeathNotification, PanelReview, ReviewFactor
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
-    _add_errors,
     _case_crumbs,
     _form_page,
 )
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 
 # --- panel review --------------------------------------------------------------------
@@ -70,7 +70,7 @@ def review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 factors=factors,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The panel's review has been saved.")
             return redirect("child_deaths:notification_detail", case.pk)
@@ -107,7 +107,7 @@ def learning_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.review_learning_record(actor=request.user, review=review, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, "The learning has been recorded in the database of learning."
@@ -132,7 +132,7 @@ def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.review_action_add(actor=request.user, review=review, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The action has been added to the review's action plan.")
             return redirect("child_deaths:notification_detail", case.pk)

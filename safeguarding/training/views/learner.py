@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
@@ -27,14 +28,6 @@ def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
         ("Your training", reverse("training:booking_list")),
         *extra,
     ]
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -91,7 +84,7 @@ def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             booking = services.booking_cancel(actor=request.user, booking=booking)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             text = "Your booking has been cancelled."
             if booking.charge_pence:
@@ -150,7 +143,7 @@ def evaluation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         try:
             services.evaluation_submit(actor=request.user, booking=booking, **form.values())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, "Thank you for your evaluation. Your certificate is ready to download."
@@ -176,7 +169,7 @@ def impact_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         try:
             services.impact_response_submit(actor=request.user, booking=booking, **form.values())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Thank you: your answers help show what training changes.")
             return redirect("training:booking_list")
@@ -231,7 +224,7 @@ def briefing_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
                 feedback=form.cleaned_data["feedback"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Briefing complete. Your certificate is ready to download.")
             return redirect("training:briefing_detail", briefing.pk)

@@ -17,13 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.core.exports import csv_response
+from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training import forms, permissions, reporting, selectors, services
 from safeguarding.training.models import CourseValidation, TrainingNeedsSurvey
-from safeguarding.training.views.learner import _add_errors
 
 _GET_POST = ["GET", "POST"]
 
@@ -66,7 +66,7 @@ def course_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             course = services.course_create(actor=request.user, **form.values())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{course.title} has been added to the catalogue.")
             return redirect("training:course_detail", course.pk)
@@ -112,7 +112,7 @@ def course_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except EditConflictError as exc:
             form.add_error(None, exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{course.title} has been updated.")
             return redirect("training:course_detail", course.pk)
@@ -137,7 +137,7 @@ def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.session_create(actor=request.user, course=course, **form.values())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The session has been added.")
             return redirect("training:course_detail", course.pk)
@@ -183,7 +183,7 @@ def session_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except EditConflictError as exc:
             form.add_error(None, exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The session has been updated.")
             return redirect("training:session_register", session.pk)
@@ -265,7 +265,7 @@ def session_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, session=session, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The session is cancelled and everyone booked is told.")
             return redirect("training:manage")
@@ -324,7 +324,7 @@ def certificate_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The certificate is revoked: it no longer verifies.")
             return redirect("training:manage")
@@ -440,7 +440,7 @@ def validation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             validation = services.validation_submit(actor=request.user, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The course has been sent for validation.")
             return redirect("training:validation_detail", validation.pk)
@@ -475,7 +475,7 @@ def validation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         except EditConflictError as exc:
             form.add_error(None, exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The review has been saved and the agency can see it.")
             return redirect("training:validation_detail", validation.pk)
@@ -541,7 +541,7 @@ def needs_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
                 gaps=form.gaps(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Thank you: your agency's answers have been sent.")
             return redirect("training:needs_survey_detail", survey.pk)
@@ -620,7 +620,7 @@ def validation_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
                 actor=request.user, validation=validation, expected_version=version, **data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "The course has been sent again for validation.")
             return redirect("training:validation_detail", validation.pk)
@@ -648,7 +648,7 @@ def needs_survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             survey = services.needs_survey_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{survey} is open.")
             return redirect("training:needs_survey_detail", survey.pk)
@@ -674,7 +674,7 @@ def briefing_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             briefing = services.briefing_create(actor=request.user, **form.values())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"{briefing.title} has been published.")
             return redirect("training:briefing_detail", briefing.pk)
