@@ -311,5 +311,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # Each task's start and finish: failures are logged at ERROR and shown in the UI.
+        "django_tasks": {"level": "WARNING"},
     },
 }
