@@ -165,16 +165,31 @@ def survey_list_for_user(*, user: User) -> QuerySet[Survey]:
 
 def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     """One row per response: a running number (not the stored id), the form version and the
-    answers. No date, account, address or identifier; evidence files are not exported."""
+    answers. No date, account, address or identifier; evidence files are not exported. A
+    question answered by fewer than min_answers() people is suppressed in every row, as on the
+    results page (a lone comment could identify the child who wrote it)."""
     version = form_version_latest(template=survey.form)
     questions = list(form_version_questions(version=version))
-    header = ["Response", "Form version", *[q.text for q in questions]]
     by_response: dict[int, dict[str, str]] = defaultdict(dict)
     answers = Answer.objects.filter(response__survey=survey).values_list(
         "response_id", "question__key", "value"
     )
+    answered: dict[str, int] = defaultdict(int)
     for response_id, key, value in answers:
         by_response[response_id][key] = value
+        if str(value).strip():
+            answered[key] += 1
+    shown = {q.key for q in questions if answered[q.key] >= min_answers()}
+    header = [
+        "Response",
+        "Form version",
+        *[
+            q.text
+            if q.key in shown
+            else f"{q.text} (not shown: fewer than {min_answers()} answers)"
+            for q in questions
+        ],
+    ]
     rows = []
     responses = survey.responses.select_related("form_version").order_by("id")
     for number, response in enumerate(responses, start=1):
@@ -183,7 +198,7 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
             [
                 str(number),
                 str(response.form_version.number),
-                *[given.get(q.key, "") for q in questions],
+                *[given.get(q.key, "") if q.key in shown else "" for q in questions],
             ]
         )
     return header, rows

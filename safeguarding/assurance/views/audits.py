@@ -20,6 +20,7 @@ from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_pa
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
+from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning import selectors as learning_selectors
 
 
@@ -86,8 +87,13 @@ def audit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "agencies": audit.agencies.all(),
             "cases": selectors.audit_case_list(audit=audit),
             "grades": selectors.audit_grade_counts(audit=audit),
-            "learning": learning_selectors.learning_point_list_for_source(source=audit),
-            "actions": action_selectors.action_list_for_source(source=audit),
+            "learning": learning_selectors.learning_point_list_for_source(
+                source=audit,
+                published_only=not learning_permissions.can_view_unpublished_learning(
+                    request.user
+                ),
+            ),
+            "actions": action_selectors.action_list_for_source(source=audit, user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
             "user_id": request.user.pk,
             "breadcrumbs": crumbs(_audits_crumb(), (audit.title, "")),

@@ -204,7 +204,7 @@ def scrutiny_report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         {
             "report": report,
             "assessments": selectors.scrutiny_assessment_list(report=report),
-            "actions": action_selectors.action_list_for_source(source=report),
+            "actions": action_selectors.action_list_for_source(source=report, user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": crumbs(_scrutiny_crumb(), (report.title, "")),
         },

@@ -130,7 +130,11 @@ def section11_return_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             "can_moderate": permissions.can_manage_assurance(request.user)
             and ret.status != Section11Return.Status.DRAFT,
             "plan": plan,
-            "actions": action_selectors.action_list_for_source(source=ret) if plan else [],
+            "actions": (
+                action_selectors.action_list_for_source(source=ret, user=request.user)
+                if plan
+                else []
+            ),
             "breadcrumbs": crumbs(
                 _cycles_crumb(),
                 (ret.cycle.name, reverse("assurance:section11_cycle_detail", args=[ret.cycle_id])),

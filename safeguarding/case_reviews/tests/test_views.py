@@ -332,3 +332,29 @@ def test_review_edit_changes_details_and_agencies(
     review.refresh_from_db()
     assert review.key_message == "Check twice."
     assert list(review.agencies.all()) == [agency]
+
+
+def test_unpublished_final_report_is_for_the_case_team_only(
+    client: Client, officer: User, member_readonly: User
+) -> None:
+    from django.core.files.base import ContentFile
+
+    review = ReviewFactory.create(status="not_published")
+    review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic draft"))
+    url = reverse("case_reviews:review_report_download", args=[review.pk])
+    client.force_login(member_readonly)
+    assert client.get(url).status_code == 404  # may identify the child: not de-identified
+    client.force_login(officer)
+    assert client.get(url).status_code == 200
+
+
+def test_published_final_report_is_open_to_read_only_roles(
+    client: Client, member_readonly: User
+) -> None:
+    from django.core.files.base import ContentFile
+
+    review = ReviewFactory.create(status="published", published_on=date(2021, 4, 1))
+    review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
+    client.force_login(member_readonly)
+    url = reverse("case_reviews:review_report_download", args=[review.pk])
+    assert client.get(url).status_code == 200

@@ -366,6 +366,10 @@ def review_report_download(request: AuthenticatedHttpRequest, pk: int) -> FileRe
     review = permissions.get_review_for_user_or_404(request.user, pk)
     if not review.final_report:
         raise Http404
+    # Before publication (or when it will not be published) the report may identify the
+    # child: only the case team may open it.
+    if review.status != Review.Status.PUBLISHED and not permissions.is_case_team(request.user):
+        raise Http404
     event_record_export(
         actor=request.user, what="final review report", rows=1, target=review, file_format="file"
     )
