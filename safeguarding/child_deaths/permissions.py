@@ -57,7 +57,8 @@ def can_view_notification(user: User, notification: ChildDeathNotification) -> b
 
 
 def can_edit_notification(user: User, notification: ChildDeathNotification) -> bool:
-    return can_manage_child_deaths(user)
+    """Archived notifications (made in error) are kept, read-only, for the record."""
+    return can_manage_child_deaths(user) and not notification.is_archived
 
 
 def can_review_notification(user: User, notification: ChildDeathNotification) -> bool:
@@ -66,8 +67,13 @@ def can_review_notification(user: User, notification: ChildDeathNotification) ->
 
 
 def can_view_request(user: User, request: InformationRequest) -> bool:
-    return can_manage_child_deaths(user) or request.agency_id in user.agency_ids_for(
-        Role.AGENCY_LEAD
+    """CDOP managers; an agency's leads see its requests, but not once the notification was
+    archived (made in error: the child may be living)."""
+    if can_manage_child_deaths(user):
+        return True
+    return (
+        request.agency_id in user.agency_ids_for(Role.AGENCY_LEAD)
+        and not request.notification.is_archived
     )
 
 

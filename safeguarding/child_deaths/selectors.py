@@ -114,7 +114,9 @@ def request_list_for_user(*, user: User) -> QuerySet[InformationRequest]:
     if permissions.can_manage_child_deaths(user):
         return requests.order_by("status", "due_on")
     agencies = user.agency_ids_for(Role.AGENCY_LEAD)
-    return requests.filter(agency_id__in=agencies).order_by("status", "due_on")
+    return requests.filter(
+        agency_id__in=agencies, notification__archived_at__isnull=True
+    ).order_by("status", "due_on")
 
 
 def request_list_for_notification(

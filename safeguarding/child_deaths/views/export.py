@@ -32,7 +32,7 @@ def national_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None
     except ValueError as exc:
-        return HttpResponseBadRequest(str(exc))
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     file_format = "json" if request.GET.get("format") == "json" else "csv"
     rows = selectors.national_export_rows(user=request.user, year=year)
     event_record_export(

@@ -89,6 +89,8 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(_GET_POST)
 def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    if request.method == "GET":  # the form shows the (decrypted) papers
+        event_record_view(actor=request.user, target=meeting, what="meeting papers (change form)")
     cases = selectors.notification_list_for_agenda(user=request.user, meeting=meeting)
     initial = {
         "kind": meeting.kind,
@@ -110,7 +112,7 @@ def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, meeting=meeting, expected_version=version, **data
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_errors(form, exc, record=meeting)
         else:
             messages.success(request, "The meeting has been updated.")
             return redirect("child_deaths:meeting_detail", meeting.pk)
