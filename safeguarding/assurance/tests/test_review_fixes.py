@@ -48,6 +48,7 @@ def test_audit_page_hides_unpublished_learning_and_other_agencies_actions(
     )
     lead = make_user((Role.AGENCY_LEAD, mine))
     assert not learning_permissions.can_view_learning_point(lead, point)
+    assert action is not None
     assert not action_permissions.can_view_action(lead, action)
     client = Client()
     client.force_login(lead)
