@@ -123,18 +123,19 @@ class _Store:
         self.copy = connection.vendor == "postgresql"
         self.batch_id = batch.pk
         self.stored = 0
-        self.touching = 0
+        self.touching = 0  # 1 once a row falls in the period
 
     def __call__(self, parsed: ParsedRecord) -> None:
         child_hash = self.hashes.get(parsed.child_id)
         if child_hash is None:
             child_hash = self.hash(parsed.child_id)
             self.hashes[parsed.child_id] = child_hash
-        if self._touches(parsed):
-            self.touching += 1
+        if not self.touching and self._touches(parsed):
+            self.touching = 1  # only "any row in the period?" is asked: one is enough
         if self.copy:
-            self.lines.append(_copy_line(self.batch_id, child_hash, parsed))
-            if len(self.lines) >= INSERT_BATCH:
+            lines = self.lines
+            lines.append(_copy_line(self.batch_id, child_hash, parsed))
+            if len(lines) >= INSERT_BATCH:
                 self.flush()
             return
         self.buffer.append(
@@ -199,13 +200,16 @@ def _copy_line(batch_id: int, child_hash: str, p: ParsedRecord) -> str:
     """One row in COPY's text format. Codes are validated (no tabs or new lines: cell text has
     its white space collapsed); backslashes are escaped."""
     flag = _NULL if p.flag is None else ("t" if p.flag else "f")
+    codes = f"{p.legal_status}\t{p.reason_new}\t{p.reason_ended}"
+    if "\\" in codes or "\n" in codes or "\r" in codes or codes.count("\t") != 2:
+        # rare: escape each code (checking the three together first saves two calls a row)
+        codes = f"{_escape(p.legal_status)}\t{_escape(p.reason_new)}\t{_escape(p.reason_ended)}"
     return (
         f"{batch_id}\t{p.kind}\t{child_hash}\t"
         f"{p.birth_month.isoformat() if p.birth_month else _NULL}\t"
         f"{p.start.isoformat() if p.start else _NULL}\t"
         f"{p.end.isoformat() if p.end else _NULL}\t"
-        f"{p.event.isoformat() if p.event else _NULL}\t{flag}\t"
-        f"{_escape(p.legal_status)}\t{_escape(p.reason_new)}\t{_escape(p.reason_ended)}\n"
+        f"{p.event.isoformat() if p.event else _NULL}\t{flag}\t{codes}\n"
     )
 
 

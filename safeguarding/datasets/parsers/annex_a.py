@@ -9,6 +9,7 @@ under it (a newer template's headers over old columns) is a file error, never gu
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -299,6 +300,12 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+# Where each column's value goes among ParsedRecord's positional fields (kind, child_id,
+# birth_month, start, end, event, flag, legal_status): a row is built as one list, no dict.
+_SLOTS = {"dob": 2, "start": 3, "end": 4, "event": 5, "flag": 6, "legal_status": 7}
+_DOB_SLOT = _SLOTS["dob"]
+
+
 @dataclass(frozen=True)
 class _Plan:
     """How to read one list's rows, worked out once from its header."""
@@ -306,24 +313,33 @@ class _Plan:
     spec: ListSpec
     table: str
     child_at: int
-    cells: tuple[tuple[str, int, Callable[[Any], Any], str], ...]
+    # (slot in the record, column position or -1, parser, label) for every non-id column
+    cells: tuple[tuple[int, int, Callable[[Any], Any], str], ...]
+    template: tuple[Any, ...]  # the record's fields before the row's values are put in
+    row_date_slot: int  # -1: no column a row must have
     row_date_label: str
 
 
 def _plan(spec: ListSpec, positions: dict[str, int]) -> _Plan:
     cells = tuple(
-        (c.key, positions.get(c.key, -1), _PARSERS[c.kind], c.label)
+        (_SLOTS[c.key], positions.get(c.key, -1), _PARSERS[c.kind], c.label)
         for c in spec.columns
         if c.kind != "id"
     )
     label = next((c.label for c in spec.columns if c.key == spec.row_date), "")
-    return _Plan(spec, f"List {spec.number}", positions["child"], cells, label)
+    template = (spec.record_kind, "", None, None, None, None, None, "")
+    slot = _SLOTS[spec.row_date] if spec.row_date else -1
+    return _Plan(spec, f"List {spec.number}", positions["child"], cells, template, slot, label)
 
 
 def _child(value: Any) -> str:
     if isinstance(value, str) and value and "\xa0" not in value and value == value.strip():
         return "" if value.upper() in MISSING else value
     return child_id_text(value)
+
+
+# Dates of birth repeat heavily: each month-and-year is worked out once (bounded cache).
+_birth_month = functools.lru_cache(maxsize=65_536)(birth_month)
 
 
 def _record(
@@ -336,16 +352,17 @@ def _record(
             return None  # a blank row (#N/A, spaces): nothing to import
         problems.add(RowProblem(plan.table, row_number, ID.label, "", "has no child identifier"))
         return None
-    values: dict[str, Any] = {}
+    fields = list(plan.template)
+    fields[1] = child
     ok = True
-    for key, index, parse, label in plan.cells:
+    for slot, index, parse, label in plan.cells:
         raw = row[index] if 0 <= index < width else ""
         try:
-            values[key] = parse(raw)
+            fields[slot] = parse(raw)
         except BadValueError as exc:
             problems.add(RowProblem(plan.table, row_number, label, clean_text(raw), str(exc)))
             ok = False
-    if ok and plan.spec.row_date and values.get(plan.spec.row_date) is None:
+    if ok and plan.row_date_slot >= 0 and fields[plan.row_date_slot] is None:
         problems.add(
             RowProblem(
                 plan.table, row_number, plan.row_date_label, "", "is blank: the row needs a date"
@@ -355,16 +372,8 @@ def _record(
     if not ok:
         return None
     assert plan.spec.record_kind is not None
-    return ParsedRecord(
-        plan.spec.record_kind,
-        child,
-        birth_month(values.pop("dob", None)),
-        values.get("start"),
-        values.get("end"),
-        values.get("event"),
-        values.get("flag"),
-        values.get("legal_status", ""),
-    )
+    fields[_DOB_SLOT] = _birth_month(fields[_DOB_SLOT])
+    return ParsedRecord(*fields)
 
 
 def read(
