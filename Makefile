@@ -50,7 +50,8 @@ APT_INSTALL = SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 
 ## Debian's Pango (WeasyPrint's PDFs) and metric-compatible fonts, when missing
 system-packages:
-	@if ! ldconfig -p | grep -q "libpangoft2-1.0.so.0" || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then \
+	@if ! ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || \
+		[ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then \
 		echo "Installing Pango and fonts (Debian packages) for PDF documents"; \
 		$(APT_INSTALL) libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; \
 	fi
