@@ -37,7 +37,11 @@ class EditConflictError(ValidationError):
 
 
 def _display(obj: Model, name: str, value: Any) -> str:
+    from safeguarding.core.fields import EncryptedTextField
+
     field = obj._meta.get_field(name)
+    if isinstance(field, EncryptedTextField):
+        return "(changed: not shown here)"  # identifying detail: never in a message
     choices = getattr(field, "flatchoices", None)
     if choices:
         return str(dict(choices).get(value, value))

@@ -174,3 +174,43 @@ def test_a_change_to_an_identifying_field_alone_is_saved_and_logged_redacted(own
             editor.delete_model(Person)
         apps.all_models["activity_log"].pop("person", None)
         apps.clear_cache()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_conflict_message_never_shows_an_identifying_value(owner, officer) -> None:
+    from django.apps import apps
+
+    from safeguarding.core.fields import EncryptedTextField
+    from safeguarding.core.models import BaseModel
+
+    class Child(BaseModel):
+        name = EncryptedTextField()
+
+        class Meta:
+            app_label = "activity_log"
+            db_table = "activity_log_test_child"
+
+    with connection.schema_editor() as editor:
+        editor.create_model(Child)
+    try:
+        child = Child._default_manager.create(name="Synthetic First")
+        tracked_update(
+            actor=owner, obj=child, data={"name": "Synthetic Second"}, verb="c", expected_version=1
+        )
+        stale = Child._default_manager.get()
+        stale.version = 1
+        with pytest.raises(EditConflictError) as conflict:
+            tracked_update(
+                actor=officer,
+                obj=stale,
+                data={"name": "Synthetic Third"},
+                verb="c",
+                expected_version=1,
+            )
+        assert "Synthetic" not in conflict.value.messages[0]
+        assert "not shown" in conflict.value.messages[0]
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(Child)
+        apps.all_models["activity_log"].pop("child", None)
+        apps.clear_cache()

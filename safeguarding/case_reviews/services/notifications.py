@@ -14,11 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.activity_log.services import (
-    REDACTED,
-    diff,
     event_record,
     event_record_view,
-    snapshot,
     tracked_create,
     tracked_update,
 )
@@ -29,7 +26,6 @@ from safeguarding.case_reviews.models import (
     NotifiedChild,
     RapidReview,
 )
-from safeguarding.core.concurrency import check_version
 from safeguarding.core.emails import email_send
 from safeguarding.learning import services as learning_services
 from safeguarding.learning.models import LearningPoint, Theme
@@ -326,27 +322,15 @@ def agency_request_submit(
 ) -> AgencyRequest:
     """The agency's submission. It may be corrected later by another submission; a stale one
     raises EditConflictError. The text is encrypted and never logged: the event names the
-    fields that changed, with the response redacted.
-
-    Not tracked_update: its diff redacts encrypted fields, so a correction that changes only
-    the response would look like no change and not be saved."""
+    fields that changed, with the response redacted."""
     response = response.strip()
     if not response:
         raise ValidationError({"response": "Enter your agency's chronology or information."})
-    locked = AgencyRequest.objects.select_for_update().get(pk=request.pk)
-    data = {"response": response, "submitted_on": timezone.localdate(), "submitted_by": actor}
-    check_version(locked, expected_version, data)
-    before = snapshot(locked, ["submitted_on", "submitted_by"])
-    response_changed = locked.response != response
-    for name, value in data.items():
-        setattr(locked, name, value)
-    locked.full_clean()
-    locked.version += 1
-    locked.save()
-    changes = diff(before, snapshot(locked, ["submitted_on", "submitted_by"]))
-    if response_changed:
-        changes["response"] = {"before": REDACTED, "after": REDACTED}
-    event_record(actor=actor, verb="agency_request.submitted", target=locked, changes=changes)
-    for name in [*data, "version", "updated_at"]:
-        setattr(request, name, getattr(locked, name))
+    tracked_update(
+        actor=actor,
+        obj=request,
+        data={"response": response, "submitted_on": timezone.localdate(), "submitted_by": actor},
+        verb="agency_request.submitted",
+        expected_version=expected_version,
+    )
     return request

@@ -12,12 +12,12 @@ from django.db import transaction
 from safeguarding.activity_log.services import (
     event_record,
     tracked_create,
+    tracked_update,
 )
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     ReviewMeeting,
 )
-from safeguarding.child_deaths.services.tracking import tracked_update_with_secrets
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -81,7 +81,7 @@ def meeting_update(
     cases = list(cases)
     if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
         raise ValidationError({"cases": "A child death review meeting is about one child."})
-    tracked_update_with_secrets(
+    tracked_update(
         actor=actor,
         obj=meeting,
         data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},

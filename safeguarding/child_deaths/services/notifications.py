@@ -19,7 +19,6 @@ from safeguarding.child_deaths import identity, selectors
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
 )
-from safeguarding.child_deaths.services.tracking import tracked_update_with_secrets
 from safeguarding.core.fields import keyed_hash
 
 if TYPE_CHECKING:
@@ -307,7 +306,7 @@ def notification_update(
         raise LikelyDuplicateError(matches)
     if matches:
         data["possible_duplicate_of"] = matches[0]
-    tracked_update_with_secrets(
+    tracked_update(
         actor=actor,
         obj=notification,
         data=data,

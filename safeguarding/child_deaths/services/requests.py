@@ -13,13 +13,13 @@ from django.utils import timezone
 from safeguarding.activity_log.services import (
     event_record,
     tracked_create,
+    tracked_update,
 )
 from safeguarding.child_deaths import selectors
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     InformationRequest,
 )
-from safeguarding.child_deaths.services.tracking import tracked_update_with_secrets
 from safeguarding.core.emails import email_send
 from safeguarding.core.working_days import add_working_days
 
@@ -157,7 +157,7 @@ def information_request_return(
         raise ValidationError({"information": "Enter the information your agency holds."})
     if not form_version.strip():
         raise ValidationError({"form_version": "Enter the reporting form version you used."})
-    tracked_update_with_secrets(
+    tracked_update(
         actor=actor,
         obj=request,
         data={
