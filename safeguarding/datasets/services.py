@@ -9,19 +9,18 @@ stays recorded as superseded.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.core.fields import keyed_hasher
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures
 from safeguarding.datasets.models import (
@@ -92,20 +91,6 @@ _COLUMNS = (
 Row = tuple[Any, ...]
 
 
-def child_hasher(purpose: str) -> Callable[[str], str]:
-    """core.fields.keyed_hash for many values of one purpose, with OpenSSL's one-shot HMAC
-    (the same digest; a test holds the two in step)."""
-    if not settings.HASH_KEY:
-        raise ImproperlyConfigured("HASH_KEY is not set.")
-    key = settings.HASH_KEY.encode()
-    prefix = f"{purpose}:"
-
-    def digest(value: str) -> str:
-        return hmac.digest(key, f"{prefix}{value.strip().upper()}".encode(), "sha256").hex()
-
-    return digest
-
-
 class _Store:
     """Turns parsed rows into minimised records and inserts them as they come. On PostgreSQL
     one COPY streams every row inside the import's transaction, its data sent by psycopg's
@@ -116,7 +101,7 @@ class _Store:
         self.batch = batch
         self.stack = stack
         self.copier: Any = None
-        self.hash = child_hasher(f"child_id:{batch.area.la_number}")
+        self.hash = keyed_hasher(purpose=f"child_id:{batch.area.la_number}")
         self.hashes: dict[str, str] = {}
         self.buffer: list[Row] = []
         self.lines: list[str] = []

@@ -43,6 +43,17 @@ def test_encryption_round_trips_and_hides_the_value() -> None:
     assert decrypt(token) == "Synthetic Child"
 
 
+def test_keyed_hash_is_hmac_sha256_of_the_purpose_and_normalised_value(settings) -> None:
+    import hashlib
+    import hmac
+
+    from safeguarding.core.fields import keyed_hasher
+
+    expected = hmac.new(settings.HASH_KEY.encode(), b"nhs:AB12", hashlib.sha256).hexdigest()
+    assert keyed_hash(" ab12 ", purpose="nhs") == expected
+    assert keyed_hasher(purpose="nhs")("ab12") == expected
+
+
 def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:
     a = keyed_hash(" 943 476 5919 ", purpose="nhs")
     assert a == keyed_hash("943 476 5919", purpose="nhs")

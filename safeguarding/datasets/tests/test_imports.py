@@ -376,12 +376,6 @@ def test_dev_ssda903_large_sample_figures(samples: Path, tmp_path: Path) -> None
     assert values["care_ceased"].value == ceased
 
 
-def test_the_import_hasher_matches_core_keyed_hash() -> None:
-    digest = services.child_hasher("child_id:873")
-
-    assert digest(" ab12 ") == keyed_hash("ab12", purpose="child_id:873")
-
-
 def test_list_without_an_identifier_header_is_a_file_error(area: Area, tmp_path: Path) -> None:
     headers = {
         2: ["Reference", "Gender", "Ethnicity", "Date of Birth", "Age", "Assessment start date",
