@@ -46,11 +46,13 @@ def keyed_hasher(*, purpose: str) -> Callable[[str], str]:
     normalised value, separated by purpose so hashes never cross-match."""
     if not settings.HASH_KEY:
         raise ImproperlyConfigured("HASH_KEY is not set.")
-    key = settings.HASH_KEY.encode()
-    prefix = f"{purpose}:"
+    # The key and the purpose are taken in once; each value continues from a copy of that.
+    keyed = hmac.new(settings.HASH_KEY.encode(), f"{purpose}:".encode(), "sha256")
 
     def digest(value: str) -> str:
-        return hmac.digest(key, f"{prefix}{value.strip().upper()}".encode(), "sha256").hex()
+        one = keyed.copy()
+        one.update(value.strip().upper().encode())
+        return one.hexdigest()
 
     return digest
 

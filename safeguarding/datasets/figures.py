@@ -7,13 +7,14 @@ imports that overlap the year; the figure records which return (and import) it c
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, DateField, Exists, Func, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from safeguarding.core.working_days import add_working_days
 from safeguarding.core.years import ReportingYear
@@ -238,13 +239,6 @@ def _due(start: date, days: int) -> date:
     return add_working_days(start, days)
 
 
-def twelve_months_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def _open_at(day: date) -> Q:
     return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gt=day))
 
@@ -262,11 +256,10 @@ def family_values(
     the snapshot date for the 'at 31 March' figures)."""
     in_p = Q(start__gte=start, start__lte=end)
     if family.key == "contacts":
-        rows = records.filter(in_p)
-        return {
-            "contacts": rows.count(),
-            "children_contacted": rows.values("child_hash").distinct().count(),
-        }
+        # One pass: contacts per child, then the children and the sum of their contacts.
+        per_child = records.filter(in_p).values("child_hash").annotate(n=Count("pk"))
+        counted = per_child.aggregate(contacts=Coalesce(Sum("n"), 0), children=Count("child_hash"))
+        return {"contacts": counted["contacts"], "children_contacted": counted["children"]}
     if family.key == "early_help":
         return {"early_help_started": records.filter(in_p).count()}
     if family.key == "referrals":
@@ -324,6 +317,21 @@ def _care(records: QuerySet[ReturnRecord], *, kind: str, start: date, end: date)
     }
 
 
+class YearBefore(Func):
+    """The same day a year earlier, in the database; 29 February gives 28 February."""
+
+    output_field = DateField()
+    template = "CAST((%(expressions)s - INTERVAL '1 year') AS date)"  # PostgreSQL keeps 28 Feb
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = (
+            "CASE WHEN strftime('%%m-%%d', %(expressions)s) = '02-29' "
+            "THEN date(%(expressions)s, '-1 year', '-1 day') "
+            "ELSE date(%(expressions)s, '-1 year') END"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
 def _referrals(
     records: QuerySet[ReturnRecord],
     *,
@@ -331,29 +339,22 @@ def _referrals(
     end: date,
     history: QuerySet[ReturnRecord] | None,
 ) -> dict[str, int]:
-    in_year = list(
-        records.filter(start__gte=start, start__lte=end).values_list("child_hash", "start", "flag")
+    """Counted in the database: a referral in the period is a re-referral when the same child
+    has another referral (in any of the area's current imports of the return) on or after
+    the same day a year before and before the referral's own day."""
+    in_period = records.filter(start__gte=start, start__lte=end)
+    counts = in_period.aggregate(
+        referrals=Count("pk"), referrals_nfa=Count("pk", filter=Q(flag=True))
     )
-    earlier: dict[str, set[date]] = defaultdict(set)
-    source = history if history is not None else records
-    children = {c for c, _s, _f in in_year}
-    lookback = twelve_months_before(start)
-    for child, day in source.filter(start__gte=lookback, start__lte=end).values_list(
-        "child_hash", "start"
-    ):
-        if child in children and day is not None:
-            earlier[child].add(day)
-    re_referrals = 0
-    for child, day, _flag in in_year:
-        if day is None:
-            continue
-        floor = twelve_months_before(day)
-        if any(floor <= other < day for other in earlier[child]):
-            re_referrals += 1
+    earlier = (history if history is not None else records).filter(
+        child_hash=OuterRef("child_hash"),
+        start__lt=OuterRef("start"),
+        start__gte=YearBefore(OuterRef("start")),
+    )
     return {
-        "referrals": len(in_year),
-        "referrals_nfa": sum(1 for _c, _s, flag in in_year if flag is True),
-        "re_referrals": re_referrals,
+        "referrals": counts["referrals"],
+        "referrals_nfa": counts["referrals_nfa"],
+        "re_referrals": in_period.filter(Exists(earlier)).count(),
     }
 
 

@@ -109,7 +109,16 @@ class ReturnRecord(models.Model):
     `flag` = conference not required); CP plan (start, end); care episode (start, end;
     `legal_status`, `reason_new` (RNE), `reason_ended` (REC))."""
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="records")
+    # No per-row foreign key check (ADR 0010): on PostgreSQL one check per statement
+    # (migration 0002) refuses a record whose import does not exist, and an import that still
+    # has records cannot be deleted; the (batch, kind) index serves every lookup by import.
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.CASCADE,
+        related_name="records",
+        db_constraint=False,
+        db_index=False,
+    )
     kind = models.CharField(max_length=10, choices=RecordKind.choices)
     child_hash = models.CharField(max_length=64)
     birth_month = models.DateField(null=True, blank=True)

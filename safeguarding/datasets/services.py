@@ -9,8 +9,10 @@ stays recorded as superseded.
 from __future__ import annotations
 
 import contextlib
+import gc
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,13 @@ from safeguarding.datasets.models import (
     ReturnRecord,
 )
 from safeguarding.datasets.parsers import annex_a, cin, detect, ssda903
-from safeguarding.datasets.parsers.common import ImportFileError, ParsedRecord, Problems
+from safeguarding.datasets.parsers.common import (
+    ImportFileError,
+    ParsedRecord,
+    Problems,
+    RecordColumns,
+    Remembered,
+)
 from safeguarding.partnership.models import Area
 
 if TYPE_CHECKING:
@@ -89,6 +97,12 @@ _COLUMNS = (
     "legal_status", "reason_new", "reason_ended",
 )  # fmt: skip
 Row = tuple[Any, ...]
+_NULL = "\\N"
+_COPY_FLAGS = {None: _NULL, True: "t", False: "f"}
+
+
+def _copy_date(value: date | None) -> str:
+    return _NULL if value is None else value.isoformat()
 
 
 class _Store:
@@ -101,26 +115,28 @@ class _Store:
         self.batch = batch
         self.stack = stack
         self.copier: Any = None
-        self.hash = keyed_hasher(purpose=f"child_id:{batch.area.la_number}")
-        self.hashes: dict[str, str] = {}
+        self.child_key = keyed_hasher(purpose=f"child_id:{batch.area.la_number}")
+        self.hashes = Remembered(self.child_key)
+        self.dates = Remembered(_copy_date)
         self.buffer: list[Row] = []
-        self.lines: list[str] = []
+        self.lines: list[str] = []  # COPY text not yet sent: lines, or a block's lines
+        self.pending = 0  # the records in self.lines
         self.copy = connection.vendor == "postgresql"
         self.batch_id = batch.pk
         self.stored = 0
         self.touching = 0  # 1 once a row falls in the period
 
     def __call__(self, parsed: ParsedRecord) -> None:
-        child_hash = self.hashes.get(parsed.child_id)
-        if child_hash is None:
-            child_hash = self.hash(parsed.child_id)
-            self.hashes[parsed.child_id] = child_hash
-        if not self.touching and self._touches(parsed):
+        child_hash = self.hashes[parsed.child_id]
+        if not self.touching and self._touches(
+            parsed.kind, parsed.start, parsed.end, parsed.event
+        ):
             self.touching = 1  # only "any row in the period?" is asked: one is enough
         if self.copy:
             lines = self.lines
-            lines.append(_copy_line(self.batch_id, child_hash, parsed))
-            if len(lines) >= INSERT_BATCH:
+            lines.append(self._copy_line(child_hash, parsed))
+            self.pending += 1
+            if self.pending >= INSERT_BATCH:
                 self.flush()
             return
         self.buffer.append(
@@ -141,6 +157,68 @@ class _Store:
         if len(self.buffer) >= INSERT_BATCH:
             self.flush()
 
+    def columns(self, block: RecordColumns) -> None:
+        """A checked block of records of one kind, its children already keyed (codes are
+        validated: nothing in them needs escaping for COPY)."""
+        keys = block.child_keys
+        size = len(keys)
+        if not self.touching and any(
+            self._touches(block.kind, start, end, event)
+            for start, end, event in zip(block.starts, block.ends, block.events, strict=True)
+        ):
+            self.touching = 1
+        if not self.copy:
+            self.buffer.extend(
+                zip(
+                    itertools.repeat(self.batch.pk, size),
+                    itertools.repeat(block.kind, size),
+                    keys,
+                    block.birth_months,
+                    block.starts,
+                    block.ends,
+                    block.events,
+                    block.flags,
+                    block.legal_statuses,
+                    itertools.repeat("", size),
+                    itertools.repeat("", size),
+                    strict=True,
+                )
+            )
+            if len(self.buffer) >= INSERT_BATCH:
+                self.flush()
+            return
+        dates, flags = self.dates.__getitem__, _COPY_FLAGS.__getitem__
+        fields: list[tuple[list[Any], Callable[[Any], str] | None]] = [
+            ([self.batch_id], str),
+            ([block.kind], str),
+            (keys, None),
+            (block.birth_months, dates),
+            (block.starts, dates),
+            (block.ends, dates),
+            (block.events, dates),
+            (block.flags, flags),
+            (block.legal_statuses, None),
+            ([""], None),  # reason_new and reason_ended (SSDA903 only)
+            (["\n"], None),  # reason_ended, then the end of the line
+        ]
+        # A field with one value all down the block is written once: runs of them are joined
+        # into one piece, so "\t".join puts each line together from as few pieces as it can.
+        pieces: list[Any] = []
+        same: list[str] = []
+        for values, text in fields:
+            if len(values) == 1 or values.count(values[0]) == size:
+                same.append(text(values[0]) if text else values[0])
+                continue
+            if same:
+                pieces.append(itertools.repeat("\t".join(same), size))
+                same = []
+            pieces.append(map(text, values) if text else values)
+        pieces.append(itertools.repeat("\t".join(same), size))
+        self.lines.append("".join(map("\t".join, zip(*pieces, strict=True))))
+        self.pending += size
+        if self.pending >= INSERT_BATCH:
+            self.flush()
+
     def _open_copy(self) -> Any:
         from psycopg.copy import QueuedLibpqWriter
 
@@ -151,24 +229,46 @@ class _Store:
         sql = f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 - names are constants
         return self.stack.enter_context(raw.copy(sql, writer=QueuedLibpqWriter(raw)))
 
-    def _touches(self, parsed: ParsedRecord) -> bool:
-        """Whether the row belongs to the period (a point event in it, or a span over it)."""
-        start, end = self.batch.period_start, self.batch.period_end
-        if parsed.event is not None and start <= parsed.event <= end:
+    def copier_write(self, text: str) -> None:
+        if self.copier is None:
+            self.copier = self._open_copy()
+        self.copier.write(text)
+
+    def _touches(
+        self, kind: str, start: date | None, end: date | None, event: date | None
+    ) -> bool:
+        """Whether a row belongs to the period (a point event in it, or a span over it)."""
+        first, last = self.batch.period_start, self.batch.period_end
+        if event is not None and first <= event <= last:
             return True
-        if parsed.start is None:
+        if start is None:
             return False
-        if parsed.kind in _POINT_EVENTS:
-            return start <= parsed.start <= end
-        return parsed.start <= end and (parsed.end is None or parsed.end >= start)
+        if kind in _POINT_EVENTS:
+            return first <= start <= last
+        return start <= last and (end is None or end >= first)
+
+    def _copy_line(self, child_hash: str, p: ParsedRecord) -> str:
+        """One row in COPY's text format. Codes are validated (no tabs or new lines: cell
+        text has its white space collapsed); backslashes are escaped."""
+        codes = f"{p.legal_status}\t{p.reason_new}\t{p.reason_ended}"
+        if "\\" in codes or "\n" in codes or "\r" in codes or codes.count("\t") != 2:
+            # rare: escape each code (checking the three together first saves two calls)
+            codes = (
+                f"{_escape(p.legal_status)}\t{_escape(p.reason_new)}\t{_escape(p.reason_ended)}"
+            )
+        dates = self.dates
+        return (
+            f"{self.batch_id}\t{p.kind}\t{child_hash}\t{dates[p.birth_month]}\t"
+            f"{dates[p.start]}\t{dates[p.end]}\t{dates[p.event]}\t{_COPY_FLAGS[p.flag]}\t"
+            f"{codes}\n"
+        )
 
     def flush(self) -> None:
         if self.lines:
-            if self.copier is None:
-                self.copier = self._open_copy()
-            self.copier.write("".join(self.lines))
-            self.stored += len(self.lines)
+            self.copier_write("".join(self.lines))
+            self.stored += self.pending
             self.lines = []
+            self.pending = 0
         if self.buffer:
             ReturnRecord.objects.bulk_create(
                 [ReturnRecord(**dict(zip(_COLUMNS, row, strict=True))) for row in self.buffer],
@@ -176,26 +276,6 @@ class _Store:
             )
             self.stored += len(self.buffer)
             self.buffer = []
-
-
-_NULL = "\\N"
-
-
-def _copy_line(batch_id: int, child_hash: str, p: ParsedRecord) -> str:
-    """One row in COPY's text format. Codes are validated (no tabs or new lines: cell text has
-    its white space collapsed); backslashes are escaped."""
-    flag = _NULL if p.flag is None else ("t" if p.flag else "f")
-    codes = f"{p.legal_status}\t{p.reason_new}\t{p.reason_ended}"
-    if "\\" in codes or "\n" in codes or "\r" in codes or codes.count("\t") != 2:
-        # rare: escape each code (checking the three together first saves two calls a row)
-        codes = f"{_escape(p.legal_status)}\t{_escape(p.reason_new)}\t{_escape(p.reason_ended)}"
-    return (
-        f"{batch_id}\t{p.kind}\t{child_hash}\t"
-        f"{p.birth_month.isoformat() if p.birth_month else _NULL}\t"
-        f"{p.start.isoformat() if p.start else _NULL}\t"
-        f"{p.end.isoformat() if p.end else _NULL}\t"
-        f"{p.event.isoformat() if p.event else _NULL}\t{flag}\t{codes}\n"
-    )
 
 
 def _escape(text: str) -> str:
@@ -275,6 +355,19 @@ def _current(batch: ImportBatch) -> ImportBatch | None:
     )
 
 
+@contextlib.contextmanager
+def _older_objects_left_alone() -> Iterator[None]:
+    """While an import reads, the garbage collector leaves alone the objects that were already
+    there (gc.freeze): a large import holds many rows for a moment, which would otherwise make
+    it go through the whole process's memory again and again (seconds in a 1,000,000-row
+    import). Nothing is lost: the objects are handed back to it afterwards."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
     """Read, validate and store one import; the uploaded files are deleted whatever happens."""
     batch = ImportBatch.objects.select_related("area").get(pk=batch_id)
@@ -286,7 +379,8 @@ def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
         batch.save(update_fields=["status", "started_at", "updated_at"])
         write, close = _progress_writer(batch.pk)
         try:
-            _run_atomic(batch, paths, write)
+            with _older_objects_left_alone():
+                _run_atomic(batch, paths, write)
         except ImportFileError as exc:
             _fail(batch, str(exc))
         except Exception as exc:  # any failure must end as a visible failed import
@@ -315,6 +409,11 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: Callable[[int, int
         store = _Store(batch, stack)
         _read(kind, paths, batch, store, problems, write)
         store.flush()
+    if connection.vendor == "postgresql" and store.stored:
+        # The table has just grown, maybe by a million rows the planner knows nothing about:
+        # without fresh statistics it can choose plans for the figures that take minutes.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {ReturnRecord._meta.db_table}")  # noqa: S608 - a constant
     if store.stored == 0:
         if problems.count:
             raise ImportFileError(

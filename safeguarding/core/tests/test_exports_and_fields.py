@@ -52,6 +52,14 @@ def test_keyed_hash_is_hmac_sha256_of_the_purpose_and_normalised_value(settings)
     expected = hmac.new(settings.HASH_KEY.encode(), b"nhs:AB12", hashlib.sha256).hexdigest()
     assert keyed_hash(" ab12 ", purpose="nhs") == expected
     assert keyed_hasher(purpose="nhs")("ab12") == expected
+    hasher = keyed_hasher(purpose="child_id:873")  # one hasher, many values, in any order
+    values = ["B1", "b2 ", "B1", "A-very-long-identifier" * 10]
+    assert [hasher(v) for v in values] == [
+        hmac.new(
+            settings.HASH_KEY.encode(), f"child_id:873:{v.strip().upper()}".encode(), "sha256"
+        ).hexdigest()
+        for v in values
+    ]
 
 
 def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +25,13 @@ from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
     MISSING,
     BadValueError,
+    ColumnSink,
     ImportFileError,
     ParsedRecord,
     Problems,
+    RecordColumns,
+    Remembered,
     RowProblem,
-    Sink,
     birth_month,
     child_id_text,
     clean_text,
@@ -41,6 +45,10 @@ from safeguarding.datasets.parsers.common import (
 _SHEET = re.compile(r"^\s*list\s*[_\- ]?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
 HEADER_SEARCH_ROWS = 5
 FIT_SAMPLE_ROWS = 50
+# Rows are read, checked and handed over in blocks: small enough that a block's rows are freed
+# before the garbage collector moves them to its oldest generation.
+BLOCK_ROWS = 1_000
+PROGRESS_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -311,6 +319,7 @@ class _Plan:
     """How to read one list's rows, worked out once from its header."""
 
     spec: ListSpec
+    positions: dict[str, int]
     table: str
     child_at: int
     # (slot in the record, column position or -1, parser, label) for every non-id column
@@ -329,7 +338,9 @@ def _plan(spec: ListSpec, positions: dict[str, int]) -> _Plan:
     label = next((c.label for c in spec.columns if c.key == spec.row_date), "")
     template = (spec.record_kind, "", None, None, None, None, None, "")
     slot = _SLOTS[spec.row_date] if spec.row_date else -1
-    return _Plan(spec, f"List {spec.number}", positions["child"], cells, template, slot, label)
+    return _Plan(
+        spec, positions, f"List {spec.number}", positions["child"], cells, template, slot, label
+    )
 
 
 def _child(value: Any) -> str:
@@ -376,10 +387,91 @@ def _record(
     return ParsedRecord(*fields)
 
 
+class _NeedsRowByRow(Exception):  # noqa: N818 - a signal, not an error
+    """A block has a value the column-at-a-time reading does not handle: read it row by row."""
+
+
+# Cell types whose values can be remembered: True and False are left out, because as
+# dictionary keys they are the same as 1 and 0, which read differently.
+_REMEMBERED_TYPES = frozenset({str, int, float, date, datetime, type(None)})
+_DATES_ONLY = {date}
+
+
+def _child_or_row_by_row(value: Any) -> str:
+    """A child identifier for the column reading; a blank one (a blank row, or a row that is a
+    problem) sends the block to be read row by row."""
+    text = _child(value) if value else ""
+    if not text:
+        raise _NeedsRowByRow
+    return text
+
+
+def _birth_month_of(value: Any) -> date | None:
+    return birth_month(parse_date(value))
+
+
+def _cell_readers(child_key: Callable[[str], str]) -> dict[str, Remembered]:
+    """Remembered readers for one workbook: an identifier gives the sink's key for the child,
+    a date of birth its month."""
+    return {
+        "id": Remembered(lambda value: child_key(_child_or_row_by_row(value))),
+        "dob": Remembered(_birth_month_of),
+        "date": Remembered(parse_date),
+        "bool": Remembered(parse_bool),
+        "legal": Remembered(parse_legal_status),
+    }
+
+
+def _column(block: list[list[Any]], index: int, reader: Remembered) -> list[Any]:
+    raw = list(map(operator.itemgetter(index), block))  # IndexError: a short row
+    types = set(map(type, raw))
+    if types == _DATES_ONLY and reader.work_out is parse_date:
+        return raw  # a column of Excel dates is read as it is
+    if not types <= _REMEMBERED_TYPES:
+        raise _NeedsRowByRow
+    return list(map(reader.__getitem__, raw))
+
+
+def _read_columns(
+    block: list[list[Any]], plan: _Plan, readers: dict[str, Remembered]
+) -> RecordColumns | None:
+    """The block read a column at a time, each distinct value parsed once; None when any row
+    needs attention (a blank or problem cell, a short row), which only the row-by-row reading
+    gives (with its row numbers), so both readings always store the same records."""
+    size = len(block)
+    fields: list[list[Any]] = [[value] * size for value in plan.template]
+    try:
+        fields[1] = _column(block, plan.child_at, readers["id"])
+        for column in plan.spec.columns:
+            if column.kind == "id":
+                continue
+            index = plan.positions.get(column.key, -1)
+            if index >= 0:
+                reader = readers["dob" if column.key == "dob" else column.kind]
+                fields[_SLOTS[column.key]] = _column(block, index, reader)
+    except (_NeedsRowByRow, BadValueError, IndexError):
+        return None
+    if plan.row_date_slot >= 0 and None in fields[plan.row_date_slot]:
+        return None  # a row without the date it needs: a problem for the row-by-row reading
+    assert plan.spec.record_kind is not None
+    return RecordColumns(plan.spec.record_kind, *fields[1:])
+
+
+def _read_rows(
+    block: list[list[Any]], first_row: int, plan: _Plan, problems: Problems, sink: ColumnSink
+) -> None:
+    for offset, row in enumerate(block):
+        if not any(row):
+            continue
+        record = _record(row, first_row + offset, plan, problems)
+        if record is not None:
+            sink(record)
+
+
 def read(
     path: Path,
     *,
-    sink: Sink,
+    sink: ColumnSink,
     problems: Problems,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
@@ -389,6 +481,7 @@ def read(
     if missing:
         names = ", ".join(f"List {n} ({LISTS[n].title})" for n in missing)
         raise ImportFileError(f"The workbook has no sheet for {names}. Lists 1 to 8 are needed.")
+    readers = _cell_readers(sink.child_key)
     done = 0
     total = 0
     for position, number in enumerate(USED_LISTS):
@@ -402,16 +495,18 @@ def read(
         sample = head[header_at + 1 :] + list(itertools.islice(rows, FIT_SAMPLE_ROWS))
         _check_fit(sample, spec, positions)
         plan = _plan(spec, positions)
-        row_number = header_at + 1
-        for row in itertools.chain(sample, rows):
-            row_number += 1
-            done += 1
-            if progress is not None and done % 20_000 == 0:
+        body = itertools.chain(sample, rows)
+        first_row = header_at + 2  # the sheet's row number of the first row under the header
+        while block := list(itertools.islice(body, BLOCK_ROWS)):
+            if spec.record_kind is not None:
+                columns = _read_columns(block, plan, readers)
+                if columns is not None:
+                    sink.columns(columns)
+                else:
+                    _read_rows(block, first_row, plan, problems, sink)
+            first_row += len(block)
+            done += len(block)
+            if progress is not None and done % PROGRESS_ROWS < len(block):
                 progress(done, total)
-            if spec.record_kind is None or not any(row):
-                continue
-            record = _record(row, row_number, plan, problems)
-            if record is not None:
-                sink(record)
     if progress is not None:
         progress(done, done)

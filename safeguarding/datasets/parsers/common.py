@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 MAX_PROBLEMS_KEPT = 500
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -76,6 +76,47 @@ class Problems:
 
 
 Sink = Callable[[ParsedRecord], None]
+
+
+class Remembered(dict[Any, Any]):
+    """What `work_out` gives for each distinct value, worked out the first time the value is
+    seen (dates, codes and identifiers repeat a great deal). Nothing is remembered for a value
+    `work_out` raises on: the error goes to the caller."""
+
+    def __init__(self, work_out: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.work_out = work_out
+
+    def __missing__(self, value: Any) -> Any:
+        result = self[value] = self.work_out(value)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class RecordColumns:
+    """Many records of one kind, already checked, as one list per field (row i of each list is
+    record i): how a reader hands over a block of rows that needed no row-by-row attention."""
+
+    kind: str
+    child_keys: list[str]  # the sink's own key for each child (ColumnSink.child_key)
+    birth_months: list[date | None]
+    starts: list[date | None]
+    ends: list[date | None]
+    events: list[date | None]
+    flags: list[bool | None]
+    legal_statuses: list[str]
+
+
+class ColumnSink(Protocol):
+    """Where readers put records: one at a time, or a checked block at a time."""
+
+    def __call__(self, record: ParsedRecord, /) -> None: ...
+
+    def child_key(self, child_id: str, /) -> str:
+        """What the sink keeps for a child identifier (a block carries these, not the ids)."""
+        ...
+
+    def columns(self, block: RecordColumns, /) -> None: ...
 
 
 def clean_text(value: Any) -> str:

@@ -121,6 +121,35 @@ def test_re_referral_at_exactly_12_months_counts_across_imports(
     assert values["re_referrals"] == 3
 
 
+def test_re_referral_window_from_29_february_starts_on_28_february(
+    area: Area, tmp_path: Path
+) -> None:
+    def referral(day: str) -> str:
+        return (
+            f"<CINdetails><CINreferralDate>{day}</CINreferralDate>"
+            "<ReferralNFA>0</ReferralNFA></CINdetails>"
+        )
+
+    earlier = cin_xml(
+        tmp_path / "2022.xml",
+        cin_child("L1", referral("2023-02-28")) + cin_child("L2", referral("2023-02-27")),
+        reference="2023-03-31",
+    )
+    _import(area, [earlier], "2022-23")
+    later = cin_xml(
+        tmp_path / "2023.xml",
+        # 29 February 2024: a year before is 28 February 2023 (L1 counts, L2 does not)
+        cin_child("L1", referral("2024-02-29")) + cin_child("L2", referral("2024-02-29")),
+        reference="2024-03-31",
+    )
+    _import(area, [later], "2023-24")
+
+    values = _values(area, ReportingYear(2023))
+
+    assert values["referrals"] == 2
+    assert values["re_referrals"] == 1
+
+
 def test_assessment_timeliness_counts_working_days_over_christmas(
     area: Area, tmp_path: Path
 ) -> None:
