@@ -7,12 +7,15 @@ imports that overlap the year; the figure records which return (and import) it c
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
+from django.db import connection, transaction
 from django.db.models import Count, DateField, Exists, Func, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -24,6 +27,9 @@ from safeguarding.partnership.models import Area
 SHORT_BREAKS = ("V3", "V4")
 ASSESSMENT_WORKING_DAYS = 45
 ICPC_WORKING_DAYS = 15
+COUNTING_WORK_MEM = "64MB"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -394,6 +400,24 @@ def history_for(area: Area, family: Family, kind: str) -> QuerySet[ReturnRecord]
     )
 
 
+def _room_to_count(compute: Callable[P, R]) -> Callable[P, R]:
+    """On PostgreSQL the figures' queries get more working memory than the server's default
+    (4 MB), for their transaction only: counting the distinct children among 400,000 contacts
+    then hashes in memory instead of sorting on disk."""
+
+    @functools.wraps(compute)
+    def counted(*args: P.args, **kwargs: P.kwargs) -> R:
+        if connection.vendor != "postgresql":
+            return compute(*args, **kwargs)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL work_mem = '{COUNTING_WORK_MEM}'")
+            return compute(*args, **kwargs)
+
+    return counted
+
+
+@_room_to_count
 def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
     values: dict[str, FigureValue] = {}
     for family in FAMILIES.values():
@@ -422,6 +446,7 @@ def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
     return values
 
 
+@_room_to_count
 def batch_figures(batch: ImportBatch, year: ReportingYear) -> dict[str, int]:
     """The figures one import alone gives for a year (to compare a re-import with the last)."""
     out: dict[str, int] = {}
@@ -433,6 +458,7 @@ def batch_figures(batch: ImportBatch, year: ReportingYear) -> dict[str, int]:
     return out
 
 
+@_room_to_count
 def area_quarter_figures(area: Area, year: ReportingYear) -> dict[str, list[int | None]]:
     """Counts of the event-dated figures for each quarter of the year."""
     out: dict[str, list[int | None]] = {f.key: [] for f in FIGURES if f.by_quarter}

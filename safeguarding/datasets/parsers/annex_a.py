@@ -9,17 +9,19 @@ under it (a newer template's headers over old columns) is a file error, never gu
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineSheet, CalamineWorkbook
 
 from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
@@ -468,6 +470,22 @@ def _read_rows(
             sink(record)
 
 
+def _sheets_loaded_one_ahead(
+    workbook: CalamineWorkbook, names: list[str]
+) -> Generator[CalamineSheet, None, None]:
+    """Each sheet, loaded while the one before it is being read: python-calamine lets go of
+    Python's lock while it loads a sheet, so on a machine with two cores the loading of the
+    next list and the checking of this one go on together. One sheet is loaded ahead at most
+    (memory stays at two sheets)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="annex-a-sheet") as loader:
+        upcoming = loader.submit(workbook.get_sheet_by_name, names[0])
+        for following in [*names[1:], None]:
+            sheet = upcoming.result()
+            if following is not None:
+                upcoming = loader.submit(workbook.get_sheet_by_name, following)
+            yield sheet
+
+
 def read(
     path: Path,
     *,
@@ -482,11 +500,24 @@ def read(
         names = ", ".join(f"List {n} ({LISTS[n].title})" for n in missing)
         raise ImportFileError(f"The workbook has no sheet for {names}. Lists 1 to 8 are needed.")
     readers = _cell_readers(sink.child_key)
+    # closing: a file error part way through waits for the sheet being loaded, then stops
+    with contextlib.closing(
+        _sheets_loaded_one_ahead(workbook, [sheets[n] for n in USED_LISTS])
+    ) as loaded:
+        _read_lists(loaded, sink, problems, progress, readers)
+
+
+def _read_lists(
+    loaded: Iterator[CalamineSheet],
+    sink: ColumnSink,
+    problems: Problems,
+    progress: Callable[[int, int], None] | None,
+    readers: dict[str, Remembered],
+) -> None:
     done = 0
     total = 0
-    for position, number in enumerate(USED_LISTS):
+    for position, (number, sheet) in enumerate(zip(USED_LISTS, loaded, strict=True)):
         spec = LISTS[number]
-        sheet = workbook.get_sheet_by_name(sheets[number])  # each sheet is loaded once
         total = done + sheet.height + (done // max(position, 1)) * (len(USED_LISTS) - position - 1)
         rows: Iterator[list[Any]] = iter(sheet.iter_rows())
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
