@@ -83,21 +83,33 @@ def recoverable(table: Table, hidden: set[Hashable]) -> set[Hashable]:
     return found
 
 
-def suppress(table: Table) -> set[Hashable]:
-    """The cells to hide: primary (1-5) then secondary until nothing hidden is recoverable."""
-    hidden = {k for k, v in table.values.items() if is_primary(v)}
+def suppress(
+    table: Table,
+    *,
+    hidden_already: set[Hashable] | None = None,
+    may_hide: set[Hashable] | None = None,
+) -> set[Hashable]:
+    """The cells to hide: primary (1-5) then secondary until nothing hidden is recoverable.
+
+    `hidden_already` and `may_hide` extend a published table without changing it: its hidden
+    cells stay hidden, and the secondary cells are chosen only from `may_hide` (the new cells),
+    so what is already shown elsewhere never changes."""
+    hidden = {k for k, v in table.values.items() if is_primary(v)} | (hidden_already or set())
     while True:
         exposed = recoverable(table, hidden)
         if not exposed:
             return hidden
-        target = sorted(exposed, key=repr)[0]
+        # Hide one more cell that shares a sum with an exposed cell: the smallest positive
+        # one (a true zero is hidden only when nothing else would do).
         candidates = set()
         for total, parts in table.sums:
             members = {total, *parts}
-            if target in members:
+            if members & exposed:
                 candidates |= {m for m in members if m not in hidden}
+        if may_hide is not None:
+            candidates &= may_hide
         if not candidates:  # cannot happen for a consistent table; hide the rest to be safe
-            return hidden | set(table.values)
+            return hidden | (set(table.values) if may_hide is None else may_hide)
         positive = [c for c in candidates if (table.values.get(c) or 0) > 0]
         pool = positive or list(candidates)
         hidden.add(min(pool, key=lambda c: (table.values.get(c) or 0, repr(c))))

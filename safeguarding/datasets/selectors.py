@@ -67,6 +67,9 @@ class Grid:
     cells: dict[tuple[str, int | None, int], Cell] = field(default_factory=dict)
     populations: dict[tuple[int | None, int], int | None] = field(default_factory=dict)
     population_sources: dict[tuple[int | None, int], str] = field(default_factory=dict)
+    # the exact counts, their sums and the hidden cells (for tables that extend this one)
+    table: disclosure.Table = field(default_factory=lambda: disclosure.Table(values={}))
+    hidden: set[Hashable] = field(default_factory=set)
 
     def cell(self, figure: str, column: int | None, year: ReportingYear) -> Cell:
         return self.cells[(figure, column, year.start_year)]
@@ -134,6 +137,7 @@ def figures_grid(
             if raw[total_key] is not None:
                 table.sums.append((total_key, parts))
     hidden = set() if exact else disclosure.suppress(table)
+    grid.table, grid.hidden = table, hidden
     for cell_key, count in raw.items():
         assert isinstance(cell_key, tuple)
         figure_key, column, year_start = cell_key
@@ -149,11 +153,47 @@ def figures_grid(
     return grid
 
 
-def area_quarters_for_user(
-    *, user: User, area: Area, year: ReportingYear
-) -> dict[str, list[int | None]] | None:
-    """Quarterly counts, for people who may see exact figures only (quarters hold the
-    smallest numbers; None for everyone else)."""
-    if not permissions.can_see_exact_figures(user):
-        return None
-    return figures.area_quarter_figures(area, year)
+def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], list[Shown]]:
+    """Each area's counts by quarter for `year`, keyed by (figure, area), as the grid's viewer
+    may see them. Exact when the grid is exact. Otherwise quarters are hidden (1-5, then more
+    where needed) so that no hidden quarter, and no count the grid hides, can be worked out
+    from the quarters and the grid together (each year is the sum of its quarters wherever
+    the quarters add up to it). Only quarters are ever hidden here, so the yearly figures
+    look the same on every page."""
+    areas = [c.key for c in grid.columns if c.key is not None]
+    quarterly = {
+        area.pk: figures.area_quarter_figures(area, year)
+        for area in Area.objects.filter(pk__in=areas)
+    }
+    values = dict(grid.table.values)
+    sums = list(grid.table.sums)
+    new_cells: set[Hashable] = set()
+    for area_pk, by_figure in quarterly.items():
+        for figure_key, counts in by_figure.items():
+            parts = []
+            for quarter, count in enumerate(counts):
+                key = (figure_key, area_pk, year.start_year, quarter)
+                values[key] = count
+                new_cells.add(key)
+                if count is not None:
+                    parts.append(key)
+            year_value = values.get((figure_key, area_pk, year.start_year))
+            if parts and year_value == sum(values[p] or 0 for p in parts):
+                sums.append(((figure_key, area_pk, year.start_year), parts))
+    hidden = (
+        set()
+        if grid.exact
+        else disclosure.suppress(
+            disclosure.Table(values=values, sums=sums),
+            hidden_already=grid.hidden,
+            may_hide=new_cells,
+        )
+    )
+    return {
+        (figure_key, area_pk): [
+            disclosure.shown(count, (figure_key, area_pk, year.start_year, quarter), hidden)
+            for quarter, count in enumerate(counts)
+        ]
+        for area_pk, by_figure in quarterly.items()
+        for figure_key, counts in by_figure.items()
+    }

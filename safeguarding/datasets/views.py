@@ -99,7 +99,8 @@ def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     grid = selectors.figures_grid(
         user=request.user, years=sorted({*available, year, year.previous})
     )
-    quarters = selectors.area_quarters_for_user(user=request.user, area=area, year=year)
+    by_quarter = selectors.quarters_table(grid=grid, year=year)
+    quarters = {f.key: by_quarter[(f.key, area.pk)] for f in figures.FIGURES if f.by_quarter}
     return render(
         request,
         "datasets/area_detail.html",

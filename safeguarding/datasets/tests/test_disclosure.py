@@ -112,3 +112,39 @@ def _another_value_fits(table: disclosure.Table, hidden: set[object], key: objec
                     ):
                         return True
     return False
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=0, max_value=30), min_size=4, max_size=4),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_quarters_added_to_a_published_grid_hide_only_quarters(rows: list[list[int]]) -> None:
+    """Areas' years (with their partnership total) are suppressed first, as published; then
+    each area's quarters are added: the years' hidden cells stay as they were, only quarters
+    are hidden, and nothing hidden (years included) can be worked out from both tables."""
+    years: dict[Hashable, int | None] = {(a, "year"): sum(row) for a, row in enumerate(rows)}
+    years[("all", "year")] = sum(map(sum, rows))
+    year_sums: list[tuple[Hashable, Sequence[Hashable]]] = [
+        (("all", "year"), [(a, "year") for a in range(len(rows))])
+    ]
+    published = disclosure.suppress(disclosure.Table(values=dict(years), sums=year_sums))
+    cells = dict(years)
+    quarters: set[Hashable] = set()
+    sums = list(year_sums)
+    for a, row in enumerate(rows):
+        for q, v in enumerate(row):
+            cells[(a, q)] = v
+            quarters.add((a, q))
+        sums.append(((a, "year"), [(a, q) for q in range(4)]))
+    table = disclosure.Table(values=cells, sums=sums)
+
+    hidden = disclosure.suppress(table, hidden_already=published, may_hide=quarters)
+
+    assert hidden - quarters == published
+    assert all(k in hidden for k in quarters if 1 <= (cells[k] or 0) <= 5)
+    for key in hidden:
+        assert _another_value_fits(table, hidden, key)

@@ -72,8 +72,13 @@ def test_small_counts_are_suppressed_for_a_board_member_but_exact_for_an_analyst
         contacts_row + '\n    <td class="govuk-table__cell govuk-table__cell--numeric">3</td>'
         in exact
     )
-    assert "By quarter" in exact
-    assert "By quarter" not in suppressed
+    # By quarter: 3 contacts, all in April to June; the other quarters hold true zeros.
+    quarter_row = '<th scope="row" class="govuk-table__header">Contacts</th><td'
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    assert "By quarter, 2020-21 (exact figures)" in exact
+    assert quarter_row[:-3] + "".join(cell.format(n) for n in (3, 0, 0, 0)) in exact
+    assert "By quarter, 2020-21</caption>" in suppressed
+    assert quarter_row[:-3] + "".join(cell.format(n) for n in ("c", 0, 0, 0)) in suppressed
 
 
 def test_definitions_and_area_pages_matrix(
