@@ -14,6 +14,7 @@ import functools
 import itertools
 import operator
 import re
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -470,20 +471,26 @@ def _read_rows(
             sink(record)
 
 
-def _sheets_loaded_one_ahead(
+SHEETS_AHEAD = 2
+
+
+def _sheets_loaded_ahead(
     workbook: CalamineWorkbook, names: list[str]
 ) -> Generator[CalamineSheet, None, None]:
-    """Each sheet, loaded while the one before it is being read: python-calamine lets go of
+    """Each sheet, loaded while the ones before it are being read: python-calamine lets go of
     Python's lock while it loads a sheet, so on a machine with two cores the loading of the
-    next list and the checking of this one go on together. One sheet is loaded ahead at most
-    (memory stays at two sheets)."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="annex-a-sheet") as loader:
-        upcoming = loader.submit(workbook.get_sheet_by_name, names[0])
-        for following in [*names[1:], None]:
-            sheet = upcoming.result()
+    next lists and the checking of this one go on together. At most SHEETS_AHEAD sheets wait
+    loaded (or loading) beyond the one being read, which bounds the memory used."""
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annex-a-sheet")
+    try:
+        waiting = deque(loader.submit(workbook.get_sheet_by_name, n) for n in names[:SHEETS_AHEAD])
+        for following in [*names[SHEETS_AHEAD:], *[None] * SHEETS_AHEAD]:
             if following is not None:
-                upcoming = loader.submit(workbook.get_sheet_by_name, following)
-            yield sheet
+                waiting.append(loader.submit(workbook.get_sheet_by_name, following))
+            if waiting:
+                yield waiting.popleft().result()
+    finally:  # also when reading stops early: sheets not yet loading are not loaded
+        loader.shutdown(wait=True, cancel_futures=True)
 
 
 def read(
@@ -502,7 +509,7 @@ def read(
     readers = _cell_readers(sink.child_key)
     # closing: a file error part way through waits for the sheet being loaded, then stops
     with contextlib.closing(
-        _sheets_loaded_one_ahead(workbook, [sheets[n] for n in USED_LISTS])
+        _sheets_loaded_ahead(workbook, [sheets[n] for n in USED_LISTS])
     ) as loaded:
         _read_lists(loaded, sink, problems, progress, readers)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import shutil
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.fields import keyed_hash
@@ -16,6 +18,7 @@ from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures, services
 from safeguarding.datasets.generator import ANNEX_A_HEADERS
 from safeguarding.datasets.models import ImportBatch, ReturnRecord
+from safeguarding.datasets.parsers import annex_a as annex_a_parser
 from safeguarding.datasets.tests.builders import (
     Rows,
     annex_a,
@@ -387,6 +390,36 @@ def test_list_without_an_identifier_header_is_a_file_error(area: Area, tmp_path:
     assert batch.error == (
         "List 2 (Early Help): no header row with 'Child Unique ID' in its first 5 rows."
     )
+
+
+class _RecordingWorkbook:
+    """A workbook that notes each sheet it is asked to load."""
+
+    def __init__(self, path: Path, loaded: list[str]) -> None:
+        self.workbook = CalamineWorkbook.from_path(str(path))
+        self.sheet_names = self.workbook.sheet_names
+        self.loaded = loaded
+
+    def get_sheet_by_name(self, name: str) -> object:
+        self.loaded.append(name)
+        return self.workbook.get_sheet_by_name(name)
+
+
+def test_a_file_error_part_way_stops_the_sheet_loading(
+    area: Area, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Later sheets are loaded in the background while a list is read: when List 2 turns out
+    to be wrong, the lists not yet started are not loaded and no loading thread is left."""
+    loaded: list[str] = []
+    path = annex_a(tmp_path / "a.xlsx", headers={2: ["Reference", "Assessment start date"]})
+    monkeypatch.setattr(annex_a_parser, "_open", lambda p: _RecordingWorkbook(p, loaded))
+
+    batch = _run(area, [path])
+
+    assert batch.error.startswith("List 2 (Early Help): no header row")
+    assert loaded[:2] == ["List 1", "List 2"]
+    assert len(loaded) <= 2 + annex_a_parser.SHEETS_AHEAD < 8  # not every sheet
+    assert not [t for t in threading.enumerate() if t.name.startswith("annex-a-sheet")]
 
 
 def test_list_without_a_required_column_is_a_file_error(area: Area, tmp_path: Path) -> None:
