@@ -97,8 +97,10 @@ def best_of(
         area = setup_django()  # not timed: migrations (first run only) and a fresh area
         took, *result = run(area)  # full_import's own time: from the import to the figures
         imports.append(took)
+    ratios = [i / r for r, i in zip(reads, imports, strict=True)]
     print(f"  each run: reading alone {', '.join(f'{t:.2f}' for t in reads)} s; "
-          f"full import {', '.join(f'{t:.2f}' for t in imports)} s")  # fmt: skip
+          f"full import {', '.join(f'{t:.2f}' for t in imports)} s; "
+          f"ratio {', '.join(f'{q:.2f}' for q in ratios)}")  # fmt: skip
     return min(reads), min(imports), result
 
 
@@ -131,7 +133,8 @@ def report(
         print(f"  THE IMPORT DID NOT COMPLETE: {batch.status}: {batch.error}")
     print(f"  (a) reading alone:        {baseline:8.2f} s")
     print(f"  (b) full import + figures:{full:8.2f} s   stored {batch.rows_stored:,} rows")
-    print(f"  ratio (b)/(a):            {full / baseline:8.2f}   (target <= 2.0)")
+    target = "(target <= 2.0)" if label == "Annex A" else "(the issue sets no target here)"
+    print(f"  ratio (b)/(a):            {full / baseline:8.2f}   {target}")
     print(f"  rows per second (b):      {rows / full:10,.0f}")
     print(f"  peak memory (process):    {peak_mb():8.0f} MB (target < 1024 MB)")
     print(f"  figures: contacts={values.get('contacts')} referrals={values.get('referrals')} "
