@@ -8,6 +8,7 @@ imports that overlap the year; the figure records which return (and import) it c
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -330,8 +331,9 @@ class YearBefore(Func):
     template = "CAST((%(expressions)s - INTERVAL '1 year') AS date)"  # PostgreSQL keeps 28 Feb
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        # SQLite keeps dates as 'YYYY-MM-DD' text; no '%' here (query logging formats with %)
         template = (
-            "CASE WHEN strftime('%%m-%%d', %(expressions)s) = '02-29' "
+            "CASE WHEN substr(%(expressions)s, 6, 5) = '02-29' "
             "THEN date(%(expressions)s, '-1 year', '-1 day') "
             "ELSE date(%(expressions)s, '-1 year') END"
         )
@@ -345,23 +347,60 @@ def _referrals(
     end: date,
     history: QuerySet[ReturnRecord] | None,
 ) -> dict[str, int]:
-    """Counted in the database: a referral in the period is a re-referral when the same child
-    has another referral (in any of the area's current imports of the return) on or after
-    the same day a year before and before the referral's own day."""
+    """A referral in the period is a re-referral when the same child has another referral (in
+    any of the area's current imports of the return) on or after the same day a year before
+    and before the referral's own day."""
     in_period = records.filter(start__gte=start, start__lte=end)
     counts = in_period.aggregate(
         referrals=Count("pk"), referrals_nfa=Count("pk", filter=Q(flag=True))
     )
-    earlier = (history if history is not None else records).filter(
+    source = history if history is not None else records
+    count = re_referrals_in_database if connection.vendor == "postgresql" else re_referrals_here
+    return {
+        "referrals": counts["referrals"],
+        "referrals_nfa": counts["referrals_nfa"],
+        "re_referrals": count(in_period, source, start=start, end=end),
+    }
+
+
+def re_referrals_in_database(
+    in_period: QuerySet[ReturnRecord], source: QuerySet[ReturnRecord], *, start: date, end: date
+) -> int:
+    """PostgreSQL: one semi-join (hashed on the child, with fresh statistics after each
+    import)."""
+    earlier = source.filter(
         child_hash=OuterRef("child_hash"),
         start__lt=OuterRef("start"),
         start__gte=YearBefore(OuterRef("start")),
     )
-    return {
-        "referrals": counts["referrals"],
-        "referrals_nfa": counts["referrals_nfa"],
-        "re_referrals": in_period.filter(Exists(earlier)).count(),
-    }
+    return in_period.filter(Exists(earlier)).count()
+
+
+def re_referrals_here(
+    in_period: QuerySet[ReturnRecord], source: QuerySet[ReturnRecord], *, start: date, end: date
+) -> int:
+    """The same rule in Python, for SQLite (the first-run demo), which would compare every pair
+    of referrals: the period's referrals and the year before them are read once."""
+    in_year = list(in_period.values_list("child_hash", "start"))
+    children = {child for child, _day in in_year}
+    earlier: dict[str, set[date]] = defaultdict(set)
+    for child, day in source.filter(start__gte=_year_before(start), start__lte=end).values_list(
+        "child_hash", "start"
+    ):
+        if child in children and day is not None:
+            earlier[child].add(day)
+    return sum(
+        1
+        for child, day in in_year
+        if day is not None and any(_year_before(day) <= other < day for other in earlier[child])
+    )
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _pick_batch(area: Area, family: Family, year: ReportingYear) -> ImportBatch | None:

@@ -198,8 +198,8 @@ class _Store:
             (block.events, dates),
             (block.flags, flags),
             (block.legal_statuses, None),
-            ([""], None),  # reason_new and reason_ended (SSDA903 only)
-            (["\n"], None),  # reason_ended, then the end of the line
+            ([""], None),  # reason_new (SSDA903 only)
+            (["\n"], None),  # reason_ended (SSDA903 only, so empty), then the end of the line
         ]
         # A field with one value all down the block is written once: runs of them are joined
         # into one piece, so "\t".join puts each line together from as few pieces as it can.

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures, services
@@ -144,7 +146,8 @@ def test_re_referral_window_from_29_february_starts_on_28_february(
     )
     _import(area, [later], "2023-24")
 
-    values = _values(area, ReportingYear(2023))
+    with CaptureQueriesContext(connection):  # as with DEBUG on: every query's text is logged
+        values = _values(area, ReportingYear(2023))
 
     assert values["referrals"] == 2
     assert values["re_referrals"] == 1
