@@ -7,13 +7,12 @@ imports that overlap the year; the figure records which return (and import) it c
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection, transaction
@@ -444,7 +443,7 @@ def _room_to_count(compute: Callable[P, R]) -> Callable[P, R]:
     (4 MB), for their transaction only: counting the distinct children among 400,000 contacts
     then hashes in memory instead of sorting on disk."""
 
-    @functools.wraps(compute)
+    @wraps(compute)
     def counted(*args: P.args, **kwargs: P.kwargs) -> R:
         if connection.vendor != "postgresql":
             return compute(*args, **kwargs)

@@ -78,9 +78,11 @@ def get_population_for_user_or_404(user: User, pk: int, *, write: bool = False) 
 
 
 def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Area:
+    """An area in use (the figures' tables have a column only for those; an area no longer in
+    use has no page of figures, so its address is not found)."""
     return fetch_for_user_or_404(
         user,
-        Area.objects.all(),
+        Area.objects.filter(disabled_on__isnull=True),
         pk,
         can_view=lambda u, _a: can_view_figures(u),
         can_edit=lambda u, a: can_import(u, a),

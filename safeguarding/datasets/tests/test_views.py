@@ -94,6 +94,18 @@ def test_definitions_and_area_pages_matrix(
         matrix.wrong_method(owner, "post")
 
 
+def test_an_area_no_longer_in_use_has_no_figures_page(
+    client: Client, owner: User, area: Area
+) -> None:
+    area.disabled_on = date(2021, 4, 1)
+    area.save()
+    client.force_login(owner)
+
+    response = client.get(reverse("datasets:area_detail", args=[area.pk]) + "?year=2020-21")
+
+    assert response.status_code == 404
+
+
 def test_export_is_scoped_suppressed_and_logged(
     client: Client, member_readonly: User, outsider: User, batch: ImportBatch
 ) -> None:
