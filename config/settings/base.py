@@ -224,6 +224,45 @@ CONTENT_SECURITY_POLICY = {
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 
 # ---------------------------------------------------------------------------
+# Domain rules that a partnership may change (read as settings.X; every default is here, once)
+# ---------------------------------------------------------------------------
+# Case reviews (statutory-rules.md): notify within 5 working days; rapid review within 15;
+# a practice review published within 6 months; the final report goes to the Panel and DfE 7
+# working days before publication; reminders this many working days before a deadline.
+CASE_REVIEW_NOTIFICATION_WORKING_DAYS = env.int("CASE_REVIEW_NOTIFICATION_WORKING_DAYS", default=5)
+CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS = env.int(
+    "CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS", default=15
+)
+CASE_REVIEW_TARGET_MONTHS = env.int("CASE_REVIEW_TARGET_MONTHS", default=6)
+CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS = env.int("CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS", default=7)
+CASE_REVIEW_REMINDER_WORKING_DAYS = env.int("CASE_REVIEW_REMINDER_WORKING_DAYS", default=5)
+# Child deaths: agencies return information within 15 working days, reminded 5 before.
+CHILD_DEATH_REQUEST_WORKING_DAYS = env.int("CHILD_DEATH_REQUEST_WORKING_DAYS", default=15)
+CHILD_DEATH_REMINDER_WORKING_DAYS = env.int("CHILD_DEATH_REMINDER_WORKING_DAYS", default=5)
+CHILD_DEATH_FORM_VERSION = env("CHILD_DEATH_FORM_VERSION", default="NCMD reporting form 2021-04")
+CHILD_DEATH_NAME_MATCH_RATIO = env.float("CHILD_DEATH_NAME_MATCH_RATIO", default=0.85)
+# Actions: owners are reminded this many working days before an action is due.
+ACTION_REMINDER_WORKING_DAYS = env.int("ACTION_REMINDER_WORKING_DAYS", default=5)
+# Training (docs/modules/training.md).
+TRAINING_OFFER_HOURS = env.int("TRAINING_OFFER_HOURS", default=48)
+TRAINING_CANCELLATION_WORKING_DAYS = env.int("TRAINING_CANCELLATION_WORKING_DAYS", default=3)
+TRAINING_NON_ATTENDANCE_CHARGE_PENCE = env.int(
+    "TRAINING_NON_ATTENDANCE_CHARGE_PENCE", default=5000
+)
+TRAINING_REMINDER_DAYS = env.list("TRAINING_REMINDER_DAYS", cast=int, default=[14, 5])
+TRAINING_IMPACT_SURVEY_DAYS = env.int("TRAINING_IMPACT_SURVEY_DAYS", default=91)
+# Quality assurance: Section 11 every 2 years, reminders 10 working days before; survey
+# answers are shown only where a question has at least 5; the "Exit this page" destination.
+SECTION11_CYCLE_YEARS = env.int("SECTION11_CYCLE_YEARS", default=2)
+SECTION11_REMINDER_WORKING_DAYS = env.int("SECTION11_REMINDER_WORKING_DAYS", default=10)
+SURVEY_MIN_ANSWERS = env.int("SURVEY_MIN_ANSWERS", default=5)
+SURVEY_EXIT_URL = env("SURVEY_EXIT_URL", default="https://www.bbc.co.uk/weather")
+# Safeguarding data: the largest return accepted (MB), and where uploads wait for the import
+# task.
+DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
+DATASETS_UPLOAD_DIR = env("DATASETS_UPLOAD_DIR", default=None)  # None: the system temp folder
+
+# ---------------------------------------------------------------------------
 # Static and uploaded files
 # ---------------------------------------------------------------------------
 STATIC_URL = "/static/"

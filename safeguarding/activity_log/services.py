@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -15,6 +15,8 @@ from safeguarding.activity_log.chain import event_hash
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.middleware import current_ip
+
+M = TypeVar("M", bound=models.Model)
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -183,9 +185,7 @@ def tracked_update(
 
 
 @transaction.atomic
-def tracked_create(
-    *, actor: User | None, model: type[models.Model], data: dict[str, Any], verb: str
-) -> models.Model:
+def tracked_create(*, actor: User | None, model: type[M], data: dict[str, Any], verb: str) -> M:
     """The shared shape of a plain create: validate, save, record every field set."""
     obj = model(**data)
     obj.full_clean()

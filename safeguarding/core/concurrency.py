@@ -80,6 +80,9 @@ def check_version(obj: Model, expected_version: int | None, proposed: dict[str, 
 
 
 def bump_version(obj: Model) -> list[str]:
-    """Increment the version before save; returns the field name to add to update_fields."""
+    """Increment the version before save; returns the field name to add to update_fields.
+
+    Every service that saves a versioned record outside tracked_update calls this:
+    `record.save(update_fields=["status", *bump_version(record)])`."""
     obj.version += 1  # type: ignore[attr-defined]
     return ["version"]

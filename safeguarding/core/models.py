@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
+
+M = TypeVar("M", bound=models.Model)
+
+
+class ArchivableQuerySet(models.QuerySet[M]):
+    """`.live()` are the records in use; `.archived()` the ones put away."""
+
+    def live(self) -> ArchivableQuerySet[M]:
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> ArchivableQuerySet[M]:
+        return self.filter(archived_at__isnull=False)
+
+
+class ReferenceQuerySet(models.QuerySet[M]):
+    """`.active()` are the entries offered for new records; disabled ones stay for history."""
+
+    def active(self) -> ReferenceQuerySet[M]:
+        return self.filter(disabled_on__isnull=True)
 
 
 class BaseModel(models.Model):
@@ -30,6 +51,8 @@ class ArchivableModel(BaseModel):
     )
     archived_reason = models.TextField(blank=True)
 
+    objects = ArchivableQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
@@ -42,6 +65,8 @@ class ReferenceModel(BaseModel):
     """Reference lists (agencies, categories) are disabled, never deleted."""
 
     disabled_on = models.DateField(null=True, blank=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         abstract = True
