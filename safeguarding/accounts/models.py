@@ -94,6 +94,11 @@ class User(AbstractUser):
         )
 
     @property
+    def lead_agency_ids(self) -> frozenset[int]:
+        """Agencies whose safeguarding lead this user is (Role.AGENCY_LEAD)."""
+        return self.agency_ids_for(Role.AGENCY_LEAD)
+
+    @property
     def is_partnership_staff(self) -> bool:
         return self.has_role(*STAFF_ROLES)
 
