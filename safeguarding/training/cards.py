@@ -13,8 +13,6 @@ from safeguarding.training.models import TrainingBooking
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
-B = TrainingBooking.Status
-
 
 def my_training_card(user: User) -> Card | None:
     bookings = (
@@ -24,7 +22,7 @@ def my_training_card(user: User) -> Card | None:
     )
     now = timezone.now()
     items: list[CardItem] = []
-    for booking in bookings.filter(status=B.OFFERED):
+    for booking in bookings.filter(status=TrainingBooking.Status.OFFERED):
         items.append(
             CardItem(
                 text=f"Place offered: {booking.session.course.title}",
@@ -33,7 +31,9 @@ def my_training_card(user: User) -> Card | None:
                 tag_colour="yellow",
             )
         )
-    for booking in bookings.filter(status=B.CONFIRMED, session__starts_at__gt=now)[:5]:
+    for booking in bookings.filter(
+        status=TrainingBooking.Status.CONFIRMED, session__starts_at__gt=now
+    )[:5]:
         local = timezone.localtime(booking.session.starts_at)
         items.append(
             CardItem(

@@ -24,7 +24,7 @@ from django.utils import timezone
 from safeguarding.activity_log.services import event_record
 from safeguarding.partnership import services as partnership_services
 from safeguarding.partnership.models import Agency, Priority
-from safeguarding.training import services
+from safeguarding.training import services, verbs
 from safeguarding.training.models import (
     Briefing,
     BriefingDailyViews,
@@ -303,7 +303,7 @@ def _webinars(courses: dict[str, Course]) -> None:
         TrainingBooking.objects.bulk_create(bookings)
         event_record(
             actor=None,
-            verb="training.attendance.imported",
+            verb=verbs.ATTENDANCE_IMPORTED,
             target=session,
             data={"attended": attended, "source": "paper register (demo)"},
         )

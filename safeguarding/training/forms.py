@@ -10,7 +10,7 @@ from safeguarding.accounts.models import User
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training.models import Briefing, Course, CourseValidation, TrainingBooking
-from safeguarding.training.services import VALIDATION_CHECKLIST
+from safeguarding.training.rules import VALIDATION_CHECKLIST
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 RATINGS = [(str(n), str(n)) for n in range(1, 6)]

@@ -26,8 +26,6 @@ from safeguarding.training.models import (
     TrainingSession,
 )
 
-A = TrainingBooking.Attendance
-
 
 @dataclass(frozen=True)
 class Tally:
@@ -98,7 +96,7 @@ def delivered_sessions(year: ReportingYear) -> QuerySet[TrainingSession]:
 
 def attended_bookings(year: ReportingYear) -> QuerySet[TrainingBooking]:
     return TrainingBooking.objects.filter(
-        attendance=A.ATTENDED,
+        attendance=TrainingBooking.Attendance.ATTENDED,
         session__in=delivered_sessions(year),
     )
 

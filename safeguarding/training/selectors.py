@@ -25,8 +25,6 @@ from safeguarding.training.models import (
     TrainingSession,
 )
 
-B = TrainingBooking.Status
-A = TrainingBooking.Attendance
 _HOLDS = Q(bookings__status__in=TrainingBooking.HOLDS_PLACE)
 
 
@@ -89,8 +87,17 @@ def booking_list_for_user(*, user: User) -> QuerySet[TrainingBooking]:
 
 def register_for_session(*, session: TrainingSession) -> QuerySet[TrainingBooking]:
     return (
-        session.bookings.filter(status__in=(B.CONFIRMED, B.CANCELLED, B.PENDING_APPROVAL))
-        .exclude(status=B.CANCELLED, attendance=A.NOT_RECORDED)
+        session.bookings.filter(
+            status__in=(
+                TrainingBooking.Status.CONFIRMED,
+                TrainingBooking.Status.CANCELLED,
+                TrainingBooking.Status.PENDING_APPROVAL,
+            )
+        )
+        .exclude(
+            status=TrainingBooking.Status.CANCELLED,
+            attendance=TrainingBooking.Attendance.NOT_RECORDED,
+        )
         .select_related("learner", "agency", "certificate")
         .order_by("learner__full_name", "id")
     )
@@ -98,16 +105,18 @@ def register_for_session(*, session: TrainingSession) -> QuerySet[TrainingBookin
 
 def waitlist_for_session(*, session: TrainingSession) -> QuerySet[TrainingBooking]:
     return (
-        session.bookings.filter(status__in=(B.WAITLISTED, B.OFFERED))
+        session.bookings.filter(
+            status__in=(TrainingBooking.Status.WAITLISTED, TrainingBooking.Status.OFFERED)
+        )
         .select_related("learner", "agency")
         .order_by("waitlisted_at", "id")
     )
 
 
 def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
-    qs = TrainingBooking.objects.filter(status=B.PENDING_APPROVAL).select_related(
-        "session__course", "learner", "agency"
-    )
+    qs = TrainingBooking.objects.filter(
+        status=TrainingBooking.Status.PENDING_APPROVAL
+    ).select_related("session__course", "learner", "agency")
     if permissions.can_view_training_management(user):
         return qs.order_by("session__starts_at")
     return qs.filter(agency_id__in=permissions.lead_agency_ids(user)).order_by(

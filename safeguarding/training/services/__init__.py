@@ -6,6 +6,7 @@ works from any caller."""
 from __future__ import annotations
 
 from safeguarding.training.codes import certificate_code_new, normalise_code
+from safeguarding.training.rules import VALIDATION_CHECKLIST
 from safeguarding.training.services.bookings import (
     attendance_mark,
     booking_agency_for,
@@ -23,7 +24,6 @@ from safeguarding.training.services.bookings import (
     waitlist_leave,
 )
 from safeguarding.training.services.catalogue import (
-    VALIDATION_CHECKLIST,
     briefing_check_wrong,
     briefing_complete,
     briefing_create,

@@ -9,22 +9,29 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.services import event_record, tracked_update
+from safeguarding.core.concurrency import bump_version
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import working_days_between
 from safeguarding.partnership.models import Agency
-from safeguarding.training import config
+from safeguarding.training import verbs
 from safeguarding.training.models import TrainingBooking, TrainingSession
 
-B = TrainingBooking.Status
-A = TrainingBooking.Attendance
+# The event recorded for each status a new or approved booking can take.
+_STATUS_VERBS = {
+    TrainingBooking.Status.CONFIRMED: verbs.BOOKING_CONFIRMED,
+    TrainingBooking.Status.PENDING_APPROVAL: verbs.BOOKING_HELD_FOR_APPROVAL,
+    TrainingBooking.Status.WAITLISTED: verbs.BOOKING_WAITLISTED,
+    TrainingBooking.Status.REFUSED: verbs.BOOKING_REFUSED,
+}
 
 
 def _lock(session: TrainingSession) -> TrainingSession:
@@ -43,8 +50,8 @@ def _email_context(booking: TrainingBooking) -> dict[str, str]:
         "when": f"{local:%A %-d %B %Y at %H:%M}",
         "duration": str(session.duration_minutes),
         "venue": session.venue,
-        "bookings_url": config.site_url() + reverse("training:booking_list"),
-        "session_url": config.site_url() + reverse("training:session_detail", args=[session.pk]),
+        "bookings_url": absolute_reverse("training:booking_list"),
+        "session_url": absolute_reverse("training:session_detail", session.pk),
     }
 
 
@@ -76,22 +83,26 @@ def booking_create(*, actor: User, session: TrainingSession) -> TrainingBooking:
             "Your account is not linked to an agency, so you cannot book yet. Ask the business "
             "unit to add your agency."
         )
-    live = (*TrainingBooking.HOLDS_PLACE, B.WAITLISTED)
+    live = (*TrainingBooking.HOLDS_PLACE, TrainingBooking.Status.WAITLISTED)
     if session.bookings.filter(learner=actor, status__in=live).exists():
         raise ValidationError("You already have a booking for this session.")
     now = timezone.now()
     if places_taken(session) < session.capacity:
-        status = B.PENDING_APPROVAL if session.course.requires_manager_approval else B.CONFIRMED
+        status = (
+            TrainingBooking.Status.PENDING_APPROVAL
+            if session.course.requires_manager_approval
+            else TrainingBooking.Status.CONFIRMED
+        )
         waitlisted_at = None
     else:
-        status, waitlisted_at = B.WAITLISTED, now
+        status, waitlisted_at = TrainingBooking.Status.WAITLISTED, now
     booking = TrainingBooking(
         session=session, learner=actor, agency=agency, status=status, waitlisted_at=waitlisted_at
     )
     booking.full_clean()
     booking.save()
-    event_record(actor=actor, verb=f"training.booking.{status}", target=booking)
-    if status == B.CONFIRMED:
+    event_record(actor=actor, verb=_STATUS_VERBS[status], target=booking)
+    if status == TrainingBooking.Status.CONFIRMED:
         _send(booking, "training_booking_confirmed", joining_link=session.joining_link)
     return booking
 
@@ -104,13 +115,15 @@ def _offer_free_places(session: TrainingSession) -> list[TrainingBooking]:
     offered: list[TrainingBooking] = []
     if free <= 0:
         return offered
-    expires = timezone.now() + timedelta(hours=config.offer_hours())
-    waiting = session.bookings.filter(status=B.WAITLISTED).order_by("waitlisted_at", "id")
+    expires = timezone.now() + timedelta(hours=settings.TRAINING_OFFER_HOURS)
+    waiting = session.bookings.filter(status=TrainingBooking.Status.WAITLISTED).order_by(
+        "waitlisted_at", "id"
+    )
     for booking in waiting[:free]:
-        booking.status = B.OFFERED
+        booking.status = TrainingBooking.Status.OFFERED
         booking.offer_expires_at = expires
         booking.save(update_fields=["status", "offer_expires_at", "updated_at"])
-        event_record(actor=None, verb="training.booking.offered", target=booking)
+        event_record(actor=None, verb=verbs.BOOKING_OFFERED, target=booking)
         local = timezone.localtime(expires)
         _send(booking, "training_place_offered", expires=f"{local:%A %-d %B %Y at %H:%M}")
         offered.append(booking)
@@ -125,16 +138,20 @@ def _relock(booking: TrainingBooking) -> TrainingBooking:
 @transaction.atomic
 def offer_accept(*, actor: User, booking: TrainingBooking) -> TrainingBooking:
     booking = _relock(booking)
-    if booking.status != B.OFFERED:
+    if booking.status != TrainingBooking.Status.OFFERED:
         raise ValidationError("There is no offer of a place to accept.")
     if booking.offer_expires_at is not None and booking.offer_expires_at <= timezone.now():
         raise ValidationError("This offer has expired and has passed to the next person.")
     needs_approval = booking.session.course.requires_manager_approval
-    booking.status = B.PENDING_APPROVAL if needs_approval else B.CONFIRMED
+    booking.status = (
+        TrainingBooking.Status.PENDING_APPROVAL
+        if needs_approval
+        else TrainingBooking.Status.CONFIRMED
+    )
     booking.offer_expires_at = None
     booking.save(update_fields=["status", "offer_expires_at", "updated_at"])
-    event_record(actor=actor, verb="training.booking.offer_accepted", target=booking)
-    if booking.status == B.CONFIRMED:
+    event_record(actor=actor, verb=verbs.BOOKING_OFFER_ACCEPTED, target=booking)
+    if booking.status == TrainingBooking.Status.CONFIRMED:
         _send(booking, "training_booking_confirmed", joining_link=booking.session.joining_link)
     return booking
 
@@ -143,13 +160,13 @@ def offer_accept(*, actor: User, booking: TrainingBooking) -> TrainingBooking:
 def waitlist_leave(*, actor: User, booking: TrainingBooking) -> TrainingBooking:
     """Leave the waiting list, or turn down an offered place (which then passes on)."""
     booking = _relock(booking)
-    if booking.status not in (B.WAITLISTED, B.OFFERED):
+    if booking.status not in (TrainingBooking.Status.WAITLISTED, TrainingBooking.Status.OFFERED):
         raise ValidationError("You are not on the waiting list for this session.")
-    was_offered = booking.status == B.OFFERED
-    booking.status = B.LEFT_WAITLIST
+    was_offered = booking.status == TrainingBooking.Status.OFFERED
+    booking.status = TrainingBooking.Status.LEFT_WAITLIST
     booking.offer_expires_at = None
     booking.save(update_fields=["status", "offer_expires_at", "updated_at"])
-    event_record(actor=actor, verb="training.booking.left_waitlist", target=booking)
+    event_record(actor=actor, verb=verbs.BOOKING_LEFT_WAITLIST, target=booking)
     if was_offered:
         _offer_free_places(booking.session)
     return booking
@@ -161,16 +178,18 @@ def offers_expire() -> int:
     now = timezone.now()
     expired = 0
     session_ids = set(
-        TrainingBooking.objects.filter(status=B.OFFERED, offer_expires_at__lte=now).values_list(
-            "session_id", flat=True
-        )
+        TrainingBooking.objects.filter(
+            status=TrainingBooking.Status.OFFERED, offer_expires_at__lte=now
+        ).values_list("session_id", flat=True)
     )
     for session_id in sorted(session_ids):
         session = _lock(TrainingSession(pk=session_id))
-        for booking in session.bookings.filter(status=B.OFFERED, offer_expires_at__lte=now):
-            booking.status = B.OFFER_EXPIRED
+        for booking in session.bookings.filter(
+            status=TrainingBooking.Status.OFFERED, offer_expires_at__lte=now
+        ):
+            booking.status = TrainingBooking.Status.OFFER_EXPIRED
             booking.save(update_fields=["status", "updated_at"])
-            event_record(actor=None, verb="training.booking.offer_expired", target=booking)
+            event_record(actor=None, verb=verbs.BOOKING_OFFER_EXPIRED, target=booking)
             expired += 1
         _offer_free_places(session)
     return expired
@@ -181,7 +200,7 @@ def cancellation_is_free(session: TrainingSession) -> bool:
     days before the session date."""
     today = timezone.localdate()
     session_day = timezone.localtime(session.starts_at).date()
-    return working_days_between(today, session_day) >= config.cancellation_working_days()
+    return working_days_between(today, session_day) >= settings.TRAINING_CANCELLATION_WORKING_DAYS
 
 
 @transaction.atomic
@@ -193,17 +212,17 @@ def booking_cancel(*, actor: User, booking: TrainingBooking) -> TrainingBooking:
         raise ValidationError("This booking cannot be cancelled.")
     if session.starts_at <= timezone.now():
         raise ValidationError("Sessions that have started cannot be cancelled.")
-    late = booking.status == B.CONFIRMED and not cancellation_is_free(session)
-    booking.status = B.CANCELLED
+    late = booking.status == TrainingBooking.Status.CONFIRMED and not cancellation_is_free(session)
+    booking.status = TrainingBooking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     if late:
-        booking.attendance = A.LATE_CANCELLATION
-        booking.charge_pence = config.non_attendance_charge_pence()
+        booking.attendance = TrainingBooking.Attendance.LATE_CANCELLATION
+        booking.charge_pence = settings.TRAINING_NON_ATTENDANCE_CHARGE_PENCE
     booking.offer_expires_at = None
     booking.save()
     event_record(
         actor=actor,
-        verb="training.booking.cancelled",
+        verb=verbs.BOOKING_CANCELLED,
         target=booking,
         data={"late": late, "charge_pence": booking.charge_pence},
     )
@@ -215,12 +234,14 @@ def booking_cancel(*, actor: User, booking: TrainingBooking) -> TrainingBooking:
 def booking_approve(*, actor: User, booking: TrainingBooking, approve: bool) -> TrainingBooking:
     """The line manager (the agency's safeguarding lead, or the business unit) decides."""
     booking = _relock(booking)
-    if booking.status != B.PENDING_APPROVAL:
+    if booking.status != TrainingBooking.Status.PENDING_APPROVAL:
         raise ValidationError("This booking is not waiting for approval.")
-    booking.status = B.CONFIRMED if approve else B.REFUSED
+    booking.status = (
+        TrainingBooking.Status.CONFIRMED if approve else TrainingBooking.Status.REFUSED
+    )
     booking.approved_by = actor
     booking.save(update_fields=["status", "approved_by", "updated_at"])
-    event_record(actor=actor, verb=f"training.booking.{booking.status}", target=booking)
+    event_record(actor=actor, verb=_STATUS_VERBS[booking.status], target=booking)
     if approve:
         _send(booking, "training_booking_confirmed", joining_link=booking.session.joining_link)
     else:
@@ -230,12 +251,13 @@ def booking_approve(*, actor: User, booking: TrainingBooking, approve: bool) -> 
 
 @transaction.atomic
 def session_update(
-    *, actor: User, session: TrainingSession, expected_version: int | None, **data: Any
+    *, actor: User, session: TrainingSession, expected_version: int | None, **changes: Any
 ) -> TrainingSession:
-    """Change a session's details. More places are offered straight away to the people waiting;
-    fewer places than are already taken is refused."""
+    """Change a session's details (`changes` maps field names to new values). More places are
+    offered straight away to the people waiting; fewer places than are already taken is
+    refused."""
     locked = _lock(session)
-    capacity = data.get("capacity", locked.capacity)
+    capacity = changes.get("capacity", locked.capacity)
     taken = places_taken(locked)
     if capacity < taken:
         raise ValidationError(
@@ -244,8 +266,8 @@ def session_update(
     tracked_update(
         actor=actor,
         obj=session,
-        data=data,
-        verb="training.session.updated",
+        data=changes,
+        verb=verbs.TRAINING_SESSION_UPDATED,
         expected_version=expected_version,
     )
     _offer_free_places(_lock(session))
@@ -262,22 +284,22 @@ def session_cancel(*, actor: User, session: TrainingSession, reason: str) -> Tra
         raise ValidationError({"reason": "Say why the session is cancelled."})
     session.status = TrainingSession.Status.CANCELLED
     session.cancelled_reason = reason.strip()
-    session.version += 1
+    bump_version(session)
     session.save()
     affected = list(
         session.bookings.filter(
-            status__in=(*TrainingBooking.HOLDS_PLACE, B.WAITLISTED)
+            status__in=(*TrainingBooking.HOLDS_PLACE, TrainingBooking.Status.WAITLISTED)
         ).select_related("learner", "session__course")
     )
     for booking in affected:
-        booking.status = B.CANCELLED
+        booking.status = TrainingBooking.Status.CANCELLED
         booking.cancelled_at = timezone.now()
         booking.offer_expires_at = None
         booking.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
         _send(booking, "training_session_cancelled", reason=session.cancelled_reason)
     event_record(
         actor=actor,
-        verb="training.session.cancelled",
+        verb=verbs.TRAINING_SESSION_CANCELLED,
         target=session,
         data={"reason": session.cancelled_reason, "people_told": len(affected)},
     )
@@ -288,18 +310,19 @@ def session_cancel(*, actor: User, session: TrainingSession, reason: str) -> Tra
 def attendance_mark(*, actor: User, booking: TrainingBooking, attendance: str) -> TrainingBooking:
     """Mark one person on the register as attended or a no-show (a no-show is charged)."""
     booking = _relock(booking)
-    if booking.status != B.CONFIRMED:
+    if booking.status != TrainingBooking.Status.CONFIRMED:
         raise ValidationError("Only people with a confirmed place are on the register.")
-    if attendance not in (A.ATTENDED, A.NO_SHOW):
+    if attendance not in (TrainingBooking.Attendance.ATTENDED, TrainingBooking.Attendance.NO_SHOW):
         raise ValidationError("Choose attended or did not attend.")
     if booking.session.starts_at > timezone.now():
         raise ValidationError("The register opens when the session starts.")
     booking.attendance = attendance
-    booking.charge_pence = config.non_attendance_charge_pence() if attendance == A.NO_SHOW else 0
+    no_show = attendance == TrainingBooking.Attendance.NO_SHOW
+    booking.charge_pence = settings.TRAINING_NON_ATTENDANCE_CHARGE_PENCE if no_show else 0
     booking.save(update_fields=["attendance", "charge_pence", "updated_at"])
     event_record(
         actor=actor,
-        verb="training.attendance.marked",
+        verb=verbs.ATTENDANCE_MARKED,
         target=booking,
         data={"attendance": attendance},
     )
@@ -309,7 +332,9 @@ def attendance_mark(*, actor: User, booking: TrainingBooking, attendance: str) -
 @transaction.atomic
 def register_mark_all(*, actor: User, session: TrainingSession, attendance: str) -> int:
     """Mark everyone not yet marked on the register at once; returns how many were marked."""
-    pending = session.bookings.filter(status=B.CONFIRMED, attendance=A.NOT_RECORDED)
+    pending = session.bookings.filter(
+        status=TrainingBooking.Status.CONFIRMED, attendance=TrainingBooking.Attendance.NOT_RECORDED
+    )
     marked = 0
     for booking in pending:
         attendance_mark(actor=actor, booking=booking, attendance=attendance)
@@ -322,10 +347,10 @@ def reminders_send() -> int:
     """E-mail reminders TRAINING_REMINDER_DAYS before each session. Safe to run twice."""
     now = timezone.now()
     sent = 0
-    days_list = config.reminder_days()
+    days_list = sorted(settings.TRAINING_REMINDER_DAYS, reverse=True)
     horizon = now + timedelta(days=max(days_list, default=0))
     bookings = TrainingBooking.objects.filter(
-        status=B.CONFIRMED,
+        status=TrainingBooking.Status.CONFIRMED,
         session__status=TrainingSession.Status.SCHEDULED,
         session__starts_at__gt=now,
         session__starts_at__lte=horizon,

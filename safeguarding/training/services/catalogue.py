@@ -3,21 +3,21 @@ the training needs survey."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.partnership.models import Agency, Priority
-from safeguarding.training import config
+from safeguarding.training import verbs
 from safeguarding.training.models import (
     Briefing,
     BriefingCompletion,
@@ -29,58 +29,104 @@ from safeguarding.training.models import (
     TrainingNeedsSurvey,
     TrainingSession,
 )
-from safeguarding.training.services.outcomes import _certificate_issue
-
-# The partnership's checklist for validating single-agency safeguarding training.
-VALIDATION_CHECKLIST: list[tuple[str, str]] = [
-    ("procedures", "Reflects the partnership's current safeguarding procedures"),
-    ("priorities", "Covers the Board's priorities relevant to the audience"),
-    ("learning", "Includes learning from local and national case reviews"),
-    ("escalation", "Explains resolving professional differences (escalation)"),
-    ("voice", "Keeps the lived experience and voice of the child central"),
-    ("trainer", "The trainer has the knowledge and experience to deliver it"),
-]
+from safeguarding.training.rules import VALIDATION_CHECKLIST
+from safeguarding.training.services.outcomes import certificate_issue
 
 
-def course_create(*, actor: User | None, **data: Any) -> Course:
-    course = tracked_create(actor=actor, model=Course, data=data, verb="training.course.created")
-    assert isinstance(course, Course)
-    return course
+def course_create(
+    *,
+    actor: User | None,
+    title: str,
+    summary: str,
+    audience: str,
+    format: str,
+    level: str = Course.Level.CORE,
+    priority: Priority | None = None,
+    requires_manager_approval: bool = False,
+    evaluation_questions: list[str] | None = None,
+) -> Course:
+    data = {
+        "title": title,
+        "summary": summary,
+        "audience": audience,
+        "format": format,
+        "level": level,
+        "priority": priority,
+        "requires_manager_approval": requires_manager_approval,
+        "evaluation_questions": evaluation_questions or [],
+    }
+    return tracked_create(actor=actor, model=Course, data=data, verb=verbs.COURSE_CREATED)
 
 
 def course_update(
-    *, actor: User, course: Course, expected_version: int | None, **data: Any
+    *, actor: User, course: Course, expected_version: int | None, **changes: Any
 ) -> Course:
+    """Change any of the course's fields (`changes` maps field names to new values)."""
     tracked_update(
         actor=actor,
         obj=course,
-        data=data,
-        verb="training.course.updated",
+        data=changes,
+        verb=verbs.COURSE_UPDATED,
         expected_version=expected_version,
     )
     return course
 
 
-def session_create(*, actor: User | None, course: Course, **data: Any) -> TrainingSession:
-    session = tracked_create(
-        actor=actor,
-        model=TrainingSession,
-        data={"course": course, **data},
-        verb="training.session.created",
+def session_create(
+    *,
+    actor: User | None,
+    course: Course,
+    starts_at: datetime,
+    capacity: int,
+    duration_minutes: int = 90,
+    venue: str = "",
+    joining_link: str = "",
+    trainer_name: str = "",
+    trainer: User | None = None,
+) -> TrainingSession:
+    data = {
+        "course": course,
+        "starts_at": starts_at,
+        "capacity": capacity,
+        "duration_minutes": duration_minutes,
+        "venue": venue,
+        "joining_link": joining_link,
+        "trainer_name": trainer_name,
+        "trainer": trainer,
+    }
+    return tracked_create(
+        actor=actor, model=TrainingSession, data=data, verb=verbs.TRAINING_SESSION_CREATED
     )
-    assert isinstance(session, TrainingSession)
-    return session
 
 
 # --- briefings -----------------------------------------------------------------------
 
 
-def briefing_create(*, actor: User | None, **data: Any) -> Briefing:
-    briefing = tracked_create(
-        actor=actor, model=Briefing, data=data, verb="training.briefing.created"
-    )
-    assert isinstance(briefing, Briefing)
-    return briefing
+def briefing_create(
+    *,
+    actor: User | None,
+    title: str,
+    summary: str,
+    content_url: str,
+    published_on: date,
+    embed_url: str = "",
+    audio_url: str = "",
+    duration_minutes: int = 20,
+    is_public: bool = True,
+    check_questions: list[dict[str, Any]] | None = None,
+) -> Briefing:
+    data = {
+        "title": title,
+        "summary": summary,
+        "content_url": content_url,
+        "published_on": published_on,
+        "embed_url": embed_url,
+        "audio_url": audio_url,
+        "duration_minutes": duration_minutes,
+        "is_public": is_public,
+        "check_questions": check_questions or [],
+    }
+    return tracked_create(actor=actor, model=Briefing, data=data, verb=verbs.BRIEFING_CREATED)
 
 
 def briefing_view_count(*, briefing: Briefing, day: date | None = None, views: int = 1) -> None:
@@ -137,8 +183,8 @@ def briefing_complete(
     )
     completion.full_clean()
     completion.save()
-    event_record(actor=actor, verb="training.briefing.completed", target=completion)
-    _certificate_issue(
+    event_record(actor=actor, verb=verbs.BRIEFING_COMPLETED, target=completion)
+    certificate_issue(
         actor=actor,
         learner=actor,
         completion=completion,
@@ -151,18 +197,30 @@ def briefing_complete(
 # --- single-agency course validation -------------------------------------------------
 
 
-def validation_submit(*, actor: User | None, agency: Agency, **data: Any) -> CourseValidation:
+def validation_submit(
+    *,
+    actor: User | None,
+    agency: Agency,
+    title: str,
+    content_outline: str,
+    materials: str,
+    trainer: str,
+    audience: str,
+    submitted_on: date | None = None,
+) -> CourseValidation:
     data = {
         "agency": agency,
         "submitted_by": actor,
-        "submitted_on": data.pop("submitted_on", None) or timezone.localdate(),
-        **data,
+        "submitted_on": submitted_on or timezone.localdate(),
+        "title": title,
+        "content_outline": content_outline,
+        "materials": materials,
+        "trainer": trainer,
+        "audience": audience,
     }
-    validation = tracked_create(
-        actor=actor, model=CourseValidation, data=data, verb="training.validation.submitted"
+    return tracked_create(
+        actor=actor, model=CourseValidation, data=data, verb=verbs.COURSE_VALIDATION_SUBMITTED
     )
-    assert isinstance(validation, CourseValidation)
-    return validation
 
 
 @transaction.atomic
@@ -179,8 +237,7 @@ def validation_review(
 ) -> CourseValidation:
     """The reviewer records the checklist and either asks for changes or validates the course
     with an expiry date. Validation needs every checklist item met."""
-    status = CourseValidation.Status
-    if decision == status.VALIDATED:
+    if decision == CourseValidation.Status.VALIDATED:
         unmet = [label for key, label in VALIDATION_CHECKLIST if not checklist.get(key)]
         if unmet:
             raise ValidationError(
@@ -190,15 +247,21 @@ def validation_review(
             )
         if expires_on is None:
             raise ValidationError({"expires_on": "Enter when the validation expires."})
+        verb = verbs.COURSE_VALIDATION_VALIDATED
         data: dict[str, Any] = {
-            "status": status.VALIDATED,
+            "status": CourseValidation.Status.VALIDATED,
             "validated_on": validated_on or timezone.localdate(),
             "expires_on": expires_on,
         }
-    elif decision == status.CHANGES_REQUESTED:
+    elif decision == CourseValidation.Status.CHANGES_REQUESTED:
         if not notes.strip():
             raise ValidationError({"notes": "Say what needs to change."})
-        data = {"status": status.CHANGES_REQUESTED, "validated_on": None, "expires_on": None}
+        verb = verbs.COURSE_VALIDATION_CHANGES_REQUESTED
+        data = {
+            "status": CourseValidation.Status.CHANGES_REQUESTED,
+            "validated_on": None,
+            "expires_on": None,
+        }
     else:
         raise ValidationError({"decision": "Choose to validate or to ask for changes."})
     data.update({"checklist": checklist, "reviewer_notes": notes.strip(), "reviewer": actor})
@@ -206,7 +269,7 @@ def validation_review(
         actor=actor,
         obj=validation,
         data=data,
-        verb=f"training.validation.{data['status']}",
+        verb=verb,
         expected_version=expected_version,
     )
     return validation
@@ -214,16 +277,16 @@ def validation_review(
 
 @transaction.atomic
 def validation_resubmit(
-    *, actor: User, validation: CourseValidation, expected_version: int | None, **data: Any
+    *, actor: User, validation: CourseValidation, expected_version: int | None, **changes: Any
 ) -> CourseValidation:
+    """The agency sends the course again with `changes` (field names to new values)."""
     if validation.status != CourseValidation.Status.CHANGES_REQUESTED:
         raise ValidationError("Only a course with changes requested can be sent again.")
-    data.update({"status": CourseValidation.Status.SUBMITTED})
     tracked_update(
         actor=actor,
         obj=validation,
-        data=data,
-        verb="training.validation.resubmitted",
+        data={**changes, "status": CourseValidation.Status.SUBMITTED},
+        verb=verbs.COURSE_VALIDATION_RESUBMITTED,
         expected_version=expected_version,
     )
     return validation
@@ -249,9 +312,8 @@ def needs_survey_create(
         actor=actor,
         model=TrainingNeedsSurvey,
         data={"year_label": year_label, "opens_on": opens_on, "closes_on": closes_on},
-        verb="training.needs_survey.created",
+        verb=verbs.NEEDS_SURVEY_CREATED,
     )
-    assert isinstance(survey, TrainingNeedsSurvey)
     if notify:
         leads = sorted(
             set(
@@ -260,7 +322,7 @@ def needs_survey_create(
                 ).values_list("user__email", flat=True)
             )
         )
-        url = config.site_url() + reverse("training:needs_response_create", args=[survey.pk])
+        url = absolute_reverse("training:needs_response_create", survey.pk)
         for email in leads:
             email_send(
                 template="training_needs_survey",
@@ -273,7 +335,7 @@ def needs_survey_create(
             )
         event_record(
             actor=actor,
-            verb="training.needs_survey.sent",
+            verb=verbs.NEEDS_SURVEY_SENT,
             target=survey,
             data={"agency_leads": len(leads)},
         )
@@ -303,7 +365,7 @@ def needs_response_submit(
         )
     event_record(
         actor=actor,
-        verb="training.needs_response.submitted",
+        verb=verbs.NEEDS_RESPONSE_SUBMITTED,
         target=response,
         data={"priorities": len(gaps)},
     )

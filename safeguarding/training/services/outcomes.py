@@ -3,19 +3,20 @@ its verification and revocation, and the follow-up impact survey."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.services import event_record
+from safeguarding.core.concurrency import bump_version
 from safeguarding.core.emails import email_send
-from safeguarding.training import config
+from safeguarding.core.links import absolute_reverse
+from safeguarding.training import verbs
 from safeguarding.training.codes import certificate_code_new
 from safeguarding.training.models import (
     BriefingCompletion,
@@ -25,11 +26,9 @@ from safeguarding.training.models import (
     TrainingBooking,
 )
 
-A = TrainingBooking.Attendance
-
 
 def verification_url(code: str) -> str:
-    return config.site_url() + reverse("training:certificate_verify_code", args=[code])
+    return absolute_reverse("training:certificate_verify_code", code)
 
 
 @transaction.atomic
@@ -47,7 +46,7 @@ def evaluation_submit(
     booking = TrainingBooking.objects.select_for_update().get(pk=booking.pk)
     if booking.learner_id != actor.pk:
         raise ValidationError("Only the person who attended can evaluate the session.")
-    if booking.attendance != A.ATTENDED:
+    if booking.attendance != TrainingBooking.Attendance.ATTENDED:
         raise ValidationError("You can evaluate a session once your attendance is recorded.")
     if Evaluation.objects.filter(booking=booking).exists():
         raise ValidationError("You have already evaluated this session.")
@@ -62,8 +61,8 @@ def evaluation_submit(
     )
     evaluation.full_clean()
     evaluation.save()
-    event_record(actor=actor, verb="training.evaluation.submitted", target=evaluation)
-    _certificate_issue(
+    event_record(actor=actor, verb=verbs.EVALUATION_SUBMITTED, target=evaluation)
+    certificate_issue(
         actor=actor,
         learner=actor,
         booking=booking,
@@ -73,12 +72,12 @@ def evaluation_submit(
     return evaluation
 
 
-def _certificate_issue(
+def certificate_issue(
     *,
     actor: User,
     learner: User,
     title: str,
-    completed_on: Any,
+    completed_on: date,
     booking: TrainingBooking | None = None,
     completion: BriefingCompletion | None = None,
 ) -> Certificate:
@@ -93,7 +92,7 @@ def _certificate_issue(
     )
     certificate.full_clean()
     certificate.save()
-    event_record(actor=actor, verb="training.certificate.issued", target=certificate)
+    event_record(actor=actor, verb=verbs.CERTIFICATE_ISSUED, target=certificate)
     return certificate
 
 
@@ -113,11 +112,12 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
         raise ValidationError({"reason": "Say why the certificate is revoked."})
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason.strip()
-    certificate.version += 1
-    certificate.save(update_fields=["revoked_at", "revoked_reason", "version", "updated_at"])
+    certificate.save(
+        update_fields=["revoked_at", "revoked_reason", "updated_at", *bump_version(certificate)]
+    )
     event_record(
         actor=actor,
-        verb="training.certificate.revoked",
+        verb=verbs.CERTIFICATE_REVOKED,
         target=certificate,
         data={"reason": reason},
     )
@@ -126,8 +126,6 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
 
 def certificate_html(*, certificate: Certificate, verify_url: str = "") -> str:
     """The certificate's printable page: name, course, date, verification code and address."""
-    from django.conf import settings
-
     return render_to_string(
         "training/certificate_pdf.html",
         {
@@ -153,9 +151,9 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str = "") -> bytes:
 def impact_surveys_send() -> int:
     """Send the follow-up impact survey TRAINING_IMPACT_SURVEY_DAYS after each attended
     session. Safe to run twice: each booking is asked once."""
-    cutoff = timezone.now() - timedelta(days=config.impact_survey_days())
+    cutoff = timezone.now() - timedelta(days=settings.TRAINING_IMPACT_SURVEY_DAYS)
     due = TrainingBooking.objects.select_for_update().filter(
-        attendance=A.ATTENDED,
+        attendance=TrainingBooking.Attendance.ATTENDED,
         impact_survey_sent_at__isnull=True,
         learner__isnull=False,
         session__starts_at__lte=cutoff,
@@ -170,8 +168,7 @@ def impact_surveys_send() -> int:
             to=[booking.learner.email],
             context={
                 "course": booking.session.course.title,
-                "survey_url": config.site_url()
-                + reverse("training:impact_response_create", args=[booking.pk]),
+                "survey_url": absolute_reverse("training:impact_response_create", booking.pk),
             },
         )
         sent += 1
@@ -184,7 +181,7 @@ def impact_response_submit(
 ) -> ImpactResponse:
     if booking.learner_id != actor.pk:
         raise ValidationError("Only the person who attended can answer the survey.")
-    if booking.attendance != A.ATTENDED:
+    if booking.attendance != TrainingBooking.Attendance.ATTENDED:
         raise ValidationError("The impact survey is for sessions you attended.")
     if ImpactResponse.objects.filter(booking=booking).exists():
         raise ValidationError("You have already answered the impact survey for this session.")
@@ -199,5 +196,5 @@ def impact_response_submit(
     )
     response.full_clean()
     response.save()
-    event_record(actor=actor, verb="training.impact.submitted", target=response)
+    event_record(actor=actor, verb=verbs.IMPACT_RESPONSE_SUBMITTED, target=response)
     return response

@@ -17,13 +17,11 @@ from django.test import override_settings
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.partnership.models import Agency
-from safeguarding.training import services
+from safeguarding.training import services, verbs
 from safeguarding.training.models import TrainingBooking, TrainingSession
 from safeguarding.training.tests.factories import CourseFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
-B = TrainingBooking.Status
-A = TrainingBooking.Attendance
 
 
 def _fill(session: TrainingSession, make_practitioner: Callable[..., User], n: int) -> list[User]:
@@ -51,12 +49,12 @@ def test_booking_confirmed_with_agency_and_joining_link_emailed(
         booking = services.booking_create(actor=learner, session=session)
 
     run_tasks()
-    assert booking.status == B.CONFIRMED
+    assert booking.status == TrainingBooking.Status.CONFIRMED
     assert booking.agency == agency_a
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [learner.email]
     assert "https://meet.example/secret-room" in mail.outbox[0].body
-    assert ActivityEvent.objects.filter(verb="training.booking.confirmed").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.BOOKING_CONFIRMED).count() == 1
 
 
 def test_booking_waitlisted_when_session_full(
@@ -67,7 +65,7 @@ def test_booking_waitlisted_when_session_full(
 
     booking = services.booking_create(actor=third, session=session)
 
-    assert booking.status == B.WAITLISTED
+    assert booking.status == TrainingBooking.Status.WAITLISTED
     assert services.places_taken(session) == 2
 
 
@@ -99,12 +97,12 @@ def test_booking_pending_when_course_needs_manager_approval(
     session = TrainingSessionFactory.create(course=course, capacity=1)
 
     booking = services.booking_create(actor=learner, session=session)
-    assert booking.status == B.PENDING_APPROVAL
+    assert booking.status == TrainingBooking.Status.PENDING_APPROVAL
     assert services.places_taken(session) == 1  # the place is held while waiting
 
     services.booking_approve(actor=lead_a, booking=booking, approve=True)
     booking.refresh_from_db()
-    assert booking.status == B.CONFIRMED
+    assert booking.status == TrainingBooking.Status.CONFIRMED
     assert booking.approved_by == lead_a
 
 
@@ -118,8 +116,8 @@ def test_refused_approval_frees_the_place_for_the_waiting_list(
     booking = TrainingBooking.objects.get(learner=first)
     services.booking_approve(actor=lead_a, booking=booking, approve=False)
 
-    assert _status(first, session) == B.REFUSED
-    assert _status(second, session) == B.OFFERED
+    assert _status(first, session) == TrainingBooking.Status.REFUSED
+    assert _status(second, session) == TrainingBooking.Status.OFFERED
 
 
 # --- the waiting-list offer cycle ----------------------------------------------------------
@@ -140,9 +138,9 @@ def test_freed_place_is_offered_to_first_on_waiting_list_for_48_hours(
     run_tasks()
 
     offered = TrainingBooking.objects.get(learner=waiting_1)
-    assert offered.status == B.OFFERED
+    assert offered.status == TrainingBooking.Status.OFFERED
     assert offered.offer_expires_at == datetime(2025, 6, 4, 8, 0, tzinfo=UTC)
-    assert _status(waiting_2, session) == B.WAITLISTED
+    assert _status(waiting_2, session) == TrainingBooking.Status.WAITLISTED
     assert [m.to for m in mail.outbox] == [[waiting_1.email]]
     assert "held for you until" in mail.outbox[0].body
 
@@ -158,7 +156,7 @@ def test_offer_accepted_confirms_the_place(
         actor=waiting, booking=TrainingBooking.objects.get(learner=waiting)
     )
 
-    assert booking.status == B.CONFIRMED
+    assert booking.status == TrainingBooking.Status.CONFIRMED
     assert services.places_taken(session) == 2
 
 
@@ -171,14 +169,14 @@ def test_offer_expires_and_passes_on_and_the_command_is_safe_twice(
 
     frozen.shift(timedelta(hours=47, minutes=59))
     call_command("training_offers_expire", stdout=None)
-    assert _status(waiting_1, session) == B.OFFERED  # not yet
+    assert _status(waiting_1, session) == TrainingBooking.Status.OFFERED  # not yet
 
     frozen.shift(timedelta(minutes=1))
     call_command("training_offers_expire")
     call_command("training_offers_expire")
 
-    assert _status(waiting_1, session) == B.OFFER_EXPIRED
-    assert _status(waiting_2, session) == B.OFFERED
+    assert _status(waiting_1, session) == TrainingBooking.Status.OFFER_EXPIRED
+    assert _status(waiting_2, session) == TrainingBooking.Status.OFFERED
     second_offer = TrainingBooking.objects.get(learner=waiting_2)
     assert second_offer.offer_expires_at == datetime(2025, 6, 6, 8, 0, tzinfo=UTC)
     assert services.places_taken(session) == 2
@@ -219,8 +217,8 @@ def test_turning_down_an_offer_passes_it_on(
         actor=waiting_1, booking=TrainingBooking.objects.get(learner=waiting_1)
     )
 
-    assert _status(waiting_1, session) == B.LEFT_WAITLIST
-    assert _status(waiting_2, session) == B.OFFERED
+    assert _status(waiting_1, session) == TrainingBooking.Status.LEFT_WAITLIST
+    assert _status(waiting_2, session) == TrainingBooking.Status.OFFERED
 
 
 def test_leaving_the_waiting_list_keeps_others_in_order(
@@ -234,8 +232,8 @@ def test_leaving_the_waiting_list_keeps_others_in_order(
     )
     services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
 
-    assert _status(waiting_1, session) == B.LEFT_WAITLIST
-    assert _status(waiting_2, session) == B.OFFERED
+    assert _status(waiting_1, session) == TrainingBooking.Status.LEFT_WAITLIST
+    assert _status(waiting_2, session) == TrainingBooking.Status.OFFERED
 
 
 # --- cancellation cut-off and charges -------------------------------------------------------
@@ -249,7 +247,7 @@ def test_cancellation_free_three_working_days_before(
 
     cancelled = services.booking_cancel(actor=learner, booking=booking)
 
-    assert cancelled.attendance == A.NOT_RECORDED
+    assert cancelled.attendance == TrainingBooking.Attendance.NOT_RECORDED
     assert cancelled.charge_pence == 0
 
 
@@ -261,8 +259,8 @@ def test_cancellation_charged_inside_the_cut_off(
 
     cancelled = services.booking_cancel(actor=learner, booking=booking)
 
-    assert cancelled.status == B.CANCELLED
-    assert cancelled.attendance == A.LATE_CANCELLATION
+    assert cancelled.status == TrainingBooking.Status.CANCELLED
+    assert cancelled.attendance == TrainingBooking.Attendance.LATE_CANCELLATION
     assert cancelled.charge_pence == 5000
 
 
@@ -274,7 +272,7 @@ def test_cancellation_cut_off_skips_bank_holidays(learner: User) -> None:
         # Friday: Tuesday and Wednesday are the only working days left, so it is late.
         assert services.cancellation_is_free(session) is False
         cancelled = services.booking_cancel(actor=learner, booking=booking)
-    assert cancelled.attendance == A.LATE_CANCELLATION
+    assert cancelled.attendance == TrainingBooking.Attendance.LATE_CANCELLATION
 
 
 @override_settings(TRAINING_CANCELLATION_WORKING_DAYS=1, TRAINING_NON_ATTENDANCE_CHARGE_PENCE=2500)
@@ -310,10 +308,14 @@ def test_register_marks_attended_and_no_show_with_charge(
     frozen.move_to(datetime(2025, 6, 12, 10, 0, tzinfo=UTC))
 
     services.attendance_mark(
-        actor=owner, booking=TrainingBooking.objects.get(learner=present), attendance=A.ATTENDED
+        actor=owner,
+        booking=TrainingBooking.objects.get(learner=present),
+        attendance=TrainingBooking.Attendance.ATTENDED,
     )
     services.attendance_mark(
-        actor=owner, booking=TrainingBooking.objects.get(learner=absent), attendance=A.NO_SHOW
+        actor=owner,
+        booking=TrainingBooking.objects.get(learner=absent),
+        attendance=TrainingBooking.Attendance.NO_SHOW,
     )
 
     assert TrainingBooking.objects.get(learner=present).charge_pence == 0
@@ -326,14 +328,24 @@ def test_register_mark_all_marks_only_those_not_yet_marked(
     people = _fill(session, make_practitioner, 2)
     frozen.move_to(datetime(2025, 6, 12, 10, 0, tzinfo=UTC))
     services.attendance_mark(
-        actor=owner, booking=TrainingBooking.objects.get(learner=people[0]), attendance=A.NO_SHOW
+        actor=owner,
+        booking=TrainingBooking.objects.get(learner=people[0]),
+        attendance=TrainingBooking.Attendance.NO_SHOW,
     )
 
-    marked = services.register_mark_all(actor=owner, session=session, attendance=A.ATTENDED)
+    marked = services.register_mark_all(
+        actor=owner, session=session, attendance=TrainingBooking.Attendance.ATTENDED
+    )
 
     assert marked == 1
-    assert TrainingBooking.objects.get(learner=people[0]).attendance == A.NO_SHOW
-    assert TrainingBooking.objects.get(learner=people[1]).attendance == A.ATTENDED
+    assert (
+        TrainingBooking.objects.get(learner=people[0]).attendance
+        == TrainingBooking.Attendance.NO_SHOW
+    )
+    assert (
+        TrainingBooking.objects.get(learner=people[1]).attendance
+        == TrainingBooking.Attendance.ATTENDED
+    )
 
 
 def test_register_rejected_before_the_session_starts(
@@ -341,7 +353,9 @@ def test_register_rejected_before_the_session_starts(
 ) -> None:
     booking = services.booking_create(actor=learner, session=session)
     with pytest.raises(ValidationError, match="register opens"):
-        services.attendance_mark(actor=owner, booking=booking, attendance=A.ATTENDED)
+        services.attendance_mark(
+            actor=owner, booking=booking, attendance=TrainingBooking.Attendance.ATTENDED
+        )
 
 
 # --- partnership cancellation and reminders ------------------------------------------------
@@ -363,7 +377,12 @@ def test_session_cancelled_by_partnership_tells_everyone_booked_or_waiting(
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
     assert all("Trainer unwell" in m.body for m in mail.outbox)
-    assert TrainingBooking.objects.filter(session=session, status=B.CANCELLED).count() == 3
+    assert (
+        TrainingBooking.objects.filter(
+            session=session, status=TrainingBooking.Status.CANCELLED
+        ).count()
+        == 3
+    )
     assert TrainingBooking.objects.filter(session=session, charge_pence__gt=0).count() == 0
 
 
@@ -402,10 +421,10 @@ def test_booking_again_after_a_late_cancellation_keeps_the_charge(
     again = services.booking_create(actor=learner, session=session)
 
     assert again.pk != booking.pk
-    assert again.status == B.CONFIRMED
+    assert again.status == TrainingBooking.Status.CONFIRMED
     booking.refresh_from_db()
     assert booking.charge_pence == 5000
-    assert booking.attendance == A.LATE_CANCELLATION
+    assert booking.attendance == TrainingBooking.Attendance.LATE_CANCELLATION
 
 
 def test_more_places_are_offered_to_the_waiting_list_at_once(
@@ -419,9 +438,9 @@ def test_more_places_are_offered_to_the_waiting_list_at_once(
     )
 
     assert [_status(p, session) for p in (waiting_1, waiting_2, waiting_3)] == [
-        B.OFFERED,
-        B.OFFERED,
-        B.WAITLISTED,
+        TrainingBooking.Status.OFFERED,
+        TrainingBooking.Status.OFFERED,
+        TrainingBooking.Status.WAITLISTED,
     ]
 
 

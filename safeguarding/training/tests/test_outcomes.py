@@ -27,14 +27,15 @@ from safeguarding.training.models import (
 from safeguarding.training.tests.factories import BriefingFactory, CourseValidationFactory
 
 pytestmark = pytest.mark.django_db
-A = TrainingBooking.Attendance
 
 
 @pytest.fixture
 def attended(session: TrainingSession, learner: User, owner: User, frozen: Any) -> TrainingBooking:
     booking = services.booking_create(actor=learner, session=session)
     frozen.move_to(datetime(2025, 6, 12, 11, 0, tzinfo=UTC))
-    return services.attendance_mark(actor=owner, booking=booking, attendance=A.ATTENDED)
+    return services.attendance_mark(
+        actor=owner, booking=booking, attendance=TrainingBooking.Attendance.ATTENDED
+    )
 
 
 def _evaluate(booking: TrainingBooking, learner: User) -> None:

@@ -31,7 +31,6 @@ from safeguarding.training.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-A = TrainingBooking.Attendance
 
 
 def _url(name: str, *args: Any) -> str:
@@ -46,7 +45,9 @@ def booking(session: TrainingSession, learner: User) -> TrainingBooking:
 @pytest.fixture
 def attended(booking: TrainingBooking, owner: User, frozen: Any) -> TrainingBooking:
     frozen.move_to(datetime(2025, 6, 12, 11, 0, tzinfo=UTC))
-    return services.attendance_mark(actor=owner, booking=booking, attendance=A.ATTENDED)
+    return services.attendance_mark(
+        actor=owner, booking=booking, attendance=TrainingBooking.Attendance.ATTENDED
+    )
 
 
 @pytest.fixture
@@ -367,7 +368,7 @@ def test_register_matrix_records_view_and_marks(
         owner, method="post", data={"booking": booking.pk, "attendance": "no_show"}, status=302
     )
     booking.refresh_from_db()
-    assert booking.attendance == A.NO_SHOW
+    assert booking.attendance == TrainingBooking.Attendance.NO_SHOW
 
     mark_all = ViewMatrix(client, _url("register_mark_all", booking.session_id))
     mark_all.outsider(outsider, method="post")
@@ -387,7 +388,7 @@ def test_trainer_may_mark_their_own_register(
     )
     assert response.status_code == 302
     booking.refresh_from_db()
-    assert booking.attendance == A.ATTENDED
+    assert booking.attendance == TrainingBooking.Attendance.ATTENDED
 
 
 def test_session_cancel_matrix(
@@ -449,7 +450,7 @@ def test_agency_statement_scoped_to_the_agency_lead(
     for agency, pence in ((agency_a, 5000), (agency_a, 5000), (agency_b, 2500)):
         TrainingBookingFactory.create(
             agency=agency,
-            attendance=A.NO_SHOW,
+            attendance=TrainingBooking.Attendance.NO_SHOW,
             charge_pence=pence,
             session__starts_at=datetime(2025, 5, 1, 9, 0, tzinfo=UTC),
         )
@@ -746,7 +747,7 @@ def test_my_work_card_shows_offers_bookings_and_evaluations_due(
     services.attendance_mark(
         actor=owner,
         booking=TrainingBooking.objects.get(learner=waiting),
-        attendance=A.ATTENDED,
+        attendance=TrainingBooking.Attendance.ATTENDED,
     )
     card = my_training_card(waiting)
     assert card is not None
