@@ -15,16 +15,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from safeguarding.accounts.roles import Role
 from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.partnership.models import Agency
 from safeguarding.training.models import (
     Briefing,
     Certificate,
     Course,
     CourseValidation,
     TrainingBooking,
+    TrainingNeedsSurvey,
     TrainingSession,
 )
 
@@ -41,20 +42,62 @@ def can_view_training_management(user: User) -> bool:
     return user.is_authenticated and (user.is_partnership_staff or user.is_read_only)
 
 
-def lead_agency_ids(user: User) -> frozenset[int]:
-    return user.agency_ids_for(Role.AGENCY_LEAD)
+def can_view_approvals(user: User) -> bool:
+    """The approvals list: staff and read-only roles see all, an agency lead their agency's."""
+    return can_view_training_management(user) or bool(user.lead_agency_ids)
 
 
-def can_view_agency_statement(user: User, agency_id: int) -> bool:
-    return can_view_training_management(user) or agency_id in lead_agency_ids(user)
+# --- agency statements -------------------------------------------------------------------
+
+
+def can_view_agency_statement(user: User, agency: Agency) -> bool:
+    return can_view_training_management(user) or agency.pk in user.lead_agency_ids
+
+
+def get_agency_statement_for_user_or_404(user: User, pk: int) -> Agency:
+    """The agency whose charge statement is asked for: staff see any, a lead only their own.
+    A statement is only read, never changed."""
+    return fetch_for_user_or_404(
+        user,
+        Agency.objects.all(),
+        pk,
+        can_view=can_view_agency_statement,
+        can_edit=lambda _user, _agency: False,
+    )
+
+
+# --- validation and the needs survey (agency leads take part, staff oversee) ---------------
 
 
 def can_view_validations(user: User) -> bool:
-    return can_view_training_management(user) or bool(lead_agency_ids(user))
+    return can_view_training_management(user) or bool(user.lead_agency_ids)
 
 
 def can_submit_validation(user: User) -> bool:
-    return user.is_authenticated and bool(lead_agency_ids(user)) and not user.is_read_only
+    return user.is_authenticated and bool(user.lead_agency_ids) and not user.is_read_only
+
+
+def can_view_needs_survey(user: User, survey: TrainingNeedsSurvey) -> bool:
+    return can_view_validations(user)
+
+
+def can_answer_needs_survey(user: User, survey: TrainingNeedsSurvey) -> bool:
+    """An agency's safeguarding lead answers for their agency."""
+    return can_submit_validation(user)
+
+
+def get_needs_survey_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> TrainingNeedsSurvey:
+    """write=True is an agency lead answering the survey."""
+    return fetch_for_user_or_404(
+        user,
+        TrainingNeedsSurvey.objects.all(),
+        pk,
+        can_view=can_view_needs_survey,
+        can_edit=can_answer_needs_survey,
+        write=write,
+    )
 
 
 # --- sessions (management side: the register, cancelling) ------------------------------
@@ -68,15 +111,74 @@ def can_edit_session_register(user: User, session: TrainingSession) -> bool:
     return can_manage_training(user) or (session.trainer_id == user.pk and not user.is_read_only)
 
 
-def get_session_for_user_or_404(user: User, pk: int, *, write: bool = False) -> TrainingSession:
+def can_change_session(user: User, session: TrainingSession) -> bool:
+    """A trainer marks the register; only the business unit changes or cancels the session."""
+    return can_manage_training(user)
+
+
+SessionAction = Literal["mark_register", "change"]
+
+
+def get_session_for_user_or_404(
+    user: User, pk: int, *, write: bool = False, action: SessionAction = "mark_register"
+) -> TrainingSession:
+    """write=True with action "mark_register" (the default) is marking the register (staff or
+    the session's trainer); with action "change" it is changing or cancelling the session
+    (staff only)."""
+    can_edit = can_change_session if action == "change" else can_edit_session_register
     return fetch_for_user_or_404(
         user,
         TrainingSession.objects.select_related("course", "trainer"),
         pk,
         can_view=can_view_session_register,
-        can_edit=can_edit_session_register,
+        can_edit=can_edit,
         write=write,
     )
+
+
+def can_view_public_session(user: User, session: TrainingSession) -> bool:
+    """A session of a published course: anyone, signed in or not."""
+    return session.course.is_published
+
+
+def can_book_session(user: User, session: TrainingSession) -> bool:
+    return user.is_authenticated and not user.is_read_only
+
+
+def get_session_to_book_or_404(user: User, pk: int) -> TrainingSession:
+    """A published session to book a place on (read-only roles may look, not book: 403)."""
+    return fetch_for_user_or_404(
+        user,
+        TrainingSession.objects.select_related("course"),
+        pk,
+        can_view=can_view_public_session,
+        can_edit=can_book_session,
+        write=True,
+    )
+
+
+def get_register_booking_or_404(
+    user: User, session: TrainingSession, pk: int, *, write: bool = False
+) -> TrainingBooking:
+    """A booking on the session's register (a booking of another session is not found)."""
+    return fetch_for_user_or_404(
+        user,
+        session.bookings.select_related("session", "learner"),
+        pk,
+        can_view=lambda u, b: can_view_session_register(u, b.session),
+        can_edit=lambda u, b: can_edit_session_register(u, b.session),
+        write=write,
+    )
+
+
+def can_view_course_management(user: User, course: Course) -> bool:
+    """The course's management pages (unpublished courses too); the public see the catalogue."""
+    return can_view_training_management(user)
+
+
+def can_edit_course(user: User, course: Course) -> bool:
+    """Changing the course or adding its sessions."""
+    return can_manage_training(user)
 
 
 def get_course_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Course:
@@ -84,8 +186,8 @@ def get_course_for_user_or_404(user: User, pk: int, *, write: bool = False) -> C
         user,
         Course.objects.select_related("priority"),
         pk,
-        can_view=lambda u, _c: can_view_training_management(u),
-        can_edit=lambda u, _c: can_manage_training(u),
+        can_view=can_view_course_management,
+        can_edit=can_edit_course,
         write=write,
     )
 
@@ -97,7 +199,7 @@ def can_view_booking(user: User, booking: TrainingBooking) -> bool:
     return (
         booking.learner_id == user.pk
         or can_view_training_management(user)
-        or booking.agency_id in lead_agency_ids(user)
+        or booking.agency_id in user.lead_agency_ids
     )
 
 
@@ -117,9 +219,13 @@ def get_booking_for_user_or_404(user: User, pk: int, *, write: bool = False) -> 
     )
 
 
+def can_view_booking_approval(user: User, booking: TrainingBooking) -> bool:
+    return can_view_training_management(user) or booking.agency_id in user.lead_agency_ids
+
+
 def can_approve_booking(user: User, booking: TrainingBooking) -> bool:
     return not user.is_read_only and (
-        can_manage_training(user) or booking.agency_id in lead_agency_ids(user)
+        can_manage_training(user) or booking.agency_id in user.lead_agency_ids
     )
 
 
@@ -130,7 +236,7 @@ def get_booking_for_approval_or_404(
         user,
         TrainingBooking.objects.select_related("session__course", "learner", "agency"),
         pk,
-        can_view=lambda u, b: can_view_training_management(u) or b.agency_id in lead_agency_ids(u),
+        can_view=can_view_booking_approval,
         can_edit=can_approve_booking,
         write=write,
     )
@@ -143,6 +249,10 @@ def can_view_certificate(user: User, certificate: Certificate) -> bool:
     return certificate.learner_id == user.pk or can_view_training_management(user)
 
 
+def can_revoke_certificate(user: User, certificate: Certificate) -> bool:
+    return can_manage_training(user)
+
+
 def get_certificate_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Certificate:
     """The holder may download; staff may download and revoke."""
     return fetch_for_user_or_404(
@@ -150,7 +260,7 @@ def get_certificate_for_user_or_404(user: User, pk: int, *, write: bool = False)
         Certificate.objects.select_related("learner"),
         pk,
         can_view=can_view_certificate,
-        can_edit=lambda u, _c: can_manage_training(u),
+        can_edit=can_revoke_certificate,
         write=write,
     )
 
@@ -162,6 +272,10 @@ def can_view_briefing(user: User, briefing: Briefing) -> bool:
     return briefing.is_public or user.is_authenticated
 
 
+def can_complete_briefing(user: User, briefing: Briefing) -> bool:
+    return user.is_authenticated and not user.is_read_only
+
+
 def get_briefing_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Briefing:
     """Public briefings for anyone; the rest for signed-in people. Writing here means
     completing it (any signed-in person who is not read-only)."""
@@ -170,7 +284,7 @@ def get_briefing_for_user_or_404(user: User, pk: int, *, write: bool = False) ->
         Briefing.objects.all(),
         pk,
         can_view=can_view_briefing,
-        can_edit=lambda u, _b: u.is_authenticated and not u.is_read_only,
+        can_edit=can_complete_briefing,
         write=write,
     )
 
@@ -179,11 +293,15 @@ def get_briefing_for_user_or_404(user: User, pk: int, *, write: bool = False) ->
 
 
 def can_view_validation(user: User, validation: CourseValidation) -> bool:
-    return can_view_training_management(user) or validation.agency_id in lead_agency_ids(user)
+    return can_view_training_management(user) or validation.agency_id in user.lead_agency_ids
 
 
 def can_resubmit_validation(user: User, validation: CourseValidation) -> bool:
-    return not user.is_read_only and validation.agency_id in lead_agency_ids(user)
+    return not user.is_read_only and validation.agency_id in user.lead_agency_ids
+
+
+def can_review_validation(user: User, validation: CourseValidation) -> bool:
+    return can_manage_training(user)
 
 
 def get_validation_for_agency_or_404(
@@ -209,6 +327,6 @@ def get_validation_for_user_or_404(
         CourseValidation.objects.select_related("agency", "reviewer", "submitted_by"),
         pk,
         can_view=can_view_validation,
-        can_edit=lambda u, _v: can_manage_training(u),
+        can_edit=can_review_validation,
         write=write,
     )

@@ -119,9 +119,7 @@ def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
     ).select_related("session__course", "learner", "agency")
     if permissions.can_view_training_management(user):
         return qs.order_by("session__starts_at")
-    return qs.filter(agency_id__in=permissions.lead_agency_ids(user)).order_by(
-        "session__starts_at"
-    )
+    return qs.filter(agency_id__in=user.lead_agency_ids).order_by("session__starts_at")
 
 
 # --- statements ------------------------------------------------------------------------
@@ -130,7 +128,7 @@ def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
 def agency_list_for_statements(*, user: User) -> QuerySet[Agency]:
     if permissions.can_view_training_management(user):
         return Agency.objects.filter(training_bookings__charge_pence__gt=0).distinct()
-    return Agency.objects.filter(pk__in=permissions.lead_agency_ids(user))
+    return Agency.objects.filter(pk__in=user.lead_agency_ids)
 
 
 @dataclass(frozen=True)
@@ -205,7 +203,7 @@ def briefing_completion_for(*, user: User, briefing: Briefing) -> BriefingComple
 def validation_list_for_user(*, user: User, status: str = "") -> QuerySet[CourseValidation]:
     qs = CourseValidation.objects.select_related("agency")
     if not permissions.can_view_training_management(user):
-        qs = qs.filter(agency_id__in=permissions.lead_agency_ids(user))
+        qs = qs.filter(agency_id__in=user.lead_agency_ids)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("agency__name", "-submitted_on")
@@ -251,3 +249,13 @@ def needs_summary(*, survey: TrainingNeedsSurvey) -> list[PriorityNeeds]:
 
 def needs_survey_list() -> QuerySet[TrainingNeedsSurvey]:
     return TrainingNeedsSurvey.objects.annotate(answered=Count("responses")).order_by("-opens_on")
+
+
+def priority_list_for_needs_survey() -> list[Priority]:
+    """The Board priorities an agency answers against: the current ones, or else the latest
+    six."""
+    today = timezone.localdate()
+    current = Priority.objects.filter(period_start__lte=today, period_end__gte=today)
+    return list(current.order_by("number")) or list(
+        Priority.objects.order_by("-period_start", "number")[:6]
+    )

@@ -200,7 +200,9 @@ def cancellation_is_free(session: TrainingSession) -> bool:
     days before the session date."""
     today = timezone.localdate()
     session_day = timezone.localtime(session.starts_at).date()
-    return working_days_between(today, session_day) >= settings.TRAINING_CANCELLATION_WORKING_DAYS
+    return working_days_between(today, session_day) >= int(
+        settings.TRAINING_CANCELLATION_WORKING_DAYS
+    )
 
 
 @transaction.atomic

@@ -70,11 +70,11 @@ def test_agency_statement_visible_to_own_lead_and_staff_only(
     member_readonly: User,
     learner: User,
 ) -> None:
-    assert permissions.can_view_agency_statement(lead_a, agency_a.pk)
-    assert permissions.can_view_agency_statement(owner, agency_a.pk)
-    assert permissions.can_view_agency_statement(member_readonly, agency_a.pk)
-    assert not permissions.can_view_agency_statement(lead_b, agency_a.pk)
-    assert not permissions.can_view_agency_statement(learner, agency_a.pk)
+    assert permissions.can_view_agency_statement(lead_a, agency_a)
+    assert permissions.can_view_agency_statement(owner, agency_a)
+    assert permissions.can_view_agency_statement(member_readonly, agency_a)
+    assert not permissions.can_view_agency_statement(lead_b, agency_a)
+    assert not permissions.can_view_agency_statement(learner, agency_a)
 
 
 def test_session_register_for_staff_and_its_trainer(

@@ -1,8 +1,21 @@
-"""Training pages, split by audience: public (catalogue, briefings, certificate checks), learner
-(booking and their own records) and manage (running training). Re-exported for urls.py."""
+"""Training pages, split by audience and, for running training, by sub-domain: public
+(catalogue, briefings, certificate checks), learner (booking and their own records), catalogue
+(courses, sessions, briefings, certificates), register (registers and approvals), reports
+(agency statements, the impact report), validations and needs (the training needs survey).
+Re-exported for urls.py; the breadcrumb trail is in views/common.py."""
 
 from __future__ import annotations
 
+from safeguarding.training.views.catalogue import (
+    briefing_create,
+    certificate_revoke,
+    course_create,
+    course_update,
+    manage,
+    session_cancel,
+    session_create,
+    session_update,
+)
 from safeguarding.training.views.learner import (
     booking_cancel,
     booking_list,
@@ -14,29 +27,10 @@ from safeguarding.training.views.learner import (
     session_book,
     waitlist_leave,
 )
-from safeguarding.training.views.manage import (
-    agency_statement,
-    approval_list,
-    booking_approve,
-    briefing_create,
-    certificate_revoke,
-    course_create,
-    course_update,
-    impact_report,
-    manage,
+from safeguarding.training.views.needs import (
     needs_response_create,
     needs_survey_create,
     needs_survey_detail,
-    register_mark_all,
-    session_cancel,
-    session_create,
-    session_register,
-    session_update,
-    statement_list,
-    validation_create,
-    validation_detail,
-    validation_list,
-    validation_resubmit,
 )
 from safeguarding.training.views.public import (
     briefing_detail,
@@ -46,6 +40,19 @@ from safeguarding.training.views.public import (
     course_detail,
     course_list,
     session_detail,
+)
+from safeguarding.training.views.register import (
+    approval_list,
+    booking_approve,
+    register_mark_all,
+    session_register,
+)
+from safeguarding.training.views.reports import agency_statement, impact_report, statement_list
+from safeguarding.training.views.validations import (
+    validation_create,
+    validation_detail,
+    validation_list,
+    validation_resubmit,
 )
 
 __all__ = [

@@ -1,11 +1,15 @@
 """A signed-in person's training: booking, the waiting list, cancelling, evaluating,
-certificates, the impact survey and completing briefings."""
+certificates, the impact survey and completing briefings.
+
+Form page: not used for booking, accepting an offer or leaving the waiting list: each is one
+button posting back to the page it came from, which shows the outcome as a message.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,31 +17,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, form_page
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-
-_GET_POST = ["GET", "POST"]
-
-
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [
-        ("Home", reverse("core:home")),
-        ("Training", reverse("training:course_list")),
-        ("Your training", reverse("training:booking_list")),
-        *extra,
-    ]
+from safeguarding.training.views.common import CRUMBS, your_training_crumb
 
 
 @login_required
 @require_POST
 def session_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    if request.user.is_read_only:
-        raise PermissionDenied
-    session = selectors.session_get_public(pk=pk)
-    if session is None:
-        raise Http404
+    session = permissions.get_session_to_book_or_404(request.user, pk)
     try:
         booking = services.booking_create(actor=request.user, session=session)
     except ValidationError as exc:
@@ -70,40 +60,38 @@ def booking_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "briefing_certificates": selectors.certificate_list_for_user(user=request.user).filter(
                 briefing_completion__isnull=False
             ),
-            "breadcrumbs": _crumbs()[:-1] + [("Your training", "")],
+            "breadcrumbs": CRUMBS(("Your training", "")),
         },
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page (its own template: the warning about a late charge)."""
     booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    form = Form(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            booking = services.booking_cancel(actor=request.user, booking=booking)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            text = "Your booking has been cancelled."
-            if booking.charge_pence:
-                text += (
-                    f" Because it was cancelled late, £{booking.charge_pence / 100:.2f} will be "
-                    "charged to your agency."
-                )
-            messages.success(request, text)
-            return redirect("training:booking_list")
-    return render(
+    return form_page(
         request,
-        "training/booking_cancel.html",
-        {
-            "form": form,
-            "booking": booking,
-            "is_free": services.cancellation_is_free(booking.session),
-            "breadcrumbs": _crumbs(("Cancel a booking", "")),
-        },
+        form_class=Form,
+        save=lambda _form: services.booking_cancel(actor=request.user, booking=booking),
+        success_message=_cancel_message,
+        success_url=reverse("training:booking_list"),
+        title="Cancel your place",
+        submit="Cancel my place",
+        breadcrumbs=CRUMBS(your_training_crumb(), ("Cancel a booking", "")),
+        template="training/booking_cancel.html",
+        context={"booking": booking, "is_free": services.cancellation_is_free(booking.session)},
     )
+
+
+def _cancel_message(booking: TrainingBooking) -> str:
+    text = "Your booking has been cancelled."
+    if booking.charge_pence:
+        text += (
+            f" Because it was cancelled late, £{booking.charge_pence / 100:.2f} will be "
+            "charged to your agency."
+        )
+    return text
 
 
 @login_required
@@ -133,55 +121,44 @@ def waitlist_leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def evaluation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    form = forms.EvaluationForm(
-        request.POST if request.method == "POST" else None, course=booking.session.course
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.evaluation_submit(actor=request.user, booking=booking, **form.values())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, "Thank you for your evaluation. Your certificate is ready to download."
-            )
-            return redirect("training:booking_list")
-    return render(
+    course = booking.session.course
+    return form_page(
         request,
-        "training/evaluation_form.html",
-        {
-            "form": form,
-            "booking": booking,
-            "breadcrumbs": _crumbs(("Evaluation", "")),
-        },
+        form_class=forms.EvaluationForm,
+        form_kwargs={"course": course},
+        save=lambda form: services.evaluation_submit(
+            actor=request.user, booking=booking, **form.values()
+        ),
+        success_message="Thank you for your evaluation. Your certificate is ready to download.",
+        success_url=reverse("training:booking_list"),
+        title=f"Evaluate {course.title}",
+        intro=(
+            "Your answers help us improve the training. Your certificate is ready as soon as "
+            "you send them."
+        ),
+        submit="Send evaluation",
+        breadcrumbs=CRUMBS(your_training_crumb(), ("Evaluation", "")),
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def impact_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    form = forms.ImpactForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.impact_response_submit(actor=request.user, booking=booking, **form.values())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Thank you: your answers help show what training changes.")
-            return redirect("training:booking_list")
-    return render(
+    return form_page(
         request,
-        "training/form_page.html",
-        {
-            "form": form,
-            "title": f"Since the training: {booking.session.course.title}",
-            "submit": "Send answers",
-            "breadcrumbs": _crumbs(("Impact survey", "")),
-        },
+        form_class=forms.ImpactForm,
+        save=lambda form: services.impact_response_submit(
+            actor=request.user, booking=booking, **form.values()
+        ),
+        success_message="Thank you: your answers help show what training changes.",
+        success_url=reverse("training:booking_list"),
+        title=f"Since the training: {booking.session.course.title}",
+        submit="Send answers",
+        breadcrumbs=CRUMBS(your_training_crumb(), ("Impact survey", "")),
     )
 
 
@@ -208,39 +185,28 @@ def certificate_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def briefing_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     briefing = permissions.get_briefing_for_user_or_404(request.user, pk, write=True)
-    form = forms.BriefingCompleteForm(
-        request.POST if request.method == "POST" else None, briefing=briefing
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.briefing_complete(
-                actor=request.user,
-                briefing=briefing,
-                answers=form.answers(),
-                rating=int(form.cleaned_data["rating"]),
-                feedback=form.cleaned_data["feedback"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Briefing complete. Your certificate is ready to download.")
-            return redirect("training:briefing_detail", briefing.pk)
-    return render(
+    return form_page(
         request,
-        "training/form_page.html",
-        {
-            "form": form,
-            "title": f"Complete: {briefing.title}",
-            "intro": "Answer the check questions and tell us how useful the briefing was.",
-            "submit": "Mark as complete",
-            "breadcrumbs": [
-                ("Home", reverse("core:home")),
-                ("Virtual briefings", reverse("training:briefing_list")),
-                (briefing.title, reverse("training:briefing_detail", args=[briefing.pk])),
-                ("Complete", ""),
-            ],
-        },
+        form_class=forms.BriefingCompleteForm,
+        form_kwargs={"briefing": briefing},
+        save=lambda form: services.briefing_complete(
+            actor=request.user,
+            briefing=briefing,
+            answers=form.answers(),
+            rating=int(form.cleaned_data["rating"]),
+            feedback=form.cleaned_data["feedback"],
+        ),
+        success_message="Briefing complete. Your certificate is ready to download.",
+        success_url=reverse("training:briefing_detail", args=[briefing.pk]),
+        title=f"Complete: {briefing.title}",
+        intro="Answer the check questions and tell us how useful the briefing was.",
+        submit="Mark as complete",
+        breadcrumbs=CRUMBS(
+            ("Virtual briefings", reverse("training:briefing_list")),
+            (briefing.title, reverse("training:briefing_detail", args=[briefing.pk])),
+            ("Complete", ""),
+        ),
     )

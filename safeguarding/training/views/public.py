@@ -1,5 +1,8 @@
 """Public pages: the catalogue, session dates, public briefings and certificate verification.
-Booking and everything personal needs an account (see views/learner.py)."""
+Booking and everything personal needs an account (see views/learner.py).
+
+Form page: not used here: the certificate check is a GET form that saves nothing.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.core.http import public
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
+from safeguarding.training.views.common import CRUMBS
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -27,10 +31,6 @@ def _user(request: HttpRequest) -> User:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme == "https" and parts.netloc else ""
-
-
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [("Home", reverse("core:home")), ("Training", reverse("training:course_list")), *extra]
 
 
 @public
@@ -60,7 +60,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "course": course,
             "sessions": selectors.session_list_for_course(course=course),
             "can_manage": permissions.can_manage_training(_user(request)),
-            "breadcrumbs": _crumbs((course.title, "")),
+            "breadcrumbs": CRUMBS((course.title, "")),
         },
     )
 
@@ -86,7 +86,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_book": booking is None
             or booking.status
             not in (*TrainingBooking.HOLDS_PLACE, TrainingBooking.Status.WAITLISTED),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": CRUMBS(
                 (
                     session.course.title,
                     reverse("training:course_detail", args=[session.course_id]),
@@ -105,7 +105,7 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
         "training/briefing_list.html",
         {
             "briefings": selectors.briefing_list_for_user(user=_user(request)),
-            "breadcrumbs": _crumbs(("Virtual briefings", "")),
+            "breadcrumbs": CRUMBS(("Virtual briefings", "")),
         },
     )
 
@@ -123,7 +123,7 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "briefing": briefing,
             "completion": selectors.briefing_completion_for(user=user, briefing=briefing),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": CRUMBS(
                 ("Virtual briefings", reverse("training:briefing_list")), (briefing.title, "")
             ),
         },
@@ -152,7 +152,7 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "training/certificate_verify.html",
-        {"form": form, "breadcrumbs": _crumbs(("Check a certificate", ""))},
+        {"form": form, "breadcrumbs": CRUMBS(("Check a certificate", ""))},
     )
 
 
@@ -170,6 +170,6 @@ def certificate_verify_code(request: HttpRequest, code: str) -> HttpResponse:
             "checked": True,
             "code": code,
             "certificate": certificate,
-            "breadcrumbs": _crumbs(("Check a certificate", "")),
+            "breadcrumbs": CRUMBS(("Check a certificate", "")),
         },
     )

@@ -1,0 +1,79 @@
+"""The annual training needs survey: the business unit opens it, each agency's lead answers for
+their agency, and the summary shows coverage and gaps per Board priority."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.permissions import require
+from safeguarding.training import forms, permissions, selectors, services
+from safeguarding.training.views.common import CRUMBS, manage_crumb
+
+
+@login_required
+@require_http_methods(GET_POST)
+def needs_survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_training_management(request.user))
+    require(permissions.can_manage_training(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.NeedsSurveyForm,
+        save=lambda form: services.needs_survey_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda survey: f"{survey} is open.",
+        success_url=lambda survey: reverse("training:needs_survey_detail", args=[survey.pk]),
+        title="Open the training needs survey",
+        submit="Open the survey",
+        breadcrumbs=CRUMBS(manage_crumb(), ("Training needs survey", "")),
+    )
+
+
+@login_required
+@require_GET
+def needs_survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = permissions.get_needs_survey_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "training/needs_survey_detail.html",
+        {
+            "survey": survey,
+            "summary": selectors.needs_summary(survey=survey),
+            "can_respond": permissions.can_answer_needs_survey(request.user, survey),
+            "can_manage": permissions.can_view_training_management(request.user),
+            "breadcrumbs": CRUMBS((str(survey), "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def needs_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = permissions.get_needs_survey_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.NeedsResponseForm,
+        form_kwargs={
+            "agency_ids": request.user.lead_agency_ids,
+            "priorities": selectors.priority_list_for_needs_survey(),
+        },
+        save=lambda form: services.needs_response_submit(
+            actor=request.user,
+            survey=survey,
+            agency=form.cleaned_data["agency"],
+            training_offered=form.cleaned_data["training_offered"],
+            gaps=form.gaps(),
+        ),
+        success_message="Thank you: your agency's answers have been sent.",
+        success_url=reverse("training:needs_survey_detail", args=[survey.pk]),
+        title=f"{survey}: your agency's answers",
+        submit="Send answers",
+        breadcrumbs=CRUMBS(
+            (str(survey), reverse("training:needs_survey_detail", args=[survey.pk])),
+            ("Answer", ""),
+        ),
+    )

@@ -1,0 +1,105 @@
+"""The register of a session (marking people one by one or all at once) and line-manager
+approvals of bookings.
+
+Form page: not used here: each register row and each approval is one small form posting back
+to its list, which shows the outcome as a message.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.activity_log.services import event_record_view
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST
+from safeguarding.core.permissions import require
+from safeguarding.training import forms, permissions, selectors, services
+from safeguarding.training.views.common import CRUMBS, manage_crumb
+
+
+@login_required
+@require_http_methods(GET_POST)
+def session_register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The register: mark people one by one (POST booking + attendance)."""
+    session = permissions.get_session_for_user_or_404(
+        request.user, pk, write=request.method == "POST"
+    )
+    form = forms.AttendanceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        booking = permissions.get_register_booking_or_404(
+            request.user, session, form.cleaned_data["booking"], write=True
+        )
+        try:
+            services.attendance_mark(
+                actor=request.user, booking=booking, attendance=form.cleaned_data["attendance"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "The register has been updated.")
+        return redirect("training:session_register", session.pk)
+    event_record_view(actor=request.user, target=session, what="register")
+    return render(
+        request,
+        "training/session_register.html",
+        {
+            "session": session,
+            "register": selectors.register_for_session(session=session),
+            "waitlist": selectors.waitlist_for_session(session=session),
+            "can_edit": permissions.can_edit_session_register(request.user, session),
+            "can_manage": permissions.can_change_session(request.user, session),
+            "has_started": session.starts_at <= timezone.now(),
+            "breadcrumbs": CRUMBS(manage_crumb(), (f"{session}", "")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def register_mark_all(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = permissions.get_session_for_user_or_404(request.user, pk, write=True)
+    form = forms.MarkAllForm(request.POST)
+    if form.is_valid():
+        try:
+            marked = services.register_mark_all(
+                actor=request.user, session=session, attendance=form.cleaned_data["attendance"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"{marked} people marked on the register.")
+    return redirect("training:session_register", session.pk)
+
+
+@login_required
+@require_GET
+def approval_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_approvals(request.user))
+    return render(
+        request,
+        "training/approval_list.html",
+        {
+            "bookings": selectors.approvals_pending_for_user(user=request.user),
+            "breadcrumbs": CRUMBS(manage_crumb(), ("Approvals", "")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    booking = permissions.get_booking_for_approval_or_404(request.user, pk, write=True)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.booking_approve(actor=request.user, booking=booking, approve=approve)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Approved." if approve else "Not approved: the place is freed.")
+    return redirect("training:approval_list")
