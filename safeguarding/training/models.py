@@ -4,8 +4,6 @@ the annual training needs survey."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -97,10 +95,6 @@ class TrainingSession(BaseModel):
         return f"Training session {self.pk} ({self.starts_at:%Y-%m-%d})"
 
     @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
-
-    @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
@@ -186,10 +180,6 @@ class TrainingBooking(BaseModel):
     @property
     def charge_pounds(self) -> str:
         return f"£{self.charge_pence / 100:,.2f}"
-
-    @property
-    def holds_place(self) -> bool:
-        return self.status in self.HOLDS_PLACE
 
 
 class Evaluation(BaseModel):

@@ -173,8 +173,11 @@ def certificate_find(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).select_related("learner").first()
 
 
-def certificate_list_for_user(*, user: User) -> QuerySet[Certificate]:
-    return Certificate.objects.filter(learner=user).order_by("-issued_at")
+def briefing_certificate_list_for_user(*, user: User) -> QuerySet[Certificate]:
+    """The person's own certificates for completed briefings (a session's is on its booking)."""
+    return Certificate.objects.filter(learner=user, briefing_completion__isnull=False).order_by(
+        "-issued_at"
+    )
 
 
 # --- briefings ---------------------------------------------------------------------------

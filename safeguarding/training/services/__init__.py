@@ -5,11 +5,9 @@ works from any caller."""
 
 from __future__ import annotations
 
-from safeguarding.training.codes import certificate_code_new, normalise_code
 from safeguarding.training.rules import VALIDATION_CHECKLIST
 from safeguarding.training.services.bookings import (
     attendance_mark,
-    booking_agency_for,
     booking_approve,
     booking_cancel,
     booking_create,
@@ -24,7 +22,6 @@ from safeguarding.training.services.bookings import (
     waitlist_leave,
 )
 from safeguarding.training.services.catalogue import (
-    briefing_check_wrong,
     briefing_complete,
     briefing_create,
     briefing_view_count,
@@ -38,30 +35,24 @@ from safeguarding.training.services.catalogue import (
     validation_submit,
 )
 from safeguarding.training.services.outcomes import (
-    certificate_for_booking,
     certificate_html,
     certificate_pdf,
     certificate_revoke,
     evaluation_submit,
     impact_response_submit,
     impact_surveys_send,
-    verification_url,
 )
 
 __all__ = [
     "VALIDATION_CHECKLIST",
     "attendance_mark",
-    "booking_agency_for",
     "booking_approve",
     "booking_cancel",
     "booking_create",
-    "briefing_check_wrong",
     "briefing_complete",
     "briefing_create",
     "briefing_view_count",
     "cancellation_is_free",
-    "certificate_code_new",
-    "certificate_for_booking",
     "certificate_html",
     "certificate_pdf",
     "certificate_revoke",
@@ -72,7 +63,6 @@ __all__ = [
     "impact_surveys_send",
     "needs_response_submit",
     "needs_survey_create",
-    "normalise_code",
     "offer_accept",
     "offers_expire",
     "places_taken",
@@ -84,6 +74,5 @@ __all__ = [
     "validation_resubmit",
     "validation_review",
     "validation_submit",
-    "verification_url",
     "waitlist_leave",
 ]

@@ -96,14 +96,6 @@ def certificate_issue(
     return certificate
 
 
-def certificate_for_booking(*, booking: TrainingBooking) -> Certificate:
-    """The booking's certificate; ValidationError until the evaluation is done."""
-    certificate = Certificate.objects.filter(booking=booking).first()
-    if certificate is None:
-        raise ValidationError("Complete the evaluation to receive your certificate.")
-    return certificate
-
-
 @transaction.atomic
 def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
     if certificate.is_revoked:

@@ -57,8 +57,8 @@ def booking_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "training/booking_list.html",
         {
             "bookings": selectors.booking_list_for_user(user=request.user),
-            "briefing_certificates": selectors.certificate_list_for_user(user=request.user).filter(
-                briefing_completion__isnull=False
+            "briefing_certificates": selectors.briefing_certificate_list_for_user(
+                user=request.user
             ),
             "breadcrumbs": CRUMBS(("Your training", "")),
         },

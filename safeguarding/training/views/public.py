@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import public
-from safeguarding.training import forms, permissions, selectors, services
+from safeguarding.training import codes, forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
 from safeguarding.training.views.common import CRUMBS
 
@@ -147,7 +147,7 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def certificate_verify(request: HttpRequest) -> HttpResponse:
     form = forms.VerifyForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        code = services.normalise_code(form.cleaned_data["code"])
+        code = codes.normalise_code(form.cleaned_data["code"])
         return redirect("training:certificate_verify_code", code=code or "-")
     return render(
         request,
