@@ -24,7 +24,7 @@ from django.utils import timezone
 from safeguarding.activity_log.services import event_record
 from safeguarding.partnership import services as partnership_services
 from safeguarding.partnership.models import Agency, Priority
-from safeguarding.training import services, verbs
+from safeguarding.training import rules, services, verbs
 from safeguarding.training.models import (
     Briefing,
     BriefingDailyViews,
@@ -401,7 +401,7 @@ def _validations() -> None:
         services.validation_review(
             actor=None,
             validation=validation,
-            checklist={key: True for key, _label in services.VALIDATION_CHECKLIST},
+            checklist={key: True for key, _label in rules.VALIDATION_CHECKLIST},
             notes="Meets the partnership's standards.",
             decision=CourseValidation.Status.VALIDATED,
             expires_on=validated_on.replace(year=validated_on.year + 2),

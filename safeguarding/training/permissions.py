@@ -157,6 +157,11 @@ def get_session_to_book_or_404(user: User, pk: int) -> TrainingSession:
     )
 
 
+def can_mark_attendance(user: User, booking: TrainingBooking) -> bool:
+    """Marking one person on the register: whoever may edit that session's register."""
+    return can_edit_session_register(user, booking.session)
+
+
 def get_register_booking_or_404(
     user: User, session: TrainingSession, pk: int, *, write: bool = False
 ) -> TrainingBooking:
@@ -165,8 +170,8 @@ def get_register_booking_or_404(
         user,
         session.bookings.select_related("session", "learner"),
         pk,
-        can_view=lambda u, b: can_view_session_register(u, b.session),
-        can_edit=lambda u, b: can_edit_session_register(u, b.session),
+        can_view=lambda viewer, booking: can_view_session_register(viewer, booking.session),
+        can_edit=can_mark_attendance,
         write=write,
     )
 

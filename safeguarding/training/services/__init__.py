@@ -5,7 +5,6 @@ works from any caller."""
 
 from __future__ import annotations
 
-from safeguarding.training.rules import VALIDATION_CHECKLIST
 from safeguarding.training.services.bookings import (
     attendance_mark,
     booking_approve,
@@ -44,7 +43,6 @@ from safeguarding.training.services.outcomes import (
 )
 
 __all__ = [
-    "VALIDATION_CHECKLIST",
     "attendance_mark",
     "booking_approve",
     "booking_cancel",

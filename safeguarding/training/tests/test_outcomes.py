@@ -15,7 +15,7 @@ from django.core.management import call_command
 from safeguarding.accounts.models import User
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import PriorityFactory
-from safeguarding.training import selectors, services
+from safeguarding.training import rules, selectors, services
 from safeguarding.training.codes import certificate_code_new
 from safeguarding.training.models import (
     BriefingDailyViews,
@@ -233,7 +233,7 @@ def test_briefing_complete_needs_right_answers_and_issues_certificate(learner: U
 
 def test_validation_needs_every_checklist_item(owner: User) -> None:
     validation = CourseValidationFactory.create()
-    checklist = {key: True for key, _ in services.VALIDATION_CHECKLIST}
+    checklist = {key: True for key, _ in rules.VALIDATION_CHECKLIST}
     checklist["voice"] = False
     with pytest.raises(ValidationError, match="voice of the child"):
         services.validation_review(
@@ -278,7 +278,7 @@ def test_validation_changes_requested_then_resubmitted_then_validated(
     services.validation_review(
         actor=owner,
         validation=validation,
-        checklist={key: True for key, _ in services.VALIDATION_CHECKLIST},
+        checklist={key: True for key, _ in rules.VALIDATION_CHECKLIST},
         notes="",
         decision=CourseValidation.Status.VALIDATED,
         expires_on=date(2027, 6, 1),

@@ -16,7 +16,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.partnership.models import Agency
-from safeguarding.training import services
+from safeguarding.training import rules, services
 from safeguarding.training.models import (
     BriefingDailyViews,
     Certificate,
@@ -516,7 +516,7 @@ def test_validation_matrix(
     detail.outsider(lead_b)
     detail.read_only_write(member_readonly)
     detail.wrong_method(owner, "delete")
-    data = {f"check_{key}": "on" for key, _ in services.VALIDATION_CHECKLIST}
+    data = {f"check_{key}": "on" for key, _ in rules.VALIDATION_CHECKLIST}
     data.update({"decision": "validated", "expires_on": "2027-06-01", "version": "1"})
     detail.allowed(owner, method="post", data=data, status=302)
     validation.refresh_from_db()
