@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
@@ -16,9 +17,9 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.models import (
     AgencyRequest,
-    Notification,
+    IncidentNotification,
+    PracticeReview,
     RapidReview,
-    Review,
 )
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint
@@ -27,21 +28,23 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
-def notification_list_for_user(*, user: User) -> QuerySet[Notification]:
+def incident_notification_list_for_user(*, user: User) -> QuerySet[IncidentNotification]:
     if not permissions.can_view_case_reviews(user):
-        return Notification.objects.none()
+        return IncidentNotification.objects.none()
     return (
-        Notification.objects.filter(archived_at__isnull=True)
+        IncidentNotification.objects.live()
         .select_related("area", "rapid_review")
         .prefetch_related("children")
         .order_by("-aware_on", "-id")
     )
 
 
-def review_list_for_user(*, user: User, kind: str = "", status: str = "") -> QuerySet[Review]:
+def practice_review_list_for_user(
+    *, user: User, kind: str = "", status: str = ""
+) -> QuerySet[PracticeReview]:
     if not permissions.can_view_case_reviews(user):
-        return Review.objects.none()
-    reviews = Review.objects.filter(archived_at__isnull=True).select_related("area")
+        return PracticeReview.objects.none()
+    reviews = PracticeReview.objects.live().select_related("area")
     if kind:
         reviews = reviews.filter(kind=kind)
     if status:
@@ -49,18 +52,25 @@ def review_list_for_user(*, user: User, kind: str = "", status: str = "") -> Que
     return reviews.order_by("-commissioned_on", "-id")
 
 
+def practice_review_list_for_rapid_review(
+    *, rapid_review: RapidReview
+) -> QuerySet[PracticeReview]:
+    """The reviews commissioned from the rapid review (archived ones too: it is their history)."""
+    return rapid_review.practice_reviews.order_by("-commissioned_on", "-id")
+
+
 def agency_request_list_for_user(
     *, user: User, open_only: bool = False
 ) -> QuerySet[AgencyRequest]:
     """Requests the user may see: all for the case team; their agency's (or addressed to them)
     for an agency lead."""
-    requests = AgencyRequest.objects.select_related(
-        "agency", "contact", "rapid_review__notification"
-    )
+    requests = AgencyRequest.objects.filter(
+        rapid_review__notification__in=IncidentNotification.objects.live()
+    ).select_related("agency", "contact", "rapid_review__notification")
     if not permissions.can_manage_case_reviews(user):
         if not user.is_authenticated:
             return AgencyRequest.objects.none()
-        agency_ids = permissions.lead_agency_ids(user)
+        agency_ids = user.lead_agency_ids
         requests = requests.filter(Q(agency_id__in=agency_ids) | Q(contact=user))
     if open_only:
         requests = requests.filter(submitted_on__isnull=True)
@@ -71,7 +81,7 @@ def agency_request_list_for_rapid_review(*, rapid_review: RapidReview) -> QueryS
     return rapid_review.agency_requests.select_related("agency", "contact").order_by("due_on")
 
 
-def learning_for(*, source: Review | RapidReview, user: User) -> QuerySet[LearningPoint]:
+def learning_for(*, source: PracticeReview | RapidReview, user: User) -> QuerySet[LearningPoint]:
     from safeguarding.learning import permissions as learning_permissions
 
     return learning_selectors.learning_point_list_for_source(
@@ -80,11 +90,11 @@ def learning_for(*, source: Review | RapidReview, user: User) -> QuerySet[Learni
     )
 
 
-def review_actions(*, review: Review) -> QuerySet[Action]:
+def practice_review_actions(*, review: PracticeReview) -> QuerySet[Action]:
     return action_selectors.action_list_for_source(source=review)
 
 
-def review_action_plan(*, review: Review) -> ActionPlan | None:
+def practice_review_action_plan(*, review: PracticeReview) -> ActionPlan | None:
     return action_selectors.action_plan_for_source(source=review)
 
 
@@ -98,7 +108,7 @@ class PlanSummary:
     last_reviewed_on: date | None
 
 
-def review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
+def practice_review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
     changes = action_selectors.changes_since_last_review(plan=plan)
     return PlanSummary(
         overdue=action_selectors.overdue_actions(plan=plan).count(),
@@ -108,10 +118,18 @@ def review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
     )
 
 
-def viewer_list(*, notification: Notification, limit: int = 10) -> list[ActivityEvent]:
+def incident_notification_viewer_list(
+    *, notification: IncidentNotification, limit: int = 10
+) -> list[ActivityEvent]:
     """The latest views of the notification's restricted parts (the identity panel)."""
     events = activity_selectors.viewer_list_for_target(target=notification)
     return list(events.select_related("actor")[:limit])
+
+
+def incident_notification_viewers_url(*, notification: IncidentNotification) -> str:
+    """The activity log's page of everyone who has viewed the notification."""
+    content_type = ContentType.objects.get_for_model(notification)
+    return reverse("activity_log:viewer_list", args=[content_type.pk, notification.pk])
 
 
 # --- deadlines -----------------------------------------------------------------------
@@ -152,12 +170,12 @@ def deadline_list(*, user: User | None = None) -> list[Deadline]:
 def _notification_deadlines() -> list[Deadline]:
     found: list[Deadline] = []
     notifications = (
-        Notification.objects.filter(archived_at__isnull=True)
+        IncidentNotification.objects.live()
         .filter(Q(notified_on__isnull=True) | Q(rapid_review__sent_to_panel_on__isnull=True))
         .select_related("rapid_review")
     )
     for n in notifications:
-        url = reverse("case_reviews:notification_detail", args=[n.pk])
+        url = reverse("case_reviews:incident_notification_detail", args=[n.pk])
         if n.notified_on is None:
             found.append(
                 Deadline(
@@ -184,14 +202,14 @@ def _notification_deadlines() -> list[Deadline]:
 
 
 def _review_deadlines() -> list[Deadline]:
-    reviews = Review.objects.filter(archived_at__isnull=True, signed_off_on__isnull=True)
+    reviews = PracticeReview.objects.live().filter(signed_off_on__isnull=True)
     return [
         Deadline(
             key=f"review:{r.pk}",
             kind="review",
             label=f"Complete the {r.get_kind_display().lower()} “{r.title}”",
             due_on=r.target_on,
-            url=reverse("case_reviews:review_detail", args=[r.pk]),
+            url=reverse("case_reviews:practice_review_detail", args=[r.pk]),
         )
         for r in reviews
     ]
@@ -199,9 +217,10 @@ def _review_deadlines() -> list[Deadline]:
 
 def _request_deadlines(user: User | None) -> list[Deadline]:
     if user is None:
-        requests = AgencyRequest.objects.filter(submitted_on__isnull=True).select_related(
-            "rapid_review__notification"
-        )
+        requests = AgencyRequest.objects.filter(
+            submitted_on__isnull=True,
+            rapid_review__notification__in=IncidentNotification.objects.live(),
+        ).select_related("rapid_review__notification")
     else:
         requests = agency_request_list_for_user(user=user, open_only=True)
     return [
