@@ -246,10 +246,6 @@ class AgencyRequest(BaseModel):
     def activity_label(self) -> str:
         return f"Agency request {self.pk}"
 
-    @property
-    def is_submitted(self) -> bool:
-        return self.submitted_on is not None
-
 
 class PracticeReview(ArchivableModel):
     """A practice review: a local CSPR, or an earlier SCR, a SAR or another learning review."""
