@@ -91,3 +91,21 @@ def test_archived_review_cannot_be_edited(officer: User) -> None:
 
     with pytest.raises(PermissionDenied):
         permissions.get_practice_review_for_user_or_404(officer, review.pk, write=True)
+
+
+def test_final_report_download_rule(
+    officer: User, member_readonly: User, panel_member: User
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from safeguarding.case_reviews.models import PracticeReview
+
+    review = PracticeReviewFactory.create(status=PracticeReview.Status.SIGNED_OFF)
+    assert not permissions.can_download_practice_review_report(officer, review)  # no report
+
+    review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
+    assert permissions.can_download_practice_review_report(panel_member, review)
+    assert not permissions.can_download_practice_review_report(member_readonly, review)
+
+    review.status = PracticeReview.Status.PUBLISHED
+    assert permissions.can_download_practice_review_report(member_readonly, review)
