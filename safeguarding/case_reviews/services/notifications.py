@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +25,12 @@ from safeguarding.case_reviews.models import (
     NotifiedChild,
     RapidReview,
 )
-from safeguarding.case_reviews.rules import INCIDENT_NOTIFICATION_EDITABLE, RAPID_REVIEW_EDITABLE
+from safeguarding.case_reviews.rules import (
+    INCIDENT_NOTIFICATION_EDITABLE,
+    RAPID_REVIEW_EDITABLE,
+    IncidentNotificationEdit,
+    RapidReviewEdit,
+)
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.learning import services as learning_services
@@ -100,12 +105,13 @@ def incident_notification_update(
     notification: IncidentNotification,
     expected_version: int | None,
     agencies: Iterable[Agency] | None = None,
-    **data: Any,
+    **edit: Unpack[IncidentNotificationEdit],
 ) -> dict[str, dict[str, Any]]:
-    """Change a notification's details. A stale edit raises EditConflictError."""
-    unknown = set(data) - INCIDENT_NOTIFICATION_EDITABLE
+    """Change any of a notification's details. A stale edit raises EditConflictError."""
+    unknown = set(edit) - INCIDENT_NOTIFICATION_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    data: dict[str, Any] = dict(edit)
     if isinstance(data.get("summary"), str):
         data["summary"] = data["summary"].strip()
     changes = tracked_update(
@@ -176,13 +182,14 @@ def rapid_review_update(
     actor: User | None,
     rapid_review: RapidReview,
     expected_version: int | None,
-    **data: Any,
+    **edit: Unpack[RapidReviewEdit],
 ) -> dict[str, dict[str, Any]]:
     """Record the meeting, the decision (with reasons), sending to the Panel and the Panel's
     response. A stale edit raises EditConflictError."""
-    unknown = set(data) - RAPID_REVIEW_EDITABLE
+    unknown = set(edit) - RAPID_REVIEW_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    data: dict[str, Any] = dict(edit)
     if isinstance(data.get("decision_reasons"), str):
         data["decision_reasons"] = data["decision_reasons"].strip()
     return tracked_update(

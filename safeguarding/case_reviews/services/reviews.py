@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,6 +30,7 @@ from safeguarding.case_reviews.rules import (
     PRACTICE_REVIEW_EDITABLE,
     REPORT_EXTENSIONS,
     REPORT_MAX_BYTES,
+    PracticeReviewEdit,
     next_stages,
 )
 from safeguarding.core.dates import add_months
@@ -127,16 +128,14 @@ def practice_review_update(
     review: PracticeReview,
     expected_version: int | None,
     agencies: Iterable[Agency] | None = None,
-    **data: Any,
+    **edit: Unpack[PracticeReviewEdit],
 ) -> dict[str, dict[str, Any]]:
-    """Change a review's details (and, when given, its agencies). A stale edit raises
+    """Change any of a review's details (and, when given, its agencies). A stale edit raises
     EditConflictError; renaming the review renames it on its learning."""
-    unknown = set(data) - PRACTICE_REVIEW_EDITABLE
+    unknown = set(edit) - PRACTICE_REVIEW_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    for key, value in list(data.items()):
-        if isinstance(value, str):
-            data[key] = value.strip()
+    data = {key: value.strip() if isinstance(value, str) else value for key, value in edit.items()}
     changes = tracked_update(
         actor=actor,
         obj=review,
