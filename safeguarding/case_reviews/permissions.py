@@ -202,7 +202,7 @@ def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -
         user,
         Milestone.objects.select_related("review"),
         pk,
-        can_view=lambda u, m: can_view_practice_review(u, m.review),
-        can_edit=lambda u, m: can_edit_practice_review(u, m.review),
+        can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
+        can_edit=lambda who, milestone: can_edit_practice_review(who, milestone.review),
         write=write,
     )

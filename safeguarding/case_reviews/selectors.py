@@ -163,7 +163,7 @@ def deadline_list(*, user: User | None = None) -> list[Deadline]:
         deadlines += _notification_deadlines()
         deadlines += _review_deadlines()
     deadlines += _request_deadlines(user if not case_team else None)
-    deadlines.sort(key=lambda d: (d.due_on, d.key))
+    deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.key))
     return deadlines
 
 
@@ -174,26 +174,26 @@ def _notification_deadlines() -> list[Deadline]:
         .filter(Q(notified_on__isnull=True) | Q(rapid_review__sent_to_panel_on__isnull=True))
         .select_related("rapid_review")
     )
-    for n in notifications:
-        url = reverse("case_reviews:incident_notification_detail", args=[n.pk])
-        if n.notified_on is None:
+    for notification in notifications:
+        url = reverse("case_reviews:incident_notification_detail", args=[notification.pk])
+        if notification.notified_on is None:
             found.append(
                 Deadline(
-                    key=f"notification:{n.pk}",
+                    key=f"notification:{notification.pk}",
                     kind="notification",
-                    label=f"Notify the Panel of {n.reference}",
-                    due_on=n.notification_due_on,
+                    label=f"Notify the Panel of {notification.reference}",
+                    due_on=notification.notification_due_on,
                     url=url,
                 )
             )
             continue
-        rapid = getattr(n, "rapid_review", None)
+        rapid = getattr(notification, "rapid_review", None)
         if rapid is not None and rapid.sent_to_panel_on is None and rapid.due_on is not None:
             found.append(
                 Deadline(
                     key=f"rapid_review:{rapid.pk}",
                     kind="rapid_review",
-                    label=f"Send the rapid review of {n.reference} to the Panel",
+                    label=f"Send the rapid review of {notification.reference} to the Panel",
                     due_on=rapid.due_on,
                     url=reverse("case_reviews:rapid_review_detail", args=[rapid.pk]),
                 )
@@ -205,13 +205,13 @@ def _review_deadlines() -> list[Deadline]:
     reviews = PracticeReview.objects.live().filter(signed_off_on__isnull=True)
     return [
         Deadline(
-            key=f"review:{r.pk}",
+            key=f"review:{review.pk}",
             kind="review",
-            label=f"Complete the {r.get_kind_display().lower()} “{r.title}”",
-            due_on=r.target_on,
-            url=reverse("case_reviews:practice_review_detail", args=[r.pk]),
+            label=f"Complete the {review.get_kind_display().lower()} “{review.title}”",
+            due_on=review.target_on,
+            url=reverse("case_reviews:practice_review_detail", args=[review.pk]),
         )
-        for r in reviews
+        for review in reviews
     ]
 
 
@@ -225,14 +225,14 @@ def _request_deadlines(user: User | None) -> list[Deadline]:
         requests = agency_request_list_for_user(user=user, open_only=True)
     return [
         Deadline(
-            key=f"agency_request:{r.pk}",
+            key=f"agency_request:{request.pk}",
             kind="agency_request",
             label=(
-                f"{r.get_kind_display()} for the rapid review of "
-                f"{r.rapid_review.notification.reference}"
+                f"{request.get_kind_display()} for the rapid review of "
+                f"{request.rapid_review.notification.reference}"
             ),
-            due_on=r.due_on,
-            url=reverse("case_reviews:agency_request_submit", args=[r.pk]),
+            due_on=request.due_on,
+            url=reverse("case_reviews:agency_request_submit", args=[request.pk]),
         )
-        for r in requests
+        for request in requests
     ]
