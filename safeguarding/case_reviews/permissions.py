@@ -117,7 +117,12 @@ def can_view_agency_request(user: User, request: AgencyRequest) -> bool:
 
 
 def can_submit_agency_request(user: User, request: AgencyRequest) -> bool:
-    return can_view_agency_request(user, request) and not user.is_read_only
+    """Not once the notification is archived: its records are read-only."""
+    return (
+        can_view_agency_request(user, request)
+        and not user.is_read_only
+        and not request.rapid_review.notification.is_archived
+    )
 
 
 def get_incident_notification_for_user_or_404(

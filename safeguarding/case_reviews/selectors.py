@@ -55,8 +55,9 @@ def practice_review_list_for_user(
 def practice_review_list_for_rapid_review(
     *, rapid_review: RapidReview
 ) -> QuerySet[PracticeReview]:
-    """The reviews commissioned from the rapid review (archived ones too: it is their history)."""
-    return rapid_review.practice_reviews.order_by("-commissioned_on", "-id")
+    """The reviews commissioned from the rapid review (not the archived ones)."""
+    reviews = PracticeReview.objects.live().filter(rapid_review=rapid_review)
+    return reviews.order_by("-commissioned_on", "-id")
 
 
 def agency_request_list_for_user(

@@ -16,11 +16,13 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.case_reviews import permissions, reporting, selectors, services, verbs
 from safeguarding.case_reviews.tests.factories import (
+    AgencyRequestFactory,
     IncidentNotificationFactory,
     PracticeReviewFactory,
 )
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
+from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,29 @@ def test_archive_notification_page(client: Client, officer: User, panel_member: 
         reverse("case_reviews:incident_notification_detail", args=[notification.pk])
     )
     assert "A duplicate." in detail.content.decode()
+
+
+def test_agency_request_of_an_archived_notification_is_read_only(
+    officer: User, agency_lead: User, agency: Agency
+) -> None:
+    request = AgencyRequestFactory.create(agency=agency)
+    assert permissions.can_submit_agency_request(agency_lead, request)
+
+    services.incident_notification_archive(
+        actor=officer, notification=request.rapid_review.notification, reason="In error."
+    )
+    request = permissions.get_agency_request_for_user_or_404(agency_lead, request.pk)
+
+    assert not permissions.can_submit_agency_request(agency_lead, request)
+    assert list(selectors.agency_request_list_for_user(user=agency_lead)) == []
+
+
+def test_archived_review_leaves_its_rapid_review_page(officer: User) -> None:
+    review = PracticeReviewFactory.create(rapid_review=IncidentNotificationFactory().rapid_review)
+    rapid = review.rapid_review
+    assert rapid is not None
+    assert list(selectors.practice_review_list_for_rapid_review(rapid_review=rapid)) == [review]
+
+    services.practice_review_archive(actor=officer, review=review, reason="In error.")
+
+    assert list(selectors.practice_review_list_for_rapid_review(rapid_review=rapid)) == []
