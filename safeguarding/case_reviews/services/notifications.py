@@ -1,4 +1,5 @@
-"""Writes for notifications, children (the identity panel), rapid reviews and agency requests."""
+"""Writes for incident notifications, children (the identity panel), rapid reviews and agency
+requests."""
 
 from __future__ import annotations
 
