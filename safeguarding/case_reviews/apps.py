@@ -9,14 +9,8 @@ class CaseReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self) -> None:
-        from safeguarding.accounts.models import User
         from safeguarding.case_reviews import cards, permissions
         from safeguarding.core.registry import NavItem, register_card, register_nav
-
-        def _visible(user: User) -> bool:
-            return permissions.can_view_case_reviews(user) or bool(
-                permissions.lead_agency_ids(user)
-            )
 
         register_card("case_review_deadlines", cards.deadlines_card, order=20)
         register_nav(
@@ -24,7 +18,7 @@ class CaseReviewsConfig(AppConfig):
                 key="case_reviews",
                 label="Case reviews",
                 url_name="case_reviews:case_review_home",
-                visible=_visible,
+                visible=permissions.can_view_case_review_home,
                 order=35,
             )
         )

@@ -22,17 +22,14 @@ from safeguarding.actions import services as action_services
 from safeguarding.case_reviews import services
 from safeguarding.case_reviews.models import (
     AgencyRequest,
-    Notification,
+    IncidentNotification,
+    PracticeReview,
     RapidReview,
-    Review,
 )
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency, Area
-
-K, S = Review.Kind, Review.Status
-D = RapidReview.Decision
 
 OLIVER_SUMMARY = (
     "A baby under one year old was seriously injured when attacked by the family's pet dogs, "
@@ -111,7 +108,7 @@ RAPID_REVIEWS: list[tuple[str, date, str, str, str, tuple[str, ...]]] = [
     (
         "Cambridgeshire",
         date(2020, 5, 4),
-        D.NOT_MET,
+        RapidReview.Decision.NOT_MET,
         "Look beyond the presenting concern",
         "Practitioners accepted explanations for missed appointments without checking them. "
         "Ask, check and record what you have verified.",
@@ -120,7 +117,7 @@ RAPID_REVIEWS: list[tuple[str, date, str, str, str, tuple[str, ...]]] = [
     (
         "Peterborough",
         date(2020, 6, 15),
-        D.NOT_MET,
+        RapidReview.Decision.NOT_MET,
         "Recognise the signs of child sexual abuse within the family",
         "Changes in behaviour at school were not connected to possible abuse at home. Use the "
         "partnership's sexual abuse practice guidance when behaviour changes.",
@@ -129,7 +126,7 @@ RAPID_REVIEWS: list[tuple[str, date, str, str, str, tuple[str, ...]]] = [
     (
         "Cambridgeshire",
         date(2020, 7, 20),
-        D.NOT_MET,
+        RapidReview.Decision.NOT_MET,
         "Consider the impact of a parent's mental ill health on the children",
         "Adult services and children's services held different parts of the picture. Ask about "
         "children at every adult mental health assessment.",
@@ -138,17 +135,17 @@ RAPID_REVIEWS: list[tuple[str, date, str, str, str, tuple[str, ...]]] = [
     (
         "Peterborough",
         date(2020, 8, 24),
-        D.MET,
+        RapidReview.Decision.MET,
         "Pass on what is known when a family moves area",
         "Records did not follow the family when it moved between local authorities. Transfer "
         "plans and speak to the receiving area before the case closes.",
         ("Moving between local authorities",),
     ),
-    ("Cambridgeshire", date(2020, 9, 28), D.NOT_MET, "", "", ()),
-    ("Peterborough", date(2020, 11, 2), D.NOT_MET, "", "", ()),
-    ("Cambridgeshire", date(2020, 12, 7), D.NOT_MET, "", "", ()),
-    ("Peterborough", date(2021, 1, 18), D.NOT_MET, "", "", ()),
-    ("Cambridgeshire", date(2021, 2, 22), D.NOT_MET, "", "", ()),
+    ("Cambridgeshire", date(2020, 9, 28), RapidReview.Decision.NOT_MET, "", "", ()),
+    ("Peterborough", date(2020, 11, 2), RapidReview.Decision.NOT_MET, "", "", ()),
+    ("Cambridgeshire", date(2020, 12, 7), RapidReview.Decision.NOT_MET, "", "", ()),
+    ("Peterborough", date(2021, 1, 18), RapidReview.Decision.NOT_MET, "", "", ()),
+    ("Cambridgeshire", date(2021, 2, 22), RapidReview.Decision.NOT_MET, "", "", ()),
 ]
 IN_YEAR_CSPR = ("Sky", date(2020, 10, 19))  # from the rapid review whose criteria were met
 SAR = ("Hazel", "Cambridgeshire", date(2020, 9, 1), date(2020, 10, 5))
@@ -173,14 +170,14 @@ def _themes(names: tuple[str, ...]) -> list[Theme]:
 
 def _notification(
     actor: User, area: Area, aware: date, summary: str, notified: date | None
-) -> tuple[Notification, bool]:
-    found = Notification.objects.filter(area=area, summary=summary).first()
+) -> tuple[IncidentNotification, bool]:
+    found = IncidentNotification.objects.filter(area=area, summary=summary).first()
     if found is not None:
         return found, False
-    notification = services.notification_create(
+    notification = services.incident_notification_create(
         actor=actor,
         area=area,
-        incident_type=Notification.IncidentType.SERIOUS_HARM,
+        incident_type=IncidentNotification.IncidentType.SERIOUS_HARM,
         aware_on=aware,
         notified_on=notified,
         summary=summary,
@@ -205,7 +202,7 @@ def _rapid_review(
             decision_reasons=(
                 "The criteria for a local review are met: there is learning about how agencies "
                 "worked together."
-                if decision == D.MET
+                if decision == RapidReview.Decision.MET
                 else "The learning is already being addressed through single-agency reviews."
             ),
             decided_on=decided,
@@ -224,11 +221,11 @@ def _review(
     decided: date,
     commissioned: date,
     rapid: RapidReview | None = None,
-) -> tuple[Review, bool]:
-    found = Review.objects.filter(kind=kind, title=title).first()
+) -> tuple[PracticeReview, bool]:
+    found = PracticeReview.objects.filter(kind=kind, title=title).first()
     if found is not None:
         return found, False
-    review = services.review_commission(
+    review = services.practice_review_commission(
         actor=actor,
         kind=kind,
         title=title,
@@ -240,26 +237,35 @@ def _review(
         methodology="Systems methodology with practitioner events",
         terms_of_reference="Synthetic terms of reference for the demo.",
     )
-    services.review_stage_set(
-        actor=actor, review=review, status=S.IN_PROGRESS, on=commissioned, expected_version=None
+    services.practice_review_stage_set(
+        actor=actor,
+        review=review,
+        status=PracticeReview.Status.IN_PROGRESS,
+        on=commissioned,
+        expected_version=None,
     )
     return review, True
 
 
 def _oliver(actor: User, areas: dict[str, Area]) -> None:
     review, created = _review(
-        actor, K.CSPR, "Oliver", areas["Cambridgeshire"], date(2019, 5, 7), date(2019, 6, 3)
+        actor,
+        PracticeReview.Kind.CSPR,
+        "Oliver",
+        areas["Cambridgeshire"],
+        date(2019, 5, 7),
+        date(2019, 6, 3),
     )
     if not created:
         return
-    services.review_update(
+    services.practice_review_update(
         actor=actor,
         review=review,
         expected_version=None,
         summary=OLIVER_SUMMARY,
         key_message=OLIVER_KEY_MESSAGE,
     )
-    services.review_agencies_set(
+    services.practice_review_agencies_set(
         actor=actor, review=review, agencies=Agency.objects.filter(name__in=OLIVER_AGENCIES)
     )
     for title, due, done in OLIVER_MILESTONES:
@@ -267,17 +273,17 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
         services.milestone_complete(actor=actor, milestone=milestone, on=done)
     for text in OLIVER_RECOMMENDATIONS:
         services.recommendation_add(actor=actor, review=review, text=text)
-    services.review_target_revise(
+    services.practice_review_target_revise(
         actor=actor,
         review=review,
         new_target_on=date(2020, 9, 30),
         reason="Criminal proceedings had to conclude before family members could contribute.",
     )
     for status, on in (
-        (S.REPORT_RECEIVED, date(2020, 9, 14)),
-        (S.SIGNED_OFF, date(2020, 11, 12)),
+        (PracticeReview.Status.REPORT_RECEIVED, date(2020, 9, 14)),
+        (PracticeReview.Status.SIGNED_OFF, date(2020, 11, 12)),
     ):
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=actor, review=review, status=status, on=on, expected_version=None
         )
     for title, summary, themes in OLIVER_FINDINGS:
@@ -289,11 +295,11 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
             themes=_themes(themes),
             recorded_on=date(2020, 11, 12),
         )
-    services.review_advance_copy_record(actor=actor, review=review, on=date(2021, 1, 25))
-    services.review_stage_set(
+    services.practice_review_advance_copy_record(actor=actor, review=review, on=date(2021, 1, 25))
+    services.practice_review_stage_set(
         actor=actor,
         review=review,
-        status=S.PUBLISHED,
+        status=PracticeReview.Status.PUBLISHED,
         on=date(2021, 2, 8),
         expected_version=None,
         publication_url="https://www.example.org/case-reviews/oliver",
@@ -301,7 +307,7 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
     police = Agency.objects.filter(name="Cambridgeshire Constabulary").first()
     if police is not None:
         lead = User.objects.filter(email=demo_email("agency.lead")).first()
-        action = services.review_action_add(
+        action = services.practice_review_action_add(
             actor=actor,
             review=review,
             description=OLIVER_ACTION,
@@ -328,14 +334,16 @@ def _oliver(actor: User, areas: dict[str, Area]) -> None:
 def _earlier_scr(actor: User, areas: dict[str, Area]) -> None:
     """A serious case review from before the CSPR system, kept for the learning history."""
     title, area, decided, commissioned = EARLIER_SCR
-    review, created = _review(actor, K.SCR, title, areas[area], decided, commissioned)
+    review, created = _review(
+        actor, PracticeReview.Kind.SCR, title, areas[area], decided, commissioned
+    )
     if not created:
         return
     for status, on in (
-        (S.REPORT_RECEIVED, date(2019, 2, 4)),
-        (S.SIGNED_OFF, date(2019, 3, 11)),
+        (PracticeReview.Status.REPORT_RECEIVED, date(2019, 2, 4)),
+        (PracticeReview.Status.SIGNED_OFF, date(2019, 3, 11)),
     ):
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=actor, review=review, status=status, on=on, expected_version=None
         )
     finding_title, summary, themes = EARLIER_SCR_FINDING
@@ -347,10 +355,10 @@ def _earlier_scr(actor: User, areas: dict[str, Area]) -> None:
         themes=_themes(themes),
         recorded_on=date(2019, 3, 11),
     )
-    services.review_stage_set(
+    services.practice_review_stage_set(
         actor=actor,
         review=review,
-        status=S.PUBLISHED,
+        status=PracticeReview.Status.PUBLISHED,
         on=date(2019, 6, 3),
         expected_version=None,
         publication_url="https://www.example.org/case-reviews/poppy",
@@ -387,10 +395,20 @@ def seed(*, stdout: TextIO | None = None) -> None:
         return
     _oliver(actor, areas)
     for title, area, decided, commissioned in EARLIER_CSPRS:
-        _review(actor, K.CSPR, title, areas[area], decided, commissioned)
+        _review(actor, PracticeReview.Kind.CSPR, title, areas[area], decided, commissioned)
     for title, area, aware, commissioned in CARRIED_CSPRS:
-        rapid, _ = _rapid_review(actor, areas[area], aware, D.MET, f"Demo incident for {title}.")
-        _review(actor, K.CSPR, title, areas[area], rapid.decided_on or aware, commissioned, rapid)
+        rapid, _ = _rapid_review(
+            actor, areas[area], aware, RapidReview.Decision.MET, f"Demo incident for {title}."
+        )
+        _review(
+            actor,
+            PracticeReview.Kind.CSPR,
+            title,
+            areas[area],
+            rapid.decided_on or aware,
+            commissioned,
+            rapid,
+        )
     for n, (area, aware, decision, title, summary, themes) in enumerate(RAPID_REVIEWS, 1):
         rapid, created = _rapid_review(
             actor, areas[area], aware, decision, f"Demo rapid review {n} of 2020-21."
@@ -404,19 +422,19 @@ def seed(*, stdout: TextIO | None = None) -> None:
                 themes=_themes(themes),
                 is_published=True,
             )
-        if decision == D.MET:
+        if decision == RapidReview.Decision.MET:
             _review(
                 actor,
-                K.CSPR,
+                PracticeReview.Kind.CSPR,
                 IN_YEAR_CSPR[0],
                 areas[area],
                 rapid.decided_on or aware,
                 IN_YEAR_CSPR[1],
                 rapid,
             )
-    _review(actor, K.SAR, SAR[0], areas[SAR[1]], SAR[2], SAR[3])
+    _review(actor, PracticeReview.Kind.SAR, SAR[0], areas[SAR[1]], SAR[2], SAR[3])
     _earlier_scr(actor, areas)
     _current(actor, areas)
-    oliver = Review.objects.get(kind=K.CSPR, title="Oliver")
+    oliver = PracticeReview.objects.get(kind=PracticeReview.Kind.CSPR, title="Oliver")
     points = learning_selectors.learning_point_list_for_source(source=oliver).count()
     _say(stdout, f"Case reviews: demo reviews ready (Oliver has {points} findings).")

@@ -11,18 +11,18 @@ from safeguarding.case_reviews.models import (
     NO_IDENTIFYING,
     AgencyRequest,
     Dissemination,
-    Notification,
+    IncidentNotification,
+    PracticeReview,
     RapidReview,
-    Review,
 )
-from safeguarding.case_reviews.services.reviews import NEXT_STAGES
+from safeguarding.case_reviews.rules import next_stages
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.selectors import theme_list
 from safeguarding.partnership.models import Agency, Area
 
 
 def _agencies() -> Any:
-    return Agency.objects.filter(disabled_on__isnull=True).order_by("name")
+    return Agency.objects.active().order_by("name")
 
 
 def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
@@ -38,12 +38,12 @@ def _text(label: str, *, required: bool = True, help_text: str = "", rows: int =
     )
 
 
-class NotificationForm(forms.Form):
+class IncidentNotificationForm(forms.Form):
     area = forms.ModelChoiceField(
         queryset=Area.objects.order_by("name"), label="Area where the incident happened"
     )
     incident_type = forms.ChoiceField(
-        choices=Notification.IncidentType.choices,
+        choices=IncidentNotification.IncidentType.choices,
         widget=forms.RadioSelect,
         label="What happened to the child",
     )
@@ -66,7 +66,7 @@ class NotificationForm(forms.Form):
     )
 
 
-class NotificationEditForm(NotificationForm):
+class IncidentNotificationEditForm(IncidentNotificationForm):
     version = VersionField()
 
 
@@ -144,8 +144,10 @@ class LearningForm(forms.Form):
         self.fields["themes"].queryset = theme_list()  # type: ignore[attr-defined]
 
 
-class ReviewCommissionForm(forms.Form):
-    kind = forms.ChoiceField(choices=Review.Kind.choices, widget=forms.RadioSelect, label="Type")
+class PracticeReviewCommissionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=PracticeReview.Kind.choices, widget=forms.RadioSelect, label="Type"
+    )
     title = forms.CharField(
         max_length=120, label="Pseudonym for the review", help_text=NO_IDENTIFYING
     )
@@ -158,7 +160,7 @@ class ReviewCommissionForm(forms.Form):
     summary = _text("De-identified summary", required=False, help_text=NO_IDENTIFYING)
 
 
-class ReviewEditForm(forms.Form):
+class PracticeReviewEditForm(forms.Form):
     title = forms.CharField(max_length=120, label="Pseudonym for the review")
     area = forms.ModelChoiceField(queryset=Area.objects.order_by("name"), required=False)
     reviewer = forms.CharField(max_length=200, required=False)
@@ -175,7 +177,7 @@ class ReviewEditForm(forms.Form):
     version = VersionField()
 
 
-class ReviewStageForm(forms.Form):
+class PracticeReviewStageForm(forms.Form):
     status = forms.ChoiceField(choices=(), widget=forms.RadioSelect, label="Next stage")
     on = _date("Date")
     publication_url = forms.URLField(
@@ -185,11 +187,10 @@ class ReviewStageForm(forms.Form):
     not_published_reason = _text("Reason for not publishing", required=False, rows=3)
     version = VersionField()
 
-    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, review: PracticeReview, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        stages = NEXT_STAGES.get(review.status, ())
         self.fields["status"].choices = [  # type: ignore[attr-defined]
-            (s, Review.Status(s).label) for s in stages
+            (stage, PracticeReview.Status(stage).label) for stage in next_stages(review.status)
         ]
 
 
@@ -213,7 +214,7 @@ class RecommendationForm(forms.Form):
     text = _text("Recommendation", help_text=NO_IDENTIFYING)
 
 
-class ReviewActionForm(forms.Form):
+class PracticeReviewActionForm(forms.Form):
     description = _text("Action", rows=3)
     owner_agency = forms.ModelChoiceField(queryset=_agencies(), label="Owner agency")
     owner_person = forms.ModelChoiceField(
@@ -232,3 +233,12 @@ class DisseminationForm(forms.Form):
     title = forms.CharField(max_length=200)
     held_on = _date("Date")
     reach = forms.IntegerField(min_value=0, label="Number of people reached")
+
+
+class ArchiveForm(forms.Form):
+    reason = _text(
+        "Why is this record being archived?",
+        rows=3,
+        help_text="For example: recorded in error, or a duplicate of another record.",
+    )
+    version = VersionField()

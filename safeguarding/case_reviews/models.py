@@ -8,7 +8,6 @@ encrypted identity panel (NotifiedChild's EncryptedTextFields). Deadlines are de
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -30,39 +29,7 @@ NO_IDENTIFYING = (
 )
 
 
-def notification_working_days() -> int:
-    """settings.CASE_REVIEW_NOTIFICATION_WORKING_DAYS (default 5): the Panel is notified within
-    this many working days of the local authority becoming aware."""
-    return int(getattr(settings, "CASE_REVIEW_NOTIFICATION_WORKING_DAYS", 5))
-
-
-def rapid_review_working_days() -> int:
-    """settings.CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS (default 15): the rapid review goes to the
-    Panel within this many working days of the notification being sent."""
-    return int(getattr(settings, "CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS", 15))
-
-
-def review_target_months() -> int:
-    """settings.CASE_REVIEW_TARGET_MONTHS (default 6): a local review's target completion,
-    counted from the decision to hold it."""
-    return int(getattr(settings, "CASE_REVIEW_TARGET_MONTHS", 6))
-
-
-def advance_copy_working_days() -> int:
-    """settings.CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS (default 7, a rule believed but not yet
-    verified): the final report reaches the Panel and DfE this many working days before
-    publication."""
-    return int(getattr(settings, "CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS", 7))
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-class Notification(ArchivableModel):
+class IncidentNotification(ArchivableModel):
     """A serious incident notification: one incident, up to four children."""
 
     class IncidentType(models.TextChoices):
@@ -100,7 +67,7 @@ class Notification(ArchivableModel):
 
     @property
     def notification_due_on(self) -> date:
-        return add_working_days(self.aware_on, notification_working_days())
+        return add_working_days(self.aware_on, settings.CASE_REVIEW_NOTIFICATION_WORKING_DAYS)
 
     @property
     def notified_late(self) -> bool:
@@ -128,7 +95,7 @@ class NotifiedChild(BaseModel):
     fields are the restricted identity panel, encrypted at rest and logged when viewed."""
 
     notification = models.ForeignKey(
-        Notification, on_delete=models.PROTECT, related_name="children"
+        IncidentNotification, on_delete=models.PROTECT, related_name="children"
     )
     pseudonym = models.CharField(
         max_length=50, help_text="An invented first name used on every page and report."
@@ -172,7 +139,7 @@ class RapidReview(BaseModel):
         DISAGREES = "disagrees", "Disagrees"
 
     notification = models.OneToOneField(
-        Notification, on_delete=models.PROTECT, related_name="rapid_review"
+        IncidentNotification, on_delete=models.PROTECT, related_name="rapid_review"
     )
     meeting_on = models.DateField("meeting date", null=True, blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
@@ -206,7 +173,7 @@ class RapidReview(BaseModel):
         notified = self.notification.notified_on
         if notified is None:
             return None
-        return add_working_days(notified, rapid_review_working_days())
+        return add_working_days(notified, settings.CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS)
 
     def clean(self) -> None:
         errors = self._decision_errors()
@@ -279,12 +246,8 @@ class AgencyRequest(BaseModel):
     def activity_label(self) -> str:
         return f"Agency request {self.pk}"
 
-    @property
-    def is_submitted(self) -> bool:
-        return self.submitted_on is not None
 
-
-class Review(ArchivableModel):
+class PracticeReview(ArchivableModel):
     """A practice review: a local CSPR, or an earlier SCR, a SAR or another learning review."""
 
     class Kind(models.TextChoices):
@@ -306,7 +269,11 @@ class Review(ArchivableModel):
         max_length=120, help_text="The review's pseudonym, for example “Oliver”. " + NO_IDENTIFYING
     )
     rapid_review = models.ForeignKey(
-        RapidReview, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
+        RapidReview,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="practice_reviews",
     )
     area = models.ForeignKey(
         "partnership.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -359,7 +326,7 @@ class Review(ArchivableModel):
         if self.advance_copy_sent_on is None:
             return True
         days = working_days_between(self.advance_copy_sent_on, self.published_on)
-        return days < advance_copy_working_days()
+        return days < int(settings.CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -380,7 +347,9 @@ class Review(ArchivableModel):
 class TargetRevision(models.Model):
     """A revision of a review's target completion date, with the reason."""
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="target_revisions")
+    review = models.ForeignKey(
+        PracticeReview, on_delete=models.CASCADE, related_name="target_revisions"
+    )
     old_target_on = models.DateField()
     new_target_on = models.DateField()
     reason = models.TextField()
@@ -397,7 +366,7 @@ class TargetRevision(models.Model):
 
 
 class Milestone(models.Model):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="milestones")
+    review = models.ForeignKey(PracticeReview, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=200)
     due_on = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
@@ -410,7 +379,9 @@ class Milestone(models.Model):
 
 
 class Recommendation(models.Model):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    review = models.ForeignKey(
+        PracticeReview, on_delete=models.CASCADE, related_name="recommendations"
+    )
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation", help_text=NO_IDENTIFYING)
 
@@ -435,7 +406,9 @@ class Dissemination(models.Model):
         EVENT = "event", "Learning event"
         OTHER = "other", "Other"
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="disseminations")
+    review = models.ForeignKey(
+        PracticeReview, on_delete=models.CASCADE, related_name="disseminations"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(max_length=200)
     held_on = models.DateField("date")

@@ -8,6 +8,11 @@
 * An agency safeguarding lead sees and answers their own agency's requests; their agency's
   actions are in the actions app.
 * Everyone else gets 404. Practitioners see published learning in the learning app.
+* A practice review's final report: once published, everyone who sees the review may download
+  it; before (or when it will not be published) it may identify the child, so only the case
+  team may.
+* Partnership staff (administrators, business unit officers) archive a notification or a review
+  recorded in error; archived records are read-only for everyone.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ from typing import TYPE_CHECKING
 from safeguarding.accounts.roles import READ_ONLY_ROLES, STAFF_ROLES, Role
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    IncidentNotification,
     Milestone,
-    Notification,
     NotifiedChild,
+    PracticeReview,
     RapidReview,
-    Review,
 )
 from safeguarding.core.permissions import fetch_for_user_or_404
 
@@ -44,6 +49,12 @@ def can_view_case_reviews(user: User) -> bool:
     return sees_summaries(user)
 
 
+def can_view_case_review_home(user: User) -> bool:
+    """The case reviews home page (and its menu item): whoever sees case reviews, and agency
+    safeguarding leads, who answer their agency's requests there."""
+    return can_view_case_reviews(user) or (user.is_authenticated and bool(user.lead_agency_ids))
+
+
 def can_manage_case_reviews(user: User) -> bool:
     return is_case_team(user) and not user.is_read_only
 
@@ -52,11 +63,11 @@ def can_view_identity(user: User, child: NotifiedChild) -> bool:
     return can_manage_case_reviews(user)
 
 
-def can_view_notification(user: User, notification: Notification) -> bool:
+def can_view_incident_notification(user: User, notification: IncidentNotification) -> bool:
     return sees_summaries(user)
 
 
-def can_edit_notification(user: User, notification: Notification) -> bool:
+def can_edit_incident_notification(user: User, notification: IncidentNotification) -> bool:
     return can_manage_case_reviews(user) and not notification.is_archived
 
 
@@ -65,21 +76,36 @@ def can_view_rapid_review(user: User, rapid_review: RapidReview) -> bool:
 
 
 def can_edit_rapid_review(user: User, rapid_review: RapidReview) -> bool:
-    return can_manage_case_reviews(user)
+    return can_manage_case_reviews(user) and not rapid_review.notification.is_archived
 
 
-def can_view_review(user: User, review: Review) -> bool:
+def can_view_practice_review(user: User, review: PracticeReview) -> bool:
     return sees_summaries(user)
 
 
-def can_edit_review(user: User, review: Review) -> bool:
+def can_edit_practice_review(user: User, review: PracticeReview) -> bool:
     return can_manage_case_reviews(user) and not review.is_archived
 
 
-def lead_agency_ids(user: User) -> frozenset[int]:
-    if not user.is_authenticated:
-        return frozenset()
-    return user.agency_ids_for(Role.AGENCY_LEAD)
+def can_archive_case_records(user: User) -> bool:
+    return user.is_authenticated and user.is_partnership_staff and not user.is_read_only
+
+
+def can_archive_practice_review(user: User, review: PracticeReview) -> bool:
+    return can_archive_case_records(user) and not review.is_archived
+
+
+def can_archive_incident_notification(user: User, notification: IncidentNotification) -> bool:
+    return can_archive_case_records(user) and not notification.is_archived
+
+
+def can_download_practice_review_report(user: User, review: PracticeReview) -> bool:
+    """The final report, when there is one: open to everyone who sees the review once it is
+    published; before that (or when it will not be published) it may identify the child, so
+    only the case team may open it."""
+    if not review.final_report or not can_view_practice_review(user, review):
+        return False
+    return review.status == PracticeReview.Status.PUBLISHED or is_case_team(user)
 
 
 def can_view_agency_request(user: User, request: AgencyRequest) -> bool:
@@ -87,21 +113,31 @@ def can_view_agency_request(user: User, request: AgencyRequest) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return request.agency_id in lead_agency_ids(user) or request.contact_id == user.pk
+    return request.agency_id in user.lead_agency_ids or request.contact_id == user.pk
 
 
 def can_submit_agency_request(user: User, request: AgencyRequest) -> bool:
-    return can_view_agency_request(user, request) and not user.is_read_only
+    """Not once the notification is archived: its records are read-only."""
+    return (
+        can_view_agency_request(user, request)
+        and not user.is_read_only
+        and not request.rapid_review.notification.is_archived
+    )
 
 
-def get_notification_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Notification:
+def get_incident_notification_for_user_or_404(
+    user: User, pk: int, *, write: bool = False, archive: bool = False
+) -> IncidentNotification:
+    """`archive=True` for the archive page (partnership staff only; 403 for others)."""
     return fetch_for_user_or_404(
         user,
-        Notification.objects.select_related("area").prefetch_related("agencies", "children"),
+        IncidentNotification.objects.select_related("area", "archived_by").prefetch_related(
+            "agencies", "children"
+        ),
         pk,
-        can_view=can_view_notification,
-        can_edit=can_edit_notification,
-        write=write,
+        can_view=can_view_incident_notification,
+        can_edit=can_archive_incident_notification if archive else can_edit_incident_notification,
+        write=write or archive,
     )
 
 
@@ -127,14 +163,29 @@ def get_rapid_review_for_user_or_404(user: User, pk: int, *, write: bool = False
     )
 
 
-def get_review_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Review:
+def get_practice_review_for_user_or_404(
+    user: User, pk: int, *, write: bool = False, archive: bool = False
+) -> PracticeReview:
+    """`archive=True` for the archive page (partnership staff only; 403 for others)."""
     return fetch_for_user_or_404(
         user,
-        Review.objects.select_related("area", "rapid_review__notification"),
+        PracticeReview.objects.select_related("area", "rapid_review__notification", "archived_by"),
         pk,
-        can_view=can_view_review,
-        can_edit=can_edit_review,
-        write=write,
+        can_view=can_view_practice_review,
+        can_edit=can_archive_practice_review if archive else can_edit_practice_review,
+        write=write or archive,
+    )
+
+
+def get_practice_review_report_for_user_or_404(user: User, pk: int) -> PracticeReview:
+    """The review whose final report the user may download; 404 when there is no report or
+    they may not have it (see can_download_practice_review_report)."""
+    return fetch_for_user_or_404(
+        user,
+        PracticeReview.objects.all(),
+        pk,
+        can_view=can_download_practice_review_report,
+        can_edit=can_download_practice_review_report,
     )
 
 
@@ -156,7 +207,7 @@ def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -
         user,
         Milestone.objects.select_related("review"),
         pk,
-        can_view=lambda u, m: can_view_review(u, m.review),
-        can_edit=lambda u, m: can_edit_review(u, m.review),
+        can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
+        can_edit=lambda who, milestone: can_edit_practice_review(who, milestone.review),
         write=write,
     )

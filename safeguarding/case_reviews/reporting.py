@@ -31,7 +31,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 
 from safeguarding.actions import selectors as action_selectors
-from safeguarding.case_reviews.models import Dissemination, RapidReview, Review
+from safeguarding.case_reviews.models import (
+    Dissemination,
+    IncidentNotification,
+    PracticeReview,
+    RapidReview,
+)
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning import selectors as learning_selectors
@@ -92,7 +97,8 @@ class CaseReviewFigures:
 def rapid_review_decisions(year: ReportingYear) -> tuple[int, int]:
     """(criteria met, criteria not met) for rapid reviews decided in the year."""
     counts = RapidReview.objects.filter(
-        decided_on__range=(year.start, year.end), notification__archived_at__isnull=True
+        decided_on__range=(year.start, year.end),
+        notification__in=IncidentNotification.objects.live(),
     ).aggregate(
         met=Count("id", filter=Q(decision=RapidReview.Decision.MET)),
         not_met=Count("id", filter=Q(decision=RapidReview.Decision.NOT_MET)),
@@ -102,43 +108,51 @@ def rapid_review_decisions(year: ReportingYear) -> tuple[int, int]:
 
 def cspr_ongoing_from_previous_year(year: ReportingYear) -> int:
     return (
-        Review.objects.filter(
-            kind=Review.Kind.CSPR, archived_at__isnull=True, commissioned_on__lt=year.start
-        )
+        PracticeReview.objects.live()
+        .filter(kind=PracticeReview.Kind.CSPR, commissioned_on__lt=year.start)
         .exclude(signed_off_on__lt=year.start)
         .count()
     )
 
 
 def cspr_commenced(year: ReportingYear) -> int:
-    return Review.objects.filter(
-        kind=Review.Kind.CSPR,
-        archived_at__isnull=True,
-        commissioned_on__range=(year.start, year.end),
-    ).count()
+    return (
+        PracticeReview.objects.live()
+        .filter(
+            kind=PracticeReview.Kind.CSPR,
+            commissioned_on__range=(year.start, year.end),
+        )
+        .count()
+    )
 
 
 def cspr_completed(year: ReportingYear) -> int:
-    return Review.objects.filter(
-        kind=Review.Kind.CSPR,
-        archived_at__isnull=True,
-        signed_off_on__range=(year.start, year.end),
-    ).count()
+    return (
+        PracticeReview.objects.live()
+        .filter(
+            kind=PracticeReview.Kind.CSPR,
+            signed_off_on__range=(year.start, year.end),
+        )
+        .count()
+    )
 
 
 def cspr_completed_commenced_before(year: ReportingYear) -> int:
-    return Review.objects.filter(
-        kind=Review.Kind.CSPR,
-        archived_at__isnull=True,
-        signed_off_on__range=(year.start, year.end),
-        commissioned_on__lt=year.start,
-    ).count()
+    return (
+        PracticeReview.objects.live()
+        .filter(
+            kind=PracticeReview.Kind.CSPR,
+            signed_off_on__range=(year.start, year.end),
+            commissioned_on__lt=year.start,
+        )
+        .count()
+    )
 
 
 def dissemination(year: ReportingYear) -> tuple[DisseminationCount, ...]:
     rows = (
         Dissemination.objects.filter(
-            held_on__range=(year.start, year.end), review__archived_at__isnull=True
+            held_on__range=(year.start, year.end), review__in=PracticeReview.objects.live()
         )
         .values("kind")
         .annotate(n=Count("id"), reach=Sum("reach"))
@@ -154,18 +168,19 @@ def dissemination(year: ReportingYear) -> tuple[DisseminationCount, ...]:
 
 def sar_ongoing(year: ReportingYear) -> int:
     return (
-        Review.objects.filter(
-            kind=Review.Kind.SAR, archived_at__isnull=True, commissioned_on__lte=year.end
-        )
+        PracticeReview.objects.live()
+        .filter(kind=PracticeReview.Kind.SAR, commissioned_on__lte=year.end)
         .exclude(signed_off_on__lte=year.end)
         .count()
     )
 
 
 def published_reviews(year: ReportingYear) -> tuple[PublishedReview, ...]:
-    reviews = Review.objects.filter(
-        archived_at__isnull=True, published_on__range=(year.start, year.end)
-    ).order_by("published_on", "id")
+    reviews = (
+        PracticeReview.objects.live()
+        .filter(published_on__range=(year.start, year.end))
+        .order_by("published_on", "id")
+    )
     found = []
     for review in reviews:
         points = learning_selectors.learning_point_list_for_source(
@@ -203,9 +218,7 @@ def action_status(year: ReportingYear) -> tuple[StatusCount, ...]:
     from safeguarding.actions.models import Action
 
     totals = dict.fromkeys(Action.Status.values, 0)
-    reviews = Review.objects.filter(
-        archived_at__isnull=True, signed_off_on__range=(year.start, year.end)
-    )
+    reviews = PracticeReview.objects.live().filter(signed_off_on__range=(year.start, year.end))
     for review in reviews:
         plan = action_selectors.action_plan_for_source(source=review)
         if plan is None:

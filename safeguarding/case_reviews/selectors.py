@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
@@ -16,9 +17,9 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.models import (
     AgencyRequest,
-    Notification,
+    IncidentNotification,
+    PracticeReview,
     RapidReview,
-    Review,
 )
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint
@@ -27,25 +28,35 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
-def notification_list_for_user(*, user: User) -> QuerySet[Notification]:
+def incident_notification_list_for_user(*, user: User) -> QuerySet[IncidentNotification]:
     if not permissions.can_view_case_reviews(user):
-        return Notification.objects.none()
+        return IncidentNotification.objects.none()
     return (
-        Notification.objects.filter(archived_at__isnull=True)
+        IncidentNotification.objects.live()
         .select_related("area", "rapid_review")
         .prefetch_related("children")
         .order_by("-aware_on", "-id")
     )
 
 
-def review_list_for_user(*, user: User, kind: str = "", status: str = "") -> QuerySet[Review]:
+def practice_review_list_for_user(
+    *, user: User, kind: str = "", status: str = ""
+) -> QuerySet[PracticeReview]:
     if not permissions.can_view_case_reviews(user):
-        return Review.objects.none()
-    reviews = Review.objects.filter(archived_at__isnull=True).select_related("area")
+        return PracticeReview.objects.none()
+    reviews = PracticeReview.objects.live().select_related("area")
     if kind:
         reviews = reviews.filter(kind=kind)
     if status:
         reviews = reviews.filter(status=status)
+    return reviews.order_by("-commissioned_on", "-id")
+
+
+def practice_review_list_for_rapid_review(
+    *, rapid_review: RapidReview
+) -> QuerySet[PracticeReview]:
+    """The reviews commissioned from the rapid review (not the archived ones)."""
+    reviews = PracticeReview.objects.live().filter(rapid_review=rapid_review)
     return reviews.order_by("-commissioned_on", "-id")
 
 
@@ -54,13 +65,13 @@ def agency_request_list_for_user(
 ) -> QuerySet[AgencyRequest]:
     """Requests the user may see: all for the case team; their agency's (or addressed to them)
     for an agency lead."""
-    requests = AgencyRequest.objects.select_related(
-        "agency", "contact", "rapid_review__notification"
-    )
+    requests = AgencyRequest.objects.filter(
+        rapid_review__notification__in=IncidentNotification.objects.live()
+    ).select_related("agency", "contact", "rapid_review__notification")
     if not permissions.can_manage_case_reviews(user):
         if not user.is_authenticated:
             return AgencyRequest.objects.none()
-        agency_ids = permissions.lead_agency_ids(user)
+        agency_ids = user.lead_agency_ids
         requests = requests.filter(Q(agency_id__in=agency_ids) | Q(contact=user))
     if open_only:
         requests = requests.filter(submitted_on__isnull=True)
@@ -71,7 +82,7 @@ def agency_request_list_for_rapid_review(*, rapid_review: RapidReview) -> QueryS
     return rapid_review.agency_requests.select_related("agency", "contact").order_by("due_on")
 
 
-def learning_for(*, source: Review | RapidReview, user: User) -> QuerySet[LearningPoint]:
+def learning_for(*, source: PracticeReview | RapidReview, user: User) -> QuerySet[LearningPoint]:
     from safeguarding.learning import permissions as learning_permissions
 
     return learning_selectors.learning_point_list_for_source(
@@ -80,11 +91,11 @@ def learning_for(*, source: Review | RapidReview, user: User) -> QuerySet[Learni
     )
 
 
-def review_actions(*, review: Review) -> QuerySet[Action]:
+def practice_review_actions(*, review: PracticeReview) -> QuerySet[Action]:
     return action_selectors.action_list_for_source(source=review)
 
 
-def review_action_plan(*, review: Review) -> ActionPlan | None:
+def practice_review_action_plan(*, review: PracticeReview) -> ActionPlan | None:
     return action_selectors.action_plan_for_source(source=review)
 
 
@@ -98,7 +109,7 @@ class PlanSummary:
     last_reviewed_on: date | None
 
 
-def review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
+def practice_review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
     changes = action_selectors.changes_since_last_review(plan=plan)
     return PlanSummary(
         overdue=action_selectors.overdue_actions(plan=plan).count(),
@@ -108,10 +119,18 @@ def review_plan_summary(*, plan: ActionPlan) -> PlanSummary:
     )
 
 
-def viewer_list(*, notification: Notification, limit: int = 10) -> list[ActivityEvent]:
+def incident_notification_viewer_list(
+    *, notification: IncidentNotification, limit: int = 10
+) -> list[ActivityEvent]:
     """The latest views of the notification's restricted parts (the identity panel)."""
     events = activity_selectors.viewer_list_for_target(target=notification)
     return list(events.select_related("actor")[:limit])
+
+
+def incident_notification_viewers_url(*, notification: IncidentNotification) -> str:
+    """The activity log's page of everyone who has viewed the notification."""
+    content_type = ContentType.objects.get_for_model(notification)
+    return reverse("activity_log:viewer_list", args=[content_type.pk, notification.pk])
 
 
 # --- deadlines -----------------------------------------------------------------------
@@ -145,37 +164,37 @@ def deadline_list(*, user: User | None = None) -> list[Deadline]:
         deadlines += _notification_deadlines()
         deadlines += _review_deadlines()
     deadlines += _request_deadlines(user if not case_team else None)
-    deadlines.sort(key=lambda d: (d.due_on, d.key))
+    deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.key))
     return deadlines
 
 
 def _notification_deadlines() -> list[Deadline]:
     found: list[Deadline] = []
     notifications = (
-        Notification.objects.filter(archived_at__isnull=True)
+        IncidentNotification.objects.live()
         .filter(Q(notified_on__isnull=True) | Q(rapid_review__sent_to_panel_on__isnull=True))
         .select_related("rapid_review")
     )
-    for n in notifications:
-        url = reverse("case_reviews:notification_detail", args=[n.pk])
-        if n.notified_on is None:
+    for notification in notifications:
+        url = reverse("case_reviews:incident_notification_detail", args=[notification.pk])
+        if notification.notified_on is None:
             found.append(
                 Deadline(
-                    key=f"notification:{n.pk}",
+                    key=f"notification:{notification.pk}",
                     kind="notification",
-                    label=f"Notify the Panel of {n.reference}",
-                    due_on=n.notification_due_on,
+                    label=f"Notify the Panel of {notification.reference}",
+                    due_on=notification.notification_due_on,
                     url=url,
                 )
             )
             continue
-        rapid = getattr(n, "rapid_review", None)
+        rapid = getattr(notification, "rapid_review", None)
         if rapid is not None and rapid.sent_to_panel_on is None and rapid.due_on is not None:
             found.append(
                 Deadline(
                     key=f"rapid_review:{rapid.pk}",
                     kind="rapid_review",
-                    label=f"Send the rapid review of {n.reference} to the Panel",
+                    label=f"Send the rapid review of {notification.reference} to the Panel",
                     due_on=rapid.due_on,
                     url=reverse("case_reviews:rapid_review_detail", args=[rapid.pk]),
                 )
@@ -184,36 +203,37 @@ def _notification_deadlines() -> list[Deadline]:
 
 
 def _review_deadlines() -> list[Deadline]:
-    reviews = Review.objects.filter(archived_at__isnull=True, signed_off_on__isnull=True)
+    reviews = PracticeReview.objects.live().filter(signed_off_on__isnull=True)
     return [
         Deadline(
-            key=f"review:{r.pk}",
+            key=f"review:{review.pk}",
             kind="review",
-            label=f"Complete the {r.get_kind_display().lower()} “{r.title}”",
-            due_on=r.target_on,
-            url=reverse("case_reviews:review_detail", args=[r.pk]),
+            label=f"Complete the {review.get_kind_display().lower()} “{review.title}”",
+            due_on=review.target_on,
+            url=reverse("case_reviews:practice_review_detail", args=[review.pk]),
         )
-        for r in reviews
+        for review in reviews
     ]
 
 
 def _request_deadlines(user: User | None) -> list[Deadline]:
     if user is None:
-        requests = AgencyRequest.objects.filter(submitted_on__isnull=True).select_related(
-            "rapid_review__notification"
-        )
+        requests = AgencyRequest.objects.filter(
+            submitted_on__isnull=True,
+            rapid_review__notification__in=IncidentNotification.objects.live(),
+        ).select_related("rapid_review__notification")
     else:
         requests = agency_request_list_for_user(user=user, open_only=True)
     return [
         Deadline(
-            key=f"agency_request:{r.pk}",
+            key=f"agency_request:{request.pk}",
             kind="agency_request",
             label=(
-                f"{r.get_kind_display()} for the rapid review of "
-                f"{r.rapid_review.notification.reference}"
+                f"{request.get_kind_display()} for the rapid review of "
+                f"{request.rapid_review.notification.reference}"
             ),
-            due_on=r.due_on,
-            url=reverse("case_reviews:agency_request_submit", args=[r.pk]),
+            due_on=request.due_on,
+            url=reverse("case_reviews:agency_request_submit", args=[request.pk]),
         )
-        for r in requests
+        for request in requests
     ]

@@ -1,16 +1,15 @@
-"""Writes for notifications, children (the identity panel), rapid reviews and agency requests."""
+"""Writes for incident notifications, children (the identity panel), rapid reviews and agency
+requests."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.activity_log.services import (
@@ -19,14 +18,22 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
+from safeguarding.case_reviews import verbs
 from safeguarding.case_reviews.models import (
     MAX_CHILDREN,
     AgencyRequest,
-    Notification,
+    IncidentNotification,
     NotifiedChild,
     RapidReview,
 )
+from safeguarding.case_reviews.rules import (
+    INCIDENT_NOTIFICATION_EDITABLE,
+    RAPID_REVIEW_EDITABLE,
+    IncidentNotificationEdit,
+    RapidReviewEdit,
+)
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.learning import services as learning_services
 from safeguarding.learning.models import LearningPoint, Theme
 
@@ -34,34 +41,11 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Area
 
-NOTIFICATION_EDITABLE = frozenset(
-    {
-        "area",
-        "incident_type",
-        "abuse_or_neglect_suspected",
-        "looked_after",
-        "aware_on",
-        "notified_on",
-        "summary",
-    }
-)
-RAPID_REVIEW_EDITABLE = frozenset(
-    {
-        "meeting_on",
-        "decision",
-        "decision_reasons",
-        "decided_on",
-        "sent_to_panel_on",
-        "panel_response",
-        "panel_response_on",
-    }
-)
-
 
 def _next_reference(aware_on: date) -> str:
     prefix = f"SIN-{aware_on.year}-"
     last = (
-        Notification.objects.select_for_update()
+        IncidentNotification.objects.select_for_update()
         .filter(reference__startswith=prefix)
         .aggregate(m=Max("reference"))["m"]
     )
@@ -70,7 +54,7 @@ def _next_reference(aware_on: date) -> str:
 
 
 @transaction.atomic
-def notification_create(
+def incident_notification_create(
     *,
     actor: User | None,
     area: Area,
@@ -81,9 +65,9 @@ def notification_create(
     notified_on: date | None = None,
     summary: str = "",
     agencies: Iterable[Agency] = (),
-) -> Notification:
+) -> IncidentNotification:
     """Record a serious incident notification and open its rapid review."""
-    notification = Notification(
+    notification = IncidentNotification(
         reference=_next_reference(aware_on),
         area=area,
         incident_type=incident_type,
@@ -100,7 +84,7 @@ def notification_create(
     notification.agencies.set(agency_list)
     event_record(
         actor=actor,
-        verb="notification.created",
+        verb=verbs.INCIDENT_NOTIFICATION_RECORDED,
         target=notification,
         data={
             "area": area.pk,
@@ -111,30 +95,31 @@ def notification_create(
         },
     )
     rapid_review = RapidReview.objects.create(notification=notification)
-    event_record(actor=actor, verb="rapid_review.opened", target=rapid_review)
+    event_record(actor=actor, verb=verbs.RAPID_REVIEW_OPENED, target=rapid_review)
     return notification
 
 
 @transaction.atomic
-def notification_update(
+def incident_notification_update(
     *,
     actor: User | None,
-    notification: Notification,
+    notification: IncidentNotification,
     expected_version: int | None,
     agencies: Iterable[Agency] | None = None,
-    **data: Any,
+    **edit: Unpack[IncidentNotificationEdit],
 ) -> dict[str, dict[str, Any]]:
-    """Change a notification's details. A stale edit raises EditConflictError."""
-    unknown = set(data) - NOTIFICATION_EDITABLE
+    """Change any of a notification's details. A stale edit raises EditConflictError."""
+    unknown = set(edit) - INCIDENT_NOTIFICATION_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    data: dict[str, Any] = dict(edit)
     if isinstance(data.get("summary"), str):
         data["summary"] = data["summary"].strip()
     changes = tracked_update(
         actor=actor,
         obj=notification,
         data=data,
-        verb="notification.updated",
+        verb=verbs.INCIDENT_NOTIFICATION_UPDATED,
         expected_version=expected_version,
     )
     if agencies is not None:
@@ -144,7 +129,7 @@ def notification_update(
             notification.agencies.set(list(agencies))
             event_record(
                 actor=actor,
-                verb="notification.agencies_changed",
+                verb=verbs.INCIDENT_NOTIFICATION_AGENCIES_CHANGED,
                 target=notification,
                 changes={"agencies": {"before": before, "after": after}},
             )
@@ -156,7 +141,7 @@ def notification_update(
 def child_add(
     *,
     actor: User | None,
-    notification: Notification,
+    notification: IncidentNotification,
     pseudonym: str,
     full_name: str = "",
     date_of_birth: str = "",
@@ -165,13 +150,13 @@ def child_add(
 ) -> NotifiedChild:
     """Add a child (at most four per notification). The identifying fields are encrypted and
     redacted from the activity log."""
-    Notification.objects.select_for_update().filter(pk=notification.pk).first()
+    IncidentNotification.objects.select_for_update().filter(pk=notification.pk).first()
     if notification.children.count() >= MAX_CHILDREN:
         raise ValidationError(f"A notification can include at most {MAX_CHILDREN} children.")
     pseudonym = " ".join(pseudonym.split())
     if not pseudonym:
         raise ValidationError({"pseudonym": "Enter a pseudonym for the child."})
-    child = tracked_create(
+    return tracked_create(
         actor=actor,
         model=NotifiedChild,
         data={
@@ -182,10 +167,8 @@ def child_add(
             "address": address.strip(),
             "other_identifiers": other_identifiers.strip(),
         },
-        verb="child.added",
+        verb=verbs.NOTIFIED_CHILD_ADDED,
     )
-    assert isinstance(child, NotifiedChild)
-    return child
 
 
 def child_identity_view(*, actor: User, child: NotifiedChild) -> NotifiedChild:
@@ -200,20 +183,21 @@ def rapid_review_update(
     actor: User | None,
     rapid_review: RapidReview,
     expected_version: int | None,
-    **data: Any,
+    **edit: Unpack[RapidReviewEdit],
 ) -> dict[str, dict[str, Any]]:
     """Record the meeting, the decision (with reasons), sending to the Panel and the Panel's
     response. A stale edit raises EditConflictError."""
-    unknown = set(data) - RAPID_REVIEW_EDITABLE
+    unknown = set(edit) - RAPID_REVIEW_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    data: dict[str, Any] = dict(edit)
     if isinstance(data.get("decision_reasons"), str):
         data["decision_reasons"] = data["decision_reasons"].strip()
     return tracked_update(
         actor=actor,
         obj=rapid_review,
         data=data,
-        verb="rapid_review.updated",
+        verb=verbs.RAPID_REVIEW_UPDATED,
         expected_version=expected_version,
     )
 
@@ -270,9 +254,8 @@ def agency_request_create(
             "requested_on": today,
             "due_on": due_on,
         },
-        verb="agency_request.created",
+        verb=verbs.AGENCY_REQUEST_SENT,
     )
-    assert isinstance(request, AgencyRequest)
     _request_email(request)
     return request
 
@@ -298,9 +281,7 @@ def agency_request_recipients(*, request: AgencyRequest) -> list[User]:
 
 def _request_email(request: AgencyRequest) -> None:
     """Tell the agency: reference, what is asked, due date and a link; never case detail."""
-    url = getattr(settings, "SITE_URL", "").rstrip("/") + reverse(
-        "case_reviews:agency_request_submit", args=[request.pk]
-    )
+    url = absolute_reverse("case_reviews:agency_request_submit", request.pk)
     for person in agency_request_recipients(request=request):
         email_send(
             template="case_reviews_request",
@@ -330,7 +311,33 @@ def agency_request_submit(
         actor=actor,
         obj=request,
         data={"response": response, "submitted_on": timezone.localdate(), "submitted_by": actor},
-        verb="agency_request.submitted",
+        verb=verbs.AGENCY_REQUEST_SUBMITTED,
         expected_version=expected_version,
     )
     return request
+
+
+@transaction.atomic
+def incident_notification_archive(
+    *,
+    actor: User,
+    notification: IncidentNotification,
+    reason: str,
+    expected_version: int | None = None,
+) -> IncidentNotification:
+    """Archive a notification recorded in error or twice (records are archived, never deleted).
+    It and its rapid review leave the lists, the deadlines and the annual report's figures;
+    their pages stay, read-only, with the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why this notification is being archived."})
+    if notification.is_archived:
+        raise ValidationError("This notification is already archived.")
+    tracked_update(
+        actor=actor,
+        obj=notification,
+        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        verb=verbs.INCIDENT_NOTIFICATION_ARCHIVED,
+        expected_version=expected_version,
+    )
+    return notification

@@ -19,17 +19,14 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.services import event_record
-from safeguarding.case_reviews import selectors
+from safeguarding.case_reviews import selectors, verbs
 from safeguarding.case_reviews.models import AgencyRequest, ReminderSent
 from safeguarding.case_reviews.services.notifications import agency_request_recipients
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_url
 from safeguarding.core.working_days import add_working_days
 
 logger = logging.getLogger(__name__)
-
-
-def reminder_working_days() -> int:
-    return int(getattr(settings, "CASE_REVIEW_REMINDER_WORKING_DAYS", 5))
 
 
 @dataclass(frozen=True)
@@ -49,9 +46,9 @@ def reminder_recipients(*, deadline: selectors.Deadline) -> list[User]:
     return list(users.distinct().order_by("email"))
 
 
-def reminders_send(*, today: date | None = None) -> ReminderResult:
+def case_review_reminders_send(*, today: date | None = None) -> ReminderResult:
     today = today or timezone.localdate()
-    days = reminder_working_days()
+    days = settings.CASE_REVIEW_REMINDER_WORKING_DAYS
     window_end = add_working_days(today, days)
     counts = {"due_soon": 0, "missed": 0, "no_recipient": 0}
     for deadline in selectors.deadline_list():
@@ -87,7 +84,7 @@ def _send(
     try:
         with transaction.atomic():
             ReminderSent.objects.create(key=key, recipients=len(recipients))
-            url = getattr(settings, "SITE_URL", "").rstrip("/") + deadline.url
+            url = absolute_url(deadline.url)
             for person in recipients:
                 email_send(
                     template=f"case_reviews_reminder_{stage}",
@@ -97,13 +94,13 @@ def _send(
                         "what": deadline.label,
                         "due_date": f"{deadline.due_on.day} {deadline.due_on:%B %Y}",
                         "days_late": (today - deadline.due_on).days,
-                        "working_days": reminder_working_days(),
+                        "working_days": settings.CASE_REVIEW_REMINDER_WORKING_DAYS,
                         "url": url,
                     },
                 )
             event_record(
                 actor=None,
-                verb="case_review.reminder_sent",
+                verb=verbs.CASE_REVIEW_REMINDER_SENT,
                 data={"key": key, "recipients": len(recipients)},
             )
     except IntegrityError:  # another run sent it a moment ago

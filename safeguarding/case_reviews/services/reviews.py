@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -16,16 +17,23 @@ from django.utils import timezone
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.case_reviews import verbs
 from safeguarding.case_reviews.models import (
     Dissemination,
     Milestone,
+    PracticeReview,
     RapidReview,
     Recommendation,
-    Review,
     TargetRevision,
-    add_months,
-    review_target_months,
 )
+from safeguarding.case_reviews.rules import (
+    PRACTICE_REVIEW_EDITABLE,
+    REPORT_EXTENSIONS,
+    REPORT_MAX_BYTES,
+    PracticeReviewEdit,
+    next_stages,
+)
+from safeguarding.core.dates import add_months
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning import services as learning_services
 from safeguarding.learning.models import LearningPoint, Theme
@@ -34,32 +42,16 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Area
 
-S = Review.Status
-REVIEW_EDITABLE = frozenset(
-    {"title", "area", "reviewer", "methodology", "terms_of_reference", "summary", "key_message"}
-)
-# Which stage may follow which: forward only, one step at a time (publishing decisions are
-# made once the Board has signed the report off).
-NEXT_STAGES: dict[str, tuple[str, ...]] = {
-    S.COMMISSIONED: (S.IN_PROGRESS,),
-    S.IN_PROGRESS: (S.REPORT_RECEIVED,),
-    S.REPORT_RECEIVED: (S.SIGNED_OFF,),
-    S.SIGNED_OFF: (S.PUBLISHED, S.NOT_PUBLISHED),
-    S.PUBLISHED: (),
-    S.NOT_PUBLISHED: (),
-}
 LEARNING_KIND = {
-    Review.Kind.CSPR: LearningPoint.SourceKind.CSPR,
-    Review.Kind.SCR: LearningPoint.SourceKind.SCR,
-    Review.Kind.SAR: LearningPoint.SourceKind.SAR,
-    Review.Kind.OTHER: LearningPoint.SourceKind.OTHER,
+    PracticeReview.Kind.CSPR: LearningPoint.SourceKind.CSPR,
+    PracticeReview.Kind.SCR: LearningPoint.SourceKind.SCR,
+    PracticeReview.Kind.SAR: LearningPoint.SourceKind.SAR,
+    PracticeReview.Kind.OTHER: LearningPoint.SourceKind.OTHER,
 }
-REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
-REPORT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @transaction.atomic
-def review_commission(
+def practice_review_commission(
     *,
     actor: User | None,
     kind: str,
@@ -73,10 +65,10 @@ def review_commission(
     methodology: str = "",
     terms_of_reference: str = "",
     summary: str = "",
-) -> Review:
+) -> PracticeReview:
     """Commission a review. A CSPR from a rapid review needs the criteria to have been met; the
     target is `CASE_REVIEW_TARGET_MONTHS` (6) months from the decision."""
-    if rapid_review is not None and kind != Review.Kind.CSPR:
+    if rapid_review is not None and kind != PracticeReview.Kind.CSPR:
         raise ValidationError({"kind": "A rapid review leads to a local CSPR."})
     if rapid_review is not None and rapid_review.decision != RapidReview.Decision.MET:
         raise ValidationError(
@@ -86,7 +78,7 @@ def review_commission(
         area = rapid_review.notification.area
     review = tracked_create(
         actor=actor,
-        model=Review,
+        model=PracticeReview,
         data={
             "kind": kind,
             "title": " ".join(title.split()),
@@ -98,21 +90,22 @@ def review_commission(
             "methodology": methodology.strip(),
             "terms_of_reference": terms_of_reference.strip(),
             "summary": summary.strip(),
-            "target_on": add_months(decided_on, review_target_months()),
+            "target_on": add_months(decided_on, settings.CASE_REVIEW_TARGET_MONTHS),
         },
-        verb="review.commissioned",
+        verb=verbs.PRACTICE_REVIEW_COMMISSIONED,
     )
-    assert isinstance(review, Review)
     agency_list = list(agencies)
     if not agency_list and rapid_review is not None:
         agency_list = list(rapid_review.notification.agencies.all())
     if agency_list:
-        review_agencies_set(actor=actor, review=review, agencies=agency_list)
+        practice_review_agencies_set(actor=actor, review=review, agencies=agency_list)
     return review
 
 
 @transaction.atomic
-def review_agencies_set(*, actor: User | None, review: Review, agencies: Iterable[Agency]) -> None:
+def practice_review_agencies_set(
+    *, actor: User | None, review: PracticeReview, agencies: Iterable[Agency]
+) -> None:
     """The agencies involved in the review (recorded with the before and after lists)."""
     before = sorted(review.agencies.values_list("pk", flat=True))
     chosen = list(agencies)
@@ -122,40 +115,38 @@ def review_agencies_set(*, actor: User | None, review: Review, agencies: Iterabl
     review.agencies.set(chosen)
     event_record(
         actor=actor,
-        verb="review.agencies_changed",
+        verb=verbs.PRACTICE_REVIEW_AGENCIES_CHANGED,
         target=review,
         changes={"agencies": {"before": before, "after": after}},
     )
 
 
 @transaction.atomic
-def review_update(
+def practice_review_update(
     *,
     actor: User | None,
-    review: Review,
+    review: PracticeReview,
     expected_version: int | None,
     agencies: Iterable[Agency] | None = None,
-    **data: Any,
+    **edit: Unpack[PracticeReviewEdit],
 ) -> dict[str, dict[str, Any]]:
-    """Change a review's details (and, when given, its agencies). A stale edit raises
+    """Change any of a review's details (and, when given, its agencies). A stale edit raises
     EditConflictError; renaming the review renames it on its learning."""
-    unknown = set(data) - REVIEW_EDITABLE
+    unknown = set(edit) - PRACTICE_REVIEW_EDITABLE
     if unknown:
         raise ValidationError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    for key, value in list(data.items()):
-        if isinstance(value, str):
-            data[key] = value.strip()
+    data = {key: value.strip() if isinstance(value, str) else value for key, value in edit.items()}
     changes = tracked_update(
         actor=actor,
         obj=review,
         data=data,
-        verb="review.updated",
+        verb=verbs.PRACTICE_REVIEW_UPDATED,
         expected_version=expected_version,
     )
     if "title" in changes:
         learning_services.learning_source_title_refresh(actor=actor, source=review)
     if agencies is not None:
-        review_agencies_set(actor=actor, review=review, agencies=agencies)
+        practice_review_agencies_set(actor=actor, review=review, agencies=agencies)
     return changes
 
 
@@ -171,19 +162,19 @@ def _check_report(report: UploadedFile) -> None:
 
 
 def _stage_data(
-    review: Review, status: str, on: date, publication_url: str, not_published_reason: str
+    review: PracticeReview, status: str, on: date, publication_url: str, not_published_reason: str
 ) -> dict[str, Any]:
     data: dict[str, Any] = {"status": status}
-    if status == S.REPORT_RECEIVED:
+    if status == PracticeReview.Status.REPORT_RECEIVED:
         data["report_received_on"] = on
-    elif status == S.SIGNED_OFF:
+    elif status == PracticeReview.Status.SIGNED_OFF:
         data["signed_off_on"] = on
-    elif status == S.PUBLISHED:
+    elif status == PracticeReview.Status.PUBLISHED:
         if review.signed_off_on and on < review.signed_off_on:
             raise ValidationError({"on": "A review cannot be published before it is signed off."})
         data["published_on"] = on
         data["publication_url"] = publication_url.strip()
-    elif status == S.NOT_PUBLISHED:
+    elif status == PracticeReview.Status.NOT_PUBLISHED:
         if not not_published_reason.strip():
             raise ValidationError(
                 {"not_published_reason": "Enter the reason the report is not published."}
@@ -193,29 +184,36 @@ def _stage_data(
 
 
 @transaction.atomic
-def review_stage_set(
+def practice_review_stage_set(
     *,
     actor: User | None,
-    review: Review,
+    review: PracticeReview,
     status: str,
     on: date,
     expected_version: int | None,
     publication_url: str = "",
     final_report: UploadedFile | None = None,
     not_published_reason: str = "",
-) -> Review:
+) -> PracticeReview:
     """Move a review to its next stage, recording the stage's date (report received, signed off,
     published with a link or the final report, or not published with the reason). Publishing
     publishes the review's findings to practitioners."""
-    allowed = NEXT_STAGES.get(review.status, ())
+    allowed = next_stages(review.status)
     if status not in allowed:
-        names = ", ".join(S(s).label.lower() for s in allowed) or "nothing (it is finished)"
+        names = (
+            ", ".join(PracticeReview.Status(stage).label.lower() for stage in allowed)
+            or "nothing (it is finished)"
+        )
         raise ValidationError(
             {"status": f"From “{review.get_status_display()}” the review can move to: {names}."}
         )
     if on > timezone.localdate():
         raise ValidationError({"on": "The date cannot be in the future."})
-    if status == S.PUBLISHED and not publication_url.strip() and final_report is None:
+    if (
+        status == PracticeReview.Status.PUBLISHED
+        and not publication_url.strip()
+        and final_report is None
+    ):
         raise ValidationError(
             {"publication_url": "Enter the link to the report or upload the final report."}
         )
@@ -227,15 +225,15 @@ def review_stage_set(
         actor=actor,
         obj=review,
         data=data,
-        verb=f"review.{status}",
+        verb=verbs.PRACTICE_REVIEW_STAGE[status],
         expected_version=expected_version,
     )
-    if status == S.PUBLISHED:
+    if status == PracticeReview.Status.PUBLISHED:
         _publish_findings(actor, review)
     return review
 
 
-def _publish_findings(actor: User | None, review: Review) -> None:
+def _publish_findings(actor: User | None, review: PracticeReview) -> None:
     for point in learning_selectors.learning_point_list_for_source(source=review).filter(
         is_published=False
     ):
@@ -243,9 +241,9 @@ def _publish_findings(actor: User | None, review: Review) -> None:
 
 
 @transaction.atomic
-def review_advance_copy_record(
-    *, actor: User | None, review: Review, on: date, expected_version: int | None = None
-) -> Review:
+def practice_review_advance_copy_record(
+    *, actor: User | None, review: PracticeReview, on: date, expected_version: int | None = None
+) -> PracticeReview:
     """Record that the final report went to the Panel and DfE ahead of publication."""
     if review.published_on and on > review.published_on:
         raise ValidationError({"on": "The advance copy must be sent before publication."})
@@ -255,17 +253,17 @@ def review_advance_copy_record(
         actor=actor,
         obj=review,
         data={"advance_copy_sent_on": on},
-        verb="review.advance_copy",
+        verb=verbs.PRACTICE_REVIEW_ADVANCE_COPY_RECORDED,
         expected_version=expected_version,
     )
     return review
 
 
 @transaction.atomic
-def review_target_revise(
+def practice_review_target_revise(
     *,
     actor: User | None,
-    review: Review,
+    review: PracticeReview,
     new_target_on: date,
     reason: str,
     expected_version: int | None = None,
@@ -284,7 +282,7 @@ def review_target_revise(
         actor=actor,
         obj=review,
         data={"target_on": new_target_on},
-        verb="review.target_revised",
+        verb=verbs.PRACTICE_REVIEW_TARGET_REVISED,
         expected_version=expected_version,
     )
     return TargetRevision.objects.create(
@@ -298,16 +296,14 @@ def review_target_revise(
 
 @transaction.atomic
 def milestone_add(
-    *, actor: User | None, review: Review, title: str, due_on: date | None = None
+    *, actor: User | None, review: PracticeReview, title: str, due_on: date | None = None
 ) -> Milestone:
-    milestone = tracked_create(
+    return tracked_create(
         actor=actor,
         model=Milestone,
         data={"review": review, "title": title.strip(), "due_on": due_on},
-        verb="review.milestone_added",
+        verb=verbs.MILESTONE_ADDED,
     )
-    assert isinstance(milestone, Milestone)
-    return milestone
 
 
 @transaction.atomic
@@ -317,7 +313,7 @@ def milestone_complete(*, actor: User | None, milestone: Milestone, on: date) ->
     if on > timezone.localdate():
         raise ValidationError({"on": "The date cannot be in the future."})
     tracked_update(
-        actor=actor, obj=milestone, data={"done_on": on}, verb="review.milestone_completed"
+        actor=actor, obj=milestone, data={"done_on": on}, verb=verbs.MILESTONE_COMPLETED
     )
     return milestone
 
@@ -326,7 +322,7 @@ def milestone_complete(*, actor: User | None, milestone: Milestone, on: date) ->
 def finding_record(
     *,
     actor: User | None,
-    review: Review,
+    review: PracticeReview,
     title: str,
     summary: str,
     themes: Iterable[Theme],
@@ -338,35 +334,35 @@ def finding_record(
     return learning_services.learning_point_record(
         actor=actor,
         source=review,
-        source_kind=LEARNING_KIND[Review.Kind(review.kind)],
+        source_kind=LEARNING_KIND[PracticeReview.Kind(review.kind)],
         title=title,
         summary=summary,
         recorded_on=recorded_on,
         themes=themes,
         agencies=agencies,
         area=review.area,
-        is_published=review.status == S.PUBLISHED,
+        is_published=review.status == PracticeReview.Status.PUBLISHED,
     )
 
 
 @transaction.atomic
-def recommendation_add(*, actor: User | None, review: Review, text: str) -> Recommendation:
+def recommendation_add(*, actor: User | None, review: PracticeReview, text: str) -> Recommendation:
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Enter the recommendation."})
-    Review.objects.select_for_update().filter(pk=review.pk).first()
+    PracticeReview.objects.select_for_update().filter(pk=review.pk).first()
     last = review.recommendations.aggregate(n=Max("number"))["n"] or 0
-    recommendation = tracked_create(
+    return tracked_create(
         actor=actor,
         model=Recommendation,
         data={"review": review, "number": last + 1, "text": text},
-        verb="review.recommendation_added",
+        verb=verbs.RECOMMENDATION_ADDED,
     )
-    assert isinstance(recommendation, Recommendation)
-    return recommendation
 
 
-def review_action_plan(*, actor: User | None, review: Review) -> ActionPlan:
+def practice_review_action_plan_get_or_create(
+    *, actor: User | None, review: PracticeReview
+) -> ActionPlan:
     """The review's action plan (created on first use; reviewed every two months)."""
     return action_services.action_plan_get_or_create_for(
         actor=actor, source=review, title=f"{review.learning_title}: action plan"
@@ -374,17 +370,17 @@ def review_action_plan(*, actor: User | None, review: Review) -> ActionPlan:
 
 
 @transaction.atomic
-def review_action_add(
+def practice_review_action_add(
     *,
     actor: User | None,
-    review: Review,
+    review: PracticeReview,
     description: str,
     owner_agency: Agency,
     due_date: date,
     owner_person: User | None = None,
     success_measure: str = "",
 ) -> Action:
-    plan = review_action_plan(actor=actor, review=review)
+    plan = practice_review_action_plan_get_or_create(actor=actor, review=review)
     return action_services.action_create(
         actor=actor,
         plan=plan,
@@ -398,11 +394,11 @@ def review_action_add(
 
 @transaction.atomic
 def dissemination_add(
-    *, actor: User | None, review: Review, kind: str, title: str, held_on: date, reach: int
+    *, actor: User | None, review: PracticeReview, kind: str, title: str, held_on: date, reach: int
 ) -> Dissemination:
     if reach < 0:
         raise ValidationError({"reach": "The number of people cannot be negative."})
-    item = tracked_create(
+    return tracked_create(
         actor=actor,
         model=Dissemination,
         data={
@@ -412,7 +408,27 @@ def dissemination_add(
             "held_on": held_on,
             "reach": reach,
         },
-        verb="review.dissemination_added",
+        verb=verbs.DISSEMINATION_ADDED,
     )
-    assert isinstance(item, Dissemination)
-    return item
+
+
+@transaction.atomic
+def practice_review_archive(
+    *, actor: User, review: PracticeReview, reason: str, expected_version: int | None = None
+) -> PracticeReview:
+    """Archive a review recorded in error or twice (records are archived, never deleted). It
+    leaves the lists, the deadlines and the annual report's figures; its page stays, read-only,
+    with the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why this review is being archived."})
+    if review.is_archived:
+        raise ValidationError("This review is already archived.")
+    tracked_update(
+        actor=actor,
+        obj=review,
+        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        verb=verbs.PRACTICE_REVIEW_ARCHIVED,
+        expected_version=expected_version,
+    )
+    return review

@@ -10,25 +10,25 @@ from factory.django import DjangoModelFactory
 
 from safeguarding.case_reviews.models import (
     AgencyRequest,
-    Notification,
+    IncidentNotification,
     NotifiedChild,
+    PracticeReview,
     RapidReview,
-    Review,
-    add_months,
 )
+from safeguarding.core.dates import add_months
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
 
-class NotificationFactory(DjangoModelFactory[Notification]):
+class IncidentNotificationFactory(DjangoModelFactory[IncidentNotification]):
     """A notification with its (undecided) rapid review."""
 
     class Meta:
-        model = Notification
+        model = IncidentNotification
         skip_postgeneration_save = True
 
     reference = Sequence(lambda n: f"SIN-2020-{n + 1:03d}")
     area = SubFactory(AreaFactory)
-    incident_type = Notification.IncidentType.SERIOUS_HARM
+    incident_type = IncidentNotification.IncidentType.SERIOUS_HARM
     aware_on = date(2020, 6, 1)
     notified_on = date(2020, 6, 3)
     summary = "A synthetic incident."
@@ -42,37 +42,37 @@ class RapidReviewFactory(DjangoModelFactory[RapidReview]):
     class Meta:
         model = RapidReview
 
-    notification = SubFactory(NotificationFactory, rapid_review=None)
+    notification = SubFactory(IncidentNotificationFactory, rapid_review=None)
 
 
 class NotifiedChildFactory(DjangoModelFactory[NotifiedChild]):
     class Meta:
         model = NotifiedChild
 
-    notification = SubFactory(NotificationFactory)
+    notification = SubFactory(IncidentNotificationFactory)
     pseudonym = Sequence(lambda n: f"Wren{n}")
     full_name = "Testy Synthetic-Child"
     date_of_birth = "1 1 2019"
 
 
-class ReviewFactory(DjangoModelFactory[Review]):
+class PracticeReviewFactory(DjangoModelFactory[PracticeReview]):
     class Meta:
-        model = Review
+        model = PracticeReview
 
-    kind = Review.Kind.CSPR
+    kind = PracticeReview.Kind.CSPR
     title = Sequence(lambda n: f"Linnet{n}")
     area = SubFactory(AreaFactory)
     decided_on = date(2020, 5, 1)
     commissioned_on = date(2020, 6, 1)
     target_on = LazyAttribute(lambda o: add_months(o.decided_on, 6))
-    status = Review.Status.IN_PROGRESS
+    status = PracticeReview.Status.IN_PROGRESS
 
 
 class AgencyRequestFactory(DjangoModelFactory[AgencyRequest]):
     class Meta:
         model = AgencyRequest
 
-    rapid_review = LazyAttribute(lambda o: NotificationFactory.create().rapid_review)
+    rapid_review = LazyAttribute(lambda o: IncidentNotificationFactory.create().rapid_review)
     agency = SubFactory(AgencyFactory)
     requested_on = date(2020, 6, 4)
     due_on = date(2020, 6, 12)

@@ -168,13 +168,13 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
     browser_page: Any, make_user: Any, client: Any, live_server: Any
 ) -> None:
     from safeguarding.case_reviews import services
-    from safeguarding.case_reviews.tests.factories import ReviewFactory
+    from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
 
     agency = AgencyFactory.create(name="Testshire Health")
     officer = make_user(Role.BUSINESS_UNIT)
     lead = make_user((Role.AGENCY_LEAD, agency))
     today = timezone.localdate()
-    notification = services.notification_create(
+    notification = services.incident_notification_create(
         actor=officer,
         area=AreaFactory.create(),
         incident_type="serious_harm",
@@ -187,7 +187,7 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
         agency=agency,
         due_on=today + timedelta(days=5),
     )
-    review = ReviewFactory.create(title="Kestrel", summary="A de-identified summary.")
+    review = PracticeReviewFactory.create(title="Kestrel", summary="A de-identified summary.")
     page = browser_page
 
     _sign_in(page, client, live_server, lead)

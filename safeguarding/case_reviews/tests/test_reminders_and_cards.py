@@ -14,7 +14,10 @@ from django.test import override_settings
 from safeguarding.accounts.models import User
 from safeguarding.case_reviews import cards, services
 from safeguarding.case_reviews.models import ReminderSent
-from safeguarding.case_reviews.tests.factories import AgencyRequestFactory, NotificationFactory
+from safeguarding.case_reviews.tests.factories import (
+    AgencyRequestFactory,
+    IncidentNotificationFactory,
+)
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +27,13 @@ def test_due_soon_and_missed_reminders_are_sent_once(
     officer: User, run_tasks: Callable[[], int], django_capture_on_commit_callbacks
 ) -> None:
     # Aware Thursday 1 April 2021: due Monday 12 April. On 6 April it is 4 working days away.
-    NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
+    IncidentNotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
     capture = django_capture_on_commit_callbacks
     with time_machine.travel(date(2021, 4, 6), tick=False), capture(execute=True):
-        first = services.reminders_send()
-        again = services.reminders_send()
+        first = services.case_review_reminders_send()
+        again = services.case_review_reminders_send()
     with time_machine.travel(date(2021, 4, 13), tick=False), capture(execute=True):
-        missed = services.reminders_send()
+        missed = services.case_review_reminders_send()
     run_tasks()
 
     assert (first.due_soon, again.due_soon, missed.missed) == (1, 0, 1)
@@ -41,12 +44,12 @@ def test_due_soon_and_missed_reminders_are_sent_once(
 
 @override_settings(CASE_REVIEW_REMINDER_WORKING_DAYS=2)
 def test_reminder_window_is_configurable(officer: User) -> None:
-    NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
+    IncidentNotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
 
     with time_machine.travel(date(2021, 4, 6), tick=False):
-        assert services.reminders_send().due_soon == 0
+        assert services.case_review_reminders_send().due_soon == 0
     with time_machine.travel(date(2021, 4, 8), tick=False):
-        assert services.reminders_send().due_soon == 1
+        assert services.case_review_reminders_send().due_soon == 1
 
 
 def test_agency_request_reminders_go_to_the_agency_lead(
@@ -63,7 +66,7 @@ def test_agency_request_reminders_go_to_the_agency_lead(
 
 
 def test_command_runs_twice_safely(officer: User) -> None:
-    NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
+    IncidentNotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
 
     with time_machine.travel(date(2021, 4, 13), tick=False):
         call_command("case_reviews_send_reminders")
@@ -73,7 +76,7 @@ def test_command_runs_twice_safely(officer: User) -> None:
 
 
 def test_card_shows_deadlines_to_the_case_team(officer: User) -> None:
-    NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
+    IncidentNotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
 
     with time_machine.travel(date(2021, 4, 13), tick=False):
         card = cards.deadlines_card(officer)
@@ -84,7 +87,7 @@ def test_card_shows_deadlines_to_the_case_team(officer: User) -> None:
 
 
 def test_card_hidden_from_people_without_deadlines(practitioner: User) -> None:
-    NotificationFactory.create(notified_on=None)
+    IncidentNotificationFactory.create(notified_on=None)
 
     assert cards.deadlines_card(practitioner) is None
 

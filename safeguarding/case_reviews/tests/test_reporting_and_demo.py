@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from safeguarding.actions.models import Action
 from safeguarding.case_reviews import demo, reporting
-from safeguarding.case_reviews.models import Notification, RapidReview, Review
+from safeguarding.case_reviews.models import IncidentNotification, PracticeReview, RapidReview
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership import demo as partnership_demo
@@ -45,7 +45,7 @@ def test_demo_figures_match_the_seed_report(seeded: None) -> None:
 
 def test_demo_figures_agree_with_independent_counts(seeded: None) -> None:
     figures = reporting.figures(YEAR)
-    csprs = [r for r in Review.objects.all() if r.kind == Review.Kind.CSPR]
+    csprs = [r for r in PracticeReview.objects.all() if r.kind == PracticeReview.Kind.CSPR]
     ongoing = [
         r
         for r in csprs
@@ -77,7 +77,7 @@ def test_oliver_has_four_learning_points_key_message_and_dog_action(seeded: None
 
 
 def test_oliver_findings_are_published_to_practitioners(seeded: None) -> None:
-    review = Review.objects.get(title="Oliver")
+    review = PracticeReview.objects.get(title="Oliver")
     points = LearningPoint.objects.filter(source_id=review.pk, source_kind="cspr")
 
     assert points.count() == 4
@@ -85,13 +85,17 @@ def test_oliver_findings_are_published_to_practitioners(seeded: None) -> None:
 
 
 def test_demo_seed_is_idempotent(seeded: None) -> None:
-    counts = (Notification.objects.count(), Review.objects.count(), Action.objects.count())
+    counts = (
+        IncidentNotification.objects.count(),
+        PracticeReview.objects.count(),
+        Action.objects.count(),
+    )
 
     demo.seed()
 
     assert (
-        Notification.objects.count(),
-        Review.objects.count(),
+        IncidentNotification.objects.count(),
+        PracticeReview.objects.count(),
         Action.objects.count(),
     ) == counts
 
@@ -155,11 +159,12 @@ def test_demo_people_see_what_their_role_allows(
     from safeguarding.partnership.demo import demo_email
 
     client.force_login(User.objects.get(email=demo_email(local)))
-    review = Review.objects.get(title="Oliver")
+    review = PracticeReview.objects.get(title="Oliver")
 
     assert client.get(reverse("case_reviews:case_review_home")).status_code == home
     assert (
-        client.get(reverse("case_reviews:review_detail", args=[review.pk])).status_code == oliver
+        client.get(reverse("case_reviews:practice_review_detail", args=[review.pk])).status_code
+        == oliver
     )
     assert client.get(reverse("learning:learning_trends")).status_code == 200
     library = client.get(reverse("learning:learning_point_list"), {"q": "Oliver"})

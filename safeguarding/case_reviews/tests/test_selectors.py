@@ -11,9 +11,9 @@ from safeguarding.accounts.models import User
 from safeguarding.case_reviews import selectors, services
 from safeguarding.case_reviews.tests.factories import (
     AgencyRequestFactory,
-    NotificationFactory,
+    IncidentNotificationFactory,
     NotifiedChildFactory,
-    ReviewFactory,
+    PracticeReviewFactory,
 )
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
@@ -22,19 +22,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_lists_are_empty_for_people_without_access(outsider: User, practitioner: User) -> None:
-    NotificationFactory.create()
-    ReviewFactory.create()
+    IncidentNotificationFactory.create()
+    PracticeReviewFactory.create()
 
     for user in (outsider, practitioner):
-        assert not selectors.notification_list_for_user(user=user).exists()
-        assert not selectors.review_list_for_user(user=user).exists()
+        assert not selectors.incident_notification_list_for_user(user=user).exists()
+        assert not selectors.practice_review_list_for_user(user=user).exists()
 
 
 def test_review_list_filters_by_kind(officer: User) -> None:
-    cspr = ReviewFactory.create(kind="cspr")
-    ReviewFactory.create(kind="sar")
+    cspr = PracticeReviewFactory.create(kind="cspr")
+    PracticeReviewFactory.create(kind="sar")
 
-    assert list(selectors.review_list_for_user(user=officer, kind="cspr")) == [cspr]
+    assert list(selectors.practice_review_list_for_user(user=officer, kind="cspr")) == [cspr]
 
 
 def test_agency_lead_lists_only_their_open_requests(agency_lead: User, agency: Agency) -> None:
@@ -48,9 +48,11 @@ def test_agency_lead_lists_only_their_open_requests(agency_lead: User, agency: A
 
 
 def test_deadlines_for_the_case_team_cover_each_kind(officer: User) -> None:
-    unsent = NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
-    sent = NotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=date(2021, 4, 6))
-    review = ReviewFactory.create()
+    unsent = IncidentNotificationFactory.create(aware_on=date(2021, 4, 1), notified_on=None)
+    sent = IncidentNotificationFactory.create(
+        aware_on=date(2021, 4, 1), notified_on=date(2021, 4, 6)
+    )
+    review = PracticeReviewFactory.create()
     request = AgencyRequestFactory.create()
 
     deadlines = {d.key: d.due_on for d in selectors.deadline_list(user=officer)}
@@ -62,20 +64,20 @@ def test_deadlines_for_the_case_team_cover_each_kind(officer: User) -> None:
 
 
 def test_deadlines_leave_out_what_is_done(officer: User) -> None:
-    notification = NotificationFactory.create(notified_on=date(2020, 6, 3))
+    notification = IncidentNotificationFactory.create(notified_on=date(2020, 6, 3))
     rapid = notification.rapid_review
     rapid.decision = "not_met"
     rapid.decided_on = date(2020, 6, 20)
     rapid.sent_to_panel_on = date(2020, 6, 22)
     rapid.save()
-    ReviewFactory.create(signed_off_on=date(2021, 1, 1), status="signed_off")
+    PracticeReviewFactory.create(signed_off_on=date(2021, 1, 1), status="signed_off")
     AgencyRequestFactory.create(rapid_review=rapid, submitted_on=date(2020, 6, 10))
 
     assert selectors.deadline_list(user=officer) == []
 
 
 def test_agency_lead_deadlines_are_only_their_requests(agency_lead: User, agency: Agency) -> None:
-    NotificationFactory.create(notified_on=None)
+    IncidentNotificationFactory.create(notified_on=None)
     theirs = AgencyRequestFactory.create(agency=agency)
     AgencyRequestFactory.create(agency=AgencyFactory.create())
 
@@ -90,7 +92,7 @@ def test_viewer_list_shows_who_opened_identity_panels(officer: User, panel_membe
         services.child_identity_view(actor=officer, child=child)
         services.child_identity_view(actor=panel_member, child=child)
 
-    viewers = selectors.viewer_list(notification=child.notification)
+    viewers = selectors.incident_notification_viewer_list(notification=child.notification)
 
     assert {e.actor_id for e in viewers} == {officer.pk, panel_member.pk}
 
@@ -98,16 +100,16 @@ def test_viewer_list_shows_who_opened_identity_panels(officer: User, panel_membe
 def test_plan_summary_counts_overdue_and_changes(officer: User, agency: Agency) -> None:
     from safeguarding.actions import services as action_services
 
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
     with time_machine.travel(date(2021, 4, 1), tick=False):
-        overdue = services.review_action_add(
+        overdue = services.practice_review_action_add(
             actor=officer,
             review=review,
             description="Late",
             owner_agency=agency,
             due_date=date(2021, 4, 10),
         )
-        services.review_action_add(
+        services.practice_review_action_add(
             actor=officer,
             review=review,
             description="Soon",
@@ -117,11 +119,11 @@ def test_plan_summary_counts_overdue_and_changes(officer: User, agency: Agency) 
         action_services.action_progress_add(
             actor=officer, action=overdue, note="Started", status="on_track"
         )
-    plan = selectors.review_action_plan(review=review)
+    plan = selectors.practice_review_action_plan(review=review)
     assert plan is not None
 
     with time_machine.travel(date(2021, 4, 20), tick=False):
-        summary = selectors.review_plan_summary(plan=plan)
+        summary = selectors.practice_review_plan_summary(plan=plan)
 
     assert summary.overdue == 1
     assert summary.due_for_review == 1

@@ -13,12 +13,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.services import REDACTED
-from safeguarding.case_reviews import services
-from safeguarding.case_reviews.models import Notification, RapidReview, Review
+from safeguarding.case_reviews import services, verbs
+from safeguarding.case_reviews.models import IncidentNotification, PracticeReview, RapidReview
 from safeguarding.case_reviews.tests.factories import (
     AgencyRequestFactory,
-    NotificationFactory,
-    ReviewFactory,
+    IncidentNotificationFactory,
+    PracticeReviewFactory,
 )
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.learning.models import LearningPoint, Theme
@@ -46,22 +46,22 @@ def _events(verb: str) -> int:
 def test_notification_create_numbers_opens_rapid_review_and_logs(officer: User) -> None:
     area = AreaFactory.create()
 
-    first = services.notification_create(
+    first = services.incident_notification_create(
         actor=officer, area=area, incident_type="death", aware_on=date(2021, 4, 1)
     )
-    second = services.notification_create(
+    second = services.incident_notification_create(
         actor=officer, area=area, incident_type="serious_harm", aware_on=date(2021, 4, 6)
     )
 
     assert (first.reference, second.reference) == ("SIN-2021-001", "SIN-2021-002")
     assert RapidReview.objects.filter(notification=first).exists()
-    assert _events("notification.created") == 2
-    assert _events("rapid_review.opened") == 2
+    assert _events(verbs.INCIDENT_NOTIFICATION_RECORDED) == 2
+    assert _events(verbs.RAPID_REVIEW_OPENED) == 2
 
 
 def test_notification_rejected_when_notified_before_aware(officer: User) -> None:
     with pytest.raises(ValidationError) as error:
-        services.notification_create(
+        services.incident_notification_create(
             actor=officer,
             area=AreaFactory.create(),
             incident_type="death",
@@ -70,12 +70,12 @@ def test_notification_rejected_when_notified_before_aware(officer: User) -> None
         )
 
     assert "notified_on" in error.value.message_dict
-    assert Notification.objects.count() == 0
+    assert IncidentNotification.objects.count() == 0
 
 
 def test_notification_rejected_when_aware_in_the_future(officer: User) -> None:
     with pytest.raises(ValidationError):
-        services.notification_create(
+        services.incident_notification_create(
             actor=officer,
             area=AreaFactory.create(),
             incident_type="death",
@@ -84,14 +84,14 @@ def test_notification_rejected_when_aware_in_the_future(officer: User) -> None:
 
 
 def test_notification_update_conflict_lists_what_changed(officer: User, owner: User) -> None:
-    notification = NotificationFactory.create(summary="First")
+    notification = IncidentNotificationFactory.create(summary="First")
     stale = notification.version
-    services.notification_update(
+    services.incident_notification_update(
         actor=owner, notification=notification, expected_version=stale, summary="Changed by A"
     )
 
     with pytest.raises(EditConflictError) as error:
-        services.notification_update(
+        services.incident_notification_update(
             actor=officer, notification=notification, expected_version=stale, summary="By B"
         )
 
@@ -101,10 +101,10 @@ def test_notification_update_conflict_lists_what_changed(officer: User, owner: U
 
 
 def test_notification_update_records_agency_changes(officer: User) -> None:
-    notification = NotificationFactory.create()
+    notification = IncidentNotificationFactory.create()
     agency = Agency.objects.create(name="Testshire Health", sector=Agency.Sector.HEALTH)
 
-    changes = services.notification_update(
+    changes = services.incident_notification_update(
         actor=officer,
         notification=notification,
         expected_version=notification.version,
@@ -112,21 +112,22 @@ def test_notification_update_records_agency_changes(officer: User) -> None:
     )
 
     assert changes["agencies"] == {"before": [], "after": [agency.pk]}
-    assert _events("notification.agencies_changed") == 1
+    assert _events(verbs.INCIDENT_NOTIFICATION_AGENCIES_CHANGED) == 1
 
 
 def test_notification_update_refuses_unknown_fields(officer: User) -> None:
+    # mypy refuses the keyword too; the service still checks it for untyped callers
     with pytest.raises(ValidationError):
-        services.notification_update(
+        services.incident_notification_update(  # type: ignore[call-arg]
             actor=officer,
-            notification=NotificationFactory.create(),
+            notification=IncidentNotificationFactory.create(),
             expected_version=None,
             reference="X",
         )
 
 
 def test_child_identity_is_encrypted_and_redacted_from_the_log(officer: User) -> None:
-    notification = NotificationFactory.create()
+    notification = IncidentNotificationFactory.create()
 
     child = services.child_add(
         actor=officer,
@@ -144,13 +145,13 @@ def test_child_identity_is_encrypted_and_redacted_from_the_log(officer: User) ->
         )
         stored = cursor.fetchone()[0]
     assert "Synthetic" not in stored
-    event = ActivityEvent.objects.get(verb="child.added")
+    event = ActivityEvent.objects.get(verb=verbs.NOTIFIED_CHILD_ADDED)
     assert event.changes["full_name"]["after"] == REDACTED
     assert "Synthetic" not in str(event.changes) + event.target_label
 
 
 def test_child_add_refuses_a_fifth_child(officer: User) -> None:
-    notification = NotificationFactory.create()
+    notification = IncidentNotificationFactory.create()
     for name in ("Ash", "Bay", "Cob", "Dew"):
         services.child_add(actor=officer, notification=notification, pseudonym=name)
 
@@ -161,12 +162,12 @@ def test_child_add_refuses_a_fifth_child(officer: User) -> None:
 def test_child_add_refuses_a_blank_pseudonym(officer: User) -> None:
     with pytest.raises(ValidationError):
         services.child_add(
-            actor=officer, notification=NotificationFactory.create(), pseudonym="  "
+            actor=officer, notification=IncidentNotificationFactory.create(), pseudonym="  "
         )
 
 
 def test_identity_view_is_recorded_against_the_notification(officer: User) -> None:
-    notification = NotificationFactory.create()
+    notification = IncidentNotificationFactory.create()
     child = services.child_add(actor=officer, notification=notification, pseudonym="Robin")
 
     services.child_identity_view(actor=officer, child=child)
@@ -177,7 +178,7 @@ def test_identity_view_is_recorded_against_the_notification(officer: User) -> No
 
 
 def test_rapid_review_decision_needs_reasons_and_date(officer: User) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     with pytest.raises(ValidationError) as error:
         services.rapid_review_update(
@@ -188,7 +189,7 @@ def test_rapid_review_decision_needs_reasons_and_date(officer: User) -> None:
 
 
 def test_rapid_review_panel_response_needs_it_sent_first(officer: User) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     with pytest.raises(ValidationError) as error:
         services.rapid_review_update(
@@ -203,7 +204,7 @@ def test_rapid_review_panel_response_needs_it_sent_first(officer: User) -> None:
 
 
 def test_rapid_review_decision_recorded_and_logged(officer: User) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     services.rapid_review_update(
         actor=officer,
@@ -218,11 +219,11 @@ def test_rapid_review_decision_recorded_and_logged(officer: User) -> None:
     rapid.refresh_from_db()
     assert rapid.decision == "not_met"
     assert rapid.version == 2
-    assert _events("rapid_review.updated") == 1
+    assert _events(verbs.RAPID_REVIEW_UPDATED) == 1
 
 
 def test_rapid_review_learning_is_a_learning_point_with_themes(officer: User) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     point = services.rapid_review_learning_record(
         actor=officer,
@@ -240,7 +241,7 @@ def test_rapid_review_learning_is_a_learning_point_with_themes(officer: User) ->
 
 
 def test_agency_request_rejected_when_due_in_the_past(officer: User, agency: Agency) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     with pytest.raises(ValidationError):
         services.agency_request_create(
@@ -264,7 +265,7 @@ def test_agency_submission_recorded_encrypted_and_conflict_checked(
         services.agency_request_submit(
             actor=officer, request=request, response="Other", expected_version=stale
         )
-    event = ActivityEvent.objects.get(verb="agency_request.submitted")
+    event = ActivityEvent.objects.get(verb=verbs.AGENCY_REQUEST_SUBMITTED)
     assert "Chronology" not in str(event.changes)
     assert "submitted_on" in event.changes
 
@@ -280,7 +281,7 @@ def test_agency_submission_refuses_empty(agency_lead: User) -> None:
 
 
 def _met_rapid_review(officer: User) -> RapidReview:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
     services.rapid_review_update(
         actor=officer,
         rapid_review=rapid,
@@ -295,7 +296,7 @@ def _met_rapid_review(officer: User) -> RapidReview:
 def test_review_commission_from_met_rapid_review_sets_six_month_target(officer: User) -> None:
     rapid = _met_rapid_review(officer)
 
-    review = services.review_commission(
+    review = services.practice_review_commission(
         actor=officer,
         kind="cspr",
         title="Sparrow",
@@ -306,15 +307,15 @@ def test_review_commission_from_met_rapid_review_sets_six_month_target(officer: 
 
     assert review.target_on == date(2021, 9, 1)
     assert review.area == rapid.notification.area
-    assert review.status == Review.Status.COMMISSIONED
-    assert _events("review.commissioned") == 1
+    assert review.status == PracticeReview.Status.COMMISSIONED
+    assert _events(verbs.PRACTICE_REVIEW_COMMISSIONED) == 1
 
 
 def test_review_commission_refused_when_criteria_not_met(officer: User) -> None:
-    rapid = NotificationFactory.create().rapid_review
+    rapid = IncidentNotificationFactory.create().rapid_review
 
     with pytest.raises(ValidationError):
-        services.review_commission(
+        services.practice_review_commission(
             actor=officer,
             kind="cspr",
             title="Sparrow",
@@ -325,24 +326,24 @@ def test_review_commission_refused_when_criteria_not_met(officer: User) -> None:
 
 
 def test_review_stages_move_forward_only(officer: User) -> None:
-    review = ReviewFactory.create(status=Review.Status.IN_PROGRESS)
+    review = PracticeReviewFactory.create(status=PracticeReview.Status.IN_PROGRESS)
 
     with pytest.raises(ValidationError):
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="published",
             on=date(2021, 4, 1),
             expected_version=None,
         )
-    services.review_stage_set(
+    services.practice_review_stage_set(
         actor=officer,
         review=review,
         status="report_received",
         on=date(2021, 3, 1),
         expected_version=None,
     )
-    services.review_stage_set(
+    services.practice_review_stage_set(
         actor=officer,
         review=review,
         status="signed_off",
@@ -351,12 +352,14 @@ def test_review_stages_move_forward_only(officer: User) -> None:
     )
 
     review.refresh_from_db()
-    assert review.status == Review.Status.SIGNED_OFF
+    assert review.status == PracticeReview.Status.SIGNED_OFF
     assert review.signed_off_on == date(2021, 4, 1)
 
 
 def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User) -> None:
-    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+    review = PracticeReviewFactory.create(
+        status=PracticeReview.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1)
+    )
     point = services.finding_record(
         actor=officer,
         review=review,
@@ -368,7 +371,7 @@ def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User)
     assert not point.is_published
 
     with pytest.raises(ValidationError) as error:
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="published",
@@ -376,7 +379,7 @@ def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User)
             expected_version=None,
         )
     assert "publication_url" in error.value.message_dict
-    services.review_stage_set(
+    services.practice_review_stage_set(
         actor=officer,
         review=review,
         status="published",
@@ -393,10 +396,12 @@ def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User)
 
 
 def test_publishing_refuses_a_report_that_is_not_a_document(officer: User) -> None:
-    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+    review = PracticeReviewFactory.create(
+        status=PracticeReview.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1)
+    )
 
     with pytest.raises(ValidationError) as error:
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="published",
@@ -409,10 +414,12 @@ def test_publishing_refuses_a_report_that_is_not_a_document(officer: User) -> No
 
 
 def test_not_published_needs_a_reason(officer: User) -> None:
-    review = ReviewFactory.create(status=Review.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1))
+    review = PracticeReviewFactory.create(
+        status=PracticeReview.Status.SIGNED_OFF, signed_off_on=date(2021, 3, 1)
+    )
 
     with pytest.raises(ValidationError):
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="not_published",
@@ -422,12 +429,14 @@ def test_not_published_needs_a_reason(officer: User) -> None:
 
 
 def test_stage_refuses_a_stale_version(officer: User) -> None:
-    review = ReviewFactory.create(status=Review.Status.IN_PROGRESS)
+    review = PracticeReviewFactory.create(status=PracticeReview.Status.IN_PROGRESS)
     stale = review.version
-    services.review_update(actor=officer, review=review, expected_version=stale, reviewer="X")
+    services.practice_review_update(
+        actor=officer, review=review, expected_version=stale, reviewer="X"
+    )
 
     with pytest.raises(EditConflictError):
-        services.review_stage_set(
+        services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="report_received",
@@ -437,10 +446,10 @@ def test_stage_refuses_a_stale_version(officer: User) -> None:
 
 
 def test_target_revision_keeps_the_reason_and_old_date(officer: User) -> None:
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
     old = review.target_on
 
-    revision = services.review_target_revise(
+    revision = services.practice_review_target_revise(
         actor=officer, review=review, new_target_on=date(2021, 6, 30), reason="Court case."
     )
 
@@ -451,16 +460,16 @@ def test_target_revision_keeps_the_reason_and_old_date(officer: User) -> None:
 
 def test_target_revision_needs_a_reason(officer: User) -> None:
     with pytest.raises(ValidationError):
-        services.review_target_revise(
+        services.practice_review_target_revise(
             actor=officer,
-            review=ReviewFactory.create(),
+            review=PracticeReviewFactory.create(),
             new_target_on=date(2021, 6, 30),
             reason="",
         )
 
 
 def test_recommendations_are_numbered(officer: User) -> None:
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
 
     first = services.recommendation_add(actor=officer, review=review, text="One")
     second = services.recommendation_add(actor=officer, review=review, text="Two")
@@ -469,9 +478,9 @@ def test_recommendations_are_numbered(officer: User) -> None:
 
 
 def test_review_action_goes_on_the_review_action_plan(officer: User, agency: Agency) -> None:
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
 
-    action = services.review_action_add(
+    action = services.practice_review_action_add(
         actor=officer,
         review=review,
         description="Write the dog safety pack.",
@@ -480,14 +489,17 @@ def test_review_action_goes_on_the_review_action_plan(officer: User, agency: Age
     )
 
     assert action.plan.source == review
-    assert services.review_action_plan(actor=officer, review=review) == action.plan
+    assert (
+        services.practice_review_action_plan_get_or_create(actor=officer, review=review)
+        == action.plan
+    )
 
 
 def test_dissemination_refuses_negative_reach(officer: User) -> None:
     with pytest.raises(ValidationError):
         services.dissemination_add(
             actor=officer,
-            review=ReviewFactory.create(),
+            review=PracticeReviewFactory.create(),
             kind="briefing",
             title="7-minute briefing",
             held_on=date(2021, 4, 1),
@@ -497,18 +509,18 @@ def test_dissemination_refuses_negative_reach(officer: User) -> None:
 
 def test_milestone_added_and_completed(officer: User) -> None:
     milestone = services.milestone_add(
-        actor=officer, review=ReviewFactory.create(), title="Practitioner event"
+        actor=officer, review=PracticeReviewFactory.create(), title="Practitioner event"
     )
 
     services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 2))
 
     milestone.refresh_from_db()
     assert milestone.done_on == date(2021, 4, 2)
-    assert _events("review.milestone_completed") == 1
+    assert _events(verbs.MILESTONE_COMPLETED) == 1
 
 
 def test_renaming_a_review_renames_it_on_its_learning(officer: User) -> None:
-    review = ReviewFactory.create(title="Lark")
+    review = PracticeReviewFactory.create(title="Lark")
     point = services.finding_record(
         actor=officer,
         review=review,
@@ -519,7 +531,9 @@ def test_renaming_a_review_renames_it_on_its_learning(officer: User) -> None:
     )
     assert point.source_title == "Local child safeguarding practice review: Lark"
 
-    services.review_update(actor=officer, review=review, expected_version=None, title="Heron")
+    services.practice_review_update(
+        actor=officer, review=review, expected_version=None, title="Heron"
+    )
 
     point.refresh_from_db()
     assert point.source_title == "Local child safeguarding practice review: Heron"
@@ -528,7 +542,7 @@ def test_renaming_a_review_renames_it_on_its_learning(officer: User) -> None:
 def test_agency_request_emails_the_agency_leads_without_case_detail(
     officer: User, agency_lead: User, agency: Agency, run_tasks, django_capture_on_commit_callbacks
 ) -> None:
-    rapid = NotificationFactory.create(summary="Sensitive incident words").rapid_review
+    rapid = IncidentNotificationFactory.create(summary="Sensitive incident words").rapid_review
 
     with django_capture_on_commit_callbacks(execute=True):
         services.agency_request_create(
@@ -551,7 +565,7 @@ def test_agency_request_emails_the_named_contact_only(
     contact = make_user()
     request = services.agency_request_create(
         actor=officer,
-        rapid_review=NotificationFactory.create().rapid_review,
+        rapid_review=IncidentNotificationFactory.create().rapid_review,
         agency=agency,
         due_on=date(2021, 4, 30),
         contact=contact,
@@ -564,7 +578,7 @@ def test_review_from_a_rapid_review_must_be_a_cspr(officer: User) -> None:
     rapid = _met_rapid_review(officer)
 
     with pytest.raises(ValidationError) as error:
-        services.review_commission(
+        services.practice_review_commission(
             actor=officer,
             kind="sar",
             title="Sparrow",
@@ -577,7 +591,9 @@ def test_review_from_a_rapid_review_must_be_a_cspr(officer: User) -> None:
 
 
 def test_milestone_cannot_be_completed_twice(officer: User) -> None:
-    milestone = services.milestone_add(actor=officer, review=ReviewFactory.create(), title="X")
+    milestone = services.milestone_add(
+        actor=officer, review=PracticeReviewFactory.create(), title="X"
+    )
     services.milestone_complete(actor=officer, milestone=milestone, on=date(2021, 4, 2))
 
     with pytest.raises(ValidationError):
@@ -590,7 +606,7 @@ def test_review_from_a_rapid_review_takes_its_agencies_and_logs_them(
     rapid = _met_rapid_review(officer)
     rapid.notification.agencies.set([agency])
 
-    review = services.review_commission(
+    review = services.practice_review_commission(
         actor=officer,
         kind="cspr",
         title="Sparrow",
@@ -600,7 +616,7 @@ def test_review_from_a_rapid_review_takes_its_agencies_and_logs_them(
     )
 
     assert list(review.agencies.all()) == [agency]
-    event = ActivityEvent.objects.get(verb="review.agencies_changed")
+    event = ActivityEvent.objects.get(verb=verbs.PRACTICE_REVIEW_AGENCIES_CHANGED)
     assert event.changes == {"agencies": {"before": [], "after": [agency.pk]}}
 
 
@@ -617,6 +633,8 @@ def test_agency_correction_that_changes_only_the_text_is_saved(agency_lead: User
     request.refresh_from_db()
     assert request.response == "Corrected"
     assert request.version == 3
-    last = ActivityEvent.objects.filter(verb="agency_request.submitted").order_by("-id").first()
+    last = (
+        ActivityEvent.objects.filter(verb=verbs.AGENCY_REQUEST_SUBMITTED).order_by("-id").first()
+    )
     assert last is not None
     assert last.changes == {"response": {"before": REDACTED, "after": REDACTED}}

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.case_reviews.models import Notification, Review
+from safeguarding.case_reviews.models import IncidentNotification, PracticeReview
 from safeguarding.case_reviews.tests.factories import (
     AgencyRequestFactory,
-    NotificationFactory,
+    IncidentNotificationFactory,
     NotifiedChildFactory,
-    ReviewFactory,
+    PracticeReviewFactory,
 )
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.partnership.models import Agency
@@ -32,11 +32,18 @@ def _frozen():
         yield
 
 
-def _notification_urls(n: Notification) -> dict[str, str]:
+def _notification_urls(n: IncidentNotification) -> dict[str, str]:
     rapid = n.rapid_review.pk
     return {
-        "notification_detail": reverse("case_reviews:notification_detail", args=[n.pk]),
-        "notification_update": reverse("case_reviews:notification_update", args=[n.pk]),
+        "incident_notification_detail": reverse(
+            "case_reviews:incident_notification_detail", args=[n.pk]
+        ),
+        "incident_notification_update": reverse(
+            "case_reviews:incident_notification_update", args=[n.pk]
+        ),
+        "incident_notification_archive": reverse(
+            "case_reviews:incident_notification_archive", args=[n.pk]
+        ),
         "child_add": reverse("case_reviews:child_add", args=[n.pk]),
         "rapid_review_detail": reverse("case_reviews:rapid_review_detail", args=[rapid]),
         "rapid_review_update": reverse("case_reviews:rapid_review_update", args=[rapid]),
@@ -44,33 +51,36 @@ def _notification_urls(n: Notification) -> dict[str, str]:
         "rapid_review_learning_add": reverse(
             "case_reviews:rapid_review_learning_add", args=[rapid]
         ),
-        "review_commission": reverse("case_reviews:review_commission", args=[rapid]),
+        "practice_review_commission": reverse(
+            "case_reviews:practice_review_commission", args=[rapid]
+        ),
     }
 
 
-def _review_urls(r: Review) -> dict[str, str]:
+def _review_urls(r: PracticeReview) -> dict[str, str]:
     names = [
-        "review_detail",
-        "review_update",
-        "review_stage",
-        "review_target_revise",
-        "review_advance_copy",
+        "practice_review_detail",
+        "practice_review_update",
+        "practice_review_stage",
+        "practice_review_target_revise",
+        "practice_review_advance_copy",
+        "practice_review_archive",
         "milestone_add",
         "finding_add",
         "recommendation_add",
-        "review_action_add",
+        "practice_review_action_add",
         "dissemination_add",
     ]
     return {name: reverse(f"case_reviews:{name}", args=[r.pk]) for name in names}
 
 
-READ_PAGES = {"notification_detail", "rapid_review_detail", "review_detail"}
+READ_PAGES = {"incident_notification_detail", "rapid_review_detail", "practice_review_detail"}
 
 
 def test_notification_pages_matrix(
     client: Client, officer: User, member_readonly: User, outsider: User
 ) -> None:
-    notification = NotificationFactory.create()
+    notification = IncidentNotificationFactory.create()
     for name, url in _notification_urls(notification).items():
         matrix = ViewMatrix(client, url)
         matrix.allowed(officer)
@@ -86,7 +96,7 @@ def test_notification_pages_matrix(
 def test_review_pages_matrix(
     client: Client, officer: User, member_readonly: User, outsider: User
 ) -> None:
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
     for name, url in _review_urls(review).items():
         matrix = ViewMatrix(client, url)
         matrix.allowed(officer)
@@ -102,9 +112,9 @@ def test_review_pages_matrix(
     ("name", "read_only"),
     [
         ("case_review_home", True),
-        ("review_list", True),
-        ("notification_create", False),
-        ("review_create", False),
+        ("practice_review_list", True),
+        ("incident_notification_create", False),
+        ("practice_review_create", False),
     ],
 )
 def test_list_and_add_pages_matrix(
@@ -140,7 +150,9 @@ def test_identity_panel_matrix_and_view_logged(
     assert ActivityEvent.objects.filter(
         verb="viewed", actor=panel_member, data__what="identity panel"
     ).exists()
-    detail = client.get(reverse("case_reviews:notification_detail", args=[child.notification_id]))
+    detail = client.get(
+        reverse("case_reviews:incident_notification_detail", args=[child.notification_id])
+    )
     assert panel_member.email in detail.content.decode()  # the "who has viewed" list
 
 
@@ -148,7 +160,9 @@ def test_scrutineer_summary_hides_children(client: Client, member_readonly: User
     child = NotifiedChildFactory.create(pseudonym="Robin")
     client.force_login(member_readonly)
 
-    page = client.get(reverse("case_reviews:notification_detail", args=[child.notification_id]))
+    page = client.get(
+        reverse("case_reviews:incident_notification_detail", args=[child.notification_id])
+    )
 
     assert "Robin" not in page.content.decode()
 
@@ -178,7 +192,7 @@ def test_agency_request_page_matrix(
 def test_record_notification_then_empty_post_shows_errors(client: Client, officer: User) -> None:
     area = AreaFactory.create()
     client.force_login(officer)
-    url = reverse("case_reviews:notification_create")
+    url = reverse("case_reviews:incident_notification_create")
 
     empty = client.post(url, {})
     done = client.post(
@@ -189,13 +203,15 @@ def test_record_notification_then_empty_post_shows_errors(client: Client, office
     assert empty.status_code == 200
     assert "govuk-error-summary" in empty.content.decode()
     assert done.status_code == 302
-    notification = Notification.objects.get()
-    assert done["Location"] == reverse("case_reviews:notification_detail", args=[notification.pk])
+    notification = IncidentNotification.objects.get()
+    assert done["Location"] == reverse(
+        "case_reviews:incident_notification_detail", args=[notification.pk]
+    )
 
 
 def test_second_editor_sees_what_changed(client: Client, officer: User, owner: User) -> None:
-    notification = NotificationFactory.create(summary="Original")
-    url = reverse("case_reviews:notification_update", args=[notification.pk])
+    notification = IncidentNotificationFactory.create(summary="Original")
+    url = reverse("case_reviews:incident_notification_update", args=[notification.pk])
     base = {
         "area": notification.area_id,
         "incident_type": notification.incident_type,
@@ -220,32 +236,36 @@ def test_second_editor_sees_what_changed(client: Client, officer: User, owner: U
 def test_review_report_download_is_logged(client: Client, officer: User) -> None:
     from django.core.files.base import ContentFile
 
-    review = ReviewFactory.create(status="published", published_on=date(2021, 4, 1))
+    review = PracticeReviewFactory.create(status="published", published_on=date(2021, 4, 1))
     review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
     client.force_login(officer)
 
-    response = client.get(reverse("case_reviews:review_report_download", args=[review.pk]))
+    response = client.get(
+        reverse("case_reviews:practice_review_report_download", args=[review.pk])
+    )
 
     assert response.status_code == 200
     assert ActivityEvent.objects.filter(verb="exported", data__what="final review report")
 
 
 def test_review_report_download_404_without_a_report(client: Client, officer: User) -> None:
-    review = ReviewFactory.create()
+    review = PracticeReviewFactory.create()
     client.force_login(officer)
 
-    response = client.get(reverse("case_reviews:review_report_download", args=[review.pk]))
+    response = client.get(
+        reverse("case_reviews:practice_review_report_download", args=[review.pk])
+    )
 
     assert response.status_code == 404
 
 
 def test_viewing_case_pages_is_recorded(client: Client, member_readonly: User) -> None:
-    review = ReviewFactory.create()
-    notification = NotificationFactory.create()
+    review = PracticeReviewFactory.create()
+    notification = IncidentNotificationFactory.create()
     client.force_login(member_readonly)
 
-    client.get(reverse("case_reviews:review_detail", args=[review.pk]))
-    client.get(reverse("case_reviews:notification_detail", args=[notification.pk]))
+    client.get(reverse("case_reviews:practice_review_detail", args=[review.pk]))
+    client.get(reverse("case_reviews:incident_notification_detail", args=[notification.pk]))
 
     views = ActivityEvent.objects.filter(verb="viewed", actor=member_readonly)
     assert {e.target_label for e in views} == {
@@ -268,15 +288,15 @@ def test_home_and_review_list_queries_do_not_grow_with_records(
 ) -> None:
     client.force_login(officer)
     for _ in range(2):
-        NotificationFactory.create(notified_on=None)
-        ReviewFactory.create()
+        IncidentNotificationFactory.create(notified_on=None)
+        PracticeReviewFactory.create()
         AgencyRequestFactory.create()
-    urls = [reverse("case_reviews:case_review_home"), reverse("case_reviews:review_list")]
+    urls = [reverse("case_reviews:case_review_home"), reverse("case_reviews:practice_review_list")]
     before = [_queries_for(client, url) for url in urls]
 
     for _ in range(4):
-        NotificationFactory.create(notified_on=None)
-        ReviewFactory.create()
+        IncidentNotificationFactory.create(notified_on=None)
+        PracticeReviewFactory.create()
         AgencyRequestFactory.create()
 
     assert [_queries_for(client, url) for url in urls] == before
@@ -287,7 +307,9 @@ def test_milestone_done_matrix(
 ) -> None:
     from safeguarding.case_reviews.models import Milestone
 
-    milestone = Milestone.objects.create(review=ReviewFactory.create(), title="Practice event")
+    milestone = Milestone.objects.create(
+        review=PracticeReviewFactory.create(), title="Practice event"
+    )
     matrix = ViewMatrix(client, reverse("case_reviews:milestone_complete", args=[milestone.pk]))
 
     matrix.outsider(outsider, method="post")
@@ -300,8 +322,8 @@ def test_milestone_done_matrix(
 
 
 def test_second_target_revision_sees_the_first(client: Client, officer: User, owner: User) -> None:
-    review = ReviewFactory.create()
-    url = reverse("case_reviews:review_target_revise", args=[review.pk])
+    review = PracticeReviewFactory.create()
+    url = reverse("case_reviews:practice_review_target_revise", args=[review.pk])
     stale = review.version
     client.force_login(owner)
     client.post(url, {"new_target_on": "2021-09-30", "reason": "Court", "version": stale})
@@ -320,11 +342,11 @@ def test_second_target_revision_sees_the_first(client: Client, officer: User, ow
 def test_review_edit_changes_details_and_agencies(
     client: Client, officer: User, agency: Agency
 ) -> None:
-    review = ReviewFactory.create(title="Kite")
+    review = PracticeReviewFactory.create(title="Kite")
     client.force_login(officer)
 
     response = client.post(
-        reverse("case_reviews:review_update", args=[review.pk]),
+        reverse("case_reviews:practice_review_update", args=[review.pk]),
         {"title": "Kite", "key_message": "Check twice.", "agencies": [agency.pk], "version": 1},
     )
 
@@ -339,9 +361,9 @@ def test_unpublished_final_report_is_for_the_case_team_only(
 ) -> None:
     from django.core.files.base import ContentFile
 
-    review = ReviewFactory.create(status="not_published")
+    review = PracticeReviewFactory.create(status="not_published")
     review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic draft"))
-    url = reverse("case_reviews:review_report_download", args=[review.pk])
+    url = reverse("case_reviews:practice_review_report_download", args=[review.pk])
     client.force_login(member_readonly)
     assert client.get(url).status_code == 404  # may identify the child: not de-identified
     client.force_login(officer)
@@ -353,8 +375,8 @@ def test_published_final_report_is_open_to_read_only_roles(
 ) -> None:
     from django.core.files.base import ContentFile
 
-    review = ReviewFactory.create(status="published", published_on=date(2021, 4, 1))
+    review = PracticeReviewFactory.create(status="published", published_on=date(2021, 4, 1))
     review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
     client.force_login(member_readonly)
-    url = reverse("case_reviews:review_report_download", args=[review.pk])
+    url = reverse("case_reviews:practice_review_report_download", args=[review.pk])
     assert client.get(url).status_code == 200

@@ -1,37 +1,51 @@
-"""Pages for notifications, the identity panel, rapid reviews and agency requests."""
+"""Pages for incident notifications, the identity panel, rapid reviews and agency requests."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
-from safeguarding.case_reviews.models import RapidReview
-from safeguarding.case_reviews.views.common import GET_POST, bind, crumbs, form_page
-from safeguarding.core.forms import add_service_errors
+from safeguarding.case_reviews.models import IncidentNotification, RapidReview
+from safeguarding.case_reviews.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+
+
+def _notification_crumbs(notification: IncidentNotification, *extra: Crumb) -> list[Crumb]:
+    return CRUMBS(
+        (
+            notification.reference,
+            reverse("case_reviews:incident_notification_detail", args=[notification.pk]),
+        ),
+        *extra,
+    )
+
+
+def _rapid_crumbs(rapid: RapidReview, *extra: Crumb) -> list[Crumb]:
+    return _notification_crumbs(
+        rapid.notification,
+        ("Rapid review", reverse("case_reviews:rapid_review_detail", args=[rapid.pk])),
+        *extra,
+    )
 
 
 @login_required
 @require_GET
 def case_review_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    is_lead = bool(permissions.lead_agency_ids(user))
-    require(permissions.can_view_case_reviews(user) or is_lead)
+    require(permissions.can_view_case_review_home(user))
     return render(
         request,
         "case_reviews/home.html",
         {
-            "notifications": selectors.notification_list_for_user(user=user),
-            "reviews": selectors.review_list_for_user(user=user),
+            "notifications": selectors.incident_notification_list_for_user(user=user),
+            "reviews": selectors.practice_review_list_for_user(user=user),
             "requests": selectors.agency_request_list_for_user(user=user, open_only=True),
             "deadlines": selectors.deadline_list(user=user),
             "can_manage": permissions.can_manage_case_reviews(user),
@@ -43,127 +57,133 @@ def case_review_home(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(GET_POST)
-def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+def incident_notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_case_reviews(request.user))
     require(permissions.can_manage_case_reviews(request.user), write_attempt=True)
-    form = forms.NotificationForm(bind(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            notification = services.notification_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Notification {notification.reference} recorded.")
-            return redirect("case_reviews:notification_detail", notification.pk)
     return form_page(
         request,
-        form,
+        form_class=forms.IncidentNotificationForm,
+        save=lambda form: services.incident_notification_create(
+            actor=request.user, **form.cleaned_data
+        ),
+        success_message=lambda notification: f"Notification {notification.reference} recorded.",
+        success_url=lambda notification: reverse(
+            "case_reviews:incident_notification_detail", args=[notification.pk]
+        ),
         title="Record a serious incident notification",
         submit="Record notification",
         intro="The national Panel must be notified within 5 working days of the local "
         "authority becoming aware. Children are added next, each with a pseudonym.",
-        breadcrumbs=crumbs(("Record a notification", "")),
+        breadcrumbs=CRUMBS(("Record a notification", "")),
     )
 
 
 @login_required
 @require_GET
-def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_notification_for_user_or_404(request.user, pk)
+def incident_notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    notification = permissions.get_incident_notification_for_user_or_404(request.user, pk)
     case_team = permissions.is_case_team(request.user)
     event_record_view(actor=request.user, target=notification)
     return render(
         request,
-        "case_reviews/notification_detail.html",
+        "case_reviews/incident_notification_detail.html",
         {
             "notification": notification,
             "rapid_review": notification.rapid_review,
             "children": notification.children.all() if case_team else [],
             "case_team": case_team,
-            "can_edit": permissions.can_edit_notification(request.user, notification),
-            "viewers": selectors.viewer_list(notification=notification) if case_team else [],
-            "viewers_url": reverse(
-                "activity_log:viewer_list",
-                args=[ContentType.objects.get_for_model(notification).pk, notification.pk],
+            "can_edit": permissions.can_edit_incident_notification(request.user, notification),
+            "can_archive": permissions.can_archive_incident_notification(
+                request.user, notification
             ),
-            "breadcrumbs": crumbs((notification.reference, "")),
+            "viewers": (
+                selectors.incident_notification_viewer_list(notification=notification)
+                if case_team
+                else []
+            ),
+            "viewers_url": selectors.incident_notification_viewers_url(notification=notification),
+            "breadcrumbs": CRUMBS((notification.reference, "")),
         },
     )
 
 
 @login_required
 @require_http_methods(GET_POST)
-def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    initial = {
-        "area": notification.area,
-        "incident_type": notification.incident_type,
-        "abuse_or_neglect_suspected": notification.abuse_or_neglect_suspected,
-        "looked_after": notification.looked_after,
-        "aware_on": notification.aware_on,
-        "notified_on": notification.notified_on,
-        "summary": notification.summary,
-        "agencies": list(notification.agencies.all()),
-        "version": notification.version,
-    }
-    form = forms.NotificationEditForm(bind(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        agencies = data.pop("agencies")
-        try:
-            services.notification_update(
-                actor=request.user,
-                notification=notification,
-                expected_version=version,
-                agencies=agencies,
-                **data,
-            )
-        except ValidationError as exc:
-            notification.refresh_from_db(fields=["version"])
-            add_service_errors(form, exc, record=notification)
-        else:
-            messages.success(request, f"Notification {notification.reference} updated.")
-            return redirect("case_reviews:notification_detail", notification.pk)
+def incident_notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    notification = permissions.get_incident_notification_for_user_or_404(
+        request.user, pk, write=True
+    )
     return form_page(
         request,
-        form,
+        form_class=forms.IncidentNotificationEditForm,
+        initial=initial_from(
+            notification,
+            forms.IncidentNotificationEditForm,
+            agencies=list(notification.agencies.all()),
+        ),
+        record=notification,
+        save=lambda form: services.incident_notification_update(
+            actor=request.user,
+            notification=notification,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"Notification {notification.reference} updated.",
+        success_url=reverse("case_reviews:incident_notification_detail", args=[pk]),
         title=f"Change notification {notification.reference}",
         submit="Save changes",
-        breadcrumbs=crumbs(
-            (notification.reference, reverse("case_reviews:notification_detail", args=[pk])),
-            ("Change", ""),
+        breadcrumbs=_notification_crumbs(notification, ("Change", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def incident_notification_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    notification = permissions.get_incident_notification_for_user_or_404(
+        request.user, pk, archive=True
+    )
+    return form_page(
+        request,
+        form_class=forms.ArchiveForm,
+        initial={"version": notification.version},
+        record=notification,
+        save=lambda form: services.incident_notification_archive(
+            actor=request.user,
+            notification=notification,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
         ),
+        success_message=f"Notification {notification.reference} has been archived.",
+        success_url=reverse("case_reviews:case_review_home"),
+        title=f"Archive notification {notification.reference}",
+        submit="Archive notification",
+        intro="An archived notification and its rapid review leave the lists, the deadlines "
+        "and the annual report's figures, and can no longer be changed. Nothing is deleted: "
+        "its page stays, with the reason.",
+        breadcrumbs=_notification_crumbs(notification, ("Archive", "")),
     )
 
 
 @login_required
 @require_http_methods(GET_POST)
 def child_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    form = forms.ChildForm(bind(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            child = services.child_add(
-                actor=request.user, notification=notification, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{child.pseudonym} has been added.")
-            return redirect("case_reviews:notification_detail", notification.pk)
+    notification = permissions.get_incident_notification_for_user_or_404(
+        request.user, pk, write=True
+    )
     return form_page(
         request,
-        form,
+        form_class=forms.ChildForm,
+        save=lambda form: services.child_add(
+            actor=request.user, notification=notification, **form.cleaned_data
+        ),
+        success_message=lambda child: f"{child.pseudonym} has been added.",
+        success_url=reverse("case_reviews:incident_notification_detail", args=[pk]),
         title="Add a child",
         caption=notification.reference,
         submit="Add child",
         intro="The pseudonym is used everywhere. The other details go into the restricted "
         "identity panel: encrypted, seen only by the review team, and every view is recorded.",
-        breadcrumbs=crumbs(
-            (notification.reference, reverse("case_reviews:notification_detail", args=[pk])),
-            ("Add a child", ""),
-        ),
+        breadcrumbs=_notification_crumbs(notification, ("Add a child", "")),
     )
 
 
@@ -172,30 +192,16 @@ def child_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def child_identity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     child = permissions.get_child_for_user_or_404(request.user, pk)
     services.child_identity_view(actor=request.user, child=child)
-    notification = child.notification
     return render(
         request,
         "case_reviews/child_identity.html",
         {
             "child": child,
-            "notification": notification,
-            "breadcrumbs": crumbs(
-                (
-                    notification.reference,
-                    reverse("case_reviews:notification_detail", args=[notification.pk]),
-                ),
-                (f"Identity panel: {child.pseudonym}", ""),
+            "notification": child.notification,
+            "breadcrumbs": _notification_crumbs(
+                child.notification, (f"Identity panel: {child.pseudonym}", "")
             ),
         },
-    )
-
-
-def _rapid_crumbs(rapid: RapidReview, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    ref = rapid.notification.reference
-    return crumbs(
-        (ref, reverse("case_reviews:notification_detail", args=[rapid.notification_id])),
-        ("Rapid review", reverse("case_reviews:rapid_review_detail", args=[rapid.pk])),
-        *extra,
     )
 
 
@@ -212,16 +218,10 @@ def rapid_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "notification": rapid.notification,
             "requests": selectors.agency_request_list_for_rapid_review(rapid_review=rapid),
             "learning": selectors.learning_for(source=rapid, user=request.user),
-            "reviews": rapid.reviews.all(),
+            "reviews": selectors.practice_review_list_for_rapid_review(rapid_review=rapid),
             "can_edit": permissions.can_edit_rapid_review(request.user, rapid),
             "case_team": permissions.is_case_team(request.user),
-            "breadcrumbs": crumbs(
-                (
-                    rapid.notification.reference,
-                    reverse("case_reviews:notification_detail", args=[rapid.notification_id]),
-                ),
-                ("Rapid review", ""),
-            ),
+            "breadcrumbs": _notification_crumbs(rapid.notification, ("Rapid review", "")),
         },
     )
 
@@ -230,25 +230,19 @@ def rapid_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_http_methods(GET_POST)
 def rapid_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    fields = list(forms.RapidReviewForm.base_fields)
-    initial = {name: getattr(rapid, name) for name in fields}
-    form = forms.RapidReviewForm(bind(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.rapid_review_update(
-                actor=request.user, rapid_review=rapid, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            rapid.refresh_from_db(fields=["version"])
-            add_service_errors(form, exc, record=rapid)
-        else:
-            messages.success(request, "The rapid review has been updated.")
-            return redirect("case_reviews:rapid_review_detail", rapid.pk)
     return form_page(
         request,
-        form,
+        form_class=forms.RapidReviewForm,
+        initial=initial_from(rapid, forms.RapidReviewForm),
+        record=rapid,
+        save=lambda form: services.rapid_review_update(
+            actor=request.user,
+            rapid_review=rapid,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The rapid review has been updated.",
+        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
         title="Meeting, decision and the Panel",
         caption=f"Rapid review of {rapid.notification.reference}",
         submit="Save rapid review",
@@ -260,20 +254,14 @@ def rapid_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_http_methods(GET_POST)
 def agency_request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    form = forms.AgencyRequestForm(bind(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agency_request_create(
-                actor=request.user, rapid_review=rapid, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The request has been sent to the agency.")
-            return redirect("case_reviews:rapid_review_detail", rapid.pk)
     return form_page(
         request,
-        form,
+        form_class=forms.AgencyRequestForm,
+        save=lambda form: services.agency_request_create(
+            actor=request.user, rapid_review=rapid, **form.cleaned_data
+        ),
+        success_message="The request has been sent to the agency.",
+        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
         title="Request a chronology or information",
         caption=f"Rapid review of {rapid.notification.reference}",
         submit="Send request",
@@ -285,20 +273,14 @@ def agency_request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @require_http_methods(GET_POST)
 def rapid_review_learning_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    form = forms.LearningForm(bind(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rapid_review_learning_record(
-                actor=request.user, rapid_review=rapid, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The learning has been recorded.")
-            return redirect("case_reviews:rapid_review_detail", rapid.pk)
     return form_page(
         request,
-        form,
+        form_class=forms.LearningForm,
+        save=lambda form: services.rapid_review_learning_record(
+            actor=request.user, rapid_review=rapid, **form.cleaned_data
+        ),
+        success_message="The learning has been recorded.",
+        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
         title="Record learning from the rapid review",
         caption=f"Rapid review of {rapid.notification.reference}",
         submit="Record learning",
@@ -309,36 +291,36 @@ def rapid_review_learning_add(request: AuthenticatedHttpRequest, pk: int) -> Htt
 @login_required
 @require_http_methods(GET_POST)
 def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The agency's page for a request: what is asked and by when, and the form to answer it.
+    Someone who may see the request but not answer it (a read-only named contact) gets the
+    page without the form."""
     agency_request = permissions.get_agency_request_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
+    can_submit = permissions.can_submit_agency_request(request.user, agency_request)
     if request.method == "GET" and agency_request.response:
         event_record_view(actor=request.user, target=agency_request, what="agency submission")
-    form = forms.AgencyResponseForm(
-        bind(request),
-        initial={"response": agency_request.response, "version": agency_request.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agency_request_submit(
-                actor=request.user,
-                request=agency_request,
-                response=form.cleaned_data["response"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            agency_request.refresh_from_db(fields=["version"])
-            add_service_errors(form, exc, record=agency_request)
-        else:
-            messages.success(request, "Thank you: your agency's submission has been received.")
-            return redirect("case_reviews:case_review_home")
-    return render(
+    return form_page(
         request,
-        "case_reviews/agency_request_submit.html",
-        {
-            "form": form,
-            "agency_request": agency_request,
-            "can_submit": permissions.can_submit_agency_request(request.user, agency_request),
-            "breadcrumbs": crumbs((f"{agency_request.get_kind_display()} request", "")),
-        },
+        form_class=forms.AgencyResponseForm,
+        initial=initial_from(agency_request, forms.AgencyResponseForm),
+        record=agency_request,
+        save=lambda form: services.agency_request_submit(
+            actor=request.user,
+            request=agency_request,
+            response=form.cleaned_data["response"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="Thank you: your agency's submission has been received.",
+        success_url=reverse("case_reviews:case_review_home"),
+        title=f"{agency_request.get_kind_display()} request for {agency_request.agency.name}",
+        caption=f"Rapid review of {agency_request.rapid_review.notification.reference}",
+        submit="Submit",
+        template=(
+            "case_reviews/agency_request_submit.html"
+            if can_submit
+            else "case_reviews/agency_request_detail.html"
+        ),
+        context={"agency_request": agency_request},
+        breadcrumbs=CRUMBS((f"{agency_request.get_kind_display()} request", "")),
     )

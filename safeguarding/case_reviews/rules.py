@@ -1,0 +1,76 @@
+"""State rules of case review records that forms and services share (forms never import
+services): which stage may follow which, which fields each edit service may change (as the
+typed keyword arguments of those services), and what a final report may be."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, TypedDict
+
+from safeguarding.case_reviews.models import PracticeReview
+
+if TYPE_CHECKING:
+    from safeguarding.partnership.models import Area
+
+# Which stage may follow which: forward only, one step at a time (publishing decisions are
+# made once the Board has signed the report off).
+NEXT_STAGES: dict[str, tuple[str, ...]] = {
+    PracticeReview.Status.COMMISSIONED: (PracticeReview.Status.IN_PROGRESS,),
+    PracticeReview.Status.IN_PROGRESS: (PracticeReview.Status.REPORT_RECEIVED,),
+    PracticeReview.Status.REPORT_RECEIVED: (PracticeReview.Status.SIGNED_OFF,),
+    PracticeReview.Status.SIGNED_OFF: (
+        PracticeReview.Status.PUBLISHED,
+        PracticeReview.Status.NOT_PUBLISHED,
+    ),
+    PracticeReview.Status.PUBLISHED: (),
+    PracticeReview.Status.NOT_PUBLISHED: (),
+}
+
+
+class PracticeReviewEdit(TypedDict, total=False):
+    """What the "change the review's details" page may change (any of it, by keyword)."""
+
+    title: str
+    area: Area | None
+    reviewer: str
+    methodology: str
+    terms_of_reference: str
+    summary: str
+    key_message: str
+
+
+class IncidentNotificationEdit(TypedDict, total=False):
+    """What the "change notification" page may change (any of it, by keyword)."""
+
+    area: Area
+    incident_type: str
+    abuse_or_neglect_suspected: bool
+    looked_after: bool
+    aware_on: date
+    notified_on: date | None
+    summary: str
+
+
+class RapidReviewEdit(TypedDict, total=False):
+    """The meeting, the decision and the Panel (any of it, by keyword)."""
+
+    meeting_on: date | None
+    decision: str
+    decision_reasons: str
+    decided_on: date | None
+    sent_to_panel_on: date | None
+    panel_response: str
+    panel_response_on: date | None
+
+
+PRACTICE_REVIEW_EDITABLE = frozenset(PracticeReviewEdit.__annotations__)
+INCIDENT_NOTIFICATION_EDITABLE = frozenset(IncidentNotificationEdit.__annotations__)
+RAPID_REVIEW_EDITABLE = frozenset(RapidReviewEdit.__annotations__)
+
+REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
+REPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def next_stages(status: str) -> tuple[str, ...]:
+    """The stages a practice review at `status` may move to (none once it is finished)."""
+    return NEXT_STAGES.get(status, ())
