@@ -167,10 +167,6 @@ class Action(BaseModel):
         return self.Status.OVERDUE if self.is_overdue_on(day) else self.status
 
     @property
-    def is_overdue(self) -> bool:
-        return self.is_overdue_on(timezone.localdate())
-
-    @property
     def is_open(self) -> bool:
         return self.status != self.Status.COMPLETE
 
