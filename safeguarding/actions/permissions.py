@@ -94,9 +94,7 @@ def get_action_for_user_or_404(
     """write=True: recording progress; manage=True: changing the action's details."""
     return fetch_for_user_or_404(
         user,
-        Action.objects.select_related("plan", "owner_agency", "owner_person").filter(
-            plan__archived_at__isnull=True
-        ),
+        Action.objects.live().select_related("plan", "owner_agency", "owner_person"),
         pk,
         can_view=can_view_action,
         can_edit=can_manage_action if manage else can_update_action,

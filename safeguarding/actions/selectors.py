@@ -67,9 +67,7 @@ def _with_current_status(actions: QuerySet[Action], today: date) -> QuerySet[Act
 
 
 def _base(user: User | None, today: date) -> QuerySet[Action]:
-    actions = Action.objects.filter(plan__archived_at__isnull=True).select_related(
-        "plan", "owner_agency", "owner_person"
-    )
+    actions = Action.objects.live().select_related("plan", "owner_agency", "owner_person")
     if user is not None:
         scope = _scope_q(user)
         if scope is not None:
@@ -130,7 +128,7 @@ def action_list_owned_by(*, user: User, today: date | None = None) -> QuerySet[A
     mine = Q(owner_person_id=user.pk) | Q(owner_agency_id__in=user.lead_agency_ids)
     return (
         _with_current_status(
-            Action.objects.filter(plan__archived_at__isnull=True).filter(mine).filter(open_q()),
+            Action.objects.live().filter(mine).filter(open_q()),
             today,
         )
         .select_related("plan", "owner_agency", "owner_person")

@@ -66,7 +66,8 @@ def actions_send_reminders(*, today: date | None = None) -> ReminderResult:
     days = settings.ACTION_REMINDER_WORKING_DAYS
     window_end = add_working_days(today, days)
     candidates = (
-        Action.objects.filter(plan__archived_at__isnull=True, due_date__lte=window_end)
+        Action.objects.live()
+        .filter(due_date__lte=window_end)
         .exclude(status=Action.Status.COMPLETE)
         .select_related("owner_agency", "owner_person")
         .order_by("due_date", "pk")

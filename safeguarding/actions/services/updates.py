@@ -106,7 +106,8 @@ def actions_mark_overdue(*, today: date | None = None) -> int:
     overdue (or complete) are left alone. Returns how many changed."""
     today = today or timezone.localdate()
     ids = list(
-        Action.objects.filter(due_date__lt=today, plan__archived_at__isnull=True)
+        Action.objects.live()
+        .filter(due_date__lt=today)
         .exclude(status__in=[Action.Status.OVERDUE, Action.Status.COMPLETE])
         .values_list("pk", flat=True)
     )
