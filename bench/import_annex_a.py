@@ -107,9 +107,9 @@ def best_of(
 def full_import(area: Any, paths: list[Path], period: str) -> tuple[float, Any, dict[str, Any]]:
     """Import, confirm if asked, compute the year's figures; returns the time all that took."""
     from safeguarding.core.years import ReportingYear
-    from safeguarding.datasets import figures, services
+    from safeguarding.datasets import figures, rules, services
 
-    start, end = services.parse_period(period)
+    start, end = rules.parse_period(period)
     began = time.perf_counter()
     batch = services.import_batch_create(actor=None, area=area, period_start=start, period_end=end)
     batch = services.import_batch_run(batch_id=batch.pk, paths=paths)

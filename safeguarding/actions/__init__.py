@@ -7,7 +7,8 @@ Domain apps attach actions to their own records through this API (and nothing el
 * services.action_plan_get_or_create_for(actor=, source=, title=, review_every_months=2)
 * services.action_create(actor=, plan=, description=, owner_agency=, due_date=, owner_person=None,
   success_measure="")
-* services.action_update(actor=, action=, expected_version=, **fields)  (EditConflictError)
+* services.action_update(actor=, action=, expected_version=, description=, success_measure=,
+  owner_agency=, owner_person=, due_date=)  (EditConflictError)
 * services.action_progress_add(actor=, action=, note=, status=, evidence=None, completed_on=None)
 * services.action_plan_review_record(actor=, plan=, reviewed_on=, notes="")
 * selectors.action_list_for_source(source=, user=None), selectors.action_plan_for_source(source=)

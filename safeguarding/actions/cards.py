@@ -25,7 +25,7 @@ def my_actions_card(user: User) -> Card | None:
     today = timezone.localdate()
     actions = selectors.action_list_owned_by(user=user, today=today)
     total = actions.count()
-    if total == 0 and not permissions.lead_agency_ids(user):
+    if total == 0 and not user.lead_agency_ids:
         return None
     items = []
     for action in actions[:CARD_LIMIT]:

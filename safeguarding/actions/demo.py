@@ -19,7 +19,6 @@ from safeguarding.partnership.models import Agency, Group
 
 GROUP_NAME = "Quality & Effectiveness Group"
 PLAN_TITLE = "Multi-agency neglect audit: action plan (demo)"
-S = Action.Status
 
 # (agency, owner e-mail local part or None, action, measure, due in days, [(status, note)])
 ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
@@ -30,7 +29,7 @@ ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
         "making a referral to the front door.",
         "90% of response officers briefed; referral quality checked in the next dip sample.",
         30,
-        [(S.ON_TRACK, "Briefing pack agreed; sessions booked for all four shifts.")],
+        [(Action.Status.ON_TRACK, "Briefing pack agreed; sessions booked for all four shifts.")],
     ),
     (
         "Children Social Care",
@@ -38,7 +37,7 @@ ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
         "Add the neglect assessment tool to the single assessment template.",
         "The tool is used in at least 80% of assessments where neglect is a concern.",
         -10,
-        [(S.ON_TRACK, "Template change requested from the systems team.")],
+        [(Action.Status.ON_TRACK, "Template change requested from the systems team.")],
     ),
     (
         "Cambridgeshire Community Services",
@@ -47,7 +46,12 @@ ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
         "neglect is suspected.",
         "Audit of twenty records shows the score recorded.",
         14,
-        [(S.AT_RISK, "Recording field delayed by a system upgrade; workaround in place.")],
+        [
+            (
+                Action.Status.AT_RISK,
+                "Recording field delayed by a system upgrade; workaround in place.",
+            )
+        ],
     ),
     (
         "Education",
@@ -56,8 +60,11 @@ ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
         "Attendance from every secondary school.",
         -20,
         [
-            (S.ON_TRACK, "Workshop dates circulated to all schools."),
-            (S.COMPLETE, "All secondary schools attended; evaluation summary attached."),
+            (Action.Status.ON_TRACK, "Workshop dates circulated to all schools."),
+            (
+                Action.Status.COMPLETE,
+                "All secondary schools attended; evaluation summary attached.",
+            ),
         ],
     ),
     (
@@ -105,7 +112,9 @@ def seed(*, stdout: TextIO | None = None) -> None:
             due_date=today + timedelta(days=due_in),
         )
         for status, note in updates:
-            completed = today + timedelta(days=due_in) if status == S.COMPLETE else None
+            completed = (
+                today + timedelta(days=due_in) if status == Action.Status.COMPLETE else None
+            )
             services.action_progress_add(
                 actor=owner or officer,
                 action=action,

@@ -8,13 +8,13 @@ from django import forms
 
 from safeguarding.accounts.models import User
 from safeguarding.actions.models import Action
-from safeguarding.actions.services import EVIDENCE_EXTENSIONS
+from safeguarding.actions.rules import EVIDENCE_EXTENSIONS
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Agency
 
 
 def _agencies() -> Any:
-    return Agency.objects.filter(disabled_on__isnull=True).order_by("name")
+    return Agency.objects.active().order_by("name")
 
 
 def _people() -> Any:

@@ -81,6 +81,12 @@ class ActionPlan(ArchivableModel):
         return self.next_review_due is not None and self.next_review_due <= day
 
 
+class ActionQuerySet(models.QuerySet["Action"]):
+    def live(self) -> ActionQuerySet:
+        """Actions on plans in use (an archived plan keeps its actions, out of sight)."""
+        return self.filter(plan__archived_at__isnull=True)
+
+
 class Action(BaseModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
@@ -129,6 +135,8 @@ class Action(BaseModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     completed_on = models.DateField("completed on", null=True, blank=True)
 
+    objects = ActionQuerySet.as_manager()
+
     class Meta:
         ordering = ["plan", "number"]
         constraints = [
@@ -165,10 +173,6 @@ class Action(BaseModel):
 
     def status_on(self, day: date) -> str:
         return self.Status.OVERDUE if self.is_overdue_on(day) else self.status
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.is_overdue_on(timezone.localdate())
 
     @property
     def is_open(self) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from safeguarding.accounts.roles import READ_ONLY_ROLES, Role
+from safeguarding.accounts.roles import READ_ONLY_ROLES
 from safeguarding.actions.models import Action, ActionPlan, ActionUpdate
 from safeguarding.core.permissions import fetch_for_user_or_404
 
@@ -28,15 +28,11 @@ def sees_all_actions(user: User) -> bool:
     return user.is_authenticated and (user.is_partnership_staff or user.has_role(*READ_ONLY_ROLES))
 
 
-def lead_agency_ids(user: User) -> frozenset[int]:
-    return user.agency_ids_for(Role.AGENCY_LEAD)
-
-
 def can_view_actions(user: User) -> bool:
     """May use the actions area at all (the "Actions" navigation item, the lists)."""
     if not user.is_authenticated:
         return False
-    if sees_all_actions(user) or lead_agency_ids(user):
+    if sees_all_actions(user) or user.lead_agency_ids:
         return True
     return Action.objects.filter(owner_person=user).exists()
 
@@ -51,7 +47,7 @@ def can_view_action(user: User, action: Action) -> bool:
         return False
     return (
         sees_all_actions(user)
-        or action.owner_agency_id in lead_agency_ids(user)
+        or action.owner_agency_id in user.lead_agency_ids
         or (action.owner_person_id is not None and action.owner_person_id == user.pk)
     )
 
@@ -62,7 +58,7 @@ def can_update_action(user: User, action: Action) -> bool:
         return False
     return (
         user.is_partnership_staff
-        or action.owner_agency_id in lead_agency_ids(user)
+        or action.owner_agency_id in user.lead_agency_ids
         or (action.owner_person_id is not None and action.owner_person_id == user.pk)
     )
 
@@ -80,12 +76,16 @@ def can_view_action_plan(user: User, plan: ActionPlan) -> bool:
     from django.db.models import Q
 
     return plan.actions.filter(
-        Q(owner_agency_id__in=lead_agency_ids(user)) | Q(owner_person=user)
+        Q(owner_agency_id__in=user.lead_agency_ids) | Q(owner_person=user)
     ).exists()
 
 
 def can_manage_action_plan(user: User, plan: ActionPlan) -> bool:
     return can_manage_actions(user)
+
+
+def can_view_action_update(user: User, update: ActionUpdate) -> bool:
+    return can_view_action(user, update.action)
 
 
 def get_action_for_user_or_404(
@@ -94,9 +94,7 @@ def get_action_for_user_or_404(
     """write=True: recording progress; manage=True: changing the action's details."""
     return fetch_for_user_or_404(
         user,
-        Action.objects.select_related("plan", "owner_agency", "owner_person").filter(
-            plan__archived_at__isnull=True
-        ),
+        Action.objects.live().select_related("plan", "owner_agency", "owner_person"),
         pk,
         can_view=can_view_action,
         can_edit=can_manage_action if manage else can_update_action,
@@ -107,7 +105,7 @@ def get_action_for_user_or_404(
 def get_action_plan_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ActionPlan:
     return fetch_for_user_or_404(
         user,
-        ActionPlan.objects.select_related("source_type").filter(archived_at__isnull=True),
+        ActionPlan.objects.live().select_related("source_type"),
         pk,
         can_view=can_view_action_plan,
         can_edit=can_manage_action_plan,
@@ -121,6 +119,6 @@ def get_action_update_for_user_or_404(user: User, pk: int) -> ActionUpdate:
         user,
         ActionUpdate.objects.select_related("action"),
         pk,
-        can_view=lambda u, update: can_view_action(u, update.action),
-        can_edit=lambda u, update: False,
+        can_view=can_view_action_update,
+        can_edit=lambda _user, _update: False,  # progress updates are never changed
     )

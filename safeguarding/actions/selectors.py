@@ -22,19 +22,18 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
 
-S = Action.Status
 CURRENT_STATUS = "current_status_db"  # the annotation holding each action's current status
 
 
 def overdue_q(today: date, prefix: str = "") -> Q:
     """The overdue rule as a query: not complete, and marked overdue or past its due date."""
-    return ~Q(**{f"{prefix}status": S.COMPLETE}) & (
-        Q(**{f"{prefix}status": S.OVERDUE}) | Q(**{f"{prefix}due_date__lt": today})
+    return ~Q(**{f"{prefix}status": Action.Status.COMPLETE}) & (
+        Q(**{f"{prefix}status": Action.Status.OVERDUE}) | Q(**{f"{prefix}due_date__lt": today})
     )
 
 
 def open_q(prefix: str = "") -> Q:
-    return ~Q(**{f"{prefix}status": S.COMPLETE})
+    return ~Q(**{f"{prefix}status": Action.Status.COMPLETE})
 
 
 def _scope_q(user: User, prefix: str = "") -> Q | None:
@@ -43,7 +42,7 @@ def _scope_q(user: User, prefix: str = "") -> Q | None:
         return None
     if not user.is_authenticated:
         return Q(pk__in=[])
-    return Q(**{f"{prefix}owner_agency_id__in": permissions.lead_agency_ids(user)}) | Q(
+    return Q(**{f"{prefix}owner_agency_id__in": user.lead_agency_ids}) | Q(
         **{f"{prefix}owner_person_id": user.pk}
     )
 
@@ -58,8 +57,8 @@ def _with_current_status(actions: QuerySet[Action], today: date) -> QuerySet[Act
     return actions.annotate(
         **{
             CURRENT_STATUS: Case(
-                When(status=S.COMPLETE, then=Value(S.COMPLETE)),
-                When(overdue_q(today), then=Value(S.OVERDUE)),
+                When(status=Action.Status.COMPLETE, then=Value(Action.Status.COMPLETE)),
+                When(overdue_q(today), then=Value(Action.Status.OVERDUE)),
                 default=F("status"),
                 output_field=CharField(),
             )
@@ -68,9 +67,7 @@ def _with_current_status(actions: QuerySet[Action], today: date) -> QuerySet[Act
 
 
 def _base(user: User | None, today: date) -> QuerySet[Action]:
-    actions = Action.objects.filter(plan__archived_at__isnull=True).select_related(
-        "plan", "owner_agency", "owner_person"
-    )
+    actions = Action.objects.live().select_related("plan", "owner_agency", "owner_person")
     if user is not None:
         scope = _scope_q(user)
         if scope is not None:
@@ -128,10 +125,10 @@ def action_list_owned_by(*, user: User, today: date | None = None) -> QuerySet[A
     """ "My actions": open actions the user owns in person, or that belong to an agency they
     are safeguarding lead for. Soonest due first."""
     today = today or timezone.localdate()
-    mine = Q(owner_person_id=user.pk) | Q(owner_agency_id__in=permissions.lead_agency_ids(user))
+    mine = Q(owner_person_id=user.pk) | Q(owner_agency_id__in=user.lead_agency_ids)
     return (
         _with_current_status(
-            Action.objects.filter(plan__archived_at__isnull=True).filter(mine).filter(open_q()),
+            Action.objects.live().filter(mine).filter(open_q()),
             today,
         )
         .select_related("plan", "owner_agency", "owner_person")
@@ -173,7 +170,7 @@ def actions_due_for_review(
 def action_plan_list_for_user(*, user: User, today: date | None = None) -> QuerySet[ActionPlan]:
     """The plans `user` may see, with counts of the actions in them that the user may see."""
     today = today or timezone.localdate()
-    plans = ActionPlan.objects.filter(archived_at__isnull=True).select_related("source_type")
+    plans = ActionPlan.objects.live().select_related("source_type")
     scope = _scope_q(user, prefix="actions__")
     visible = Q() if scope is None else scope
     if scope is not None:
@@ -191,7 +188,7 @@ def action_plans_due_for_review(
     *, user: User | None = None, today: date | None = None
 ) -> QuerySet[ActionPlan]:
     today = today or timezone.localdate()
-    plans = ActionPlan.objects.filter(archived_at__isnull=True, next_review_due__lte=today)
+    plans = ActionPlan.objects.live().filter(next_review_due__lte=today)
     if user is not None and _scope_q(user) is not None:
         plans = plans.filter(pk__in=_visible_plan_ids(user))
     return plans.order_by("next_review_due", "title")
@@ -202,7 +199,7 @@ def action_plan_status_counts(
 ) -> dict[str, int]:
     """{current status: number of actions}, every status present (0 when none)."""
     today = today or timezone.localdate()
-    counts = dict.fromkeys(S.values, 0)
+    counts = dict.fromkeys(Action.Status.values, 0)
     rows = _base(user, today).filter(plan=plan).values(CURRENT_STATUS)
     for row in rows.annotate(n=Count("id")).order_by():
         counts[row[CURRENT_STATUS]] = row["n"]
@@ -211,12 +208,6 @@ def action_plan_status_counts(
 
 def action_plan_review_list(*, plan: ActionPlan) -> QuerySet[ActionPlanReview]:
     return plan.reviews.select_related("reviewed_by").order_by("-reviewed_on", "-id")
-
-
-def action_version(*, action: Action) -> int:
-    """The stored version of an action (after an edit conflict)."""
-    version: int = Action.objects.values_list("version", flat=True).get(pk=action.pk)
-    return version
 
 
 def action_update_list(*, action: Action) -> QuerySet[ActionUpdate]:
@@ -290,7 +281,7 @@ def action_export_rows(*, actions: Iterable[Action], today: date | None = None) 
             action.owner_person.display_name if action.owner_person else "",
             action.due_date,
             action.original_due_date,
-            str(S(action.status_on(today)).label),
+            str(Action.Status(action.status_on(today)).label),
             action.is_overdue_on(today),
             action.completed_on,
         ]

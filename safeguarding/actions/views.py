@@ -1,5 +1,9 @@
 """Pages for action plans and actions: lists, detail, add and change, progress, review,
-evidence downloads and exports."""
+evidence downloads and exports.
+
+Form page: not used for the plan review: its form sits on the plan's page (POST only; errors
+are shown there, with the plan).
+"""
 
 from __future__ import annotations
 
@@ -21,13 +25,10 @@ from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 
-_GET_POST = ["GET", "POST"]
-
-
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [("Home", reverse("core:home")), ("Actions", reverse("actions:action_list")), *extra]
+CRUMBS = Trail("Actions", "actions:action_list")
 
 
 def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
@@ -59,7 +60,7 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page_obj": page,
             "query": query,
             "today": timezone.localdate(),
-            "breadcrumbs": [("Home", reverse("core:home")), ("Actions", "")],
+            "breadcrumbs": [*CRUMBS()[:-1], ("Actions", "")],
         },
     )
 
@@ -98,7 +99,7 @@ def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 user=request.user, today=today
             ),
             "today": today,
-            "breadcrumbs": _crumbs(("Action plans", "")),
+            "breadcrumbs": CRUMBS(("Action plans", "")),
         },
     )
 
@@ -125,7 +126,7 @@ def _plan_detail_context(
         "review_due": plan.review_is_due_on(today),
         "can_manage": permissions.can_manage_action_plan(user, plan),
         "statuses": Action.Status.choices,
-        "breadcrumbs": _crumbs(
+        "breadcrumbs": CRUMBS(
             ("Action plans", reverse("actions:action_plan_list")), (plan.title, "")
         ),
     }
@@ -169,31 +170,21 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan = permissions.get_action_plan_for_user_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
-    require(permissions.can_manage_action_plan(request.user, plan), write_attempt=True)
-    form = forms.ActionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Action {action.number} has been added.")
-            return redirect("actions:action_plan_detail", plan.pk)
-    return render(
+    plan = permissions.get_action_plan_for_user_or_404(request.user, pk, write=True)
+    return form_page(
         request,
-        "actions/action_form.html",
-        {
-            "form": form,
-            "title": "Add an action",
-            "caption": plan.title,
-            "submit": "Add action",
-            "breadcrumbs": _crumbs(_plan_crumb(plan), ("Add an action", "")),
-        },
+        form_class=forms.ActionForm,
+        save=lambda form: services.action_create(
+            actor=request.user, plan=plan, **form.cleaned_data
+        ),
+        success_message=lambda action: f"Action {action.number} has been added.",
+        success_url=reverse("actions:action_plan_detail", args=[plan.pk]),
+        title="Add an action",
+        caption=plan.title,
+        submit="Add action",
+        breadcrumbs=CRUMBS(_plan_crumb(plan), ("Add an action", "")),
     )
 
 
@@ -209,91 +200,57 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "updates": selectors.action_update_list(action=action),
             "can_update": permissions.can_update_action(request.user, action),
             "can_manage": permissions.can_manage_action(request.user, action),
-            "breadcrumbs": _crumbs(_plan_crumb(action.plan), (f"Action {action.number}", "")),
+            "breadcrumbs": CRUMBS(_plan_crumb(action.plan), (f"Action {action.number}", "")),
         },
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = permissions.get_action_for_user_or_404(
-        request.user, pk, manage=request.method == "POST"
-    )
-    require(permissions.can_manage_action(request.user, action), write_attempt=True)
-    initial = {
-        "description": action.description,
-        "success_measure": action.success_measure,
-        "owner_agency": action.owner_agency,
-        "owner_person": action.owner_person,
-        "due_date": action.due_date,
-        "version": action.version,
-    }
-    form = forms.ActionEditForm(
-        request.POST if request.method == "POST" else None, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.action_update(
-                actor=request.user, action=action, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, record=action)
-        else:
-            messages.success(request, f"Action {action.number} has been updated.")
-            return redirect("actions:action_detail", action.pk)
-    return render(
+    action = permissions.get_action_for_user_or_404(request.user, pk, manage=True)
+    return form_page(
         request,
-        "actions/action_form.html",
-        {
-            "form": form,
-            "title": f"Change action {action.number}",
-            "caption": action.plan.title,
-            "submit": "Save changes",
-            "intro": "To change the status, add a progress update instead.",
-            "breadcrumbs": _crumbs(
-                _plan_crumb(action.plan), _action_crumb(action), ("Change", "")
-            ),
-        },
+        form_class=forms.ActionEditForm,
+        initial=initial_from(action, forms.ActionEditForm),
+        record=action,
+        save=lambda form: services.action_update(
+            actor=request.user,
+            action=action,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"Action {action.number} has been updated.",
+        success_url=reverse("actions:action_detail", args=[action.pk]),
+        title=f"Change action {action.number}",
+        caption=action.plan.title,
+        intro="To change the status, add a progress update instead.",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(_plan_crumb(action.plan), _action_crumb(action), ("Change", "")),
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def action_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = permissions.get_action_for_user_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
-    require(permissions.can_update_action(request.user, action), write_attempt=True)
-    form = forms.ActionProgressForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        initial={"status": action.status},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_progress_add(actor=request.user, action=action, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Your update to action {action.number} has been saved.")
-            return redirect("actions:action_detail", action.pk)
-    return render(
+    action = permissions.get_action_for_user_or_404(request.user, pk, write=True)
+    return form_page(
         request,
-        "actions/action_form.html",
-        {
-            "form": form,
-            "title": f"Add a progress update to action {action.number}",
-            "caption": action.plan.title,
-            "submit": "Save update",
-            "multipart": True,
-            "action": action,
-            "breadcrumbs": _crumbs(
-                _plan_crumb(action.plan), _action_crumb(action), ("Progress update", "")
-            ),
-        },
+        form_class=forms.ActionProgressForm,
+        initial={"status": action.status},
+        save=lambda form: services.action_progress_add(
+            actor=request.user, action=action, **form.cleaned_data
+        ),
+        success_message=f"Your update to action {action.number} has been saved.",
+        success_url=reverse("actions:action_detail", args=[action.pk]),
+        title=f"Add a progress update to action {action.number}",
+        caption=action.plan.title,
+        submit="Save update",
+        template="actions/action_progress_add.html",
+        context={"action": action},
+        breadcrumbs=CRUMBS(
+            _plan_crumb(action.plan), _action_crumb(action), ("Progress update", "")
+        ),
     )
 
 

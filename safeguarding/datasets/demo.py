@@ -68,13 +68,14 @@ def _seed_area_year(area: Area, year: ReportingYear, stdout: TextIO | None) -> N
             ).exists()
             if exists:
                 continue
-            batch = services.import_return(
+            batch = services.import_submit(
                 actor=None,
                 area=area,
                 period_start=year.start,
                 period_end=year.end,
-                paths=paths,
+                files=paths,
                 filename=f"demo {kind} {year.label}",
+                run_now=True,
             )
             if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
                 services.import_batch_confirm(actor=None, batch=batch)

@@ -6,20 +6,13 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
 from safeguarding.core.forms import VersionField
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets.services import parse_period
+from safeguarding.datasets.rules import ALLOWED_SUFFIXES, max_upload_bytes, parse_period
 from safeguarding.partnership.models import Area
-
-ALLOWED_SUFFIXES = (".xlsx", ".xml", ".csv")
-
-
-def max_upload_bytes() -> int:
-    return int(getattr(settings, "DATASETS_MAX_UPLOAD_MB", 200)) * 1024 * 1024
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -37,13 +37,13 @@ def importable_areas(user: User) -> QuerySet[Area]:
     if not user.is_authenticated or user.is_read_only:
         return Area.objects.none()
     if user.is_partnership_staff:
-        return Area.objects.filter(disabled_on__isnull=True)
+        return Area.objects.active()
     agency_ids = user.agency_ids_for(Role.DATA_ANALYST)
     if not agency_ids:
         return Area.objects.none()
     if Agency.objects.filter(pk__in=agency_ids, area__isnull=True).exists():
-        return Area.objects.filter(disabled_on__isnull=True)
-    return Area.objects.filter(disabled_on__isnull=True, agencies__in=agency_ids).distinct()
+        return Area.objects.active()
+    return Area.objects.active().filter(agencies__in=agency_ids).distinct()
 
 
 def can_import(user: User, area: Area | None = None) -> bool:
@@ -51,8 +51,17 @@ def can_import(user: User, area: Area | None = None) -> bool:
     return areas.filter(pk=area.pk).exists() if area is not None else areas.exists()
 
 
-def _view_batch(user: User, batch: ImportBatch) -> bool:
+def can_view_import_batch(user: User, batch: ImportBatch) -> bool:
+    """An import is seen (and decided on) by whoever may import for its area."""
     return can_import(user, batch.area)
+
+
+def can_change_population(user: User, population: Population) -> bool:
+    return can_import(user, population.area)
+
+
+def can_view_area_figures(user: User, area: Area) -> bool:
+    return can_view_figures(user)
 
 
 def get_import_batch_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ImportBatch:
@@ -60,8 +69,8 @@ def get_import_batch_for_user_or_404(user: User, pk: int, *, write: bool = False
         user,
         ImportBatch.objects.select_related("area", "uploaded_by", "replaces"),
         pk,
-        can_view=_view_batch,
-        can_edit=_view_batch,
+        can_view=can_view_import_batch,
+        can_edit=can_view_import_batch,
         write=write,
     )
 
@@ -71,8 +80,8 @@ def get_population_for_user_or_404(user: User, pk: int, *, write: bool = False) 
         user,
         Population.objects.select_related("area"),
         pk,
-        can_view=lambda u, p: can_import(u, p.area),
-        can_edit=lambda u, p: can_import(u, p.area),
+        can_view=can_change_population,
+        can_edit=can_change_population,
         write=write,
     )
 
@@ -82,9 +91,9 @@ def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Are
     use has no page of figures, so its address is not found)."""
     return fetch_for_user_or_404(
         user,
-        Area.objects.filter(disabled_on__isnull=True),
+        Area.objects.active(),
         pk,
-        can_view=lambda u, _a: can_view_figures(u),
-        can_edit=lambda u, a: can_import(u, a),
+        can_view=can_view_area_figures,
+        can_edit=can_import,
         write=write,
     )

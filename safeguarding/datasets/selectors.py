@@ -92,7 +92,7 @@ def figures_grid(
     may see exact figures (or exact=True); otherwise with disclosure control across the grid."""
     if exact is None:
         exact = user is not None and permissions.can_see_exact_figures(user)
-    areas = list(Area.objects.filter(disabled_on__isnull=True).order_by("name"))
+    areas = list(Area.objects.active().order_by("name"))
     grid = Grid(
         years=years,
         columns=[Column(a.pk, a.name) for a in areas] + [Column(None, "Partnership")],

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,19 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import charts, figures, forms, permissions, selectors, services, tasks
+from safeguarding.datasets import charts, figures, forms, permissions, selectors, services
 
-_GET_POST = ["GET", "POST"]
-
-
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [
-        ("Home", reverse("core:home")),
-        ("Safeguarding data", reverse("datasets:dashboard")),
-        *extra,
-    ]
+CRUMBS = Trail("Safeguarding data", "datasets:dashboard")
 
 
 def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, list[ReportingYear]]:
@@ -86,7 +74,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "figure_list": figures.FIGURES,
             "trend": _trend(grid),
             "can_import": permissions.can_import(request.user),
-            "breadcrumbs": [("Home", reverse("core:home")), ("Safeguarding data", "")],
+            "breadcrumbs": [*CRUMBS()[:-1], ("Safeguarding data", "")],
         },
     )
 
@@ -112,7 +100,7 @@ def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "figure_list": figures.FIGURES,
             "quarters": quarters,
             "quarter_figures": [f for f in figures.FIGURES if f.by_quarter],
-            "breadcrumbs": _crumbs((area.name, "")),
+            "breadcrumbs": CRUMBS((area.name, "")),
         },
     )
 
@@ -127,7 +115,7 @@ def definitions(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "figure_list": figures.FIGURES,
             "families": figures.FAMILIES,
-            "breadcrumbs": _crumbs(("Definitions", "")),
+            "breadcrumbs": CRUMBS(("Definitions", "")),
         },
     )
 
@@ -179,62 +167,36 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "datasets/import_list.html",
         {
             "batches": selectors.import_batch_list_for_user(user=request.user)[:200],
-            "breadcrumbs": _crumbs(("Imports", "")),
+            "breadcrumbs": CRUMBS(("Imports", "")),
         },
     )
-
-
-def _save_uploads(uploads: list[object]) -> list[Path]:
-    base = getattr(settings, "DATASETS_UPLOAD_DIR", None)
-    folder = Path(tempfile.mkdtemp(prefix=services.UPLOAD_FOLDER_PREFIX, dir=base))
-    paths = []
-    for index, upload in enumerate(uploads):
-        name = str(getattr(upload, "name", "")).lower()
-        suffix = next((s for s in forms.ALLOWED_SUFFIXES if name.endswith(s)), ".bin")
-        path = folder / f"return-{index}{suffix}"
-        with path.open("wb") as handle:
-            for chunk in upload.chunks():  # type: ignore[attr-defined]
-                handle.write(chunk)
-        paths.append(path)
-    return paths
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def import_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_figures(request.user))
     require(permissions.can_import(request.user), write_attempt=True)
-    form = forms.ImportForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        areas=permissions.importable_areas(request.user),
-    )
-    if request.method == "POST" and form.is_valid():
-        start, end = form.cleaned_data["period"]
-        uploads = form.cleaned_data["return_files"]
-        paths = _save_uploads(uploads)
-        batch = services.import_batch_create(
+    return form_page(
+        request,
+        form_class=forms.ImportForm,
+        form_kwargs={"areas": permissions.importable_areas(request.user)},
+        save=lambda form: services.import_submit(
             actor=request.user,
             area=form.cleaned_data["area"],
-            period_start=start,
-            period_end=end,
-            filename=", ".join(str(u.name) for u in uploads),
-        )
-        transaction.on_commit(
-            lambda: tasks.import_batch_run_task.enqueue(
-                batch_id=batch.pk, paths=[str(p) for p in paths]
-            )
-        )
-        return redirect("datasets:import_detail", batch.pk)
-    return render(
-        request,
-        "datasets/import_create.html",
-        {
-            "form": form,
-            "breadcrumbs": _crumbs(
-                ("Imports", reverse("datasets:import_list")), ("Import a return", "")
-            ),
-        },
+            period_start=form.cleaned_data["period"][0],
+            period_end=form.cleaned_data["period"][1],
+            files=form.cleaned_data["return_files"],
+        ),
+        success_url=lambda batch: reverse("datasets:import_detail", args=[batch.pk]),
+        title="Import a return",
+        intro=(
+            "The file is read, checked and then deleted: only what the figures need is kept "
+            "(child identifiers are replaced by a code, dates of birth by the month and year; "
+            "names, postcodes and workers are not stored)."
+        ),
+        submit="Import",
+        breadcrumbs=CRUMBS(("Imports", reverse("datasets:import_list")), ("Import a return", "")),
     )
 
 
@@ -249,7 +211,7 @@ def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "batch": batch,
             "changed": [d for d in batch.differences if d.get("changed")],
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": CRUMBS(
                 ("Imports", reverse("datasets:import_list")), (f"Import {batch.pk}", "")
             ),
         },
@@ -301,70 +263,55 @@ def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_figures(request.user))
     require(permissions.can_import(request.user), write_attempt=True)
-    form = forms.PopulationForm(
-        request.POST if request.method == "POST" else None,
-        areas=permissions.importable_areas(request.user),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.population_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "The population has been saved.")
-            return redirect("datasets:population_list")
-    return render(
+    return form_page(
         request,
-        "datasets/population_list.html",
-        {
-            "form": form,
-            "populations": selectors.population_list(),
-            "breadcrumbs": _crumbs(("Populations", "")),
-        },
+        form_class=forms.PopulationForm,
+        form_kwargs={"areas": permissions.importable_areas(request.user)},
+        save=lambda form: services.population_create(
+            actor=request.user,
+            area=form.cleaned_data["area"],
+            year=form.cleaned_data["year"],
+            children=form.cleaned_data["children"],
+            source=form.cleaned_data["source"],
+        ),
+        success_message="The population has been saved.",
+        success_url=reverse("datasets:population_list"),
+        title="Populations",
+        intro=(
+            "Rates are per 10,000 children aged 0 to 17. Enter each area's population for each "
+            "year with its source (usually the ONS mid-year estimate)."
+        ),
+        submit="Save population",
+        template="datasets/population_list.html",
+        context={"populations": selectors.population_list()},
+        breadcrumbs=CRUMBS(("Populations", "")),
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def population_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     population = permissions.get_population_for_user_or_404(request.user, pk, write=True)
-    form = forms.PopulationChangeForm(
-        request.POST if request.method == "POST" else None,
-        initial={
-            "children": population.children,
-            "source": population.source,
-            "version": population.version,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.population_update(
-                actor=request.user,
-                population=population,
-                children=data["children"],
-                source=data["source"],
-                expected_version=data["version"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "The population has been changed.")
-            return redirect("datasets:population_list")
     year = ReportingYear(population.year_start)
-    return render(
+    return form_page(
         request,
-        "datasets/population_update.html",
-        {
-            "form": form,
-            "population": population,
-            "year": year,
-            "breadcrumbs": _crumbs(
-                ("Populations", reverse("datasets:population_list")), ("Change", "")
-            ),
-        },
+        form_class=forms.PopulationChangeForm,
+        initial=initial_from(population, forms.PopulationChangeForm),
+        record=population,
+        save=lambda form: services.population_update(
+            actor=request.user,
+            population=population,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The population has been changed.",
+        success_url=reverse("datasets:population_list"),
+        title=f"{population.area.name}, {year.label}",
+        caption="Populations",
+        submit="Save population",
+        breadcrumbs=CRUMBS(("Populations", reverse("datasets:population_list")), ("Change", "")),
     )

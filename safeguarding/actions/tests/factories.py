@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from factory.declarations import LazyAttribute, Sequence, SubFactory
@@ -45,3 +46,15 @@ class ActionUpdateFactory(DjangoModelFactory[ActionUpdate]):
     note = "Synthetic progress note."
     status_before = Action.Status.NOT_STARTED
     status_after = Action.Status.ON_TRACK
+
+
+def edit_fields(action: Action, **changes: Any) -> dict[str, Any]:
+    """Every field services.action_update takes, as `action` has them, with `changes`."""
+    return {
+        "description": action.description,
+        "success_measure": action.success_measure,
+        "owner_agency": action.owner_agency,
+        "owner_person": action.owner_person,
+        "due_date": action.due_date,
+        **changes,
+    }

@@ -16,7 +16,6 @@ from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import GroupFactory
 
 pytestmark = pytest.mark.django_db
-S = Action.Status
 
 
 # --- the overdue rule ----------------------------------------------------------------
@@ -25,22 +24,24 @@ S = Action.Status
 def test_action_past_due_is_overdue_even_when_stored_status_on_track(
     owner: User, frozen: Any
 ) -> None:
-    action = ActionFactory.create(due_date=TODAY - timedelta(days=1), status=S.ON_TRACK)
+    action = ActionFactory.create(
+        due_date=TODAY - timedelta(days=1), status=Action.Status.ON_TRACK
+    )
 
     overdue = list(selectors.action_list_for_user(user=owner, overdue=True))
-    by_status = list(selectors.action_list_for_user(user=owner, status=S.OVERDUE))
-    on_track = list(selectors.action_list_for_user(user=owner, status=S.ON_TRACK))
+    by_status = list(selectors.action_list_for_user(user=owner, status=Action.Status.OVERDUE))
+    on_track = list(selectors.action_list_for_user(user=owner, status=Action.Status.ON_TRACK))
 
     assert overdue == [action]
     assert by_status == [action]
     assert on_track == []
-    assert action.current_status == S.OVERDUE
+    assert action.current_status == Action.Status.OVERDUE
     assert action.rag == "red"
     assert action.rag_tag_class == "govuk-tag--red"
 
 
 def test_action_due_today_is_not_overdue(owner: User, frozen: Any) -> None:
-    action = ActionFactory.create(due_date=TODAY, status=S.ON_TRACK)
+    action = ActionFactory.create(due_date=TODAY, status=Action.Status.ON_TRACK)
 
     assert list(selectors.action_list_for_user(user=owner, overdue=False)) == [action]
     assert list(selectors.overdue_actions(user=owner)) == []
@@ -49,17 +50,19 @@ def test_action_due_today_is_not_overdue(owner: User, frozen: Any) -> None:
 
 def test_complete_action_is_never_overdue(owner: User, frozen: Any) -> None:
     ActionFactory.create(
-        due_date=TODAY - timedelta(days=30), status=S.COMPLETE, completed_on=TODAY
+        due_date=TODAY - timedelta(days=30), status=Action.Status.COMPLETE, completed_on=TODAY
     )
 
     assert list(selectors.overdue_actions(user=owner)) == []
-    assert selectors.action_list_for_user(user=owner, status=S.COMPLETE).count() == 1
+    assert selectors.action_list_for_user(user=owner, status=Action.Status.COMPLETE).count() == 1
 
 
 def test_action_marked_overdue_counts_as_overdue_before_its_due_date(
     owner: User, frozen: Any
 ) -> None:
-    action = ActionFactory.create(due_date=TODAY + timedelta(days=10), status=S.OVERDUE)
+    action = ActionFactory.create(
+        due_date=TODAY + timedelta(days=10), status=Action.Status.OVERDUE
+    )
 
     assert list(selectors.overdue_actions(user=owner)) == [action]
 
@@ -67,16 +70,23 @@ def test_action_marked_overdue_counts_as_overdue_before_its_due_date(
 def test_rag_colours_for_each_status(frozen: Any) -> None:
     colours = {
         status: ActionFactory.build(status=status, due_date=TODAY).rag
-        for status in (S.NOT_STARTED, S.ON_TRACK, S.AT_RISK, S.OVERDUE)
+        for status in (
+            Action.Status.NOT_STARTED,
+            Action.Status.ON_TRACK,
+            Action.Status.AT_RISK,
+            Action.Status.OVERDUE,
+        )
     }
-    colours[S.COMPLETE] = ActionFactory.build(status=S.COMPLETE, completed_on=TODAY).rag
+    colours[Action.Status.COMPLETE] = ActionFactory.build(
+        status=Action.Status.COMPLETE, completed_on=TODAY
+    ).rag
 
     assert colours == {
-        S.NOT_STARTED: "grey",
-        S.ON_TRACK: "green",
-        S.AT_RISK: "amber",
-        S.OVERDUE: "red",
-        S.COMPLETE: "blue",
+        Action.Status.NOT_STARTED: "grey",
+        Action.Status.ON_TRACK: "green",
+        Action.Status.AT_RISK: "amber",
+        Action.Status.OVERDUE: "red",
+        Action.Status.COMPLETE: "blue",
     }
 
 
@@ -150,7 +160,9 @@ def test_plan_list_counts_only_what_the_user_may_see(
 ) -> None:
     plan = ActionPlanFactory.create()
     ActionFactory.create(plan=plan, owner_agency=agency_a, due_date=TODAY - timedelta(days=2))
-    ActionFactory.create(plan=plan, owner_agency=agency_a, status=S.COMPLETE, completed_on=TODAY)
+    ActionFactory.create(
+        plan=plan, owner_agency=agency_a, status=Action.Status.COMPLETE, completed_on=TODAY
+    )
     ActionFactory.create(plan=plan, owner_agency=agency_b)
     ActionPlanFactory.create()  # no actions of agency A
 
@@ -163,18 +175,24 @@ def test_plan_list_counts_only_what_the_user_may_see(
 
 def test_plan_status_counts(owner: User, frozen: Any) -> None:
     plan = ActionPlanFactory.create()
-    ActionFactory.create(plan=plan, status=S.ON_TRACK, due_date=TODAY - timedelta(days=1))
-    ActionFactory.create(plan=plan, status=S.ON_TRACK, due_date=TODAY + timedelta(days=1))
-    ActionFactory.create(plan=plan, status=S.NOT_STARTED, due_date=TODAY + timedelta(days=1))
+    ActionFactory.create(
+        plan=plan, status=Action.Status.ON_TRACK, due_date=TODAY - timedelta(days=1)
+    )
+    ActionFactory.create(
+        plan=plan, status=Action.Status.ON_TRACK, due_date=TODAY + timedelta(days=1)
+    )
+    ActionFactory.create(
+        plan=plan, status=Action.Status.NOT_STARTED, due_date=TODAY + timedelta(days=1)
+    )
 
     counts = selectors.action_plan_status_counts(plan=plan, user=owner)
 
     assert counts == {
-        S.NOT_STARTED: 1,
-        S.ON_TRACK: 1,
-        S.AT_RISK: 0,
-        S.OVERDUE: 1,
-        S.COMPLETE: 0,
+        Action.Status.NOT_STARTED: 1,
+        Action.Status.ON_TRACK: 1,
+        Action.Status.AT_RISK: 0,
+        Action.Status.OVERDUE: 1,
+        Action.Status.COMPLETE: 0,
     }
 
 
@@ -196,7 +214,7 @@ def test_my_actions_are_owned_or_my_agency_and_open(
     person = make_user((Role.AGENCY_LEAD, agency_a))
     agency_action = ActionFactory.create(owner_agency=agency_a, due_date=TODAY + timedelta(days=5))
     owned = ActionFactory.create(owner_agency=agency_b, owner_person=person, due_date=TODAY)
-    ActionFactory.create(owner_agency=agency_a, status=S.COMPLETE, completed_on=TODAY)
+    ActionFactory.create(owner_agency=agency_a, status=Action.Status.COMPLETE, completed_on=TODAY)
     ActionFactory.create(owner_agency=agency_b)
 
     assert list(selectors.action_list_owned_by(user=person)) == [owned, agency_action]
@@ -211,7 +229,7 @@ def test_due_for_review_lists_open_actions_due_by_next_review(owner: User, froze
     ActionFactory.create(plan=plan, due_date=date(2025, 8, 1))  # after the review
     ActionFactory.create(plan=plan, due_date=date(2025, 5, 1))  # overdue: listed separately
     ActionFactory.create(
-        plan=plan, due_date=date(2025, 7, 1), status=S.COMPLETE, completed_on=TODAY
+        plan=plan, due_date=date(2025, 7, 1), status=Action.Status.COMPLETE, completed_on=TODAY
     )
 
     assert list(selectors.actions_due_for_review(plan=plan, user=owner)) == [due]
@@ -227,12 +245,14 @@ def test_plans_due_for_review(owner: User, frozen: Any) -> None:
 def test_changes_since_last_review_lists_only_later_updates(owner: User, frozen: Any) -> None:
     plan = ActionPlanFactory.create()
     old_action = ActionFactory.create(plan=plan)
-    services.action_progress_add(actor=owner, action=old_action, note="Before", status=S.AT_RISK)
+    services.action_progress_add(
+        actor=owner, action=old_action, note="Before", status=Action.Status.AT_RISK
+    )
     frozen.shift(timedelta(days=1))
     services.action_plan_review_record(actor=owner, plan=plan, reviewed_on=TODAY)
     frozen.shift(timedelta(days=1))
     after = services.action_progress_add(
-        actor=owner, action=old_action, note="After", status=S.ON_TRACK
+        actor=owner, action=old_action, note="After", status=Action.Status.ON_TRACK
     )
     new_action = services.action_create(
         actor=owner,
@@ -253,7 +273,9 @@ def test_changes_since_last_review_lists_only_later_updates(owner: User, frozen:
 def test_changes_without_a_review_list_everything(owner: User) -> None:
     plan = ActionPlanFactory.create()
     action = ActionFactory.create(plan=plan)
-    update = services.action_progress_add(actor=owner, action=action, note="x", status=S.AT_RISK)
+    update = services.action_progress_add(
+        actor=owner, action=action, note="x", status=Action.Status.AT_RISK
+    )
 
     changes = selectors.changes_since_last_review(plan=plan)
 
@@ -267,7 +289,9 @@ def test_changes_are_scoped_to_the_user(
 ) -> None:
     plan = ActionPlanFactory.create()
     theirs = ActionFactory.create(plan=plan, owner_agency=agency_b)
-    services.action_progress_add(actor=owner, action=theirs, note="x", status=S.AT_RISK)
+    services.action_progress_add(
+        actor=owner, action=theirs, note="x", status=Action.Status.AT_RISK
+    )
 
     changes = selectors.changes_since_last_review(plan=plan, user=lead_a)
 
@@ -275,7 +299,9 @@ def test_changes_are_scoped_to_the_user(
 
 
 def test_export_rows_show_the_derived_status(owner: User, frozen: Any) -> None:
-    action = ActionFactory.create(due_date=TODAY - timedelta(days=1), status=S.ON_TRACK)
+    action = ActionFactory.create(
+        due_date=TODAY - timedelta(days=1), status=Action.Status.ON_TRACK
+    )
 
     rows = selectors.action_export_rows(actions=[action])
 

@@ -16,13 +16,12 @@ from safeguarding.actions import services
 from safeguarding.actions.cards import my_actions_card
 from safeguarding.actions.models import Action, ActionPlanReview, ActionUpdate
 from safeguarding.actions.tests.conftest import TODAY
-from safeguarding.actions.tests.factories import ActionFactory, ActionPlanFactory
+from safeguarding.actions.tests.factories import ActionFactory, ActionPlanFactory, edit_fields
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
-S = Action.Status
 
 
 def _url(name: str, *args: Any) -> str:
@@ -248,8 +247,8 @@ def test_action_detail_matrix(
         action=action,
         author=lead_a,
         note="Synthetic note",
-        status_before=S.NOT_STARTED,
-        status_after=S.ON_TRACK,
+        status_before=Action.Status.NOT_STARTED,
+        status_after=Action.Status.ON_TRACK,
     )
     matrix = ViewMatrix(client, _url("action_detail", action.pk))
 
@@ -297,7 +296,10 @@ def test_action_update_stale_edit_shows_conflict(
     action = ActionFactory.create(owner_agency=agency_a, description="First wording")
     stale = action.version
     services.action_update(
-        actor=officer, action=action, expected_version=stale, description="Officer's wording"
+        actor=officer,
+        action=action,
+        expected_version=stale,
+        **edit_fields(action, description="Officer's wording"),
     )
     client.force_login(owner)
 
@@ -321,6 +323,27 @@ def test_action_update_stale_edit_shows_conflict(
     assert action.description == "Officer's wording"
 
 
+def test_action_update_two_edits_from_one_version_then_resubmit_succeeds(
+    client: Client, owner: User, agency_a: Agency
+) -> None:
+    action = ActionFactory.create(owner_agency=agency_a, description="First wording")
+    url = _url("action_update", action.pk)
+    started_from = action.version
+    form = {"owner_agency": agency_a.pk, "due_date": "2025-10-31", "version": started_from}
+    client.force_login(owner)
+    assert client.post(url, {**form, "description": "Edit one"}).status_code == 302
+
+    conflict = client.post(url, {**form, "description": "Edit two"})
+
+    assert "Someone else saved this record" in conflict.content.decode()
+    version = conflict.context["form"].data["version"]
+    assert str(version) == str(started_from + 1)
+    resubmit = client.post(url, {**form, "description": "Edit two", "version": version})
+    assert resubmit.status_code == 302
+    action.refresh_from_db()
+    assert action.description == "Edit two"
+
+
 # --- progress and evidence -----------------------------------------------------------
 
 
@@ -332,9 +355,9 @@ def test_progress_add_matrix(
     agency_a: Agency,
     frozen: Any,
 ) -> None:
-    action = ActionFactory.create(owner_agency=agency_a, status=S.ON_TRACK)
+    action = ActionFactory.create(owner_agency=agency_a, status=Action.Status.ON_TRACK)
     matrix = ViewMatrix(client, _url("action_progress_add", action.pk))
-    data = {"note": "All officers briefed.", "status": S.COMPLETE}
+    data = {"note": "All officers briefed.", "status": Action.Status.COMPLETE}
 
     matrix.allowed(lead_a)
     matrix.read_only_write(member_readonly, data=data)
@@ -343,7 +366,7 @@ def test_progress_add_matrix(
     matrix.allowed(lead_a, method="post", data=data, status=302)
 
     action.refresh_from_db()
-    assert (action.status, action.completed_on) == (S.COMPLETE, TODAY)
+    assert (action.status, action.completed_on) == (Action.Status.COMPLETE, TODAY)
 
 
 def test_progress_upload_and_download_evidence(
@@ -355,7 +378,11 @@ def test_progress_upload_and_download_evidence(
 
     response = client.post(
         _url("action_progress_add", action.pk),
-        {"note": "Attendance list attached.", "status": S.ON_TRACK, "evidence": upload},
+        {
+            "note": "Attendance list attached.",
+            "status": Action.Status.ON_TRACK,
+            "evidence": upload,
+        },
     )
     assert response.status_code == 302
     update = ActionUpdate.objects.get()
@@ -381,7 +408,7 @@ def test_progress_rejects_bad_evidence_with_error_summary(client: Client, owner:
         _url("action_progress_add", action.pk),
         {
             "note": "x",
-            "status": S.ON_TRACK,
+            "status": Action.Status.ON_TRACK,
             "evidence": SimpleUploadedFile("script.exe", b"MZ"),
         },
     )
@@ -396,8 +423,8 @@ def test_evidence_download_404_when_no_file(client: Client, owner: User) -> None
         action=ActionFactory.create(),
         author=owner,
         note="n",
-        status_before=S.ON_TRACK,
-        status_after=S.ON_TRACK,
+        status_before=Action.Status.ON_TRACK,
+        status_after=Action.Status.ON_TRACK,
     )
     client.force_login(owner)
 
@@ -416,7 +443,7 @@ def test_my_work_card_lists_open_actions_with_overdue_tagged(
     ActionFactory.create(
         owner_agency=agency_a, description="Later synthetic action", due_date=TODAY
     )
-    ActionFactory.create(owner_agency=agency_a, status=S.COMPLETE, completed_on=TODAY)
+    ActionFactory.create(owner_agency=agency_a, status=Action.Status.COMPLETE, completed_on=TODAY)
     ActionFactory.create(owner_agency=agency_b, description="Not ours")
 
     card = my_actions_card(lead_a)

@@ -216,7 +216,3 @@ def _check_header(header: dict[str, str], *, la_number: str, period_end: date) -
         raise ImportFileError(
             f"The census is from local authority {lea}, not this area's LA number {la_number}."
         )
-
-
-def looks_like_cin(head: bytes) -> bool:
-    return b"<Message" in head and b"CIN" in head

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, services
+from safeguarding.datasets import figures, rules, services
 from safeguarding.datasets.models import ImportBatch
 from safeguarding.datasets.tests.builders import (
     annex_a,
@@ -27,9 +27,9 @@ Y2020 = ReportingYear(2020)
 
 
 def _import(area: Area, paths: list[Path], period: str = "2020-21") -> ImportBatch:
-    start, end = services.parse_period(period)
-    batch = services.import_return(
-        actor=None, area=area, period_start=start, period_end=end, paths=paths
+    start, end = rules.parse_period(period)
+    batch = services.import_submit(
+        run_now=True, actor=None, area=area, period_start=start, period_end=end, files=paths
     )
     if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
         batch = services.import_batch_confirm(actor=None, batch=batch)

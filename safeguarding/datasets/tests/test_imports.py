@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import shutil
 import threading
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -15,8 +17,9 @@ from python_calamine import CalamineWorkbook
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.fields import keyed_hash
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, services
+from safeguarding.datasets import figures, rules, services, verbs
 from safeguarding.datasets.generator import ANNEX_A_HEADERS
+from safeguarding.datasets.importing import store
 from safeguarding.datasets.models import ImportBatch, ReturnRecord
 from safeguarding.datasets.parsers import annex_a as annex_a_parser
 from safeguarding.datasets.tests.builders import (
@@ -35,9 +38,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _run(area: Area, paths: list[Path], period: str = "2020-21") -> ImportBatch:
-    start, end = services.parse_period(period)
-    return services.import_return(
-        actor=None, area=area, period_start=start, period_end=end, paths=paths
+    start, end = rules.parse_period(period)
+    return services.import_submit(
+        run_now=True, actor=None, area=area, period_start=start, period_end=end, files=paths
     )
 
 
@@ -244,7 +247,7 @@ def test_reimport_shows_differences_and_keeps_the_earlier_version(
     assert first.status == ImportBatch.Status.SUPERSEDED
     assert first.records.count() == 1  # the earlier version stays recorded
     assert _value(area, "contacts") == 2
-    assert ActivityEvent.objects.filter(verb="datasets.import_confirmed").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.IMPORT_BATCH_CONFIRMED).count() == 1
 
 
 def test_cancelled_reimport_deletes_its_rows_and_keeps_the_first(
@@ -270,7 +273,7 @@ def test_identifiers_are_hashed_births_kept_to_the_month_and_files_deleted(
     path = annex_a(
         tmp_path / "a.xlsx", {1: [child("CHILD-77", date(2012, 6, 17)) + [date(2020, 5, 1), ""]]}
     )
-    start, end = services.parse_period("2020-21")
+    start, end = rules.parse_period("2020-21")
     batch = services.import_batch_create(actor=None, area=area, period_start=start, period_end=end)
 
     services.import_batch_run(batch_id=batch.pk, paths=[path])
@@ -280,6 +283,41 @@ def test_identifiers_are_hashed_births_kept_to_the_month_and_files_deleted(
     assert "CHILD-77" not in str(ReturnRecord.objects.values().get())
     assert record.birth_month == date(2012, 6, 1)
     assert not path.exists()
+
+
+def test_submit_keeps_the_files_and_queues_the_import_after_commit(
+    area: Area,
+    tmp_path: Path,
+    run_tasks: Callable[[], int],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    path = annex_a(tmp_path / "a.xlsx", {1: [child("C1") + [date(2020, 5, 1), ""]]})
+    start, end = rules.parse_period("2020-21")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        batch = services.import_submit(
+            actor=None, area=area, period_start=start, period_end=end, files=[path]
+        )
+
+    assert len(callbacks) == 1
+    assert batch.status == ImportBatch.Status.QUEUED
+    assert batch.original_filename == "a.xlsx"
+    assert path.exists()  # the caller's file is copied, never moved
+    assert run_tasks() == 1
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.CURRENT
+    assert path.exists()
+
+
+def test_submit_now_runs_in_this_process_and_deletes_only_its_copies(
+    area: Area, tmp_path: Path
+) -> None:
+    path = annex_a(tmp_path / "a.xlsx", {1: [child("C1") + [date(2020, 5, 1), ""]]})
+
+    batch = _run(area, [path])
+
+    assert batch.status == ImportBatch.Status.CURRENT
+    assert path.exists()
 
 
 # --- the dev samples, figures counted by hand --------------------------------------------------
@@ -461,7 +499,7 @@ def test_a_six_month_extract_is_marked_part_year(area: Area, tmp_path: Path) -> 
 def test_a_failure_after_rows_were_sent_stores_nothing(
     area: Area, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "INSERT_BATCH", 10)  # rows go to the database every 10
+    monkeypatch.setattr(store, "INSERT_BATCH", 10)  # rows go to the database every 10
     rows = [episode(f"C{n}", "01/05/2020", "S", "C2") for n in range(45)]
     rows.append([*episode("LAST", "01/05/2020", "S", "C2"), "an extra cell"])
 

@@ -15,7 +15,7 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import services
+from safeguarding.datasets import services, verbs
 from safeguarding.datasets.models import Population
 from safeguarding.partnership.models import Area
 from safeguarding.partnership.tests.factories import AgencyFactory
@@ -32,7 +32,7 @@ def population(area: Area) -> Population:
 
 
 def test_create_records_an_event(population: Population) -> None:
-    event = ActivityEvent.objects.get(verb="datasets.population_created")
+    event = ActivityEvent.objects.get(verb=verbs.POPULATION_CREATED)
 
     assert event.changes["children"] == {"before": None, "after": 120_000}
 
@@ -97,3 +97,24 @@ def test_change_page_matrix_and_conflict_message(
 
     assert "Someone else saved this record" in response.content.decode()
     assert Population.objects.get().children == 2
+
+
+def test_change_page_resubmitted_after_a_conflict_is_saved(
+    client: Client, make_user: Callable[..., User], area: Area, population: Population
+) -> None:
+    analyst = make_user((Role.DATA_ANALYST, AgencyFactory.create(area=area)))
+    client.force_login(analyst)
+    url = reverse("datasets:population_update", args=[population.pk])
+    started_from = population.version
+    first = {"children": 2, "source": "First", "version": started_from}
+    second = {"children": 1000, "source": "Later", "version": started_from}
+    assert client.post(url, first).status_code == 302
+
+    conflict = client.post(url, second)
+
+    assert "Someone else saved this record" in conflict.content.decode()
+    refreshed = conflict.context["form"]
+    assert str(refreshed.data["version"]) == str(started_from + 1)
+    assert client.post(url, {**second, "version": refreshed.data["version"]}).status_code == 302
+    population.refresh_from_db()
+    assert (population.children, population.source) == (1000, "Later")

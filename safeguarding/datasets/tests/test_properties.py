@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from safeguarding.core.working_days import add_working_days
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, services
+from safeguarding.datasets import figures, rules, services
 from safeguarding.datasets.generator import EPISODE_HEADER
 from safeguarding.datasets.models import ImportBatch, RecordKind, ReturnKind, ReturnRecord
 from safeguarding.datasets.parsers import annex_a as annex_a_parser
@@ -55,9 +55,9 @@ def _check(batch: ImportBatch) -> None:
 
 
 def _run(area: Area, path: Path) -> ImportBatch:
-    start, end = services.parse_period("2020-21")
-    return services.import_return(
-        actor=None, area=area, period_start=start, period_end=end, paths=[path]
+    start, end = rules.parse_period("2020-21")
+    return services.import_submit(
+        run_now=True, actor=None, area=area, period_start=start, period_end=end, files=[path]
     )
 
 

@@ -16,7 +16,7 @@ from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
-from safeguarding.datasets import services
+from safeguarding.datasets import rules, services
 from safeguarding.datasets.models import ImportBatch, Population
 from safeguarding.datasets.tests.builders import annex_a, child
 from safeguarding.partnership.models import Area
@@ -34,13 +34,14 @@ def analyst(make_user: Callable[..., User], area: Area) -> User:
 @pytest.fixture
 def batch(area: Area, tmp_path: Path) -> ImportBatch:
     rows = [child(f"C{n}") + [date(2020, 5, 1), ""] for n in range(3)]
-    start, end = services.parse_period("2020-21")
-    return services.import_return(
+    start, end = rules.parse_period("2020-21")
+    return services.import_submit(
+        run_now=True,
         actor=None,
         area=area,
         period_start=start,
         period_end=end,
-        paths=[annex_a(tmp_path / "a.xlsx", {1: rows})],
+        files=[annex_a(tmp_path / "a.xlsx", {1: rows})],
     )
 
 
@@ -191,13 +192,14 @@ def test_import_detail_and_decisions_matrix(
     assert status.allowed(analyst).json()["status"] == "current"
     status.outsider(outsider)
     status.wrong_method(analyst, "post")
-    start, end = services.parse_period("2020-21")
-    again = services.import_return(
+    start, end = rules.parse_period("2020-21")
+    again = services.import_submit(
+        run_now=True,
         actor=None,
         area=batch.area,
         period_start=start,
         period_end=end,
-        paths=[annex_a(tmp_path / "b.xlsx", {1: [child("Z") + [date(2020, 6, 1), ""]]})],
+        files=[annex_a(tmp_path / "b.xlsx", {1: [child("Z") + [date(2020, 6, 1), ""]]})],
     )
     confirm = ViewMatrix(client, reverse("datasets:import_confirm", args=[again.pk]))
     confirm.outsider(outsider, method="post")
@@ -237,9 +239,9 @@ def test_my_work_card_lists_imports_waiting_or_failed(
 
     bad = tmp_path / "bad.txt"
     bad.write_text("not a return")
-    start, end = services.parse_period("2020-21")
-    failed = services.import_return(
-        actor=None, area=area, period_start=start, period_end=end, paths=[bad]
+    start, end = rules.parse_period("2020-21")
+    failed = services.import_submit(
+        run_now=True, actor=None, area=area, period_start=start, period_end=end, files=[bad]
     )
 
     card = imports_card(analyst)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from safeguarding.datasets import services
+from safeguarding.datasets import rules, services
 from safeguarding.datasets.models import ImportBatch
 from safeguarding.partnership.models import Area
 
@@ -30,14 +30,19 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         area = _area(options["area"])
         try:
-            start, end = services.parse_period(options["period"])
+            start, end = rules.parse_period(options["period"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         for path in options["files"]:
             if not path.is_file():
                 raise CommandError(f"{path} is not a file.")
-        batch = services.import_return(
-            actor=None, area=area, period_start=start, period_end=end, paths=options["files"]
+        batch = services.import_submit(
+            actor=None,
+            area=area,
+            period_start=start,
+            period_end=end,
+            files=options["files"],
+            run_now=True,
         )
         if batch.status == ImportBatch.Status.FAILED:
             raise CommandError(batch.error)
