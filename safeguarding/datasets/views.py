@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
+from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import charts, figures, forms, permissions, selectors, services
+from safeguarding.datasets import figures, forms, permissions, selectors, services
 
 CRUMBS = Trail("Safeguarding data", "datasets:dashboard")
 
@@ -40,18 +41,20 @@ def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
     out = []
     for figure in figures.REPORT_FIGURES:
         series = [
-            (c.label, [grid.cell(figure.key, c.key, y).value for y in grid.years])
+            Series(c.label, [grid.cell(figure.key, c.key, y).value for y in grid.years])
             for c in grid.columns
         ]
         out.append(
             {
                 "figure": figure,
-                "svg": charts.line_chart(
+                "chart": line_chart(
+                    key=f"trend-{figure.key}",
                     title=f"{figure.label} by year: {', '.join(c.label for c in grid.columns)}",
                     labels=labels,
                     series=series,
+                    label_column="Year",
+                    caption=f"{figure.label} by year (the figures in the chart)",
                 ),
-                "series": series,
             }
         )
     return out

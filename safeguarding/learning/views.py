@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
-from safeguarding.learning import charts, forms, permissions, selectors, services
+from safeguarding.learning import forms, permissions, selectors, services
 
 _GET_POST = ["GET", "POST"]
 _PER_PAGE = 25
@@ -172,6 +173,33 @@ def _trend(request: AuthenticatedHttpRequest) -> tuple[forms.TrendForm, selector
     return form, selectors.theme_trend(years=years, user=request.user)
 
 
+def _trend_chart(trend: selectors.ThemeTrend) -> Chart:
+    """The themes used in these years (most used first), one bar per year, with their table."""
+    years = [year.label for year in trend.years]
+    span = f" from {years[0]} to {years[-1]}" if years else ""
+    list_url = reverse("learning:learning_point_list")
+    return grouped_bar_chart(
+        key="trend",
+        title="Themes of learning by reporting year",
+        description=f"How many learning points carry each theme in each reporting year{span}. "
+        "The table below gives the same figures.",
+        groups=years,
+        series=[
+            Series(
+                row.theme.name,
+                row.counts,
+                href=f"{list_url}?{urlencode({'theme': row.theme.slug})}",
+            )
+            for row in trend.rows
+            if row.total
+        ],
+        label_column="Theme",
+        caption="Learning points by theme and reporting year",
+        total_column="Total",
+        empty="No learning was recorded in these years.",
+    )
+
+
 @login_required
 @require_GET
 def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -186,8 +214,7 @@ def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "trend": trend,
-            "chart": charts.trend_chart(trend),
-            "used_rows": [row for row in trend.rows if row.total],
+            "chart": _trend_chart(trend),
             "year_totals": trend.year_totals(),
             "query": query,
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Audit
 from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
@@ -108,10 +108,13 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     results = selectors.audit_results(audit=audit)
     grades = selectors.audit_grade_counts(audit=audit)
     charts = {
-        r.key: bar_chart_svg(
+        r.key: bar_chart(
+            key=f"chart-{index}",
             title=f"{r.text}: number of cases for each answer",
-            rows=[(o.label, o.count) for o in r.options],
-            chart_id=f"chart-{index}",
+            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
+            columns=("Answer", "Number"),
+            percent_column="Per cent",
+            caption=f"{r.text}: answers",
         )
         for index, r in enumerate(results)
         if r.options
@@ -124,10 +127,12 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "results": results,
             "charts": charts,
             "grades": grades,
-            "grade_chart": bar_chart_svg(
+            "grade_chart": bar_chart(
+                key="chart-grades",
                 title="Agreed grades: number of cases",
-                rows=[(g.capitalize(), n) for g, n in grades.items()],
-                chart_id="chart-grades",
+                figures=[Figure(g.capitalize(), n) for g, n in grades.items()],
+                columns=("Grade", "Cases"),
+                caption="Agreed grades at moderation",
             ),
             "breadcrumbs": _audit_crumbs(audit, "Report"),
         },

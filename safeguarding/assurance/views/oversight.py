@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
@@ -285,10 +285,11 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "differences": selectors.professional_difference_list(),
             "stats": stats,
-            "chart": bar_chart_svg(
+            "chart": bar_chart(
+                key="chart-stages",
                 title="Professional differences by the stage reached",
-                rows=stats.by_stage,
-                chart_id="chart-stages",
+                figures=[Figure(stage, n) for stage, n in stats.by_stage],
+                columns=("Stage", "Number"),
             ),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": crumbs(("Professional differences", "")),

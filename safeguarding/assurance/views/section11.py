@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Section11Return
 from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
@@ -86,10 +86,13 @@ def section11_cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     charts = {}
     if summary is not None:
         charts = {
-            s.key: bar_chart_svg(
+            s.key: bar_chart(
+                key=f"chart-{index}",
                 title=f"{s.text}: number of agencies at each score",
-                rows=s.distribution,
-                chart_id=f"chart-{index}",
+                figures=[Figure(label, n) for label, n in s.distribution],
+                columns=("Score", "Agencies"),
+                caption=f"{s.text}: agencies at each score",
+                caption_style="hidden",
             )
             for index, s in enumerate(summary.standards)
         }

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.charts import bar_chart_svg
 from safeguarding.assurance.models import Survey
 from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.exports import csv_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest, public
@@ -104,10 +104,13 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
     results = selectors.survey_results(survey=survey)
     charts = {
-        r.key: bar_chart_svg(
+        r.key: bar_chart(
+            key=f"chart-{index}",
             title=f"{r.text}: number of answers for each option",
-            rows=[(o.label, o.count) for o in r.options],
-            chart_id=f"chart-{index}",
+            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
+            columns=("Answer", "Number"),
+            percent_column="Per cent",
+            caption=f"{r.text}: answers",
         )
         for index, r in enumerate(results)
         if r.options

@@ -60,21 +60,6 @@ def test_case_list_queries_do_not_grow_with_cases(
     assert response.content.decode().count(">CDOP-2020-") == 12  # 6 cases in both tables
 
 
-def test_bar_chart_lengths_follow_counts_and_carry_the_figures() -> None:
-    from safeguarding.child_deaths import charts
-    from safeguarding.child_deaths.reporting import Count
-
-    chart = charts.bar_chart(
-        "t", "Title", [Count("A", 9, 23), Count("B", 25, 63), Count("C", 6, 15)]
-    )
-    assert chart is not None
-    widths = [row.width for row in chart.rows]
-    assert widths[1] == charts.WIDTH - charts.LABEL_WIDTH - charts.VALUE_SPACE
-    assert widths[0] == round(widths[1] * 9 / 25, 1)
-    assert "A: 9 (23%); B: 25 (63%); C: 6 (15%)" in chart.description
-    assert charts.bar_chart("t", "Title", [Count("A", 0, None)]) is None
-
-
 def test_dashboard_draws_charts_with_the_table_figures(
     client: Client, make_user: Callable[..., User]
 ) -> None:

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.child_deaths import charts, forms, permissions, reporting, selectors, services
+from safeguarding.child_deaths import forms, permissions, reporting, selectors, services
 from safeguarding.child_deaths.views.common import (
     _GET_POST,
     _crumbs,
     _form_page,
     _year,
 )
+from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
@@ -38,15 +39,27 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "year": year,
             "year_error": year_error,
             "figures": figures,
-            "timeliness_chart": charts.bar_chart(
-                "timeliness",
-                f"Reviews completed in {year.label} by time from death to completed review",
-                figures.timeliness,
+            "timeliness_chart": bar_chart(
+                key="timeliness",
+                title=f"Reviews completed in {year.label} by time from death to completed review",
+                figures=[Figure(c.label, c.count, c.percent) for c in figures.timeliness],
+                columns=("Time taken", "Reviews"),
+                percent_column="Per cent",
+                caption="The figures in the chart: time to a completed review",
+                caption_style="hidden",
             ),
-            "age_chart": charts.bar_chart(
-                "ages",
-                f"Deaths notified in {year.label} by age at death",
-                [c for c in figures.by_age_band if c.label != "Under 1 year (total)"],
+            "age_chart": bar_chart(
+                key="ages",
+                title=f"Deaths notified in {year.label} by age at death",
+                figures=[
+                    Figure(c.label, c.count, c.percent)
+                    for c in figures.by_age_band
+                    if c.label != "Under 1 year (total)"
+                ],
+                columns=("Age at death", "Deaths"),
+                percent_column="Per cent",
+                caption="The figures in the chart: age at death",
+                caption_style="hidden",
             ),
             "open_summary": selectors.open_case_summary(),
             "can_view_cases": permissions.can_view_cases(request.user),

@@ -18,7 +18,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
-from safeguarding.learning import charts, forms, selectors
+from safeguarding.learning import forms, selectors
 from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory, GroupFactory
 
@@ -89,31 +89,7 @@ def test_trend_export_rows_carry_the_table_figures(officer: User) -> None:
     assert rows[-1] == ["All themes", 1, 2, 3]
 
 
-# --- chart and form ------------------------------------------------------------------
-
-
-def test_chart_bars_are_in_proportion_and_empty_years_have_none(officer: User) -> None:
-    theme = ThemeFactory.create(name="Farm animals")
-    for day in (date(2019, 5, 1), date(2019, 6, 1), date(2021, 5, 1)):
-        LearningPointFactory.create(themes=[theme], recorded_on=day)
-    years = [ReportingYear(2019), ReportingYear(2020), ReportingYear(2021)]
-    trend = selectors.theme_trend(years=years, user=officer)
-
-    chart = charts.trend_chart(trend)
-
-    assert chart is not None
-    row = next(r for r in chart.rows if r.name == "Farm animals")
-    heights = [bar.height for bar in row.bars]
-    assert [bar.count for bar in row.bars] == [2, 0, 1]
-    assert heights[0] == charts.BAR_MAX
-    assert heights[1] == 0
-    assert heights[2] == charts.BAR_MAX / 2
-
-
-def test_chart_is_none_without_learning(officer: User) -> None:
-    trend = selectors.theme_trend(years=[ReportingYear(2020)], user=officer)
-
-    assert charts.trend_chart(trend) is None
+# --- form ----------------------------------------------------------------------
 
 
 def test_trend_form_defaults_to_the_earliest_year_up_to_this_year() -> None:
