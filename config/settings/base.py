@@ -349,6 +349,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.child_deaths.demo",
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
+    "safeguarding.website.demo",
 ]
 
 LOGGING = {

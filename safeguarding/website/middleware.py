@@ -1,6 +1,8 @@
-"""Counts views of the public website's pages (website.stats): after the response is made, for
-GET requests that succeeded, from browsers that are not robots. Pages served from the cache are
-counted too: this middleware sits outside the page cache."""
+"""Counts views of the public website's pages (website.stats): every page anyone may open
+without signing in (views marked @public: the website, the training catalogue, virtual
+briefings, certificate checks...), after the response is made, for GET requests that gave an
+HTML page, from browsers that are not robots. Pages served from the cache are counted too: this
+middleware sits outside the page cache. Downloads and the health check are not page views."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from django.utils import timezone
 from safeguarding.core.http import client_ip
 from safeguarding.website import stats
 
-COUNTED_NAMESPACE = "website"
+NOT_PAGES = frozenset({"core:healthz"})
 
 
 class PageViewMiddleware:
@@ -26,8 +28,9 @@ class PageViewMiddleware:
             request.method == "GET"
             and response.status_code == 200
             and match is not None
-            and match.namespace == COUNTED_NAMESPACE
             and getattr(match.func, "is_public_view", False)
+            and match.view_name not in NOT_PAGES
+            and response.get("Content-Type", "").startswith("text/html")
         ):
             agent = request.META.get("HTTP_USER_AGENT", "")
             if not stats.is_bot(agent):

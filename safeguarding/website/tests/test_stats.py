@@ -100,3 +100,11 @@ def test_no_address_or_browser_string_is_stored_anywhere(client) -> None:
                 except Exception:  # noqa: BLE001,S112 - a column type that cannot be searched
                     continue
     assert found == []
+
+
+def test_the_training_catalogue_is_a_page_of_the_public_site_and_downloads_are_not(client) -> None:
+    _visit(client, reverse("training:course_list"), ip="192.0.2.5", agent=DESKTOP)
+    client.get(reverse("core:healthz"), REMOTE_ADDR="192.0.2.5", HTTP_USER_AGENT=DESKTOP)
+    assert dict(PageViewDay.objects.values_list("path", "views")) == {
+        reverse("training:course_list"): 1
+    }
