@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, timedelta
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -52,7 +52,7 @@ TOPICS = [
     ("COVID-19", "covid-19", "Safeguarding during the pandemic."),
 ]
 
-PAGES = [
+PAGES: list[dict[str, Any]] = [
     {
         "slug": "home",
         "kind": Page.Kind.HOME,

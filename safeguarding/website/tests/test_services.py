@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from io import BytesIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -23,7 +24,7 @@ def _pdf(name: str = "toolkit.pdf") -> SimpleUploadedFile:
 
 
 def test_a_new_version_supersedes_the_current_one_and_both_stay_listed(officer) -> None:
-    resource = ResourceFactory()
+    resource = ResourceFactory.create()
     first = services.resource_version_add(
         actor=officer, resource=resource, file=_pdf(), published_on=date(2026, 1, 5),
         review_on=date(2027, 1, 5),
@@ -44,7 +45,7 @@ def test_a_new_version_supersedes_the_current_one_and_both_stay_listed(officer) 
 
 
 def test_a_file_that_is_not_what_its_name_says_is_refused_naming_the_file(officer) -> None:
-    resource = ResourceFactory()
+    resource = ResourceFactory.create()
     fake = SimpleUploadedFile("briefing.pdf", b"<html><script>x</script></html>")
     with pytest.raises(ValidationError) as error:
         services.resource_version_add(
@@ -56,8 +57,9 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_naming_the_file(office
 
 
 def test_a_version_needs_a_file_or_a_link_but_not_both(officer) -> None:
-    resource = ResourceFactory()
-    for kwargs in ({}, {"file": _pdf(), "link": "https://example.org/x"}):
+    resource = ResourceFactory.create()
+    cases: list[dict[str, Any]] = [{}, {"file": _pdf(), "link": "https://example.org/x"}]
+    for kwargs in cases:
         with pytest.raises(ValidationError):
             services.resource_version_add(
                 actor=officer, resource=resource, published_on=date(2026, 1, 5),
@@ -68,8 +70,8 @@ def test_a_version_needs_a_file_or_a_link_but_not_both(officer) -> None:
 def test_only_confirmed_subscribers_to_the_topic_are_told_of_a_new_version(
     officer, run_tasks, django_capture_on_commit_callbacks
 ) -> None:
-    topic, other = TopicFactory(), TopicFactory()
-    resource = ResourceFactory(topic=topic, title="Neglect toolkit")
+    topic, other = TopicFactory.create(), TopicFactory.create()
+    resource = ResourceFactory.create(topic=topic, title="Neglect toolkit")
     with django_capture_on_commit_callbacks(execute=True):
         services.subscription_request(email="Confirmed@Example.org", topics=[topic])
         services.subscription_request(email="pending@example.org", topics=[topic])
@@ -94,7 +96,7 @@ def test_only_confirmed_subscribers_to_the_topic_are_told_of_a_new_version(
 def test_a_subscription_request_sends_a_confirmation_link_and_keeps_only_address_and_topics(
     run_tasks, django_capture_on_commit_callbacks
 ) -> None:
-    topic = TopicFactory(name="Safer sleep")
+    topic = TopicFactory.create(name="Safer sleep")
     with django_capture_on_commit_callbacks(execute=True):
         services.subscription_request(email="parent@example.org", topics=[topic])
     run_tasks()
@@ -108,7 +110,7 @@ def test_a_subscription_request_sends_a_confirmation_link_and_keeps_only_address
 
 
 def test_unsubscribing_deletes_the_address(run_tasks) -> None:
-    topic = TopicFactory()
+    topic = TopicFactory.create()
     services.subscription_request(email="someone@example.org", topics=[topic])
     token = Subscription.objects.get().token
     assert services.subscription_cancel(token=token)

@@ -48,7 +48,7 @@ def _visit(client, url: str, *, ip: str, agent: str, referer: str = "") -> None:
 
 
 def test_views_and_daily_users_are_counted_from_the_first_view_of_each_visitor(client) -> None:
-    page = PageFactory(slug="neglect")
+    page = PageFactory.create(slug="neglect")
     home, detail = reverse("website:home"), reverse("website:page_detail", args=[page.slug])
     _visit(client, home, ip="192.0.2.10", agent=PHONE, referer="https://www.google.com/")
     _visit(client, detail, ip="192.0.2.10", agent=PHONE, referer="https://www.facebook.com/")
@@ -73,7 +73,7 @@ def test_robots_signed_in_pages_and_missing_pages_are_not_counted(client, office
 
 def test_no_address_or_browser_string_is_stored_anywhere(client) -> None:
     """Scan every text column of every table after visits with distinctive headers."""
-    page = PageFactory(slug="safer-sleep")
+    page = PageFactory.create(slug="safer-sleep")
     marker_ip, marker_agent = "203.0.113.77", "Distinctive-Agent-7f3a/1.0 Mobile"
     for url in (reverse("website:home"), reverse("website:page_detail", args=[page.slug])):
         _visit(client, url, ip=marker_ip, agent=marker_agent, referer="https://bing.com/")

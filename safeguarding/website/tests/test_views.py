@@ -25,8 +25,8 @@ PDF_BYTES = b"%PDF-1.4\n%%EOF\n"
 
 
 def test_published_pages_are_public_and_drafts_are_not_found(client) -> None:
-    PageFactory(slug="about", title="About the partnership")
-    PageFactory(slug="draft", is_published=False)
+    PageFactory.create(slug="about", title="About the partnership")
+    PageFactory.create(slug="draft", is_published=False)
     assert client.get(reverse("website:home")).status_code == 200
     response = client.get(reverse("website:page_detail", args=["about"]))
     assert response.status_code == 200
@@ -35,7 +35,7 @@ def test_published_pages_are_public_and_drafts_are_not_found(client) -> None:
 
 
 def test_written_text_is_sanitised_on_the_page(client) -> None:
-    PageFactory(slug="x", body="Hello <script>alert(1)</script> [a](javascript:alert(2))")
+    PageFactory.create(slug="x", body="Hello <script>alert(1)</script> [a](javascript:alert(2))")
     html = client.get(reverse("website:page_detail", args=["x"])).content.decode()
     assert "<script>alert(1)" not in html
     assert "javascript:alert" not in html.split("</main>")[0].split('href="javascript')[0] or (
@@ -44,14 +44,14 @@ def test_written_text_is_sanitised_on_the_page(client) -> None:
 
 
 def test_pages_for_families_offer_exit_this_page(client) -> None:
-    PageFactory(slug="families", audience=Audience.PARENTS)
-    PageFactory(slug="pros", audience=Audience.PROFESSIONALS)
+    PageFactory.create(slug="families", audience=Audience.PARENTS)
+    PageFactory.create(slug="pros", audience=Audience.PROFESSIONALS)
     assert "Exit this page" in client.get("/site/pages/families/").content.decode()
     assert "Exit this page" not in client.get("/site/pages/pros/").content.decode()
 
 
 def test_a_resource_download_is_an_attachment_that_is_never_sniffed(client, officer) -> None:
-    resource = ResourceFactory(slug="cce-toolkit")
+    resource = ResourceFactory.create(slug="cce-toolkit")
     services.resource_version_add(
         actor=officer, resource=resource, file=SimpleUploadedFile("t.pdf", PDF_BYTES),
         published_on=date(2026, 1, 1), review_on=date(2027, 1, 1),
@@ -74,12 +74,17 @@ def test_a_resource_download_is_an_attachment_that_is_never_sniffed(client, offi
 
 
 def test_report_a_concern_routes_by_area_then_district(client) -> None:
-    area = AreaFactory(name="Northshire")
-    north, south = DistrictFactory(area=area, name="North Vale"), DistrictFactory(area=area)
-    FrontDoorFactory(area=area, name="Northshire front door", phone="0100 111 1111")
-    FrontDoorFactory(area=area, district=north, name="North Vale hub", phone="0100 222 2222")
-    lone_area = AreaFactory(name="Lonely Borough")
-    FrontDoorFactory(area=lone_area, name="Lonely front door")
+    area = AreaFactory.create(name="Northshire")
+    north, south = (
+        DistrictFactory.create(area=area, name="North Vale"),
+        DistrictFactory.create(area=area),
+    )
+    FrontDoorFactory.create(area=area, name="Northshire front door", phone="0100 111 1111")
+    FrontDoorFactory.create(
+        area=area, district=north, name="North Vale hub", phone="0100 222 2222"
+    )
+    lone_area = AreaFactory.create(name="Lonely Borough")
+    FrontDoorFactory.create(area=lone_area, name="Lonely front door")
 
     step = client.get(reverse("website:concern_start"), {"area": area.pk})
     assert step["Location"] == reverse("website:concern_district", args=[area.pk])
@@ -94,7 +99,7 @@ def test_report_a_concern_routes_by_area_then_district(client) -> None:
     assert "Northshire front door" in result  # no own door: the area's
     step = client.get(reverse("website:concern_start"), {"area": lone_area.pk})
     assert step["Location"] == reverse("website:concern_result", args=[lone_area.pk])
-    other = DistrictFactory()
+    other = DistrictFactory.create()
     assert (
         client.get(
             reverse("website:concern_result_district", args=[area.pk, other.pk])
@@ -104,7 +109,7 @@ def test_report_a_concern_routes_by_area_then_district(client) -> None:
 
 
 def test_report_a_concern_without_an_answer_says_what_to_do(client) -> None:
-    AreaFactory()
+    AreaFactory.create()
     html = client.get(reverse("website:concern_start"), {"area": ""}).content.decode()
     assert "govuk-error-summary" in html
     assert "Select where the child lives" in html
@@ -113,8 +118,10 @@ def test_report_a_concern_without_an_answer_says_what_to_do(client) -> None:
 def test_search_finds_pages_resources_and_published_learning(client, officer) -> None:
     from safeguarding.learning.models import Theme
 
-    PageFactory(slug="dogs", title="Dogs and babies", body="Never leave a baby alone with a dog.")
-    ResourceFactory(title="Home safety", topic=TopicFactory(name="Dangerous dogs"))
+    PageFactory.create(
+        slug="dogs", title="Dogs and babies", body="Never leave a baby alone with a dog."
+    )
+    ResourceFactory.create(title="Home safety", topic=TopicFactory.create(name="Dangerous dogs"))
     theme = Theme.objects.create(name="Dog attacks") if not Theme.objects.filter(
         name="Dog attacks").exists() else Theme.objects.get(name="Dog attacks")  # fmt: skip
     point = _learning_point(officer, title="Supervising pets", published=True)
@@ -144,7 +151,7 @@ def _learning_point(user, *, title: str, published: bool) -> LearningPoint:
 
 
 def test_the_honeypot_quietly_drops_robot_subscriptions(client) -> None:
-    topic = TopicFactory()
+    topic = TopicFactory.create()
     response = client.post(
         reverse("website:subscribe"),
         {"email": "bot@example.org", "topics": [topic.pk], "website": "http://spam.example"},
@@ -156,7 +163,7 @@ def test_the_honeypot_quietly_drops_robot_subscriptions(client) -> None:
 
 
 def test_confirm_and_unsubscribe_need_a_button_press(client) -> None:
-    topic = TopicFactory()
+    topic = TopicFactory.create()
     services.subscription_request(email="a@example.org", topics=[topic])
     token = Subscription.objects.get().token
     client.get(reverse("website:subscription_confirm", args=[token]))
@@ -170,7 +177,7 @@ def test_confirm_and_unsubscribe_need_a_button_press(client) -> None:
 def test_an_edit_clears_the_public_page_cache(
     client, officer, django_capture_on_commit_callbacks
 ) -> None:
-    page = PageFactory(slug="about", title="Old title")
+    page = PageFactory.create(slug="about", title="Old title")
     url = reverse("website:page_detail", args=["about"])
     assert "Old title" in client.get(url).content.decode()
     assert client.get(url)["X-Website-Cache"] == "hit"
@@ -180,7 +187,7 @@ def test_an_edit_clears_the_public_page_cache(
 
 
 def test_signed_in_people_are_never_served_the_anonymous_cache(client, officer) -> None:
-    PageFactory(slug="about")
+    PageFactory.create(slug="about")
     url = reverse("website:page_detail", args=["about"])
     client.get(url)
     client.force_login(officer)
@@ -190,7 +197,7 @@ def test_signed_in_people_are_never_served_the_anonymous_cache(client, officer) 
 
 
 def test_management_pages_matrix(client, officer, member_readonly, outsider) -> None:
-    page = PageFactory()
+    page = PageFactory.create()
     for url in (
         reverse("website:manage"),
         reverse("website:statistics"),
@@ -227,7 +234,7 @@ def test_the_business_unit_adds_a_page_and_it_is_logged(client, officer) -> None
 
 
 def test_a_second_editor_sees_the_conflict_and_can_then_save(client, officer) -> None:
-    page = PageFactory(title="Start")
+    page = PageFactory.create(title="Start")
     url = reverse("website:page_update", args=[page.pk])
     client.force_login(officer)
     form = {
