@@ -48,7 +48,9 @@ class ResourceEditForm(ResourceForm):
 
 class ResourceVersionForm(forms.Form):
     file = forms.FileField(
-        required=False, help_text="A PDF, Word, Excel or PowerPoint file, up to 20 MB."
+        label="Upload a file",
+        required=False,
+        help_text="A PDF, Word, Excel or PowerPoint file, up to 20 MB.",
     )
     link = forms.URLField(
         required=False, assume_scheme="https", help_text="Or a link, for a recording or web page."

@@ -86,9 +86,9 @@ def test_report_a_concern_routes_by_area_then_district(client) -> None:
     lone_area = AreaFactory.create(name="Lonely Borough")
     FrontDoorFactory.create(area=lone_area, name="Lonely front door")
 
-    step = client.get(reverse("website:concern_start"), {"area": area.pk})
+    step = client.get(reverse("website:concern_start"), {"area": area.pk, "asked": "1"})
     assert step["Location"] == reverse("website:concern_district", args=[area.pk])
-    step = client.get(step["Location"], {"district": north.pk})
+    step = client.get(step["Location"], {"district": north.pk, "asked": "1"})
     result = client.get(step["Location"]).content.decode()
     assert "North Vale hub" in result
     assert "0100 222 2222" in result
@@ -97,7 +97,7 @@ def test_report_a_concern_routes_by_area_then_district(client) -> None:
         reverse("website:concern_result_district", args=[area.pk, south.pk])
     ).content.decode()
     assert "Northshire front door" in result  # no own door: the area's
-    step = client.get(reverse("website:concern_start"), {"area": lone_area.pk})
+    step = client.get(reverse("website:concern_start"), {"area": lone_area.pk, "asked": "1"})
     assert step["Location"] == reverse("website:concern_result", args=[lone_area.pk])
     other = DistrictFactory.create()
     assert (
@@ -110,7 +110,9 @@ def test_report_a_concern_routes_by_area_then_district(client) -> None:
 
 def test_report_a_concern_without_an_answer_says_what_to_do(client) -> None:
     AreaFactory.create()
-    html = client.get(reverse("website:concern_start"), {"area": ""}).content.decode()
+    html = client.get(
+        reverse("website:concern_start"), {"area": "", "asked": "1"}
+    ).content.decode()
     assert "govuk-error-summary" in html
     assert "Select where the child lives" in html
 

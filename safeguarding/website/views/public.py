@@ -119,7 +119,7 @@ def resource_download(request: HttpRequest, slug: str, number: int) -> HttpRespo
 @cached_for_visitors
 def concern_start(request: HttpRequest) -> HttpResponse:
     """Report a concern, step 1: where does the child live? (A GET form: nothing is kept.)"""
-    form = forms.ConcernAreaForm(request.GET or None)
+    form = forms.ConcernAreaForm(request.GET if "asked" in request.GET else None)
     if form.is_valid():
         area = form.cleaned_data["area"]
         if selectors.front_door_districts(area=area).exists():
@@ -137,7 +137,7 @@ def concern_start(request: HttpRequest) -> HttpResponse:
 @cached_for_visitors
 def concern_district(request: HttpRequest, area_pk: int) -> HttpResponse:
     area = permissions.get_area_for_concern_or_404(area_pk)
-    form = forms.ConcernDistrictForm(request.GET or None, area=area)
+    form = forms.ConcernDistrictForm(request.GET if "asked" in request.GET else None, area=area)
     if form.is_valid():
         return redirect(
             "website:concern_result_district", area.pk, form.cleaned_data["district"].pk
