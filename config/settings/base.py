@@ -46,6 +46,7 @@ LOCAL_APPS = [
     "safeguarding.assurance",
     "safeguarding.datasets",
     "safeguarding.annual_reports",
+    "safeguarding.website",
     "safeguarding.demo",
 ]
 INSTALLED_APPS = [
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "safeguarding.core.middleware.RequestContextMiddleware",
     "safeguarding.accounts.middleware.IdleTimeoutMiddleware",
     "safeguarding.accounts.middleware.MFARequiredMiddleware",
+    # Counts public website page views (website.stats), outside the public page cache.
+    "safeguarding.website.middleware.PageViewMiddleware",
     # AxesMiddleware must be last (it turns lockouts into responses).
     "axes.middleware.AxesMiddleware",
 ]
@@ -263,6 +266,15 @@ DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
 DATASETS_UPLOAD_DIR = env("DATASETS_UPLOAD_DIR", default=None)  # None: the system temp folder
 
 # ---------------------------------------------------------------------------
+# Cache: memory by default. With several web processes, point CACHE_URL at Redis (memory only,
+# no persistence) so the public page cache and the website's daily unique visitors are shared.
+# ---------------------------------------------------------------------------
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Public website pages are served from the cache to anonymous visitors for this long; every
+# edit of the website clears it.
+WEBSITE_CACHE_SECONDS = env.int("WEBSITE_CACHE_SECONDS", default=60)
+
+# ---------------------------------------------------------------------------
 # Static and uploaded files
 # ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -337,6 +349,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.child_deaths.demo",
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
+    "safeguarding.website.demo",
 ]
 
 LOGGING = {

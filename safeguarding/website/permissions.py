@@ -1,0 +1,117 @@
+"""Who may do what on the public website.
+
+Everyone, signed in or not, reads what is published. Only the partnership's business unit
+(administrators and officers) writes; read-only roles (board members, the scrutineer) may also
+read the statistics page and the unpublished drafts' list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import Http404
+
+from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.learning.models import LearningPoint
+from safeguarding.partnership.models import Area, District
+from safeguarding.website.models import FrontDoor, Page, Resource, ResourceVersion
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def can_manage_website(user: User) -> bool:
+    return user.is_authenticated and user.is_partnership_staff
+
+
+def can_view_website_management(user: User) -> bool:
+    return user.is_authenticated and (user.is_partnership_staff or user.is_read_only)
+
+
+def _manage(user: User, _obj: object) -> bool:
+    return can_manage_website(user)
+
+
+def _view_management(user: User, _obj: object) -> bool:
+    return can_view_website_management(user)
+
+
+def get_page_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Page:
+    return fetch_for_user_or_404(
+        user, Page.objects.all(), pk, can_view=_view_management, can_edit=_manage, write=write
+    )
+
+
+def get_resource_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Resource:
+    return fetch_for_user_or_404(
+        user,
+        Resource.objects.select_related("topic"),
+        pk,
+        can_view=_view_management,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def get_front_door_for_user_or_404(user: User, pk: int, *, write: bool = False) -> FrontDoor:
+    return fetch_for_user_or_404(
+        user,
+        FrontDoor.objects.select_related("area", "district"),
+        pk,
+        can_view=_view_management,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def get_published_page_or_404(slug: str) -> Page:
+    """A published page for anyone (drafts are not found, never "forbidden")."""
+    page = Page.objects.select_related("topic").filter(slug=slug, is_published=True).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def get_published_resource_or_404(slug: str) -> Resource:
+    resource = (
+        Resource.objects.select_related("topic").filter(slug=slug, is_published=True).first()
+    )
+    if resource is None:
+        raise Http404
+    return resource
+
+
+def get_published_version_or_404(slug: str, number: int) -> ResourceVersion:
+    version = (
+        ResourceVersion.objects.select_related("resource")
+        .filter(resource__slug=slug, resource__is_published=True, number=number)
+        .exclude(file="")
+        .first()
+    )
+    if version is None:
+        raise Http404
+    return version
+
+
+def get_area_for_concern_or_404(pk: int) -> Area:
+    area = Area.objects.active().filter(pk=pk).first()
+    if area is None:
+        raise Http404
+    return area
+
+
+def get_district_for_concern_or_404(area: Area, pk: int) -> District:
+    district = District.objects.active().filter(area=area, pk=pk).first()
+    if district is None:
+        raise Http404
+    return district
+
+
+def get_published_learning_or_404(pk: int) -> LearningPoint:
+    """Learning the partnership has published; anything else is not found."""
+    point = (
+        LearningPoint.objects.filter(pk=pk, is_published=True).prefetch_related("themes").first()
+    )
+    if point is None:
+        raise Http404
+    return point

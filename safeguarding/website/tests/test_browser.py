@@ -1,0 +1,132 @@
+"""Real browser journeys on the public website, every page scanned with axe:
+
+* a parent on a phone finds who to call about a child in a district, reads a page for
+  families (with "Exit this page") and opens a resource;
+* the business unit publishes a new version of a resource and sees it in search, and a
+  confirmed subscriber to its topic is sent a notice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from safeguarding.accounts.roles import Role
+from safeguarding.partnership.tests.factories import AreaFactory
+from safeguarding.website import services
+from safeguarding.website.models import Audience, Subscription
+from safeguarding.website.tests.factories import (
+    DistrictFactory,
+    FrontDoorFactory,
+    PageFactory,
+    ResourceFactory,
+    TopicFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PHONE = {"width": 375, "height": 667}
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _sign_in(page: Any, client: Client, user: Any, live_server: Any) -> None:
+    client.force_login(user)
+    page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def _click(page: Any, role: str, name: str) -> None:
+    page.page.get_by_role(role, name=name).click()
+    page.page.wait_for_load_state("load")
+    page.check()
+
+
+def test_a_parent_on_a_phone_finds_who_to_call_reads_a_page_and_a_resource(
+    browser_page: Any, officer: Any
+) -> None:
+    area = AreaFactory.create(name="Northshire")
+    district = DistrictFactory.create(area=area, name="North Vale")
+    DistrictFactory.create(area=area, name="South Vale")
+    FrontDoorFactory.create(area=area, name="Northshire front door")
+    FrontDoorFactory.create(
+        area=area, district=district, name="North Vale family hub", phone="01632 960 555"
+    )
+    topic = TopicFactory.create(name="Safer sleep", slug="safer-sleep")
+    PageFactory.create(
+        slug="safer-sleep-for-babies", title="Safer sleep for babies", kind="topic",
+        audience=Audience.PARENTS, topic=topic, body="Put your baby **on their back**.",
+    )  # fmt: skip
+    resource = ResourceFactory.create(
+        slug="safer-sleep-leaflet", title="Safer sleep leaflet", topic=topic
+    )
+    services.resource_version_add(
+        actor=officer, resource=resource, file=SimpleUploadedFile("leaflet.pdf", PDF),
+        published_on=date(2026, 1, 1), review_on=date(2027, 1, 1),
+    )  # fmt: skip
+    page = browser_page
+    p = page.page
+    p.set_viewport_size(PHONE)
+
+    page.goto("/site/")
+    _click(page, "link", "Report a concern about a child")
+    _click(page, "button", "Continue")  # nothing chosen: the error summary says what to do
+    assert p.locator(".govuk-error-summary").is_visible()
+    p.get_by_label("Northshire").check()
+    _click(page, "button", "Continue")
+    p.get_by_label("North Vale").check()
+    _click(page, "button", "Continue")
+    assert p.get_by_text("North Vale family hub").is_visible()
+    assert p.get_by_text("01632 960 555").is_visible()
+    assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
+
+    page.goto("/site/pages/safer-sleep-for-babies/")
+    assert p.get_by_role("heading", name="Safer sleep for babies", level=1).is_visible()
+    assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
+    _click(page, "link", "Safer sleep leaflet")
+    with p.expect_download() as download:
+        p.get_by_role("link", name="Download Safer sleep leaflet (version 1, PDF)").click()
+    assert download.value.suggested_filename == "safer-sleep-leaflet-version-1.pdf"
+
+
+def test_the_business_unit_publishes_a_version_that_search_and_subscribers_see(
+    browser_page: Any, make_user: Any, client: Client, live_server: Any, run_tasks: Any
+) -> None:
+    officer = make_user(Role.BUSINESS_UNIT)
+    topic = TopicFactory.create(name="Neglect", slug="neglect")
+    resource = ResourceFactory.create(slug="neglect-toolkit", title="Neglect toolkit", topic=topic)
+    services.resource_version_add(
+        actor=officer, resource=resource, file=SimpleUploadedFile("v1.pdf", PDF),
+        published_on=date(2026, 1, 1), review_on=date(2027, 1, 1),
+    )  # fmt: skip
+    services.subscription_request(email="reader@example.org", topics=[topic])
+    services.subscription_confirm(token=Subscription.objects.get().token)
+    run_tasks()
+    mail.outbox.clear()
+
+    page = browser_page
+    p = page.page
+    _sign_in(page, client, officer, live_server)
+    page.goto("/site/manage/")
+    _click(page, "link", "Add a version of Neglect toolkit")
+    p.get_by_label("Upload a file").set_input_files(
+        files=[{"name": "toolkit-v2.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    p.get_by_label("What changed").fill("New section on school-age children")
+    p.get_by_label("Publication date").fill("2026-12-01")
+    p.get_by_label("Review date").fill("2027-12-01")
+    _click(page, "button", "Add version")
+    assert p.get_by_text("Version 2 of “Neglect toolkit” has been published.").is_visible()
+
+    page.goto("/site/search/?q=neglect")
+    _click(page, "link", "Neglect toolkit")
+    assert p.get_by_text("Download Neglect toolkit (version 2, PDF)").is_visible()
+    assert p.get_by_role("row", name="Version 1 Superseded").is_visible()
+
+    run_tasks()
+    assert [m.to for m in mail.outbox] == [["reader@example.org"]]
+    assert "New section on school-age children" in mail.outbox[0].body

@@ -1,0 +1,1 @@
+"""The public website's views: `public` (anyone) and `manage` (the business unit)."""

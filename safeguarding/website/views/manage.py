@@ -1,0 +1,209 @@
+"""The business unit's pages for the website: pages, resources and versions, front doors, what
+is due for review, and the site's statistics."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+from safeguarding.website import forms, permissions, selectors, services
+
+CRUMBS = Trail("Website", "website:manage")
+
+
+@login_required
+@require_GET
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    pages, versions, doors = selectors.reviews_due(on=timezone.localdate())
+    return render(
+        request,
+        "website/manage.html",
+        {
+            "pages": selectors.page_list_for_management(),
+            "resources": selectors.resource_list_for_management(),
+            "doors": selectors.front_door_list_for_management(),
+            "due_pages": pages,
+            "due_versions": versions,
+            "due_doors": doors,
+            "can_manage": permissions.can_manage_website(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Website", "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def page_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    require(permissions.can_manage_website(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.PageForm,
+        save=lambda form: services.page_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda page: f"“{page.title}” has been added.",
+        success_url=reverse("website:manage"),
+        title="Add a page",
+        submit="Add page",
+        breadcrumbs=CRUMBS(("Add a page", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def page_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    page = permissions.get_page_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.PageEditForm,
+        initial=initial_from(page, forms.PageEditForm, topic=page.topic_id),
+        record=page,
+        save=lambda form: services.page_update(
+            actor=request.user,
+            page=page,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"“{page.title}” has been updated.",
+        success_url=reverse("website:manage"),
+        title=f"Change “{page.title}”",
+        submit="Save changes",
+        breadcrumbs=CRUMBS((page.title, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    require(permissions.can_manage_website(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.ResourceForm,
+        save=lambda form: services.resource_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda resource: (
+            f"“{resource.title}” has been added. Now add its first version."
+        ),
+        success_url=lambda resource: reverse("website:resource_version_add", args=[resource.pk]),
+        title="Add a resource",
+        submit="Add resource",
+        breadcrumbs=CRUMBS(("Add a resource", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def resource_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    resource = permissions.get_resource_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ResourceEditForm,
+        initial=initial_from(resource, forms.ResourceEditForm),
+        record=resource,
+        save=lambda form: services.resource_update(
+            actor=request.user,
+            resource=resource,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"“{resource.title}” has been updated.",
+        success_url=reverse("website:manage"),
+        title=f"Change “{resource.title}”",
+        submit="Save changes",
+        breadcrumbs=CRUMBS((resource.title, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def resource_version_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    resource = permissions.get_resource_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ResourceVersionForm,
+        save=lambda form: services.resource_version_add(
+            actor=request.user, resource=resource, **form.cleaned_data
+        ),
+        success_message=lambda version: (
+            f"Version {version.number} of “{resource.title}” has been published."
+        ),
+        success_url=reverse("website:manage"),
+        title=f"Add a version of “{resource.title}”",
+        intro="The version it replaces stays listed as superseded. People who follow the "
+        "topic are sent a short notice when the resource is published.",
+        submit="Add version",
+        breadcrumbs=CRUMBS((resource.title, ""), ("New version", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def front_door_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    require(permissions.can_manage_website(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.FrontDoorForm,
+        save=lambda form: services.front_door_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda door: f"“{door.name}” has been added.",
+        success_url=reverse("website:manage"),
+        title="Add where to report a concern",
+        submit="Add",
+        breadcrumbs=CRUMBS(("Report a concern", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def front_door_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    door = permissions.get_front_door_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.FrontDoorEditForm,
+        initial=initial_from(door, forms.FrontDoorEditForm),
+        record=door,
+        save=lambda form: services.front_door_update(
+            actor=request.user,
+            front_door=door,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"“{door.name}” has been updated.",
+        success_url=reverse("website:manage"),
+        title=f"Change “{door.name}”",
+        submit="Save changes",
+        breadcrumbs=CRUMBS((door.name, "")),
+    )
+
+
+@login_required
+@require_GET
+def statistics(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    years = selectors.statistics_years()
+    asked = request.GET.get("year", "")
+    try:
+        year = ReportingYear.parse(asked) if asked else (years[0] if years else None)
+    except ValueError as exc:
+        raise Http404 from exc
+    context: dict[str, object] = {
+        "years": years,
+        "year": year,
+        "breadcrumbs": CRUMBS(("Statistics", "")),
+    }
+    if year is not None:
+        months = selectors.site_figures_by_month(year=year)
+        context.update(
+            figures=selectors.site_figures_for_year(year=year),
+            top_pages=selectors.top_pages(year=year),
+            months=months,
+        )
+    return render(request, "website/statistics.html", context)
