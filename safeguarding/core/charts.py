@@ -126,8 +126,15 @@ def _svg(
     )
 
 
+def _number(value: int) -> str:
+    """Whole numbers with thousands separators (2,298), as everywhere on the platform."""
+    return f"{value:,}"
+
+
 def _cell(value: Value, missing: str) -> str:
-    return missing if value is None else str(value)
+    if value is None:
+        return missing
+    return _number(value) if isinstance(value, int) else str(value)
 
 
 def _percent(percent: int | None) -> str:
@@ -162,7 +169,7 @@ def bar_chart(
         rows=tuple(
             Row(
                 f.label,
-                (str(f.value), _percent(f.percent)) if with_percent else (str(f.value),),
+                (_number(f.value), _percent(f.percent)) if with_percent else (_number(f.value),),
             )
             for f in figures
         ),
@@ -171,8 +178,8 @@ def bar_chart(
 
     def shown(f: Figure) -> str:
         if with_percent and f.percent is not None:
-            return f"{f.value} ({f.percent}%)"
-        return str(f.value)
+            return f"{_number(f.value)} ({f.percent}%)"
+        return _number(f.value)
 
     listed = "; ".join(f"{f.label}: {shown(f)}" for f in figures)
     described = description or f"{listed}. The table gives the same figures."

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from safeguarding.core import charts
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -204,6 +205,13 @@ def statistics(request: AuthenticatedHttpRequest) -> HttpResponse:
         context.update(
             figures=selectors.site_figures_for_year(year=year),
             top_pages=selectors.top_pages(year=year),
+            chart=charts.bar_chart(
+                key="website-views-by-month",
+                title=f"Page views by month, {year.label}",
+                figures=[charts.Figure(label, views) for label, views, _ in months],
+                columns=("Month", "Page views"),
+                caption_style="m",
+            ),
             months=months,
         )
     return render(request, "website/statistics.html", context)
