@@ -23,6 +23,7 @@ urlpatterns = [
     path("agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
     path("agencies/<int:pk>/change/", views.agency_update, name="agency_update"),
     path("agencies/<int:pk>/rename/", views.agency_rename, name="agency_rename"),
+    path("agencies/<int:pk>/disable/", views.agency_disable, name="agency_disable"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/add/", views.group_create, name="group_create"),
     path("groups/<int:pk>/", views.group_detail, name="group_detail"),
