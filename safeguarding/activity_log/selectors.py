@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
@@ -57,12 +58,12 @@ def target_label_for(*, target: Model, default: str) -> str:
     return label or default
 
 
-def task_result_list_failed(*, limit: int = 100) -> QuerySet[DBTaskResult]:
+def task_result_list_failed(*, limit: int = 100) -> QuerySet[DBTaskResult[..., Any]]:
     """Background jobs that failed, newest first."""
     return DBTaskResult.objects.failed().order_by("-finished_at")[:limit]
 
 
-def task_result_list_recent(*, limit: int = 50) -> QuerySet[DBTaskResult]:
+def task_result_list_recent(*, limit: int = 50) -> QuerySet[DBTaskResult[..., Any]]:
     return DBTaskResult.objects.order_by("-enqueued_at")[:limit]
 
 
