@@ -185,5 +185,9 @@ class RoleGrantForm(forms.Form):
     )
 
 
+class PersonDeactivateForm(forms.Form):
+    """Confirming a deactivation: nothing to fill in."""
+
+
 class PersonSearchForm(forms.Form):
     q = forms.CharField(required=False, label="Search by name or e-mail address", max_length=100)

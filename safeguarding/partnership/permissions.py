@@ -59,6 +59,11 @@ def can_edit_person(user: User, person: User) -> bool:
     return can_manage_people(user)
 
 
+def can_deactivate_person(user: User, person: User) -> bool:
+    """Administrators deactivate leavers (never themselves); a deactivated person stays."""
+    return can_manage_people(user) and person.is_active and person.pk != user.pk
+
+
 def can_view_role_grant(user: User, grant: RoleAssignment) -> bool:
     return can_manage_people(user)
 

@@ -299,6 +299,8 @@ def practitioner_register(*, user: User, full_name: str, agency: Agency) -> User
 def person_deactivate(*, actor: User, person: User) -> User:
     if person.pk == actor.pk:
         raise ValidationError("You cannot deactivate your own account.")
+    if not person.is_active:
+        raise ValidationError(f"{person.display_name}'s account is already deactivated.")
     person.is_active = False
     person.save(update_fields=["is_active"])
     event_record(actor=actor, verb=verbs.PERSON_DEACTIVATED, target=person)

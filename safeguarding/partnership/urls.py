@@ -41,5 +41,6 @@ urlpatterns = [
     path("priorities/<int:pk>/change/", views.priority_update, name="priority_update"),
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("people/<int:pk>/deactivate/", views.person_deactivate, name="person_deactivate"),
     path("people/<int:pk>/roles/<int:grant_pk>/remove/", views.role_revoke, name="role_revoke"),
 ]

@@ -361,3 +361,30 @@ def test_agency_detail_offers_disable_to_staff_only(client, officer, member_read
         url
         not in client.get(reverse("partnership:agency_detail", args=[agency.pk])).content.decode()
     )
+
+
+def test_person_deactivate_page(client, owner, officer, member_readonly, make_user) -> None:
+    person = make_user(Role.BOARD_MEMBER, full_name="Lee Leaver")
+    url = reverse("partnership:person_deactivate", args=[person.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(owner)
+    matrix.outsider(officer)
+    matrix.outsider(member_readonly, method="post")
+    matrix.wrong_method(owner, "delete")
+    client.force_login(owner)
+    assert (
+        url in client.get(reverse("partnership:person_detail", args=[person.pk])).content.decode()
+    )
+    matrix.allowed(owner, method="post", status=302)
+    person.refresh_from_db()
+    assert not person.is_active
+    assert ActivityEvent.objects.filter(verb=verbs.PERSON_DEACTIVATED, actor=owner).count() == 1
+    page = client.get(reverse("partnership:person_detail", args=[person.pk])).content.decode()
+    assert "(deactivated)" in page
+    assert url not in page
+    # Deactivating again, or oneself, is refused on the page.
+    assert "already deactivated" in client.post(url).content.decode()
+    own = reverse("partnership:person_deactivate", args=[owner.pk])
+    assert "your own account" in client.post(own).content.decode()
+    owner.refresh_from_db()
+    assert owner.is_active

@@ -33,7 +33,12 @@ from safeguarding.partnership.views.groups import (
     group_membership_end,
     group_update,
 )
-from safeguarding.partnership.views.people import person_detail, person_list, role_revoke
+from safeguarding.partnership.views.people import (
+    person_deactivate,
+    person_detail,
+    person_list,
+    role_revoke,
+)
 from safeguarding.partnership.views.priorities import (
     priority_create,
     priority_detail,
@@ -63,6 +68,7 @@ __all__ = [
     "group_update",
     "overview",
     "partnership_update",
+    "person_deactivate",
     "person_detail",
     "person_list",
     "priority_create",

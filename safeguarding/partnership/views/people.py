@@ -60,6 +60,7 @@ def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         context={
             "person": person,
             "grants": selectors.role_grant_list_for_person(person=person),
+            "can_deactivate": permissions.can_deactivate_person(request.user, person),
         },
         breadcrumbs=CRUMBS(
             ("People", reverse("partnership:person_list")), (person.display_name, "")
@@ -77,3 +78,29 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
     services.role_revoke(actor=request.user, grant=grant)
     messages.success(request, f"The role has been removed from {person.display_name}.")
     return redirect("partnership:person_detail", person.pk)
+
+
+@login_required
+@require_http_methods(GET_POST)
+def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A leaver is deactivated, never deleted: the activity log keeps pointing at them."""
+    person = permissions.get_person_for_user_or_404(request.user, pk, write=True)
+    person_url = reverse("partnership:person_detail", args=[person.pk])
+    return form_page(
+        request,
+        form_class=forms.PersonDeactivateForm,
+        save=lambda form: services.person_deactivate(actor=request.user, person=person),
+        success_message=f"{person.display_name}'s account has been deactivated.",
+        success_url=person_url,
+        title=f"Deactivate {person.display_name}'s account",
+        intro=(
+            "They will no longer be able to sign in and will hold no roles. The account is "
+            "kept, so the activity log still shows what they did."
+        ),
+        submit="Deactivate account",
+        breadcrumbs=CRUMBS(
+            ("People", reverse("partnership:person_list")),
+            (person.display_name, person_url),
+            ("Deactivate", ""),
+        ),
+    )
