@@ -1,4 +1,7 @@
-"""Agencies: the list, one agency's page, adding, changing, renaming and disabling one."""
+"""Agencies: the list, one agency's page, adding, changing, renaming and disabling one.
+
+Form page: not used for the list's sector filter: a GET link, nothing is saved.
+"""
 
 from __future__ import annotations
 

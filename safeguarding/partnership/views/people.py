@@ -1,6 +1,7 @@
 """People and the roles they hold (partnership administrators only).
 
 The person's page is a form page (granting a role) that shows the roles held above the form.
+Form page: not used for the people list: its search is a GET form (nothing is saved).
 """
 
 from __future__ import annotations
