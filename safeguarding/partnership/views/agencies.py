@@ -1,6 +1,6 @@
 """Agencies: the list, one agency's page, adding, changing, renaming and disabling one.
 
-Form page: not used for the list's sector filter: a GET link, nothing is saved.
+Form page: not used for the list's sector filter: a GET filter, nothing is saved.
 """
 
 from __future__ import annotations
