@@ -388,3 +388,19 @@ def test_person_deactivate_page(client, owner, officer, member_readonly, make_us
     assert "your own account" in client.post(own).content.decode()
     owner.refresh_from_db()
     assert owner.is_active
+
+
+def test_membership_and_role_grant_pages_404_for_another_group_or_person(
+    client, owner, officer, make_user
+) -> None:
+    group, other_group = GroupFactory.create(), GroupFactory.create()
+    membership = group.memberships.create(agency=AgencyFactory.create(), role="member")
+    client.force_login(officer)
+    url = reverse("partnership:group_membership_end", args=[other_group.pk, membership.pk])
+    assert client.get(url).status_code == 404
+    person, other_person = make_user(Role.BOARD_MEMBER), make_user()
+    grant = person.role_grants.get()
+    client.force_login(owner)
+    url = reverse("partnership:role_revoke", args=[other_person.pk, grant.pk])
+    assert client.post(url).status_code == 404
+    assert person.role_grants.exists()
