@@ -159,7 +159,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Safeguarding Partnership] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_SIGNUP_FORM_CLASS = "safeguarding.partnership.forms.PractitionerSignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "safeguarding.partnership.signup.PractitionerSignupForm"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"login": "safeguarding.accounts.forms.LoginForm"}
 # django-axes locks an account after 5 failures (AXES_*); allauth only throttles by address.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django_tasks_db.models import DBTaskResult
 
 from safeguarding.activity_log.chain import event_hash
 from safeguarding.activity_log.models import ActivityEvent
@@ -48,6 +50,21 @@ def event_list_for_target(*, target: Model) -> QuerySet[ActivityEvent]:
 def viewer_list_for_target(*, target: Model) -> QuerySet[ActivityEvent]:
     """Who has viewed this record (sensitive views only), newest first."""
     return event_list_for_target(target=target).filter(kind=ActivityEvent.Kind.VIEW)
+
+
+def target_label_for(*, target: Model, default: str) -> str:
+    """The label the log gave `target` (the newest event's), else `default`."""
+    label = event_list_for_target(target=target).values_list("target_label", flat=True).first()
+    return label or default
+
+
+def task_result_list_failed(*, limit: int = 100) -> QuerySet[DBTaskResult[..., Any]]:
+    """Background jobs that failed, newest first."""
+    return DBTaskResult.objects.failed().order_by("-finished_at")[:limit]
+
+
+def task_result_list_recent(*, limit: int = 50) -> QuerySet[DBTaskResult[..., Any]]:
+    return DBTaskResult.objects.order_by("-enqueued_at")[:limit]
 
 
 def verb_list() -> list[str]:

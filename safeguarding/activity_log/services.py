@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from safeguarding.activity_log import verbs
 from safeguarding.activity_log.chain import event_hash
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.fields import EncryptedTextField
@@ -119,7 +120,7 @@ def event_record_view(*, actor: User, target: models.Model, what: str = "") -> A
     """Record that `actor` viewed a sensitive record (or a restricted part of it: `what`)."""
     return event_record(
         actor=actor,
-        verb="viewed",
+        verb=verbs.VIEWED,
         target=target,
         data={"what": what} if what else None,
         kind=ActivityEvent.Kind.VIEW,
@@ -136,7 +137,7 @@ def event_record_export(
 ) -> ActivityEvent:
     return event_record(
         actor=actor,
-        verb="exported",
+        verb=verbs.EXPORTED,
         target=target,
         data={"what": what, "rows": rows, "format": file_format},
         kind=ActivityEvent.Kind.EXPORT,
@@ -157,7 +158,7 @@ def tracked_update(
 
     Domain services call this for plain field edits and add their own rules around it.
     """
-    from safeguarding.core.concurrency import check_version
+    from safeguarding.core.concurrency import bump_version, check_version
 
     model = type(obj)
     locked = model._default_manager.select_for_update().get(pk=obj.pk)
@@ -174,7 +175,7 @@ def tracked_update(
     changes = {name: {"before": before[name], "after": after[name]} for name in changed_fields}
     if changes:
         if hasattr(locked, "version"):
-            locked.version += 1
+            bump_version(locked)
         locked.save()
         event_record(actor=actor, verb=verb, target=locked, changes=changes)
     # Keep the caller's instance in step with what was saved.

@@ -1,14 +1,15 @@
-"""The activity log, "who has viewed this record", and failed background jobs."""
+"""The activity log, "who has viewed this record", and failed background jobs.
+
+Form page: not used: the log's only form is the GET filter on the event list (no save).
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from django_tasks_db.models import DBTaskResult
 
 from safeguarding.activity_log import permissions, selectors
 from safeguarding.activity_log.forms import EventFilterForm
@@ -49,12 +50,9 @@ def viewer_list(
     request: AuthenticatedHttpRequest, content_type_id: int, object_id: str
 ) -> HttpResponse:
     """Who has viewed this record: for any record, by its type and number."""
-    require(permissions.can_view_activity_log(request.user))
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
-    model = content_type.model_class()
-    if model is None:
-        raise Http404
-    target = get_object_or_404(model, pk=object_id)
+    content_type, target = permissions.get_viewed_record_for_user_or_404(
+        request.user, content_type_id, object_id
+    )
     viewers = selectors.viewer_list_for_target(target=target)
     page = Paginator(viewers, 50).get_page(request.GET.get("page"))
     return render(
@@ -62,10 +60,7 @@ def viewer_list(
         "activity_log/viewer_list.html",
         {
             "page_obj": page,
-            "target_label": selectors.event_list_for_target(target=target)
-            .values_list("target_label", flat=True)
-            .first()
-            or str(content_type),
+            "target_label": selectors.target_label_for(target=target, default=str(content_type)),
         },
     )
 
@@ -75,6 +70,11 @@ def viewer_list(
 def task_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Background jobs, failed ones first, so failures are visible, not only in logs."""
     require(permissions.can_view_task_results(request.user))
-    failed = DBTaskResult.objects.failed().order_by("-finished_at")[:100]
-    recent = DBTaskResult.objects.order_by("-enqueued_at")[:50]
-    return render(request, "activity_log/task_list.html", {"failed": failed, "recent": recent})
+    return render(
+        request,
+        "activity_log/task_list.html",
+        {
+            "failed": selectors.task_result_list_failed(),
+            "recent": selectors.task_result_list_recent(),
+        },
+    )

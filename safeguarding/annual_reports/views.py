@@ -1,10 +1,14 @@
-"""The annual report as a page, and as a downloadable file."""
+"""The annual report as a page, and as a downloadable file.
+
+Form page: not used: these pages have no form.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export
@@ -12,8 +16,11 @@ from safeguarding.annual_reports import permissions
 from safeguarding.annual_reports.rendering import annual_report_html
 from safeguarding.annual_reports.selectors import annual_report_build
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
+
+CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
 
 def _year(label: str) -> ReportingYear:
@@ -34,7 +41,7 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "annual_reports/report_index.html",
-        {"years": years, "breadcrumbs": [("Home", "/"), ("Annual reports", "")]},
+        {"years": years, "breadcrumbs": [("Home", reverse("core:home")), (CRUMBS.label, "")]},
     )
 
 
@@ -48,11 +55,7 @@ def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
         "annual_reports/report_detail.html",
         {
             "report": report,
-            "breadcrumbs": [
-                ("Home", "/"),
-                ("Annual reports", "/annual-reports/"),
-                (report.year.label, ""),
-            ],
+            "breadcrumbs": CRUMBS((report.year.label, "")),
         },
     )
 

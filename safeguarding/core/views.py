@@ -1,4 +1,7 @@
-"""Home ("My work"), information pages and error pages."""
+"""Home ("My work"), information pages and error pages.
+
+Form page: not used: none of these pages has a form.
+"""
 
 from __future__ import annotations
 

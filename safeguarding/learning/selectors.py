@@ -49,10 +49,6 @@ def theme_name_history(*, theme: Theme) -> QuerySet[ThemeNameChange]:
     return theme.name_changes.select_related("changed_by").order_by("changed_at", "id")
 
 
-def theme_is_used(*, theme: Theme) -> bool:
-    return theme.learning_point_links.exists()
-
-
 # --- learning points -----------------------------------------------------------------
 
 

@@ -27,7 +27,8 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
-from safeguarding.core.concurrency import check_version
+from safeguarding.core.concurrency import bump_version, check_version
+from safeguarding.learning import verbs
 from safeguarding.learning.models import (
     LearningPoint,
     LearningPointAgency,
@@ -74,14 +75,12 @@ def _unique_slug(name: str) -> str:
 def theme_create(*, actor: User | None, name: str, description: str = "") -> Theme:
     name = _clean_name(name, field="name")
     _check_name_free(name, field="name")
-    theme = tracked_create(
+    return tracked_create(
         actor=actor,
         model=Theme,
         data={"name": name, "slug": _unique_slug(name), "description": description.strip()},
-        verb="theme.created",
+        verb=verbs.THEME_CREATED,
     )
-    assert isinstance(theme, Theme)
-    return theme
 
 
 @transaction.atomic
@@ -99,7 +98,7 @@ def theme_rename(
         actor=actor,
         obj=theme,
         data={"name": new_name},
-        verb="theme.renamed",
+        verb=verbs.THEME_RENAMED,
         expected_version=expected_version,
     )
     ThemeNameChange.objects.create(
@@ -117,7 +116,7 @@ def theme_retire(*, actor: User | None, theme: Theme, on: date | None = None) ->
         actor=actor,
         obj=theme,
         data={"retired_on": on or timezone.localdate()},
-        verb="theme.retired",
+        verb=verbs.THEME_RETIRED,
     )
     return theme
 
@@ -126,7 +125,7 @@ def theme_retire(*, actor: User | None, theme: Theme, on: date | None = None) ->
 def theme_reinstate(*, actor: User | None, theme: Theme) -> Theme:
     if not theme.is_retired:
         raise ValidationError(f"“{theme.name}” is not retired.")
-    tracked_update(actor=actor, obj=theme, data={"retired_on": None}, verb="theme.reinstated")
+    tracked_update(actor=actor, obj=theme, data={"retired_on": None}, verb=verbs.THEME_REINSTATED)
     return theme
 
 
@@ -181,7 +180,7 @@ def learning_source_title_refresh(*, actor: User | None, source: models.Model) -
     if changed:
         event_record(
             actor=actor,
-            verb="learning_point.source_title_changed",
+            verb=verbs.LEARNING_POINT_SOURCE_TITLE_CHANGED,
             data={
                 "source_type": source_type.natural_key(),
                 "source_id": source_id,
@@ -241,7 +240,7 @@ def learning_point_record(
     }
     event_record(
         actor=actor,
-        verb="learning_point.recorded",
+        verb=verbs.LEARNING_POINT_RECORDED,
         target=point,
         changes={key: {"before": None, "after": value} for key, value in after.items()},
         data={"source_type": source_type.natural_key(), "source_id": source_id},
@@ -294,10 +293,12 @@ def learning_point_update(
     }
     changes = diff(before, after)
     if changes:
-        locked.version += 1
+        bump_version(locked)
         locked.save()
         _relink(locked, before_themes, after_themes, before_agencies, after_agencies)
-        event_record(actor=actor, verb="learning_point.updated", target=locked, changes=changes)
+        event_record(
+            actor=actor, verb=verbs.LEARNING_POINT_UPDATED, target=locked, changes=changes
+        )
     for name in [*data.keys(), "version", "updated_at"]:
         setattr(point, name, getattr(locked, name))
     return changes
@@ -332,8 +333,7 @@ def _set_published(
     before = snapshot(locked, fields)
     locked.is_published = published
     locked.published_at = timezone.now() if published else None
-    locked.version += 1
-    locked.save(update_fields=[*fields, "version", "updated_at"])
+    locked.save(update_fields=[*fields, *bump_version(locked), "updated_at"])
     event_record(
         actor=actor,
         verb=verb,
@@ -351,7 +351,7 @@ def learning_point_publish(*, actor: User | None, point: LearningPoint) -> Learn
     """Show the learning to everyone who may see learning, practitioners included. Publishing
     published learning changes nothing."""
     return _set_published(
-        actor=actor, point=point, published=True, verb="learning_point.published", reason=""
+        actor=actor, point=point, published=True, verb=verbs.LEARNING_POINT_PUBLISHED, reason=""
     )
 
 
@@ -365,6 +365,6 @@ def learning_point_unpublish(
         actor=actor,
         point=point,
         published=False,
-        verb="learning_point.unpublished",
+        verb=verbs.LEARNING_POINT_UNPUBLISHED,
         reason=reason.strip(),
     )

@@ -1,5 +1,9 @@
 """Pages for learning: the list of learning the user may see, a permanent page per learning
-point, and the themes taxonomy (administrators add, rename, retire and reinstate)."""
+point, and the themes taxonomy (administrators add, rename, retire and reinstate).
+
+Form page: not used for the learning list, its export and the trends: GET search and filter
+forms (nothing is saved).
+"""
 
 from __future__ import annotations
 
@@ -17,25 +21,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_response, xlsx_response
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Crumb, Trail, form_page
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
 
-_GET_POST = ["GET", "POST"]
 _PER_PAGE = 25
 
-
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [
-        ("Home", reverse("core:home")),
-        ("Learning", reverse("learning:learning_point_list")),
-        *extra,
-    ]
+CRUMBS = Trail("Learning", "learning:learning_point_list")
 
 
-def _theme_crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return _crumbs(("Themes", reverse("learning:theme_list")), *extra)
+def _theme_crumbs(*extra: Crumb) -> list[Crumb]:
+    return CRUMBS(("Themes", reverse("learning:theme_list")), *extra)
 
 
 # --- learning points -----------------------------------------------------------------
@@ -61,7 +58,7 @@ def learning_point_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "query": query,
             "filtered": any(filters.values()),
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
-            "breadcrumbs": [("Home", reverse("core:home")), ("Learning", "")],
+            "breadcrumbs": [("Home", reverse("core:home")), (CRUMBS.label, "")],
         },
     )
 
@@ -77,7 +74,7 @@ def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             "point": point,
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
             "can_edit": permissions.can_edit_learning_point(request.user, point),
-            "breadcrumbs": _crumbs((point.title, "")),
+            "breadcrumbs": CRUMBS((point.title, "")),
         },
     )
 
@@ -126,7 +123,7 @@ def learning_source_detail(
             "title": title,
             "kind": first.get_source_kind_display(),
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
-            "breadcrumbs": _crumbs((title, "")),
+            "breadcrumbs": CRUMBS((title, "")),
         },
     )
 
@@ -218,7 +215,7 @@ def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
             "year_totals": trend.year_totals(),
             "query": query,
             "sees_unpublished": permissions.can_view_unpublished_learning(request.user),
-            "breadcrumbs": _crumbs(("Trends", "")),
+            "breadcrumbs": CRUMBS(("Trends", "")),
         },
     )
 
@@ -250,7 +247,7 @@ def theme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "themes": selectors.theme_list_with_usage(user=request.user),
             "can_manage": permissions.can_manage_themes(request.user),
-            "breadcrumbs": _crumbs(("Themes", "")),
+            "breadcrumbs": CRUMBS(("Themes", "")),
         },
     )
 
@@ -272,68 +269,49 @@ def theme_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def theme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_themes(request.user))
     require(permissions.can_manage_themes(request.user), write_attempt=True)
-    form = forms.ThemeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            theme = services.theme_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The theme “{theme.name}” has been added.")
-            return redirect("learning:theme_list")
-    return render(
+    return form_page(
         request,
-        "learning/form_page.html",
-        {
-            "form": form,
-            "title": "Add a theme",
-            "submit": "Add theme",
-            "breadcrumbs": _theme_crumbs(("Add", "")),
-        },
+        form_class=forms.ThemeForm,
+        save=lambda form: services.theme_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda theme: f"The theme “{theme.name}” has been added.",
+        success_url=reverse("learning:theme_list"),
+        title="Add a theme",
+        submit="Add theme",
+        breadcrumbs=_theme_crumbs(("Add", "")),
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
     old_name = theme.name
-    form = forms.ThemeRenameForm(
-        request.POST if request.method == "POST" else None,
-        initial={"new_name": theme.name, "version": theme.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.theme_rename(
-                actor=request.user,
-                theme=theme,
-                new_name=form.cleaned_data["new_name"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, record=theme)
-        else:
-            messages.success(request, f"“{old_name}” is now called “{theme.name}”.")
-            return redirect("learning:theme_detail", theme.pk)
-    return render(
+    return form_page(
         request,
-        "learning/form_page.html",
-        {
-            "form": form,
-            "title": f"Rename “{old_name}”",
-            "submit": "Rename theme",
-            "intro": (
-                "Learning already recorded with this theme keeps it under the new name. The old "
-                "name is kept in the theme's history."
-            ),
-            "breadcrumbs": _theme_crumbs(
-                (old_name, reverse("learning:theme_detail", args=[theme.pk])), ("Rename", "")
-            ),
-        },
+        form_class=forms.ThemeRenameForm,
+        initial={"new_name": theme.name, "version": theme.version},
+        record=theme,
+        save=lambda form: services.theme_rename(
+            actor=request.user,
+            theme=theme,
+            new_name=form.cleaned_data["new_name"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message=lambda theme: f"“{old_name}” is now called “{theme.name}”.",
+        success_url=reverse("learning:theme_detail", args=[theme.pk]),
+        title=f"Rename “{old_name}”",
+        submit="Rename theme",
+        intro=(
+            "Learning already recorded with this theme keeps it under the new name. The old "
+            "name is kept in the theme's history."
+        ),
+        breadcrumbs=_theme_crumbs(
+            (old_name, reverse("learning:theme_detail", args=[theme.pk])), ("Rename", "")
+        ),
     )
 
 

@@ -54,12 +54,11 @@ AREAS: list[dict[str, Any]] = [
     },
 ]
 
-S = Agency.Sector
 # (name, sector, statutory role, area, parent, on board, board order)
 AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     (
         "Cambridgeshire and Peterborough Local Authorities",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "",
         None,
         None,
@@ -68,7 +67,7 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "Children Social Care",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "",
         None,
         "Cambridgeshire and Peterborough Local Authorities",
@@ -77,7 +76,7 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "Public Health",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "",
         None,
         "Cambridgeshire and Peterborough Local Authorities",
@@ -86,7 +85,7 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "Elected Members",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "",
         None,
         "Cambridgeshire and Peterborough Local Authorities",
@@ -95,7 +94,7 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "YOS",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "",
         None,
         "Cambridgeshire and Peterborough Local Authorities",
@@ -104,7 +103,7 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "Cambridgeshire County Council",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "local_authority",
         "Cambridgeshire",
         None,
@@ -113,48 +112,79 @@ AGENCIES: list[tuple[str, str, str, str | None, str | None, bool, int]] = [
     ),
     (
         "Peterborough City Council",
-        S.LOCAL_AUTHORITY,
+        Agency.Sector.LOCAL_AUTHORITY,
         "local_authority",
         "Peterborough",
         None,
         False,
         0,
     ),
-    ("Clinical Commissioning Group", S.HEALTH, "health", None, None, True, 2),
-    ("Cambridgeshire Constabulary", S.POLICE, "police", None, None, True, 3),
-    ("Education", S.EDUCATION, "", None, None, True, 4),
-    ("Primary School", S.EDUCATION, "", None, "Education", True, 1),
-    ("Secondary School", S.EDUCATION, "", None, "Education", True, 2),
-    ("Further Education", S.EDUCATION, "", None, "Education", True, 3),
-    ("East of England Ambulance Service", S.HEALTH, "", None, None, True, 5),
-    ("Cambridgeshire and Peterborough Foundation Trust", S.HEALTH, "", None, None, True, 6),
-    ("Cambridgeshire Community Services", S.HEALTH, "", None, None, True, 7),
-    ("Royal Papworth Hospital", S.HEALTH, "", None, None, True, 8),
-    ("North West Anglia Hospitals", S.HEALTH, "", None, None, True, 9),
-    ("Cambridge University Hospital", S.HEALTH, "", None, None, True, 10),
-    ("Office of the Police and Crime Commissioner", S.OTHER_PUBLIC, "", None, None, True, 11),
-    ("Ely Diocese", S.FAITH, "", None, None, True, 12),
-    ("Cambridgeshire Fire and Rescue", S.FIRE, "", None, None, True, 13),
-    ("Cambridge District Council", S.LOCAL_AUTHORITY, "", "Cambridgeshire", None, True, 14),
-    ("Cross Keys Homes – representing Housing", S.HOUSING, "", "Peterborough", None, True, 15),
-    ("National Probation Service", S.PROBATION, "", None, None, True, 16),
-    ("CAFCASS", S.PROBATION, "", None, None, True, 17),
-    ("Healthwatch", S.VOLUNTARY, "", None, None, True, 18),
-    ("Department for Work and Pensions", S.OTHER_PUBLIC, "", None, None, True, 19),
-    ("Voluntary sector representatives", S.VOLUNTARY, "", None, None, True, 20),
+    ("Clinical Commissioning Group", Agency.Sector.HEALTH, "health", None, None, True, 2),
+    ("Cambridgeshire Constabulary", Agency.Sector.POLICE, "police", None, None, True, 3),
+    ("Education", Agency.Sector.EDUCATION, "", None, None, True, 4),
+    ("Primary School", Agency.Sector.EDUCATION, "", None, "Education", True, 1),
+    ("Secondary School", Agency.Sector.EDUCATION, "", None, "Education", True, 2),
+    ("Further Education", Agency.Sector.EDUCATION, "", None, "Education", True, 3),
+    ("East of England Ambulance Service", Agency.Sector.HEALTH, "", None, None, True, 5),
+    (
+        "Cambridgeshire and Peterborough Foundation Trust",
+        Agency.Sector.HEALTH,
+        "",
+        None,
+        None,
+        True,
+        6,
+    ),
+    ("Cambridgeshire Community Services", Agency.Sector.HEALTH, "", None, None, True, 7),
+    ("Royal Papworth Hospital", Agency.Sector.HEALTH, "", None, None, True, 8),
+    ("North West Anglia Hospitals", Agency.Sector.HEALTH, "", None, None, True, 9),
+    ("Cambridge University Hospital", Agency.Sector.HEALTH, "", None, None, True, 10),
+    (
+        "Office of the Police and Crime Commissioner",
+        Agency.Sector.OTHER_PUBLIC,
+        "",
+        None,
+        None,
+        True,
+        11,
+    ),
+    ("Ely Diocese", Agency.Sector.FAITH, "", None, None, True, 12),
+    ("Cambridgeshire Fire and Rescue", Agency.Sector.FIRE, "", None, None, True, 13),
+    (
+        "Cambridge District Council",
+        Agency.Sector.LOCAL_AUTHORITY,
+        "",
+        "Cambridgeshire",
+        None,
+        True,
+        14,
+    ),
+    (
+        "Cross Keys Homes – representing Housing",
+        Agency.Sector.HOUSING,
+        "",
+        "Peterborough",
+        None,
+        True,
+        15,
+    ),
+    ("National Probation Service", Agency.Sector.PROBATION, "", None, None, True, 16),
+    ("CAFCASS", Agency.Sector.PROBATION, "", None, None, True, 17),
+    ("Healthwatch", Agency.Sector.VOLUNTARY, "", None, None, True, 18),
+    ("Department for Work and Pensions", Agency.Sector.OTHER_PUBLIC, "", None, None, True, 19),
+    ("Voluntary sector representatives", Agency.Sector.VOLUNTARY, "", None, None, True, 20),
 ]
 # The health partner's name changed under Working Together 2023: the history is kept.
 RENAMES = [
     ("Clinical Commissioning Group", "Integrated Care Board", date(2022, 7, 1)),
 ]
 
-G = Group.Kind
 # (name, short name, kind, parent, order, purpose)
 GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Executive Safeguarding Partnership Board",
         "Executive Board",
-        G.EXECUTIVE_BOARD,
+        Group.Kind.EXECUTIVE_BOARD,
         None,
         1,
         "The three statutory partners, public health, Healthwatch and the voluntary sector: the "
@@ -163,7 +193,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Safeguarding Children Partnership Board",
         "Children Board",
-        G.PARTNERSHIP_BOARD,
+        Group.Kind.PARTNERSHIP_BOARD,
         "Executive Safeguarding Partnership Board",
         1,
         "The wider partnership for children.",
@@ -171,7 +201,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Safeguarding Adults Board",
         "Adults Board",
-        G.PARTNERSHIP_BOARD,
+        Group.Kind.PARTNERSHIP_BOARD,
         "Executive Safeguarding Partnership Board",
         2,
         "The wider partnership for adults.",
@@ -179,7 +209,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Quality & Effectiveness Group",
         "QEG",
-        G.SUBGROUP,
+        Group.Kind.SUBGROUP,
         "Safeguarding Children Partnership Board",
         1,
         "Monitors the individual and collective effectiveness of safeguarding practice: audits, "
@@ -188,7 +218,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Child Safeguarding Practice Review subgroup",
         "CSPR subgroup",
-        G.SUBGROUP,
+        Group.Kind.SUBGROUP,
         "Safeguarding Children Partnership Board",
         2,
         "Rapid reviews and practice reviews.",
@@ -196,7 +226,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Training & Development subgroup",
         "Training subgroup",
-        G.SUBGROUP,
+        Group.Kind.SUBGROUP,
         "Safeguarding Children Partnership Board",
         3,
         "Multi-agency training and its impact.",
@@ -204,7 +234,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Child Death Overview Panel",
         "CDOP",
-        G.PANEL,
+        Group.Kind.PANEL,
         "Safeguarding Children Partnership Board",
         4,
         "Reviews the death of every child normally resident in the area.",
@@ -212,7 +242,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Exploitation Strategic Group",
         "Exploitation Strategic",
-        G.STRATEGIC_GROUP,
+        Group.Kind.STRATEGIC_GROUP,
         "Safeguarding Children Partnership Board",
         5,
         "Strategic response to child exploitation.",
@@ -220,7 +250,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Exploitation Delivery Group",
         "Exploitation Delivery",
-        G.STRATEGIC_GROUP,
+        Group.Kind.STRATEGIC_GROUP,
         "Exploitation Strategic Group",
         1,
         "Delivery plan for the exploitation strategy.",
@@ -228,7 +258,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Neglect tools task and finish group",
         "Neglect T&F",
-        G.TASK_AND_FINISH,
+        Group.Kind.TASK_AND_FINISH,
         "Quality & Effectiveness Group",
         1,
         "Embed a single countywide neglect assessment tool.",
@@ -236,7 +266,7 @@ GROUPS: list[tuple[str, str, str, str | None, int, str]] = [
     (
         "Child sexual abuse task and finish group",
         "CSA T&F",
-        G.TASK_AND_FINISH,
+        Group.Kind.TASK_AND_FINISH,
         "Quality & Effectiveness Group",
         2,
         "Develop the child sexual abuse strategy.",

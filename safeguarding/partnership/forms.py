@@ -12,27 +12,19 @@ from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Agency, Area, Group, GroupMembership
 
 
-class PractitionerSignupForm(forms.Form):
-    """Extra fields on the allauth sign-up page: practitioners choose their agency."""
+class PractitionerSignupFields(forms.Form):
+    """Extra fields on the allauth sign-up page: practitioners choose their agency (the sign-up
+    itself is partnership.signup.PractitionerSignupForm)."""
 
     full_name = forms.CharField(label="Full name", max_length=200)
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"),
+        queryset=Agency.objects.active().order_by("name"),
         label="Which agency do you work for?",
         help_text="If your agency is not listed, choose the nearest and tell the business unit.",
         empty_label="Choose your agency",
     )
 
     field_order = ["full_name", "email", "agency", "password1", "password2"]
-
-    def signup(self, request: Any, user: User) -> None:
-        from safeguarding.partnership import services
-
-        services.practitioner_register(
-            user=user,
-            full_name=self.cleaned_data["full_name"],
-            agency=self.cleaned_data["agency"],
-        )
 
 
 class AreaForm(forms.Form):
@@ -79,14 +71,14 @@ class AgencyForm(forms.Form):
         choices=Agency.StatutoryRole.choices, required=False, label="Statutory partner role"
     )
     area = forms.ModelChoiceField(
-        queryset=Area.objects.filter(disabled_on__isnull=True),
+        queryset=Area.objects.active(),
         required=False,
         label="Area",
         help_text="Leave empty when the agency covers the whole partnership.",
         empty_label="Whole partnership",
     )
     parent = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         required=False,
         label="Part of",
         empty_label="Not part of another agency",
@@ -106,6 +98,15 @@ class AgencyEditForm(AgencyForm):
         del self.fields["name"]
 
 
+class AgencyDisableForm(forms.Form):
+    disabled_on = forms.DateField(
+        label="Date the agency stopped",
+        widget=DateInput(),
+        help_text="It is no longer offered for new records from now on.",
+    )
+    version = VersionField()
+
+
 class AgencyRenameForm(forms.Form):
     new_name = forms.CharField(label="New name", max_length=200)
     effective = forms.DateField(label="Date the new name applies from", widget=DateInput())
@@ -117,7 +118,7 @@ class GroupForm(forms.Form):
     short_name = forms.CharField(max_length=40, required=False)
     kind = forms.ChoiceField(choices=Group.Kind.choices, label="Type of group")
     parent = forms.ModelChoiceField(
-        queryset=Group.objects.filter(archived_at__isnull=True),
+        queryset=Group.objects.live(),
         required=False,
         label="Reports to",
         empty_label="Nobody (top of the structure)",
@@ -139,7 +140,7 @@ class GroupMembershipForm(forms.Form):
         queryset=User.objects.filter(is_active=True), required=False, empty_label="No named person"
     )
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         required=False,
         empty_label="No agency seat",
     )
@@ -160,9 +161,7 @@ class PriorityForm(forms.Form):
     period_end = forms.DateField(widget=DateInput(), label="Period ends")
     what_we_will_do = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
     what_success_looks_like = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
-    lead_group = forms.ModelChoiceField(
-        queryset=Group.objects.filter(archived_at__isnull=True), required=False
-    )
+    lead_group = forms.ModelChoiceField(queryset=Group.objects.live(), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -179,11 +178,15 @@ class PriorityEditForm(PriorityForm):
 class RoleGrantForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         required=False,
         help_text="Needed for agency safeguarding leads, practitioners and data analysts.",
         empty_label="Not for a particular agency",
     )
+
+
+class PersonDeactivateForm(forms.Form):
+    """Confirming a deactivation: nothing to fill in."""
 
 
 class PersonSearchForm(forms.Form):

@@ -2,7 +2,8 @@
 
 * Anyone holding any role may see the structure (areas, agencies, groups, priorities):
   it is not sensitive, and practitioners need it to find their way.
-* Partnership administrators and business unit officers may add and change it.
+* Partnership administrators and business unit officers may add and change it, and disable an
+  agency that has stopped (a reference list entry is disabled, never deleted).
 * Only partnership administrators may see people and grant or remove roles.
 """
 
@@ -10,8 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from safeguarding.accounts.models import RoleAssignment
 from safeguarding.core.permissions import fetch_for_user_or_404
-from safeguarding.partnership.models import Agency, Area, Group, Priority
+from safeguarding.partnership.models import (
+    Agency,
+    Area,
+    District,
+    Group,
+    GroupMembership,
+    Priority,
+)
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -29,12 +38,38 @@ def can_manage_people(user: User) -> bool:
     return user.is_authenticated and user.is_partnership_admin
 
 
-def _view(user: User, obj: object) -> bool:
+def can_view_structure(user: User, obj: object) -> bool:
+    """Any part of the structure (an area, agency, group, priority...)."""
     return can_view_partnership(user)
 
 
-def _edit(user: User, obj: object) -> bool:
+def can_edit_structure(user: User, obj: object) -> bool:
     return can_edit_partnership(user)
+
+
+def can_disable_agency(user: User, agency: Agency) -> bool:
+    return can_edit_partnership(user) and agency.is_active
+
+
+def can_view_person(user: User, person: User) -> bool:
+    return can_manage_people(user)
+
+
+def can_edit_person(user: User, person: User) -> bool:
+    return can_manage_people(user)
+
+
+def can_deactivate_person(user: User, person: User) -> bool:
+    """Administrators deactivate leavers (never themselves); a deactivated person stays."""
+    return can_manage_people(user) and person.is_active and person.pk != user.pk
+
+
+def can_view_role_grant(user: User, grant: RoleAssignment) -> bool:
+    return can_manage_people(user)
+
+
+def can_revoke_role_grant(user: User, grant: RoleAssignment) -> bool:
+    return can_manage_people(user)
 
 
 def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Area:
@@ -42,8 +77,22 @@ def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Are
         user,
         Area.objects.select_related("partnership"),
         pk,
-        can_view=_view,
-        can_edit=_edit,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
+        write=write,
+    )
+
+
+def get_district_for_user_or_404(
+    user: User, pk: int, *, area_pk: int, write: bool = False
+) -> District:
+    """A district of the area `area_pk` (404 when it belongs to another area)."""
+    return fetch_for_user_or_404(
+        user,
+        District.objects.select_related("area").filter(area_id=area_pk),
+        pk,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
         write=write,
     )
 
@@ -53,8 +102,8 @@ def get_agency_for_user_or_404(user: User, pk: int, *, write: bool = False) -> A
         user,
         Agency.objects.select_related("area", "parent"),
         pk,
-        can_view=_view,
-        can_edit=_edit,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
         write=write,
     )
 
@@ -64,8 +113,24 @@ def get_group_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Gr
         user,
         Group.objects.select_related("parent", "chair"),
         pk,
-        can_view=_view,
-        can_edit=_edit,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
+        write=write,
+    )
+
+
+def get_membership_for_user_or_404(
+    user: User, pk: int, *, group_pk: int, write: bool = False
+) -> GroupMembership:
+    """A seat on the group `group_pk` (404 when it is on another group)."""
+    return fetch_for_user_or_404(
+        user,
+        GroupMembership.objects.select_related("group", "person", "agency").filter(
+            group_id=group_pk
+        ),
+        pk,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
         write=write,
     )
 
@@ -75,8 +140,8 @@ def get_priority_for_user_or_404(user: User, pk: int, *, write: bool = False) ->
         user,
         Priority.objects.select_related("lead_group"),
         pk,
-        can_view=_view,
-        can_edit=_edit,
+        can_view=can_view_structure,
+        can_edit=can_edit_structure,
         write=write,
     )
 
@@ -88,7 +153,21 @@ def get_person_for_user_or_404(user: User, pk: int, *, write: bool = False) -> U
         user,
         UserModel.objects.all(),
         pk,
-        can_view=lambda u, _o: can_manage_people(u),
-        can_edit=lambda u, _o: can_manage_people(u),
+        can_view=can_view_person,
+        can_edit=can_edit_person,
+        write=write,
+    )
+
+
+def get_role_grant_for_user_or_404(
+    user: User, pk: int, *, person_pk: int, write: bool = False
+) -> RoleAssignment:
+    """A role held by the person `person_pk` (404 when someone else holds it)."""
+    return fetch_for_user_or_404(
+        user,
+        RoleAssignment.objects.select_related("user", "agency").filter(user_id=person_pk),
+        pk,
+        can_view=can_view_role_grant,
+        can_edit=can_revoke_role_grant,
         write=write,
     )

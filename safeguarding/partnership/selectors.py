@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.partnership.models import (
@@ -25,7 +25,7 @@ def partnership_get() -> Partnership | None:
 
 def area_list(*, include_disabled: bool = False) -> QuerySet[Area]:
     areas = Area.objects.prefetch_related("districts")
-    return areas if include_disabled else areas.filter(disabled_on__isnull=True)
+    return areas if include_disabled else areas.active()
 
 
 def agency_list(
@@ -33,7 +33,7 @@ def agency_list(
 ) -> QuerySet[Agency]:
     agencies = Agency.objects.select_related("area", "parent")
     if not include_disabled:
-        agencies = agencies.filter(disabled_on__isnull=True)
+        agencies = agencies.active()
     if sector:
         agencies = agencies.filter(sector=sector)
     if area_id:
@@ -53,17 +53,23 @@ def agency_names(*, agency: Agency) -> QuerySet[AgencyName]:
     return agency.names.order_by("valid_from")
 
 
+def agency_service_list(*, agency: Agency) -> QuerySet[Agency]:
+    """The services within an agency that are still in use."""
+    return Agency.objects.active().filter(parent=agency).order_by("name")
+
+
 def board_agency_list() -> QuerySet[Agency]:
     """Agencies represented on the Safeguarding Children Partnership Board (seed Appendix 1),
     in the Board's order, with their services."""
     return (
-        Agency.objects.filter(on_board=True, parent__isnull=True, disabled_on__isnull=True)
+        Agency.objects.active()
+        .filter(on_board=True, parent__isnull=True)
         .prefetch_related(
             Prefetch(
                 "services",
-                queryset=Agency.objects.filter(on_board=True, disabled_on__isnull=True).order_by(
-                    "board_order", "name"
-                ),
+                queryset=Agency.objects.active()
+                .filter(on_board=True)
+                .order_by("board_order", "name"),
             )
         )
         .order_by("board_order", "name")
@@ -71,20 +77,25 @@ def board_agency_list() -> QuerySet[Agency]:
 
 
 def statutory_partner_list() -> QuerySet[Agency]:
-    return Agency.objects.filter(statutory_partner=True, disabled_on__isnull=True).order_by(
-        "statutory_role", "name"
+    return (
+        Agency.objects.active().filter(statutory_partner=True).order_by("statutory_role", "name")
     )
 
 
 def group_list(*, include_archived: bool = False) -> QuerySet[Group]:
     groups = Group.objects.select_related("parent", "chair")
     if not include_archived:
-        groups = groups.filter(archived_at__isnull=True)
+        groups = groups.live()
     return groups.order_by("display_order", "name")
 
 
 def group_membership_list(*, group: Group) -> QuerySet[GroupMembership]:
     return group.memberships.select_related("person", "agency").order_by("role", "id")
+
+
+def group_child_list(*, group: Group) -> QuerySet[Group]:
+    """The groups reporting to `group` that are still in use."""
+    return Group.objects.live().filter(parent=group)
 
 
 @dataclass
@@ -136,7 +147,9 @@ def person_list(*, search: str = "") -> QuerySet[User]:
         Prefetch("role_grants", queryset=RoleAssignment.objects.select_related("agency"))
     )
     if search:
-        from django.db.models import Q
-
         people = people.filter(Q(full_name__icontains=search) | Q(email__icontains=search))
     return people.order_by("full_name", "email")
+
+
+def role_grant_list_for_person(*, person: User) -> QuerySet[RoleAssignment]:
+    return person.role_grants.select_related("agency")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES, Role
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.partnership import verbs
 from safeguarding.partnership.models import (
     Agency,
     AgencyName,
@@ -27,29 +28,29 @@ from safeguarding.partnership.models import (
 
 
 def area_create(*, actor: User | None, **data: Any) -> Area:
-    area = tracked_create(actor=actor, model=Area, data=data, verb="area.created")
-    assert isinstance(area, Area)
-    return area
+    return tracked_create(actor=actor, model=Area, data=data, verb=verbs.AREA_CREATED)
 
 
 def area_update(
     *, actor: User | None, area: Area, expected_version: int | None, **data: Any
 ) -> Area:
     tracked_update(
-        actor=actor, obj=area, data=data, verb="area.updated", expected_version=expected_version
+        actor=actor,
+        obj=area,
+        data=data,
+        verb=verbs.AREA_UPDATED,
+        expected_version=expected_version,
     )
     return area
 
 
 def district_create(*, actor: User | None, area: Area, name: str, ons_code: str) -> District:
-    district = tracked_create(
+    return tracked_create(
         actor=actor,
         model=District,
         data={"area": area, "name": name, "ons_code": ons_code},
-        verb="district.created",
+        verb=verbs.DISTRICT_CREATED,
     )
-    assert isinstance(district, District)
-    return district
 
 
 def district_update(
@@ -59,7 +60,7 @@ def district_update(
         actor=actor,
         obj=district,
         data=data,
-        verb="district.updated",
+        verb=verbs.DISTRICT_UPDATED,
         expected_version=expected_version,
     )
     return district
@@ -70,8 +71,7 @@ def district_update(
 
 @transaction.atomic
 def agency_create(*, actor: User | None, name_since: date | None = None, **data: Any) -> Agency:
-    agency = tracked_create(actor=actor, model=Agency, data=data, verb="agency.created")
-    assert isinstance(agency, Agency)
+    agency = tracked_create(actor=actor, model=Agency, data=data, verb=verbs.AGENCY_CREATED)
     AgencyName.objects.create(
         agency=agency, name=agency.name, valid_from=name_since or timezone.localdate()
     )
@@ -90,7 +90,7 @@ def agency_update(
         actor=actor,
         obj=agency,
         data=data,
-        verb="agency.updated",
+        verb=verbs.AGENCY_UPDATED,
         expected_version=expected_version,
     )
     return agency
@@ -123,7 +123,7 @@ def agency_rename(
         actor=actor,
         obj=agency,
         data={"name": new_name},
-        verb="agency.renamed",
+        verb=verbs.AGENCY_RENAMED,
         expected_version=expected_version,
     )
     if current:
@@ -134,8 +134,24 @@ def agency_rename(
 
 
 @transaction.atomic
-def agency_disable(*, actor: User | None, agency: Agency, on: date) -> Agency:
-    tracked_update(actor=actor, obj=agency, data={"disabled_on": on}, verb="agency.disabled")
+def agency_disable(
+    *, actor: User | None, agency: Agency, disabled_on: date, expected_version: int | None
+) -> Agency:
+    """Take an agency off the lists offered for new records (it is never deleted: records that
+    name it keep it). Its services stay as they are: disable each one that also stopped."""
+    if not agency.is_active:
+        raise ValidationError(
+            f"{agency.name} was already disabled on {agency.disabled_on:%-d %B %Y}."
+        )
+    if disabled_on > timezone.localdate():
+        raise ValidationError({"disabled_on": "The date cannot be in the future."})
+    tracked_update(
+        actor=actor,
+        obj=agency,
+        data={"disabled_on": disabled_on},
+        verb=verbs.AGENCY_DISABLED,
+        expected_version=expected_version,
+    )
     return agency
 
 
@@ -152,9 +168,7 @@ def _check_parent(group: Group | None, parent: Group | None) -> None:
 
 def group_create(*, actor: User | None, **data: Any) -> Group:
     _check_parent(None, data.get("parent"))
-    group = tracked_create(actor=actor, model=Group, data=data, verb="group.created")
-    assert isinstance(group, Group)
-    return group
+    return tracked_create(actor=actor, model=Group, data=data, verb=verbs.GROUP_CREATED)
 
 
 def group_update(
@@ -163,20 +177,22 @@ def group_update(
     if "parent" in data:
         _check_parent(group, data["parent"])
     tracked_update(
-        actor=actor, obj=group, data=data, verb="group.updated", expected_version=expected_version
+        actor=actor,
+        obj=group,
+        data=data,
+        verb=verbs.GROUP_UPDATED,
+        expected_version=expected_version,
     )
     return group
 
 
 def group_membership_add(*, actor: User | None, group: Group, **data: Any) -> GroupMembership:
-    membership = tracked_create(
+    return tracked_create(
         actor=actor,
         model=GroupMembership,
         data={"group": group, **data},
-        verb="group.membership_added",
+        verb=verbs.GROUP_MEMBERSHIP_ADDED,
     )
-    assert isinstance(membership, GroupMembership)
-    return membership
 
 
 @transaction.atomic
@@ -184,7 +200,7 @@ def group_membership_end(
     *, actor: User | None, membership: GroupMembership, ended_on: date
 ) -> GroupMembership:
     tracked_update(
-        actor=actor, obj=membership, data={"ended_on": ended_on}, verb="group.membership_ended"
+        actor=actor, obj=membership, data={"ended_on": ended_on}, verb=verbs.GROUP_MEMBERSHIP_ENDED
     )
     return membership
 
@@ -193,9 +209,7 @@ def group_membership_end(
 
 
 def priority_create(*, actor: User | None, **data: Any) -> Priority:
-    priority = tracked_create(actor=actor, model=Priority, data=data, verb="priority.created")
-    assert isinstance(priority, Priority)
-    return priority
+    return tracked_create(actor=actor, model=Priority, data=data, verb=verbs.PRIORITY_CREATED)
 
 
 def priority_update(
@@ -205,7 +219,7 @@ def priority_update(
         actor=actor,
         obj=priority,
         data=data,
-        verb="priority.updated",
+        verb=verbs.PRIORITY_UPDATED,
         expected_version=expected_version,
     )
     return priority
@@ -218,7 +232,7 @@ def partnership_create(*, actor: User | None, **data: Any) -> Partnership:
     partnership = Partnership(**data)
     partnership.full_clean()
     partnership.save()
-    event_record(actor=actor, verb="partnership.created", target=partnership)
+    event_record(actor=actor, verb=verbs.PARTNERSHIP_CREATED, target=partnership)
     return partnership
 
 
@@ -229,7 +243,7 @@ def partnership_update(
         actor=actor,
         obj=partnership,
         data=data,
-        verb="partnership.updated",
+        verb=verbs.PARTNERSHIP_UPDATED,
         expected_version=expected_version,
     )
     return partnership
@@ -253,7 +267,7 @@ def role_grant(
     user.clear_role_cache()
     event_record(
         actor=actor,
-        verb="role.granted",
+        verb=verbs.ROLE_GRANTED,
         target=user,
         data={"role": role, "agency_id": agency.pk if agency else None},
     )
@@ -266,7 +280,7 @@ def role_revoke(*, actor: User, grant: RoleAssignment) -> None:
     data = {"role": grant.role, "agency_id": grant.agency_id}
     grant.delete()
     user.clear_role_cache()
-    event_record(actor=actor, verb="role.revoked", target=user, data=data)
+    event_record(actor=actor, verb=verbs.ROLE_REVOKED, target=user, data=data)
 
 
 @transaction.atomic
@@ -275,7 +289,9 @@ def practitioner_register(*, user: User, full_name: str, agency: Agency) -> User
     user.full_name = full_name.strip()
     user.save(update_fields=["full_name"])
     role_grant(actor=user, user=user, role=Role.PRACTITIONER, agency=agency)
-    event_record(actor=user, verb="account.registered", target=user, data={"agency_id": agency.pk})
+    event_record(
+        actor=user, verb=verbs.ACCOUNT_REGISTERED, target=user, data={"agency_id": agency.pk}
+    )
     return user
 
 
@@ -283,7 +299,9 @@ def practitioner_register(*, user: User, full_name: str, agency: Agency) -> User
 def person_deactivate(*, actor: User, person: User) -> User:
     if person.pk == actor.pk:
         raise ValidationError("You cannot deactivate your own account.")
+    if not person.is_active:
+        raise ValidationError(f"{person.display_name}'s account is already deactivated.")
     person.is_active = False
     person.save(update_fields=["is_active"])
-    event_record(actor=actor, verb="person.deactivated", target=person)
+    event_record(actor=actor, verb=verbs.PERSON_DEACTIVATED, target=person)
     return person

@@ -23,6 +23,7 @@ urlpatterns = [
     path("agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
     path("agencies/<int:pk>/change/", views.agency_update, name="agency_update"),
     path("agencies/<int:pk>/rename/", views.agency_rename, name="agency_rename"),
+    path("agencies/<int:pk>/disable/", views.agency_disable, name="agency_disable"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/add/", views.group_create, name="group_create"),
     path("groups/<int:pk>/", views.group_detail, name="group_detail"),
@@ -40,5 +41,6 @@ urlpatterns = [
     path("priorities/<int:pk>/change/", views.priority_update, name="priority_update"),
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("people/<int:pk>/deactivate/", views.person_deactivate, name="person_deactivate"),
     path("people/<int:pk>/roles/<int:grant_pk>/remove/", views.role_revoke, name="role_revoke"),
 ]

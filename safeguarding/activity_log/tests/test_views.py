@@ -4,6 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from safeguarding.activity_log import verbs
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.services import event_record, event_record_view
 from safeguarding.core.testing import ViewMatrix
@@ -62,6 +63,14 @@ def test_viewer_list_for_a_missing_record_is_404(client, owner) -> None:
     assert client.get(url).status_code == 404
 
 
+def test_viewer_list_for_a_missing_type_or_a_bad_number_is_404(client, owner) -> None:
+    client.force_login(owner)
+    assert client.get(reverse("activity_log:viewer_list", args=[999999, 1])).status_code == 404
+    content_type = ContentType.objects.get_for_model(ActivityEvent)
+    url = reverse("activity_log:viewer_list", args=[content_type.pk, "not-a-number"])
+    assert client.get(url).status_code == 404
+
+
 def test_task_list_shows_failed_jobs(client, owner, officer) -> None:
     from django_tasks_db.models import DBTaskResult
 
@@ -86,6 +95,6 @@ def test_signing_in_is_recorded(client, owner) -> None:
 
     response = client.post(reverse("account_login"), {"login": owner.email, "password": PASSWORD})
     assert response.status_code == 302
-    event = ActivityEvent.objects.filter(verb="signed_in").get()
+    event = ActivityEvent.objects.filter(verb=verbs.SIGNED_IN).get()
     assert event.actor == owner
     assert event.ip_address == "127.0.0.1"

@@ -15,10 +15,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from safeguarding.accounts.models import User
+from safeguarding.activity_log import verbs as activity_verbs
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
-from safeguarding.learning import forms, selectors
+from safeguarding.learning import forms, selectors, verbs
 from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory, GroupFactory
 
@@ -171,7 +172,7 @@ def test_csv_export_is_scoped_formula_safe_and_logged(
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert len(rows) == 2  # header and the one published point
     assert rows[1][0].startswith("'=")
-    event = ActivityEvent.objects.get(verb="exported")
+    event = ActivityEvent.objects.get(verb=activity_verbs.EXPORTED)
     assert event.data == {"what": "Learning", "rows": 1, "format": "csv"}
 
 
@@ -189,7 +190,7 @@ def test_xlsx_trend_export_matches_the_table(client: Client, officer: User) -> N
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0] == ["Theme", "2020-21", "2021-22", "Total"]
     assert ["Farm animals", 1, 0, 1] in values
-    assert ActivityEvent.objects.filter(verb="exported", data__format="xlsx").exists()
+    assert ActivityEvent.objects.filter(verb=activity_verbs.EXPORTED, data__format="xlsx").exists()
 
 
 def test_export_refuses_an_unknown_format(client: Client, officer: User) -> None:
@@ -198,7 +199,7 @@ def test_export_refuses_an_unknown_format(client: Client, officer: User) -> None
     response = client.get(reverse("learning:learning_export"), {"format": "pdf"})
 
     assert response.status_code == 404
-    assert not ActivityEvent.objects.filter(verb="exported").exists()
+    assert not ActivityEvent.objects.filter(verb=activity_verbs.EXPORTED).exists()
 
 
 def test_publish_and_withdraw_matrix(
@@ -220,7 +221,7 @@ def test_publish_and_withdraw_matrix(
 
     point.refresh_from_db()
     assert not point.is_published
-    assert ActivityEvent.objects.filter(verb="learning_point.unpublished").exists()
+    assert ActivityEvent.objects.filter(verb=verbs.LEARNING_POINT_UNPUBLISHED).exists()
 
 
 def test_list_page_filters_by_agency_and_area(client: Client, officer: User) -> None:

@@ -208,14 +208,6 @@ def test_theme_usage_counts_learning_the_user_may_see(officer: User, practitione
     assert count(practitioner) == 1
 
 
-def test_theme_is_used_only_with_learning() -> None:
-    used, unused = ThemeFactory.create(), ThemeFactory.create()
-    LearningPointFactory.create(themes=[used])
-
-    assert selectors.theme_is_used(theme=used)
-    assert not selectors.theme_is_used(theme=unused)
-
-
 # --- trends --------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.concurrency import EditConflictError
-from safeguarding.learning import services
+from safeguarding.learning import services, verbs
 from safeguarding.learning.models import LearningPoint, Theme, ThemeNameChange
 from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
 from safeguarding.partnership.models import Group
@@ -53,7 +53,7 @@ def test_theme_create_saves_and_records_event(owner: User) -> None:
     assert theme.name == "Bruising in babies"
     assert theme.slug == "bruising-in-babies"
     assert theme.retired_on is None
-    [event] = _events("theme.created", theme)
+    [event] = _events(verbs.THEME_CREATED, theme)
     assert event.actor == owner
     assert event.changes["name"] == {"before": None, "after": "Bruising in babies"}
 
@@ -101,7 +101,7 @@ def test_theme_rename_keeps_history(owner: User) -> None:
         "Bullying and cyberbullying",
         owner,
     )
-    [event] = _events("theme.renamed", theme)
+    [event] = _events(verbs.THEME_RENAMED, theme)
     assert event.changes == {"name": {"before": "Bullying", "after": "Bullying and cyberbullying"}}
 
 
@@ -167,7 +167,7 @@ def test_theme_retire_sets_date_and_records_event(owner: User) -> None:
     theme.refresh_from_db()
     assert theme.retired_on == timezone.localdate()
     assert theme.is_retired
-    assert len(_events("theme.retired", theme)) == 1
+    assert len(_events(verbs.THEME_RETIRED, theme)) == 1
 
 
 def test_theme_retire_rejected_when_already_retired(owner: User) -> None:
@@ -184,7 +184,7 @@ def test_theme_reinstate_makes_theme_current(owner: User) -> None:
 
     theme.refresh_from_db()
     assert theme.retired_on is None
-    assert len(_events("theme.reinstated", theme)) == 1
+    assert len(_events(verbs.THEME_REINSTATED, theme)) == 1
 
 
 def test_theme_reinstate_rejected_when_not_retired(owner: User) -> None:
@@ -236,7 +236,7 @@ def test_record_links_source_themes_agencies_and_records_event(owner: User) -> N
     assert point.is_published is False
     assert point.published_at is None
     assert point.recorded_by == owner
-    [event] = _events("learning_point.recorded", point)
+    [event] = _events(verbs.LEARNING_POINT_RECORDED, point)
     assert event.data == {"source_type": ["partnership", "group"], "source_id": group.pk}
     assert event.changes["themes"]["after"] == sorted(t.pk for t in themes)
 
@@ -313,7 +313,7 @@ def test_update_records_one_event_and_bumps_version(owner: User) -> None:
     assert list(point.themes.all()) == [new]
     assert point.version == 2
     assert changes["themes"] == {"before": [old.pk], "after": [new.pk]}
-    [event] = _events("learning_point.updated", point)
+    [event] = _events(verbs.LEARNING_POINT_UPDATED, point)
     assert set(event.changes) == {"title", "themes"}
 
 
@@ -326,7 +326,7 @@ def test_update_without_changes_records_nothing(owner: User) -> None:
 
     assert changes == {}
     assert LearningPoint.objects.get(pk=point.pk).version == 1
-    assert not _events("learning_point.updated", point)
+    assert not _events(verbs.LEARNING_POINT_UPDATED, point)
 
 
 def test_update_rejected_when_version_stale(owner: User) -> None:
@@ -401,7 +401,7 @@ def test_publish_shows_learning_and_records_event(owner: User) -> None:
     assert point.is_published
     assert point.published_at is not None
     assert point.version == 2
-    assert len(_events("learning_point.published", point)) == 1
+    assert len(_events(verbs.LEARNING_POINT_PUBLISHED, point)) == 1
 
 
 def test_publish_twice_changes_nothing_more(owner: User) -> None:
@@ -410,7 +410,7 @@ def test_publish_twice_changes_nothing_more(owner: User) -> None:
     services.learning_point_publish(actor=owner, point=point)
 
     assert point.version == 1
-    assert not _events("learning_point.published", point)
+    assert not _events(verbs.LEARNING_POINT_PUBLISHED, point)
 
 
 def test_unpublish_withdraws_learning_with_reason(owner: User) -> None:
@@ -421,7 +421,7 @@ def test_unpublish_withdraws_learning_with_reason(owner: User) -> None:
     point.refresh_from_db()
     assert not point.is_published
     assert point.published_at is None
-    [event] = _events("learning_point.unpublished", point)
+    [event] = _events(verbs.LEARNING_POINT_UNPUBLISHED, point)
     assert event.data == {"reason": "Wording to be checked"}
 
 

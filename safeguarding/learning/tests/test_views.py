@@ -12,6 +12,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.registry import nav_for_user
 from safeguarding.core.testing import ViewMatrix
+from safeguarding.learning import verbs
 from safeguarding.learning.models import Theme, ThemeNameChange
 from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
 
@@ -212,7 +213,7 @@ def test_theme_create_adds_theme(client: Client, owner: User) -> None:
 
     assert response["Location"] == _url("theme_list")
     theme = Theme.objects.get(name="Farm animals")
-    assert ActivityEvent.objects.filter(verb="theme.created", target_id=str(theme.pk)).exists()
+    assert ActivityEvent.objects.filter(verb=verbs.THEME_CREATED, target_id=str(theme.pk)).exists()
 
 
 def test_theme_create_shows_error_when_name_taken(client: Client, owner: User) -> None:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.concurrency import EditConflictError
-from safeguarding.partnership import selectors, services
+from safeguarding.partnership import selectors, services, verbs
 from safeguarding.partnership.models import Agency, Group
 from safeguarding.partnership.tests.factories import AgencyFactory, GroupFactory
 
@@ -25,7 +25,7 @@ def test_agency_create_records_its_first_name_and_an_event(owner) -> None:
     assert [(n.name, n.valid_from, n.valid_to) for n in agency.names.all()] == [
         ("Synthetic Health Trust", date(2019, 4, 1), None)
     ]
-    event = ActivityEvent.objects.get(verb="agency.created")
+    event = ActivityEvent.objects.get(verb=verbs.AGENCY_CREATED)
     assert event.actor == owner
     assert event.changes["name"] == {"before": None, "after": "Synthetic Health Trust"}
 
@@ -40,7 +40,7 @@ def test_statutory_partner_needs_its_role(owner) -> None:
         )
     assert "statutory_role" in error.value.message_dict
     assert not Agency.objects.filter(name="Synthetic Police").exists()
-    assert not ActivityEvent.objects.filter(verb="agency.created").exists()
+    assert not ActivityEvent.objects.filter(verb=verbs.AGENCY_CREATED).exists()
 
 
 def test_rename_keeps_the_history_and_answers_the_name_on_a_date(owner) -> None:
@@ -59,7 +59,7 @@ def test_rename_keeps_the_history_and_answers_the_name_on_a_date(owner) -> None:
     assert selectors.agency_name_on(agency=agency, day=date(2021, 3, 31)) == "Synthetic CCG"
     assert selectors.agency_name_on(agency=agency, day=date(2022, 6, 30)) == "Synthetic CCG"
     assert selectors.agency_name_on(agency=agency, day=date(2022, 7, 1)) == "Synthetic ICB"
-    assert ActivityEvent.objects.filter(verb="agency.renamed").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.AGENCY_RENAMED).count() == 1
 
 
 def test_rename_must_start_after_the_current_name(owner) -> None:
@@ -130,7 +130,10 @@ def test_role_grant_scopes_agency_roles_and_rejects_duplicates(owner, make_user)
     # A partnership-wide role drops any agency given.
     grant = services.role_grant(actor=owner, user=person, role=Role.BOARD_MEMBER, agency=agency)
     assert grant.agency is None
-    assert ActivityEvent.objects.filter(verb="role.granted", target_id=str(person.pk)).count() == 2
+    assert (
+        ActivityEvent.objects.filter(verb=verbs.ROLE_GRANTED, target_id=str(person.pk)).count()
+        == 2
+    )
 
 
 def test_role_revoke_removes_access(owner, make_user) -> None:
@@ -151,3 +154,33 @@ def test_practitioner_registration_grants_practitioner_for_the_agency(make_user)
 def test_person_cannot_deactivate_themselves(owner) -> None:
     with pytest.raises(ValidationError):
         services.person_deactivate(actor=owner, person=owner)
+
+
+def test_agency_disable_takes_it_off_the_lists_and_is_logged(owner) -> None:
+    agency = AgencyFactory.create()
+    services.agency_disable(
+        actor=owner, agency=agency, disabled_on=date(2021, 3, 31), expected_version=1
+    )
+    agency.refresh_from_db()
+    assert agency.disabled_on == date(2021, 3, 31)
+    assert agency not in selectors.agency_list()
+    assert agency in selectors.agency_list(include_disabled=True)
+    event = ActivityEvent.objects.get(verb=verbs.AGENCY_DISABLED)
+    assert event.changes["disabled_on"] == {"before": None, "after": "2021-03-31"}
+
+
+def test_agency_disable_rejected_when_already_disabled_or_in_the_future(owner) -> None:
+    agency = AgencyFactory.create()
+    with pytest.raises(ValidationError) as raised:
+        services.agency_disable(
+            actor=owner, agency=agency, disabled_on=date(2999, 1, 1), expected_version=None
+        )
+    assert "disabled_on" in raised.value.error_dict
+    services.agency_disable(
+        actor=owner, agency=agency, disabled_on=date(2021, 3, 31), expected_version=None
+    )
+    with pytest.raises(ValidationError, match="already disabled"):
+        services.agency_disable(
+            actor=owner, agency=agency, disabled_on=date(2021, 4, 1), expected_version=None
+        )
+    assert ActivityEvent.objects.filter(verb=verbs.AGENCY_DISABLED).count() == 1

@@ -9,6 +9,7 @@ from django.urls import reverse
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.testing import ViewMatrix
+from safeguarding.partnership import verbs
 from safeguarding.partnership.models import Agency, Area, Group, Priority
 from safeguarding.partnership.tests.factories import (
     AgencyFactory,
@@ -230,7 +231,7 @@ def test_people_pages_are_for_administrators_only(
     matrix.outsider(officer, method="post")
     matrix.allowed(owner, method="post", status=302)
     assert not person.role_grants.exists()
-    assert ActivityEvent.objects.filter(verb="role.revoked").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.ROLE_REVOKED).count() == 1
 
 
 def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_readonly) -> None:
@@ -317,4 +318,89 @@ def test_group_membership_end(client, officer, member_readonly, outsider) -> Non
     matrix.allowed(officer, method="post", data={"ended_on": "2021-03-31"}, status=302)
     membership.refresh_from_db()
     assert str(membership.ended_on) == "2021-03-31"
-    assert ActivityEvent.objects.filter(verb="group.membership_ended").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.GROUP_MEMBERSHIP_ENDED).count() == 1
+
+
+def test_agency_disable_page(client, officer, member_readonly, outsider) -> None:
+    agency = AgencyFactory.create(name="Stopped Trust")
+    url = reverse("partnership:agency_disable", args=[agency.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(officer)
+    matrix.read_only_write(member_readonly, data={"disabled_on": "2021-03-31", "version": 1})
+    matrix.outsider(outsider)
+    matrix.wrong_method(officer, "delete")
+    detail = matrix.allowed(officer).content.decode()
+    assert "Disable Stopped Trust" in detail
+    matrix.allowed(
+        officer, method="post", data={"disabled_on": "2021-03-31", "version": 1}, status=302
+    )
+    agency.refresh_from_db()
+    assert str(agency.disabled_on) == "2021-03-31"
+    assert ActivityEvent.objects.filter(verb=verbs.AGENCY_DISABLED, actor=officer).count() == 1
+    client.force_login(officer)
+    page = client.get(reverse("partnership:agency_detail", args=[agency.pk])).content.decode()
+    assert "Stopped Trust has been disabled" in page
+    assert "Disabled on 31 March 2021" in page
+    assert url not in page  # no second "Disable" button
+    assert b"Stopped Trust" not in client.get(reverse("partnership:agency_list")).content
+    # Disabling it again is refused on the page, not by an error.
+    response = client.post(url, {"disabled_on": "2021-04-01", "version": agency.version})
+    assert response.status_code == 200
+    assert "already disabled" in response.content.decode()
+
+
+def test_agency_detail_offers_disable_to_staff_only(client, officer, member_readonly) -> None:
+    agency = AgencyFactory.create()
+    url = reverse("partnership:agency_disable", args=[agency.pk])
+    client.force_login(officer)
+    assert (
+        url in client.get(reverse("partnership:agency_detail", args=[agency.pk])).content.decode()
+    )
+    client.force_login(member_readonly)
+    assert (
+        url
+        not in client.get(reverse("partnership:agency_detail", args=[agency.pk])).content.decode()
+    )
+
+
+def test_person_deactivate_page(client, owner, officer, member_readonly, make_user) -> None:
+    person = make_user(Role.BOARD_MEMBER, full_name="Lee Leaver")
+    url = reverse("partnership:person_deactivate", args=[person.pk])
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(owner)
+    matrix.outsider(officer)
+    matrix.outsider(member_readonly, method="post")
+    matrix.wrong_method(owner, "delete")
+    client.force_login(owner)
+    assert (
+        url in client.get(reverse("partnership:person_detail", args=[person.pk])).content.decode()
+    )
+    matrix.allowed(owner, method="post", status=302)
+    person.refresh_from_db()
+    assert not person.is_active
+    assert ActivityEvent.objects.filter(verb=verbs.PERSON_DEACTIVATED, actor=owner).count() == 1
+    page = client.get(reverse("partnership:person_detail", args=[person.pk])).content.decode()
+    assert "(deactivated)" in page
+    assert url not in page
+    # Deactivating again, or oneself, is refused on the page.
+    assert "already deactivated" in client.post(url).content.decode()
+    own = reverse("partnership:person_deactivate", args=[owner.pk])
+    assert "your own account" in client.post(own).content.decode()
+    owner.refresh_from_db()
+    assert owner.is_active
+
+
+def test_membership_and_role_grant_pages_404_for_another_group_or_person(
+    client, owner, officer, make_user
+) -> None:
+    group, other_group = GroupFactory.create(), GroupFactory.create()
+    membership = group.memberships.create(agency=AgencyFactory.create(), role="member")
+    client.force_login(officer)
+    url = reverse("partnership:group_membership_end", args=[other_group.pk, membership.pk])
+    assert client.get(url).status_code == 404
+    person, other_person = make_user(Role.BOARD_MEMBER), make_user()
+    grant = person.role_grants.get()
+    client.force_login(owner)
+    url = reverse("partnership:role_revoke", args=[other_person.pk, grant.pk])
+    assert client.post(url).status_code == 404
+    assert person.role_grants.exists()

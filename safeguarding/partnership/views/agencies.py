@@ -1,0 +1,167 @@
+"""Agencies: the list, one agency's page, adding, changing, renaming and disabling one.
+
+Form page: not used for the list's sector filter: a GET filter, nothing is saved.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+from safeguarding.partnership import forms, permissions, selectors, services
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.views.common import CRUMBS
+
+
+def _agencies() -> tuple[str, str]:
+    return ("Agencies", reverse("partnership:agency_list"))
+
+
+def _agency(agency: Agency) -> tuple[str, str]:
+    return (agency.name, reverse("partnership:agency_detail", args=[agency.pk]))
+
+
+@login_required
+@require_GET
+def agency_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    sector = request.GET.get("sector", "")
+    agencies = selectors.agency_list(sector=sector if sector in Agency.Sector.values else "")
+    page = Paginator(agencies, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnership/agency_list.html",
+        {
+            "page_obj": page,
+            "sectors": Agency.Sector.choices,
+            "sector": sector,
+            "query": f"sector={sector}" if sector else "",
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "breadcrumbs": CRUMBS(("Agencies", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def agency_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    agency = permissions.get_agency_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "partnership/agency_detail.html",
+        {
+            "agency": agency,
+            "names": selectors.agency_names(agency=agency),
+            "services": selectors.agency_service_list(agency=agency),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "can_disable": permissions.can_disable_agency(request.user, agency),
+            "breadcrumbs": CRUMBS(_agencies(), (agency.name, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def agency_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    require(permissions.can_edit_partnership(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.AgencyForm,
+        save=lambda form: services.agency_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda agency: f"{agency.name} has been added.",
+        success_url=reverse("partnership:agency_list"),
+        title="Add an agency",
+        submit="Add agency",
+        breadcrumbs=CRUMBS(_agencies(), ("Add", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def agency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AgencyEditForm,
+        initial=initial_from(agency, forms.AgencyEditForm),
+        record=agency,
+        save=lambda form: services.agency_update(
+            actor=request.user,
+            agency=agency,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"{agency.name} has been updated.",
+        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
+        title=f"Change {agency.name}",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Change", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AgencyRenameForm,
+        initial={"version": agency.version},
+        record=agency,
+        save=lambda form: services.agency_rename(
+            actor=request.user,
+            agency=agency,
+            new_name=form.cleaned_data["new_name"],
+            effective=form.cleaned_data["effective"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message=lambda agency: f"The agency is now called {agency.name}.",
+        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
+        title=f"Rename {agency.name}",
+        submit="Rename agency",
+        intro=(
+            "The old name is kept in the agency's history, so earlier records still show "
+            "the name it had then."
+        ),
+        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Rename", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def agency_disable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """An agency that has stopped is disabled, never deleted: it is no longer offered for new
+    records, and the records that name it keep it."""
+    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AgencyDisableForm,
+        initial={"disabled_on": timezone.localdate(), "version": agency.version},
+        record=agency,
+        save=lambda form: services.agency_disable(
+            actor=request.user,
+            agency=agency,
+            disabled_on=form.cleaned_data["disabled_on"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message=lambda agency: (
+            f"{agency.name} has been disabled: it is no longer offered for new records."
+        ),
+        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
+        title=f"Disable {agency.name}",
+        submit="Disable agency",
+        intro=(
+            "Disable an agency that has stopped. It is not deleted: records that name it keep "
+            "it, but it is no longer offered for new records or on the list of agencies."
+        ),
+        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Disable", "")),
+    )

@@ -1,0 +1,193 @@
+"""The partnership's overview and its own details, and its areas with their districts."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+from safeguarding.partnership import forms, permissions, selectors, services
+from safeguarding.partnership.views.common import CRUMBS
+
+
+@login_required
+@require_GET
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    return render(
+        request,
+        "partnership/overview.html",
+        {
+            "partnership": selectors.partnership_get(),
+            "areas": selectors.area_list(),
+            "statutory_partners": selectors.statutory_partner_list(),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "can_manage_people": permissions.can_manage_people(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), (CRUMBS.label, "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    require(permissions.can_edit_partnership(request.user), write_attempt=True)
+    partnership = selectors.partnership_get()
+    if partnership is None:
+        raise Http404
+    return form_page(
+        request,
+        form_class=forms.PartnershipForm,
+        initial=initial_from(partnership, forms.PartnershipForm),
+        record=partnership,
+        save=lambda form: services.partnership_update(
+            actor=request.user,
+            partnership=partnership,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The partnership's details have been updated.",
+        success_url=reverse("partnership:overview"),
+        title="Change the partnership's details",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(("Change details", "")),
+    )
+
+
+def _areas() -> tuple[str, str]:
+    return ("Areas", reverse("partnership:area_list"))
+
+
+@login_required
+@require_GET
+def area_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    return render(
+        request,
+        "partnership/area_list.html",
+        {
+            "areas": selectors.area_list(),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "breadcrumbs": CRUMBS(("Areas", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "partnership/area_detail.html",
+        {
+            "area": area,
+            "agencies": selectors.agency_list(area_id=area.pk),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "breadcrumbs": CRUMBS(_areas(), (area.name, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    require(permissions.can_edit_partnership(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.AreaForm,
+        save=lambda form: services.area_create(
+            actor=request.user, partnership=selectors.partnership_get(), **form.cleaned_data
+        ),
+        success_message=lambda area: f"{area.name} has been added.",
+        success_url=lambda area: reverse("partnership:area_detail", args=[area.pk]),
+        title="Add an area",
+        submit="Add area",
+        breadcrumbs=CRUMBS(_areas(), ("Add", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AreaEditForm,
+        initial=initial_from(area, forms.AreaEditForm),
+        record=area,
+        save=lambda form: services.area_update(
+            actor=request.user,
+            area=area,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=lambda area: f"{area.name} has been updated.",
+        success_url=reverse("partnership:area_detail", args=[area.pk]),
+        title=f"Change {area.name}",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(
+            _areas(),
+            (area.name, reverse("partnership:area_detail", args=[area.pk])),
+            ("Change", ""),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def district_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.DistrictForm,
+        save=lambda form: services.district_create(
+            actor=request.user, area=area, **form.cleaned_data
+        ),
+        success_message=f"The district has been added to {area.name}.",
+        success_url=reverse("partnership:area_detail", args=[area.pk]),
+        title=f"Add a district to {area.name}",
+        submit="Add district",
+        breadcrumbs=CRUMBS(
+            _areas(),
+            (area.name, reverse("partnership:area_detail", args=[area.pk])),
+            ("Add a district", ""),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int) -> HttpResponse:
+    district = permissions.get_district_for_user_or_404(
+        request.user, district_pk, area_pk=pk, write=True
+    )
+    area = district.area
+    return form_page(
+        request,
+        form_class=forms.DistrictEditForm,
+        initial=initial_from(district, forms.DistrictEditForm),
+        record=district,
+        save=lambda form: services.district_update(
+            actor=request.user,
+            district=district,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=lambda district: f"{district.name} has been updated.",
+        success_url=reverse("partnership:area_detail", args=[area.pk]),
+        title=f"Change {district.name}",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(
+            _areas(),
+            (area.name, reverse("partnership:area_detail", args=[area.pk])),
+            ("Change a district", ""),
+        ),
+    )

@@ -1,0 +1,156 @@
+"""Groups (boards, subgroups, panels), the governance structure, and seats on a group."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+from safeguarding.partnership import forms, permissions, selectors, services
+from safeguarding.partnership.governance import governance_svg
+from safeguarding.partnership.models import Group
+from safeguarding.partnership.views.common import CRUMBS
+
+
+def _groups() -> tuple[str, str]:
+    return ("Groups", reverse("partnership:group_list"))
+
+
+def _group(group: Group) -> tuple[str, str]:
+    return (group.name, reverse("partnership:group_detail", args=[group.pk]))
+
+
+@login_required
+@require_GET
+def group_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    return render(
+        request,
+        "partnership/group_list.html",
+        {
+            "groups": selectors.group_list(),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "breadcrumbs": CRUMBS(("Groups", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def governance(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    roots = selectors.group_tree()
+    return render(
+        request,
+        "partnership/governance.html",
+        {
+            "roots": roots,
+            "svg": mark_safe(governance_svg(roots)),  # noqa: S308 - built from escaped text
+            "breadcrumbs": CRUMBS(("Governance structure", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def group_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "partnership/group_detail.html",
+        {
+            "group": group,
+            "memberships": selectors.group_membership_list(group=group),
+            "children": selectors.group_child_list(group=group),
+            "can_edit": permissions.can_edit_partnership(request.user),
+            "breadcrumbs": CRUMBS(_groups(), (group.name, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def group_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_partnership(request.user))
+    require(permissions.can_edit_partnership(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.GroupForm,
+        save=lambda form: services.group_create(actor=request.user, **cleaned(form)),
+        success_message=lambda group: f"{group.name} has been added.",
+        success_url=lambda group: reverse("partnership:group_detail", args=[group.pk]),
+        title="Add a group",
+        submit="Add group",
+        breadcrumbs=CRUMBS(_groups(), ("Add", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.GroupEditForm,
+        initial=initial_from(group, forms.GroupEditForm),
+        record=group,
+        save=lambda form: services.group_update(
+            actor=request.user,
+            group=group,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=lambda group: f"{group.name} has been updated.",
+        success_url=reverse("partnership:group_detail", args=[group.pk]),
+        title=f"Change {group.name}",
+        submit="Save changes",
+        breadcrumbs=CRUMBS(_groups(), _group(group), ("Change", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.GroupMembershipForm,
+        save=lambda form: services.group_membership_add(
+            actor=request.user, group=group, **form.cleaned_data
+        ),
+        success_message="The member has been added.",
+        success_url=reverse("partnership:group_detail", args=[group.pk]),
+        title=f"Add a member to {group.name}",
+        submit="Add member",
+        breadcrumbs=CRUMBS(_groups(), _group(group), ("Add a member", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def group_membership_end(
+    request: AuthenticatedHttpRequest, pk: int, membership_pk: int
+) -> HttpResponse:
+    membership = permissions.get_membership_for_user_or_404(
+        request.user, membership_pk, group_pk=pk, write=True
+    )
+    group = membership.group
+    return form_page(
+        request,
+        form_class=forms.MembershipEndForm,
+        save=lambda form: services.group_membership_end(
+            actor=request.user, membership=membership, ended_on=form.cleaned_data["ended_on"]
+        ),
+        success_message="The membership has been ended.",
+        success_url=reverse("partnership:group_detail", args=[group.pk]),
+        title=f"End a membership of {group.name}",
+        intro=f"{membership}. The membership stays in the group's history.",
+        submit="End membership",
+        breadcrumbs=CRUMBS(_groups(), _group(group), ("End a membership", "")),
+    )

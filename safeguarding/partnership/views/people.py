@@ -1,0 +1,107 @@
+"""People and the roles they hold (partnership administrators only).
+
+The person's page is a form page (granting a role) that shows the roles held above the form.
+Form page: not used for the people list: its search is a GET form (nothing is saved).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.permissions import require
+from safeguarding.partnership import forms, permissions, selectors, services
+from safeguarding.partnership.views.common import CRUMBS
+
+
+@login_required
+@require_GET
+def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_people(request.user))
+    form = forms.PersonSearchForm(request.GET or None)
+    search = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
+    page = Paginator(selectors.person_list(search=search), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnership/person_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": f"q={search}" if search else "",
+            "breadcrumbs": CRUMBS(("People", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = permissions.get_person_for_user_or_404(
+        request.user, pk, write=request.method == "POST"
+    )
+    return form_page(
+        request,
+        form_class=forms.RoleGrantForm,
+        save=lambda form: services.role_grant(
+            actor=request.user, user=person, **form.cleaned_data
+        ),
+        success_message=f"The role has been granted to {person.display_name}.",
+        success_url=reverse("partnership:person_detail", args=[person.pk]),
+        title=person.display_name,
+        caption="Person",
+        submit="Grant role",
+        template="partnership/person_detail.html",
+        context={
+            "person": person,
+            "grants": selectors.role_grant_list_for_person(person=person),
+            "can_deactivate": permissions.can_deactivate_person(request.user, person),
+        },
+        breadcrumbs=CRUMBS(
+            ("People", reverse("partnership:person_list")), (person.display_name, "")
+        ),
+    )
+
+
+@login_required
+@require_POST
+def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> HttpResponse:
+    grant = permissions.get_role_grant_for_user_or_404(
+        request.user, grant_pk, person_pk=pk, write=True
+    )
+    person = grant.user
+    services.role_revoke(actor=request.user, grant=grant)
+    messages.success(request, f"The role has been removed from {person.display_name}.")
+    return redirect("partnership:person_detail", person.pk)
+
+
+@login_required
+@require_http_methods(GET_POST)
+def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A leaver is deactivated, never deleted: the activity log keeps pointing at them."""
+    person = permissions.get_person_for_user_or_404(request.user, pk, write=True)
+    person_url = reverse("partnership:person_detail", args=[person.pk])
+    return form_page(
+        request,
+        form_class=forms.PersonDeactivateForm,
+        save=lambda form: services.person_deactivate(actor=request.user, person=person),
+        success_message=f"{person.display_name}'s account has been deactivated.",
+        success_url=person_url,
+        title=f"Deactivate {person.display_name}'s account",
+        intro=(
+            "They will no longer be able to sign in and will hold no roles. The account is "
+            "kept, so the activity log still shows what they did."
+        ),
+        submit="Deactivate account",
+        breadcrumbs=CRUMBS(
+            ("People", reverse("partnership:person_list")),
+            (person.display_name, person_url),
+            ("Deactivate", ""),
+        ),
+    )
