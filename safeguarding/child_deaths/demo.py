@@ -323,7 +323,7 @@ def _seed_learning_and_actions(cases: list[ChildDeathNotification]) -> None:
 
     health = Agency.objects.filter(name="Cambridgeshire and Peterborough Foundation Trust").first()
     if health is not None and not action_list_for_source(source=review).exists():
-        services.review_action_add(
+        services.panel_review_action_add(
             actor=None,
             review=review,
             description="Refresh the safer sleeping campaign with the child safeguarding board.",

@@ -28,8 +28,8 @@ from safeguarding.child_deaths.services.requests import (
 )
 from safeguarding.child_deaths.services.reviews import (
     DomainFactor,
+    panel_review_action_add,
     panel_review_save,
-    review_action_add,
     review_learning_record,
 )
 
@@ -53,6 +53,6 @@ __all__ = [
     "reminder_interval_working_days",
     "reporting_form_version",
     "request_working_days",
-    "review_action_add",
+    "panel_review_action_add",
     "review_learning_record",
 ]

@@ -40,9 +40,14 @@ class LikelyDuplicateError(ValidationError):
         self.matches = matches
         refs = ", ".join(m.reference for m in matches)
         super().__init__(
-            f"This looks like a child already notified ({refs}). Check that notification. If "
-            "this is a different child, tick the box to confirm and submit again.",
-            code="likely_duplicate",
+            {
+                "confirmed_not_duplicate": ValidationError(
+                    f"This looks like a child already notified ({refs}). Check that "
+                    "notification. If this is a different child, tick the box to confirm and "
+                    "submit again.",
+                    code="likely_duplicate",
+                )
+            }
         )
 
 

@@ -155,7 +155,7 @@ def review_learning_record(
 
 
 @transaction.atomic
-def review_action_add(
+def panel_review_action_add(
     *,
     actor: User | None,
     review: PanelReview,

@@ -454,7 +454,7 @@ def test_recommendation_becomes_an_action_in_the_review_plan() -> None:
         modifiable="",
     )
     agency = AgencyFactory.create()
-    action = services.review_action_add(
+    action = services.panel_review_action_add(
         actor=None,
         review=review,
         description="Refresh the safer sleeping leaflet",

@@ -480,11 +480,11 @@ def test_learning_create_404_before_any_review(client: Client, manager: User, ca
     ViewMatrix(client, reverse("child_deaths:learning_create", args=[case.pk])).outsider(manager)
 
 
-def test_action_create_matrix(
+def test_panel_review_action_add_matrix(
     client: Client, manager: User, panel: User, reviewed: PanelReview, outsider: User
 ) -> None:
     case = reviewed.notification
-    matrix = ViewMatrix(client, reverse("child_deaths:action_create", args=[case.pk]))
+    matrix = ViewMatrix(client, reverse("child_deaths:panel_review_action_add", args=[case.pk]))
     matrix.allowed(panel)
     agency = AgencyFactory.create()
     data = {
