@@ -14,7 +14,8 @@ from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.assurance.models import Audit, AuditCase, FormTemplate, Grade
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.assurance.services.forms import response_record
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.learning.services import learning_point_record
 

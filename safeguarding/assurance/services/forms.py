@@ -28,6 +28,7 @@ from safeguarding.assurance.models import (
     Response,
     Survey,
 )
+from safeguarding.assurance.selectors import form_version_latest
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -49,13 +50,6 @@ def form_template_create(
     FormVersion.objects.create(template=template, number=1)
     event_record(actor=actor, verb="form.created", target=template, data={"purpose": purpose})
     return template
-
-
-def form_version_latest(*, template: FormTemplate) -> FormVersion:
-    version = template.versions.order_by("-number").first()
-    if version is None:  # every template is created with version 1
-        version = FormVersion.objects.create(template=template, number=1)
-    return version
 
 
 @transaction.atomic

@@ -14,15 +14,14 @@ from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import tracked_create, tracked_update
 from safeguarding.assurance.models import (
-    FormTemplate,
-    FormVersion,
     PerformanceCommentary,
     ProfessionalDifference,
     ScrutinyAssessment,
     ScrutinyReport,
     ScrutinyTheme,
 )
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import commentary_template_version
+from safeguarding.assurance.services.forms import response_record
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
@@ -86,19 +85,6 @@ def commentary_submit(
         )
         commentary.save(update_fields=["extra_response", "updated_at"])
     return commentary
-
-
-def commentary_template_version() -> FormVersion | None:
-    """The latest version of the newest commentary template that has questions, if any."""
-    template = (
-        FormTemplate.objects.filter(
-            purpose=FormTemplate.Purpose.COMMENTARY,
-            versions__sections__questions__isnull=False,
-        )
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    return form_version_latest(template=template) if template is not None else None
 
 
 @transaction.atomic

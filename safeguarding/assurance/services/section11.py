@@ -242,6 +242,8 @@ def section11_feedback_record(
     expected_version: int | None,
     feedback: str,
 ) -> Section11Return:
+    """Record the partnership's feedback to the agency and open the agency's action plan (the
+    agency's actions follow from the feedback)."""
     if section11_return.status == S.DRAFT:
         raise ValidationError("Give feedback after the agency has submitted.")
     tracked_update(
@@ -251,6 +253,7 @@ def section11_feedback_record(
         verb="section11.feedback_recorded",
         expected_version=expected_version,
     )
+    section11_action_plan(actor=actor, section11_return=section11_return)
     return section11_return
 
 

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from safeguarding.activity_log.services import tracked_create, tracked_update
 from safeguarding.assurance.models import FormTemplate, Response, Section11Cycle, Survey
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.assurance.services.forms import response_record
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import factory
 from factory.django import DjangoModelFactory
 
-from safeguarding.assurance import services
+from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
     FormTemplate,
     ProfessionalDifference,
@@ -25,11 +26,17 @@ K = Question.Kind
 
 
 class FormTemplateFactory(DjangoModelFactory[FormTemplate]):
+    """A form made by the service, so it has its first version as every form does."""
+
     class Meta:
         model = FormTemplate
 
     name = factory.Sequence(lambda n: f"Test form {n}")
     purpose = FormTemplate.Purpose.SURVEY
+
+    @classmethod
+    def _create(cls, model_class: type[FormTemplate], *args: Any, **kwargs: Any) -> FormTemplate:
+        return services.form_template_create(actor=None, **kwargs)
 
 
 class SurveyFactory(DjangoModelFactory[Survey]):
@@ -127,7 +134,7 @@ def cycle(
         year_label=label,
         opens_on=opens_on,
         deadline=deadline,
-        standard_set=services.form_version_latest(template=form),
+        standard_set=selectors.form_version_latest(template=form),
         agencies=agencies,
         previous=previous,
     )

@@ -309,7 +309,7 @@ def test_evidence_upload_is_stored_and_checked(officer: User) -> None:
 
     agency = AgencyFactory.create()
     audit = _audit([agency])
-    section = services.form_version_latest(template=audit.tool).sections.get()
+    section = selectors.form_version_latest(template=audit.tool).sections.get()
     services.form_question_add(
         actor=None, section=section, key="file", text="Evidence", kind="evidence"
     )

@@ -19,7 +19,7 @@ DAY = dt.date(2020, 11, 2)
 
 def test_edits_go_to_the_same_version_until_it_is_answered() -> None:
     form = survey_form()
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     assert version.number == 1
     assert not version.is_frozen
@@ -32,7 +32,7 @@ def test_first_response_freezes_the_version() -> None:
 
     services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
 
-    version = services.form_version_latest(template=survey.form)
+    version = selectors.form_version_latest(template=survey.form)
     assert version.number == 1
     assert version.is_frozen
 
@@ -40,7 +40,7 @@ def test_first_response_freezes_the_version() -> None:
 def test_editing_a_frozen_version_makes_a_new_version_and_old_responses_keep_theirs() -> None:
     survey = open_survey()
     first = services.survey_answer(survey=survey, answers={"seen": "No"}, today=DAY)
-    section = services.form_version_latest(template=survey.form).sections.get()
+    section = selectors.form_version_latest(template=survey.form).sections.get()
 
     added = services.form_question_add(
         actor=None,
@@ -85,7 +85,7 @@ def test_results_match_questions_by_key_across_versions() -> None:
     survey = open_survey()
     for _ in range(3):
         services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
-    section = services.form_version_latest(template=survey.form).sections.get()
+    section = selectors.form_version_latest(template=survey.form).sections.get()
     services.form_question_add(
         actor=None, section=section, key="extra", text="Extra?", kind=K.YES_NO_PARTLY
     )
@@ -100,7 +100,7 @@ def test_results_match_questions_by_key_across_versions() -> None:
 
 def test_question_keys_are_unique_within_a_version() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
@@ -112,7 +112,7 @@ def test_question_keys_are_unique_within_a_version() -> None:
 
 def test_choice_question_needs_two_options() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
@@ -134,11 +134,11 @@ def test_choice_question_needs_two_options() -> None:
 )
 def test_answers_are_checked_against_the_question(kind: str, value: str, message: str) -> None:
     form = survey_form(with_comment=False)
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     services.form_question_add(
         actor=None, section=section, key="q", text="Q", kind=kind, choices=["A", "B"]
     )
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     with pytest.raises(ValidationError) as error:
         services.response_record(version=version, answers={"seen": "Yes", "q": value})
@@ -150,10 +150,10 @@ def test_answers_are_checked_against_the_question(kind: str, value: str, message
 
 def test_valid_answers_of_every_kind_are_stored() -> None:
     form = survey_form(with_comment=False)
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     for key, kind in [("n", K.NUMBER), ("d", K.DATE), ("yn", K.YES_NO_PARTLY), ("r", K.RAG)]:
         services.form_question_add(actor=None, section=section, key=key, text=key, kind=kind)
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     response = services.response_record(
         version=version,
@@ -166,7 +166,7 @@ def test_valid_answers_of_every_kind_are_stored() -> None:
 
 def test_surveys_cannot_ask_for_file_uploads() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(

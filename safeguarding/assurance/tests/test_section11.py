@@ -195,7 +195,7 @@ def test_previous_cycle_scores_are_carried_forward_by_standard_key() -> None:
     )
     _complete(earlier.returns.get(agency=agency), {"leadership": 1, "tools": 0})
     _complete(earlier.returns.get(agency=other), {"leadership": 3, "tools": 3})
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     services.form_question_add(
         actor=None,
         section=section,

@@ -16,7 +16,7 @@ from django.urls import reverse
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import services
+from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
     Audit,
     AuditCase,
@@ -161,6 +161,25 @@ def test_every_page_opens_for_partnership_staff(
             html = response.content.decode()
             assert html.count("<title>") == 1, url
             assert html.count("</html>") == 1, url
+
+
+def test_opening_a_page_creates_no_records(client: Client, officer: User, world: World) -> None:
+    """Selectors never write: no page opened (results and reports included) adds a form
+    version, section, question, response or any other assurance record."""
+    from django.apps import apps
+
+    models = list(apps.get_app_config("assurance").get_models())
+
+    def counts() -> dict[str, int]:
+        return {model.__name__: model._default_manager.count() for model in models}
+
+    before = counts()
+    client.force_login(officer)
+    for url, _write in _pages(world):
+        assert client.get(url).status_code == 200, url
+    public = reverse("assurance:survey_answer", args=[world.survey.public_id])
+    assert client.get(public).status_code in (200, 410)
+    assert counts() == before
 
 
 def test_every_page_is_404_for_an_outsider(client: Client, outsider: User, world: World) -> None:
@@ -327,7 +346,7 @@ def test_building_a_form_through_the_pages(client: Client, officer: User) -> Non
     )
     form = FormTemplate.objects.get(name="Poster survey")
     client.post(reverse("assurance:form_section_add", args=[form.pk]), {"title": "About you"})
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     added = client.post(
         reverse("assurance:form_question_add", args=[form.pk]),
         {
@@ -342,7 +361,7 @@ def test_building_a_form_through_the_pages(client: Client, officer: User) -> Non
 
     assert created.status_code == 302
     assert added.status_code == 302
-    question = services.form_version_latest(template=form).sections.get().questions.get()
+    question = selectors.form_version_latest(template=form).sections.get().questions.get()
     assert (question.key, question.options, question.required) == ("seen", ["Yes", "No"], True)
 
 
@@ -553,7 +572,7 @@ def test_change_and_remove_a_question_through_the_pages(
         reverse("assurance:form_question_update", args=[world.question.pk]),
         {"text": "Did you notice the poster?", "choices": "Yes\nNo", "required": "on"},
     )
-    latest = services.form_version_latest(template=world.form)
+    latest = selectors.form_version_latest(template=world.form)
     comment = Question.objects.get(section__form_version=latest, key="comment")
     removed = client.post(reverse("assurance:form_question_remove", args=[comment.pk]))
 
