@@ -164,10 +164,6 @@ class ChildDeathNotification(ArchivableModel):
             return self.residence_area.name  # type: ignore[union-attr]
         return f"Outside the partnership ({self.home_area_name})"
 
-    @property
-    def is_open(self) -> bool:
-        return self.status != self.Status.REVIEWED
-
 
 class InformationRequest(BaseModel):
     """A reporting-form request to one involved agency's named contact."""

@@ -42,7 +42,7 @@ def can_view_cases(user: User) -> bool:
 
 
 def can_view_requests(user: User) -> bool:
-    return can_manage_child_deaths(user) or bool(user.agency_ids_for(Role.AGENCY_LEAD))
+    return can_manage_child_deaths(user) or bool(user.lead_agency_ids)
 
 
 def _on_members_agenda(user: User, notification: ChildDeathNotification) -> bool:
@@ -71,10 +71,7 @@ def can_view_request(user: User, request: InformationRequest) -> bool:
     archived (made in error: the child may be living)."""
     if can_manage_child_deaths(user):
         return True
-    return (
-        request.agency_id in user.agency_ids_for(Role.AGENCY_LEAD)
-        and not request.notification.is_archived
-    )
+    return request.agency_id in user.lead_agency_ids and not request.notification.is_archived
 
 
 def can_return_request(user: User, request: InformationRequest) -> bool:

@@ -22,9 +22,6 @@ from safeguarding.child_deaths.services.requests import (
     information_request_remind,
     information_request_return,
     information_requests_send_reminders,
-    reminder_interval_working_days,
-    reporting_form_version,
-    request_working_days,
 )
 from safeguarding.child_deaths.services.reviews import (
     DomainFactor,
@@ -50,9 +47,6 @@ __all__ = [
     "notification_delay_update",
     "notification_update",
     "panel_review_save",
-    "reminder_interval_working_days",
-    "reporting_form_version",
-    "request_working_days",
     "panel_review_action_add",
     "review_learning_record",
 ]

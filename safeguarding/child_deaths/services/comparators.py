@@ -13,14 +13,11 @@ from safeguarding.activity_log.services import (
     tracked_update,
 )
 from safeguarding.child_deaths.models import (
-    ChildDeathNotification,
     NationalComparator,
 )
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
-
-N = ChildDeathNotification
 
 
 # --- national comparators ------------------------------------------------------------
@@ -42,11 +39,9 @@ def comparator_save(
     if existing is not None:
         tracked_update(actor=actor, obj=existing, data=data, verb="child_death.comparator_changed")
         return existing
-    created = tracked_create(
+    return tracked_create(
         actor=actor,
         model=NationalComparator,
         data={"reporting_year": reporting_year, "measure": measure, **data},
         verb="child_death.comparator_entered",
     )
-    assert isinstance(created, NationalComparator)
-    return created

@@ -22,8 +22,6 @@ from safeguarding.child_deaths.models import (
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
-N = ChildDeathNotification
-
 
 # --- meetings ------------------------------------------------------------------------
 
@@ -48,7 +46,6 @@ def meeting_create(
         data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
         verb="child_death.meeting_created",
     )
-    assert isinstance(meeting, ReviewMeeting)
     member_list = list(members)
     meeting.members.set(member_list)
     meeting.cases.set(cases)

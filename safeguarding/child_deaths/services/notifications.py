@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Area
 
-N = ChildDeathNotification
-
 
 # --- notification --------------------------------------------------------------------
 
@@ -75,7 +73,7 @@ def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -
 def _next_reference(notified_on: date) -> str:
     prefix = f"CDOP-{notified_on.year}-"
     last = (
-        N.objects.filter(reference__startswith=prefix)
+        ChildDeathNotification.objects.filter(reference__startswith=prefix)
         .order_by("-reference")
         .values_list("reference", flat=True)
         .first()
@@ -182,7 +180,7 @@ def notification_create(
         raise LikelyDuplicateError(matches)
     band = identity.age_band(date_of_birth, date_of_death)
     assert band is not None
-    notification = N(
+    notification = ChildDeathNotification(
         reference=_next_reference(notified_on),
         child_name=" ".join(child_name.split()),
         date_of_birth_text=date_of_birth.isoformat(),
@@ -322,7 +320,7 @@ def notification_update(
     hashes = _identity_hashes(
         child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
     )
-    N.objects.filter(pk=notification.pk).update(**hashes)
+    ChildDeathNotification.objects.filter(pk=notification.pk).update(**hashes)
     for name, value in hashes.items():
         setattr(notification, name, value)
     notification.agencies_involved.set(list(agencies_involved))

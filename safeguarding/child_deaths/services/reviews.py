@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
 
-N = ChildDeathNotification
-
 
 # --- panel review --------------------------------------------------------------------
 
@@ -114,11 +112,15 @@ def panel_review_save(
             domain=domain,
             defaults={"grading": factor.grading, "description": factor.description.strip()},
         )
-    status = N.Status.REVIEWED if completed_on else N.Status.AWAITING_PANEL
+    status = (
+        ChildDeathNotification.Status.REVIEWED
+        if completed_on
+        else ChildDeathNotification.Status.AWAITING_PANEL
+    )
     if notification.status != status and (
-        completed_on or notification.status == N.Status.REVIEWED
+        completed_on or notification.status == ChildDeathNotification.Status.REVIEWED
     ):
-        N.objects.filter(pk=notification.pk).update(status=status)
+        ChildDeathNotification.objects.filter(pk=notification.pk).update(status=status)
         notification.status = status
         event_record(
             actor=actor,

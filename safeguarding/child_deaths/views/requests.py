@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -82,7 +83,7 @@ def request_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         initial=initial_from(
             info,
             forms.InformationReturnForm,
-            form_version=info.form_version or services.reporting_form_version(),
+            form_version=info.form_version or settings.CHILD_DEATH_FORM_VERSION,
         ),
         record=info,
         save=lambda form: services.information_request_return(
