@@ -304,7 +304,7 @@ class Section11CycleForm(forms.Form):
         required=False,
     )
     agencies = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -367,7 +367,7 @@ class AuditForm(forms.Form):
     )
     agencies = forms.ModelMultipleChoiceField(
         label="Participating agencies",
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         widget=forms.CheckboxSelectMultiple,
     )
     planned_for = forms.DateField(label="Planned for", widget=DateInput())
@@ -508,7 +508,7 @@ class ScrutinyReportForm(forms.Form):
 
 
 class ScrutinyAssessmentForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=ScrutinyTheme.objects.filter(disabled_on__isnull=True))
+    theme = forms.ModelChoiceField(queryset=ScrutinyTheme.objects.active())
     assessed_on = forms.DateField(label="Assessed on", widget=DateInput())
     evidence_reviewed = forms.CharField(label="Evidence reviewed", widget=_TEXTAREA)
     judgement = forms.ChoiceField(choices=ScrutinyAssessment.Judgement.choices)
@@ -518,18 +518,14 @@ class ScrutinyAssessmentForm(forms.Form):
 class RecommendationActionForm(forms.Form):
     description = forms.CharField(label="Action", widget=_TEXTAREA)
     owner_agency = forms.ModelChoiceField(
-        label="Agency responsible", queryset=Agency.objects.filter(disabled_on__isnull=True)
+        label="Agency responsible", queryset=Agency.objects.active()
     )
     due_date = forms.DateField(label="Due by", widget=DateInput())
 
 
 class ProfessionalDifferenceForm(forms.Form):
-    raised_by_agency = forms.ModelChoiceField(
-        label="Raised by", queryset=Agency.objects.filter(disabled_on__isnull=True)
-    )
-    with_agency = forms.ModelChoiceField(
-        label="Raised with", queryset=Agency.objects.filter(disabled_on__isnull=True)
-    )
+    raised_by_agency = forms.ModelChoiceField(label="Raised by", queryset=Agency.objects.active())
+    with_agency = forms.ModelChoiceField(label="Raised with", queryset=Agency.objects.active())
     issue = forms.CharField(
         widget=_TEXTAREA, help_text="What the disagreement is about. No names."
     )

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 
 def min_answers() -> int:
-    return int(getattr(settings, "SURVEY_MIN_ANSWERS", 5))
+    """settings.SURVEY_MIN_ANSWERS: fewer answers to a survey question show no result."""
+    return int(settings.SURVEY_MIN_ANSWERS)
 
 
 # --- forms -----------------------------------------------------------------------------
@@ -259,6 +260,14 @@ def audit_grade_counts(*, audit: Audit) -> dict[str, int]:
 
 
 # --- Section 11 --------------------------------------------------------------------------
+
+
+def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
+    """When the next cycle should open: SECTION11_CYCLE_YEARS after this one opened."""
+    opens = cycle.opens_on
+    year = opens.year + settings.SECTION11_CYCLE_YEARS
+    day = min(opens.day, 28) if opens.month == 2 else opens.day
+    return opens.replace(year=year, day=day)
 
 
 def section11_cycle_list() -> QuerySet[Section11Cycle]:

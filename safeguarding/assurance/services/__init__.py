@@ -33,7 +33,6 @@ from safeguarding.assurance.services.oversight import (
 )
 from safeguarding.assurance.services.section11 import (
     ReminderResult,
-    next_cycle_due,
     section11_action_plan,
     section11_challenge_record,
     section11_cycle_create,
@@ -64,7 +63,6 @@ __all__ = [
     "form_template_create",
     "form_version_editable",
     "form_version_freeze",
-    "next_cycle_due",
     "professional_difference_record",
     "professional_difference_update",
     "response_record",

@@ -16,6 +16,7 @@ from safeguarding.activity_log.services import event_record, tracked_create, tra
 from safeguarding.assurance.models import Audit, AuditCase, FormTemplate, Grade
 from safeguarding.assurance.selectors import form_version_latest
 from safeguarding.assurance.services.forms import response_record
+from safeguarding.core.concurrency import bump_version
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.learning.services import learning_point_record
 
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Priority
-
-ST = Audit.Status
 
 
 @transaction.atomic
@@ -60,7 +59,6 @@ def audit_create(
         },
         verb="audit.created",
     )
-    assert isinstance(audit, Audit)
     audit.agencies.set(chosen)
     return audit
 
@@ -81,7 +79,7 @@ def audit_case_add(
         audit=audit, case_reference=case_reference.strip(), agency=agency
     ).exists():
         raise ValidationError({"case_reference": "This case is already in the sample."})
-    case = tracked_create(
+    return tracked_create(
         actor=actor,
         model=AuditCase,
         data={
@@ -92,8 +90,6 @@ def audit_case_add(
         },
         verb="audit.case_added",
     )
-    assert isinstance(case, AuditCase)
-    return case
 
 
 @transaction.atomic
@@ -115,11 +111,10 @@ def audit_case_complete(
     response = response_record(version=version, answers=answers, files=files, on=on)
     case.response = response
     case.auditor_grade = auditor_grade
-    case.version += 1
-    case.save(update_fields=["response", "auditor_grade", "version", "updated_at"])
-    if case.audit.status == ST.PLANNED:
-        Audit.objects.filter(pk=case.audit_id).update(status=ST.IN_PROGRESS)
-        case.audit.status = ST.IN_PROGRESS
+    case.save(update_fields=["response", "auditor_grade", "updated_at", *bump_version(case)])
+    if case.audit.status == Audit.Status.PLANNED:
+        Audit.objects.filter(pk=case.audit_id).update(status=Audit.Status.IN_PROGRESS)
+        case.audit.status = Audit.Status.IN_PROGRESS
     event_record(
         actor=actor,
         verb="audit.case_completed",
@@ -147,12 +142,13 @@ def audit_moderate(
             raise ValidationError(f"Choose the agreed grade for case {case.case_reference}.")
         case.agreed_grade = grade
         case.moderation_notes = (notes or "").strip()
-        case.version += 1
-        case.save(update_fields=["agreed_grade", "moderation_notes", "version", "updated_at"])
+        case.save(
+            update_fields=["agreed_grade", "moderation_notes", "updated_at", *bump_version(case)]
+        )
     tracked_update(
         actor=actor,
         obj=audit,
-        data={"moderation_on": moderation_on, "status": ST.MODERATED},
+        data={"moderation_on": moderation_on, "status": Audit.Status.MODERATED},
         verb="audit.moderated",
     )
     return audit
@@ -203,7 +199,7 @@ def audit_finding_record(
 def audit_complete(
     *, actor: User | None, audit: Audit, completed_on: dt.date, findings_summary: str
 ) -> Audit:
-    if audit.status != ST.MODERATED:
+    if audit.status != Audit.Status.MODERATED:
         raise ValidationError("Hold the moderation meeting before completing the audit.")
     tracked_update(
         actor=actor,
@@ -211,7 +207,7 @@ def audit_complete(
         data={
             "completed_on": completed_on,
             "findings_summary": findings_summary.strip(),
-            "status": ST.COMPLETE,
+            "status": Audit.Status.COMPLETE,
         },
         verb="audit.completed",
     )

@@ -29,6 +29,7 @@ from safeguarding.assurance.models import (
     Survey,
 )
 from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.core.concurrency import bump_version
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -197,7 +198,7 @@ def form_question_update(
     target.choices = [c.strip() for c in (choices or []) if c.strip()]
     target.report_label = report_label.strip()
     target.full_clean()
-    target.version += 1
+    bump_version(target)
     target.save()
     event_record(
         actor=actor,

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Priority
 
-C = PerformanceCommentary.Status
-
 
 @transaction.atomic
 def commentary_submit(
@@ -77,7 +75,6 @@ def commentary_submit(
         },
         verb="commentary.submitted",
     )
-    assert isinstance(commentary, PerformanceCommentary)
     version = commentary_template_version()
     if version is not None:
         commentary.extra_response = response_record(
@@ -101,7 +98,7 @@ def commentary_review(
         obj=commentary,
         data={
             "qeg_comments": qeg_comments.strip(),
-            "status": C.REVIEWED,
+            "status": PerformanceCommentary.Status.REVIEWED,
             "reviewed_on": on or timezone.localdate(),
         },
         verb="commentary.reviewed",
@@ -141,14 +138,12 @@ def commentary_board_response_record(
 def scrutiny_report_create(
     *, actor: User | None, title: str, board_meeting_on: dt.date, summary: str
 ) -> ScrutinyReport:
-    report = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ScrutinyReport,
         data={"title": title.strip(), "board_meeting_on": board_meeting_on, "summary": summary},
         verb="scrutiny.report_created",
     )
-    assert isinstance(report, ScrutinyReport)
-    return report
 
 
 @transaction.atomic
@@ -162,7 +157,7 @@ def scrutiny_assessment_record(
     recommendations: str = "",
     report: ScrutinyReport | None = None,
 ) -> ScrutinyAssessment:
-    assessment = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ScrutinyAssessment,
         data={
@@ -175,8 +170,6 @@ def scrutiny_assessment_record(
         },
         verb="scrutiny.assessment_recorded",
     )
-    assert isinstance(assessment, ScrutinyAssessment)
-    return assessment
 
 
 @transaction.atomic
@@ -214,7 +207,7 @@ def professional_difference_record(
     raised_on: dt.date,
     stage: str = ProfessionalDifference.Stage.STAGE_1,
 ) -> ProfessionalDifference:
-    difference = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ProfessionalDifference,
         data={
@@ -226,8 +219,6 @@ def professional_difference_record(
         },
         verb="professional_difference.recorded",
     )
-    assert isinstance(difference, ProfessionalDifference)
-    return difference
 
 
 @transaction.atomic
@@ -236,18 +227,17 @@ def professional_difference_update(
     actor: User | None,
     difference: ProfessionalDifference,
     expected_version: int | None,
-    **data: Any,
+    stage: str,
+    resolved_on: dt.date | None = None,
+    outcome: str = "",
 ) -> ProfessionalDifference:
     """Move to another stage, or record the outcome and the date it was resolved."""
-    allowed = {"stage", "resolved_on", "outcome"}
-    if set(data) - allowed:
-        raise ValidationError(f"Only {', '.join(sorted(allowed))} can be changed here.")
-    if data.get("resolved_on") and not (data.get("outcome") or difference.outcome).strip():
+    if resolved_on and not (outcome or difference.outcome).strip():
         raise ValidationError({"outcome": "Enter the outcome when the difference is resolved."})
     tracked_update(
         actor=actor,
         obj=difference,
-        data=data,
+        data={"stage": stage, "resolved_on": resolved_on, "outcome": outcome},
         verb="professional_difference.updated",
         expected_version=expected_version,
     )

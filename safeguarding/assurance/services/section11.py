@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import RoleAssignment
@@ -35,31 +34,14 @@ from safeguarding.assurance.models import (
     Section11Score,
 )
 from safeguarding.assurance.services.forms import form_version_freeze
-from safeguarding.core.concurrency import check_version
+from safeguarding.core.concurrency import bump_version, check_version
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import add_working_days
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
-
-S = Section11Return.Status
-
-
-def cycle_years() -> int:
-    return int(getattr(settings, "SECTION11_CYCLE_YEARS", 2))
-
-
-def reminder_working_days() -> int:
-    return int(getattr(settings, "SECTION11_REMINDER_WORKING_DAYS", 10))
-
-
-def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
-    """When the next cycle should open: SECTION11_CYCLE_YEARS after this one opened."""
-    opens = cycle.opens_on
-    year = opens.year + cycle_years()
-    day = min(opens.day, 28) if opens.month == 2 else opens.day
-    return opens.replace(year=year, day=day)
 
 
 @transaction.atomic
@@ -110,7 +92,7 @@ def section11_cycle_create(
 
 
 def _editable_by_agency(ret: Section11Return) -> None:
-    if ret.status != S.DRAFT:
+    if ret.status != Section11Return.Status.DRAFT:
         raise ValidationError("This return has been submitted and can no longer be changed.")
 
 
@@ -140,8 +122,7 @@ def section11_return_save(
         score.full_clean()
         score.save()
         changed += 1
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
+    locked.save(update_fields=["updated_at", *bump_version(locked)])
     event_record(
         actor=actor, verb="section11.return_saved", target=locked, data={"standards": changed}
     )
@@ -160,10 +141,10 @@ def section11_return_submit(
         raise ValidationError(
             f"Give a self-score for every standard before submitting ({len(missing)} missing)."
         )
-    locked.status = S.SUBMITTED
+    locked.status = Section11Return.Status.SUBMITTED
     locked.submitted_at = timezone.now()
     locked.submitted_by = actor
-    locked.version += 1
+    bump_version(locked)
     locked.save()
     event_record(actor=actor, verb="section11.return_submitted", target=locked)
     section11_return.refresh_from_db()
@@ -181,7 +162,7 @@ def section11_return_moderate(
     """Record the moderated score and comment for every standard: {score id: (score, note)}."""
     locked = Section11Return.objects.select_for_update().get(pk=section11_return.pk)
     check_version(locked, expected_version, {})
-    if locked.status == S.DRAFT:
+    if locked.status == Section11Return.Status.DRAFT:
         raise ValidationError("The agency has not submitted this return yet.")
     scores = list(locked.scores.all())
     missing = [s for s in scores if s.pk not in moderated or moderated[s.pk][0] is None]
@@ -193,10 +174,10 @@ def section11_return_moderate(
         score.moderation_comment = (comment or "").strip()
         score.full_clean()
         score.save()
-    locked.status = S.MODERATED
+    locked.status = Section11Return.Status.MODERATED
     locked.moderated_at = timezone.now()
     locked.moderated_by = actor
-    locked.version += 1
+    bump_version(locked)
     locked.save()
     event_record(
         actor=actor,
@@ -218,7 +199,7 @@ def section11_challenge_record(
     challenge_attendees: str,
     challenge_notes: str,
 ) -> Section11Return:
-    if section11_return.status == S.DRAFT:
+    if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError("Hold the challenge session after the agency has submitted.")
     tracked_update(
         actor=actor,
@@ -244,7 +225,7 @@ def section11_feedback_record(
 ) -> Section11Return:
     """Record the partnership's feedback to the agency and open the agency's action plan (the
     agency's actions follow from the feedback)."""
-    if section11_return.status == S.DRAFT:
+    if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError("Give feedback after the agency has submitted.")
     tracked_update(
         actor=actor,
@@ -292,7 +273,7 @@ def _reminder_kind(ret: Section11Return, today: dt.date) -> str | None:
         return Section11Reminder.Kind.OVERDUE
     if (
         today >= ret.cycle.opens_on
-        and add_working_days(today, reminder_working_days()) >= deadline
+        and add_working_days(today, settings.SECTION11_REMINDER_WORKING_DAYS) >= deadline
     ):
         return Section11Reminder.Kind.DUE_SOON
     return None
@@ -307,7 +288,9 @@ def section11_send_reminders(*, today: dt.date | None = None) -> ReminderResult:
         Section11Reminder.Kind.DUE_SOON: 0,
         Section11Reminder.Kind.OVERDUE: 0,
     }
-    open_returns = Section11Return.objects.filter(status=S.DRAFT).select_related("cycle", "agency")
+    open_returns = Section11Return.objects.filter(
+        status=Section11Return.Status.DRAFT
+    ).select_related("cycle", "agency")
     for ret in open_returns:
         kind = _reminder_kind(ret, today)
         if kind is None or ret.reminders.filter(kind=kind).exists():
@@ -336,8 +319,7 @@ def _reminder_send(*, ret: Section11Return, kind: str, today: dt.date) -> bool:
                         "cycle": ret.cycle.name,
                         "agency": ret.agency.name,
                         "deadline": f"{ret.cycle.deadline.day} {ret.cycle.deadline:%B %Y}",
-                        "url": getattr(settings, "SITE_URL", "").rstrip("/")
-                        + reverse("assurance:section11_return_detail", args=[ret.pk]),
+                        "url": absolute_reverse("assurance:section11_return_detail", ret.pk),
                     },
                 )
             event_record(

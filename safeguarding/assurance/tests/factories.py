@@ -22,8 +22,6 @@ from safeguarding.assurance.models import (
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
-K = Question.Kind
-
 
 class FormTemplateFactory(DjangoModelFactory[FormTemplate]):
     """A form made by the service, so it has its first version as every form does."""
@@ -80,7 +78,7 @@ def survey_form(
         section=section,
         key="seen",
         text="Have you seen the poster?",
-        kind=K.CHOICE,
+        kind=Question.Kind.CHOICE,
         choices=["Yes", "No", "Not sure"],
         report_label="had seen the poster",
     )
@@ -90,7 +88,7 @@ def survey_form(
             section=section,
             key="comment",
             text="Anything else?",
-            kind=K.TEXT,
+            kind=Question.Kind.TEXT,
             required=False,
         )
     return form
@@ -112,7 +110,7 @@ def standard_set(keys: Sequence[str] = ("leadership", "tools")) -> FormTemplate:
             section=section,
             key=key,
             text=f"Standard {key}",
-            kind=K.RATING,
+            kind=Question.Kind.RATING,
             choices=["0", "1", "2", "3"],
         )
     return form

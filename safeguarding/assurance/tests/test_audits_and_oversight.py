@@ -271,6 +271,7 @@ def test_resolving_needs_an_outcome() -> None:
             actor=None,
             difference=difference,
             expected_version=None,
+            stage=difference.stage,
             resolved_on=dt.date(2020, 6, 9),
         )
 

@@ -13,7 +13,6 @@ from safeguarding.assurance.models import Answer, FormVersion, Question, Respons
 from safeguarding.assurance.tests.factories import open_survey, survey_form
 
 pytestmark = pytest.mark.django_db
-K = Question.Kind
 DAY = dt.date(2020, 11, 2)
 
 
@@ -47,7 +46,7 @@ def test_editing_a_frozen_version_makes_a_new_version_and_old_responses_keep_the
         section=section,
         key="rating",
         text="How useful?",
-        kind=K.RATING,
+        kind=Question.Kind.RATING,
         choices=["Not useful", "Useful"],
     )
 
@@ -87,7 +86,7 @@ def test_results_match_questions_by_key_across_versions() -> None:
         services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
     section = selectors.form_version_latest(template=survey.form).sections.get()
     services.form_question_add(
-        actor=None, section=section, key="extra", text="Extra?", kind=K.YES_NO_PARTLY
+        actor=None, section=section, key="extra", text="Extra?", kind=Question.Kind.YES_NO_PARTLY
     )
     for _ in range(2):
         services.survey_answer(survey=survey, answers={"seen": "No", "extra": "Yes"}, today=DAY)
@@ -104,7 +103,7 @@ def test_question_keys_are_unique_within_a_version() -> None:
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="seen", text="Again", kind=K.TEXT
+            actor=None, section=section, key="seen", text="Again", kind=Question.Kind.TEXT
         )
 
     assert "key" in error.value.message_dict
@@ -116,7 +115,12 @@ def test_choice_question_needs_two_options() -> None:
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="pick", text="Pick", kind=K.CHOICE, choices=["Only"]
+            actor=None,
+            section=section,
+            key="pick",
+            text="Pick",
+            kind=Question.Kind.CHOICE,
+            choices=["Only"],
         )
 
     assert "choices" in error.value.message_dict
@@ -125,11 +129,11 @@ def test_choice_question_needs_two_options() -> None:
 @pytest.mark.parametrize(
     ("kind", "value", "message"),
     [
-        (K.CHOICE, "Maybe", "Choose one of the options."),
-        (K.NUMBER, "lots", "Enter a number, like 3 or 12.5."),
-        (K.DATE, "2021-02-30", "Enter a real date."),
-        (K.RAG, "", "Choose an answer."),
-        (K.TEXT, "   ", "Answer this question."),
+        (Question.Kind.CHOICE, "Maybe", "Choose one of the options."),
+        (Question.Kind.NUMBER, "lots", "Enter a number, like 3 or 12.5."),
+        (Question.Kind.DATE, "2021-02-30", "Enter a real date."),
+        (Question.Kind.RAG, "", "Choose an answer."),
+        (Question.Kind.TEXT, "   ", "Answer this question."),
     ],
 )
 def test_answers_are_checked_against_the_question(kind: str, value: str, message: str) -> None:
@@ -151,7 +155,12 @@ def test_answers_are_checked_against_the_question(kind: str, value: str, message
 def test_valid_answers_of_every_kind_are_stored() -> None:
     form = survey_form(with_comment=False)
     section = selectors.form_version_latest(template=form).sections.get()
-    for key, kind in [("n", K.NUMBER), ("d", K.DATE), ("yn", K.YES_NO_PARTLY), ("r", K.RAG)]:
+    for key, kind in [
+        ("n", Question.Kind.NUMBER),
+        ("d", Question.Kind.DATE),
+        ("yn", Question.Kind.YES_NO_PARTLY),
+        ("r", Question.Kind.RAG),
+    ]:
         services.form_question_add(actor=None, section=section, key=key, text=key, kind=kind)
     version = selectors.form_version_latest(template=form)
 
@@ -170,7 +179,7 @@ def test_surveys_cannot_ask_for_file_uploads() -> None:
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="photo", text="Photo", kind=K.EVIDENCE
+            actor=None, section=section, key="photo", text="Photo", kind=Question.Kind.EVIDENCE
         )
 
     assert "kind" in error.value.message_dict

@@ -101,7 +101,7 @@ def section11_cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "cycle": cycle,
             "summary": summary,
             "charts": charts,
-            "next_due": services.next_cycle_due(cycle=cycle),
+            "next_due": selectors.next_cycle_due(cycle=cycle),
             "returns": selectors.section11_return_list_for_user(user=request.user, cycle=cycle),
             "surveys": cycle.surveys.all() if sees_all else [],
             "breadcrumbs": CRUMBS(_cycles_crumb(), (cycle.name, "")),
