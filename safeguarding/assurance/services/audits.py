@@ -13,6 +13,7 @@ from django.db import transaction
 from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import Audit, AuditCase, FormTemplate, Grade
 from safeguarding.assurance.selectors import form_version_latest
 from safeguarding.assurance.services.forms import response_record
@@ -57,7 +58,7 @@ def audit_create(
             "planned_for": planned_for,
             "priority": priority,
         },
-        verb="audit.created",
+        verb=verbs.AUDIT_CREATED,
     )
     audit.agencies.set(chosen)
     return audit
@@ -88,7 +89,7 @@ def audit_case_add(
             "agency": agency,
             "auditor": auditor,
         },
-        verb="audit.case_added",
+        verb=verbs.AUDIT_CASE_ADDED,
     )
 
 
@@ -117,7 +118,7 @@ def audit_case_complete(
         case.audit.status = Audit.Status.IN_PROGRESS
     event_record(
         actor=actor,
-        verb="audit.case_completed",
+        verb=verbs.AUDIT_CASE_COMPLETED,
         target=case,
         data={"version": version.number, "grade": auditor_grade},
     )
@@ -149,7 +150,7 @@ def audit_moderate(
         actor=actor,
         obj=audit,
         data={"moderation_on": moderation_on, "status": Audit.Status.MODERATED},
-        verb="audit.moderated",
+        verb=verbs.AUDIT_MODERATED,
     )
     return audit
 
@@ -209,6 +210,6 @@ def audit_complete(
             "findings_summary": findings_summary.strip(),
             "status": Audit.Status.COMPLETE,
         },
-        verb="audit.completed",
+        verb=verbs.AUDIT_COMPLETED,
     )
     return audit

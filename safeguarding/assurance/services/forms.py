@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from safeguarding.activity_log.services import event_record
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
     Answer,
     FormSection,
@@ -49,7 +50,7 @@ def form_template_create(
     template.full_clean()
     template.save()
     FormVersion.objects.create(template=template, number=1)
-    event_record(actor=actor, verb="form.created", target=template, data={"purpose": purpose})
+    event_record(actor=actor, verb=verbs.FORM_CREATED, target=template, data={"purpose": purpose})
     return template
 
 
@@ -92,7 +93,7 @@ def form_version_editable(*, actor: User | None, template: FormTemplate) -> Form
         )
     event_record(
         actor=actor,
-        verb="form.version_created",
+        verb=verbs.FORM_VERSION_CREATED,
         target=template,
         data={"from_version": latest.number, "version": number},
     )
@@ -112,7 +113,7 @@ def form_section_add(
     section.save()
     event_record(
         actor=actor,
-        verb="form.section_added",
+        verb=verbs.FORM_SECTION_ADDED,
         target=template,
         data={"version": version.number, "section": section.title},
     )
@@ -160,7 +161,7 @@ def form_question_add(
     question.save()
     event_record(
         actor=actor,
-        verb="form.question_added",
+        verb=verbs.FORM_QUESTION_ADDED,
         target=template,
         data={"version": version.number, "key": key, "kind": kind},
     )
@@ -202,7 +203,7 @@ def form_question_update(
     target.save()
     event_record(
         actor=actor,
-        verb="form.question_changed",
+        verb=verbs.FORM_QUESTION_CHANGED,
         target=target.section.form_version.template,
         data={
             "version": target.section.form_version.number,
@@ -223,7 +224,7 @@ def form_question_remove(*, actor: User | None, question: Question) -> FormVersi
     target.delete()
     event_record(
         actor=actor,
-        verb="form.question_removed",
+        verb=verbs.FORM_QUESTION_REMOVED,
         target=version.template,
         data={"version": version.number, "key": key},
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
     PerformanceCommentary,
     ProfessionalDifference,
@@ -73,7 +74,7 @@ def commentary_submit(
             "submitted_by": actor,
             "submitted_on": on or timezone.localdate(),
         },
-        verb="commentary.submitted",
+        verb=verbs.COMMENTARY_SUBMITTED,
     )
     version = commentary_template_version()
     if version is not None:
@@ -101,7 +102,7 @@ def commentary_review(
             "status": PerformanceCommentary.Status.REVIEWED,
             "reviewed_on": on or timezone.localdate(),
         },
-        verb="commentary.reviewed",
+        verb=verbs.COMMENTARY_REVIEWED,
         expected_version=expected_version,
     )
     return commentary
@@ -125,7 +126,7 @@ def commentary_board_response_record(
         actor=actor,
         obj=commentary,
         data={"board_response": board_response.strip(), "board_responded_on": board_responded_on},
-        verb="commentary.board_responded",
+        verb=verbs.COMMENTARY_BOARD_RESPONDED,
         expected_version=expected_version,
     )
     return commentary
@@ -142,7 +143,7 @@ def scrutiny_report_create(
         actor=actor,
         model=ScrutinyReport,
         data={"title": title.strip(), "board_meeting_on": board_meeting_on, "summary": summary},
-        verb="scrutiny.report_created",
+        verb=verbs.SCRUTINY_REPORT_CREATED,
     )
 
 
@@ -168,7 +169,7 @@ def scrutiny_assessment_record(
             "judgement": judgement,
             "recommendations": recommendations.strip(),
         },
-        verb="scrutiny.assessment_recorded",
+        verb=verbs.SCRUTINY_ASSESSMENT_RECORDED,
     )
 
 
@@ -217,7 +218,7 @@ def professional_difference_record(
             "raised_on": raised_on,
             "stage": stage,
         },
-        verb="professional_difference.recorded",
+        verb=verbs.PROFESSIONAL_DIFFERENCE_RECORDED,
     )
 
 
@@ -238,7 +239,7 @@ def professional_difference_update(
         actor=actor,
         obj=difference,
         data={"stage": stage, "resolved_on": resolved_on, "outcome": outcome},
-        verb="professional_difference.updated",
+        verb=verbs.PROFESSIONAL_DIFFERENCE_UPDATED,
         expected_version=expected_version,
     )
     return difference

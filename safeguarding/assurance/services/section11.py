@@ -24,6 +24,7 @@ from safeguarding.accounts.roles import Role
 from safeguarding.actions.models import ActionPlan
 from safeguarding.actions.services import action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
     FormTemplate,
     FormVersion,
@@ -84,7 +85,7 @@ def section11_cycle_create(
         )
     event_record(
         actor=actor,
-        verb="section11.cycle_created",
+        verb=verbs.SECTION11_CYCLE_CREATED,
         target=cycle,
         data={"agencies": len(chosen), "standards": len(standards)},
     )
@@ -124,7 +125,7 @@ def section11_return_save(
         changed += 1
     locked.save(update_fields=["updated_at", *bump_version(locked)])
     event_record(
-        actor=actor, verb="section11.return_saved", target=locked, data={"standards": changed}
+        actor=actor, verb=verbs.SECTION11_RETURN_SAVED, target=locked, data={"standards": changed}
     )
     section11_return.version = locked.version
     return section11_return
@@ -146,7 +147,7 @@ def section11_return_submit(
     locked.submitted_by = actor
     bump_version(locked)
     locked.save()
-    event_record(actor=actor, verb="section11.return_submitted", target=locked)
+    event_record(actor=actor, verb=verbs.SECTION11_RETURN_SUBMITTED, target=locked)
     section11_return.refresh_from_db()
     return section11_return
 
@@ -181,7 +182,7 @@ def section11_return_moderate(
     locked.save()
     event_record(
         actor=actor,
-        verb="section11.return_moderated",
+        verb=verbs.SECTION11_RETURN_MODERATED,
         target=locked,
         data={"standards": len(scores)},
     )
@@ -209,7 +210,7 @@ def section11_challenge_record(
             "challenge_attendees": challenge_attendees.strip(),
             "challenge_notes": challenge_notes.strip(),
         },
-        verb="section11.challenge_recorded",
+        verb=verbs.SECTION11_CHALLENGE_RECORDED,
         expected_version=expected_version,
     )
     return section11_return
@@ -231,7 +232,7 @@ def section11_feedback_record(
         actor=actor,
         obj=section11_return,
         data={"feedback": feedback.strip()},
-        verb="section11.feedback_recorded",
+        verb=verbs.SECTION11_FEEDBACK_RECORDED,
         expected_version=expected_version,
     )
     section11_action_plan(actor=actor, section11_return=section11_return)
@@ -324,7 +325,7 @@ def _reminder_send(*, ret: Section11Return, kind: str, today: dt.date) -> bool:
                 )
             event_record(
                 actor=None,
-                verb="section11.reminder_sent",
+                verb=verbs.SECTION11_REMINDER_SENT,
                 target=ret,
                 data={"kind": kind, "recipients": len(recipients)},
             )

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import FormTemplate, Response, Section11Cycle, Survey
 from safeguarding.assurance.selectors import form_version_latest
 from safeguarding.assurance.services.forms import response_record
@@ -53,7 +54,7 @@ def survey_create(
             "section11_cycle": section11_cycle,
             "created_by": actor,
         },
-        verb="survey.created",
+        verb=verbs.SURVEY_CREATED,
     )
 
 
@@ -81,7 +82,7 @@ def survey_update(
             "closes_on": closes_on,
             "is_sensitive": is_sensitive,
         },
-        verb="survey.updated",
+        verb=verbs.SURVEY_UPDATED,
         expected_version=expected_version,
     )
     return survey

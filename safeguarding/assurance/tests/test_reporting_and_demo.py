@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import reporting
+from safeguarding.assurance import reporting, verbs
 from safeguarding.assurance.models import (
     Answer,
     FormVersion,
@@ -105,7 +105,7 @@ def test_survey_key_findings_match_the_seed(demo: None) -> None:
 def test_anonymous_demo_answers_left_no_address_in_the_trail(demo: None) -> None:
     # 811 answers and not one event that could time or locate any of them.
     assert Response.objects.filter(survey__isnull=False).count() == 324 + 125 + 362
-    assert not ActivityEvent.objects.filter(verb="survey.answered").exists()
+    assert not ActivityEvent.objects.filter(verb=verbs.SURVEY_ANSWERED).exists()
 
 
 def _mean(label: str, key: str) -> float:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import selectors, services
+from safeguarding.assurance import selectors, services, verbs
 from safeguarding.assurance.cards import section11_returns_card
 from safeguarding.assurance.models import Section11Reminder, Section11Return, Section11Score
 from safeguarding.assurance.tests.factories import cycle, standard_set
@@ -146,7 +146,9 @@ def test_moderation_records_scores_comments_and_status(officer) -> None:
     assert (leadership.self_score, leadership.moderated_score) == (3, 2)
     assert leadership.moderation_comment == "Evidence was for one team only."
     assert leadership.final_score == 2
-    assert ActivityEvent.objects.filter(verb="section11.return_moderated", actor=officer).exists()
+    assert ActivityEvent.objects.filter(
+        verb=verbs.SECTION11_RETURN_MODERATED, actor=officer
+    ).exists()
 
 
 def test_challenge_and_feedback_recorded_after_submission_with_an_action_plan() -> None:

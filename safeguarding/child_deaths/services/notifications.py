@@ -15,7 +15,7 @@ from safeguarding.activity_log.services import (
     snapshot,
     tracked_update,
 )
-from safeguarding.child_deaths import identity, selectors
+from safeguarding.child_deaths import identity, selectors, verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
 )
@@ -225,7 +225,7 @@ def notification_create(
     ]
     event_record(
         actor=actor,
-        verb="child_death.notified",
+        verb=verbs.CHILD_DEATH_NOTIFIED,
         target=notification,
         changes={
             k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()
@@ -313,7 +313,7 @@ def notification_update(
         actor=actor,
         obj=notification,
         data=data,
-        verb="child_death.notification_corrected",
+        verb=verbs.CHILD_DEATH_CORRECTED,
         expected_version=expected_version,
     )
     # The keyed hashes follow the values; they are kept out of the logged diff.
@@ -341,7 +341,7 @@ def notification_delay_update(
         actor=actor,
         obj=notification,
         data={"delay_reason": delay_reason, "delay_note": delay_note.strip()},
-        verb="child_death.delay_recorded",
+        verb=verbs.CHILD_DEATH_DELAY_RECORDED,
         expected_version=expected_version,
     )
     return notification
@@ -365,6 +365,6 @@ def notification_archive(
             "archived_by": actor,
             "archived_reason": reason.strip(),
         },
-        verb="child_death.notification_archived",
+        verb=verbs.CHILD_DEATH_ARCHIVED,
     )
     return notification

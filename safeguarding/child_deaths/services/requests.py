@@ -15,7 +15,7 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
-from safeguarding.child_deaths import selectors
+from safeguarding.child_deaths import selectors, verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     InformationRequest,
@@ -68,7 +68,7 @@ def information_request_create(
             "requested_on": today,
             "due_on": due_on or add_working_days(today, settings.CHILD_DEATH_REQUEST_WORKING_DAYS),
         },
-        verb="child_death.information_requested",
+        verb=verbs.INFORMATION_REQUEST_SENT,
     )
     notification.agencies_involved.add(agency)
     if notification.status == ChildDeathNotification.Status.NOTIFIED:
@@ -103,7 +103,7 @@ def information_request_remind(
     )
     event_record(
         actor=actor,
-        verb="child_death.information_reminder_sent",
+        verb=verbs.INFORMATION_REQUEST_REMINDED,
         target=request,
         data={"reminders_sent": request.reminders_sent},
     )
@@ -147,7 +147,7 @@ def information_request_return(
             "returned_on": timezone.localdate(),
             "returned_by": actor,
         },
-        verb="child_death.information_returned",
+        verb=verbs.INFORMATION_REQUEST_RETURNED,
         expected_version=expected_version,
     )
     notification = request.notification

@@ -17,6 +17,7 @@ from safeguarding.activity_log.services import (
     event_record,
     tracked_update,
 )
+from safeguarding.child_deaths import verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
@@ -104,7 +105,7 @@ def panel_review_save(
             "modifiable_factors": modifiable_factors.strip(),
             "completed_on": completed_on,
         },
-        verb="child_death.review_recorded",
+        verb=verbs.PANEL_REVIEW_RECORDED,
     )
     for domain, factor in (factors or {}).items():
         ReviewFactor.objects.update_or_create(
@@ -124,7 +125,7 @@ def panel_review_save(
         notification.status = status
         event_record(
             actor=actor,
-            verb="child_death.review_completed" if completed_on else "child_death.review_reopened",
+            verb=verbs.PANEL_REVIEW_COMPLETED if completed_on else verbs.PANEL_REVIEW_REOPENED,
             target=notification,
         )
     return review

@@ -19,7 +19,7 @@ from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.actions.selectors import action_list_for_source
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.child_deaths import selectors, services
+from safeguarding.child_deaths import selectors, services, verbs
 from safeguarding.child_deaths.models import (
     AgeBand,
     ChildDeathNotification,
@@ -100,7 +100,7 @@ def test_confirmed_different_child_is_saved_and_keeps_the_match() -> None:
         confirmed_not_duplicate=True,
     )
     assert second.possible_duplicate_of == first
-    event = ActivityEvent.objects.get(verb="child_death.notified", target_id=str(second.pk))
+    event = ActivityEvent.objects.get(verb=verbs.CHILD_DEATH_NOTIFIED, target_id=str(second.pk))
     assert event.data == {"confirmed_not_duplicate_of": [first.reference]}
 
 
@@ -364,7 +364,7 @@ def test_completing_a_review_records_analysis_and_closes_the_case() -> None:
     assert {f.domain: f.grading for f in review.factors.all()} == {"child": "1", "family": "2"}
     case.refresh_from_db()
     assert case.status == ChildDeathNotification.Status.REVIEWED
-    assert ActivityEvent.objects.filter(verb="child_death.review_completed").count() == 1
+    assert ActivityEvent.objects.filter(verb=verbs.PANEL_REVIEW_COMPLETED).count() == 1
 
 
 @time_machine.travel(date(2021, 3, 1), tick=False)
@@ -590,7 +590,7 @@ def test_correction_recomputes_age_band_and_logs_without_identifying_values() ->
     )
     case.refresh_from_db()
     assert case.age_band == AgeBand.NEONATAL
-    event = ActivityEvent.objects.get(verb="child_death.notification_corrected")
+    event = ActivityEvent.objects.get(verb=verbs.CHILD_DEATH_CORRECTED)
     assert event.changes["child_name"] == {
         "before": "[identifying detail: not logged]",
         "after": "[identifying detail: not logged]",
@@ -637,7 +637,7 @@ def test_changing_only_the_encrypted_papers_is_saved_and_logged_redacted() -> No
     stored = ReviewMeeting.objects.get(pk=meeting.pk)
     assert stored.papers == "Synthetic case summaries"
     assert stored.version == 2
-    event = ActivityEvent.objects.get(verb="child_death.meeting_changed")
+    event = ActivityEvent.objects.get(verb=verbs.REVIEW_MEETING_CHANGED)
     assert event.changes == {
         "papers": {
             "before": "[identifying detail: not logged]",

@@ -21,7 +21,7 @@ from django.urls import reverse
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.child_deaths import selectors, services
+from safeguarding.child_deaths import selectors, services, verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
@@ -601,7 +601,7 @@ def test_meeting_update_matrix_and_agenda_change(
     meeting.refresh_from_db()
     assert meeting.title == "Panel, renamed"
     assert set(meeting.cases.all()) == {panel_case, added}
-    assert ActivityEvent.objects.filter(verb="child_death.meeting_agenda_set").exists()
+    assert ActivityEvent.objects.filter(verb=verbs.REVIEW_MEETING_AGENDA_SET).exists()
     matrix.read_only_write(panel, data=data)  # a member may read the meeting, not change it
     matrix.outsider(outsider)
     matrix.wrong_method(manager)
