@@ -85,6 +85,11 @@ def can_complete_section11_return(user: User, ret: Section11Return) -> bool:
     return ret.status == Section11Return.Status.DRAFT and can_edit_agency_record(user, ret)
 
 
+def can_moderate_section11_return(user: User, ret: Section11Return) -> bool:
+    """Staff moderate a return once the agency has submitted it."""
+    return can_manage_assurance(user) and ret.status != Section11Return.Status.DRAFT
+
+
 def get_section11_return_for_user_or_404(
     user: User, pk: Any, *, write: bool = False
 ) -> Section11Return:

@@ -128,8 +128,7 @@ def section11_return_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             "scores": scores,
             "has_previous": ret.cycle.previous_id is not None,
             "can_complete": permissions.can_complete_section11_return(request.user, ret),
-            "can_moderate": permissions.can_manage_assurance(request.user)
-            and ret.status != Section11Return.Status.DRAFT,
+            "can_moderate": permissions.can_moderate_section11_return(request.user, ret),
             "plan": plan,
             "actions": (
                 action_selectors.action_list_for_source(source=ret, user=request.user)
