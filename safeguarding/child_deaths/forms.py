@@ -12,6 +12,7 @@ from safeguarding.child_deaths import identity
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
+    KindOfLoss,
     NationalComparator,
     PanelReview,
     ReviewFactor,
@@ -21,20 +22,13 @@ from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
 
-KIND_OF_LOSS = [
-    ("live_born", "The death of a child who was born alive"),
-    ("stillbirth", "A stillbirth"),
-    ("late_foetal_loss", "A late foetal loss"),
-    ("termination", "A lawful termination of pregnancy"),
-]
-
 
 class NotificationForm(forms.Form):
     kind_of_loss = forms.ChoiceField(
         label="What is being notified?",
-        choices=KIND_OF_LOSS,
+        choices=KindOfLoss.choices,
         widget=forms.RadioSelect,
-        initial="live_born",
+        initial=KindOfLoss.LIVE_BORN,
     )
     child_name = forms.CharField(label="Child's full name", max_length=200)
     date_of_birth = forms.DateField(label="Date of birth", widget=DateInput())

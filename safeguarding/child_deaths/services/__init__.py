@@ -9,7 +9,6 @@ from __future__ import annotations
 from safeguarding.child_deaths.services.comparators import comparator_save
 from safeguarding.child_deaths.services.meetings import meeting_create, meeting_update
 from safeguarding.child_deaths.services.notifications import (
-    LOSS_REFUSALS,
     LikelyDuplicateError,
     NotReviewableError,
     notification_archive,
@@ -31,7 +30,6 @@ from safeguarding.child_deaths.services.reviews import (
 )
 
 __all__ = [
-    "LOSS_REFUSALS",
     "DomainFactor",
     "LikelyDuplicateError",
     "NotReviewableError",

@@ -16,9 +16,7 @@ from safeguarding.activity_log.services import (
     tracked_update,
 )
 from safeguarding.child_deaths import identity, selectors, verbs
-from safeguarding.child_deaths.models import (
-    ChildDeathNotification,
-)
+from safeguarding.child_deaths.models import ChildDeathNotification, KindOfLoss
 from safeguarding.core.fields import keyed_hash
 
 if TYPE_CHECKING:
@@ -47,15 +45,6 @@ class LikelyDuplicateError(ValidationError):
                 )
             }
         )
-
-
-LOSS_REFUSALS = {
-    "stillbirth": "Stillbirths are not reviewed by the child death overview panel.",
-    "late_foetal_loss": "Late foetal losses are not reviewed by the child death overview panel.",
-    "termination": (
-        "Lawful terminations of pregnancy are not reviewed by the child death overview panel."
-    ),
-}
 
 
 def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
@@ -100,10 +89,9 @@ def _save_with_free_reference(notification: ChildDeathNotification, attempts: in
 def _check_reviewable(
     *, kind_of_loss: str, born: date, died: date, notified_on: date, today: date
 ) -> None:
-    if kind_of_loss in LOSS_REFUSALS:
-        raise NotReviewableError(
-            {"kind_of_loss": LOSS_REFUSALS[kind_of_loss]}, code="not_reviewable"
-        )
+    refusal = KindOfLoss(kind_of_loss).refusal if kind_of_loss in KindOfLoss.values else ""
+    if refusal:
+        raise NotReviewableError({"kind_of_loss": refusal}, code="not_reviewable")
     errors: dict[str, str] = {}
     if died < born:
         errors["date_of_death"] = "The date of death must be on or after the date of birth."
@@ -144,7 +132,7 @@ def notification_create(
     expectation: str,
     notified_on: date,
     notified_by: str,
-    kind_of_loss: str = "live_born",
+    kind_of_loss: str = KindOfLoss.LIVE_BORN,
     nhs_number: str = "",
     ethnicity: str = "",
     address: str = "",
@@ -264,7 +252,7 @@ def notification_update(
     """Correct a notification. The same rules as notifying apply (a changed NHS number, name or
     date of birth is checked for duplicates again); a stale edit is refused."""
     _check_reviewable(
-        kind_of_loss="live_born",
+        kind_of_loss=KindOfLoss.LIVE_BORN,
         born=date_of_birth,
         died=date_of_death,
         notified_on=notified_on,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -68,20 +68,11 @@ def review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _review_or_404(
-    request: AuthenticatedHttpRequest, pk: int
-) -> tuple[ChildDeathNotification, PanelReview]:
-    case = permissions.get_notification_for_review_or_404(request.user, pk, write=True)
-    review = selectors.review_for_notification(notification=case)
-    if review is None:
-        raise Http404
-    return case, review
-
-
 @login_required
 @require_http_methods(GET_POST)
 def learning_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case, review = _review_or_404(request, pk)
+    review = permissions.get_panel_review_for_user_or_404(request.user, pk, write=True)
+    case = review.notification
     return form_page(
         request,
         form_class=forms.LearningForm,
@@ -101,7 +92,8 @@ def learning_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def panel_review_action_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case, review = _review_or_404(request, pk)
+    review = permissions.get_panel_review_for_user_or_404(request.user, pk, write=True)
+    case = review.notification
     return form_page(
         request,
         form_class=forms.ReviewActionForm,
