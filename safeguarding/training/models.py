@@ -178,6 +178,14 @@ class TrainingBooking(BaseModel):
         return f"Training booking {self.pk} (session {self.session_id})"
 
     @property
+    def outcome_label(self) -> str:
+        """What happened: once the register is marked, its outcome (Attended, Did not attend,
+        Cancelled late) replaces the booking's status ("Booked")."""
+        if self.attendance:
+            return self.get_attendance_display()
+        return self.get_status_display()
+
+    @property
     def charge_pounds(self) -> str:
         return f"£{self.charge_pence / 100:,.2f}"
 

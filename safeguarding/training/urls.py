@@ -51,6 +51,7 @@ urlpatterns = [
     path("manage/impact/<str:year>/", views.impact_report, name="impact_report"),
     path("manage/briefings/add/", views.briefing_create, name="briefing_create"),
     path("manage/needs/add/", views.needs_survey_create, name="needs_survey_create"),
+    path("agencies/<int:pk>/", views.agency_training, name="agency_training"),
     path("statements/", views.statement_list, name="statement_list"),
     path("statements/<int:pk>/", views.agency_statement, name="agency_statement"),
     path("validations/", views.validation_list, name="validation_list"),

@@ -1,11 +1,13 @@
 """Training pages, split by audience and, for running training, by sub-domain: public
 (catalogue, briefings, certificate checks), learner (booking and their own records), catalogue
 (courses, sessions, briefings, certificates), register (registers and approvals), reports
-(agency statements, the impact report), validations and needs (the training needs survey).
+(agency statements, the impact report), agency (an agency lead's page of their staff's
+training), validations and needs (the training needs survey).
 Re-exported for urls.py; the breadcrumb trail is in views/common.py."""
 
 from __future__ import annotations
 
+from safeguarding.training.views.agency import agency_training
 from safeguarding.training.views.catalogue import (
     briefing_create,
     certificate_revoke,
@@ -56,6 +58,7 @@ from safeguarding.training.views.validations import (
 )
 
 __all__ = [
+    "agency_training",
     "agency_statement",
     "approval_list",
     "booking_approve",
