@@ -8,7 +8,8 @@
   registers, cancellations, validation reviews, statements and reports. A session's trainer may
   mark its register.
 * Agency safeguarding leads approve their staff's bookings (as line manager), see their
-  agency's training page (staff bookings, approvals, charges, an export) and charge statement, submit courses for validation and answer the needs survey.
+  agency's training page (staff bookings, approvals, charges, an export) and charge
+  statement, submit courses for validation and answer the needs survey.
 * Read-only roles (scrutineer, board member) may see the management pages and reports but
   change nothing (403 on writes).
 """
