@@ -56,6 +56,15 @@ def session_list_for_course(
     return list(_with_places(sessions).select_related("course").order_by("starts_at"))
 
 
+def session_list_past_for_course(*, course: Course) -> QuerySet[TrainingSession]:
+    """The course's sessions that have started (held or cancelled), newest first."""
+    return (
+        _with_places(course.sessions.filter(starts_at__lte=timezone.now()))
+        .select_related("course")
+        .order_by("-starts_at", "-id")
+    )
+
+
 def session_get_public(*, pk: int) -> TrainingSession | None:
     return (
         _with_places(TrainingSession.objects.filter(pk=pk, course__is_published=True))

@@ -33,6 +33,7 @@ urlpatterns = [
     path("manage/courses/add/", views.course_create, name="course_create"),
     path("manage/courses/<int:pk>/change/", views.course_update, name="course_update"),
     path("manage/courses/<int:pk>/sessions/add/", views.session_create, name="session_create"),
+    path("manage/sessions/add/", views.session_add, name="session_add"),
     path("manage/sessions/<int:pk>/register/", views.session_register, name="session_register"),
     path(
         "manage/sessions/<int:pk>/register/all/",

@@ -138,7 +138,7 @@ def test_lead_finds_the_page_from_my_work(
 
 def _streamed(response: Any) -> bytes:
     assert isinstance(response, StreamingHttpResponse | FileResponse)
-    return b"".join(response.streaming_content)
+    return response.getvalue()
 
 
 def test_export_is_scoped_streamed_logged_and_formula_safe(

@@ -8,7 +8,8 @@ Form page: not used here: the page only reads (approving posts to the approvals 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -33,7 +34,7 @@ EXPORT_HEADER = [
 
 @login_required
 @require_GET
-def agency_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def agency_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     agency = permissions.get_agency_training_for_user_or_404(request.user, pk)
     file_format = request.GET.get("format", "")
     if file_format in ("csv", "xlsx"):

@@ -102,6 +102,24 @@ def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(GET_POST)
+def session_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Adding a session from the sessions list, choosing its course on the form."""
+    require(permissions.can_view_training_management(request.user))
+    require(permissions.can_manage_training(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.SessionAddForm,
+        save=lambda form: services.session_create(actor=request.user, **form.values()),
+        success_message="The session has been added.",
+        success_url=lambda session: reverse("training:course_detail", args=[session.course_id]),
+        title="Add a session",
+        submit="Add session",
+        breadcrumbs=CRUMBS(manage_crumb(), ("Add a session", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
 def session_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = permissions.get_session_for_user_or_404(
         request.user, pk, write=True, action="change"

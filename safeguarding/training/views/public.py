@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.core.http import public
 from safeguarding.training import codes, forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS
+from safeguarding.training.views.common import CRUMBS, page_of
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -59,6 +59,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "course": course,
             "sessions": selectors.session_list_for_course(course=course),
+            "past_page": page_of(request, selectors.session_list_past_for_course(course=course)),
             "can_manage": permissions.can_manage_training(_user(request)),
             "breadcrumbs": CRUMBS((course.title, "")),
         },
