@@ -248,6 +248,26 @@ def get_booking_for_user_or_404(user: User, pk: int, *, write: bool = False) -> 
     )
 
 
+def can_download_booking_calendar(user: User, booking: TrainingBooking) -> bool:
+    """The .ics file of a booking holding a place on a session that is going ahead: its owner
+    (and partnership staff) only, since it may carry the joining link."""
+    return (
+        (booking.learner_id == user.pk or can_manage_training(user))
+        and booking.status in TrainingBooking.HOLDS_PLACE
+        and not booking.session.is_cancelled
+    )
+
+
+def get_booking_calendar_for_user_or_404(user: User, pk: int) -> TrainingBooking:
+    return fetch_for_user_or_404(
+        user,
+        TrainingBooking.objects.select_related("session__course"),
+        pk,
+        can_view=can_download_booking_calendar,
+        can_edit=lambda _user, _booking: False,
+    )
+
+
 def can_view_booking_approval(user: User, booking: TrainingBooking) -> bool:
     return can_view_training_management(user) or booking.agency_id in user.lead_agency_ids
 

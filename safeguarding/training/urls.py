@@ -21,6 +21,7 @@ urlpatterns = [
     # signed in
     path("sessions/<int:pk>/book/", views.session_book, name="session_book"),
     path("bookings/", views.booking_list, name="booking_list"),
+    path("bookings/<int:pk>/calendar.ics", views.booking_calendar, name="booking_calendar"),
     path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking_cancel"),
     path("bookings/<int:pk>/accept/", views.offer_accept, name="offer_accept"),
     path("bookings/<int:pk>/leave/", views.waitlist_leave, name="waitlist_leave"),

@@ -20,6 +20,7 @@ from safeguarding.training.views.catalogue import (
     session_update,
 )
 from safeguarding.training.views.learner import (
+    booking_calendar,
     booking_cancel,
     booking_list,
     briefing_complete,
@@ -63,6 +64,7 @@ __all__ = [
     "agency_statement",
     "approval_list",
     "booking_approve",
+    "booking_calendar",
     "booking_cancel",
     "booking_list",
     "briefing_complete",
