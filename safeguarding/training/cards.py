@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.core.registry import Card, CardItem
+from safeguarding.core.templatetags.govuk import govuk_date
 from safeguarding.training import selectors
 from safeguarding.training.models import TrainingBooking
 
@@ -36,12 +37,11 @@ def my_training_card(user: User) -> Card | None:
     for booking in bookings.filter(
         status=TrainingBooking.Status.CONFIRMED, session__starts_at__gt=now
     )[:5]:
-        local = timezone.localtime(booking.session.starts_at)
         items.append(
             CardItem(
                 text=booking.session.course.title,
                 url=reverse("training:session_detail", args=[booking.session_id]),
-                due=f"{local:%-d %B %Y, %H:%M}",
+                due=govuk_date(booking.session.starts_at, with_time=True),
             )
         )
     due_evaluation = bookings.filter(
