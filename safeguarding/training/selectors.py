@@ -145,7 +145,7 @@ class Statement:
     agency: Agency
     start: date
     end: date
-    rows: list[TrainingBooking]
+    rows: QuerySet[TrainingBooking]
     total_pence: int
 
     @property
@@ -154,8 +154,9 @@ class Statement:
 
 
 def agency_statement(*, agency: Agency, start: date, end: date) -> Statement:
-    """Non-attendance charges to an agency for sessions between start and end (inclusive).
-    Callers check permissions.can_view_agency_statement first."""
+    """Non-attendance charges to an agency for sessions between start and end (inclusive): the
+    rows unevaluated (a page of them is shown, all of them exported). Callers check
+    permissions.can_view_agency_statement first."""
     rows = (
         TrainingBooking.objects.filter(
             agency=agency,
@@ -168,7 +169,7 @@ def agency_statement(*, agency: Agency, start: date, end: date) -> Statement:
         .order_by("session__starts_at", "id")
     )
     total = rows.aggregate(total=Sum("charge_pence"))["total"] or 0
-    return Statement(agency=agency, start=start, end=end, rows=list(rows), total_pence=total)
+    return Statement(agency=agency, start=start, end=end, rows=rows, total_pence=total)
 
 
 # --- an agency's training (its safeguarding lead's page) ------------------------------------
@@ -313,14 +314,6 @@ def validation_list_for_user(*, user: User, status: str = "") -> QuerySet[Course
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("agency__name", "-submitted_on")
-
-
-def validated_courses_by_agency(*, user: User) -> dict[str, list[CourseValidation]]:
-    grouped: dict[str, list[CourseValidation]] = {}
-    validated = validation_list_for_user(user=user, status=CourseValidation.Status.VALIDATED)
-    for validation in validated:
-        grouped.setdefault(validation.agency.name, []).append(validation)
-    return grouped
 
 
 @dataclass(frozen=True)

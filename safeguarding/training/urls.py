@@ -27,6 +27,7 @@ urlpatterns = [
     path("bookings/<int:pk>/leave/", views.waitlist_leave, name="waitlist_leave"),
     path("bookings/<int:pk>/evaluate/", views.evaluation_create, name="evaluation_create"),
     path("bookings/<int:pk>/impact/", views.impact_response_create, name="impact_response_create"),
+    path("certificates/", views.certificate_list, name="certificate_list"),
     path("certificates/<int:pk>/", views.certificate_download, name="certificate_download"),
     path("briefings/<int:pk>/complete/", views.briefing_complete, name="briefing_complete"),
     # running training
@@ -52,6 +53,7 @@ urlpatterns = [
     ),
     path("manage/impact/<str:year>/", views.impact_report, name="impact_report"),
     path("manage/briefings/add/", views.briefing_create, name="briefing_create"),
+    path("manage/needs/", views.needs_survey_list, name="needs_survey_list"),
     path("manage/needs/add/", views.needs_survey_create, name="needs_survey_create"),
     path("agencies/<int:pk>/", views.agency_training, name="agency_training"),
     path("statements/", views.statement_list, name="statement_list"),

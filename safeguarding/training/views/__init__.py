@@ -25,6 +25,7 @@ from safeguarding.training.views.learner import (
     booking_list,
     briefing_complete,
     certificate_download,
+    certificate_list,
     evaluation_create,
     impact_response_create,
     offer_accept,
@@ -35,6 +36,7 @@ from safeguarding.training.views.needs import (
     needs_response_create,
     needs_survey_create,
     needs_survey_detail,
+    needs_survey_list,
 )
 from safeguarding.training.views.public import (
     briefing_detail,
@@ -72,6 +74,7 @@ __all__ = [
     "briefing_detail",
     "briefing_list",
     "certificate_download",
+    "certificate_list",
     "certificate_revoke",
     "certificate_verify",
     "certificate_verify_code",
@@ -86,6 +89,7 @@ __all__ = [
     "needs_response_create",
     "needs_survey_create",
     "needs_survey_detail",
+    "needs_survey_list",
     "offer_accept",
     "register_mark_all",
     "session_add",

@@ -21,7 +21,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, form_page
 from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, your_training_crumb
+from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
 
 
 @login_required
@@ -56,11 +56,26 @@ def booking_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "training/booking_list.html",
         {
-            "bookings": selectors.booking_list_for_user(user=request.user),
+            "page_obj": page_of(request, selectors.booking_list_for_user(user=request.user)),
             "briefing_certificates": selectors.briefing_certificate_list_for_user(
                 user=request.user
-            ),
+            ).count(),
             "breadcrumbs": CRUMBS(("Your training", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's own briefing certificates (a session's certificate is on its booking)."""
+    certificates = selectors.briefing_certificate_list_for_user(user=request.user)
+    return render(
+        request,
+        "training/certificate_list.html",
+        {
+            "page_obj": page_of(request, certificates),
+            "breadcrumbs": CRUMBS(your_training_crumb(), ("Briefing certificates", "")),
         },
     )
 

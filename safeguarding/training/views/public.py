@@ -40,7 +40,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
         request,
         "training/course_list.html",
         {
-            "courses": selectors.course_list_public(),
+            "page_obj": page_of(request, selectors.course_list_public()),
             "can_manage": permissions.can_view_training_management(_user(request)),
             "breadcrumbs": [("Home", reverse("core:home")), ("Training", "")],
         },
@@ -105,7 +105,7 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
         request,
         "training/briefing_list.html",
         {
-            "briefings": selectors.briefing_list_for_user(user=_user(request)),
+            "page_obj": page_of(request, selectors.briefing_list_for_user(user=_user(request))),
             "breadcrumbs": CRUMBS(("Virtual briefings", "")),
         },
     )

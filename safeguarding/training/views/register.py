@@ -20,7 +20,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
-from safeguarding.training.views.common import CRUMBS, manage_crumb
+from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
 @login_required
@@ -85,7 +85,7 @@ def approval_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "training/approval_list.html",
         {
-            "bookings": selectors.approvals_pending_for_user(user=request.user),
+            "page_obj": page_of(request, selectors.approvals_pending_for_user(user=request.user)),
             "breadcrumbs": CRUMBS(manage_crumb(), ("Approvals", "")),
         },
     )
