@@ -45,4 +45,4 @@ def booking_calendar(*, booking: TrainingBooking) -> bytes:
     event.add("description", "\n".join(details))
     event.add("url", joining_link or absolute_reverse("training:session_detail", session.pk))
     calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

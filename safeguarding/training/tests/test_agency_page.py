@@ -178,3 +178,17 @@ def test_lists_are_paginated(
     assert page.count("govuk-table__row") == 26  # the header and 25 rows
     assert "govuk-pagination" in page
     assert "show=upcoming&amp;page=2" in page
+
+
+def test_approving_from_the_agency_page_comes_back_to_it(
+    client: Client, bookings: dict[str, TrainingBooking], lead_a: User, agency_a: Agency
+) -> None:
+    client.force_login(lead_a)
+    pending = bookings["pending"]
+    response = client.post(
+        reverse("training:booking_approve", args=[pending.pk]),
+        {"decision": "approve", "back_to": "agency"},
+    )
+    assert response["Location"] == _url(agency_a) + "?show=approvals"
+    pending.refresh_from_db()
+    assert pending.status == TrainingBooking.Status.CONFIRMED

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from safeguarding.accounts.models import User
 from safeguarding.core.testing import ViewMatrix
@@ -25,7 +25,7 @@ def booking(session: TrainingSession, learner: User) -> TrainingBooking:
     return services.booking_create(actor=learner, session=session)
 
 
-def _event(client: Client, booking: TrainingBooking) -> Calendar:
+def _event(client: Client, booking: TrainingBooking) -> Component:
     response = client.get(reverse("training:booking_calendar", args=[booking.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")

@@ -91,6 +91,7 @@ def _person() -> User:
 
 def _certificate(booking: TrainingBooking | None = None, **kwargs: Any) -> Certificate:
     learner = booking.learner if booking else kwargs.pop("learner")
+    assert learner is not None
     return Certificate.objects.create(
         booking=booking,
         learner=learner,

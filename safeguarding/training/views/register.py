@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -102,4 +103,8 @@ def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Approved." if approve else "Not approved: the place is freed.")
+    if request.POST.get("back_to") == "agency":
+        return redirect(
+            reverse("training:agency_training", args=[booking.agency_id]) + "?show=approvals"
+        )
     return redirect("training:approval_list")
