@@ -70,6 +70,12 @@ def test_sessions_are_held_once_started_and_cancelled_when_cancelled(
     assert page.count(">Held<") == 1
     assert page.count(">Scheduled<") == 1
     assert page.count(">Cancelled<") == 1
+    register = client.get(reverse("training:session_register", args=[past.pk])).content.decode()
+    assert 'id="session-state">Held<' in register
+    # A held session's public page offers no booking.
+    public = client.get(reverse("training:session_detail", args=[past.pk])).content.decode()
+    assert "This session has taken place" in public
+    assert "Book a place" not in public
 
 
 def test_a_marked_booking_shows_its_outcome_not_booked(
