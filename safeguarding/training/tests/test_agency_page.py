@@ -192,3 +192,12 @@ def test_approving_from_the_agency_page_comes_back_to_it(
     assert response["Location"] == _url(agency_a) + "?show=approvals"
     pending.refresh_from_db()
     assert pending.status == TrainingBooking.Status.CONFIRMED
+
+
+def test_the_lead_goes_back_from_the_statement_to_their_agency_page(
+    client: Client, lead_a: User, agency_a: Agency
+) -> None:
+    client.force_login(lead_a)
+    page = client.get(reverse("training:agency_statement", args=[agency_a.pk])).content.decode()
+    assert f'href="{_url(agency_a)}"' in page
+    assert reverse("training:manage") not in page

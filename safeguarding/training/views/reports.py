@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import Crumb
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
+from safeguarding.partnership.models import Agency
 from safeguarding.training import exports, forms, permissions, reporting, selectors
 from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
@@ -84,12 +86,22 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             "statement": statement,
             "page_obj": page_of(request, statement.rows),
             "query": f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
-            "breadcrumbs": CRUMBS(
-                manage_crumb(),
-                ("Agency statements", reverse("training:statement_list")),
-                (agency.name, ""),
-            ),
+            "breadcrumbs": _statement_crumbs(request, agency),
         },
+    )
+
+
+def _statement_crumbs(request: AuthenticatedHttpRequest, agency: Agency) -> list[Crumb]:
+    """Staff come from the statements list; an agency's lead from their agency's page."""
+    if permissions.can_view_training_management(request.user):
+        return CRUMBS(
+            manage_crumb(),
+            ("Agency statements", reverse("training:statement_list")),
+            (agency.name, ""),
+        )
+    return CRUMBS(
+        (agency.name, reverse("training:agency_training", args=[agency.pk])),
+        ("Charge statement", ""),
     )
 
 
