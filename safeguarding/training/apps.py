@@ -13,6 +13,7 @@ class TrainingConfig(AppConfig):
         from safeguarding.training import cards
 
         register_card("training.bookings", cards.my_training_card, order=40)
+        register_card("training.agency", cards.agency_training_card, order=41)
         register_nav(
             NavItem(
                 key="training",

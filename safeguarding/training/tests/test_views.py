@@ -466,7 +466,8 @@ def test_agency_statement_scoped_to_the_agency_lead(
     assert agency_b.name not in client.get(_url("statement_list")).content.decode()
 
     csv = client.get(url, {"start": "2025-04-01", "end": "2026-03-31", "format": "csv"})
-    rows = csv.content.decode().strip().splitlines()
+    assert csv.streaming  # written a row at a time, never held whole in memory
+    rows = csv.getvalue().decode().strip().splitlines()
     assert len(rows) == 3  # header and the two charges
     assert ActivityEvent.objects.filter(verb="exported", data__rows=2).exists()
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.core.http import public
 from safeguarding.training import codes, forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS
+from safeguarding.training.views.common import CRUMBS, page_of
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -40,7 +40,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
         request,
         "training/course_list.html",
         {
-            "courses": selectors.course_list_public(),
+            "page_obj": page_of(request, selectors.course_list_public()),
             "can_manage": permissions.can_view_training_management(_user(request)),
             "breadcrumbs": [("Home", reverse("core:home")), ("Training", "")],
         },
@@ -59,6 +59,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "course": course,
             "sessions": selectors.session_list_for_course(course=course),
+            "past_page": page_of(request, selectors.session_list_past_for_course(course=course)),
             "can_manage": permissions.can_manage_training(_user(request)),
             "breadcrumbs": CRUMBS((course.title, "")),
         },
@@ -104,7 +105,7 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
         request,
         "training/briefing_list.html",
         {
-            "briefings": selectors.briefing_list_for_user(user=_user(request)),
+            "page_obj": page_of(request, selectors.briefing_list_for_user(user=_user(request))),
             "breadcrumbs": CRUMBS(("Virtual briefings", "")),
         },
     )
