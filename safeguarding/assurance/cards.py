@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def section11_returns_card(user: User) -> Card | None:
     """For agency safeguarding leads: their agency's Section 11 returns not yet submitted, with
     the deadline; overdue ones tagged. Nothing for anyone else."""
-    if not user.is_authenticated or not permissions.lead_agency_ids(user):
+    if not user.is_authenticated or not user.lead_agency_ids:
         return None
     today = timezone.localdate()
     returns = list(selectors.section11_returns_due_for_user(user=user, today=today))

@@ -44,8 +44,6 @@ from safeguarding.learning.services import theme_create
 from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency, Priority
 
-P = FormTemplate.Purpose
-K = Question.Kind
 YES_NO_NOT_SURE = ["Yes", "No", "Not sure"]
 
 SECTION11_AGENCIES = [
@@ -88,21 +86,21 @@ SURVEYS: list[SurveySpec] = [
             (
                 "someone_known",
                 "Is sexual abuse most often done by someone the child already knows?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "knew that sexual abuse is often by someone they know",
             ),
             (
                 "online",
                 "Can sexual abuse happen online?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "knew that sexual abuse can happen online",
             ),
             (
                 "who_to_tell",
                 "Would you know who to tell if something happened to you?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "",
             ),
@@ -127,21 +125,21 @@ SURVEYS: list[SurveySpec] = [
             (
                 "online",
                 "Can child sexual abuse happen online?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "knew that child sexual abuse can happen online",
             ),
             (
                 "someone_known",
                 "Is child sexual abuse most often by someone the child knows?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "knew that child sexual abuse is often by someone the child knows",
             ),
             (
                 "know_sarc",
                 "Have you heard of the sexual assault referral centre?",
-                K.YES_NO_PARTLY,
+                Question.Kind.YES_NO_PARTLY,
                 [],
                 "",
             ),
@@ -166,21 +164,21 @@ SURVEYS: list[SurveySpec] = [
             (
                 "confident_reporting",
                 "Do you feel confident in reporting child sexual abuse?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 YES_NO_NOT_SURE,
                 "felt confident in reporting child sexual abuse",
             ),
             (
                 "trained",
                 "Have you received training on child sexual abuse?",
-                K.CHOICE,
+                Question.Kind.CHOICE,
                 ["Yes", "No"],
                 "had received training on child sexual abuse",
             ),
             (
                 "confidence_rating",
                 "How confident are you in talking with a child about sexual abuse?",
-                K.RATING,
+                Question.Kind.RATING,
                 ["Not confident", "A little confident", "Confident", "Very confident"],
                 "",
             ),
@@ -342,7 +340,7 @@ def _seed_surveys() -> None:
     for title, audience, questions, counts, comments in SURVEYS:
         survey = Survey.objects.filter(title=title).first()
         if survey is None:
-            form = _form(f"{title} (questionnaire)", P.SURVEY)
+            form = _form(f"{title} (questionnaire)", FormTemplate.Purpose.SURVEY)
             if not Question.objects.filter(section__form_version__template=form).exists():
                 section = services.form_section_add(actor=None, template=form, title="Questions")
                 for key, text, kind, choices, label in questions:
@@ -360,7 +358,7 @@ def _seed_surveys() -> None:
                     section=section,
                     key="anything_else",
                     text="Is there anything else you want to tell us?",
-                    kind=K.TEXT,
+                    kind=Question.Kind.TEXT,
                     required=False,
                 )
             survey = services.survey_create(
@@ -413,7 +411,7 @@ def _seed_responses(
 
 
 def _standard_set() -> tuple[FormVersion, FormVersion]:
-    form = _form("Section 11 standards", P.SECTION11)
+    form = _form("Section 11 standards", FormTemplate.Purpose.SECTION11)
     if not Question.objects.filter(section__form_version__template=form).exists():
         section = services.form_section_add(actor=None, template=form, title="Standards")
         for key, text, _before, _after in STANDARDS:
@@ -422,7 +420,7 @@ def _standard_set() -> tuple[FormVersion, FormVersion]:
                 section=section,
                 key=key,
                 text=text,
-                kind=K.RATING,
+                kind=Question.Kind.RATING,
                 choices=["0: not met", "1: partly met", "2: mostly met", "3: fully met"],
             )
     first = form.versions.get(number=1)
@@ -435,7 +433,7 @@ def _standard_set() -> tuple[FormVersion, FormVersion]:
             section=first.sections.get(order=1),
             key=key,
             text=text,
-            kind=K.RATING,
+            kind=Question.Kind.RATING,
             choices=["0: not met", "1: partly met", "2: mostly met", "3: fully met"],
         )
         second = added.section.form_version
@@ -524,22 +522,22 @@ AUDIT_TITLE = "Lived experience of the child: multi-agency audit 2020"
 def _seed_audit(agencies: list[Agency]) -> None:
     if Audit.objects.filter(title=AUDIT_TITLE).exists():
         return
-    tool = _form("Lived experience audit tool", P.AUDIT_TOOL)
+    tool = _form("Lived experience audit tool", FormTemplate.Purpose.AUDIT_TOOL)
     section = services.form_section_add(actor=None, template=tool, title="The child's experience")
     tool_questions: list[tuple[str, str, str, list[str]]] = [
         (
             "voice_recorded",
             "Is the child's voice recorded in their own words?",
-            K.YES_NO_PARTLY,
+            Question.Kind.YES_NO_PARTLY,
             [],
         ),
         (
             "lived_experience",
             "Does the plan show the child's daily lived experience?",
-            K.YES_NO_PARTLY,
+            Question.Kind.YES_NO_PARTLY,
             [],
         ),
-        ("quality", "Overall quality of multi-agency practice", K.RAG, []),
+        ("quality", "Overall quality of multi-agency practice", Question.Kind.RAG, []),
     ]
     for key, text, kind, choices in tool_questions:
         services.form_question_add(
@@ -712,12 +710,11 @@ def _seed_differences() -> None:
             issue=issue,
             raised_on=raised_on,
         )
-        data: dict[str, object] = {"stage": stage}
-        if days is not None:
-            data.update(
-                resolved_on=raised_on + dt.timedelta(days=days),
-                outcome="Agreed a way forward (demo).",
-            )
         services.professional_difference_update(
-            actor=None, difference=difference, expected_version=None, **data
+            actor=None,
+            difference=difference,
+            expected_version=None,
+            stage=stage,
+            resolved_on=raised_on + dt.timedelta(days=days) if days is not None else None,
+            outcome="Agreed a way forward (demo)." if days is not None else "",
         )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -162,9 +162,16 @@ class Section11ReturnForm(forms.Form):
 
     version = VersionField()
 
-    def __init__(self, *args: Any, scores: list[Section11Score], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        scores: list[Section11Score],
+        previous: Mapping[str, int | None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.scores = scores
+        self.previous = previous
         for score in scores:
             p = f"s{score.pk}_"
             text = score.standard.text
@@ -188,6 +195,18 @@ class Section11ReturnForm(forms.Form):
                     initial=getattr(score, name),
                 )
 
+    def groups(self) -> list[tuple[Section11Score, int | None, list[forms.BoundField]]]:
+        """For each standard: its score, the previous cycle's score and its fields."""
+        names = ("self_score", "evidence", "strengths", "areas_for_improvement")
+        return [
+            (
+                score,
+                self.previous.get(score.standard.key),
+                [self[f"s{score.pk}_{n}"] for n in names],
+            )
+            for score in self.scores
+        ]
+
     def score_data(self) -> dict[int, dict[str, Any]]:
         data: dict[int, dict[str, Any]] = {}
         for score in self.scores:
@@ -204,9 +223,16 @@ class Section11ReturnForm(forms.Form):
 class ModerationForm(forms.Form):
     version = VersionField()
 
-    def __init__(self, *args: Any, scores: list[Section11Score], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        scores: list[Section11Score],
+        previous: Mapping[str, int | None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.scores = scores
+        self.previous = previous
         for score in scores:
             p = f"s{score.pk}_"
             self.fields[p + "moderated_score"] = forms.TypedChoiceField(
@@ -225,6 +251,18 @@ class ModerationForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=score.moderation_comment,
             )
+
+    def groups(self) -> list[tuple[Section11Score, int | None, list[forms.BoundField]]]:
+        """For each standard: its score, the previous cycle's score and its fields."""
+        names = ("moderated_score", "moderation_comment")
+        return [
+            (
+                score,
+                self.previous.get(score.standard.key),
+                [self[f"s{score.pk}_{n}"] for n in names],
+            )
+            for score in self.scores
+        ]
 
     def moderated(self) -> dict[int, tuple[int, str]]:
         return {
@@ -266,7 +304,7 @@ class Section11CycleForm(forms.Form):
         required=False,
     )
     agencies = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -329,7 +367,7 @@ class AuditForm(forms.Form):
     )
     agencies = forms.ModelMultipleChoiceField(
         label="Participating agencies",
-        queryset=Agency.objects.filter(disabled_on__isnull=True),
+        queryset=Agency.objects.active(),
         widget=forms.CheckboxSelectMultiple,
     )
     planned_for = forms.DateField(label="Planned for", widget=DateInput())
@@ -470,7 +508,7 @@ class ScrutinyReportForm(forms.Form):
 
 
 class ScrutinyAssessmentForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=ScrutinyTheme.objects.filter(disabled_on__isnull=True))
+    theme = forms.ModelChoiceField(queryset=ScrutinyTheme.objects.active())
     assessed_on = forms.DateField(label="Assessed on", widget=DateInput())
     evidence_reviewed = forms.CharField(label="Evidence reviewed", widget=_TEXTAREA)
     judgement = forms.ChoiceField(choices=ScrutinyAssessment.Judgement.choices)
@@ -480,18 +518,14 @@ class ScrutinyAssessmentForm(forms.Form):
 class RecommendationActionForm(forms.Form):
     description = forms.CharField(label="Action", widget=_TEXTAREA)
     owner_agency = forms.ModelChoiceField(
-        label="Agency responsible", queryset=Agency.objects.filter(disabled_on__isnull=True)
+        label="Agency responsible", queryset=Agency.objects.active()
     )
     due_date = forms.DateField(label="Due by", widget=DateInput())
 
 
 class ProfessionalDifferenceForm(forms.Form):
-    raised_by_agency = forms.ModelChoiceField(
-        label="Raised by", queryset=Agency.objects.filter(disabled_on__isnull=True)
-    )
-    with_agency = forms.ModelChoiceField(
-        label="Raised with", queryset=Agency.objects.filter(disabled_on__isnull=True)
-    )
+    raised_by_agency = forms.ModelChoiceField(label="Raised by", queryset=Agency.objects.active())
+    with_agency = forms.ModelChoiceField(label="Raised with", queryset=Agency.objects.active())
     issue = forms.CharField(
         widget=_TEXTAREA, help_text="What the disagreement is about. No names."
     )

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from safeguarding.accounts.roles import READ_ONLY_ROLES, Role
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from safeguarding.accounts.roles import READ_ONLY_ROLES
 from safeguarding.assurance.models import (
     Audit,
     AuditCase,
@@ -34,21 +38,18 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
-def sees_all(user: User) -> bool:
+def can_view_all_assurance(user: User) -> bool:
+    """Staff and the read-only roles see every assurance record (lists, results, returns)."""
     return user.is_authenticated and (user.is_partnership_staff or user.has_role(*READ_ONLY_ROLES))
 
 
-def lead_agency_ids(user: User) -> frozenset[int]:
-    return user.agency_ids_for(Role.AGENCY_LEAD)
-
-
-def is_assigned_auditor(user: User) -> bool:
+def _is_assigned_auditor(user: User) -> bool:
     return user.is_authenticated and AuditCase.objects.filter(auditor=user).exists()
 
 
 def can_view_assurance(user: User) -> bool:
     """May use the quality assurance area at all (the navigation item, the overview)."""
-    return sees_all(user) or bool(lead_agency_ids(user)) or is_assigned_auditor(user)
+    return can_view_all_assurance(user) or bool(user.lead_agency_ids) or _is_assigned_auditor(user)
 
 
 def can_manage_assurance(user: User) -> bool:
@@ -56,7 +57,7 @@ def can_manage_assurance(user: User) -> bool:
 
 
 def _view_all(user: User, _obj: Any) -> bool:
-    return sees_all(user)
+    return can_view_all_assurance(user)
 
 
 def _manage(user: User, _obj: Any) -> bool:
@@ -67,16 +68,26 @@ def _manage(user: User, _obj: Any) -> bool:
 
 
 def can_view_agency_record(user: User, obj: Section11Return | PerformanceCommentary) -> bool:
-    return sees_all(user) or obj.agency_id in lead_agency_ids(user)
+    return can_view_all_assurance(user) or obj.agency_id in user.lead_agency_ids
 
 
 def can_edit_agency_record(user: User, obj: Section11Return | PerformanceCommentary) -> bool:
-    return can_manage_assurance(user) or obj.agency_id in lead_agency_ids(user)
+    return can_manage_assurance(user) or obj.agency_id in user.lead_agency_ids
+
+
+def can_submit_commentary(user: User) -> bool:
+    """Staff, and agency safeguarding leads for their own agencies."""
+    return can_manage_assurance(user) or bool(user.lead_agency_ids)
 
 
 def can_complete_section11_return(user: User, ret: Section11Return) -> bool:
     """The agency's lead (or staff on their behalf) fills in and submits a draft return."""
     return ret.status == Section11Return.Status.DRAFT and can_edit_agency_record(user, ret)
+
+
+def can_moderate_section11_return(user: User, ret: Section11Return) -> bool:
+    """Staff moderate a return once the agency has submitted it."""
+    return can_manage_assurance(user) and ret.status != Section11Return.Status.DRAFT
 
 
 def get_section11_return_for_user_or_404(
@@ -152,6 +163,20 @@ def get_question_for_user_or_404(user: User, pk: Any, *, write: bool = False) ->
     )
 
 
+def can_answer_survey(survey: Survey) -> bool:
+    """Anyone with the link, while the survey is open."""
+    return survey.is_open_on(timezone.localdate())
+
+
+def get_survey_by_public_id_or_404(public_id: str) -> Survey:
+    """The survey behind a public answering link (no account: the link is the permission).
+    Whether it is open is `can_answer_survey`: a closed survey's page says it has closed."""
+    try:
+        return Survey.objects.select_related("form").get(public_id=public_id)
+    except (Survey.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404 from exc
+
+
 def get_survey_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Survey:
     return fetch_for_user_or_404(
         user,
@@ -165,11 +190,11 @@ def get_survey_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> S
 
 def can_view_audit(user: User, audit: Audit) -> bool:
     """Staff and read-only roles; the leads of participating agencies; assigned auditors."""
-    if sees_all(user):
+    if can_view_all_assurance(user):
         return True
     if not user.is_authenticated:
         return False
-    leads = lead_agency_ids(user)
+    leads = user.lead_agency_ids
     if leads and audit.agencies.filter(pk__in=leads).exists():
         return True
     return audit.cases.filter(auditor=user).exists()

@@ -35,19 +35,26 @@ from safeguarding.assurance.models import (
     Section11Score,
     Survey,
 )
-from safeguarding.assurance.services.forms import form_version_latest
 from safeguarding.core.reporting import percent
 from safeguarding.core.years import ReportingYear
+from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
 def min_answers() -> int:
-    return int(getattr(settings, "SURVEY_MIN_ANSWERS", 5))
+    """settings.SURVEY_MIN_ANSWERS: fewer answers to a survey question show no result."""
+    return int(settings.SURVEY_MIN_ANSWERS)
 
 
 # --- forms -----------------------------------------------------------------------------
+
+
+def form_version_latest(*, template: FormTemplate) -> FormVersion:
+    """The template's latest version. Every template has one: form_template_create makes
+    version 1 with the template (migration 0003 made it for any template that had none)."""
+    return template.versions.order_by("-number")[:1].get()
 
 
 def form_list(*, purpose: str | None = None) -> QuerySet[FormTemplate]:
@@ -158,7 +165,7 @@ def survey_results(*, survey: Survey) -> list[QuestionResult]:
 
 
 def survey_list_for_user(*, user: User) -> QuerySet[Survey]:
-    if not permissions.sees_all(user):
+    if not permissions.can_view_all_assurance(user):
         return Survey.objects.none()
     return Survey.objects.select_related("form").annotate(respondents=Count("responses"))
 
@@ -211,9 +218,9 @@ def audit_list_for_user(*, user: User) -> QuerySet[Audit]:
     audits = Audit.objects.select_related("tool", "priority").annotate(
         case_count=Count("cases", distinct=True)
     )
-    if permissions.sees_all(user):
+    if permissions.can_view_all_assurance(user):
         return audits
-    leads = permissions.lead_agency_ids(user)
+    leads = user.lead_agency_ids
     visible = Audit.objects.filter(Q(agencies__in=leads) | Q(cases__auditor=user)).values("pk")
     return audits.filter(pk__in=visible)
 
@@ -230,6 +237,11 @@ def audit_cases_to_complete_for_user(*, user: User) -> QuerySet[AuditCase]:
 
 def audit_case_list(*, audit: Audit) -> QuerySet[AuditCase]:
     return audit.cases.select_related("agency", "auditor", "response")
+
+
+def audit_case_list_completed(*, audit: Audit) -> list[AuditCase]:
+    """The sample's cases whose audit tool has been completed (the ones moderation grades)."""
+    return list(audit_case_list(audit=audit).filter(response__isnull=False))
 
 
 def audit_results(*, audit: Audit) -> list[QuestionResult]:
@@ -250,6 +262,14 @@ def audit_grade_counts(*, audit: Audit) -> dict[str, int]:
 # --- Section 11 --------------------------------------------------------------------------
 
 
+def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
+    """When the next cycle should open: SECTION11_CYCLE_YEARS after this one opened."""
+    opens = cycle.opens_on
+    year = opens.year + settings.SECTION11_CYCLE_YEARS
+    day = min(opens.day, 28) if opens.month == 2 else opens.day
+    return opens.replace(year=year, day=day)
+
+
 def section11_cycle_list() -> QuerySet[Section11Cycle]:
     return Section11Cycle.objects.select_related("standard_set__template", "previous")
 
@@ -260,9 +280,9 @@ def section11_return_list_for_user(
     returns = Section11Return.objects.select_related("cycle", "agency")
     if cycle is not None:
         returns = returns.filter(cycle=cycle)
-    if permissions.sees_all(user):
+    if permissions.can_view_all_assurance(user):
         return returns
-    return returns.filter(agency_id__in=permissions.lead_agency_ids(user))
+    return returns.filter(agency_id__in=user.lead_agency_ids)
 
 
 def section11_scores(*, section11_return: Section11Return) -> QuerySet[Section11Score]:
@@ -378,7 +398,7 @@ def section11_returns_due_for_user(
     today = today or timezone.localdate()
     return (
         Section11Return.objects.filter(
-            agency_id__in=permissions.lead_agency_ids(user),
+            agency_id__in=user.lead_agency_ids,
             status=Section11Return.Status.DRAFT,
             cycle__opens_on__lte=today,
         )
@@ -392,9 +412,30 @@ def section11_returns_due_for_user(
 
 def commentary_list_for_user(*, user: User) -> QuerySet[PerformanceCommentary]:
     items = PerformanceCommentary.objects.select_related("priority", "agency")
-    if permissions.sees_all(user):
+    if permissions.can_view_all_assurance(user):
         return items
-    return items.filter(agency_id__in=permissions.lead_agency_ids(user))
+    return items.filter(agency_id__in=user.lead_agency_ids)
+
+
+def commentary_template_version() -> FormVersion | None:
+    """The latest version of the newest commentary template that has questions, if any."""
+    template = (
+        FormTemplate.objects.filter(
+            purpose=FormTemplate.Purpose.COMMENTARY,
+            versions__sections__questions__isnull=False,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return form_version_latest(template=template) if template is not None else None
+
+
+def commentary_agency_list_for_user(*, user: User) -> QuerySet[Agency]:
+    """The agencies the user may send a commentary for: any agency in use for staff, their
+    own agencies for a safeguarding lead."""
+    if permissions.can_manage_assurance(user):
+        return Agency.objects.active()
+    return Agency.objects.filter(pk__in=user.lead_agency_ids)
 
 
 def commentary_escalations_open(*, user: User) -> QuerySet[PerformanceCommentary]:

@@ -31,12 +31,10 @@ from safeguarding.child_deaths.models import (
     PanelReview,
     ReviewMeeting,
 )
+from safeguarding.core.dates import add_months
 from safeguarding.core.fields import keyed_hash
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
-
-N = ChildDeathNotification
-M = PanelReview.Modifiable
 
 FIRST = [
     "Ash", "Bryn", "Cove", "Dale", "Elm", "Fern", "Glen", "Hazel", "Ivo", "Jory", "Kit",
@@ -97,7 +95,7 @@ def _deaths() -> list[DemoDeath]:
                 age_days=200 + 700 * k,
                 area="Peterborough" if k % 3 == 0 else "Cambridgeshire",
                 completed=date(2020, 5, 1) + timedelta(days=20 * k),
-                modifiable=M.YES if k < 2 else M.NO,
+                modifiable=PanelReview.Modifiable.YES if k < 2 else PanelReview.Modifiable.NO,
                 category=CATEGORIES_MODIFIABLE[k] if k < 2 else CATEGORIES_NOT_MODIFIABLE[k],
             )
         )
@@ -112,8 +110,8 @@ def _deaths() -> list[DemoDeath]:
                 died=died,
                 age_days=(30 + 211 * k) % 6400,
                 area="Peterborough" if k % 4 == 0 else "Cambridgeshire",
-                completed=identity.add_months(died, 9) if in_2020_21 else died + timedelta(150),
-                modifiable=M.YES if yes else M.NO,
+                completed=add_months(died, 9) if in_2020_21 else died + timedelta(150),
+                modifiable=PanelReview.Modifiable.YES if yes else PanelReview.Modifiable.NO,
                 category=(CATEGORIES_MODIFIABLE if yes else CATEGORIES_NOT_MODIFIABLE)[k % 4],
             )
         )
@@ -131,7 +129,9 @@ def _deaths() -> list[DemoDeath]:
                 age_days=AGES_2020[k],
                 area=area,
                 completed=died + timedelta(days=120) if reviewed else None,
-                modifiable=(M.YES if k < 2 else M.NO) if reviewed else "",
+                modifiable=(PanelReview.Modifiable.YES if k < 2 else PanelReview.Modifiable.NO)
+                if reviewed
+                else "",
                 category=(
                     DeathCategory.SUICIDE
                     if k in SUICIDES_2020
@@ -140,9 +140,13 @@ def _deaths() -> list[DemoDeath]:
                     else None
                 ),
                 delay=(
-                    N.DelayReason.INQUEST
+                    ChildDeathNotification.DelayReason.INQUEST
                     if k in SUICIDES_2020
-                    else (N.DelayReason.POST_MORTEM if k % 5 == 0 and not reviewed else "")
+                    else (
+                        ChildDeathNotification.DelayReason.POST_MORTEM
+                        if k % 5 == 0 and not reviewed
+                        else ""
+                    )
                 ),
             )
         )
@@ -188,7 +192,7 @@ def _seed_death(
     key = keyed_hash(
         f"{identity.name_normalise(name)}|{born.isoformat()}", purpose="child_death_name_dob"
     )
-    existing = N.objects.filter(name_dob_hash=key).first()
+    existing = ChildDeathNotification.objects.filter(name_dob_hash=key).first()
     if existing is not None:
         return existing, False
     outside = death.area == ""
@@ -197,15 +201,19 @@ def _seed_death(
         child_name=name,
         date_of_birth=born,
         nhs_number=_nhs_number(100 + death.index),
-        sex=N.Sex.FEMALE if death.index % 2 == 0 else N.Sex.MALE,
+        sex=ChildDeathNotification.Sex.FEMALE
+        if death.index % 2 == 0
+        else ChildDeathNotification.Sex.MALE,
         ethnicity="Not stated",
         address="",
         date_of_death=death.died,
-        place_of_death=N.PlaceOfDeath.HOSPITAL if death.index % 3 else N.PlaceOfDeath.HOME,
+        place_of_death=ChildDeathNotification.PlaceOfDeath.HOSPITAL
+        if death.index % 3
+        else ChildDeathNotification.PlaceOfDeath.HOME,
         expectation=(
-            N.Expectation.UNEXPECTED
+            ChildDeathNotification.Expectation.UNEXPECTED
             if death.category in (DeathCategory.SUICIDE, 10, 3, 1) or death.index % 4 == 0
-            else N.Expectation.EXPECTED
+            else ChildDeathNotification.Expectation.EXPECTED
         ),
         joint_agency_response=death.category in (DeathCategory.SUICIDE, 10, 3, 1),
         residence_area=None if outside else areas[death.area],
@@ -231,13 +239,15 @@ def _seed_death(
             modifiable=death.modifiable,
             modifiable_factors=(
                 "Unsafe sleeping arrangements; service engagement"
-                if death.modifiable == M.YES
+                if death.modifiable == PanelReview.Modifiable.YES
                 else ""
             ),
             completed_on=death.completed,
             factors={
                 "child": services.DomainFactor("1"),
-                "family": services.DomainFactor("2" if death.modifiable == M.YES else "1"),
+                "family": services.DomainFactor(
+                    "2" if death.modifiable == PanelReview.Modifiable.YES else "1"
+                ),
                 "environment": services.DomainFactor("1"),
                 "services": services.DomainFactor("1"),
             }
@@ -296,7 +306,7 @@ def _seed_requests(cases: list[ChildDeathNotification]) -> None:
 
 def _seed_learning_and_actions(cases: list[ChildDeathNotification]) -> None:
     review = PanelReview.objects.filter(
-        notification=cases[47], modifiable=M.YES, completed_on__isnull=False
+        notification=cases[47], modifiable=PanelReview.Modifiable.YES, completed_on__isnull=False
     ).first()
     if review is None:
         return
@@ -323,7 +333,7 @@ def _seed_learning_and_actions(cases: list[ChildDeathNotification]) -> None:
 
     health = Agency.objects.filter(name="Cambridgeshire and Peterborough Foundation Trust").first()
     if health is not None and not action_list_for_source(source=review).exists():
-        services.review_action_add(
+        services.panel_review_action_add(
             actor=None,
             review=review,
             description="Refresh the safer sleeping campaign with the child safeguarding board.",

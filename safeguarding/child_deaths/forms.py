@@ -12,6 +12,7 @@ from safeguarding.child_deaths import identity
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
+    KindOfLoss,
     NationalComparator,
     PanelReview,
     ReviewFactor,
@@ -21,22 +22,13 @@ from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
 
-N = ChildDeathNotification
-
-KIND_OF_LOSS = [
-    ("live_born", "The death of a child who was born alive"),
-    ("stillbirth", "A stillbirth"),
-    ("late_foetal_loss", "A late foetal loss"),
-    ("termination", "A lawful termination of pregnancy"),
-]
-
 
 class NotificationForm(forms.Form):
     kind_of_loss = forms.ChoiceField(
         label="What is being notified?",
-        choices=KIND_OF_LOSS,
+        choices=KindOfLoss.choices,
         widget=forms.RadioSelect,
-        initial="live_born",
+        initial=KindOfLoss.LIVE_BORN,
     )
     child_name = forms.CharField(label="Child's full name", max_length=200)
     date_of_birth = forms.DateField(label="Date of birth", widget=DateInput())
@@ -46,14 +38,14 @@ class NotificationForm(forms.Form):
         max_length=14,
         help_text="10 digits, for example 999 123 4560. Leave empty if not known.",
     )
-    sex = forms.ChoiceField(choices=N.Sex.choices, widget=forms.RadioSelect)
+    sex = forms.ChoiceField(choices=ChildDeathNotification.Sex.choices, widget=forms.RadioSelect)
     ethnicity = forms.CharField(required=False, max_length=100)
     address = forms.CharField(
         label="Usual address", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     residence_area = forms.ModelChoiceField(
         label="Area of residence",
-        queryset=Area.objects.filter(disabled_on__isnull=True).order_by("name"),
+        queryset=Area.objects.active().order_by("name"),
         required=False,
         empty_label="Outside the partnership",
     )
@@ -67,10 +59,10 @@ class NotificationForm(forms.Form):
         help_text="Untick when the child's home area's panel will review it.",
     )
     date_of_death = forms.DateField(label="Date of death", widget=DateInput())
-    place_of_death = forms.ChoiceField(choices=N.PlaceOfDeath.choices)
+    place_of_death = forms.ChoiceField(choices=ChildDeathNotification.PlaceOfDeath.choices)
     expectation = forms.ChoiceField(
         label="Was the death expected or unexpected?",
-        choices=N.Expectation.choices,
+        choices=ChildDeathNotification.Expectation.choices,
         widget=forms.RadioSelect,
     )
     joint_agency_response = forms.BooleanField(
@@ -79,10 +71,10 @@ class NotificationForm(forms.Form):
     notified_on = forms.DateField(label="Date notified", widget=DateInput())
     notified_by = forms.CharField(label="Notified by (name and role)", max_length=200)
     notifying_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"), required=False
+        queryset=Agency.objects.active().order_by("name"), required=False
     )
     agencies_involved = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"),
+        queryset=Agency.objects.active().order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -123,7 +115,9 @@ class ArchiveForm(forms.Form):
 
 class DelayForm(forms.Form):
     delay_reason = forms.ChoiceField(
-        label="Reason for delay", choices=N.DelayReason.choices, required=False
+        label="Reason for delay",
+        choices=ChildDeathNotification.DelayReason.choices,
+        required=False,
     )
     delay_note = forms.CharField(
         label="More about the delay", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -132,9 +126,7 @@ class DelayForm(forms.Form):
 
 
 class InformationRequestForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name")
-    )
+    agency = forms.ModelChoiceField(queryset=Agency.objects.active().order_by("name"))
     contact_name = forms.CharField(label="Named contact", max_length=200)
     contact_email = forms.EmailField(label="Contact's e-mail address")
     due_on = forms.DateField(
@@ -171,7 +163,7 @@ class MeetingForm(forms.Form):
     )
     cases = forms.ModelMultipleChoiceField(
         label="Cases on the agenda",
-        queryset=N.objects.none(),
+        queryset=ChildDeathNotification.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -193,14 +185,14 @@ class MeetingForm(forms.Form):
         members.label_from_instance = lambda u: u.display_name  # type: ignore[method-assign,assignment]
         case_field = self.fields["cases"]
         assert isinstance(case_field, forms.ModelMultipleChoiceField)
-        case_field.queryset = cases if cases is not None else N.objects.none()
+        case_field.queryset = cases if cases is not None else ChildDeathNotification.objects.none()
         case_field.label_from_instance = lambda c: c.reference  # type: ignore[method-assign,assignment]
 
 
 class PanelReviewForm(forms.Form):
     category = forms.ModelChoiceField(
         label="Category of death",
-        queryset=DeathCategory.objects.filter(disabled_on__isnull=True),
+        queryset=DeathCategory.objects.active(),
         required=False,
     )
     modifiable = forms.ChoiceField(
@@ -259,7 +251,7 @@ class ReviewActionForm(forms.Form):
     )
     owner_agency = forms.ModelChoiceField(
         label="Owner agency",
-        queryset=Agency.objects.filter(disabled_on__isnull=True).order_by("name"),
+        queryset=Agency.objects.active().order_by("name"),
     )
     due_date = forms.DateField(label="Due date", widget=DateInput())
 

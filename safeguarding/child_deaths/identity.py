@@ -3,13 +3,13 @@ duplicate matching, age at death and its band, and review timeliness bands."""
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date
 from difflib import SequenceMatcher
 
 from safeguarding.child_deaths.models import AgeBand
+from safeguarding.core.dates import add_months
 
 NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 
@@ -50,13 +50,6 @@ def name_similarity(first: str, second: str) -> float:
     a = " ".join(sorted(name_normalise(first).split()))
     b = " ".join(sorted(name_normalise(second).split()))
     return SequenceMatcher(None, a, b).ratio()
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when the month is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def age_in_years(born: date, on: date) -> int:

@@ -42,6 +42,30 @@ class AgeBand(models.TextChoices):
     FIFTEEN_TO_SEVENTEEN = "15-17", "15 to 17 years"
 
 
+class KindOfLoss(models.TextChoices):
+    """What a notifier says is being notified. Only the death of a child born alive is reviewed
+    by the panel; the others are refused with the reason (not stored: nothing is saved)."""
+
+    LIVE_BORN = "live_born", "The death of a child who was born alive"
+    STILLBIRTH = "stillbirth", "A stillbirth"
+    LATE_FOETAL_LOSS = "late_foetal_loss", "A late foetal loss"
+    TERMINATION = "termination", "A lawful termination of pregnancy"
+
+    @property
+    def refusal(self) -> str:
+        """Why the panel does not review this kind of loss ("" for a child born alive)."""
+        return _LOSS_REFUSALS.get(self.value, "")
+
+
+_LOSS_REFUSALS = {
+    "stillbirth": "Stillbirths are not reviewed by the child death overview panel.",
+    "late_foetal_loss": "Late foetal losses are not reviewed by the child death overview panel.",
+    "termination": (
+        "Lawful terminations of pregnancy are not reviewed by the child death overview panel."
+    ),
+}
+
+
 class ChildDeathNotification(ArchivableModel):
     """The statutory notification of a child's death: one row per child."""
 
@@ -163,10 +187,6 @@ class ChildDeathNotification(ArchivableModel):
         if self.residence_area_id is not None:
             return self.residence_area.name  # type: ignore[union-attr]
         return f"Outside the partnership ({self.home_area_name})"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status != self.Status.REVIEWED
 
 
 class InformationRequest(BaseModel):

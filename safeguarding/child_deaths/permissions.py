@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.http import Http404
+
 from safeguarding.accounts.roles import Role
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     InformationRequest,
+    PanelReview,
     ReviewMeeting,
 )
 from safeguarding.core.permissions import fetch_for_user_or_404
@@ -42,7 +45,7 @@ def can_view_cases(user: User) -> bool:
 
 
 def can_view_requests(user: User) -> bool:
-    return can_manage_child_deaths(user) or bool(user.agency_ids_for(Role.AGENCY_LEAD))
+    return can_manage_child_deaths(user) or bool(user.lead_agency_ids)
 
 
 def _on_members_agenda(user: User, notification: ChildDeathNotification) -> bool:
@@ -71,10 +74,7 @@ def can_view_request(user: User, request: InformationRequest) -> bool:
     archived (made in error: the child may be living)."""
     if can_manage_child_deaths(user):
         return True
-    return (
-        request.agency_id in user.agency_ids_for(Role.AGENCY_LEAD)
-        and not request.notification.is_archived
-    )
+    return request.agency_id in user.lead_agency_ids and not request.notification.is_archived
 
 
 def can_return_request(user: User, request: InformationRequest) -> bool:
@@ -117,6 +117,22 @@ def get_notification_for_review_or_404(
         can_edit=can_review_notification,
         write=write,
     )
+
+
+def get_panel_review_for_user_or_404(
+    user: User, notification_pk: int, *, write: bool = False
+) -> PanelReview:
+    """The panel's review of a case, for its learning and actions: 404 until the review has
+    been started (and whenever the case itself would be)."""
+    notification = get_notification_for_review_or_404(user, notification_pk, write=write)
+    review = (
+        PanelReview.objects.filter(notification=notification)
+        .select_related("notification")
+        .first()
+    )
+    if review is None:
+        raise Http404
+    return review
 
 
 def get_request_for_user_or_404(user: User, pk: int, *, write: bool = False) -> InformationRequest:

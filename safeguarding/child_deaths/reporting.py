@@ -20,7 +20,6 @@ from safeguarding.child_deaths.models import (
 from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
 
-N = ChildDeathNotification
 UNDER_ONE_BANDS = (AgeBand.NEONATAL, AgeBand.INFANT)
 
 
@@ -152,10 +151,17 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
     sex_counter = Counter(n.sex for n in notified)
     by_sex = _counts(
         sex_counter,
-        [(s.value, s.label) for s in N.Sex if sex_counter[s] or s in (N.Sex.FEMALE, N.Sex.MALE)],
+        [
+            (s.value, s.label)
+            for s in ChildDeathNotification.Sex
+            if sex_counter[s]
+            or s in (ChildDeathNotification.Sex.FEMALE, ChildDeathNotification.Sex.MALE)
+        ],
         total,
     )
-    expected = sum(1 for n in notified if n.expectation == N.Expectation.EXPECTED)
+    expected = sum(
+        1 for n in notified if n.expectation == ChildDeathNotification.Expectation.EXPECTED
+    )
     suicides = sum(
         1
         for n in notified

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -25,18 +26,6 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.core.years import ReportingYear
 
-N = ChildDeathNotification
-
-# A name at least this similar (difflib ratio, 0..1) with the same date of birth is a likely
-# duplicate. settings.CHILD_DEATH_NAME_MATCH_RATIO overrides it.
-NAME_MATCH_RATIO = 0.85
-
-
-def _name_match_ratio() -> float:
-    from django.conf import settings
-
-    return float(getattr(settings, "CHILD_DEATH_NAME_MATCH_RATIO", NAME_MATCH_RATIO))
-
 
 def notification_likely_duplicates(
     *, nhs_number: str, child_name: str, date_of_birth: date, exclude_pk: int | None = None
@@ -45,7 +34,11 @@ def notification_likely_duplicates(
     or, when either record has no NHS number, the same date of birth and a similar name
     (decrypting only the few records with the same date-of-birth hash)."""
     nhs = identity.nhs_number_clean(nhs_number)
-    others = N.objects.exclude(pk=exclude_pk) if exclude_pk is not None else N.objects.all()
+    others = (
+        ChildDeathNotification.objects.exclude(pk=exclude_pk)
+        if exclude_pk is not None
+        else ChildDeathNotification.objects.all()
+    )
     if nhs:
         same = list(others.filter(nhs_number_hash=keyed_hash(nhs, purpose="nhs_number")))
         if same:
@@ -55,7 +48,9 @@ def notification_likely_duplicates(
     if nhs:
         # Two different valid NHS numbers are two different children.
         candidates = candidates.filter(nhs_number_hash="")
-    ratio = _name_match_ratio()
+    # A name at least this similar (difflib ratio, 0..1) with the same date of birth is a
+    # likely duplicate.
+    ratio = settings.CHILD_DEATH_NAME_MATCH_RATIO
     return [c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio]
 
 
@@ -64,16 +59,16 @@ def notification_list_for_user(
 ) -> QuerySet[ChildDeathNotification]:
     """Cases the user may see: all for CDOP managers, those on their meetings for panel members."""
     if permissions.can_manage_child_deaths(user):
-        cases = N.objects.all()
+        cases = ChildDeathNotification.objects.all()
     elif user.has_role(Role.CDOP_PANEL):
-        cases = N.objects.filter(meetings__members=user).distinct()
+        cases = ChildDeathNotification.objects.filter(meetings__members=user).distinct()
     else:
-        return N.objects.none()
-    cases = cases.filter(archived_at__isnull=True)
+        return ChildDeathNotification.objects.none()
+    cases = cases.live()
     if status:
         cases = cases.filter(status=status)
     if open_only:
-        cases = cases.exclude(status=N.Status.REVIEWED)
+        cases = cases.exclude(status=ChildDeathNotification.Status.REVIEWED)
     return cases.select_related("residence_area", "review").order_by("-date_of_death", "-id")
 
 
@@ -81,7 +76,7 @@ def notification_list_for_agenda(
     *, user: User, meeting: ReviewMeeting | None = None
 ) -> QuerySet[ChildDeathNotification]:
     """Cases that may go on a meeting's agenda: the open ones, and any already on it."""
-    wanted = ~Q(status=N.Status.REVIEWED)
+    wanted = ~Q(status=ChildDeathNotification.Status.REVIEWED)
     if meeting is not None:
         wanted |= Q(meetings=meeting)
     return notification_list_for_user(user=user).filter(wanted).distinct()
@@ -113,9 +108,8 @@ def request_list_for_user(*, user: User) -> QuerySet[InformationRequest]:
     requests = InformationRequest.objects.select_related("notification", "agency")
     if permissions.can_manage_child_deaths(user):
         return requests.order_by("status", "due_on")
-    agencies = user.agency_ids_for(Role.AGENCY_LEAD)
     return requests.filter(
-        agency_id__in=agencies, notification__archived_at__isnull=True
+        agency_id__in=user.lead_agency_ids, notification__archived_at__isnull=True
     ).order_by("status", "due_on")
 
 
@@ -172,7 +166,8 @@ def default_reporting_year(*, today: date | None = None) -> ReportingYear:
 
     last_complete = ReportingYear.containing(today or timezone.localdate()).previous
     latest = (
-        N.objects.filter(archived_at__isnull=True, notified_on__lte=last_complete.end)
+        ChildDeathNotification.objects.live()
+        .filter(notified_on__lte=last_complete.end)
         .order_by("-notified_on")
         .values_list("notified_on", flat=True)
         .first()
@@ -182,9 +177,11 @@ def default_reporting_year(*, today: date | None = None) -> ReportingYear:
 
 def notifications_in_year(*, year: ReportingYear) -> QuerySet[ChildDeathNotification]:
     """Deaths notified in the reporting year (by the date notified), archived ones left out."""
-    return N.objects.filter(
-        notified_on__range=(year.start, year.end), archived_at__isnull=True
-    ).select_related("residence_area", "review__category")
+    return (
+        ChildDeathNotification.objects.live()
+        .filter(notified_on__range=(year.start, year.end))
+        .select_related("residence_area", "review__category")
+    )
 
 
 def reviews_completed_in_year(*, year: ReportingYear) -> QuerySet[PanelReview]:
@@ -201,12 +198,6 @@ def timeliness_counts(*, reviews: QuerySet[PanelReview]) -> Counter[str]:
             identity.timeliness_band(review.notification.date_of_death, review.completed_on)
         ] += 1
     return counts
-
-
-def suicide_q() -> Q:
-    from safeguarding.child_deaths.models import DeathCategory
-
-    return Q(review__category__number=DeathCategory.SUICIDE)
 
 
 # --- national data export ------------------------------------------------------------
@@ -249,7 +240,7 @@ def national_export_rows(
     layout. This is the only export that carries identifying fields."""
     if not permissions.can_export_national(user):
         return []
-    cases = N.objects.filter(archived_at__isnull=True)
+    cases = ChildDeathNotification.objects.live()
     if year is not None:
         cases = cases.filter(notified_on__range=(year.start, year.end))
     cases = cases.select_related("residence_area", "review__category").prefetch_related(
@@ -309,8 +300,9 @@ class OpenCaseSummary:
 def open_case_summary(*, today: date | None = None) -> OpenCaseSummary:
     today = today or timezone.localdate()
     cases = list(
-        N.objects.filter(archived_at__isnull=True, reviewed_by_this_panel=True)
-        .exclude(status=N.Status.REVIEWED)
+        ChildDeathNotification.objects.live()
+        .filter(reviewed_by_this_panel=True)
+        .exclude(status=ChildDeathNotification.Status.REVIEWED)
         .only("date_of_death", "delay_reason")
     )
     ages: Counter[str] = Counter()
@@ -325,7 +317,7 @@ def open_case_summary(*, today: date | None = None) -> OpenCaseSummary:
         ],
         by_delay=[
             (str(label) if value else "No reason recorded", delays[value])
-            for value, label in N.DelayReason.choices
+            for value, label in ChildDeathNotification.DelayReason.choices
             if delays[value]
         ],
     )

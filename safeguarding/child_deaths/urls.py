@@ -17,7 +17,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cases/<int:pk>/requests/add/", views.request_create, name="request_create"),
     path("cases/<int:pk>/review/", views.review_update, name="review_update"),
     path("cases/<int:pk>/review/learning/", views.learning_create, name="learning_create"),
-    path("cases/<int:pk>/review/actions/add/", views.action_create, name="action_create"),
+    path(
+        "cases/<int:pk>/review/actions/add/",
+        views.panel_review_action_add,
+        name="panel_review_action_add",
+    ),
     path("requests/", views.request_list, name="request_list"),
     path("requests/<int:pk>/", views.request_return, name="request_return"),
     path("requests/<int:pk>/remind/", views.request_remind, name="request_remind"),

@@ -19,14 +19,12 @@ from safeguarding.assurance.services.forms import (
     form_template_create,
     form_version_editable,
     form_version_freeze,
-    form_version_latest,
     response_record,
 )
 from safeguarding.assurance.services.oversight import (
     commentary_board_response_record,
     commentary_review,
     commentary_submit,
-    commentary_template_version,
     professional_difference_record,
     professional_difference_update,
     scrutiny_assessment_record,
@@ -35,7 +33,6 @@ from safeguarding.assurance.services.oversight import (
 )
 from safeguarding.assurance.services.section11 import (
     ReminderResult,
-    next_cycle_due,
     section11_action_plan,
     section11_challenge_record,
     section11_cycle_create,
@@ -59,7 +56,6 @@ __all__ = [
     "commentary_board_response_record",
     "commentary_review",
     "commentary_submit",
-    "commentary_template_version",
     "form_question_add",
     "form_question_remove",
     "form_question_update",
@@ -67,8 +63,6 @@ __all__ = [
     "form_template_create",
     "form_version_editable",
     "form_version_freeze",
-    "form_version_latest",
-    "next_cycle_due",
     "professional_difference_record",
     "professional_difference_update",
     "response_record",

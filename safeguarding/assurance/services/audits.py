@@ -13,8 +13,11 @@ from django.db import transaction
 from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import Audit, AuditCase, FormTemplate, Grade
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.assurance.services.forms import response_record
+from safeguarding.core.concurrency import bump_version
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.learning.services import learning_point_record
 
@@ -23,8 +26,6 @@ if TYPE_CHECKING:
 
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Priority
-
-ST = Audit.Status
 
 
 @transaction.atomic
@@ -57,9 +58,8 @@ def audit_create(
             "planned_for": planned_for,
             "priority": priority,
         },
-        verb="audit.created",
+        verb=verbs.AUDIT_CREATED,
     )
-    assert isinstance(audit, Audit)
     audit.agencies.set(chosen)
     return audit
 
@@ -80,7 +80,7 @@ def audit_case_add(
         audit=audit, case_reference=case_reference.strip(), agency=agency
     ).exists():
         raise ValidationError({"case_reference": "This case is already in the sample."})
-    case = tracked_create(
+    return tracked_create(
         actor=actor,
         model=AuditCase,
         data={
@@ -89,10 +89,8 @@ def audit_case_add(
             "agency": agency,
             "auditor": auditor,
         },
-        verb="audit.case_added",
+        verb=verbs.AUDIT_CASE_ADDED,
     )
-    assert isinstance(case, AuditCase)
-    return case
 
 
 @transaction.atomic
@@ -114,14 +112,13 @@ def audit_case_complete(
     response = response_record(version=version, answers=answers, files=files, on=on)
     case.response = response
     case.auditor_grade = auditor_grade
-    case.version += 1
-    case.save(update_fields=["response", "auditor_grade", "version", "updated_at"])
-    if case.audit.status == ST.PLANNED:
-        Audit.objects.filter(pk=case.audit_id).update(status=ST.IN_PROGRESS)
-        case.audit.status = ST.IN_PROGRESS
+    case.save(update_fields=["response", "auditor_grade", "updated_at", *bump_version(case)])
+    if case.audit.status == Audit.Status.PLANNED:
+        Audit.objects.filter(pk=case.audit_id).update(status=Audit.Status.IN_PROGRESS)
+        case.audit.status = Audit.Status.IN_PROGRESS
     event_record(
         actor=actor,
-        verb="audit.case_completed",
+        verb=verbs.AUDIT_CASE_COMPLETED,
         target=case,
         data={"version": version.number, "grade": auditor_grade},
     )
@@ -146,13 +143,14 @@ def audit_moderate(
             raise ValidationError(f"Choose the agreed grade for case {case.case_reference}.")
         case.agreed_grade = grade
         case.moderation_notes = (notes or "").strip()
-        case.version += 1
-        case.save(update_fields=["agreed_grade", "moderation_notes", "version", "updated_at"])
+        case.save(
+            update_fields=["agreed_grade", "moderation_notes", "updated_at", *bump_version(case)]
+        )
     tracked_update(
         actor=actor,
         obj=audit,
-        data={"moderation_on": moderation_on, "status": ST.MODERATED},
-        verb="audit.moderated",
+        data={"moderation_on": moderation_on, "status": Audit.Status.MODERATED},
+        verb=verbs.AUDIT_MODERATED,
     )
     return audit
 
@@ -202,7 +200,7 @@ def audit_finding_record(
 def audit_complete(
     *, actor: User | None, audit: Audit, completed_on: dt.date, findings_summary: str
 ) -> Audit:
-    if audit.status != ST.MODERATED:
+    if audit.status != Audit.Status.MODERATED:
         raise ValidationError("Hold the moderation meeting before completing the audit.")
     tracked_update(
         actor=actor,
@@ -210,8 +208,8 @@ def audit_complete(
         data={
             "completed_on": completed_on,
             "findings_summary": findings_summary.strip(),
-            "status": ST.COMPLETE,
+            "status": Audit.Status.COMPLETE,
         },
-        verb="audit.completed",
+        verb=verbs.AUDIT_COMPLETED,
     )
     return audit

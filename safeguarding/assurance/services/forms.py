@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from safeguarding.activity_log.services import event_record
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
     Answer,
     FormSection,
@@ -28,6 +29,8 @@ from safeguarding.assurance.models import (
     Response,
     Survey,
 )
+from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.core.concurrency import bump_version
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -47,15 +50,8 @@ def form_template_create(
     template.full_clean()
     template.save()
     FormVersion.objects.create(template=template, number=1)
-    event_record(actor=actor, verb="form.created", target=template, data={"purpose": purpose})
+    event_record(actor=actor, verb=verbs.FORM_CREATED, target=template, data={"purpose": purpose})
     return template
-
-
-def form_version_latest(*, template: FormTemplate) -> FormVersion:
-    version = template.versions.order_by("-number").first()
-    if version is None:  # every template is created with version 1
-        version = FormVersion.objects.create(template=template, number=1)
-    return version
 
 
 @transaction.atomic
@@ -97,7 +93,7 @@ def form_version_editable(*, actor: User | None, template: FormTemplate) -> Form
         )
     event_record(
         actor=actor,
-        verb="form.version_created",
+        verb=verbs.FORM_VERSION_CREATED,
         target=template,
         data={"from_version": latest.number, "version": number},
     )
@@ -117,7 +113,7 @@ def form_section_add(
     section.save()
     event_record(
         actor=actor,
-        verb="form.section_added",
+        verb=verbs.FORM_SECTION_ADDED,
         target=template,
         data={"version": version.number, "section": section.title},
     )
@@ -165,7 +161,7 @@ def form_question_add(
     question.save()
     event_record(
         actor=actor,
-        verb="form.question_added",
+        verb=verbs.FORM_QUESTION_ADDED,
         target=template,
         data={"version": version.number, "key": key, "kind": kind},
     )
@@ -203,11 +199,11 @@ def form_question_update(
     target.choices = [c.strip() for c in (choices or []) if c.strip()]
     target.report_label = report_label.strip()
     target.full_clean()
-    target.version += 1
+    bump_version(target)
     target.save()
     event_record(
         actor=actor,
-        verb="form.question_changed",
+        verb=verbs.FORM_QUESTION_CHANGED,
         target=target.section.form_version.template,
         data={
             "version": target.section.form_version.number,
@@ -228,7 +224,7 @@ def form_question_remove(*, actor: User | None, question: Question) -> FormVersi
     target.delete()
     event_record(
         actor=actor,
-        verb="form.question_removed",
+        verb=verbs.FORM_QUESTION_REMOVED,
         target=version.template,
         data={"version": version.number, "key": key},
     )

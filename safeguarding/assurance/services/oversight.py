@@ -13,23 +13,21 @@ from django.utils import timezone
 from safeguarding.actions.models import Action
 from safeguarding.actions.services import action_create, action_plan_get_or_create_for
 from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
-    FormTemplate,
-    FormVersion,
     PerformanceCommentary,
     ProfessionalDifference,
     ScrutinyAssessment,
     ScrutinyReport,
     ScrutinyTheme,
 )
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import commentary_template_version
+from safeguarding.assurance.services.forms import response_record
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Priority
-
-C = PerformanceCommentary.Status
 
 
 @transaction.atomic
@@ -76,9 +74,8 @@ def commentary_submit(
             "submitted_by": actor,
             "submitted_on": on or timezone.localdate(),
         },
-        verb="commentary.submitted",
+        verb=verbs.COMMENTARY_SUBMITTED,
     )
-    assert isinstance(commentary, PerformanceCommentary)
     version = commentary_template_version()
     if version is not None:
         commentary.extra_response = response_record(
@@ -86,19 +83,6 @@ def commentary_submit(
         )
         commentary.save(update_fields=["extra_response", "updated_at"])
     return commentary
-
-
-def commentary_template_version() -> FormVersion | None:
-    """The latest version of the newest commentary template that has questions, if any."""
-    template = (
-        FormTemplate.objects.filter(
-            purpose=FormTemplate.Purpose.COMMENTARY,
-            versions__sections__questions__isnull=False,
-        )
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    return form_version_latest(template=template) if template is not None else None
 
 
 @transaction.atomic
@@ -115,10 +99,10 @@ def commentary_review(
         obj=commentary,
         data={
             "qeg_comments": qeg_comments.strip(),
-            "status": C.REVIEWED,
+            "status": PerformanceCommentary.Status.REVIEWED,
             "reviewed_on": on or timezone.localdate(),
         },
-        verb="commentary.reviewed",
+        verb=verbs.COMMENTARY_REVIEWED,
         expected_version=expected_version,
     )
     return commentary
@@ -142,7 +126,7 @@ def commentary_board_response_record(
         actor=actor,
         obj=commentary,
         data={"board_response": board_response.strip(), "board_responded_on": board_responded_on},
-        verb="commentary.board_responded",
+        verb=verbs.COMMENTARY_BOARD_RESPONDED,
         expected_version=expected_version,
     )
     return commentary
@@ -155,14 +139,12 @@ def commentary_board_response_record(
 def scrutiny_report_create(
     *, actor: User | None, title: str, board_meeting_on: dt.date, summary: str
 ) -> ScrutinyReport:
-    report = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ScrutinyReport,
         data={"title": title.strip(), "board_meeting_on": board_meeting_on, "summary": summary},
-        verb="scrutiny.report_created",
+        verb=verbs.SCRUTINY_REPORT_CREATED,
     )
-    assert isinstance(report, ScrutinyReport)
-    return report
 
 
 @transaction.atomic
@@ -176,7 +158,7 @@ def scrutiny_assessment_record(
     recommendations: str = "",
     report: ScrutinyReport | None = None,
 ) -> ScrutinyAssessment:
-    assessment = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ScrutinyAssessment,
         data={
@@ -187,10 +169,8 @@ def scrutiny_assessment_record(
             "judgement": judgement,
             "recommendations": recommendations.strip(),
         },
-        verb="scrutiny.assessment_recorded",
+        verb=verbs.SCRUTINY_ASSESSMENT_RECORDED,
     )
-    assert isinstance(assessment, ScrutinyAssessment)
-    return assessment
 
 
 @transaction.atomic
@@ -228,7 +208,7 @@ def professional_difference_record(
     raised_on: dt.date,
     stage: str = ProfessionalDifference.Stage.STAGE_1,
 ) -> ProfessionalDifference:
-    difference = tracked_create(
+    return tracked_create(
         actor=actor,
         model=ProfessionalDifference,
         data={
@@ -238,10 +218,8 @@ def professional_difference_record(
             "raised_on": raised_on,
             "stage": stage,
         },
-        verb="professional_difference.recorded",
+        verb=verbs.PROFESSIONAL_DIFFERENCE_RECORDED,
     )
-    assert isinstance(difference, ProfessionalDifference)
-    return difference
 
 
 @transaction.atomic
@@ -250,19 +228,18 @@ def professional_difference_update(
     actor: User | None,
     difference: ProfessionalDifference,
     expected_version: int | None,
-    **data: Any,
+    stage: str,
+    resolved_on: dt.date | None = None,
+    outcome: str = "",
 ) -> ProfessionalDifference:
     """Move to another stage, or record the outcome and the date it was resolved."""
-    allowed = {"stage", "resolved_on", "outcome"}
-    if set(data) - allowed:
-        raise ValidationError(f"Only {', '.join(sorted(allowed))} can be changed here.")
-    if data.get("resolved_on") and not (data.get("outcome") or difference.outcome).strip():
+    if resolved_on and not (outcome or difference.outcome).strip():
         raise ValidationError({"outcome": "Enter the outcome when the difference is resolved."})
     tracked_update(
         actor=actor,
         obj=difference,
-        data=data,
-        verb="professional_difference.updated",
+        data={"stage": stage, "resolved_on": resolved_on, "outcome": outcome},
+        verb=verbs.PROFESSIONAL_DIFFERENCE_UPDATED,
         expected_version=expected_version,
     )
     return difference

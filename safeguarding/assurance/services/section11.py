@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import RoleAssignment
@@ -25,6 +24,7 @@ from safeguarding.accounts.roles import Role
 from safeguarding.actions.models import ActionPlan
 from safeguarding.actions.services import action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import (
     FormTemplate,
     FormVersion,
@@ -35,31 +35,14 @@ from safeguarding.assurance.models import (
     Section11Score,
 )
 from safeguarding.assurance.services.forms import form_version_freeze
-from safeguarding.core.concurrency import check_version
+from safeguarding.core.concurrency import bump_version, check_version
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import add_working_days
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
-
-S = Section11Return.Status
-
-
-def cycle_years() -> int:
-    return int(getattr(settings, "SECTION11_CYCLE_YEARS", 2))
-
-
-def reminder_working_days() -> int:
-    return int(getattr(settings, "SECTION11_REMINDER_WORKING_DAYS", 10))
-
-
-def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
-    """When the next cycle should open: SECTION11_CYCLE_YEARS after this one opened."""
-    opens = cycle.opens_on
-    year = opens.year + cycle_years()
-    day = min(opens.day, 28) if opens.month == 2 else opens.day
-    return opens.replace(year=year, day=day)
 
 
 @transaction.atomic
@@ -102,7 +85,7 @@ def section11_cycle_create(
         )
     event_record(
         actor=actor,
-        verb="section11.cycle_created",
+        verb=verbs.SECTION11_CYCLE_CREATED,
         target=cycle,
         data={"agencies": len(chosen), "standards": len(standards)},
     )
@@ -110,7 +93,7 @@ def section11_cycle_create(
 
 
 def _editable_by_agency(ret: Section11Return) -> None:
-    if ret.status != S.DRAFT:
+    if ret.status != Section11Return.Status.DRAFT:
         raise ValidationError("This return has been submitted and can no longer be changed.")
 
 
@@ -140,10 +123,9 @@ def section11_return_save(
         score.full_clean()
         score.save()
         changed += 1
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
+    locked.save(update_fields=["updated_at", *bump_version(locked)])
     event_record(
-        actor=actor, verb="section11.return_saved", target=locked, data={"standards": changed}
+        actor=actor, verb=verbs.SECTION11_RETURN_SAVED, target=locked, data={"standards": changed}
     )
     section11_return.version = locked.version
     return section11_return
@@ -160,12 +142,12 @@ def section11_return_submit(
         raise ValidationError(
             f"Give a self-score for every standard before submitting ({len(missing)} missing)."
         )
-    locked.status = S.SUBMITTED
+    locked.status = Section11Return.Status.SUBMITTED
     locked.submitted_at = timezone.now()
     locked.submitted_by = actor
-    locked.version += 1
+    bump_version(locked)
     locked.save()
-    event_record(actor=actor, verb="section11.return_submitted", target=locked)
+    event_record(actor=actor, verb=verbs.SECTION11_RETURN_SUBMITTED, target=locked)
     section11_return.refresh_from_db()
     return section11_return
 
@@ -181,7 +163,7 @@ def section11_return_moderate(
     """Record the moderated score and comment for every standard: {score id: (score, note)}."""
     locked = Section11Return.objects.select_for_update().get(pk=section11_return.pk)
     check_version(locked, expected_version, {})
-    if locked.status == S.DRAFT:
+    if locked.status == Section11Return.Status.DRAFT:
         raise ValidationError("The agency has not submitted this return yet.")
     scores = list(locked.scores.all())
     missing = [s for s in scores if s.pk not in moderated or moderated[s.pk][0] is None]
@@ -193,14 +175,14 @@ def section11_return_moderate(
         score.moderation_comment = (comment or "").strip()
         score.full_clean()
         score.save()
-    locked.status = S.MODERATED
+    locked.status = Section11Return.Status.MODERATED
     locked.moderated_at = timezone.now()
     locked.moderated_by = actor
-    locked.version += 1
+    bump_version(locked)
     locked.save()
     event_record(
         actor=actor,
-        verb="section11.return_moderated",
+        verb=verbs.SECTION11_RETURN_MODERATED,
         target=locked,
         data={"standards": len(scores)},
     )
@@ -218,7 +200,7 @@ def section11_challenge_record(
     challenge_attendees: str,
     challenge_notes: str,
 ) -> Section11Return:
-    if section11_return.status == S.DRAFT:
+    if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError("Hold the challenge session after the agency has submitted.")
     tracked_update(
         actor=actor,
@@ -228,7 +210,7 @@ def section11_challenge_record(
             "challenge_attendees": challenge_attendees.strip(),
             "challenge_notes": challenge_notes.strip(),
         },
-        verb="section11.challenge_recorded",
+        verb=verbs.SECTION11_CHALLENGE_RECORDED,
         expected_version=expected_version,
     )
     return section11_return
@@ -242,15 +224,18 @@ def section11_feedback_record(
     expected_version: int | None,
     feedback: str,
 ) -> Section11Return:
-    if section11_return.status == S.DRAFT:
+    """Record the partnership's feedback to the agency and open the agency's action plan (the
+    agency's actions follow from the feedback)."""
+    if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError("Give feedback after the agency has submitted.")
     tracked_update(
         actor=actor,
         obj=section11_return,
         data={"feedback": feedback.strip()},
-        verb="section11.feedback_recorded",
+        verb=verbs.SECTION11_FEEDBACK_RECORDED,
         expected_version=expected_version,
     )
+    section11_action_plan(actor=actor, section11_return=section11_return)
     return section11_return
 
 
@@ -289,7 +274,7 @@ def _reminder_kind(ret: Section11Return, today: dt.date) -> str | None:
         return Section11Reminder.Kind.OVERDUE
     if (
         today >= ret.cycle.opens_on
-        and add_working_days(today, reminder_working_days()) >= deadline
+        and add_working_days(today, settings.SECTION11_REMINDER_WORKING_DAYS) >= deadline
     ):
         return Section11Reminder.Kind.DUE_SOON
     return None
@@ -304,7 +289,9 @@ def section11_send_reminders(*, today: dt.date | None = None) -> ReminderResult:
         Section11Reminder.Kind.DUE_SOON: 0,
         Section11Reminder.Kind.OVERDUE: 0,
     }
-    open_returns = Section11Return.objects.filter(status=S.DRAFT).select_related("cycle", "agency")
+    open_returns = Section11Return.objects.filter(
+        status=Section11Return.Status.DRAFT
+    ).select_related("cycle", "agency")
     for ret in open_returns:
         kind = _reminder_kind(ret, today)
         if kind is None or ret.reminders.filter(kind=kind).exists():
@@ -333,13 +320,12 @@ def _reminder_send(*, ret: Section11Return, kind: str, today: dt.date) -> bool:
                         "cycle": ret.cycle.name,
                         "agency": ret.agency.name,
                         "deadline": f"{ret.cycle.deadline.day} {ret.cycle.deadline:%B %Y}",
-                        "url": getattr(settings, "SITE_URL", "").rstrip("/")
-                        + reverse("assurance:section11_return_detail", args=[ret.pk]),
+                        "url": absolute_reverse("assurance:section11_return_detail", ret.pk),
                     },
                 )
             event_record(
                 actor=None,
-                verb="section11.reminder_sent",
+                verb=verbs.SECTION11_REMINDER_SENT,
                 target=ret,
                 data={"kind": kind, "recipients": len(recipients)},
             )

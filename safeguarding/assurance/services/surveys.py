@@ -14,8 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import tracked_create, tracked_update
+from safeguarding.assurance import verbs
 from safeguarding.assurance.models import FormTemplate, Response, Section11Cycle, Survey
-from safeguarding.assurance.services.forms import form_version_latest, response_record
+from safeguarding.assurance.selectors import form_version_latest
+from safeguarding.assurance.services.forms import response_record
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -37,7 +39,7 @@ def survey_create(
 ) -> Survey:
     if form.purpose != FormTemplate.Purpose.SURVEY:
         raise ValidationError({"form": "Choose a survey questionnaire."})
-    survey = tracked_create(
+    return tracked_create(
         actor=actor,
         model=Survey,
         data={
@@ -52,24 +54,35 @@ def survey_create(
             "section11_cycle": section11_cycle,
             "created_by": actor,
         },
-        verb="survey.created",
+        verb=verbs.SURVEY_CREATED,
     )
-    assert isinstance(survey, Survey)
-    return survey
 
 
 @transaction.atomic
 def survey_update(
-    *, actor: User | None, survey: Survey, expected_version: int | None, **data: Any
+    *,
+    actor: User | None,
+    survey: Survey,
+    expected_version: int | None,
+    title: str,
+    opens_on: dt.date,
+    closes_on: dt.date,
+    topic: str = "",
+    intro: str = "",
+    is_sensitive: bool = False,
 ) -> Survey:
-    allowed = {"title", "topic", "intro", "opens_on", "closes_on", "is_sensitive", "audience"}
-    if set(data) - allowed:
-        raise ValidationError(f"Only {', '.join(sorted(allowed))} can be changed here.")
     tracked_update(
         actor=actor,
         obj=survey,
-        data=data,
-        verb="survey.updated",
+        data={
+            "title": title,
+            "topic": topic,
+            "intro": intro,
+            "opens_on": opens_on,
+            "closes_on": closes_on,
+            "is_sensitive": is_sensitive,
+        },
+        verb=verbs.SURVEY_UPDATED,
         expected_version=expected_version,
     )
     return survey

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import factory
 from factory.django import DjangoModelFactory
 
-from safeguarding.assurance import services
+from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
     FormTemplate,
     ProfessionalDifference,
@@ -21,15 +22,19 @@ from safeguarding.assurance.models import (
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
-K = Question.Kind
-
 
 class FormTemplateFactory(DjangoModelFactory[FormTemplate]):
+    """A form made by the service, so it has its first version as every form does."""
+
     class Meta:
         model = FormTemplate
 
     name = factory.Sequence(lambda n: f"Test form {n}")
     purpose = FormTemplate.Purpose.SURVEY
+
+    @classmethod
+    def _create(cls, model_class: type[FormTemplate], *args: Any, **kwargs: Any) -> FormTemplate:
+        return services.form_template_create(actor=None, **kwargs)
 
 
 class SurveyFactory(DjangoModelFactory[Survey]):
@@ -73,7 +78,7 @@ def survey_form(
         section=section,
         key="seen",
         text="Have you seen the poster?",
-        kind=K.CHOICE,
+        kind=Question.Kind.CHOICE,
         choices=["Yes", "No", "Not sure"],
         report_label="had seen the poster",
     )
@@ -83,7 +88,7 @@ def survey_form(
             section=section,
             key="comment",
             text="Anything else?",
-            kind=K.TEXT,
+            kind=Question.Kind.TEXT,
             required=False,
         )
     return form
@@ -105,7 +110,7 @@ def standard_set(keys: Sequence[str] = ("leadership", "tools")) -> FormTemplate:
             section=section,
             key=key,
             text=f"Standard {key}",
-            kind=K.RATING,
+            kind=Question.Kind.RATING,
             choices=["0", "1", "2", "3"],
         )
     return form
@@ -127,7 +132,7 @@ def cycle(
         year_label=label,
         opens_on=opens_on,
         deadline=deadline,
-        standard_set=services.form_version_latest(template=form),
+        standard_set=selectors.form_version_latest(template=form),
         agencies=agencies,
         previous=previous,
     )

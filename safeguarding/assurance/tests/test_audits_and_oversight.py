@@ -271,6 +271,7 @@ def test_resolving_needs_an_outcome() -> None:
             actor=None,
             difference=difference,
             expected_version=None,
+            stage=difference.stage,
             resolved_on=dt.date(2020, 6, 9),
         )
 
@@ -309,7 +310,7 @@ def test_evidence_upload_is_stored_and_checked(officer: User) -> None:
 
     agency = AgencyFactory.create()
     audit = _audit([agency])
-    section = services.form_version_latest(template=audit.tool).sections.get()
+    section = selectors.form_version_latest(template=audit.tool).sections.get()
     services.form_question_add(
         actor=None, section=section, key="file", text="Evidence", kind="evidence"
     )

@@ -45,64 +45,66 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
     officer = make_user(Role.BUSINESS_UNIT)
     _sign_in(browser_page, client, officer, live_server)
     page = browser_page
-    p = page.page
+    web = page.page
 
     page.goto("/assurance/forms/create/")
-    p.get_by_label("Name").fill("Online safety survey for young people")
-    p.get_by_label("What the form is for").select_option(label="Survey questionnaire")
+    web.get_by_label("Name").fill("Online safety survey for young people")
+    web.get_by_label("What the form is for").select_option(label="Survey questionnaire")
     _submit(page, "Create form")
-    p.get_by_role("button", name="Add a section").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("button", name="Add a section").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_label("Section title").fill("About staying safe")
+    web.get_by_label("Section title").fill("About staying safe")
     _submit(page, "Add section")
-    p.get_by_role("button", name="Add a question").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("button", name="Add a question").click()
+    web.wait_for_load_state("load")
     page.check()
     _submit(page, "Add question")  # nothing filled in: the error summary shows
-    assert p.locator(".govuk-error-summary").is_visible()
-    p.get_by_label("Question", exact=True).fill("Do you know who to tell if something is wrong?")
-    p.get_by_label("Short name").fill("who_to_tell")
-    p.get_by_label("Type of answer").select_option(label="Choose one option")
-    p.get_by_label("Options").fill("Yes\nNo\nNot sure")
+    assert web.locator(".govuk-error-summary").is_visible()
+    web.get_by_label("Question", exact=True).fill("Do you know who to tell if something is wrong?")
+    web.get_by_label("Short name").fill("who_to_tell")
+    web.get_by_label("Type of answer").select_option(label="Choose one option")
+    web.get_by_label("Options").fill("Yes\nNo\nNot sure")
     _submit(page, "Add question")
-    assert p.get_by_text("The question has been added.").is_visible()
+    assert web.get_by_text("The question has been added.").is_visible()
 
     today = timezone.localdate()
     page.goto("/assurance/surveys/create/")
-    p.get_by_label("Title").fill("Staying safe: tell us what you think")
-    p.get_by_label("Who it is for").select_option(label="Children and young people")
-    p.get_by_label("Questionnaire").select_option(label="Online safety survey for young people")
-    p.get_by_label("Opens on").fill(today.isoformat())
-    p.get_by_label("Closes on").fill((today + dt.timedelta(days=30)).isoformat())
+    web.get_by_label("Title").fill("Staying safe: tell us what you think")
+    web.get_by_label("Who it is for").select_option(label="Children and young people")
+    web.get_by_label("Questionnaire").select_option(label="Online safety survey for young people")
+    web.get_by_label("Opens on").fill(today.isoformat())
+    web.get_by_label("Closes on").fill((today + dt.timedelta(days=30)).isoformat())
     _submit(page, "Set up survey")
-    public_url = p.locator("#public-link").get_attribute("href")
+    public_url = web.locator("#public-link").get_attribute("href")
     assert public_url
 
     # Anonymous, on a phone: no session cookie at all.
-    p.context.clear_cookies()
-    p.set_viewport_size(PHONE)
+    web.context.clear_cookies()
+    web.set_viewport_size(PHONE)
     for answer in ["Yes", "Yes", "No", "Yes", "Not sure"]:
-        p.goto(public_url)
+        web.goto(public_url)
         page.check()
-        assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
-        p.get_by_label(answer, exact=True).check()
-        p.get_by_role("button", name="Send my answers").click()
-        p.wait_for_url("**/thank-you/")
+        assert web.get_by_role("button", name="Emergency Exit this page").is_visible()
+        web.get_by_label(answer, exact=True).check()
+        web.get_by_role("button", name="Send my answers").click()
+        web.wait_for_url("**/thank-you/")
         page.check()
-        assert p.get_by_role("heading", name="Thank you").is_visible()
-    assert {c["name"] for c in p.context.cookies()} <= {"csrftoken"}
+        assert web.get_by_role("heading", name="Thank you").is_visible()
+    assert {c["name"] for c in web.context.cookies()} <= {"csrftoken"}
     assert Response.objects.count() == 5
 
-    p.set_viewport_size(DESKTOP)
+    web.set_viewport_size(DESKTOP)
     _sign_in(page, client, officer, live_server)
     page.goto("/assurance/surveys/")
-    p.get_by_role("link", name="Staying safe: tell us what you think").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("link", name="Staying safe: tell us what you think").click()
+    web.wait_for_load_state("load")
     page.check()
-    assert p.locator("#respondents").inner_text() == "5"
-    assert p.locator("svg[role=img]").count() == 1
-    table = p.get_by_role("table", name="Do you know who to tell if something is wrong?: answers")
+    assert web.locator("#respondents").inner_text() == "5"
+    assert web.locator("svg[role=img]").count() == 1
+    table = web.get_by_role(
+        "table", name="Do you know who to tell if something is wrong?: answers"
+    )
     assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "3", "60%"]
 
 
@@ -120,38 +122,38 @@ def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
         deadline=today + dt.timedelta(days=30),
     )
     page = browser_page
-    p = page.page
+    web = page.page
 
     _sign_in(page, client, lead, live_server)
     page.goto("/assurance/")
-    p.get_by_role("link", name=f"{c.name}: Synthetic Community Health").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("link", name=f"{c.name}: Synthetic Community Health").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_role("button", name="Complete the self-assessment").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("button", name="Complete the self-assessment").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_label("Standard leadership: self-score").select_option(label="3: fully met")
-    p.get_by_label("Standard leadership: evidence").fill(
+    web.get_by_label("Standard leadership: self-score").select_option(label="3: fully met")
+    web.get_by_label("Standard leadership: evidence").fill(
         "Board minutes and a safeguarding policy."
     )
-    p.get_by_label("Standard tools: self-score").select_option(label="2: mostly met")
+    web.get_by_label("Standard tools: self-score").select_option(label="2: mostly met")
     _submit(page, "Save self-assessment")
-    assert p.get_by_text("Your self-assessment has been saved.").is_visible()
+    assert web.get_by_text("Your self-assessment has been saved.").is_visible()
     _submit(page, "Submit the return")
-    assert p.locator("#return-status").inner_text() == "Submitted"
+    assert web.locator("#return-status").inner_text() == "Submitted"
 
     _sign_in(page, client, officer, live_server)
     page.goto(f"/assurance/section-11/{c.pk}/")
-    p.get_by_role("link", name="Synthetic Community Health").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("link", name="Synthetic Community Health").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_role("button", name="Moderate").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("button", name="Moderate").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_label("Standard leadership: moderated score").select_option(label="2: mostly met")
-    p.get_by_label("Standard leadership: comment").fill("Evidence covered one service only.")
+    web.get_by_label("Standard leadership: moderated score").select_option(label="2: mostly met")
+    web.get_by_label("Standard leadership: comment").fill("Evidence covered one service only.")
     _submit(page, "Save moderated scores")
-    assert p.locator("#return-status").inner_text() == "Moderated"
+    assert web.locator("#return-status").inner_text() == "Moderated"
     ret = Section11Return.objects.get()
     assert ret.status == Section11Return.Status.MODERATED
     scores = {s.standard.key: (s.self_score, s.moderated_score) for s in ret.scores.all()}
@@ -169,29 +171,29 @@ def test_scrutineer_reads_the_demo_results_pages(
     scrutineer = make_user(Role.SCRUTINEER)
     _sign_in(browser_page, client, scrutineer, live_server)
     page = browser_page
-    p = page.page
+    web = page.page
 
     page.goto("/assurance/")
     for link, heading in [
         ("Section 11 self-assessment", "Section 11 self-assessment"),
         ("Section 11 self-assessment 2020-21", "Section 11 self-assessment 2020-21"),
     ]:
-        p.get_by_role("link", name=link, exact=True).first.click()
-        p.wait_for_load_state("load")
+        web.get_by_role("link", name=link, exact=True).first.click()
+        web.wait_for_load_state("load")
         page.check()
-        assert p.get_by_role("heading", level=1).inner_text() == heading
-    assert p.locator("svg[role=img]").count() == 10
-    improved = p.locator("tr", has=p.get_by_text("Improved", exact=True))
+        assert web.get_by_role("heading", level=1).inner_text() == heading
+    assert web.locator("svg[role=img]").count() == 10
+    improved = web.locator("tr", has=web.get_by_text("Improved", exact=True))
     assert improved.count() == 4
-    main = p.locator("tr", has=p.get_by_text("Main area for improvement", exact=True))
+    main = web.locator("tr", has=web.get_by_text("Main area for improvement", exact=True))
     assert "Use of safeguarding assessment tools" in main.inner_text()
 
     page.goto("/assurance/surveys/")
-    p.get_by_role("link", name="Child sexual abuse: a survey for professionals").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("link", name="Child sexual abuse: a survey for professionals").click()
+    web.wait_for_load_state("load")
     page.check()
-    assert p.locator("#respondents").inner_text() == "362"
-    table = p.get_by_role(
+    assert web.locator("#respondents").inner_text() == "362"
+    table = web.get_by_role(
         "table", name="Do you feel confident in reporting child sexual abuse?: answers"
     )
     assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "351", "97%"]
@@ -204,11 +206,11 @@ def test_scrutineer_reads_the_demo_results_pages(
         "/assurance/forms/",
     ):
         page.goto(url)
-    p.goto(live_server.url + "/assurance/audits/")
-    p.get_by_role("link", name="Lived experience of the child: multi-agency audit 2020").click()
-    p.wait_for_load_state("load")
+    web.goto(live_server.url + "/assurance/audits/")
+    web.get_by_role("link", name="Lived experience of the child: multi-agency audit 2020").click()
+    web.wait_for_load_state("load")
     page.check()
-    p.get_by_role("link", name="See the audit report (results per question)").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("link", name="See the audit report (results per question)").click()
+    web.wait_for_load_state("load")
     page.check()
-    assert p.locator("svg[role=img]").count() == 4
+    assert web.locator("svg[role=img]").count() == 4

@@ -13,13 +13,12 @@ from safeguarding.assurance.models import Answer, FormVersion, Question, Respons
 from safeguarding.assurance.tests.factories import open_survey, survey_form
 
 pytestmark = pytest.mark.django_db
-K = Question.Kind
 DAY = dt.date(2020, 11, 2)
 
 
 def test_edits_go_to_the_same_version_until_it_is_answered() -> None:
     form = survey_form()
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     assert version.number == 1
     assert not version.is_frozen
@@ -32,7 +31,7 @@ def test_first_response_freezes_the_version() -> None:
 
     services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
 
-    version = services.form_version_latest(template=survey.form)
+    version = selectors.form_version_latest(template=survey.form)
     assert version.number == 1
     assert version.is_frozen
 
@@ -40,14 +39,14 @@ def test_first_response_freezes_the_version() -> None:
 def test_editing_a_frozen_version_makes_a_new_version_and_old_responses_keep_theirs() -> None:
     survey = open_survey()
     first = services.survey_answer(survey=survey, answers={"seen": "No"}, today=DAY)
-    section = services.form_version_latest(template=survey.form).sections.get()
+    section = selectors.form_version_latest(template=survey.form).sections.get()
 
     added = services.form_question_add(
         actor=None,
         section=section,
         key="rating",
         text="How useful?",
-        kind=K.RATING,
+        kind=Question.Kind.RATING,
         choices=["Not useful", "Useful"],
     )
 
@@ -85,9 +84,9 @@ def test_results_match_questions_by_key_across_versions() -> None:
     survey = open_survey()
     for _ in range(3):
         services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=DAY)
-    section = services.form_version_latest(template=survey.form).sections.get()
+    section = selectors.form_version_latest(template=survey.form).sections.get()
     services.form_question_add(
-        actor=None, section=section, key="extra", text="Extra?", kind=K.YES_NO_PARTLY
+        actor=None, section=section, key="extra", text="Extra?", kind=Question.Kind.YES_NO_PARTLY
     )
     for _ in range(2):
         services.survey_answer(survey=survey, answers={"seen": "No", "extra": "Yes"}, today=DAY)
@@ -100,11 +99,11 @@ def test_results_match_questions_by_key_across_versions() -> None:
 
 def test_question_keys_are_unique_within_a_version() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="seen", text="Again", kind=K.TEXT
+            actor=None, section=section, key="seen", text="Again", kind=Question.Kind.TEXT
         )
 
     assert "key" in error.value.message_dict
@@ -112,11 +111,16 @@ def test_question_keys_are_unique_within_a_version() -> None:
 
 def test_choice_question_needs_two_options() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="pick", text="Pick", kind=K.CHOICE, choices=["Only"]
+            actor=None,
+            section=section,
+            key="pick",
+            text="Pick",
+            kind=Question.Kind.CHOICE,
+            choices=["Only"],
         )
 
     assert "choices" in error.value.message_dict
@@ -125,20 +129,20 @@ def test_choice_question_needs_two_options() -> None:
 @pytest.mark.parametrize(
     ("kind", "value", "message"),
     [
-        (K.CHOICE, "Maybe", "Choose one of the options."),
-        (K.NUMBER, "lots", "Enter a number, like 3 or 12.5."),
-        (K.DATE, "2021-02-30", "Enter a real date."),
-        (K.RAG, "", "Choose an answer."),
-        (K.TEXT, "   ", "Answer this question."),
+        (Question.Kind.CHOICE, "Maybe", "Choose one of the options."),
+        (Question.Kind.NUMBER, "lots", "Enter a number, like 3 or 12.5."),
+        (Question.Kind.DATE, "2021-02-30", "Enter a real date."),
+        (Question.Kind.RAG, "", "Choose an answer."),
+        (Question.Kind.TEXT, "   ", "Answer this question."),
     ],
 )
 def test_answers_are_checked_against_the_question(kind: str, value: str, message: str) -> None:
     form = survey_form(with_comment=False)
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     services.form_question_add(
         actor=None, section=section, key="q", text="Q", kind=kind, choices=["A", "B"]
     )
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     with pytest.raises(ValidationError) as error:
         services.response_record(version=version, answers={"seen": "Yes", "q": value})
@@ -150,10 +154,15 @@ def test_answers_are_checked_against_the_question(kind: str, value: str, message
 
 def test_valid_answers_of_every_kind_are_stored() -> None:
     form = survey_form(with_comment=False)
-    section = services.form_version_latest(template=form).sections.get()
-    for key, kind in [("n", K.NUMBER), ("d", K.DATE), ("yn", K.YES_NO_PARTLY), ("r", K.RAG)]:
+    section = selectors.form_version_latest(template=form).sections.get()
+    for key, kind in [
+        ("n", Question.Kind.NUMBER),
+        ("d", Question.Kind.DATE),
+        ("yn", Question.Kind.YES_NO_PARTLY),
+        ("r", Question.Kind.RAG),
+    ]:
         services.form_question_add(actor=None, section=section, key=key, text=key, kind=kind)
-    version = services.form_version_latest(template=form)
+    version = selectors.form_version_latest(template=form)
 
     response = services.response_record(
         version=version,
@@ -166,11 +175,11 @@ def test_valid_answers_of_every_kind_are_stored() -> None:
 
 def test_surveys_cannot_ask_for_file_uploads() -> None:
     form = survey_form()
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
         services.form_question_add(
-            actor=None, section=section, key="photo", text="Photo", kind=K.EVIDENCE
+            actor=None, section=section, key="photo", text="Photo", kind=Question.Kind.EVIDENCE
         )
 
     assert "kind" in error.value.message_dict

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import selectors, services
+from safeguarding.assurance import selectors, services, verbs
 from safeguarding.assurance.cards import section11_returns_card
 from safeguarding.assurance.models import Section11Reminder, Section11Return, Section11Score
 from safeguarding.assurance.tests.factories import cycle, standard_set
@@ -20,7 +20,6 @@ from safeguarding.core.concurrency import EditConflictError
 from safeguarding.partnership.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
-S = Section11Return.Status
 
 
 def _self_assess(ret: Section11Return, scores: dict[str, int]) -> None:
@@ -58,7 +57,7 @@ def test_opening_a_cycle_makes_a_draft_return_per_agency_and_freezes_the_standar
     c = cycle(agencies=agencies)
 
     assert c.returns.count() == 3
-    assert set(c.returns.values_list("status", flat=True)) == {S.DRAFT}
+    assert set(c.returns.values_list("status", flat=True)) == {Section11Return.Status.DRAFT}
     assert Section11Score.objects.filter(section11_return__cycle=c).count() == 3 * 2
     assert c.standard_set.is_frozen
 
@@ -79,7 +78,7 @@ def test_submit_refused_until_every_standard_has_a_self_score() -> None:
         services.section11_return_submit(actor=None, section11_return=ret)
 
     ret.refresh_from_db()
-    assert ret.status == S.DRAFT
+    assert ret.status == Section11Return.Status.DRAFT
 
 
 def test_submitted_return_cannot_be_changed_by_the_agency() -> None:
@@ -141,13 +140,15 @@ def test_moderation_records_scores_comments_and_status(officer) -> None:
     )
 
     ret.refresh_from_db()
-    assert ret.status == S.MODERATED
+    assert ret.status == Section11Return.Status.MODERATED
     assert ret.moderated_by == officer
     leadership = Section11Score.objects.get(pk=scores["leadership"].pk)
     assert (leadership.self_score, leadership.moderated_score) == (3, 2)
     assert leadership.moderation_comment == "Evidence was for one team only."
     assert leadership.final_score == 2
-    assert ActivityEvent.objects.filter(verb="section11.return_moderated", actor=officer).exists()
+    assert ActivityEvent.objects.filter(
+        verb=verbs.SECTION11_RETURN_MODERATED, actor=officer
+    ).exists()
 
 
 def test_challenge_and_feedback_recorded_after_submission_with_an_action_plan() -> None:
@@ -195,7 +196,7 @@ def test_previous_cycle_scores_are_carried_forward_by_standard_key() -> None:
     )
     _complete(earlier.returns.get(agency=agency), {"leadership": 1, "tools": 0})
     _complete(earlier.returns.get(agency=other), {"leadership": 3, "tools": 3})
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     services.form_question_add(
         actor=None,
         section=section,

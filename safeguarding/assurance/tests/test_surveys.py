@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import selectors, services
+from safeguarding.assurance import selectors, services, verbs
 from safeguarding.assurance.models import Answer, Response, Survey
 from safeguarding.assurance.tests.factories import open_survey
 
@@ -59,7 +59,7 @@ def test_anonymous_answer_stores_no_identifier_or_address(client) -> None:
         assert "203.0.113.7" not in text
         assert "SyntheticPhone" not in text
     # No activity event per answer: its time to the second would de-anonymise the answer.
-    assert not ActivityEvent.objects.filter(verb="survey.answered").exists()
+    assert not ActivityEvent.objects.filter(verb=verbs.SURVEY_ANSWERED).exists()
     # Nothing about the response is recorded elsewhere in the trail with an address.
     assert not ActivityEvent.objects.filter(ip_address="203.0.113.7").exists()
     # No session is created for the respondent (only the CSRF cookie may be set).

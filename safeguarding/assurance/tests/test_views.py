@@ -16,7 +16,7 @@ from django.urls import reverse
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.assurance import services
+from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
     Audit,
     AuditCase,
@@ -106,49 +106,48 @@ def world() -> World:
     )
 
 
-def _pages(w: World) -> list[tuple[str, bool]]:
+def _pages(world: World) -> list[tuple[str, bool]]:
     """(url, is a write page)."""
-    u = reverse
     return [
-        (u("assurance:overview"), False),
-        (u("assurance:form_list"), False),
-        (u("assurance:form_create"), True),
-        (u("assurance:form_detail", args=[w.form.pk]), False),
-        (u("assurance:form_section_add", args=[w.form.pk]), True),
-        (u("assurance:form_question_add", args=[w.form.pk]), True),
-        (u("assurance:form_question_update", args=[w.question.pk]), True),
-        (u("assurance:survey_list"), False),
-        (u("assurance:survey_create"), True),
-        (u("assurance:survey_detail", args=[w.survey.pk]), False),
-        (u("assurance:survey_export", args=[w.survey.pk]), False),
-        (u("assurance:survey_update", args=[w.survey.pk]), True),
-        (u("assurance:section11_cycle_list"), False),
-        (u("assurance:section11_cycle_create"), True),
-        (u("assurance:section11_cycle_detail", args=[w.cycle.pk]), False),
-        (u("assurance:section11_return_detail", args=[w.ret.pk]), False),
-        (u("assurance:section11_return_edit", args=[w.ret.pk]), True),
-        (u("assurance:audit_list"), False),
-        (u("assurance:audit_create"), True),
-        (u("assurance:audit_detail", args=[w.audit.pk]), False),
-        (u("assurance:audit_report", args=[w.audit.pk]), False),
-        (u("assurance:audit_case_add", args=[w.audit.pk]), True),
-        (u("assurance:audit_case_complete", args=[w.case.pk]), True),
-        (u("assurance:audit_moderate", args=[w.audit.pk]), True),
-        (u("assurance:audit_finding_add", args=[w.audit.pk]), True),
-        (u("assurance:audit_complete", args=[w.audit.pk]), True),
-        (u("assurance:commentary_list"), False),
-        (u("assurance:commentary_create"), True),
-        (u("assurance:commentary_detail", args=[w.commentary.pk]), False),
-        (u("assurance:commentary_review", args=[w.commentary.pk]), True),
-        (u("assurance:commentary_board_response", args=[w.commentary.pk]), True),
-        (u("assurance:scrutiny_list"), False),
-        (u("assurance:scrutiny_report_create"), True),
-        (u("assurance:scrutiny_report_detail", args=[w.report.pk]), False),
-        (u("assurance:scrutiny_assessment_add", args=[w.report.pk]), True),
-        (u("assurance:scrutiny_recommendation_action", args=[w.report.pk]), True),
-        (u("assurance:difference_list"), False),
-        (u("assurance:difference_create"), True),
-        (u("assurance:difference_update", args=[w.difference.pk]), True),
+        (reverse("assurance:overview"), False),
+        (reverse("assurance:form_list"), False),
+        (reverse("assurance:form_create"), True),
+        (reverse("assurance:form_detail", args=[world.form.pk]), False),
+        (reverse("assurance:form_section_add", args=[world.form.pk]), True),
+        (reverse("assurance:form_question_add", args=[world.form.pk]), True),
+        (reverse("assurance:form_question_update", args=[world.question.pk]), True),
+        (reverse("assurance:survey_list"), False),
+        (reverse("assurance:survey_create"), True),
+        (reverse("assurance:survey_detail", args=[world.survey.pk]), False),
+        (reverse("assurance:survey_export", args=[world.survey.pk]), False),
+        (reverse("assurance:survey_update", args=[world.survey.pk]), True),
+        (reverse("assurance:section11_cycle_list"), False),
+        (reverse("assurance:section11_cycle_create"), True),
+        (reverse("assurance:section11_cycle_detail", args=[world.cycle.pk]), False),
+        (reverse("assurance:section11_return_detail", args=[world.ret.pk]), False),
+        (reverse("assurance:section11_return_edit", args=[world.ret.pk]), True),
+        (reverse("assurance:audit_list"), False),
+        (reverse("assurance:audit_create"), True),
+        (reverse("assurance:audit_detail", args=[world.audit.pk]), False),
+        (reverse("assurance:audit_report", args=[world.audit.pk]), False),
+        (reverse("assurance:audit_case_add", args=[world.audit.pk]), True),
+        (reverse("assurance:audit_case_complete", args=[world.case.pk]), True),
+        (reverse("assurance:audit_moderate", args=[world.audit.pk]), True),
+        (reverse("assurance:audit_finding_add", args=[world.audit.pk]), True),
+        (reverse("assurance:audit_complete", args=[world.audit.pk]), True),
+        (reverse("assurance:commentary_list"), False),
+        (reverse("assurance:commentary_create"), True),
+        (reverse("assurance:commentary_detail", args=[world.commentary.pk]), False),
+        (reverse("assurance:commentary_review", args=[world.commentary.pk]), True),
+        (reverse("assurance:commentary_board_response", args=[world.commentary.pk]), True),
+        (reverse("assurance:scrutiny_list"), False),
+        (reverse("assurance:scrutiny_report_create"), True),
+        (reverse("assurance:scrutiny_report_detail", args=[world.report.pk]), False),
+        (reverse("assurance:scrutiny_assessment_add", args=[world.report.pk]), True),
+        (reverse("assurance:scrutiny_recommendation_action", args=[world.report.pk]), True),
+        (reverse("assurance:difference_list"), False),
+        (reverse("assurance:difference_create"), True),
+        (reverse("assurance:difference_update", args=[world.difference.pk]), True),
     ]
 
 
@@ -161,6 +160,25 @@ def test_every_page_opens_for_partnership_staff(
             html = response.content.decode()
             assert html.count("<title>") == 1, url
             assert html.count("</html>") == 1, url
+
+
+def test_opening_a_page_creates_no_records(client: Client, officer: User, world: World) -> None:
+    """Selectors never write: no page opened (results and reports included) adds a form
+    version, section, question, response or any other assurance record."""
+    from django.apps import apps
+
+    models = list(apps.get_app_config("assurance").get_models())
+
+    def counts() -> dict[str, int]:
+        return {model.__name__: model._default_manager.count() for model in models}
+
+    before = counts()
+    client.force_login(officer)
+    for url, _write in _pages(world):
+        assert client.get(url).status_code == 200, url
+    public = reverse("assurance:survey_answer", args=[world.survey.public_id])
+    assert client.get(public).status_code in (200, 410)
+    assert counts() == before
 
 
 def test_every_page_is_404_for_an_outsider(client: Client, outsider: User, world: World) -> None:
@@ -327,7 +345,7 @@ def test_building_a_form_through_the_pages(client: Client, officer: User) -> Non
     )
     form = FormTemplate.objects.get(name="Poster survey")
     client.post(reverse("assurance:form_section_add", args=[form.pk]), {"title": "About you"})
-    section = services.form_version_latest(template=form).sections.get()
+    section = selectors.form_version_latest(template=form).sections.get()
     added = client.post(
         reverse("assurance:form_question_add", args=[form.pk]),
         {
@@ -342,7 +360,7 @@ def test_building_a_form_through_the_pages(client: Client, officer: User) -> Non
 
     assert created.status_code == 302
     assert added.status_code == 302
-    question = services.form_version_latest(template=form).sections.get().questions.get()
+    question = selectors.form_version_latest(template=form).sections.get().questions.get()
     assert (question.key, question.options, question.required) == ("seen", ["Yes", "No"], True)
 
 
@@ -553,7 +571,7 @@ def test_change_and_remove_a_question_through_the_pages(
         reverse("assurance:form_question_update", args=[world.question.pk]),
         {"text": "Did you notice the poster?", "choices": "Yes\nNo", "required": "on"},
     )
-    latest = services.form_version_latest(template=world.form)
+    latest = selectors.form_version_latest(template=world.form)
     comment = Question.objects.get(section__form_version=latest, key="comment")
     removed = client.post(reverse("assurance:form_question_remove", args=[comment.pk]))
 

@@ -76,7 +76,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/overview.html",
         {
-            "sees_all": permissions.sees_all(user),
+            "sees_all": permissions.can_view_all_assurance(user),
             "returns_due": selectors.section11_returns_due_for_user(user=user),
             "escalations": selectors.commentary_escalations_open(user=user).count(),
             "breadcrumbs": [("Home", "/"), ("Quality assurance", "")],

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,21 +14,21 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Audit
-from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.assurance.views.common import CRUMBS
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Crumb, form_page
 from safeguarding.core.permissions import require
 from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning import selectors as learning_selectors
 
 
-def _audits_crumb() -> tuple[str, str]:
+def _audits_crumb() -> Crumb:
     return ("Audits", reverse("assurance:audit_list"))
 
 
-def _audit_crumbs(audit: Audit, last: str) -> list[tuple[str, str]]:
-    return crumbs(
+def _audit_crumbs(audit: Audit, last: str) -> list[Crumb]:
+    return CRUMBS(
         _audits_crumb(),
         (audit.title, reverse("assurance:audit_detail", args=[audit.pk])),
         (last, ""),
@@ -46,7 +45,7 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "audits": selectors.audit_list_for_user(user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(("Audits", "")),
+            "breadcrumbs": CRUMBS(("Audits", "")),
         },
     )
 
@@ -56,21 +55,15 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def audit_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_assurance(request.user))
     require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    form = forms.AuditForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            audit = services.audit_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{audit.title} has been added to the programme.")
-            return redirect("assurance:audit_detail", audit.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditForm,
+        save=lambda form: services.audit_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda audit: f"{audit.title} has been added to the programme.",
+        success_url=lambda audit: reverse("assurance:audit_detail", args=[audit.pk]),
         title="Plan an audit",
         submit="Plan audit",
-        breadcrumbs=crumbs(_audits_crumb(), ("Plan", "")),
+        breadcrumbs=CRUMBS(_audits_crumb(), ("Plan", "")),
     )
 
 
@@ -96,7 +89,7 @@ def audit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "actions": action_selectors.action_list_for_source(source=audit, user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
             "user_id": request.user.pk,
-            "breadcrumbs": crumbs(_audits_crumb(), (audit.title, "")),
+            "breadcrumbs": CRUMBS(_audits_crumb(), (audit.title, "")),
         },
     )
 
@@ -143,18 +136,15 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(GET_POST)
 def audit_case_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
-    form = forms.AuditCaseForm(bound(request), audit=audit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_case_add(actor=request.user, audit=audit, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The case has been added to the sample.")
-            return redirect("assurance:audit_detail", audit.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditCaseForm,
+        form_kwargs={"audit": audit},
+        save=lambda form: services.audit_case_add(
+            actor=request.user, audit=audit, **form.cleaned_data
+        ),
+        success_message="The case has been added to the sample.",
+        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
         title="Add a case to the sample",
         submit="Add case",
         breadcrumbs=_audit_crumbs(audit, "Add a case"),
@@ -168,32 +158,22 @@ def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     if case.response_id is not None:
         messages.info(request, "The audit tool for this case has already been completed.")
         return redirect("assurance:audit_detail", case.audit_id)
-    version = services.form_version_latest(template=case.audit.tool)
-    questions = list(selectors.form_version_questions(version=version))
-    data = bound(request)
-    form = forms.AuditCaseCompleteForm(
-        data, request.FILES if data is not None else None, questions=questions
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_case_complete(
-                actor=request.user,
-                case=case,
-                answers=form.answers(),
-                files=form.uploads(),
-                auditor_grade=form.cleaned_data["auditor_grade"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Case {case.case_reference} has been audited.")
-            return redirect("assurance:audit_detail", case.audit_id)
+    version = selectors.form_version_latest(template=case.audit.tool)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditCaseCompleteForm,
+        form_kwargs={"questions": list(selectors.form_version_questions(version=version))},
+        save=lambda form: services.audit_case_complete(
+            actor=request.user,
+            case=case,
+            answers=form.answers(),
+            files=form.uploads(),
+            auditor_grade=form.cleaned_data["auditor_grade"],
+        ),
+        success_message=f"Case {case.case_reference} has been audited.",
+        success_url=reverse("assurance:audit_detail", args=[case.audit_id]),
         title=f"Audit case {case.case_reference}",
         submit="Save audit",
-        multipart=True,
         breadcrumbs=_audit_crumbs(case.audit, f"Case {case.case_reference}"),
     )
 
@@ -202,24 +182,18 @@ def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_http_methods(GET_POST)
 def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
-    cases = list(selectors.audit_case_list(audit=audit).filter(response__isnull=False))
-    form = forms.AuditModerationForm(bound(request), cases=cases)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_moderate(
-                actor=request.user,
-                audit=audit,
-                moderation_on=form.cleaned_data["moderation_on"],
-                grades=form.grades(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The agreed grades have been recorded.")
-            return redirect("assurance:audit_detail", audit.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditModerationForm,
+        form_kwargs={"cases": selectors.audit_case_list_completed(audit=audit)},
+        save=lambda form: services.audit_moderate(
+            actor=request.user,
+            audit=audit,
+            moderation_on=form.cleaned_data["moderation_on"],
+            grades=form.grades(),
+        ),
+        success_message="The agreed grades have been recorded.",
+        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
         title="Moderation meeting",
         submit="Save agreed grades",
         breadcrumbs=_audit_crumbs(audit, "Moderation"),
@@ -230,18 +204,15 @@ def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(GET_POST)
 def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
-    form = forms.AuditFindingForm(bound(request), audit=audit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_finding_record(actor=request.user, audit=audit, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The finding has been recorded as learning.")
-            return redirect("assurance:audit_detail", audit.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditFindingForm,
+        form_kwargs={"audit": audit},
+        save=lambda form: services.audit_finding_record(
+            actor=request.user, audit=audit, **form.cleaned_data
+        ),
+        success_message="The finding has been recorded as learning.",
+        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
         title="Record a finding",
         submit="Record finding",
         intro="The finding becomes a learning point; an action, if you add one, goes on the "
@@ -254,18 +225,14 @@ def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @require_http_methods(GET_POST)
 def audit_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
-    form = forms.AuditCompleteForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_complete(actor=request.user, audit=audit, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The audit is complete.")
-            return redirect("assurance:audit_detail", audit.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.AuditCompleteForm,
+        save=lambda form: services.audit_complete(
+            actor=request.user, audit=audit, **form.cleaned_data
+        ),
+        success_message="The audit is complete.",
+        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
         title="Complete the audit",
         submit="Complete audit",
         breadcrumbs=_audit_crumbs(audit, "Complete"),

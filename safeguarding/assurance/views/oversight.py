@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.assurance.models import ScrutinyReport
+from safeguarding.assurance.views.common import CRUMBS
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
-from safeguarding.partnership.models import Agency
 
 # --- performance commentary ------------------------------------------------------------
 
 
-def _commentary_crumb() -> tuple[str, str]:
+def _commentary_crumb() -> Crumb:
     return ("Performance commentary", reverse("assurance:commentary_list"))
 
 
@@ -37,9 +35,8 @@ def commentary_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "commentaries": selectors.commentary_list_for_user(user=request.user),
             "escalations": selectors.commentary_escalations_open(user=request.user),
-            "can_submit": permissions.can_manage_assurance(request.user)
-            or bool(permissions.lead_agency_ids(request.user)),
-            "breadcrumbs": crumbs(("Performance commentary", "")),
+            "can_submit": permissions.can_submit_commentary(request.user),
+            "breadcrumbs": CRUMBS(("Performance commentary", "")),
         },
     )
 
@@ -49,30 +46,25 @@ def commentary_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def commentary_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     require(permissions.can_view_assurance(user))
-    leads = permissions.lead_agency_ids(user)
-    require(permissions.can_manage_assurance(user) or bool(leads), write_attempt=True)
-    agencies = (
-        Agency.objects.filter(disabled_on__isnull=True)
-        if permissions.can_manage_assurance(user)
-        else Agency.objects.filter(pk__in=leads)
-    )
-    template = services.commentary_template_version()
-    extra = list(selectors.form_version_questions(version=template)) if template else []
-    form = forms.CommentaryForm(bound(request), agencies=agencies, extra_questions=extra)
-    if request.method == "POST" and form.is_valid():
-        try:
-            commentary = services.commentary_submit(actor=user, **form.commentary_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Your commentary has been sent to QEG.")
-            return redirect("assurance:commentary_detail", commentary.pk)
+    require(permissions.can_submit_commentary(user), write_attempt=True)
+    template = selectors.commentary_template_version()
     return form_page(
         request,
-        form=form,
+        form_class=forms.CommentaryForm,
+        form_kwargs={
+            "agencies": selectors.commentary_agency_list_for_user(user=user),
+            "extra_questions": (
+                list(selectors.form_version_questions(version=template)) if template else []
+            ),
+        },
+        save=lambda form: services.commentary_submit(actor=user, **form.commentary_data()),
+        success_message="Your commentary has been sent to QEG.",
+        success_url=lambda commentary: reverse(
+            "assurance:commentary_detail", args=[commentary.pk]
+        ),
         title="Send a performance commentary",
         submit="Send commentary",
-        breadcrumbs=crumbs(_commentary_crumb(), ("Send", "")),
+        breadcrumbs=CRUMBS(_commentary_crumb(), ("Send", "")),
     )
 
 
@@ -88,7 +80,7 @@ def commentary_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             "c": commentary,
             "extra": selectors.response_answers(response=commentary.extra_response),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(_commentary_crumb(), (f"Commentary {commentary.pk}", "")),
+            "breadcrumbs": CRUMBS(_commentary_crumb(), (f"Commentary {commentary.pk}", "")),
         },
     )
 
@@ -97,29 +89,22 @@ def commentary_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @require_http_methods(GET_POST)
 def commentary_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     commentary = permissions.get_commentary_for_user_or_404(request.user, pk, write=True)
-    form = forms.CommentaryReviewForm(
-        bound(request),
-        initial={"version": commentary.version, "qeg_comments": commentary.qeg_comments},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commentary_review(
-                actor=request.user,
-                commentary=commentary,
-                qeg_comments=form.cleaned_data["qeg_comments"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The review has been recorded.")
-            return redirect("assurance:commentary_detail", commentary.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.CommentaryReviewForm,
+        initial=initial_from(commentary, forms.CommentaryReviewForm),
+        record=commentary,
+        save=lambda form: services.commentary_review(
+            actor=request.user,
+            commentary=commentary,
+            qeg_comments=form.cleaned_data["qeg_comments"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="The review has been recorded.",
+        success_url=reverse("assurance:commentary_detail", args=[commentary.pk]),
         title="QEG review",
         submit="Save review",
-        breadcrumbs=crumbs(_commentary_crumb(), ("Review", "")),
+        breadcrumbs=CRUMBS(_commentary_crumb(), ("Review", "")),
     )
 
 
@@ -127,42 +112,46 @@ def commentary_review(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @require_http_methods(GET_POST)
 def commentary_board_response(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     commentary = permissions.get_commentary_for_user_or_404(request.user, pk, write=True)
-    form = forms.BoardResponseForm(bound(request), initial={"version": commentary.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commentary_board_response_record(
-                actor=request.user,
-                commentary=commentary,
-                board_response=form.cleaned_data["board_response"],
-                board_responded_on=form.cleaned_data["board_responded_on"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The Executive Board's response has been recorded.")
-            return redirect("assurance:commentary_detail", commentary.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.BoardResponseForm,
+        initial={"version": commentary.version},
+        record=commentary,
+        save=lambda form: services.commentary_board_response_record(
+            actor=request.user,
+            commentary=commentary,
+            board_response=form.cleaned_data["board_response"],
+            board_responded_on=form.cleaned_data["board_responded_on"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="The Executive Board's response has been recorded.",
+        success_url=reverse("assurance:commentary_detail", args=[commentary.pk]),
         title="Executive Board response",
         submit="Save response",
         intro=f"Escalated: {commentary.escalation}",
-        breadcrumbs=crumbs(_commentary_crumb(), ("Board response", "")),
+        breadcrumbs=CRUMBS(_commentary_crumb(), ("Board response", "")),
     )
 
 
 # --- scrutiny --------------------------------------------------------------------------
 
 
-def _scrutiny_crumb() -> tuple[str, str]:
+def _scrutiny_crumb() -> Crumb:
     return ("Independent scrutiny", reverse("assurance:scrutiny_list"))
+
+
+def _report_crumbs(report: ScrutinyReport, last: str) -> list[Crumb]:
+    return CRUMBS(
+        _scrutiny_crumb(),
+        (report.title, reverse("assurance:scrutiny_report_detail", args=[report.pk])),
+        (last, ""),
+    )
 
 
 @login_required
 @require_GET
 def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.sees_all(request.user))
+    require(permissions.can_view_all_assurance(request.user))
     return render(
         request,
         "assurance/scrutiny_list.html",
@@ -170,7 +159,7 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "reports": selectors.scrutiny_report_list(),
             "assessments": selectors.scrutiny_assessment_list(),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(("Independent scrutiny", "")),
+            "breadcrumbs": CRUMBS(("Independent scrutiny", "")),
         },
     )
 
@@ -178,19 +167,17 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def scrutiny_report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.sees_all(request.user))
+    require(permissions.can_view_all_assurance(request.user))
     require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    form = forms.ScrutinyReportForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        report = services.scrutiny_report_create(actor=request.user, **form.cleaned_data)
-        messages.success(request, "The scrutiny report has been added.")
-        return redirect("assurance:scrutiny_report_detail", report.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.ScrutinyReportForm,
+        save=lambda form: services.scrutiny_report_create(actor=request.user, **form.cleaned_data),
+        success_message="The scrutiny report has been added.",
+        success_url=lambda report: reverse("assurance:scrutiny_report_detail", args=[report.pk]),
         title="Add a scrutiny report",
         submit="Add report",
-        breadcrumbs=crumbs(_scrutiny_crumb(), ("Add a report", "")),
+        breadcrumbs=CRUMBS(_scrutiny_crumb(), ("Add a report", "")),
     )
 
 
@@ -206,7 +193,7 @@ def scrutiny_report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "assessments": selectors.scrutiny_assessment_list(report=report),
             "actions": action_selectors.action_list_for_source(source=report, user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(_scrutiny_crumb(), (report.title, "")),
+            "breadcrumbs": CRUMBS(_scrutiny_crumb(), (report.title, "")),
         },
     )
 
@@ -215,27 +202,17 @@ def scrutiny_report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @require_http_methods(GET_POST)
 def scrutiny_assessment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = permissions.get_scrutiny_report_for_user_or_404(request.user, pk, write=True)
-    form = forms.ScrutinyAssessmentForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.scrutiny_assessment_record(
-                actor=request.user, report=report, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The assessment has been recorded.")
-            return redirect("assurance:scrutiny_report_detail", report.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.ScrutinyAssessmentForm,
+        save=lambda form: services.scrutiny_assessment_record(
+            actor=request.user, report=report, **form.cleaned_data
+        ),
+        success_message="The assessment has been recorded.",
+        success_url=reverse("assurance:scrutiny_report_detail", args=[report.pk]),
         title="Record an assessment",
         submit="Record assessment",
-        breadcrumbs=crumbs(
-            _scrutiny_crumb(),
-            (report.title, reverse("assurance:scrutiny_report_detail", args=[report.pk])),
-            ("Assessment", ""),
-        ),
+        breadcrumbs=_report_crumbs(report, "Assessment"),
     )
 
 
@@ -243,41 +220,31 @@ def scrutiny_assessment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpR
 @require_http_methods(GET_POST)
 def scrutiny_recommendation_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = permissions.get_scrutiny_report_for_user_or_404(request.user, pk, write=True)
-    form = forms.RecommendationActionForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.scrutiny_recommendation_action(
-                actor=request.user, report=report, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The recommendation is now followed as an action.")
-            return redirect("assurance:scrutiny_report_detail", report.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.RecommendationActionForm,
+        save=lambda form: services.scrutiny_recommendation_action(
+            actor=request.user, report=report, **form.cleaned_data
+        ),
+        success_message="The recommendation is now followed as an action.",
+        success_url=reverse("assurance:scrutiny_report_detail", args=[report.pk]),
         title="Follow a recommendation as an action",
         submit="Add action",
-        breadcrumbs=crumbs(
-            _scrutiny_crumb(),
-            (report.title, reverse("assurance:scrutiny_report_detail", args=[report.pk])),
-            ("Action", ""),
-        ),
+        breadcrumbs=_report_crumbs(report, "Action"),
     )
 
 
 # --- professional differences ----------------------------------------------------------
 
 
-def _differences_crumb() -> tuple[str, str]:
+def _differences_crumb() -> Crumb:
     return ("Professional differences", reverse("assurance:difference_list"))
 
 
 @login_required
 @require_GET
 def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.sees_all(request.user))
+    require(permissions.can_view_all_assurance(request.user))
     stats = selectors.professional_difference_stats()
     return render(
         request,
@@ -292,7 +259,7 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 columns=("Stage", "Number"),
             ),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(("Professional differences", "")),
+            "breadcrumbs": CRUMBS(("Professional differences", "")),
         },
     )
 
@@ -300,23 +267,19 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def difference_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.sees_all(request.user))
+    require(permissions.can_view_all_assurance(request.user))
     require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    form = forms.ProfessionalDifferenceForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.professional_difference_record(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The professional difference has been logged.")
-            return redirect("assurance:difference_list")
     return form_page(
         request,
-        form=form,
+        form_class=forms.ProfessionalDifferenceForm,
+        save=lambda form: services.professional_difference_record(
+            actor=request.user, **form.cleaned_data
+        ),
+        success_message="The professional difference has been logged.",
+        success_url=reverse("assurance:difference_list"),
         title="Log a professional difference",
         submit="Log difference",
-        breadcrumbs=crumbs(_differences_crumb(), ("Log", "")),
+        breadcrumbs=CRUMBS(_differences_crumb(), ("Log", "")),
     )
 
 
@@ -327,32 +290,21 @@ def difference_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         request.user, pk, write=True
     )
     event_record_view(actor=request.user, target=difference)
-    form = forms.ProfessionalDifferenceUpdateForm(
-        bound(request),
-        initial={
-            "version": difference.version,
-            "stage": difference.stage,
-            "resolved_on": difference.resolved_on,
-            "outcome": difference.outcome,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.professional_difference_update(
-                actor=request.user, difference=difference, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The professional difference has been updated.")
-            return redirect("assurance:difference_list")
     return form_page(
         request,
-        form=form,
+        form_class=forms.ProfessionalDifferenceUpdateForm,
+        initial=initial_from(difference, forms.ProfessionalDifferenceUpdateForm),
+        record=difference,
+        save=lambda form: services.professional_difference_update(
+            actor=request.user,
+            difference=difference,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The professional difference has been updated.",
+        success_url=reverse("assurance:difference_list"),
         title="Update a professional difference",
         submit="Save",
         intro=difference.issue,
-        breadcrumbs=crumbs(_differences_crumb(), ("Update", "")),
+        breadcrumbs=CRUMBS(_differences_crumb(), ("Update", "")),
     )

@@ -3,6 +3,7 @@ moderation, the challenge session and feedback."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,20 +15,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.models import Section11Return
-from safeguarding.assurance.views.common import GET_POST, bound, crumbs, form_page
+from safeguarding.assurance.models import Section11Cycle, Section11Return
+from safeguarding.assurance.views.common import CRUMBS
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 
 
-def _cycles_crumb() -> tuple[str, str]:
+def _cycles_crumb() -> Crumb:
     return ("Section 11", reverse("assurance:section11_cycle_list"))
 
 
-def _return_crumbs(ret: Section11Return, last: str) -> list[tuple[str, str]]:
-    return crumbs(
+def _return_crumbs(ret: Section11Return, last: str) -> list[Crumb]:
+    return CRUMBS(
         _cycles_crumb(),
         (ret.cycle.name, reverse("assurance:section11_cycle_detail", args=[ret.cycle_id])),
         (ret.agency.name, reverse("assurance:section11_return_detail", args=[ret.pk])),
@@ -46,9 +47,17 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "cycles": selectors.section11_cycle_list(),
             "returns": selectors.section11_return_list_for_user(user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
-            "breadcrumbs": crumbs(("Section 11", "")),
+            "breadcrumbs": CRUMBS(("Section 11", "")),
         },
     )
+
+
+def _section11_cycle_create(
+    request: AuthenticatedHttpRequest, form: forms.Section11CycleForm
+) -> Section11Cycle:
+    data = cleaned(form)
+    data["standard_set"] = selectors.form_version_latest(template=data["standard_set"])
+    return services.section11_cycle_create(actor=request.user, **data)
 
 
 @login_required
@@ -56,24 +65,16 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def section11_cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_assurance(request.user))
     require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    form = forms.Section11CycleForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["standard_set"] = services.form_version_latest(template=data["standard_set"])
-        try:
-            cycle = services.section11_cycle_create(actor=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{cycle.name} has been opened.")
-            return redirect("assurance:section11_cycle_detail", cycle.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.Section11CycleForm,
+        save=lambda form: _section11_cycle_create(request, form),
+        success_message=lambda cycle: f"{cycle.name} has been opened.",
+        success_url=lambda cycle: reverse("assurance:section11_cycle_detail", args=[cycle.pk]),
         title="Open a Section 11 cycle",
         submit="Open cycle",
-        intro=f"The partnership runs a cycle every {services.section11.cycle_years()} years.",
-        breadcrumbs=crumbs(_cycles_crumb(), ("Open a cycle", "")),
+        intro=f"The partnership runs a cycle every {settings.SECTION11_CYCLE_YEARS} years.",
+        breadcrumbs=CRUMBS(_cycles_crumb(), ("Open a cycle", "")),
     )
 
 
@@ -81,7 +82,7 @@ def section11_cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def section11_cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = permissions.get_section11_cycle_for_user_or_404(request.user, pk)
-    sees_all = permissions.sees_all(request.user)
+    sees_all = permissions.can_view_all_assurance(request.user)
     summary = selectors.section11_summary(cycle=cycle) if sees_all else None
     charts = {}
     if summary is not None:
@@ -103,10 +104,10 @@ def section11_cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "cycle": cycle,
             "summary": summary,
             "charts": charts,
-            "next_due": services.next_cycle_due(cycle=cycle),
+            "next_due": selectors.next_cycle_due(cycle=cycle),
             "returns": selectors.section11_return_list_for_user(user=request.user, cycle=cycle),
             "surveys": cycle.surveys.all() if sees_all else [],
-            "breadcrumbs": crumbs(_cycles_crumb(), (cycle.name, "")),
+            "breadcrumbs": CRUMBS(_cycles_crumb(), (cycle.name, "")),
         },
     )
 
@@ -130,15 +131,14 @@ def section11_return_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             "scores": scores,
             "has_previous": ret.cycle.previous_id is not None,
             "can_complete": permissions.can_complete_section11_return(request.user, ret),
-            "can_moderate": permissions.can_manage_assurance(request.user)
-            and ret.status != Section11Return.Status.DRAFT,
+            "can_moderate": permissions.can_moderate_section11_return(request.user, ret),
             "plan": plan,
             "actions": (
                 action_selectors.action_list_for_source(source=ret, user=request.user)
                 if plan
                 else []
             ),
-            "breadcrumbs": crumbs(
+            "breadcrumbs": CRUMBS(
                 _cycles_crumb(),
                 (ret.cycle.name, reverse("assurance:section11_cycle_detail", args=[ret.cycle_id])),
                 (ret.agency.name, ""),
@@ -154,39 +154,28 @@ def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     if ret.status != Section11Return.Status.DRAFT:
         messages.info(request, "This return has been submitted and can no longer be changed.")
         return redirect("assurance:section11_return_detail", ret.pk)
-    scores = list(selectors.section11_scores(section11_return=ret))
-    form = forms.Section11ReturnForm(
-        bound(request), scores=scores, initial={"version": ret.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section11_return_save(
-                actor=request.user,
-                section11_return=ret,
-                scores=form.score_data(),
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Your self-assessment has been saved.")
-            return redirect("assurance:section11_return_detail", ret.pk)
-    previous = selectors.section11_carry_forward(section11_return=ret)
-    names = ("self_score", "evidence", "strengths", "areas_for_improvement")
-    groups = [
-        (score, previous.get(score.standard.key), [form[f"s{score.pk}_{n}"] for n in names])
-        for score in scores
-    ]
-    return render(
+    return form_page(
         request,
-        "assurance/section11_return_edit.html",
-        {
-            "ret": ret,
-            "form": form,
-            "groups": groups,
-            "has_previous": ret.cycle.previous_id is not None,
-            "breadcrumbs": _return_crumbs(ret, "Self-assessment"),
+        form_class=forms.Section11ReturnForm,
+        form_kwargs={
+            "scores": list(selectors.section11_scores(section11_return=ret)),
+            "previous": selectors.section11_carry_forward(section11_return=ret),
         },
+        initial={"version": ret.version},
+        record=ret,
+        save=lambda form: services.section11_return_save(
+            actor=request.user,
+            section11_return=ret,
+            scores=form.score_data(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="Your self-assessment has been saved.",
+        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
+        title=f"Self-assessment: {ret.agency.name}",
+        submit="Save self-assessment",
+        breadcrumbs=_return_crumbs(ret, "Self-assessment"),
+        template="assurance/section11_return_edit.html",
+        context={"ret": ret, "has_previous": ret.cycle.previous_id is not None},
     )
 
 
@@ -207,40 +196,28 @@ def section11_return_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpR
 @require_http_methods(GET_POST)
 def section11_return_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    scores = list(selectors.section11_scores(section11_return=ret))
-    form = forms.ModerationForm(bound(request), scores=scores, initial={"version": ret.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section11_return_moderate(
-                actor=request.user,
-                section11_return=ret,
-                moderated=form.moderated(),
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The moderated scores have been saved.")
-            return redirect("assurance:section11_return_detail", ret.pk)
-    previous = selectors.section11_carry_forward(section11_return=ret)
-    groups = [
-        (
-            score,
-            previous.get(score.standard.key),
-            [form[f"s{score.pk}_moderated_score"], form[f"s{score.pk}_moderation_comment"]],
-        )
-        for score in scores
-    ]
-    return render(
+    return form_page(
         request,
-        "assurance/section11_return_moderate.html",
-        {
-            "ret": ret,
-            "form": form,
-            "groups": groups,
-            "has_previous": ret.cycle.previous_id is not None,
-            "breadcrumbs": _return_crumbs(ret, "Moderate"),
+        form_class=forms.ModerationForm,
+        form_kwargs={
+            "scores": list(selectors.section11_scores(section11_return=ret)),
+            "previous": selectors.section11_carry_forward(section11_return=ret),
         },
+        initial={"version": ret.version},
+        record=ret,
+        save=lambda form: services.section11_return_moderate(
+            actor=request.user,
+            section11_return=ret,
+            moderated=form.moderated(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="The moderated scores have been saved.",
+        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
+        title=f"Moderate: {ret.agency.name}",
+        submit="Save moderated scores",
+        breadcrumbs=_return_crumbs(ret, "Moderate"),
+        template="assurance/section11_return_moderate.html",
+        context={"ret": ret, "has_previous": ret.cycle.previous_id is not None},
     )
 
 
@@ -248,30 +225,19 @@ def section11_return_moderate(request: AuthenticatedHttpRequest, pk: int) -> Htt
 @require_http_methods(GET_POST)
 def section11_return_challenge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    form = forms.ChallengeForm(
-        bound(request),
-        initial={
-            "version": ret.version,
-            "challenge_on": ret.challenge_on,
-            "challenge_attendees": ret.challenge_attendees,
-            "challenge_notes": ret.challenge_notes,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.section11_challenge_record(
-                actor=request.user, section11_return=ret, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The challenge session has been recorded.")
-            return redirect("assurance:section11_return_detail", ret.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.ChallengeForm,
+        initial=initial_from(ret, forms.ChallengeForm),
+        record=ret,
+        save=lambda form: services.section11_challenge_record(
+            actor=request.user,
+            section11_return=ret,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The challenge session has been recorded.",
+        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
         title=f"Challenge session: {ret.agency.name}",
         submit="Save challenge session",
         breadcrumbs=_return_crumbs(ret, "Challenge session"),
@@ -282,26 +248,19 @@ def section11_return_challenge(request: AuthenticatedHttpRequest, pk: int) -> Ht
 @require_http_methods(GET_POST)
 def section11_return_feedback(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    form = forms.FeedbackForm(
-        bound(request), initial={"version": ret.version, "feedback": ret.feedback}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section11_feedback_record(
-                actor=request.user,
-                section11_return=ret,
-                expected_version=form.cleaned_data["version"],
-                feedback=form.cleaned_data["feedback"],
-            )
-            services.section11_action_plan(actor=request.user, section11_return=ret)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Feedback saved. Add the agency's actions to its plan.")
-            return redirect("assurance:section11_return_detail", ret.pk)
     return form_page(
         request,
-        form=form,
+        form_class=forms.FeedbackForm,
+        initial=initial_from(ret, forms.FeedbackForm),
+        record=ret,
+        save=lambda form: services.section11_feedback_record(
+            actor=request.user,
+            section11_return=ret,
+            expected_version=form.cleaned_data["version"],
+            feedback=form.cleaned_data["feedback"],
+        ),
+        success_message="Feedback saved. Add the agency's actions to its plan.",
+        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
         title=f"Feedback: {ret.agency.name}",
         submit="Save feedback",
         breadcrumbs=_return_crumbs(ret, "Feedback"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from safeguarding.child_deaths.services.comparators import comparator_save
 from safeguarding.child_deaths.services.meetings import meeting_create, meeting_update
 from safeguarding.child_deaths.services.notifications import (
-    LOSS_REFUSALS,
     LikelyDuplicateError,
     NotReviewableError,
     notification_archive,
@@ -22,19 +21,15 @@ from safeguarding.child_deaths.services.requests import (
     information_request_remind,
     information_request_return,
     information_requests_send_reminders,
-    reminder_interval_working_days,
-    reporting_form_version,
-    request_working_days,
 )
 from safeguarding.child_deaths.services.reviews import (
     DomainFactor,
+    panel_review_action_add,
     panel_review_save,
-    review_action_add,
     review_learning_record,
 )
 
 __all__ = [
-    "LOSS_REFUSALS",
     "DomainFactor",
     "LikelyDuplicateError",
     "NotReviewableError",
@@ -50,9 +45,6 @@ __all__ = [
     "notification_delay_update",
     "notification_update",
     "panel_review_save",
-    "reminder_interval_working_days",
-    "reporting_form_version",
-    "request_working_days",
-    "review_action_add",
+    "panel_review_action_add",
     "review_learning_record",
 ]

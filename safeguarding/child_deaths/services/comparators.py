@@ -12,15 +12,13 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
+from safeguarding.child_deaths import verbs
 from safeguarding.child_deaths.models import (
-    ChildDeathNotification,
     NationalComparator,
 )
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
-
-N = ChildDeathNotification
 
 
 # --- national comparators ------------------------------------------------------------
@@ -40,13 +38,13 @@ def comparator_save(
     ).first()
     data = {"percent": percent, "source": source.strip()}
     if existing is not None:
-        tracked_update(actor=actor, obj=existing, data=data, verb="child_death.comparator_changed")
+        tracked_update(
+            actor=actor, obj=existing, data=data, verb=verbs.NATIONAL_COMPARATOR_CHANGED
+        )
         return existing
-    created = tracked_create(
+    return tracked_create(
         actor=actor,
         model=NationalComparator,
         data={"reporting_year": reporting_year, "measure": measure, **data},
-        verb="child_death.comparator_entered",
+        verb=verbs.NATIONAL_COMPARATOR_ENTERED,
     )
-    assert isinstance(created, NationalComparator)
-    return created

@@ -14,6 +14,7 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
+from safeguarding.child_deaths import verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     ReviewMeeting,
@@ -21,8 +22,6 @@ from safeguarding.child_deaths.models import (
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
-
-N = ChildDeathNotification
 
 
 # --- meetings ------------------------------------------------------------------------
@@ -46,15 +45,14 @@ def meeting_create(
         actor=actor,
         model=ReviewMeeting,
         data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
-        verb="child_death.meeting_created",
+        verb=verbs.REVIEW_MEETING_CREATED,
     )
-    assert isinstance(meeting, ReviewMeeting)
     member_list = list(members)
     meeting.members.set(member_list)
     meeting.cases.set(cases)
     event_record(
         actor=actor,
-        verb="child_death.meeting_agenda_set",
+        verb=verbs.REVIEW_MEETING_AGENDA_SET,
         target=meeting,
         data={
             "cases": [c.reference for c in cases],
@@ -85,7 +83,7 @@ def meeting_update(
         actor=actor,
         obj=meeting,
         data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
-        verb="child_death.meeting_changed",
+        verb=verbs.REVIEW_MEETING_CHANGED,
         expected_version=expected_version,
     )
     member_list = list(members)
@@ -99,7 +97,7 @@ def meeting_update(
         meeting.cases.set(cases)
         event_record(
             actor=actor,
-            verb="child_death.meeting_agenda_set",
+            verb=verbs.REVIEW_MEETING_AGENDA_SET,
             target=meeting,
             data={"cases": after[0], "members": after[1]},
         )

@@ -15,17 +15,13 @@ from safeguarding.activity_log.services import (
     snapshot,
     tracked_update,
 )
-from safeguarding.child_deaths import identity, selectors
-from safeguarding.child_deaths.models import (
-    ChildDeathNotification,
-)
+from safeguarding.child_deaths import identity, selectors, verbs
+from safeguarding.child_deaths.models import ChildDeathNotification, KindOfLoss
 from safeguarding.core.fields import keyed_hash
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency, Area
-
-N = ChildDeathNotification
 
 
 # --- notification --------------------------------------------------------------------
@@ -40,19 +36,15 @@ class LikelyDuplicateError(ValidationError):
         self.matches = matches
         refs = ", ".join(m.reference for m in matches)
         super().__init__(
-            f"This looks like a child already notified ({refs}). Check that notification. If "
-            "this is a different child, tick the box to confirm and submit again.",
-            code="likely_duplicate",
+            {
+                "confirmed_not_duplicate": ValidationError(
+                    f"This looks like a child already notified ({refs}). Check that "
+                    "notification. If this is a different child, tick the box to confirm and "
+                    "submit again.",
+                    code="likely_duplicate",
+                )
+            }
         )
-
-
-LOSS_REFUSALS = {
-    "stillbirth": "Stillbirths are not reviewed by the child death overview panel.",
-    "late_foetal_loss": "Late foetal losses are not reviewed by the child death overview panel.",
-    "termination": (
-        "Lawful terminations of pregnancy are not reviewed by the child death overview panel."
-    ),
-}
 
 
 def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
@@ -70,7 +62,7 @@ def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -
 def _next_reference(notified_on: date) -> str:
     prefix = f"CDOP-{notified_on.year}-"
     last = (
-        N.objects.filter(reference__startswith=prefix)
+        ChildDeathNotification.objects.filter(reference__startswith=prefix)
         .order_by("-reference")
         .values_list("reference", flat=True)
         .first()
@@ -97,10 +89,9 @@ def _save_with_free_reference(notification: ChildDeathNotification, attempts: in
 def _check_reviewable(
     *, kind_of_loss: str, born: date, died: date, notified_on: date, today: date
 ) -> None:
-    if kind_of_loss in LOSS_REFUSALS:
-        raise NotReviewableError(
-            {"kind_of_loss": LOSS_REFUSALS[kind_of_loss]}, code="not_reviewable"
-        )
+    refusal = KindOfLoss(kind_of_loss).refusal if kind_of_loss in KindOfLoss.values else ""
+    if refusal:
+        raise NotReviewableError({"kind_of_loss": refusal}, code="not_reviewable")
     errors: dict[str, str] = {}
     if died < born:
         errors["date_of_death"] = "The date of death must be on or after the date of birth."
@@ -141,7 +132,7 @@ def notification_create(
     expectation: str,
     notified_on: date,
     notified_by: str,
-    kind_of_loss: str = "live_born",
+    kind_of_loss: str = KindOfLoss.LIVE_BORN,
     nhs_number: str = "",
     ethnicity: str = "",
     address: str = "",
@@ -177,7 +168,7 @@ def notification_create(
         raise LikelyDuplicateError(matches)
     band = identity.age_band(date_of_birth, date_of_death)
     assert band is not None
-    notification = N(
+    notification = ChildDeathNotification(
         reference=_next_reference(notified_on),
         child_name=" ".join(child_name.split()),
         date_of_birth_text=date_of_birth.isoformat(),
@@ -222,7 +213,7 @@ def notification_create(
     ]
     event_record(
         actor=actor,
-        verb="child_death.notified",
+        verb=verbs.CHILD_DEATH_NOTIFIED,
         target=notification,
         changes={
             k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()
@@ -261,7 +252,7 @@ def notification_update(
     """Correct a notification. The same rules as notifying apply (a changed NHS number, name or
     date of birth is checked for duplicates again); a stale edit is refused."""
     _check_reviewable(
-        kind_of_loss="live_born",
+        kind_of_loss=KindOfLoss.LIVE_BORN,
         born=date_of_birth,
         died=date_of_death,
         notified_on=notified_on,
@@ -310,14 +301,14 @@ def notification_update(
         actor=actor,
         obj=notification,
         data=data,
-        verb="child_death.notification_corrected",
+        verb=verbs.CHILD_DEATH_CORRECTED,
         expected_version=expected_version,
     )
     # The keyed hashes follow the values; they are kept out of the logged diff.
     hashes = _identity_hashes(
         child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
     )
-    N.objects.filter(pk=notification.pk).update(**hashes)
+    ChildDeathNotification.objects.filter(pk=notification.pk).update(**hashes)
     for name, value in hashes.items():
         setattr(notification, name, value)
     notification.agencies_involved.set(list(agencies_involved))
@@ -338,7 +329,7 @@ def notification_delay_update(
         actor=actor,
         obj=notification,
         data={"delay_reason": delay_reason, "delay_note": delay_note.strip()},
-        verb="child_death.delay_recorded",
+        verb=verbs.CHILD_DEATH_DELAY_RECORDED,
         expected_version=expected_version,
     )
     return notification
@@ -362,6 +353,6 @@ def notification_archive(
             "archived_by": actor,
             "archived_reason": reason.strip(),
         },
-        verb="child_death.notification_archived",
+        verb=verbs.CHILD_DEATH_ARCHIVED,
     )
     return notification

@@ -15,51 +15,30 @@ from safeguarding.activity_log.services import (
     tracked_create,
     tracked_update,
 )
-from safeguarding.child_deaths import selectors
+from safeguarding.child_deaths import selectors, verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     InformationRequest,
 )
 from safeguarding.core.emails import email_send
+from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import add_working_days
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
 
-N = ChildDeathNotification
-
-
-def request_working_days() -> int:
-    """settings.CHILD_DEATH_REQUEST_WORKING_DAYS: working days an agency has to return its
-    reporting form (default 15)."""
-    return int(getattr(settings, "CHILD_DEATH_REQUEST_WORKING_DAYS", 15))
-
-
-def reminder_interval_working_days() -> int:
-    """settings.CHILD_DEATH_REMINDER_WORKING_DAYS: working days between reminders for an overdue
-    request (default 5)."""
-    return int(getattr(settings, "CHILD_DEATH_REMINDER_WORKING_DAYS", 5))
-
-
-def reporting_form_version() -> str:
-    """settings.CHILD_DEATH_FORM_VERSION: the NCMD reporting form version offered by default."""
-    return str(getattr(settings, "CHILD_DEATH_FORM_VERSION", "NCMD reporting form 2021-04"))
-
 
 # --- information gathering -----------------------------------------------------------
 
 
 def _request_email_context(request: InformationRequest) -> dict[str, Any]:
-    from django.urls import reverse
-
     return {
         "contact_name": request.contact_name,
         "agency": request.agency.name,
         "reference": request.notification.reference,
         "due_on": request.due_on.strftime("%-d %B %Y"),
-        "path": reverse("child_deaths:request_return", args=[request.pk]),
-        "site_url": str(getattr(settings, "SITE_URL", "")).rstrip("/"),
+        "url": absolute_reverse("child_deaths:request_return", request.pk),
     }
 
 
@@ -87,15 +66,16 @@ def information_request_create(
             "contact_name": contact_name.strip(),
             "contact_email": contact_email.strip().lower(),
             "requested_on": today,
-            "due_on": due_on or add_working_days(today, request_working_days()),
+            "due_on": due_on or add_working_days(today, settings.CHILD_DEATH_REQUEST_WORKING_DAYS),
         },
-        verb="child_death.information_requested",
+        verb=verbs.INFORMATION_REQUEST_SENT,
     )
-    assert isinstance(request, InformationRequest)
     notification.agencies_involved.add(agency)
-    if notification.status == N.Status.NOTIFIED:
-        N.objects.filter(pk=notification.pk).update(status=N.Status.GATHERING)
-        notification.status = N.Status.GATHERING
+    if notification.status == ChildDeathNotification.Status.NOTIFIED:
+        ChildDeathNotification.objects.filter(pk=notification.pk).update(
+            status=ChildDeathNotification.Status.GATHERING
+        )
+        notification.status = ChildDeathNotification.Status.GATHERING
     email_send(
         template="child_deaths_request",
         to=[request.contact_email],
@@ -123,7 +103,7 @@ def information_request_remind(
     )
     event_record(
         actor=actor,
-        verb="child_death.information_reminder_sent",
+        verb=verbs.INFORMATION_REQUEST_REMINDED,
         target=request,
         data={"reminders_sent": request.reminders_sent},
     )
@@ -136,7 +116,7 @@ def information_requests_send_reminders(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     sent = 0
     for request in selectors.information_requests_due_reminder(
-        today=today, interval=reminder_interval_working_days()
+        today=today, interval=settings.CHILD_DEATH_REMINDER_WORKING_DAYS
     ):
         information_request_remind(actor=None, request=request, today=today)
         sent += 1
@@ -167,11 +147,13 @@ def information_request_return(
             "returned_on": timezone.localdate(),
             "returned_by": actor,
         },
-        verb="child_death.information_returned",
+        verb=verbs.INFORMATION_REQUEST_RETURNED,
         expected_version=expected_version,
     )
     notification = request.notification
     outstanding = notification.requests.exclude(status=InformationRequest.Status.RETURNED)
-    if notification.status == N.Status.GATHERING and not outstanding.exists():
-        N.objects.filter(pk=notification.pk).update(status=N.Status.AWAITING_PANEL)
+    if notification.status == ChildDeathNotification.Status.GATHERING and not outstanding.exists():
+        ChildDeathNotification.objects.filter(pk=notification.pk).update(
+            status=ChildDeathNotification.Status.AWAITING_PANEL
+        )
     return request

@@ -17,6 +17,7 @@ from safeguarding.activity_log.services import (
     event_record,
     tracked_update,
 )
+from safeguarding.child_deaths import verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
@@ -30,8 +31,6 @@ from safeguarding.learning.models import LearningPoint, Theme
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
     from safeguarding.partnership.models import Agency
-
-N = ChildDeathNotification
 
 
 # --- panel review --------------------------------------------------------------------
@@ -106,7 +105,7 @@ def panel_review_save(
             "modifiable_factors": modifiable_factors.strip(),
             "completed_on": completed_on,
         },
-        verb="child_death.review_recorded",
+        verb=verbs.PANEL_REVIEW_RECORDED,
     )
     for domain, factor in (factors or {}).items():
         ReviewFactor.objects.update_or_create(
@@ -114,15 +113,19 @@ def panel_review_save(
             domain=domain,
             defaults={"grading": factor.grading, "description": factor.description.strip()},
         )
-    status = N.Status.REVIEWED if completed_on else N.Status.AWAITING_PANEL
+    status = (
+        ChildDeathNotification.Status.REVIEWED
+        if completed_on
+        else ChildDeathNotification.Status.AWAITING_PANEL
+    )
     if notification.status != status and (
-        completed_on or notification.status == N.Status.REVIEWED
+        completed_on or notification.status == ChildDeathNotification.Status.REVIEWED
     ):
-        N.objects.filter(pk=notification.pk).update(status=status)
+        ChildDeathNotification.objects.filter(pk=notification.pk).update(status=status)
         notification.status = status
         event_record(
             actor=actor,
-            verb="child_death.review_completed" if completed_on else "child_death.review_reopened",
+            verb=verbs.PANEL_REVIEW_COMPLETED if completed_on else verbs.PANEL_REVIEW_REOPENED,
             target=notification,
         )
     return review
@@ -155,7 +158,7 @@ def review_learning_record(
 
 
 @transaction.atomic
-def review_action_add(
+def panel_review_action_add(
     *,
     actor: User | None,
     review: PanelReview,

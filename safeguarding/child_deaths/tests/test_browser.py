@@ -58,101 +58,101 @@ def test_from_notification_to_completed_review(
     panel = make_user(Role.CDOP_PANEL, full_name="Dee Testpanel")
     lead = make_user((Role.AGENCY_LEAD, agency), full_name="Fay Testlead")
     page = browser_page
-    p = page.page
+    web = page.page
 
     # The manager notifies a death; an empty submission first shows the error summary.
     _sign_in(page, client, live_server, manager)
     page.goto("/child-deaths/")
-    p.get_by_role("link", name="Cases", exact=True).click()
-    p.wait_for_url("**/child-deaths/cases/")
+    web.get_by_role("link", name="Cases", exact=True).click()
+    web.wait_for_url("**/child-deaths/cases/")
     page.check()
-    p.get_by_role("button", name="Notify a death").click()
-    p.wait_for_url("**/cases/notify/")
+    web.get_by_role("button", name="Notify a death").click()
+    web.wait_for_url("**/cases/notify/")
     page.check()
-    p.get_by_role("button", name="Save notification").click()
-    p.wait_for_load_state("load")
+    web.get_by_role("button", name="Save notification").click()
+    web.wait_for_load_state("load")
     page.check()
-    assert p.locator(".govuk-error-summary").is_visible()
+    assert web.locator(".govuk-error-summary").is_visible()
 
-    p.get_by_label("Child's full name").fill("Rowan Testchild")
-    p.get_by_label("Date of birth").fill("2019-05-04")
-    p.get_by_label("NHS number").fill(nhs_number_make())
-    p.get_by_label("Male", exact=True).check()
-    p.get_by_label("Area of residence").select_option(label="Synthshire")
-    p.get_by_label("Date of death").fill("2020-06-01")
-    p.get_by_label("Place of death").select_option(label="Hospital")
-    p.get_by_label("Unexpected", exact=True).check()
-    p.get_by_label("Date notified").fill("2020-06-02")
-    p.get_by_label("Notified by (name and role)").fill("Designated doctor (test)")
-    p.get_by_role("button", name="Save notification").click()
-    p.wait_for_url("**/child-deaths/cases/*/")
+    web.get_by_label("Child's full name").fill("Rowan Testchild")
+    web.get_by_label("Date of birth").fill("2019-05-04")
+    web.get_by_label("NHS number").fill(nhs_number_make())
+    web.get_by_label("Male", exact=True).check()
+    web.get_by_label("Area of residence").select_option(label="Synthshire")
+    web.get_by_label("Date of death").fill("2020-06-01")
+    web.get_by_label("Place of death").select_option(label="Hospital")
+    web.get_by_label("Unexpected", exact=True).check()
+    web.get_by_label("Date notified").fill("2020-06-02")
+    web.get_by_label("Notified by (name and role)").fill("Designated doctor (test)")
+    web.get_by_role("button", name="Save notification").click()
+    web.wait_for_url("**/child-deaths/cases/*/")
     page.check()
     case = ChildDeathNotification.objects.get()
-    assert p.get_by_role("heading", name=case.reference).is_visible()
+    assert web.get_by_role("heading", name=case.reference).is_visible()
     assert case.age_band == "1-4"
 
     # The manager sends the reporting form to the agency's named contact.
-    p.get_by_role("button", name="Request information from an agency").click()
-    p.wait_for_url("**/requests/add/")
+    web.get_by_role("button", name="Request information from an agency").click()
+    web.wait_for_url("**/requests/add/")
     page.check()
-    p.get_by_label("Agency").select_option(label="Synthetic Health Trust")
-    p.get_by_label("Named contact").fill("Demo Contact")
-    p.get_by_label("Contact's e-mail address").fill("contact@agency.example")
-    p.get_by_role("button", name="Send request").click()
-    p.wait_for_url(f"**/cases/{case.pk}/")
+    web.get_by_label("Agency").select_option(label="Synthetic Health Trust")
+    web.get_by_label("Named contact").fill("Demo Contact")
+    web.get_by_label("Contact's e-mail address").fill("contact@agency.example")
+    web.get_by_role("button", name="Send request").click()
+    web.wait_for_url(f"**/cases/{case.pk}/")
     page.check()
-    assert p.get_by_text(
+    assert web.get_by_text(
         "The reporting form has been sent to Synthetic Health Trust."
     ).is_visible()
 
     # The agency's lead returns the information on the secure page.
     _sign_in(page, client, live_server, lead)
     page.goto("/child-deaths/requests/")
-    p.get_by_role("link", name=case.reference).click()
-    p.wait_for_url("**/child-deaths/requests/*/")
+    web.get_by_role("link", name=case.reference).click()
+    web.wait_for_url("**/child-deaths/requests/*/")
     page.check()
-    p.get_by_label("Information your agency holds").fill("Two contacts with the family.")
-    p.get_by_role("button", name="Return information").click()
-    p.wait_for_url("**/child-deaths/requests/")
+    web.get_by_label("Information your agency holds").fill("Two contacts with the family.")
+    web.get_by_role("button", name="Return information").click()
+    web.wait_for_url("**/child-deaths/requests/")
     page.check()
     assert InformationRequest.objects.get().status == InformationRequest.Status.RETURNED
 
     # The manager puts the case on a panel meeting with the panel member.
     _sign_in(page, client, live_server, manager)
     page.goto("/child-deaths/meetings/")
-    p.get_by_role("button", name="Add a meeting").click()
-    p.wait_for_url("**/meetings/add/")
+    web.get_by_role("button", name="Add a meeting").click()
+    web.wait_for_url("**/meetings/add/")
     page.check()
-    p.get_by_label("CDOP panel meeting").check()
-    p.get_by_label("Title").fill("Panel, test")
-    p.get_by_label("Meeting date").fill("2021-01-20")
-    p.get_by_label("Dee Testpanel").check()
-    p.get_by_label(case.reference).check()
-    p.get_by_role("button", name="Add meeting").click()
-    p.wait_for_url("**/meetings/*/")
+    web.get_by_label("CDOP panel meeting").check()
+    web.get_by_label("Title").fill("Panel, test")
+    web.get_by_label("Meeting date").fill("2021-01-20")
+    web.get_by_label("Dee Testpanel").check()
+    web.get_by_label(case.reference).check()
+    web.get_by_role("button", name="Add meeting").click()
+    web.wait_for_url("**/meetings/*/")
     page.check()
 
     # The panel member records the completed review.
     _sign_in(page, client, live_server, panel)
     page.goto(f"/child-deaths/cases/{case.pk}/")
-    p.get_by_role("button", name="Record the panel review").click()
-    p.wait_for_url("**/review/")
+    web.get_by_role("button", name="Record the panel review").click()
+    web.wait_for_url("**/review/")
     page.check()
-    p.get_by_label("Category of death").select_option(
+    web.get_by_label("Category of death").select_option(
         label="10. Sudden unexpected, unexplained death"
     )
-    p.get_by_label("Yes: modifiable factors identified").check()
-    p.get_by_role("button", name="Save review").click()  # factors not named yet
-    p.wait_for_load_state("load")
+    web.get_by_label("Yes: modifiable factors identified").check()
+    web.get_by_role("button", name="Save review").click()  # factors not named yet
+    web.wait_for_load_state("load")
     page.check()
-    assert p.locator(".govuk-error-summary").is_visible()
-    p.get_by_label("The modifiable factors").fill("Unsafe sleeping arrangement")
-    p.get_by_label("Family and social environment, and parenting: grading").select_option("2")
-    p.get_by_label("Date the review was completed").fill("2021-01-20")
-    p.get_by_role("button", name="Save review").click()
-    p.wait_for_url(f"**/cases/{case.pk}/")
+    assert web.locator(".govuk-error-summary").is_visible()
+    web.get_by_label("The modifiable factors").fill("Unsafe sleeping arrangement")
+    web.get_by_label("Family and social environment, and parenting: grading").select_option("2")
+    web.get_by_label("Date the review was completed").fill("2021-01-20")
+    web.get_by_role("button", name="Save review").click()
+    web.wait_for_url(f"**/cases/{case.pk}/")
     page.check()
-    assert p.get_by_text("Review completed").first.is_visible()
+    assert web.get_by_text("Review completed").first.is_visible()
     case.refresh_from_db()
     assert case.status == ChildDeathNotification.Status.REVIEWED
     assert case.review.completed_on == date(2021, 1, 20)
@@ -165,25 +165,25 @@ def test_demo_figures_and_case_pages(
 
     call_command("demo_seed", "--quiet-sign-ins")
     page = browser_page
-    p = page.page
+    web = page.page
     _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
     page.goto("/child-deaths/?year=2020-21")
-    assert p.get_by_text("the deaths of 34 children were notified").is_visible()
-    assert p.get_by_role(
+    assert web.get_by_text("the deaths of 34 children were notified").is_visible()
+    assert web.get_by_role(
         "table", name="Deaths notified in 2020-21 by area of residence"
     ).is_visible()
-    assert p.get_by_role("link", name="Cases", exact=True).count() == 0
+    assert web.get_by_role("link", name="Cases", exact=True).count() == 0
 
     _sign_in(page, client, live_server, make_user(Role.CDOP_MANAGER))
     page.goto("/child-deaths/cases/")
-    assert p.get_by_text("Awaiting inquest").first.is_visible()
+    assert web.get_by_text("Awaiting inquest").first.is_visible()
     page.goto("/child-deaths/meetings/")
-    p.get_by_role("link", name="CDOP panel meeting, March 2021 (demo)").click()
-    p.wait_for_url("**/meetings/*/")
+    web.get_by_role("link", name="CDOP panel meeting, March 2021 (demo)").click()
+    web.wait_for_url("**/meetings/*/")
     page.check()
     page.goto("/child-deaths/requests/")
     page.goto("/")
-    assert p.get_by_text("Open child death reviews").is_visible()
+    assert web.get_by_text("Open child death reviews").is_visible()
 
     # Every form page of a reviewed demo case passes axe too.
     from safeguarding.child_deaths.models import PanelReview
@@ -202,6 +202,6 @@ def test_demo_figures_and_case_pages(
         "review/actions/add/",
     ):
         page.goto(f"/child-deaths/cases/{pk}/{path}")
-        assert p.locator("h1").is_visible()
+        assert web.locator("h1").is_visible()
     page.goto("/child-deaths/comparators/add/")
     page.goto("/child-deaths/meetings/add/")

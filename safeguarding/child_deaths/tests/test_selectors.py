@@ -13,12 +13,9 @@ from django.urls import reverse
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.child_deaths import selectors, services
-from safeguarding.child_deaths.models import ChildDeathNotification
 from safeguarding.child_deaths.tests.factories import notification_make
 
 pytestmark = pytest.mark.django_db
-
-N = ChildDeathNotification
 
 
 def test_open_case_summary_counts_by_age_and_delay() -> None:

@@ -19,7 +19,7 @@ from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.actions.selectors import action_list_for_source
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.child_deaths import selectors, services
+from safeguarding.child_deaths import selectors, services, verbs
 from safeguarding.child_deaths.models import (
     AgeBand,
     ChildDeathNotification,
@@ -37,8 +37,6 @@ from safeguarding.partnership.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
-N = ChildDeathNotification
-
 
 # --- duplicates ------------------------------------------------------------------------
 
@@ -49,7 +47,7 @@ def test_second_notification_with_same_nhs_number_is_flagged_before_saving() -> 
     with pytest.raises(services.LikelyDuplicateError) as caught:
         notification_make(nhs_number=nhs, child_name="Another Name")
     assert caught.value.matches == [first]
-    assert N.objects.count() == 1
+    assert ChildDeathNotification.objects.count() == 1
 
 
 def test_nhs_number_match_ignores_spaces() -> None:
@@ -82,7 +80,7 @@ def test_different_child_with_the_same_name_is_not_a_duplicate() -> None:
         nhs_number="", child_name="Rowan Testchild", date_of_birth=date(2016, 11, 20)
     )
     assert second.possible_duplicate_of is None
-    assert N.objects.count() == 2
+    assert ChildDeathNotification.objects.count() == 2
 
 
 def test_different_nhs_numbers_same_name_and_birth_date_are_different_children() -> None:
@@ -102,7 +100,7 @@ def test_confirmed_different_child_is_saved_and_keeps_the_match() -> None:
         confirmed_not_duplicate=True,
     )
     assert second.possible_duplicate_of == first
-    event = ActivityEvent.objects.get(verb="child_death.notified", target_id=str(second.pk))
+    event = ActivityEvent.objects.get(verb=verbs.CHILD_DEATH_NOTIFIED, target_id=str(second.pk))
     assert event.data == {"confirmed_not_duplicate_of": [first.reference]}
 
 
@@ -114,7 +112,7 @@ def test_stillbirths_and_terminations_are_refused_with_an_explanation(kind: str)
     with pytest.raises(ValidationError) as caught:
         notification_make(kind_of_loss=kind)
     assert "not reviewed by the child death overview panel" in str(caught.value)
-    assert N.objects.count() == 0
+    assert ChildDeathNotification.objects.count() == 0
 
 
 def test_invalid_nhs_number_is_refused() -> None:
@@ -163,7 +161,7 @@ def test_identifying_values_are_not_readable_in_the_database_table() -> None:
         address="1 Synthetic Row, Testtown",
         ethnicity="Synthetic ethnicity",
     )
-    table = N._meta.db_table
+    table = ChildDeathNotification._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT child_name, nhs_number, date_of_birth_text, address, ethnicity "  # noqa: S608
@@ -180,7 +178,7 @@ def test_identifying_values_are_not_readable_in_the_database_table() -> None:
         "Synthetic ethnicity",
     ):
         assert secret not in raw
-    reloaded = N.objects.get(pk=case.pk)
+    reloaded = ChildDeathNotification.objects.get(pk=case.pk)
     assert reloaded.child_name == "Quillon Testchild"
     assert reloaded.nhs_number == nhs
     assert reloaded.date_of_birth == date(2018, 7, 9)
@@ -219,7 +217,7 @@ def test_information_request_emails_the_named_contact_without_child_details(
     assert request.due_on == date(2021, 1, 25)  # 15 working days
     assert request.contact_email == "contact@agency.example"
     case.refresh_from_db()
-    assert case.status == N.Status.GATHERING
+    assert case.status == ChildDeathNotification.Status.GATHERING
     assert agency in case.agencies_involved.all()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["contact@agency.example"]
@@ -264,7 +262,7 @@ def test_return_stores_form_version_and_moves_case_to_awaiting_panel(
     assert request.form_version == "NCMD reporting form 2021-04"
     assert request.returned_by == lead
     case.refresh_from_db()
-    assert case.status == N.Status.AWAITING_PANEL
+    assert case.status == ChildDeathNotification.Status.AWAITING_PANEL
 
 
 def test_stale_return_is_refused_with_what_changed(make_user: Callable[..., User]) -> None:
@@ -365,8 +363,8 @@ def test_completing_a_review_records_analysis_and_closes_the_case() -> None:
     assert review.category == _category(10)
     assert {f.domain: f.grading for f in review.factors.all()} == {"child": "1", "family": "2"}
     case.refresh_from_db()
-    assert case.status == N.Status.REVIEWED
-    assert ActivityEvent.objects.filter(verb="child_death.review_completed").count() == 1
+    assert case.status == ChildDeathNotification.Status.REVIEWED
+    assert ActivityEvent.objects.filter(verb=verbs.PANEL_REVIEW_COMPLETED).count() == 1
 
 
 @time_machine.travel(date(2021, 3, 1), tick=False)
@@ -454,7 +452,7 @@ def test_recommendation_becomes_an_action_in_the_review_plan() -> None:
         modifiable="",
     )
     agency = AgencyFactory.create()
-    action = services.review_action_add(
+    action = services.panel_review_action_add(
         actor=None,
         review=review,
         description="Refresh the safer sleeping leaflet",
@@ -485,12 +483,18 @@ def test_delay_reason_is_recorded_with_version_check() -> None:
         actor=None,
         notification=case,
         expected_version=case.version,
-        delay_reason=N.DelayReason.INQUEST,
+        delay_reason=ChildDeathNotification.DelayReason.INQUEST,
     )
-    assert N.objects.get(pk=case.pk).delay_reason == N.DelayReason.INQUEST
+    assert (
+        ChildDeathNotification.objects.get(pk=case.pk).delay_reason
+        == ChildDeathNotification.DelayReason.INQUEST
+    )
     with pytest.raises(EditConflictError):
         services.notification_delay_update(
-            actor=None, notification=case, expected_version=1, delay_reason=N.DelayReason.OTHER
+            actor=None,
+            notification=case,
+            expected_version=1,
+            delay_reason=ChildDeathNotification.DelayReason.OTHER,
         )
 
 
@@ -498,7 +502,10 @@ def test_open_cases_show_months_since_death_and_delay(make_user: Callable[..., U
     manager = make_user(Role.CDOP_MANAGER)
     case = notification_make(date_of_death=date(2020, 1, 10))
     services.notification_delay_update(
-        actor=None, notification=case, expected_version=None, delay_reason=N.DelayReason.INQUEST
+        actor=None,
+        notification=case,
+        expected_version=None,
+        delay_reason=ChildDeathNotification.DelayReason.INQUEST,
     )
     [row] = selectors.open_case_list_for_user(user=manager, today=date(2020, 8, 10))
     assert row.months_open == 7
@@ -552,7 +559,7 @@ def test_correcting_the_nhs_number_rehashes_it_for_duplicate_checks() -> None:
         expected_version=case.version,
         **_update_kwargs(case, nhs_number=corrected),  # type: ignore[arg-type]
     )
-    assert N.objects.get(pk=case.pk).nhs_number == corrected
+    assert ChildDeathNotification.objects.get(pk=case.pk).nhs_number == corrected
     with pytest.raises(services.LikelyDuplicateError) as caught:
         notification_make(nhs_number=corrected)
     assert caught.value.matches == [case]
@@ -568,7 +575,7 @@ def test_correction_that_matches_another_child_needs_confirmation() -> None:
             expected_version=case.version,
             **_update_kwargs(case, nhs_number=other.nhs_number),  # type: ignore[arg-type]
         )
-    assert N.objects.get(pk=case.pk).nhs_number != other.nhs_number
+    assert ChildDeathNotification.objects.get(pk=case.pk).nhs_number != other.nhs_number
 
 
 def test_correction_recomputes_age_band_and_logs_without_identifying_values() -> None:
@@ -583,7 +590,7 @@ def test_correction_recomputes_age_band_and_logs_without_identifying_values() ->
     )
     case.refresh_from_db()
     assert case.age_band == AgeBand.NEONATAL
-    event = ActivityEvent.objects.get(verb="child_death.notification_corrected")
+    event = ActivityEvent.objects.get(verb=verbs.CHILD_DEATH_CORRECTED)
     assert event.changes["child_name"] == {
         "before": "[identifying detail: not logged]",
         "after": "[identifying detail: not logged]",
@@ -630,7 +637,7 @@ def test_changing_only_the_encrypted_papers_is_saved_and_logged_redacted() -> No
     stored = ReviewMeeting.objects.get(pk=meeting.pk)
     assert stored.papers == "Synthetic case summaries"
     assert stored.version == 2
-    event = ActivityEvent.objects.get(verb="child_death.meeting_changed")
+    event = ActivityEvent.objects.get(verb=verbs.REVIEW_MEETING_CHANGED)
     assert event.changes == {
         "papers": {
             "before": "[identifying detail: not logged]",
@@ -645,7 +652,7 @@ def test_archive_needs_a_reason_and_happens_once(make_user: Callable[..., User])
     with pytest.raises(ValidationError):
         services.notification_archive(actor=manager, notification=case, reason="  ")
     services.notification_archive(actor=manager, notification=case, reason="Duplicate")
-    assert N.objects.get(pk=case.pk).is_archived
+    assert ChildDeathNotification.objects.get(pk=case.pk).is_archived
     with pytest.raises(ValidationError):
         services.notification_archive(actor=manager, notification=case, reason="Again")
 

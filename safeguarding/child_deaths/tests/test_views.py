@@ -21,7 +21,7 @@ from django.urls import reverse
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.child_deaths import selectors, services
+from safeguarding.child_deaths import selectors, services, verbs
 from safeguarding.child_deaths.models import (
     ChildDeathNotification,
     DeathCategory,
@@ -40,8 +40,6 @@ from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
 pytestmark = pytest.mark.django_db
-
-N = ChildDeathNotification
 
 
 @pytest.fixture
@@ -116,7 +114,11 @@ def test_comparator_create_shows_errors(client: Client, manager: User) -> None:
 
 
 def test_case_list_matrix(
-    client: Client, manager: User, panel_case: N, outsider: User, member_readonly: User
+    client: Client,
+    manager: User,
+    panel_case: ChildDeathNotification,
+    outsider: User,
+    member_readonly: User,
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:notification_list"))
     assert panel_case.reference in matrix.allowed(manager).content.decode()
@@ -126,7 +128,7 @@ def test_case_list_matrix(
 
 
 def test_case_list_for_panel_member_shows_only_their_meetings_cases(
-    client: Client, panel: User, panel_case: N
+    client: Client, panel: User, panel_case: ChildDeathNotification
 ) -> None:
     other = notification_make()
     client.force_login(panel)
@@ -161,7 +163,7 @@ def test_notification_create_matrix(
     matrix = ViewMatrix(client, reverse("child_deaths:notification_create"))
     matrix.allowed(manager)
     response = matrix.allowed(manager, method="post", data=_notify_data(), status=302)
-    case = N.objects.get()
+    case = ChildDeathNotification.objects.get()
     assert response["Location"] == reverse("child_deaths:notification_detail", args=[case.pk])
     matrix.outsider(outsider)
     matrix.read_only_write(panel, data=_notify_data())
@@ -182,13 +184,13 @@ def test_notification_create_flags_duplicate_and_saves_nothing(
     assert response.status_code == 200
     assert "govuk-error-summary" in body
     assert f"This looks like a child already notified ({first.reference})" in body
-    assert N.objects.count() == 1
+    assert ChildDeathNotification.objects.count() == 1
     response = client.post(
         reverse("child_deaths:notification_create"),
         _notify_data(nhs_number="", confirmed_not_duplicate="on"),
     )
     assert response.status_code == 302
-    assert N.objects.count() == 2
+    assert ChildDeathNotification.objects.count() == 2
 
 
 def test_notification_create_refuses_stillbirth_with_explanation(
@@ -199,7 +201,7 @@ def test_notification_create_refuses_stillbirth_with_explanation(
         reverse("child_deaths:notification_create"), _notify_data(kind_of_loss="stillbirth")
     )
     assert "Stillbirths are not reviewed" in response.content.decode()
-    assert not N.objects.exists()
+    assert not ChildDeathNotification.objects.exists()
 
 
 def test_notification_create_rejects_bad_nhs_number(client: Client, manager: User) -> None:
@@ -208,11 +210,16 @@ def test_notification_create_rejects_bad_nhs_number(client: Client, manager: Use
         reverse("child_deaths:notification_create"), _notify_data(nhs_number="9434765918")
     )
     assert "Enter a valid NHS number" in response.content.decode()
-    assert not N.objects.exists()
+    assert not ChildDeathNotification.objects.exists()
 
 
 def test_case_detail_matrix_and_view_is_logged(
-    client: Client, manager: User, panel: User, case: N, outsider: User, member_readonly: User
+    client: Client,
+    manager: User,
+    panel: User,
+    case: ChildDeathNotification,
+    outsider: User,
+    member_readonly: User,
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:notification_detail", args=[case.pk]))
     assert "Quillon Testchild" in matrix.allowed(manager).content.decode()
@@ -226,7 +233,7 @@ def test_case_detail_matrix_and_view_is_logged(
 
 
 def test_panel_member_of_another_meeting_gets_404(
-    client: Client, make_user: Callable[..., User], panel: User, panel_case: N
+    client: Client, make_user: Callable[..., User], panel: User, panel_case: ChildDeathNotification
 ) -> None:
     other_member = make_user(Role.CDOP_PANEL)
     meeting_make(members=[other_member], cases=[notification_make()])
@@ -237,20 +244,22 @@ def test_panel_member_of_another_meeting_gets_404(
 
 
 def test_delay_matrix(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     url = reverse("child_deaths:notification_delay", args=[panel_case.pk])
     matrix = ViewMatrix(client, url)
     matrix.allowed(manager)
     data = {"delay_reason": "inquest", "delay_note": "", "version": str(panel_case.version)}
     matrix.allowed(manager, method="post", data=data, status=302)
-    assert N.objects.get(pk=panel_case.pk).delay_reason == "inquest"
+    assert ChildDeathNotification.objects.get(pk=panel_case.pk).delay_reason == "inquest"
     matrix.outsider(outsider)
     matrix.read_only_write(panel, data=data)
     matrix.wrong_method(manager)
 
 
-def test_delay_stale_edit_shows_conflict(client: Client, manager: User, case: N) -> None:
+def test_delay_stale_edit_shows_conflict(
+    client: Client, manager: User, case: ChildDeathNotification
+) -> None:
     services.notification_delay_update(
         actor=None, notification=case, expected_version=None, delay_reason="post_mortem"
     )
@@ -260,14 +269,14 @@ def test_delay_stale_edit_shows_conflict(client: Client, manager: User, case: N)
         {"delay_reason": "inquest", "version": "1"},
     )
     assert "Someone else saved this record" in response.content.decode()
-    assert N.objects.get(pk=case.pk).delay_reason == "post_mortem"
+    assert ChildDeathNotification.objects.get(pk=case.pk).delay_reason == "post_mortem"
 
 
 # --- information requests -------------------------------------------------------------
 
 
 @pytest.fixture
-def agency_request(case: N) -> InformationRequest:
+def agency_request(case: ChildDeathNotification) -> InformationRequest:
     return services.information_request_create(
         actor=None,
         notification=case,
@@ -278,7 +287,7 @@ def agency_request(case: N) -> InformationRequest:
 
 
 def test_request_create_matrix(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:request_create", args=[panel_case.pk]))
     matrix.allowed(manager)
@@ -359,7 +368,7 @@ def test_meeting_list_and_detail_matrix(
     manager: User,
     panel: User,
     make_user: Callable[..., User],
-    panel_case: N,
+    panel_case: ChildDeathNotification,
     outsider: User,
 ) -> None:
     meeting = ReviewMeeting.objects.get()
@@ -380,7 +389,7 @@ def test_meeting_list_and_detail_matrix(
 
 
 def test_meeting_create_matrix(
-    client: Client, manager: User, panel: User, case: N, outsider: User
+    client: Client, manager: User, panel: User, case: ChildDeathNotification, outsider: User
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:meeting_create"))
     matrix.allowed(manager)
@@ -406,7 +415,7 @@ def test_meeting_create_matrix(
 
 @time_machine.travel(date(2021, 3, 1), tick=False)
 def test_review_update_matrix(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:review_update", args=[panel_case.pk]))
     matrix.allowed(manager)
@@ -430,7 +439,7 @@ def test_review_update_matrix(
 
 
 def test_review_update_shows_errors_and_saves_nothing(
-    client: Client, manager: User, case: N
+    client: Client, manager: User, case: ChildDeathNotification
 ) -> None:
     client.force_login(manager)
     response = client.post(
@@ -444,7 +453,7 @@ def test_review_update_shows_errors_and_saves_nothing(
 
 
 @pytest.fixture
-def reviewed(panel_case: N) -> PanelReview:
+def reviewed(panel_case: ChildDeathNotification) -> PanelReview:
     return services.panel_review_save(
         actor=None, notification=panel_case, expected_version=None, category=None, modifiable=""
     )
@@ -476,15 +485,17 @@ def test_learning_create_matrix(
     matrix.wrong_method(manager)
 
 
-def test_learning_create_404_before_any_review(client: Client, manager: User, case: N) -> None:
+def test_learning_create_404_before_any_review(
+    client: Client, manager: User, case: ChildDeathNotification
+) -> None:
     ViewMatrix(client, reverse("child_deaths:learning_create", args=[case.pk])).outsider(manager)
 
 
-def test_action_create_matrix(
+def test_panel_review_action_add_matrix(
     client: Client, manager: User, panel: User, reviewed: PanelReview, outsider: User
 ) -> None:
     case = reviewed.notification
-    matrix = ViewMatrix(client, reverse("child_deaths:action_create", args=[case.pk]))
+    matrix = ViewMatrix(client, reverse("child_deaths:panel_review_action_add", args=[case.pk]))
     matrix.allowed(panel)
     agency = AgencyFactory.create()
     data = {
@@ -519,7 +530,7 @@ def test_national_export_csv_has_exactly_the_documented_layout(
     client: Client,
     manager: User,
     panel: User,
-    panel_case: N,
+    panel_case: ChildDeathNotification,
     outsider: User,
     member_readonly: User,
 ) -> None:
@@ -553,7 +564,9 @@ def test_national_export_csv_has_exactly_the_documented_layout(
     matrix.wrong_method(manager, "post")
 
 
-def test_national_export_json_has_the_same_fields(client: Client, manager: User, case: N) -> None:
+def test_national_export_json_has_the_same_fields(
+    client: Client, manager: User, case: ChildDeathNotification
+) -> None:
     client.force_login(manager)
     response = client.get(reverse("child_deaths:national_export") + "?format=json")
     payload = json.loads(response.content)
@@ -569,7 +582,7 @@ def test_national_export_bad_year_is_a_clear_400(client: Client, manager: User) 
 
 
 def test_meeting_update_matrix_and_agenda_change(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     meeting = ReviewMeeting.objects.get()
     added = notification_make()
@@ -588,7 +601,7 @@ def test_meeting_update_matrix_and_agenda_change(
     meeting.refresh_from_db()
     assert meeting.title == "Panel, renamed"
     assert set(meeting.cases.all()) == {panel_case, added}
-    assert ActivityEvent.objects.filter(verb="child_death.meeting_agenda_set").exists()
+    assert ActivityEvent.objects.filter(verb=verbs.REVIEW_MEETING_AGENDA_SET).exists()
     matrix.read_only_write(panel, data=data)  # a member may read the meeting, not change it
     matrix.outsider(outsider)
     matrix.wrong_method(manager)
@@ -603,7 +616,7 @@ def test_meeting_update_matrix_and_agenda_change(
 
 
 def test_notification_update_matrix(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     matrix = ViewMatrix(client, reverse("child_deaths:notification_update", args=[panel_case.pk]))
     body = matrix.allowed(manager).content.decode()
@@ -618,14 +631,14 @@ def test_notification_update_matrix(
     data = _notify_data(child_name="Quillan Testchild", version=str(panel_case.version))
     data.pop("kind_of_loss")
     matrix.allowed(manager, method="post", data=data, status=302)
-    assert N.objects.get(pk=panel_case.pk).child_name == "Quillan Testchild"
+    assert ChildDeathNotification.objects.get(pk=panel_case.pk).child_name == "Quillan Testchild"
     matrix.outsider(outsider)
     matrix.read_only_write(panel, data=data)
     matrix.wrong_method(manager)
 
 
 def test_notification_archive_matrix_and_leaves_lists_and_figures(
-    client: Client, manager: User, panel: User, panel_case: N, outsider: User
+    client: Client, manager: User, panel: User, panel_case: ChildDeathNotification, outsider: User
 ) -> None:
     from safeguarding.child_deaths import reporting
     from safeguarding.core.years import ReportingYear
@@ -636,10 +649,10 @@ def test_notification_archive_matrix_and_leaves_lists_and_figures(
     assert (
         "Enter why this notification is being archived." in body or "govuk-error-summary" in body
     )
-    assert not N.objects.get(pk=panel_case.pk).is_archived
+    assert not ChildDeathNotification.objects.get(pk=panel_case.pk).is_archived
     matrix.read_only_write(panel, data={"reason": "Notified in error"})
     matrix.allowed(manager, method="post", data={"reason": "Notified in error"}, status=302)
-    archived = N.objects.get(pk=panel_case.pk)
+    archived = ChildDeathNotification.objects.get(pk=panel_case.pk)
     assert archived.archived_by == manager
     assert archived.archived_reason == "Notified in error"
     assert not selectors.notification_list_for_user(user=manager).exists()
@@ -649,7 +662,7 @@ def test_notification_archive_matrix_and_leaves_lists_and_figures(
 
 
 def test_dashboard_opens_on_the_latest_year_with_records_and_explains_a_bad_year(
-    client: Client, member_readonly: User, case: N
+    client: Client, member_readonly: User, case: ChildDeathNotification
 ) -> None:
     client.force_login(member_readonly)
     body = client.get(reverse("child_deaths:dashboard")).content.decode()

@@ -31,14 +31,14 @@ from safeguarding.child_deaths.views.requests import (
     request_return,
 )
 from safeguarding.child_deaths.views.reviews import (
-    action_create,
     learning_create,
+    panel_review_action_add,
     review_update,
 )
 
 __all__ = [
     "notification_archive",
-    "action_create",
+    "panel_review_action_add",
     "comparator_create",
     "dashboard",
     "learning_create",

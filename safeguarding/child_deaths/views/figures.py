@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.child_deaths import forms, permissions, reporting, selectors, services
-from safeguarding.child_deaths.views.common import (
-    _GET_POST,
-    _crumbs,
-    _form_page,
-    _year,
-)
+from safeguarding.child_deaths.models import NationalComparator
+from safeguarding.child_deaths.views.common import CRUMBS, reporting_year_asked
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, form_page
 from safeguarding.core.permissions import require
-
-# --- figures -------------------------------------------------------------------------
 
 
 @login_required
@@ -30,7 +22,7 @@ from safeguarding.core.permissions import require
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """De-identified figures for a reporting year: anyone with a role."""
     require(permissions.can_view_figures(request.user))
-    year, year_error = _year(request)
+    year, year_error = reporting_year_asked(request)
     figures = reporting.figures_for_year(year)
     return render(
         request,
@@ -70,25 +62,22 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _dashboard_for_year(comparator: NationalComparator) -> str:
+    return f"{reverse('child_deaths:dashboard')}?year={comparator.reporting_year}"
+
+
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def comparator_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_figures(request.user))
     require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    form = forms.ComparatorForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comparator_save(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The national figure has been saved.")
-            year = form.cleaned_data["reporting_year"]
-            return redirect(f"{reverse('child_deaths:dashboard')}?year={year}")
-    return _form_page(
+    return form_page(
         request,
-        form,
+        form_class=forms.ComparatorForm,
+        save=lambda form: services.comparator_save(actor=request.user, **form.cleaned_data),
+        success_message="The national figure has been saved.",
+        success_url=_dashboard_for_year,
         title="Enter a national comparator",
         submit="Save national figure",
-        breadcrumbs=_crumbs(("National comparator", "")),
+        breadcrumbs=CRUMBS(("National comparator", "")),
     )

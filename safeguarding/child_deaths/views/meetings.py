@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import (
-    _GET_POST,
-    _crumbs,
-    _form_page,
-)
-from safeguarding.core.forms import add_service_errors
+from safeguarding.child_deaths.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
-
-# --- meetings ------------------------------------------------------------------------
 
 
 @login_required
@@ -34,34 +26,26 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "meetings": selectors.meeting_list_for_user(user=request.user),
             "can_manage": permissions.can_manage_child_deaths(request.user),
-            "breadcrumbs": _crumbs(("Meetings", "")),
+            "breadcrumbs": CRUMBS(("Meetings", "")),
         },
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_cases(request.user))
     require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    cases = selectors.notification_list_for_agenda(user=request.user)
-    form = forms.MeetingForm(request.POST if request.method == "POST" else None, cases=cases)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("version", None)
-        try:
-            meeting = services.meeting_create(actor=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The meeting has been added.")
-            return redirect("child_deaths:meeting_detail", meeting.pk)
-    return _form_page(
+    return form_page(
         request,
-        form,
+        form_class=forms.MeetingForm,
+        form_kwargs={"cases": selectors.notification_list_for_agenda(user=request.user)},
+        save=lambda form: services.meeting_create(actor=request.user, **cleaned(form)),
+        success_message="The meeting has been added.",
+        success_url=lambda meeting: reverse("child_deaths:meeting_detail", args=[meeting.pk]),
         title="Add a meeting",
         submit="Add meeting",
-        breadcrumbs=_crumbs(("Meetings", reverse("child_deaths:meeting_list")), ("Add", "")),
+        breadcrumbs=CRUMBS(("Meetings", reverse("child_deaths:meeting_list")), ("Add", "")),
     )
 
 
@@ -78,7 +62,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "cases": meeting.cases.order_by("date_of_death"),
             "members": meeting.members.order_by("full_name"),
             "can_edit": permissions.can_edit_meeting(request.user, meeting),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": CRUMBS(
                 ("Meetings", reverse("child_deaths:meeting_list")), (meeting.title, "")
             ),
         },
@@ -86,42 +70,35 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
     if request.method == "GET":  # the form shows the (decrypted) papers
         event_record_view(actor=request.user, target=meeting, what="meeting papers (change form)")
-    cases = selectors.notification_list_for_agenda(user=request.user, meeting=meeting)
-    initial = {
-        "kind": meeting.kind,
-        "title": meeting.title,
-        "held_on": meeting.held_on,
-        "members": list(meeting.members.all()),
-        "cases": list(meeting.cases.all()),
-        "papers": meeting.papers,
-        "version": meeting.version,
-    }
-    form = forms.MeetingForm(
-        request.POST if request.method == "POST" else None, initial=initial, cases=cases
-    )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.meeting_update(
-                actor=request.user, meeting=meeting, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, record=meeting)
-        else:
-            messages.success(request, "The meeting has been updated.")
-            return redirect("child_deaths:meeting_detail", meeting.pk)
-    return _form_page(
+    return form_page(
         request,
-        form,
+        form_class=forms.MeetingForm,
+        form_kwargs={
+            "cases": selectors.notification_list_for_agenda(user=request.user, meeting=meeting)
+        },
+        initial=initial_from(
+            meeting,
+            forms.MeetingForm,
+            members=list(meeting.members.all()),
+            cases=list(meeting.cases.all()),
+        ),
+        record=meeting,
+        save=lambda form: services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The meeting has been updated.",
+        success_url=reverse("child_deaths:meeting_detail", args=[meeting.pk]),
         title=f"Change {meeting.title}",
         submit="Save changes",
-        breadcrumbs=_crumbs(
+        breadcrumbs=CRUMBS(
             ("Meetings", reverse("child_deaths:meeting_list")),
             (meeting.title, reverse("child_deaths:meeting_detail", args=[meeting.pk])),
             ("Change", ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,40 +14,27 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import (
-    _GET_POST,
-    _case_crumbs,
-    _crumbs,
-    _form_page,
-)
-from safeguarding.core.forms import add_service_errors
+from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
-
-# --- information requests ------------------------------------------------------------
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    form = forms.InformationRequestForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.information_request_create(
-                actor=request.user, notification=case, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The reporting form has been sent to {sent.agency.name}.")
-            return redirect("child_deaths:notification_detail", case.pk)
-    return _form_page(
+    return form_page(
         request,
-        form,
+        form_class=forms.InformationRequestForm,
+        save=lambda form: services.information_request_create(
+            actor=request.user, notification=case, **form.cleaned_data
+        ),
+        success_message=lambda sent: f"The reporting form has been sent to {sent.agency.name}.",
+        success_url=reverse("child_deaths:notification_detail", args=[case.pk]),
         title=f"Request information: {case.reference}",
         submit="Send request",
-        breadcrumbs=_case_crumbs(case, ("Request information", "")),
+        breadcrumbs=case_crumbs(case, ("Request information", "")),
     )
 
 
@@ -76,49 +64,47 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "requests": selectors.request_list_for_user(user=request.user),
             "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(("Information requests", "")),
+            "breadcrumbs": CRUMBS(("Information requests", "")),
         },
     )
 
 
 @login_required
-@require_http_methods(_GET_POST)
+@require_http_methods(GET_POST)
 def request_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The secure page where an agency returns its information."""
     info = permissions.get_request_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
     event_record_view(actor=request.user, target=info)
-    initial = {
-        "information": info.information,
-        "form_version": info.form_version or services.reporting_form_version(),
-        "version": info.version,
-    }
-    form = forms.InformationReturnForm(
-        request.POST if request.method == "POST" else None, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.information_request_return(
-                actor=request.user, request=info, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Thank you: your agency's information has been returned.")
-            return redirect("child_deaths:request_list")
-    return render(
+    return form_page(
         request,
-        "child_deaths/request_return.html",
-        {
-            "info": info,
-            "case": info.notification,
-            "form": form,
-            "breadcrumbs": _crumbs(
-                ("Information requests", reverse("child_deaths:request_list")),
-                (info.notification.reference, ""),
-            ),
-        },
+        form_class=forms.InformationReturnForm,
+        initial=initial_from(
+            info,
+            forms.InformationReturnForm,
+            form_version=info.form_version or settings.CHILD_DEATH_FORM_VERSION,
+        ),
+        record=info,
+        save=lambda form: services.information_request_return(
+            actor=request.user,
+            request=info,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="Thank you: your agency's information has been returned.",
+        success_url=reverse("child_deaths:request_list"),
+        title=f"Return information for {info.notification.reference}",
+        caption=info.agency.name,
+        intro=(
+            "This page is only available to your agency and the child death overview panel. "
+            "The details below help you find your records."
+        ),
+        submit="Return information",
+        breadcrumbs=CRUMBS(
+            ("Information requests", reverse("child_deaths:request_list")),
+            (info.notification.reference, ""),
+        ),
+        template="child_deaths/request_return.html",
+        context={"info": info, "case": info.notification},
     )

@@ -1,0 +1,35 @@
+"""Activity-log verbs of quality assurance records: `<entity>.<past participle>`, defined once
+here and used by the services and the tests. (Events recorded before these names keep their old
+verbs: the trail is append-only.)"""
+
+from __future__ import annotations
+
+FORM_CREATED = "form.created"
+FORM_VERSION_CREATED = "form_version.created"
+FORM_SECTION_ADDED = "form_section.added"
+FORM_QUESTION_ADDED = "form_question.added"
+FORM_QUESTION_CHANGED = "form_question.changed"
+FORM_QUESTION_REMOVED = "form_question.removed"
+SURVEY_CREATED = "survey.created"
+SURVEY_UPDATED = "survey.updated"
+# Never recorded: answers are anonymous, so nothing may time or locate them (tests check it).
+SURVEY_ANSWERED = "survey.answered"
+AUDIT_CREATED = "audit.created"
+AUDIT_CASE_ADDED = "audit_case.added"
+AUDIT_CASE_COMPLETED = "audit_case.completed"
+AUDIT_MODERATED = "audit.moderated"
+AUDIT_COMPLETED = "audit.completed"
+SECTION11_CYCLE_CREATED = "section11_cycle.created"
+SECTION11_RETURN_SAVED = "section11_return.saved"
+SECTION11_RETURN_SUBMITTED = "section11_return.submitted"
+SECTION11_RETURN_MODERATED = "section11_return.moderated"
+SECTION11_CHALLENGE_RECORDED = "section11_challenge.recorded"
+SECTION11_FEEDBACK_RECORDED = "section11_feedback.recorded"
+SECTION11_REMINDER_SENT = "section11_reminder.sent"
+COMMENTARY_SUBMITTED = "commentary.submitted"
+COMMENTARY_REVIEWED = "commentary.reviewed"
+COMMENTARY_BOARD_RESPONDED = "commentary.board_responded"
+SCRUTINY_REPORT_CREATED = "scrutiny_report.created"
+SCRUTINY_ASSESSMENT_RECORDED = "scrutiny_assessment.recorded"
+PROFESSIONAL_DIFFERENCE_RECORDED = "professional_difference.recorded"
+PROFESSIONAL_DIFFERENCE_UPDATED = "professional_difference.updated"
