@@ -1,4 +1,7 @@
-"""The national (NCMD) export: CDOP managers only, logged."""
+"""The national (NCMD) export: CDOP managers only, logged.
+
+Form page: not used: the export is a download chosen by query parameters, with no form to save.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +30,10 @@ def _csv_value(value: object) -> object:
 @login_required
 @require_GET
 def national_export(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The national (NCMD) export: CDOP managers only, logged."""
+    """The national (NCMD) export: CDOP managers only, logged.
+
+    Form page: not used: the export is a download chosen by query parameters, with no form to save.
+    """
     require(permissions.can_export_national(request.user))
     try:
         year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None

@@ -50,11 +50,17 @@ def _uses_form_page(tree: ast.Module) -> bool:
     return False
 
 
-def _is_package_init_reexport(path: Path, tree: ast.Module) -> bool:
-    """A views/__init__.py that only re-exports its modules' views holds no view."""
-    if path.name != "__init__.py":
-        return False
-    return not any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) for n in tree.body)
+def _has_views(tree: ast.Module) -> bool:
+    """A module holds views when a top-level, decorated function takes `request` first (every
+    view carries its HTTP method and sign-in decorators; a package's __init__ that only
+    re-exports, or a module of shared helpers, holds none)."""
+    return any(
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.decorator_list
+        and node.args.args
+        and node.args.args[0].arg == "request"
+        for node in tree.body
+    )
 
 
 def test_there_are_views_modules_to_check() -> None:
@@ -64,7 +70,7 @@ def test_there_are_views_modules_to_check() -> None:
 @pytest.mark.parametrize("path", VIEWS, ids=_ids(VIEWS))
 def test_views_module_uses_the_form_page_or_says_why(path: Path) -> None:
     tree = _tree(path)
-    if _is_package_init_reexport(path, tree):
+    if not _has_views(tree):
         return
     docstring = ast.get_docstring(tree) or ""
     says_why = any(
@@ -114,6 +120,7 @@ def test_the_contract_checks_catch_a_bare_query(tmp_path: Path) -> None:
     module = tmp_path / "views.py"
     module.write_text(
         '"""Views."""\n'
+        "@login_required\n"
         "def agency_detail(request, pk):\n"
         "    agency = Agency.objects.get(pk=pk)\n"
         "    return render(request, 't.html', {'agency': agency})\n"
@@ -122,6 +129,7 @@ def test_the_contract_checks_catch_a_bare_query(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     tree = _tree(module)
+    assert _has_views(tree)
     assert not _uses_form_page(tree)
     assert any(isinstance(n, ast.Attribute) and n.attr == "objects" for n in ast.walk(tree))
     assert any(isinstance(n, ast.FunctionDef) and n.name == "_crumbs" for n in ast.walk(tree))
