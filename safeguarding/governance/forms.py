@@ -75,9 +75,9 @@ class ArrangementsDocumentForm(forms.Form):
 
 class SignOffForm(forms.Form):
     appointment = forms.ModelChoiceField(
-        queryset=Appointment.objects.filter(role=Appointment.Role.LEAD_PARTNER).select_related(
-            "agency"
-        ),
+        queryset=Appointment.objects.filter(
+            role__in=[Appointment.Role.LEAD_PARTNER, Appointment.Role.SAFEGUARDING_PARTNER]
+        ).select_related("agency"),
         label="Lead safeguarding partner",
     )
     signed_on = forms.DateField(label="Date signed off", widget=DateInput())

@@ -12,7 +12,8 @@ Rules:
 * An escalation lands on the next meeting of the group it goes to: the next one already
   scheduled, or the next one scheduled later.
 * A version of the arrangements is published only once a lead safeguarding partner for each of
-  the three statutory partners (local authority, police, health) has signed it off.
+  the three statutory partners (local authority, police, health) has signed it off (for a
+  version agreed under Working Together 2018, a safeguarding partner for each).
 """
 
 from __future__ import annotations
@@ -176,6 +177,9 @@ def arrangements_document_create(
     )
 
 
+SIGNING_ROLES = frozenset({Appointment.Role.LEAD_PARTNER, Appointment.Role.SAFEGUARDING_PARTNER})
+
+
 @transaction.atomic
 def arrangements_document_sign(
     *,
@@ -184,8 +188,9 @@ def arrangements_document_sign(
     appointment: Appointment,
     signed_on: date,
 ) -> ArrangementsSignOff:
-    """Record a lead safeguarding partner's sign-off: they must hold the role on that day."""
-    if appointment.role != Appointment.Role.LEAD_PARTNER:
+    """Record a lead safeguarding partner's sign-off (before Working Together 2023, a
+    safeguarding partner's): they must hold the role on that day."""
+    if appointment.role not in SIGNING_ROLES:
         raise ValidationError({"appointment": "Only a lead safeguarding partner signs off."})
     if not appointment.overlaps(signed_on, signed_on):
         raise ValidationError({"signed_on": "They did not hold the role on that day."})
@@ -688,16 +693,29 @@ def _escalation_place(*, actor: User | None, escalation: Escalation, meeting: Me
 
 @transaction.atomic
 def escalation_raise(
-    *, actor: User | None, from_meeting: Meeting, to_group: Group, summary: str
+    *,
+    actor: User | None,
+    from_meeting: Meeting,
+    to_group: Group,
+    summary: str,
+    raised_at: datetime | None = None,
 ) -> Escalation:
-    """Escalate a matter to a higher group: it goes on that group's next agenda."""
+    """Escalate a matter to a higher group: it goes on that group's next agenda (its first
+    meeting after the escalation). `raised_at` defaults to now (the demo gives past times)."""
     _require_started(from_meeting, "An escalation")
     if to_group.pk == from_meeting.group_id:
         raise ValidationError({"to_group": "Escalate to another group."})
     if not summary.strip():
         raise ValidationError({"summary": "Say what is escalated and why."})
+    raised_at = raised_at or timezone.now()
+    if raised_at < from_meeting.starts_at:
+        raise ValidationError("An escalation is raised at or after the meeting that raises it.")
     escalation = Escalation.objects.create(
-        from_meeting=from_meeting, to_group=to_group, summary=summary.strip(), raised_by=actor
+        from_meeting=from_meeting,
+        to_group=to_group,
+        summary=summary.strip(),
+        raised_by=actor,
+        raised_at=raised_at,
     )
     event_record(
         actor=actor,
@@ -706,7 +724,7 @@ def escalation_raise(
         data={"to_group": to_group.pk, "from_meeting": from_meeting.pk},
     )
     upcoming = (
-        Meeting.objects.filter(group=to_group, cancelled=False, starts_at__gt=timezone.now())
+        Meeting.objects.filter(group=to_group, cancelled=False, starts_at__gt=raised_at)
         .order_by("starts_at")
         .first()
     )
