@@ -289,6 +289,7 @@ class Meeting(BaseModel):
     )
     papers_due_on = models.DateField("papers due to members by")
     papers_published_at = models.DateTimeField(null=True, blank=True)
+    invitations_sent_at = models.DateTimeField(null=True, blank=True)
     minutes = models.TextField(blank=True)
     cancelled = models.BooleanField(default=False)
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.safestring import mark_safe
 
 from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
@@ -42,8 +43,9 @@ from safeguarding.governance.models import (
     PriorityProgress,
 )
 from safeguarding.governance.selectors import AppointmentRow
+from safeguarding.partnership.governance import governance_svg
 from safeguarding.partnership.models import Priority
-from safeguarding.partnership.selectors import agency_name_on
+from safeguarding.partnership.selectors import agency_name_on, group_tree
 
 
 def _held(year: ReportingYear) -> Q:
@@ -275,6 +277,7 @@ class GovernanceFigures:
     escalations: list[EscalationRow]
     funding: FundingFigures
     priorities: list[PriorityFigures]
+    drawing: str  # the governance structure (partnership.governance), safe SVG markup
 
     @property
     def tokens(self) -> dict[str, int]:
@@ -299,6 +302,9 @@ def governance_figures(year: ReportingYear) -> GovernanceFigures:
         escalations=escalations_in_year(year),
         funding=funding_figures(year),
         priorities=priorities_in_year(year),
+        drawing=mark_safe(  # noqa: S308 - built from escaped text by partnership.governance
+            governance_svg(group_tree(), title_id="governance-report-title")
+        ),
     )
 
 

@@ -223,7 +223,7 @@ def meeting_page(*, meeting: Meeting, user: User) -> MeetingPage:
         papers = list(meeting.papers.select_related("agenda_item"))
     return MeetingPage(
         meeting=meeting,
-        agenda=list(meeting.agenda_items.select_related("owner", "owner_agency")),
+        agenda=list(meeting.agenda_items.select_related("owner", "owner_agency", "escalation")),
         papers=papers,
         seats=seats_for_meeting(meeting=meeting),
         attendance={a.membership_id: a for a in meeting.attendances.all()},

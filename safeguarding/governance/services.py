@@ -546,6 +546,38 @@ def papers_publish(*, actor: User | None, meeting: Meeting) -> Meeting:
     return meeting
 
 
+@transaction.atomic
+def meeting_invitations_send(*, actor: User | None, meeting: Meeting) -> int:
+    """E-mail the group's members an invitation with the meeting's page and its calendar entry
+    (.ics). Sending again (after a change) sends again; returns how many were sent."""
+    if meeting.has_started:
+        raise ValidationError("The meeting has started: invitations are no longer sent.")
+    recipients = [p.email for p in meeting_recipients(meeting=meeting)]
+    if not recipients:
+        raise ValidationError("The group has nobody to invite: add its members first.")
+    email_send(
+        template="governance_meeting_invitation",
+        to=recipients,
+        context={
+            "group": meeting.group.name,
+            "date": f"{timezone.localtime(meeting.starts_at):%d %B %Y %H:%M}",
+            "place": meeting.location or "Online",
+            "url": absolute_reverse("governance:meeting_detail", meeting.pk),
+            "ics_url": absolute_reverse("governance:meeting_calendar", meeting.pk),
+        },
+    )
+    now = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(invitations_sent_at=now)
+    meeting.invitations_sent_at = now
+    event_record(
+        actor=actor,
+        verb=verbs.MEETING_INVITATIONS_SENT,
+        target=meeting,
+        data={"recipients": len(recipients)},
+    )
+    return len(recipients)
+
+
 def paper_download_record(*, actor: User, paper: Paper) -> None:
     """Every download of a paper is in the activity log."""
     event_record(
@@ -742,7 +774,7 @@ def escalation_outcome_record(
     escalation.save(update_fields=["outcome_group"])
     event_record(
         actor=actor,
-        verb=verbs.ESCALATION_RAISED,
+        verb=verbs.ESCALATION_OUTCOME_RECORDED,
         target=escalation,
         data={"outcome_group": outcome_group.pk},
     )

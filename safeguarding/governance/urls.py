@@ -44,6 +44,11 @@ urlpatterns = [
     path("groups/<int:pk>/schedule/", views.meeting_schedule, name="meeting_schedule"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
+    path(
+        "meetings/<int:pk>/invitations/",
+        views.meeting_invitations_send,
+        name="meeting_invitations_send",
+    ),
     path("meetings/<int:pk>/agenda/add/", views.agenda_item_add, name="agenda_item_add"),
     path("meetings/<int:pk>/papers/add/", views.paper_upload, name="paper_upload"),
     path("meetings/<int:pk>/papers/publish/", views.papers_publish, name="papers_publish"),

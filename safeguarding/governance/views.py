@@ -1,7 +1,8 @@
 """Governance pages: the arrangements, funding, meetings and priorities.
 
-Every form page uses core.pages.form_page. Form page: not used for the papers' publication and
-the download, which are single POST / GET actions without a form, nor for the read-only pages.
+Every form page uses core.pages.form_page. Form page: not used for sending the papers or the
+invitations and for the download, which are single POST / GET actions without a form, nor for
+the read-only pages.
 """
 
 from __future__ import annotations
@@ -411,6 +412,22 @@ def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "The papers have been sent to the group's members.")
+    return redirect("governance:meeting_detail", meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_invitations_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    try:
+        sent = services.meeting_invitations_send(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Invitations have been sent to {sent} member(s).")
     return redirect("governance:meeting_detail", meeting.pk)
 
 

@@ -105,7 +105,9 @@ def test_officer_runs_a_meeting_cycle(
     page.check()
     page.page.get_by_label("Action").fill("Brief every team on the new neglect tool.")
     page.page.get_by_label("Owner agency").select_option(label="Children Social Care")
-    page.page.get_by_label("Due date").fill((timezone.localdate() + timedelta(days=30)).isoformat())
+    page.page.get_by_label("Due date").fill(
+        (timezone.localdate() + timedelta(days=30)).isoformat()
+    )
     page.page.get_by_role("button", name="Save action").click()
     page.page.wait_for_url("**/governance/meetings/*/")
     page.check()

@@ -16,6 +16,7 @@ from safeguarding.core.years import ReportingYear
 from safeguarding.governance import cards, reporting, services
 from safeguarding.governance.models import Attendance, BudgetLine
 from safeguarding.governance.tests.factories import GroupMembershipFactory, MeetingFactory
+from safeguarding.partnership.models import Group, GroupMembership
 from safeguarding.partnership.tests.factories import AgencyFactory, GroupFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 YEAR = ReportingYear(2020)
 
 
-def _held(group: object, day: date, statuses: list[str], seats: list[object]) -> None:
+def _held(group: Group, day: date, statuses: list[str], seats: list[GroupMembership]) -> None:
     starts = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
     meeting = MeetingFactory.create(
         group=group, starts_at=starts, ends_at=starts + timedelta(hours=2)
@@ -32,7 +33,7 @@ def _held(group: object, day: date, statuses: list[str], seats: list[object]) ->
         actor=None,
         meeting=meeting,
         entries=[
-            services.AttendanceEntry(seat, status, "Deputy" if status == "deputy" else "")  # type: ignore[arg-type]
+            services.AttendanceEntry(seat, status, "Deputy" if status == "deputy" else "")
             for seat, status in zip(seats, statuses, strict=True)
         ],
     )

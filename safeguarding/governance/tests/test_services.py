@@ -479,3 +479,84 @@ def test_evidence_figures_match_a_count_of_the_records() -> None:
     assert figures["actions"] == linked.count() == 3
     assert figures["actions_done"] == linked.filter(status="complete").count() == 1
     assert LearningPoint.objects.count() == 0
+
+
+def test_every_write_is_in_the_activity_log(owner: User) -> None:
+    from safeguarding.actions.tests.factories import ActionFactory
+
+    agency = _partner("police")
+    appointment = _appoint(agency=agency)
+    services.appointment_end(actor=owner, appointment=appointment, ended_on=date(2024, 6, 1))
+    services.arrangements_member_add(
+        actor=owner, agency=AgencyFactory.create(), kind="relevant", joined_on=date(2024, 1, 1)
+    )
+    lead = _appoint(agency=agency, started_on=date(2024, 6, 2))
+    document = _document()
+    services.arrangements_document_sign(
+        actor=owner, document=document, appointment=lead, signed_on=date(2024, 7, 1)
+    )
+    services.funding_contribution_record(
+        actor=owner, agency=agency, year_start=2024, agreed=Decimal(1)
+    )
+    services.budget_line_record(
+        actor=owner, year_start=2024, category=BudgetLine.Category.OTHER, amount=Decimal(1)
+    )
+    group = GroupFactory.create()
+    services.group_papers_policy_set(
+        actor=owner, group=group, restricted=False, papers_working_days=3
+    )
+    starts = timezone.now() + timedelta(days=9)
+    upcoming = services.meeting_schedule(
+        actor=owner,
+        group=group,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        location="Room",
+    )
+    GroupMembershipFactory.create(group=group, person=owner)
+    services.meeting_invitations_send(actor=owner, meeting=upcoming)
+    services.agenda_item_add(actor=owner, meeting=upcoming, title="Item", purpose="information")
+    services.paper_upload(actor=owner, meeting=upcoming, title="Paper", file=files.pdf())
+    services.papers_publish(actor=owner, meeting=upcoming)
+    held = PastMeetingFactory.create(group=group)
+    seat = GroupMembershipFactory.create(group=group, agency=agency)
+    services.meeting_attendance_record(
+        actor=owner, meeting=held, entries=[services.AttendanceEntry(seat, "present")]
+    )
+    services.meeting_minutes_record(
+        actor=owner, meeting=held, minutes="Minutes.", expected_version=held.version
+    )
+    services.decision_record(actor=owner, meeting=held, text="Agreed.")
+    services.meeting_action_record(
+        actor=owner,
+        meeting=held,
+        description="Do it.",
+        owner_agency=agency,
+        due_date=timezone.localdate(),
+    )
+    escalation = services.escalation_raise(
+        actor=owner, from_meeting=held, to_group=GroupFactory.create(), summary="Up."
+    )
+    services.escalation_outcome_record(
+        actor=owner, escalation=escalation, outcome_group=GroupFactory.create()
+    )
+    priority = PriorityFactory.create()
+    services.priority_plan_save(actor=owner, priority=priority, what_it_is="It.", how="So.")
+    services.priority_progress_record(
+        actor=owner, priority=priority, year_start=2024, quarter=1, rag="green", narrative="Ok."
+    )
+    services.evidence_link(actor=owner, priority=priority, record=ActionFactory.create())
+
+    logged = set(ActivityEvent.objects.values_list("verb", flat=True))
+    expected = {
+        value
+        for name, value in vars(verbs).items()
+        if name.isupper()
+        and value
+        not in {
+            verbs.ARRANGEMENTS_DOCUMENT_PUBLISHED,  # needs all three partners: tested above
+            verbs.PAPER_DOWNLOADED,  # a view: tested in test_views
+            verbs.GOVERNANCE_REMINDER_SENT,  # tested with the reminders
+        }
+    }
+    assert expected <= logged, expected - logged

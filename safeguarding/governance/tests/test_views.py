@@ -333,3 +333,18 @@ def test_progress_written_by_the_lead_groups_member(
         {"year_start": 2024, "quarter": 2, "rag": "green", "narrative": "On track."},
     )
     assert response.status_code == 302
+
+
+def test_invitations_sent_to_members(
+    client: Client, owner: User, group: Group, agency_lead: User, member_readonly: User
+) -> None:
+    meeting = MeetingFactory.create(group=group)
+    url = _url("meeting_invitations_send", meeting.pk)
+    ViewMatrix(client, url).read_only_write(member_readonly)
+    ViewMatrix(client, url).wrong_method(owner, "get")
+    client.force_login(owner)
+    assert client.post(url).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.invitations_sent_at is not None
+    event = ActivityEvent.objects.get(verb=verbs.MEETING_INVITATIONS_SENT)
+    assert event.data == {"recipients": 1}  # the lead of the agency with a seat
