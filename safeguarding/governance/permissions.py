@@ -85,6 +85,8 @@ def can_view_group_meetings(user: User, group: Group) -> bool:
 def can_run_group_meetings(user: User, group: Group) -> bool:
     if user.is_partnership_staff:
         return True
+    if user.is_read_only:
+        return False
     return is_group_member_in_person(user, group, roles=RUNNER_ROLES)
 
 
@@ -118,6 +120,8 @@ def can_view_priority(user: User, priority: Priority) -> bool:
 def can_record_priority_progress(user: User, priority: Priority) -> bool:
     if user.is_partnership_staff:
         return True
+    if user.is_read_only:
+        return False
     return priority.lead_group is not None and is_group_member_in_person(user, priority.lead_group)
 
 
