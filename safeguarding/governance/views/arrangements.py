@@ -34,7 +34,6 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "upcoming": selectors.governance_meeting_list_for_user(
                 user=request.user, upcoming=True
             )[:5],
-            "priorities": selectors.priority_list()[:8],
         },
     )
 
