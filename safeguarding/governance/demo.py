@@ -309,6 +309,9 @@ def _seed_documents() -> None:
             "it works for children and families.",
             review_due_on=review_due,
             agreed_on=signed,
+            file=SimpleUploadedFile(
+                "arrangements.pdf", b"%PDF-1.4\n% synthetic demo arrangements\n"
+            ),
         )
         for appointment in Appointment.objects.filter(role=signer_role).order_by("pk"):
             if appointment.overlaps(signed, signed):

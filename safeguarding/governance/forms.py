@@ -71,6 +71,11 @@ class ArrangementsDocumentForm(forms.Form):
         label="Summary of the arrangements", widget=forms.Textarea(attrs={"rows": 8})
     )
     review_due_on = forms.DateField(label="Review due", widget=DateInput())
+    file = forms.FileField(
+        label="The document (PDF)",
+        required=False,
+        help_text="Shown on the public page once published.",
+    )
 
 
 class SignOffForm(forms.Form):

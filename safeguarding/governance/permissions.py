@@ -218,3 +218,17 @@ def get_arrangements_document_for_user_or_404(
         can_edit=_manage,
         write=write,
     )
+
+
+def get_published_arrangements_document_or_404(pk: int) -> ArrangementsDocument:
+    """A published version with its file, for anyone (the public page): 404 otherwise."""
+    from django.http import Http404
+
+    document = (
+        ArrangementsDocument.objects.filter(pk=pk, published_on__isnull=False)
+        .exclude(file="")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document

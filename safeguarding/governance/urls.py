@@ -10,6 +10,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("arrangements/", views.arrangements, name="arrangements"),
     path("published-arrangements/", views.arrangements_public, name="arrangements_public"),
+    path(
+        "published-arrangements/<int:pk>/download/",
+        views.arrangements_document_download,
+        name="arrangements_document_download",
+    ),
     path("arrangements/appointments/add/", views.appointment_create, name="appointment_create"),
     path("arrangements/appointments/<int:pk>/end/", views.appointment_end, name="appointment_end"),
     path(

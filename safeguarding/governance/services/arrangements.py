@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 
@@ -21,6 +22,7 @@ from safeguarding.governance.models import (
     BudgetLine,
     FundingContribution,
 )
+from safeguarding.governance.services.papers import paper_kind_detect, paper_max_bytes
 from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
@@ -121,8 +123,15 @@ def arrangements_document_create(
     summary: str,
     review_due_on: date,
     agreed_on: date | None = None,
+    file: UploadedFile | None = None,
 ) -> ArrangementsDocument:
-    return tracked_create(
+    """A new version of the arrangements, optionally with its PDF (checked by content)."""
+    if file is not None:
+        if paper_kind_detect(file) != "pdf":
+            raise ValidationError({"file": "The arrangements document must be a PDF."})
+        if (file.size or 0) > paper_max_bytes():
+            raise ValidationError({"file": "The file is too big."})
+    document = tracked_create(
         actor=actor,
         model=ArrangementsDocument,
         data={
@@ -134,6 +143,9 @@ def arrangements_document_create(
         },
         verb=verbs.ARRANGEMENTS_DOCUMENT_CREATED,
     )
+    if file is not None:
+        document.file.save("arrangements.pdf", file, save=True)
+    return document
 
 
 SIGNING_ROLES = frozenset({Appointment.Role.LEAD_PARTNER, Appointment.Role.SAFEGUARDING_PARTNER})

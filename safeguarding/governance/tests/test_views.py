@@ -348,3 +348,41 @@ def test_invitations_sent_to_members(
     assert meeting.invitations_sent_at is not None
     event = ActivityEvent.objects.get(verb=verbs.MEETING_INVITATIONS_SENT)
     assert event.data == {"recipients": 1}  # the lead of the agency with a seat
+
+
+def test_published_arrangements_pdf_for_anyone(client: Client, owner: User) -> None:
+    from datetime import date
+
+    from safeguarding.governance.models import ArrangementsDocument
+
+    document = services.arrangements_document_create(
+        actor=None,
+        version_label="5",
+        title="Arrangements",
+        summary="How we work.",
+        review_due_on=date(2030, 1, 1),
+        file=files.pdf("ours.pdf"),
+    )
+    url = _url("arrangements_document_download", document.pk)
+    assert client.get(url).status_code == 404  # not published yet
+    ArrangementsDocument.objects.filter(pk=document.pk).update(published_on=date(2025, 1, 1))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"Download the arrangements" in client.get(_url("arrangements_public")).content
+
+
+def test_arrangements_document_must_be_a_pdf(client: Client, owner: User) -> None:
+    client.force_login(owner)
+    response = client.post(
+        _url("arrangements_document_create"),
+        {
+            "version_label": "6",
+            "title": "T",
+            "summary": "S",
+            "review_due_on": "2030-01-01",
+            "file": files.office(),
+        },
+    )
+    assert response.status_code == 200
+    assert b"must be a PDF" in response.content

@@ -4,7 +4,7 @@ its public page) and funding. Every form page uses core.pages.form_page."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -70,6 +70,21 @@ def arrangements_public(request: HttpRequest) -> HttpResponse:
             "members": selectors.arrangements_member_list(current_only=True),
         },
     )
+
+
+@public
+@require_GET
+def arrangements_document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A published version's PDF, for anyone."""
+    document = permissions.get_published_arrangements_document_or_404(pk)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"safeguarding-arrangements-{document.version_label}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _manage_page(request: AuthenticatedHttpRequest) -> None:
