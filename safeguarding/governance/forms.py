@@ -191,10 +191,19 @@ class MeetingActionForm(forms.Form):
 
 
 class EscalationForm(forms.Form):
-    to_group = forms.ModelChoiceField(queryset=_groups(), label="Escalate to")
+    to_group = forms.ModelChoiceField(
+        queryset=_groups(),
+        label="Escalate to",
+        help_text="A group above this one in the governance structure.",
+    )
     summary = forms.CharField(
         label="What is escalated and why", widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if groups is not None:
+            self.fields["to_group"].queryset = groups  # type: ignore[attr-defined]
 
 
 class AttendanceForm(forms.Form):

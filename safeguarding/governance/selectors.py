@@ -175,6 +175,16 @@ def seats_for_meeting(*, meeting: Meeting) -> list[GroupMembership]:
     )
 
 
+def groups_above(*, group: Group) -> QuerySet[Group]:
+    """The groups above `group` in the governance structure (where it may escalate)."""
+    ancestors: list[int] = []
+    current = group.parent
+    while current is not None and current.pk not in ancestors:
+        ancestors.append(current.pk)
+        current = current.parent
+    return Group.objects.filter(pk__in=ancestors).order_by("display_order", "name")
+
+
 def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     return (
         Meeting.objects.filter(

@@ -37,6 +37,7 @@ urlpatterns = [
         views.arrangements_document_publish,
         name="arrangements_document_publish",
     ),
+    path("figures/", views.figures, name="figures"),
     path("funding/", views.funding, name="funding"),
     path(
         "funding/contributions/add/",

@@ -9,8 +9,8 @@ Rules:
 * Attendance, minutes and decisions are recorded only once the meeting has started.
 * Papers are checked by their content (PDF, Word, Excel or PowerPoint files) and size, and stored
   under generated names.
-* An escalation lands on the next meeting of the group it goes to: the next one already
-  scheduled, or the next one scheduled later.
+* An escalation goes to a group above the meeting's group in the governance structure, and
+  lands on that group's next meeting: the next one already scheduled, or the next scheduled.
 * A version of the arrangements is published only once a lead safeguarding partner for each of
   the three statutory partners (local authority, police, health) has signed it off (for a
   version agreed under Working Together 2018, a safeguarding partner for each).
@@ -37,6 +37,7 @@ from safeguarding.governance.services.meetings import (
     escalation_outcome_record,
     escalation_raise,
     group_papers_policy_set,
+    is_higher_group,
     meeting_action_record,
     meeting_attendance_record,
     meeting_invitations_send,
@@ -90,6 +91,7 @@ __all__ = [
     "funding_contribution_record",
     "governance_reminders_send",
     "group_papers_policy_set",
+    "is_higher_group",
     "meeting_action_record",
     "meeting_attendance_record",
     "meeting_invitations_send",

@@ -312,6 +312,18 @@ def meeting_action_record(
     return action
 
 
+def is_higher_group(group: Group, *, than: Group) -> bool:
+    """True when `group` is above `than` in the governance structure (an ancestor)."""
+    seen: set[int] = set()
+    current = than.parent
+    while current is not None and current.pk not in seen:
+        if current.pk == group.pk:
+            return True
+        seen.add(current.pk)
+        current = current.parent
+    return False
+
+
 def _escalation_place(*, actor: User | None, escalation: Escalation, meeting: Meeting) -> None:
     item = agenda_item_add(
         actor=actor,
@@ -335,8 +347,10 @@ def escalation_raise(
     """Escalate a matter to a higher group: it goes on that group's next agenda (its first
     meeting after the escalation). `raised_at` defaults to now (the demo gives past times)."""
     _require_started(from_meeting, "An escalation")
-    if to_group.pk == from_meeting.group_id:
-        raise ValidationError({"to_group": "Escalate to another group."})
+    if not is_higher_group(to_group, than=from_meeting.group):
+        raise ValidationError(
+            {"to_group": "Escalate to a group above this one in the governance structure."}
+        )
     if not summary.strip():
         raise ValidationError({"summary": "Say what is escalated and why."})
     raised_at = raised_at or timezone.now()

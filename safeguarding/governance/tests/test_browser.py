@@ -115,3 +115,14 @@ def test_officer_runs_a_meeting_cycle(
     # It is on the next meeting's agenda, to follow up.
     page.goto(next_meeting_url)
     assert page.page.get_by_text("Brief every team on the new neglect tool.").first.is_visible()
+
+    # The year's figures (the report's governance part), a priority and the public page.
+    page.goto("/governance/figures/?year=2020-21")
+    assert page.page.get_by_role("table", name="Attendance by agency").is_visible()
+    page.goto("/governance/priorities/")
+    page.page.get_by_role("link", name="Priority 1:").click()
+    page.page.wait_for_url("**/governance/priorities/*/")
+    page.check()
+    assert page.page.get_by_role("heading", name="Evidence").is_visible()
+    page.goto("/governance/published-arrangements/")
+    assert page.page.get_by_role("link", name="Download the arrangements (PDF)").is_visible()

@@ -376,7 +376,7 @@ def test_publish_refused_without_papers(owner: User) -> None:
 
 def test_escalation_lands_on_the_next_scheduled_meeting_of_the_higher_group() -> None:
     board = GroupFactory.create()
-    subgroup_meeting = PastMeetingFactory.create()
+    subgroup_meeting = PastMeetingFactory.create(group=GroupFactory.create(parent=board))
     later = MeetingFactory.create(
         group=board,
         starts_at=timezone.now() + timedelta(days=40),
@@ -400,8 +400,12 @@ def test_escalation_lands_on_the_next_scheduled_meeting_of_the_higher_group() ->
 
 def test_escalation_waits_for_the_next_meeting_to_be_scheduled() -> None:
     board = GroupFactory.create()
+    subgroup = GroupFactory.create(parent=GroupFactory.create(parent=board))  # two levels down
     escalation = services.escalation_raise(
-        actor=None, from_meeting=PastMeetingFactory.create(), to_group=board, summary="Tools."
+        actor=None,
+        from_meeting=PastMeetingFactory.create(group=subgroup),
+        to_group=board,
+        summary="Tools.",
     )
     assert escalation.agenda_item is None
     starts = timezone.now() + timedelta(days=20)
@@ -501,7 +505,7 @@ def test_every_write_is_in_the_activity_log(owner: User) -> None:
     services.budget_line_record(
         actor=owner, year_start=2024, category=BudgetLine.Category.OTHER, amount=Decimal(1)
     )
-    group = GroupFactory.create()
+    group = GroupFactory.create(parent=GroupFactory.create())
     services.group_papers_policy_set(
         actor=owner, group=group, restricted=False, papers_working_days=3
     )
@@ -534,8 +538,9 @@ def test_every_write_is_in_the_activity_log(owner: User) -> None:
         owner_agency=agency,
         due_date=timezone.localdate(),
     )
+    assert group.parent is not None
     escalation = services.escalation_raise(
-        actor=owner, from_meeting=held, to_group=GroupFactory.create(), summary="Up."
+        actor=owner, from_meeting=held, to_group=group.parent, summary="Up."
     )
     services.escalation_outcome_record(
         actor=owner, escalation=escalation, outcome_group=GroupFactory.create()
@@ -560,3 +565,13 @@ def test_every_write_is_in_the_activity_log(owner: User) -> None:
         }
     }
     assert expected <= logged, expected - logged
+
+
+def test_escalation_refused_to_a_group_not_above() -> None:
+    board = GroupFactory.create()
+    meeting = PastMeetingFactory.create(group=GroupFactory.create(parent=board))
+    for group in (meeting.group, GroupFactory.create(), GroupFactory.create(parent=meeting.group)):
+        with pytest.raises(ValidationError, match="above this one"):
+            services.escalation_raise(
+                actor=None, from_meeting=meeting, to_group=group, summary="Up."
+            )

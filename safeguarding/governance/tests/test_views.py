@@ -34,7 +34,7 @@ def agency() -> Agency:
 
 @pytest.fixture
 def group(agency: Agency) -> Group:
-    group = GroupFactory.create()
+    group = GroupFactory.create(parent=GroupFactory.create(name="Synthetic Board"))
     GroupMembershipFactory.create(group=group, agency=agency)
     return group
 
@@ -271,7 +271,8 @@ def test_attendance_before_the_meeting_is_refused_on_the_form(
 def test_decision_action_and_escalation_reach_the_next_agenda(
     client: Client, owner: User, group: Group, agency: Agency
 ) -> None:
-    board = GroupFactory.create()
+    board = group.parent
+    assert board is not None
     meeting = PastMeetingFactory.create(group=group)
     following = MeetingFactory.create(group=group)
     board_meeting = MeetingFactory.create(group=board)
@@ -386,3 +387,15 @@ def test_arrangements_document_must_be_a_pdf(client: Client, owner: User) -> Non
     )
     assert response.status_code == 200
     assert b"must be a PDF" in response.content
+
+
+def test_figures_page_matrix(
+    client: Client, owner: User, member_readonly: User, outsider: User
+) -> None:
+    matrix = ViewMatrix(client, _url("figures") + "?year=2020-21")
+    matrix.anonymous_redirected()
+    matrix.allowed(owner)
+    response = matrix.allowed(member_readonly)
+    assert b"2020-21" in response.content
+    matrix.outsider(outsider)
+    ViewMatrix(client, _url("figures") + "?year=nonsense").allowed(owner)

@@ -87,6 +87,30 @@ def arrangements_document_download(request: HttpRequest, pk: int) -> FileRespons
     return response
 
 
+@login_required
+@require_GET
+def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The year's governance figures, as the annual report will show them: appointments,
+    meetings and attendance by group and agency (the scrutineer's evidence of engagement),
+    decisions, escalations, priorities and funding."""
+    require(permissions.can_view_governance(request.user))
+    current = ReportingYear.containing(timezone.localdate())
+    try:
+        year = ReportingYear.parse(request.GET.get("year", current.label))
+    except ValueError:
+        year = current
+    return render(
+        request,
+        "governance/figures.html",
+        {
+            "breadcrumbs": CRUMBS(("Figures", "")),
+            "year": year,
+            "years": [ReportingYear(y) for y in range(current.start_year, 2018, -1)],
+            "figures": reporting.governance_figures(year),
+        },
+    )
+
+
 def _manage_page(request: AuthenticatedHttpRequest) -> None:
     require(
         permissions.can_manage_governance(request.user),

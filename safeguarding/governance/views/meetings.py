@@ -293,6 +293,7 @@ def escalation_raise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     return form_page(
         request,
         form_class=forms.EscalationForm,
+        form_kwargs={"groups": selectors.groups_above(group=meeting.group)},
         save=lambda form: services.escalation_raise(
             actor=request.user, from_meeting=meeting, **cleaned(form)
         ),
