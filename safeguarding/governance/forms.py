@@ -132,6 +132,22 @@ class MeetingForm(forms.Form):
         return starts, ends
 
 
+class MeetingRescheduleForm(MeetingForm):
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["chair"]
+
+
+class MeetingCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=300,
+    )
+
+
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label="Item", max_length=300)
     purpose = forms.ChoiceField(

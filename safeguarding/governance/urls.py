@@ -49,6 +49,8 @@ urlpatterns = [
     path("groups/<int:pk>/", views.group_meetings, name="group_meetings"),
     path("groups/<int:pk>/schedule/", views.meeting_schedule, name="meeting_schedule"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/move/", views.meeting_reschedule, name="meeting_reschedule"),
+    path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
     path(
         "meetings/<int:pk>/invitations/",

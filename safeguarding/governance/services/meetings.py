@@ -15,6 +15,7 @@ from django.utils import timezone
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.core.concurrency import bump_version
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import subtract_working_days
@@ -100,6 +101,78 @@ def meeting_schedule(
     )
     for escalation in waiting.order_by("raised_at"):
         _escalation_place(actor=actor, escalation=escalation, meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *,
+    actor: User | None,
+    meeting: Meeting,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str,
+    online_link: str,
+    expected_version: int | None,
+) -> Meeting:
+    """Move a meeting still to come (its papers' due date moves with it). Its calendar entry
+    keeps its UID and gets a higher SEQUENCE, so calendars update it."""
+    if meeting.has_started or meeting.cancelled:
+        raise ValidationError("Only a meeting still to come can be moved.")
+    if not location.strip() and not online_link.strip():
+        raise ValidationError({"location": "Enter the place, an online link, or both."})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": "The meeting must end after it starts."})
+    start_day = timezone.localtime(starts_at).date()
+    tracked_update(
+        actor=actor,
+        obj=meeting,
+        data={
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "location": location.strip(),
+            "online_link": online_link.strip(),
+            "papers_due_on": subtract_working_days(
+                start_day, papers_working_days_for(meeting.group)
+            ),
+        },
+        verb=verbs.MEETING_RESCHEDULED,
+        expected_version=expected_version,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, actor: User | None, meeting: Meeting, reason: str) -> Meeting:
+    """Cancel a meeting still to come. Escalations waiting on its agenda move to the group's
+    next meeting (or wait for one to be scheduled)."""
+    if meeting.has_started:
+        raise ValidationError("A meeting that has started cannot be cancelled.")
+    if meeting.cancelled:
+        raise ValidationError("The meeting has already been cancelled.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the meeting is cancelled."})
+    meeting.cancelled = True
+    meeting.save(update_fields=["cancelled", "updated_at", *bump_version(meeting)])
+    event_record(
+        actor=actor,
+        verb=verbs.MEETING_CANCELLED,
+        target=meeting,
+        data={"reason": reason.strip()[:300]},
+    )
+    moved = list(Escalation.objects.select_for_update().filter(agenda_item__meeting=meeting))
+    for escalation in moved:
+        escalation.agenda_item = None
+        escalation.save(update_fields=["agenda_item"])
+        upcoming = (
+            Meeting.objects.filter(
+                group=meeting.group, cancelled=False, starts_at__gt=escalation.raised_at
+            )
+            .order_by("starts_at")
+            .first()
+        )
+        if upcoming is not None:
+            _escalation_place(actor=actor, escalation=escalation, meeting=upcoming)
     return meeting
 
 

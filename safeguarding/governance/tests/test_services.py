@@ -519,6 +519,18 @@ def test_every_write_is_in_the_activity_log(owner: User) -> None:
     )
     GroupMembershipFactory.create(group=group, person=owner)
     services.meeting_invitations_send(actor=owner, meeting=upcoming)
+    services.meeting_reschedule(
+        actor=owner,
+        meeting=upcoming,
+        starts_at=starts + timedelta(days=1),
+        ends_at=starts + timedelta(days=1, hours=1),
+        location="Room 2",
+        online_link="",
+        expected_version=upcoming.version,
+    )
+    services.meeting_cancel(
+        actor=owner, meeting=MeetingFactory.create(group=group), reason="No quorum."
+    )
     services.agenda_item_add(actor=owner, meeting=upcoming, title="Item", purpose="information")
     services.paper_upload(actor=owner, meeting=upcoming, title="Paper", file=files.pdf())
     services.papers_publish(actor=owner, meeting=upcoming)
@@ -575,3 +587,62 @@ def test_escalation_refused_to_a_group_not_above() -> None:
             services.escalation_raise(
                 actor=None, from_meeting=meeting, to_group=group, summary="Up."
             )
+
+
+def test_reschedule_moves_the_papers_due_date_and_refuses_a_held_meeting() -> None:
+    meeting = MeetingFactory.create()
+    starts = datetime(2031, 3, 17, 10, tzinfo=UTC)  # a Monday
+    services.meeting_reschedule(
+        actor=None,
+        meeting=meeting,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        location="Room 3",
+        online_link="",
+        expected_version=meeting.version,
+    )
+    meeting.refresh_from_db()
+    assert meeting.papers_due_on == date(2031, 3, 10)
+    assert meeting.version == 2
+    with pytest.raises(ValidationError):
+        services.meeting_reschedule(
+            actor=None,
+            meeting=PastMeetingFactory.create(),
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            location="Room",
+            online_link="",
+            expected_version=1,
+        )
+
+
+def test_cancel_moves_waiting_escalations_to_the_next_meeting() -> None:
+    board = GroupFactory.create()
+    soon = MeetingFactory.create(
+        group=board,
+        starts_at=timezone.now() + timedelta(days=5),
+        ends_at=timezone.now() + timedelta(days=5, hours=1),
+    )
+    later = MeetingFactory.create(
+        group=board,
+        starts_at=timezone.now() + timedelta(days=50),
+        ends_at=timezone.now() + timedelta(days=50, hours=1),
+    )
+    escalation = services.escalation_raise(
+        actor=None,
+        from_meeting=PastMeetingFactory.create(group=GroupFactory.create(parent=board)),
+        to_group=board,
+        summary="Up.",
+    )
+    assert escalation.agenda_item is not None
+    assert escalation.agenda_item.meeting == soon
+    services.meeting_cancel(actor=None, meeting=soon, reason="Clashes with an inspection.")
+    escalation.refresh_from_db()
+    assert escalation.agenda_item is not None
+    assert escalation.agenda_item.meeting == later
+    with pytest.raises(ValidationError):
+        services.meeting_cancel(actor=None, meeting=soon, reason="Again.")
+    assert soon not in selectors.meetings_with_late_papers(
+        today=timezone.localdate() + timedelta(days=4)
+    )
+    assert ActivityEvent.objects.filter(verb=verbs.MEETING_CANCELLED).count() == 1

@@ -399,3 +399,53 @@ def test_figures_page_matrix(
     assert b"2020-21" in response.content
     matrix.outsider(outsider)
     ViewMatrix(client, _url("figures") + "?year=nonsense").allowed(owner)
+
+
+@pytest.mark.parametrize("name", ["meeting_reschedule", "meeting_cancel"])
+def test_move_and_cancel_matrix(
+    client: Client,
+    name: str,
+    group: Group,
+    owner: User,
+    member_readonly: User,
+    outsider: User,
+    agency_lead: User,
+) -> None:
+    meeting = MeetingFactory.create(group=group)
+    matrix = ViewMatrix(client, _url(name, meeting.pk))
+    matrix.allowed(owner)
+    matrix.outsider(outsider)
+    matrix.read_only_write(member_readonly)
+    matrix.read_only_write(agency_lead)
+    matrix.wrong_method(owner)
+
+
+def test_cancelled_meeting_calendar_entry_says_so(client: Client, owner: User) -> None:
+    meeting = MeetingFactory.create()
+    client.force_login(owner)
+    response = client.post(_url("meeting_cancel", meeting.pk), {"reason": "No quorum."})
+    assert response.status_code == 302
+    assert b"STATUS:CANCELLED" in client.get(_url("meeting_calendar", meeting.pk)).content
+    assert b"Cancelled" in client.get(_url("meeting_detail", meeting.pk)).content
+
+
+def test_move_form_shows_the_current_time(client: Client, owner: User) -> None:
+    meeting = MeetingFactory.create()
+    client.force_login(owner)
+    day = timezone.localtime(meeting.starts_at).date()
+    response = client.get(_url("meeting_reschedule", meeting.pk))
+    assert day.isoformat().encode() in response.content
+    moved = (day + timedelta(days=7)).isoformat()
+    response = client.post(
+        _url("meeting_reschedule", meeting.pk),
+        {
+            "day": moved,
+            "starts": "09:00",
+            "ends": "10:00",
+            "location": "Room 9",
+            "version": meeting.version,
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date().isoformat() == moved

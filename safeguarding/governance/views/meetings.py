@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -83,6 +84,62 @@ def meeting_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             (group.name, reverse("governance:group_meetings", args=[group.pk])),
             ("Schedule", ""),
         ),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_reschedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+
+    def save(form: forms.MeetingRescheduleForm) -> Meeting:
+        starts_at, ends_at = form.meeting_times()
+        return services.meeting_reschedule(
+            actor=request.user,
+            meeting=meeting,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=form.cleaned_data["location"],
+            online_link=form.cleaned_data["online_link"],
+            expected_version=form.cleaned_data["version"],
+        )
+
+    return form_page(
+        request,
+        form_class=forms.MeetingRescheduleForm,
+        initial=initial_from(
+            meeting,
+            forms.MeetingRescheduleForm,
+            day=starts.date(),
+            starts=starts.time(),
+            ends=ends.time(),
+        ),
+        record=meeting,
+        save=save,
+        success_message="The meeting has been moved. Send the invitations again to tell members.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Move the meeting",
+        submit="Save",
+        breadcrumbs=meeting_crumbs(meeting, ("Move", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.MeetingCancelForm,
+        save=lambda form: services.meeting_cancel(
+            actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+        ),
+        success_message="The meeting has been cancelled.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Cancel the meeting",
+        submit="Cancel the meeting",
+        breadcrumbs=meeting_crumbs(meeting, ("Cancel", "")),
     )
 
 
