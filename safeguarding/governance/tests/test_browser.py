@@ -126,3 +126,8 @@ def test_officer_runs_a_meeting_cycle(
     assert page.page.get_by_role("heading", name="Evidence").is_visible()
     page.goto("/governance/published-arrangements/")
     assert page.page.get_by_role("link", name="Download the arrangements (PDF)").is_visible()
+    page.goto("/governance/arrangements/")
+    assert page.page.get_by_text("Lead safeguarding partner").first.is_visible()
+    page.goto("/governance/funding/")
+    page.goto(next_meeting_url.replace(live_server.url, "") + "move/")
+    page.goto("/governance/meetings/")
