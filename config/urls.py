@@ -19,6 +19,7 @@ urlpatterns = [
     path("partnership/", include("safeguarding.partnership.urls")),
     path("actions/", include("safeguarding.actions.urls")),
     path("learning/", include("safeguarding.learning.urls")),
+    path("governance/", include("safeguarding.governance.urls")),
     path("case-reviews/", include("safeguarding.case_reviews.urls")),
     path("child-deaths/", include("safeguarding.child_deaths.urls")),
     path("training/", include("safeguarding.training.urls")),

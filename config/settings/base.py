@@ -40,6 +40,7 @@ LOCAL_APPS = [
     "safeguarding.partnership",
     "safeguarding.actions",
     "safeguarding.learning",
+    "safeguarding.governance",
     "safeguarding.case_reviews",
     "safeguarding.child_deaths",
     "safeguarding.training",
@@ -247,6 +248,10 @@ CHILD_DEATH_NAME_MATCH_RATIO = env.float("CHILD_DEATH_NAME_MATCH_RATIO", default
 # Actions: owners are reminded this many working days before an action is due.
 ACTION_REMINDER_WORKING_DAYS = env.int("ACTION_REMINDER_WORKING_DAYS", default=5)
 # Training (docs/modules/training.md).
+# Governance: papers larger than this are refused; staff are reminded this many days before the
+# published arrangements' review date.
+GOVERNANCE_PAPER_MAX_MB = env.int("GOVERNANCE_PAPER_MAX_MB", default=20)
+GOVERNANCE_REVIEW_REMINDER_DAYS = env.int("GOVERNANCE_REVIEW_REMINDER_DAYS", default=60)
 TRAINING_OFFER_HOURS = env.int("TRAINING_OFFER_HOURS", default=48)
 TRAINING_CANCELLATION_WORKING_DAYS = env.int("TRAINING_CANCELLATION_WORKING_DAYS", default=3)
 TRAINING_NON_ATTENDANCE_CHARGE_PENCE = env.int(
@@ -344,6 +349,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.partnership.demo",
     "safeguarding.learning.demo",
     "safeguarding.actions.demo",
+    "safeguarding.governance.demo",
     "safeguarding.datasets.demo",
     "safeguarding.case_reviews.demo",
     "safeguarding.child_deaths.demo",
