@@ -12,6 +12,7 @@ import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db.models import Model
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
@@ -37,12 +38,11 @@ def _status(key: str, day: dt.date) -> selectors.PolicyStatus:
     return selectors.policy_status(policy=registry.policy_get(key), as_of=day)
 
 
-def _hold(owner: User, record: object, review_on: dt.date) -> LegalHold:
-    model = type(record)
+def _hold(owner: User, record: Model, review_on: dt.date) -> LegalHold:
     return services.legal_hold_place(
         actor=owner,
-        content_type_id=ContentType.objects.get_for_model(model).pk,
-        object_id=record.pk,  # type: ignore[attr-defined]
+        content_type_id=ContentType.objects.get_for_model(record).pk,
+        object_id=record.pk,
         reason="A synthetic claim about the 2019 course.",
         review_on=review_on,
     )
