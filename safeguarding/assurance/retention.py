@@ -56,7 +56,7 @@ SURVEY_RESPONSES = Policy(
     due=responses_due,
     held=held_filter(Response, survey=Survey, survey__form=FormTemplate),
     process=responses_anonymise,
-    hold_models=(Response, Survey),
+    hold_models=(Response, Survey, FormTemplate),
 )
 
 
