@@ -9,6 +9,16 @@ class RetentionConfig(AppConfig):
     verbose_name = "Retention and legal hold"
 
     def ready(self) -> None:
-        from safeguarding.retention import policies
+        from safeguarding.core.registry import NavItem, register_nav
+        from safeguarding.retention import permissions, policies
 
         policies.register()
+        register_nav(
+            NavItem(
+                key="retention",
+                label="Retention",
+                url_name="retention:home",
+                visible=permissions.can_manage_retention,
+                order=910,
+            )
+        )

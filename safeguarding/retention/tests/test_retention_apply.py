@@ -248,3 +248,16 @@ def test_kept_policies_have_nothing_due() -> None:
             0,
             registry.Action.KEEP,
         )
+
+
+def test_held_survey_keeps_its_answers(owner: User) -> None:
+    held = answered_survey()
+    free = answered_survey()
+    with time_machine.travel(dt.datetime(2023, 12, 1, tzinfo=dt.UTC), tick=False):
+        _hold(owner, held, dt.date(2024, 6, 1))
+
+    services.retention_apply(actor=None, as_of=dt.date(2024, 1, 2))
+
+    comments = Answer.objects.filter(question__key="comment")
+    assert "" not in set(comments.filter(response__survey=held).values_list("value", flat=True))
+    assert set(comments.filter(response__survey=free).values_list("value", flat=True)) == {""}
