@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("activity/", include("safeguarding.activity_log.urls")),
     path("partnership/", include("safeguarding.partnership.urls")),
+    path("retention/", include("safeguarding.retention.urls")),
     path("actions/", include("safeguarding.actions.urls")),
     path("learning/", include("safeguarding.learning.urls")),
     path("governance/", include("safeguarding.governance.urls")),

@@ -22,3 +22,6 @@ class DatasetsConfig(AppConfig):
                 order=60,
             )
         )
+        from safeguarding.datasets import retention
+
+        retention.register()

@@ -6,6 +6,7 @@ subscription, whose answer page must say the same thing whatever was typed.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.core import uploads
+from safeguarding.core import ratelimit, uploads
 from safeguarding.core.http import public
 from safeguarding.core.markdown import markdown_to_html
 from safeguarding.core.pages import GET_POST, Trail, bound_data
@@ -233,6 +234,11 @@ def learning_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(GET_POST)
 def subscribe(request: HttpRequest) -> HttpResponse:
+    window = settings.RATE_LIMIT_WINDOW_SECONDS
+    if request.method == "POST" and ratelimit.rate_limited(
+        request, scope="subscribe", limit=settings.RATE_LIMIT_SUBSCRIBE, window=window
+    ):
+        return ratelimit.too_many_requests(request, window=window)
     form = forms.SubscribeForm(bound_data(request))
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data["website"]:  # the honeypot: robots fill it in, people cannot
