@@ -188,6 +188,13 @@ def concern_result(
 @cached_for_visitors
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
+    if query and ratelimit.rate_limited(
+        request,
+        scope="site_search",
+        limit=settings.RATE_LIMIT_SEARCH,
+        window=settings.RATE_LIMIT_WINDOW_SECONDS,
+    ):
+        return ratelimit.too_many_requests(request, window=settings.RATE_LIMIT_WINDOW_SECONDS)
     results = selectors.search(query=query) if query else []
     return render(
         request,
