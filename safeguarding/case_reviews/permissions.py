@@ -5,8 +5,10 @@
   they see and change everything, and only they open a child's identity panel.
 * The independent scrutineer and board members see de-identified summaries: the same pages
   without children's pseudonyms, identity panels or agency returns. They change nothing (403).
-* An agency safeguarding lead sees and answers their own agency's requests; their agency's
-  actions are in the actions app.
+* An agency safeguarding lead sees and answers their own agency's requests (the text and
+  attached files, which only the case team and the agency may download); their agency's
+  actions are in the actions app. Only a lead of the requested agency may be named as a
+  request's contact (rules.agency_contact_is_suitable).
 * Everyone else gets 404. Practitioners see published learning in the learning app.
 * A practice review's final report: once published, everyone who sees the review may download
   it; before (or when it will not be published) it may identify the child, so only the case
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 from safeguarding.accounts.roles import READ_ONLY_ROLES, STAFF_ROLES, Role
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    AgencyRequestDocument,
     IncidentNotification,
     Milestone,
     NotifiedChild,
@@ -125,6 +128,12 @@ def can_submit_agency_request(user: User, request: AgencyRequest) -> bool:
     )
 
 
+def can_download_agency_request_document(user: User, document: AgencyRequestDocument) -> bool:
+    """The files an agency attached: whoever may see the request (the case team, the agency's
+    leads, the named contact), never the read-only roles who see summaries."""
+    return can_view_agency_request(user, document.request)
+
+
 def get_incident_notification_for_user_or_404(
     user: User, pk: int, *, write: bool = False, archive: bool = False
 ) -> IncidentNotification:
@@ -194,11 +203,24 @@ def get_agency_request_for_user_or_404(
 ) -> AgencyRequest:
     return fetch_for_user_or_404(
         user,
-        AgencyRequest.objects.select_related("agency", "contact", "rapid_review__notification"),
+        AgencyRequest.objects.select_related(
+            "agency", "contact", "submitted_by", "rapid_review__notification"
+        ),
         pk,
         can_view=can_view_agency_request,
         can_edit=can_submit_agency_request,
         write=write,
+    )
+
+
+def get_agency_request_document_for_user_or_404(user: User, pk: int) -> AgencyRequestDocument:
+    """A file attached to a request: for whoever may see the request; 404 for everyone else."""
+    return fetch_for_user_or_404(
+        user,
+        AgencyRequestDocument.objects.select_related("request"),
+        pk,
+        can_view=can_download_agency_request_document,
+        can_edit=can_download_agency_request_document,
     )
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
+from safeguarding.accounts.roles import Role
 from safeguarding.case_reviews.models import PracticeReview
+from safeguarding.core.uploads import DOCX, PDF, XLSX, FileKind
 
 if TYPE_CHECKING:
-    from safeguarding.partnership.models import Area
+    from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Agency, Area
 
 # Which stage may follow which: forward only, one step at a time (publishing decisions are
 # made once the Board has signed the report off).
@@ -67,6 +70,13 @@ PRACTICE_REVIEW_EDITABLE = frozenset(PracticeReviewEdit.__annotations__)
 INCIDENT_NOTIFICATION_EDITABLE = frozenset(IncidentNotificationEdit.__annotations__)
 RAPID_REVIEW_EDITABLE = frozenset(RapidReviewEdit.__annotations__)
 
+# Who may be a request's named agency contact: a safeguarding lead of the requested agency
+# (people who can open the request and answer it; a board member, say, could do neither).
+AGENCY_CONTACT_ROLES = (Role.AGENCY_LEAD,)
+
+# What an agency may attach to its answer (chronologies): by content, not by name.
+REQUEST_DOCUMENT_KINDS = (PDF, DOCX, XLSX)
+
 REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
 REPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -74,3 +84,15 @@ REPORT_MAX_BYTES = 20 * 1024 * 1024
 def next_stages(status: str) -> tuple[str, ...]:
     """The stages a practice review at `status` may move to (none once it is finished)."""
     return NEXT_STAGES.get(status, ())
+
+
+def agency_contact_is_suitable(*, contact: User, agency: Agency) -> bool:
+    """Whether `contact` may be named on a request to `agency`: someone who could open and
+    answer it (an active safeguarding lead of that agency)."""
+    return contact.is_active and agency.pk in contact.agency_ids_for(*AGENCY_CONTACT_ROLES)
+
+
+def kind_by_key(key: str) -> FileKind:
+    """The kind of a stored request document (PDF when the key is unknown: served as a
+    download either way)."""
+    return next((kind for kind in REQUEST_DOCUMENT_KINDS if kind.key == key), PDF)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log import selectors as activity_selectors
@@ -17,15 +17,15 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    AgencyRequestDocument,
     IncidentNotification,
     PracticeReview,
     RapidReview,
 )
+from safeguarding.case_reviews.rules import AGENCY_CONTACT_ROLES
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint
-
-if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+from safeguarding.partnership.models import Agency
 
 
 def incident_notification_list_for_user(*, user: User) -> QuerySet[IncidentNotification]:
@@ -80,6 +80,38 @@ def agency_request_list_for_user(
 
 def agency_request_list_for_rapid_review(*, rapid_review: RapidReview) -> QuerySet[AgencyRequest]:
     return rapid_review.agency_requests.select_related("agency", "contact").order_by("due_on")
+
+
+def agency_contact_list() -> QuerySet[User]:
+    """Everyone who may be named as a request's agency contact: active safeguarding leads of
+    active agencies, each with `contact_grants` (their lead grants, with the agency)."""
+    grants = (
+        RoleAssignment.objects.filter(
+            role__in=AGENCY_CONTACT_ROLES, agency__in=Agency.objects.active()
+        )
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+    return (
+        User.objects.filter(
+            is_active=True,
+            role_grants__role__in=AGENCY_CONTACT_ROLES,
+            role_grants__agency__in=Agency.objects.active(),
+        )
+        .distinct()
+        .prefetch_related(Prefetch("role_grants", queryset=grants, to_attr="contact_grants"))
+        .order_by("full_name", "email")
+    )
+
+
+def notified_child_pseudonyms(*, notification: IncidentNotification) -> list[str]:
+    """The children's pseudonyms (never their identities): what an agency needs to find its
+    records."""
+    return list(notification.children.values_list("pseudonym", flat=True))
+
+
+def agency_request_document_list(*, request: AgencyRequest) -> QuerySet[AgencyRequestDocument]:
+    return request.documents.select_related("uploaded_by").order_by("uploaded_at", "id")
 
 
 def learning_for(*, source: PracticeReview | RapidReview, user: User) -> QuerySet[LearningPoint]:

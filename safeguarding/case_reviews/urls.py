@@ -49,6 +49,11 @@ urlpatterns = [
         name="practice_review_commission",
     ),
     path("requests/<int:pk>/", views.agency_request_submit, name="agency_request_submit"),
+    path(
+        "request-documents/<int:pk>/",
+        views.agency_request_document_download,
+        name="agency_request_document_download",
+    ),
     path("reviews/", views.practice_review_list, name="practice_review_list"),
     path("reviews/add/", views.practice_review_create, name="practice_review_create"),
     path("reviews/<int:pk>/", views.practice_review_detail, name="practice_review_detail"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safeguarding.case_reviews.views.notifications import (
     agency_request_create,
+    agency_request_document_download,
     agency_request_submit,
     case_review_home,
     child_add,
@@ -37,6 +38,7 @@ from safeguarding.case_reviews.views.reviews import (
 
 __all__ = [
     "agency_request_create",
+    "agency_request_document_download",
     "agency_request_submit",
     "case_review_home",
     "child_add",
