@@ -16,7 +16,12 @@ from safeguarding.case_reviews.models import (
     PracticeReview,
     RapidReview,
 )
-from safeguarding.case_reviews.rules import agency_contact_is_suitable, next_stages
+from safeguarding.case_reviews.rules import (
+    DEADLINE_KINDS,
+    REQUEST_STATES,
+    agency_contact_is_suitable,
+    next_stages,
+)
 from safeguarding.case_reviews.selectors import agency_contact_list
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.selectors import theme_list
@@ -309,3 +314,49 @@ class ArchiveForm(forms.Form):
         help_text="For example: recorded in error, or a duplicate of another record.",
     )
     version = VersionField()
+
+
+# --- list filters (GET) ------------------------------------------------------------------
+
+
+def _any(label: str, choices: Any) -> list[tuple[str, str]]:
+    return [("", label), *[(str(value), str(name)) for value, name in choices]]
+
+
+class ListFilterForm(forms.Form):
+    """A list's filters: unknown values are dropped rather than refused."""
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+
+
+class DeadlineFilterForm(ListFilterForm):
+    kind = forms.ChoiceField(
+        choices=_any("All deadlines", DEADLINE_KINDS), required=False, label="Deadline"
+    )
+
+
+class IncidentNotificationFilterForm(ListFilterForm):
+    decision = forms.ChoiceField(
+        choices=_any("Any decision", RapidReview.Decision.choices),
+        required=False,
+        label="Rapid review decision",
+    )
+
+
+class AgencyRequestFilterForm(ListFilterForm):
+    state = forms.ChoiceField(
+        choices=_any("Open and answered", REQUEST_STATES), required=False, label="Requests"
+    )
+
+
+class PracticeReviewFilterForm(ListFilterForm):
+    kind = forms.ChoiceField(
+        choices=_any("All types", PracticeReview.Kind.choices), required=False, label="Type"
+    )
+    status = forms.ChoiceField(
+        choices=_any("Any stage", PracticeReview.Status.choices), required=False, label="Stage"
+    )

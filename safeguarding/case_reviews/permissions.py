@@ -58,6 +58,11 @@ def can_view_case_review_home(user: User) -> bool:
     return can_view_case_reviews(user) or (user.is_authenticated and bool(user.lead_agency_ids))
 
 
+def can_export_practice_reviews(user: User) -> bool:
+    """The reviews list as a file: whoever sees the list (it is de-identified)."""
+    return can_view_case_reviews(user)
+
+
 def can_manage_case_reviews(user: User) -> bool:
     return is_case_team(user) and not user.is_read_only
 

@@ -77,6 +77,17 @@ AGENCY_CONTACT_ROLES = (Role.AGENCY_LEAD,)
 # What an agency may attach to its answer (chronologies): by content, not by name.
 REQUEST_DOCUMENT_KINDS = (PDF, DOCX, XLSX)
 
+# The kinds of case review deadline (selectors.Deadline.kind), for the deadlines list's filter.
+DEADLINE_KINDS = (
+    ("notification", "Notify the Panel"),
+    ("rapid_review", "Send a rapid review to the Panel"),
+    ("review", "Complete a review"),
+    ("agency_request", "Answer an agency request"),
+)
+
+# An agency request is open until the agency answers it.
+REQUEST_STATES = (("open", "Open"), ("answered", "Answered"))
+
 REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
 REPORT_MAX_BYTES = 20 * 1024 * 1024
 

@@ -38,26 +38,6 @@ def _rapid_crumbs(rapid: RapidReview, *extra: Crumb) -> list[Crumb]:
 
 
 @login_required
-@require_GET
-def case_review_home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(permissions.can_view_case_review_home(user))
-    return render(
-        request,
-        "case_reviews/home.html",
-        {
-            "notifications": selectors.incident_notification_list_for_user(user=user),
-            "reviews": selectors.practice_review_list_for_user(user=user),
-            "requests": selectors.agency_request_list_for_user(user=user, open_only=True),
-            "deadlines": selectors.deadline_list(user=user),
-            "can_manage": permissions.can_manage_case_reviews(user),
-            "case_team": permissions.is_case_team(user),
-            "breadcrumbs": [("Home", reverse("core:home")), ("Case reviews", "")],
-        },
-    )
-
-
-@login_required
 @require_http_methods(GET_POST)
 def incident_notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_case_reviews(request.user))

@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
-from safeguarding.case_reviews import forms, permissions, selectors, services
+from safeguarding.case_reviews import exports, forms, permissions, selectors, services
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.case_reviews.views.common import CRUMBS
+from safeguarding.case_reviews.views.common import CRUMBS, list_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -40,19 +40,35 @@ def _detail_url(review: PracticeReview) -> str:
 @require_GET
 def practice_review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_case_reviews(request.user))
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in PracticeReview.Kind.values else ""
+    form = forms.PracticeReviewFilterForm(request.GET or None)
+    reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
     return render(
         request,
         "case_reviews/practice_review_list.html",
         {
-            "reviews": selectors.practice_review_list_for_user(user=request.user, kind=kind),
-            "kinds": PracticeReview.Kind.choices,
-            "kind": kind,
+            **list_page(request, reviews, form),
             "can_manage": permissions.can_manage_case_reviews(request.user),
             "breadcrumbs": CRUMBS(("Reviews", "")),
         },
     )
+
+
+@login_required
+@require_GET
+def practice_review_export(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """The reviews list (as filtered) as a streamed CSV file or Excel workbook; recorded."""
+    require(permissions.can_export_practice_reviews(request.user))
+    form = forms.PracticeReviewFilterForm(request.GET or None)
+    reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    event_record_export(
+        actor=request.user, what="practice reviews", rows=reviews.count(), file_format=file_format
+    )
+    header = selectors.PRACTICE_REVIEW_EXPORT_HEADER
+    rows = selectors.practice_review_export_rows(reviews=reviews)
+    if file_format == "xlsx":
+        return exports.xlsx_stream_response("reviews.xlsx", header, rows, sheet="Reviews")
+    return exports.csv_stream_response("reviews.csv", header, rows)
 
 
 @login_required
