@@ -18,6 +18,7 @@ from safeguarding.case_reviews.models import (
 )
 from safeguarding.case_reviews.rules import (
     DEADLINE_KINDS,
+    IRREVERSIBLE_STAGES,
     REQUEST_STATES,
     agency_contact_is_suitable,
     next_stages,
@@ -257,6 +258,10 @@ class PracticeReviewStageForm(forms.Form):
     )
     final_report = forms.FileField(label="Final report (PDF or Word)", required=False)
     not_published_reason = _text("Reason for not publishing", required=False, rows=3)
+    confirm = forms.BooleanField(
+        required=False,
+        label="I understand that signing off, publishing or not publishing cannot be undone",
+    )
     version = VersionField()
 
     def __init__(self, *args: Any, review: PracticeReview, **kwargs: Any) -> None:
@@ -264,6 +269,16 @@ class PracticeReviewStageForm(forms.Form):
         self.fields["status"].choices = [  # type: ignore[attr-defined]
             (stage, PracticeReview.Status(stage).label) for stage in next_stages(review.status)
         ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") in IRREVERSIBLE_STAGES and not data.get("confirm"):
+            self.add_error(
+                "confirm",
+                "Confirm that you understand this step cannot be undone: the review cannot "
+                "go back a stage.",
+            )
+        return data
 
 
 class TargetForm(forms.Form):
@@ -312,6 +327,12 @@ class ArchiveForm(forms.Form):
         "Why is this record being archived?",
         rows=3,
         help_text="For example: recorded in error, or a duplicate of another record.",
+    )
+    confirm = forms.BooleanField(
+        label="I understand that archiving cannot be undone",
+        error_messages={
+            "required": "Confirm that you understand archiving cannot be undone.",
+        },
     )
     version = VersionField()
 

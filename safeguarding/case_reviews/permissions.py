@@ -31,6 +31,7 @@ from safeguarding.case_reviews.models import (
     PracticeReview,
     RapidReview,
 )
+from safeguarding.case_reviews.rules import next_stages
 from safeguarding.core.permissions import fetch_for_user_or_404
 
 if TYPE_CHECKING:
@@ -93,6 +94,16 @@ def can_view_practice_review(user: User, review: PracticeReview) -> bool:
 
 def can_edit_practice_review(user: User, review: PracticeReview) -> bool:
     return can_manage_case_reviews(user) and not review.is_archived
+
+
+def can_advance_practice_review(user: User, review: PracticeReview) -> bool:
+    """Record the next stage: not once the review is finished (published or not published)."""
+    return can_edit_practice_review(user, review) and bool(next_stages(review.status))
+
+
+def can_revise_practice_review_target(user: User, review: PracticeReview) -> bool:
+    """The target completion date means nothing once the Board has signed the review off."""
+    return can_edit_practice_review(user, review) and not review.is_complete
 
 
 def can_archive_case_records(user: User) -> bool:
@@ -177,17 +188,27 @@ def get_rapid_review_for_user_or_404(user: User, pk: int, *, write: bool = False
     )
 
 
+PRACTICE_REVIEW_STEPS = {
+    "archive": can_archive_practice_review,
+    "stage": can_advance_practice_review,
+    "target": can_revise_practice_review_target,
+}
+
+
 def get_practice_review_for_user_or_404(
-    user: User, pk: int, *, write: bool = False, archive: bool = False
+    user: User, pk: int, *, write: bool = False, archive: bool = False, step: str = ""
 ) -> PracticeReview:
-    """`archive=True` for the archive page (partnership staff only; 403 for others)."""
+    """`archive=True` for the archive page (partnership staff only; 403 for others); `step`
+    for a page whose step the review's state must allow (PRACTICE_REVIEW_STEPS; 403 when it
+    does not)."""
+    step = "archive" if archive else step
     return fetch_for_user_or_404(
         user,
         PracticeReview.objects.select_related("area", "rapid_review__notification", "archived_by"),
         pk,
         can_view=can_view_practice_review,
-        can_edit=can_archive_practice_review if archive else can_edit_practice_review,
-        write=write or archive,
+        can_edit=PRACTICE_REVIEW_STEPS.get(step, can_edit_practice_review),
+        write=write or bool(step),
     )
 
 

@@ -66,6 +66,16 @@ class RapidReviewEdit(TypedDict, total=False):
     panel_response_on: date | None
 
 
+# Steps that cannot be undone (a review never goes back a stage): the stage page asks the
+# person to confirm them.
+IRREVERSIBLE_STAGES = frozenset(
+    {
+        PracticeReview.Status.SIGNED_OFF,
+        PracticeReview.Status.PUBLISHED,
+        PracticeReview.Status.NOT_PUBLISHED,
+    }
+)
+
 PRACTICE_REVIEW_EDITABLE = frozenset(PracticeReviewEdit.__annotations__)
 INCIDENT_NOTIFICATION_EDITABLE = frozenset(IncidentNotificationEdit.__annotations__)
 RAPID_REVIEW_EDITABLE = frozenset(RapidReviewEdit.__annotations__)

@@ -270,6 +270,10 @@ def practice_review_target_revise(
 ) -> TargetRevision:
     """Move the target completion date, keeping the reason. A stale edit raises
     EditConflictError."""
+    if review.is_complete:
+        raise ValidationError(
+            "The review has been signed off: its target completion date can no longer change."
+        )
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Enter the reason for revising the target."})

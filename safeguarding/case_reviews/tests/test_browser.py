@@ -47,6 +47,8 @@ def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
     page.page.get_by_label("Date", exact=True).fill(on)
     for label, value in extra.items():
         page.page.get_by_label(label).fill(value)
+    if stage in {"Signed off by the Board", "Published", "Not published"}:
+        page.page.get_by_label("I understand that signing off").check()  # cannot be undone
     _submit(page, "Save stage", "**/reviews/*/")
 
 

@@ -142,6 +142,8 @@ def incident_notification_archive(request: AuthenticatedHttpRequest, pk: int) ->
         intro="An archived notification and its rapid review leave the lists, the deadlines "
         "and the annual report's figures, and can no longer be changed. Nothing is deleted: "
         "its page stays, with the reason.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "Archiving cannot be undone."},
         breadcrumbs=_notification_crumbs(notification, ("Archive", "")),
     )
 

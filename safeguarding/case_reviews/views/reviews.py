@@ -144,6 +144,10 @@ def practice_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "agencies": review.agencies.order_by("name"),
             "can_edit": permissions.can_edit_practice_review(request.user, review),
             "can_archive": permissions.can_archive_practice_review(request.user, review),
+            "can_advance": permissions.can_advance_practice_review(request.user, review),
+            "can_revise_target": permissions.can_revise_practice_review_target(
+                request.user, review
+            ),
             "can_download_report": permissions.can_download_practice_review_report(
                 request.user, review
             ),
@@ -183,7 +187,9 @@ def practice_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @login_required
 @require_http_methods(GET_POST)
 def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
+    """The next stage; signing off, publishing and not publishing are confirmed (they cannot
+    be undone), and a finished review has no next stage (403)."""
+    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="stage")
     return form_page(
         request,
         form_class=forms.PracticeReviewStageForm,
@@ -194,7 +200,7 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             actor=request.user,
             review=review,
             expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+            **cleaned(form, drop=("version", "confirm")),
         ),
         success_message=lambda stage: f"The review is now “{stage.get_status_display()}”.",
         success_url=_detail_url(review),
@@ -203,6 +209,11 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         submit="Save stage",
         intro="Publishing needs a link to the report or the final report itself, and "
         "publishes the review's findings to practitioners.",
+        template="case_reviews/confirm_page.html",
+        context={
+            "warning": "Signing off, publishing and not publishing cannot be undone: a review "
+            "never goes back a stage."
+        },
         breadcrumbs=_review_crumbs(review, ("Next stage", "")),
     )
 
@@ -210,7 +221,7 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @login_required
 @require_http_methods(GET_POST)
 def practice_review_target_revise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
+    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="target")
     title = "Revise the target date"
     return form_page(
         request,
@@ -280,6 +291,8 @@ def practice_review_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpR
         intro="An archived review leaves the lists, the deadlines and the annual report's "
         "figures, and can no longer be changed. Nothing is deleted: its page stays, with the "
         "reason.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "Archiving cannot be undone."},
         breadcrumbs=_review_crumbs(review, ("Archive", "")),
     )
 
