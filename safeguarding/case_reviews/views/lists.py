@@ -93,7 +93,9 @@ def agency_request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Requests to agencies: every one for the case team; an agency lead's own agency's."""
     require(permissions.can_view_case_review_home(request.user))
     form = forms.AgencyRequestFilterForm(request.GET or None)
-    requests = selectors.agency_request_list_for_user(user=request.user, **form.filters())
+    requests = selectors.agency_request_list_for_user(
+        user=request.user, state=form.filters().get("state", "")
+    )
     return render(
         request,
         "case_reviews/agency_request_list.html",
