@@ -22,8 +22,8 @@ _SHOWN = 8
 
 
 def deadlines_card(user: User) -> Card | None:
-    """Case team: notifications, rapid reviews and review targets; agency leads and named
-    contacts: their agency's open requests. Nobody else gets the card."""
+    """Case team: notifications, rapid reviews, review targets and open agency requests; agency
+    leads and named contacts: their agency's open requests. Nobody else gets the card."""
     if not user.is_authenticated:
         return None
     deadlines = selectors.deadline_list(user=user)

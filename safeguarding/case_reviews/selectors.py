@@ -222,8 +222,8 @@ class Deadline:
 def deadline_list(*, user: User | None = None, kind: str = "") -> list[Deadline]:
     """Every open case review deadline, soonest first: notifications not yet sent to the Panel,
     rapid reviews not yet sent, agency requests not yet answered and reviews not yet signed off.
-    With `user`, only the deadlines that user is responsible for (the case team: all but agency
-    requests; an agency lead or contact: their agency's requests); with `kind`, one kind
+    With `user`, only the deadlines that user is responsible for (the case team: all of them;
+    an agency lead or contact: their agency's requests); with `kind`, one kind
     (rules.DEADLINE_KINDS). Actions' deadlines are the actions app's (its own My work card and
     reminders)."""
     deadlines: list[Deadline] = []
