@@ -287,6 +287,11 @@ def _review_deadlines() -> list[Deadline]:
 
 
 def _request_deadlines(user: User | None) -> list[Deadline]:
+    """Open requests: all of them, or those `user` is to answer. A read-only person (a board
+    member named as a contact before contacts had to be agency leads) can answer nothing, so
+    such a request is left to the agency's leads, whose lists have it."""
+    if user is not None and user.is_read_only:
+        return []
     if user is None:
         requests = AgencyRequest.objects.filter(
             submitted_on__isnull=True,

@@ -275,3 +275,19 @@ def test_download_only_for_people_who_see_the_request_and_logged(
     downloads = ActivityEvent.objects.filter(verb="exported", data__what="agency request document")
     assert {e.actor_id for e in downloads} == {agency_lead.pk, officer.pk}
     assert client.post(url).status_code == 405
+
+
+def test_an_old_request_to_a_board_member_leaves_their_my_work_for_the_agency_leads(
+    make_user: Callable[..., User], agency: Agency, agency_lead: User
+) -> None:
+    from safeguarding.case_reviews.cards import deadlines_card
+
+    board_member = make_user(Role.BOARD_MEMBER)
+    # Recorded before the rule, straight into the table.
+    AgencyRequestFactory.create(agency=agency, contact=board_member)
+
+    lead_card = deadlines_card(agency_lead)
+
+    assert deadlines_card(board_member) is None
+    assert lead_card is not None
+    assert lead_card.count == 1
