@@ -223,8 +223,17 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
     page.goto(f"/case-reviews/requests/{submitted.pk}/")
     page.check()
     assert page.page.get_by_role("link", name="Download chronology.pdf").is_visible()
+    page.goto("/case-reviews/requests/?state=answered")
+    page.check()
 
     _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
+    for path in (
+        "/case-reviews/reviews/",
+        "/case-reviews/notifications/",
+        "/case-reviews/deadlines/",
+    ):
+        page.goto(path)
+        page.check()
     page.goto(f"/case-reviews/notifications/{notification.pk}/")
     assert not page.page.get_by_text("Robin").is_visible()
     page.goto(f"/case-reviews/reviews/{review.pk}/")

@@ -228,3 +228,51 @@ def test_review_export_is_for_people_who_see_the_list(
     assert client.get(url).status_code == 404
     client.force_login(member_readonly)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "agency_lead_sees"),
+    [
+        ("deadline_list", True),
+        ("agency_request_list", True),
+        ("incident_notification_list", False),
+        ("practice_review_list", False),
+        ("practice_review_export", False),
+    ],
+)
+def test_list_pages_matrix(
+    client: Client,
+    officer: User,
+    member_readonly: User,
+    agency_lead: User,
+    practitioner: User,
+    outsider: User,
+    name: str,
+    agency_lead_sees: bool,
+) -> None:
+    from safeguarding.core.testing import ViewMatrix
+
+    matrix = ViewMatrix(client, reverse(f"case_reviews:{name}"))
+
+    matrix.allowed(officer)
+    matrix.allowed(member_readonly)
+    matrix.outsider(outsider)
+    matrix.outsider(practitioner)
+    matrix.wrong_method(officer, "post")
+    if agency_lead_sees:
+        matrix.allowed(agency_lead)
+    else:
+        matrix.outsider(agency_lead)
+
+
+def test_agency_lead_request_list_is_their_agency_only(
+    client: Client, agency_lead: User, agency: Agency
+) -> None:
+    mine = AgencyRequestFactory.create(agency=agency)
+    AgencyRequestFactory.create()
+    client.force_login(agency_lead)
+
+    page = client.get(reverse("case_reviews:agency_request_list")).content.decode()
+
+    assert "1 request<" in page
+    assert reverse("case_reviews:agency_request_submit", args=[mine.pk]) in page
