@@ -256,7 +256,11 @@ class PracticeReviewStageForm(forms.Form):
     publication_url = forms.URLField(
         label="Link to the published report", required=False, assume_scheme="https"
     )
-    final_report = forms.FileField(label="Final report (PDF or Word)", required=False)
+    final_report = forms.FileField(
+        label="Final report",
+        required=False,
+        help_text="A PDF or Word (.docx) file.",
+    )
     not_published_reason = _text("Reason for not publishing", required=False, rows=3)
     confirm = forms.BooleanField(
         required=False,

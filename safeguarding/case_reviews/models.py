@@ -329,6 +329,7 @@ class PracticeReview(ArchivableModel):
     published_on = models.DateField(null=True, blank=True)
     publication_url = models.URLField("link to the published report", blank=True)
     final_report = models.FileField(upload_to="case_reviews/reports/%Y/", blank=True)
+    final_report_name = models.CharField("final report's file name", max_length=255, blank=True)
     not_published_reason = models.TextField("reason for not publishing", blank=True)
 
     class Meta:

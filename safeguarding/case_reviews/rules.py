@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from safeguarding.accounts.roles import Role
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.core.uploads import DOCX, PDF, XLSX, FileKind
+from safeguarding.core.uploads import DOCX, PDF, XLSX, FileKind, kind_for_name
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -98,8 +98,8 @@ DEADLINE_KINDS = (
 # An agency request is open until the agency answers it.
 REQUEST_STATES = (("open", "Open"), ("answered", "Answered"))
 
-REPORT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt"})
-REPORT_MAX_BYTES = 20 * 1024 * 1024
+# What a final report may be (checked by content, up to CASE_REVIEW_UPLOAD_MAX_MB).
+REPORT_KINDS = (PDF, DOCX)
 
 
 def next_stages(status: str) -> tuple[str, ...]:
@@ -111,6 +111,11 @@ def agency_contact_is_suitable(*, contact: User, agency: Agency) -> bool:
     """Whether `contact` may be named on a request to `agency`: someone who could open and
     answer it (an active safeguarding lead of that agency)."""
     return contact.is_active and agency.pk in contact.agency_ids_for(*AGENCY_CONTACT_ROLES)
+
+
+def report_kind(stored_name: str) -> FileKind:
+    """The kind of a stored final report, from its generated name."""
+    return kind_for_name(stored_name, REPORT_KINDS) or PDF
 
 
 def kind_by_key(key: str) -> FileKind:

@@ -291,3 +291,47 @@ def test_an_old_request_to_a_board_member_leaves_their_my_work_for_the_agency_le
     assert deadlines_card(board_member) is None
     assert lead_card is not None
     assert lead_card.count == 1
+
+
+# --- the final report goes through core.uploads too ------------------------------------
+
+
+def test_final_report_checked_by_content_stored_under_a_generated_name(
+    client: Client, officer: User
+) -> None:
+    from safeguarding.case_reviews.models import PracticeReview
+    from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
+
+    review = PracticeReviewFactory.create(
+        status=PracticeReview.Status.SIGNED_OFF, signed_off_on=date(2021, 4, 1)
+    )
+    fake = SimpleUploadedFile("Sparrow final.pdf", b"<html>not a pdf</html>")
+    with pytest.raises(ValidationError) as error:
+        services.practice_review_stage_set(
+            actor=officer,
+            review=review,
+            status="published",
+            on=date(2021, 4, 19),
+            expected_version=review.version,
+            final_report=fake,
+        )
+    assert "Sparrow final.pdf" in str(error.value.message_dict["final_report"])
+
+    services.practice_review_stage_set(
+        actor=officer,
+        review=review,
+        status="published",
+        on=date(2021, 4, 19),
+        expected_version=review.version,
+        final_report=_pdf("Sparrow final.pdf"),
+    )
+    review.refresh_from_db()
+    client.force_login(officer)
+    response = client.get(
+        reverse("case_reviews:practice_review_report_download", args=[review.pk])
+    )
+
+    assert "Sparrow" not in review.final_report.name
+    assert review.final_report_name == "Sparrow final.pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Sparrow final.pdf" in response["Content-Disposition"]

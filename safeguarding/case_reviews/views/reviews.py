@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import exports, forms, permissions, selectors, services
 from safeguarding.case_reviews.models import PracticeReview
+from safeguarding.case_reviews.rules import report_kind
 from safeguarding.case_reviews.views.common import CRUMBS, list_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+from safeguarding.core.uploads import attachment_response
 
 
 def _list_crumb() -> Crumb:
@@ -419,5 +421,6 @@ def practice_review_report_download(request: AuthenticatedHttpRequest, pk: int) 
     event_record_export(
         actor=request.user, what="final review report", rows=1, target=review, file_format="file"
     )
-    name = review.final_report.name.rsplit("/", 1)[-1]
-    return FileResponse(review.final_report.open("rb"), as_attachment=True, filename=name)
+    kind = report_kind(review.final_report.name)
+    name = review.final_report_name or f"final-report{kind.extensions[0]}"
+    return attachment_response(review.final_report, download_name=name, kind=kind)
