@@ -326,6 +326,10 @@ class DisseminationForm(forms.Form):
     reach = forms.IntegerField(min_value=0, label="Number of people reached")
 
 
+class ConfirmForm(forms.Form):
+    """A confirmation page's form: nothing to fill in, only the button that confirms."""
+
+
 class ArchiveForm(forms.Form):
     reason = _text(
         "Why is this record being archived?",

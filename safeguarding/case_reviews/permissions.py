@@ -106,6 +106,11 @@ def can_revise_practice_review_target(user: User, review: PracticeReview) -> boo
     return can_edit_practice_review(user, review) and not review.is_complete
 
 
+def can_complete_milestone(user: User, milestone: Milestone) -> bool:
+    """Mark it done: once only."""
+    return can_edit_practice_review(user, milestone.review) and milestone.done_on is None
+
+
 def can_archive_case_records(user: User) -> bool:
     return user.is_authenticated and user.is_partnership_staff and not user.is_read_only
 
@@ -256,6 +261,6 @@ def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -
         Milestone.objects.select_related("review"),
         pk,
         can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
-        can_edit=lambda who, milestone: can_edit_practice_review(who, milestone.review),
+        can_edit=can_complete_milestone,
         write=write,
     )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import exports, forms, permissions, selectors, services
@@ -400,18 +398,28 @@ def dissemination_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def milestone_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Mark a milestone done (today), after confirming: it cannot be undone. A milestone already
+    done has nothing to confirm (403)."""
     milestone = permissions.get_milestone_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.milestone_complete(
+    review = milestone.review
+    return form_page(
+        request,
+        form_class=forms.ConfirmForm,
+        save=lambda form: services.milestone_complete(
             actor=request.user, milestone=milestone, on=timezone.localdate()
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"“{milestone.title}” is done.")
-    return redirect("case_reviews:practice_review_detail", milestone.review_id)
+        ),
+        success_message=f"“{milestone.title}” is done.",
+        success_url=_detail_url(review),
+        title=f"Mark “{milestone.title}” as done?",
+        caption=review.learning_title,
+        submit="Yes, mark as done",
+        intro="It is recorded as done today.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "A milestone marked as done cannot be reopened."},
+        breadcrumbs=_review_crumbs(review, ("Mark a milestone as done", "")),
+    )
 
 
 @login_required
