@@ -5,6 +5,10 @@
 * Exact figures: partnership administrators, business unit officers and data analysts.
 * Imports and populations: partnership staff for every area; a data analyst for the areas of the
   agencies they are an analyst for (an agency covering the whole partnership covers every area).
+* A year's figures are seen by everyone else only once every area in use has figures in use
+  for it (people who may see exact figures see incomplete years too, to check them).
+* An import is put in use (or withdrawn) by whoever may import for its area; with a second
+  approval required, the approver is a different person from the one who checked it.
 * Read-only roles change nothing.
 """
 
@@ -31,6 +35,10 @@ def can_see_exact_figures(user: User) -> bool:
     return user.is_authenticated and (
         user.is_partnership_staff or user.has_role(Role.DATA_ANALYST)
     )
+
+
+def can_see_incomplete_years(user: User | None) -> bool:
+    return user is not None and can_see_exact_figures(user)
 
 
 def importable_areas(user: User) -> QuerySet[Area]:
