@@ -88,11 +88,12 @@ def comparison(batch: ImportBatch) -> list[dict[str, Any]]:
 def _moved(old: int | None, new: int) -> bool:
     if not old:
         return False
-    return abs(new - old) * 100 > old * settings.DATASETS_CHECK_CHANGE_PERCENT
+    share = int(settings.DATASETS_CHECK_CHANGE_PERCENT)
+    return abs(new - old) * 100 > old * share
 
 
 def warnings_for(batch: ImportBatch, rows: list[dict[str, Any]]) -> list[str]:
-    share = settings.DATASETS_CHECK_CHANGE_PERCENT
+    share = int(settings.DATASETS_CHECK_CHANGE_PERCENT)
     out = [
         f"{row['year']} {row['figure']}: {row['before']:,} in use, {row['after']:,} with this "
         f"import (a change of more than {share}%)."

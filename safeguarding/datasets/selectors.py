@@ -223,16 +223,16 @@ def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], 
     the quarters add up to it). Only quarters are ever hidden here, so the yearly figures
     look the same on every page."""
     areas = [c.key for c in grid.columns if c.key is not None]
-    keys = [f.key for f in figures.FIGURES if f.by_quarter]
+    by_quarter_keys = [f.key for f in figures.FIGURES if f.by_quarter]
     quarterly: dict[int, dict[str, list[int | None]]] = {
-        area_pk: {key: [None] * 4 for key in keys} for area_pk in areas
+        area_pk: {figure_key: [None] * 4 for figure_key in by_quarter_keys} for area_pk in areas
     }
     if year.start_year in grid.shown_years:
         rows = StoredFigure.objects.filter(
-            year_start=year.start_year, quarter__gt=0, area__in=areas, key__in=keys
+            year_start=year.start_year, quarter__gt=0, area__in=areas, key__in=by_quarter_keys
         ).values_list("area_id", "key", "quarter", "value")
-        for area_pk, key, quarter, value in rows:
-            quarterly[area_pk][key][quarter - 1] = value
+        for area_pk, figure_key, number, value in rows:
+            quarterly[area_pk][figure_key][number - 1] = value
     values = dict(grid.table.values)
     sums = list(grid.table.sums)
     new_cells: set[Hashable] = set()
