@@ -14,11 +14,16 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 CARD_LIMIT = 10
-_ATTENTION = (ImportBatch.Status.AWAITING_CONFIRMATION, ImportBatch.Status.FAILED)
+_ATTENTION = (
+    ImportBatch.Status.AWAITING_CONFIRMATION,
+    ImportBatch.Status.AWAITING_APPROVAL,
+    ImportBatch.Status.FAILED,
+)
 
 
 def imports_card(user: User) -> Card | None:
-    """For people who import returns: imports waiting for a decision, and failed ones from the
+    """For people who import returns: imports waiting for a check or an approval, and failed ones
+    from the
     last ten imports (so a failed background job is seen)."""
     if not user.is_authenticated or not permissions.can_import(user):
         return None

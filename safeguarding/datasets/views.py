@@ -29,15 +29,20 @@ PAGE_SIZE = 50
 
 
 def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, list[ReportingYear]]:
+    year, years = _year_and_years(request)
+    return year, years.available
+
+
+def _year_and_years(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, selectors.Years]:
     """The year asked for, if the person may see it; otherwise the latest complete year."""
     years = selectors.years_for_user(user=request.user)
     try:
         chosen = ReportingYear.parse(request.GET.get("year", ""))
     except ValueError:
-        return years.default, years.available
+        return years.default, years
     if chosen not in years.available and not permissions.can_see_incomplete_years(request.user):
-        return years.default, years.available
-    return chosen, years.available
+        return years.default, years
+    return chosen, years
 
 
 def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
@@ -68,7 +73,8 @@ def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_figures(request.user))
-    year, available = _year(request)
+    year, known = _year_and_years(request)
+    available = known.available
     years = sorted({*available, year, year.previous})
     grid = selectors.figures_grid(user=request.user, years=years)
     return render(
@@ -77,6 +83,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "year": year,
             "available": available,
+            "incomplete": year in available and year not in known.complete,
             "grid": grid,
             "figure_list": figures.FIGURES,
             "trend": _trend(grid),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -230,7 +231,7 @@ def test_errors_name_the_persons_file_and_a_recognised_return_is_named(
     area: Area,
     tmp_path: Path,
     run_tasks: Callable[[], int],
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     client.force_login(analyst)
     empty = SimpleUploadedFile("Northshire Annex A.xlsx", b"not a workbook")
@@ -238,7 +239,7 @@ def test_errors_name_the_persons_file_and_a_recognised_return_is_named(
     uploads = [empty, SimpleUploadedFile("annex-a-2020.xlsx", wrong_year.read_bytes())]
     pages = []
     for upload in uploads:
-        with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("datasets:import_create"),
                 {"area": area.pk, "period": "2020-21", "return_files": upload},
