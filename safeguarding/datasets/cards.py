@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils import dateformat
 
 from safeguarding.core.registry import Card, CardItem
 from safeguarding.datasets import permissions, selectors
@@ -33,7 +34,10 @@ def imports_card(user: User) -> Card | None:
         CardItem(
             text=f"Import {b.pk}: {b.get_kind_display() or 'return'} for {b.area.name}",
             url=reverse("datasets:import_detail", args=[b.pk]),
-            hint=f"{b.period_start:%d/%m/%Y} to {b.period_end:%d/%m/%Y}",
+            hint=(
+                f"{dateformat.format(b.period_start, 'j F Y')} to "
+                f"{dateformat.format(b.period_end, 'j F Y')}"
+            ),
             tag=b.get_status_display(),
             tag_colour="govuk-tag--red"
             if b.status == ImportBatch.Status.FAILED

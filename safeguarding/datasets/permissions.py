@@ -64,6 +64,12 @@ def can_view_import_batch(user: User, batch: ImportBatch) -> bool:
     return can_import(user, batch.area)
 
 
+def can_approve_import_batch(user: User, batch: ImportBatch) -> bool:
+    """The second person's approval: someone who may import for the area and did not check
+    the import themselves."""
+    return user.pk != batch.checked_by_id and can_import(user, batch.area)
+
+
 def can_change_population(user: User, population: Population) -> bool:
     return can_import(user, population.area)
 

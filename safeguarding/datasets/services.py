@@ -23,12 +23,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, import_check, tasks, verbs
+from safeguarding.datasets import figures, import_check, permissions, tasks, verbs
 from safeguarding.datasets.importing.files import files_delete, files_store
 from safeguarding.datasets.importing.memory import older_objects_left_alone
 from safeguarding.datasets.importing.progress import ProgressWrite, progress_writer
@@ -192,9 +192,11 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
             )
         raise ImportFileError("The return holds no rows.")
     if store.touching == 0 and kind != ReturnKind.CIN:  # the census header carries its year
+        first, last = (
+            dateformat.format(day, "j F Y") for day in (batch.period_start, batch.period_end)
+        )
         raise ImportFileError(
-            f"None of the rows falls in the period {batch.period_start:%d/%m/%Y} to "
-            f"{batch.period_end:%d/%m/%Y}: check the year you chose."
+            f"None of the rows falls in the period {first} to {last}: check the year you chose."
         )
     previous = _current(batch)
     batch.rows_stored = store.stored
@@ -260,7 +262,7 @@ def import_batch_confirm(
             {"warnings_checked": "Confirm that you have looked at the warnings."}
         )
     if batch.status == ImportBatch.Status.AWAITING_APPROVAL:
-        if actor is None or actor.pk == batch.checked_by_id:
+        if actor is None or not permissions.can_approve_import_batch(actor, batch):
             raise ValidationError(
                 "A second person must approve this import: you checked it yourself."
             )

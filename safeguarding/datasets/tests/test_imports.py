@@ -179,7 +179,7 @@ def test_wrong_year_is_a_file_error(area: Area, tmp_path: Path) -> None:
     batch = _run(area, [annex_a(tmp_path / "a.xlsx", {1: rows})])
 
     assert batch.status == ImportBatch.Status.FAILED
-    assert "None of the rows falls in the period 01/04/2020 to 31/03/2021" in batch.error
+    assert "None of the rows falls in the period 1 April 2020 to 31 March 2021" in batch.error
 
 
 def test_census_for_another_year_or_authority_is_a_file_error(area: Area, tmp_path: Path) -> None:
