@@ -415,6 +415,31 @@ def stored_figures_refresh(*, area: Area) -> int:
     return len(rows)
 
 
+def stored_figures_refresh_stale() -> int:
+    """Recompute the areas whose stored figures were made by older counting rules (run after
+    every migration, so a deploy that changes a rule and raises RULES_VERSION recomputes)."""
+    stale = (
+        StoredFigure.objects.exclude(rules_version=figures.RULES_VERSION)
+        .order_by()
+        .values_list("area", flat=True)
+        .distinct()
+    )
+    areas = list(Area.objects.filter(pk__in=list(stale)))
+    if not areas:
+        return 0
+    count = 0
+    with transaction.atomic():
+        for area in areas:
+            count += stored_figures_refresh(area=area)
+        event_record(
+            actor=None,
+            verb=verbs.STORED_FIGURES_RECOMPUTED,
+            target=None,
+            data={"rules_version": figures.RULES_VERSION, "figures": count},
+        )
+    return count
+
+
 def stored_figures_recompute(*, actor: User | None = None) -> int:
     """Recompute every area's stored figures (after a counting rule changes), logged."""
     count = 0

@@ -128,6 +128,18 @@ def test_figures_recompute_command_rebuilds_the_stored_figures(area: Area) -> No
     assert "figures stored" in out.getvalue()
 
 
+def test_figures_of_older_rules_are_recomputed_after_migrating(area: Area) -> None:
+    _contacts(area, 2020, 12)
+    StoredFigure.objects.update(rules_version=figures.RULES_VERSION - 1, value=1)
+
+    call_command("migrate", verbosity=0)
+
+    assert _stored(area, "contacts").value == 12
+    assert set(StoredFigure.objects.values_list("rules_version", flat=True)) == {
+        figures.RULES_VERSION
+    }
+
+
 def _queries(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
