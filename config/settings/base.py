@@ -271,6 +271,11 @@ SURVEY_EXIT_URL = env("SURVEY_EXIT_URL", default="https://www.bbc.co.uk/weather"
 # task.
 DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
 DATASETS_UPLOAD_DIR = env("DATASETS_UPLOAD_DIR", default=None)  # None: the system temp folder
+# The check before an import is put in use warns when a figure moves by more than this share
+# (per cent) of the figure in use, or a year has fewer than this share of the year before's rows.
+DATASETS_CHECK_CHANGE_PERCENT = env.int("DATASETS_CHECK_CHANGE_PERCENT", default=50)
+# A second analyst or staff member must approve an import before it is put in use.
+DATASETS_REQUIRE_SECOND_APPROVAL = env.bool("DATASETS_REQUIRE_SECOND_APPROVAL", default=False)
 
 # ---------------------------------------------------------------------------
 # Retention schedule (safeguarding.retention; docs/modules/retention.md has the table). Years
