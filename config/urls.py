@@ -25,6 +25,7 @@ urlpatterns = [
     path("assurance/", include("safeguarding.assurance.urls")),
     path("data/", include("safeguarding.datasets.urls")),
     path("annual-reports/", include("safeguarding.annual_reports.urls")),
+    path("reports/", include("safeguarding.annual_reports.public_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

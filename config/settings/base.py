@@ -337,6 +337,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.child_deaths.demo",
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
+    "safeguarding.annual_reports.demo",
 ]
 
 LOGGING = {

@@ -1,9 +1,21 @@
-"""Who may read the annual report: anyone holding a role (the report is de-identified and is
-published by the partnership). Sections never contain case-level or identifying data."""
+"""Who may read, write and sign off the annual report.
+
+* Read: anyone holding a role (the report is de-identified and published by the partnership;
+  sections never contain case-level or identifying data). People with no role get 404.
+* Write (editions, sections, the workflow, publication, follow-up): partnership staff
+  (partnership administrators and business unit officers). Read-only roles get 403.
+* Sign-off: the safeguarding lead of a statutory partner agency, for that agency
+  (rules.sign_off_agencies_for); everyone else who can read gets 403.
+* A published version is public: no permission is needed to read it (published_reports).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.rules import sign_off_agencies_for
+from safeguarding.core.permissions import fetch_for_user_or_404
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -11,3 +23,60 @@ if TYPE_CHECKING:
 
 def can_view_annual_report(user: User) -> bool:
     return user.is_authenticated and bool(user.roles)
+
+
+def can_manage_annual_report(user: User) -> bool:
+    return user.is_authenticated and user.is_partnership_staff
+
+
+def can_view_edition(user: User, edition: ReportEdition) -> bool:
+    return can_view_annual_report(user)
+
+
+def can_edit_edition(user: User, edition: ReportEdition) -> bool:
+    return can_manage_annual_report(user)
+
+
+def can_sign_off_edition(user: User, edition: ReportEdition) -> bool:
+    return sign_off_agencies_for(user).exists()
+
+
+def can_view_section(user: User, section: EditionSection) -> bool:
+    return can_view_edition(user, section.edition)
+
+
+def can_edit_section(user: User, section: EditionSection) -> bool:
+    return can_edit_edition(user, section.edition)
+
+
+def get_edition_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ReportEdition:
+    return fetch_for_user_or_404(
+        user,
+        ReportEdition.objects.all(),
+        pk,
+        can_view=can_view_edition,
+        can_edit=can_edit_edition,
+        write=write,
+    )
+
+
+def get_edition_for_signer_or_404(user: User, pk: int) -> ReportEdition:
+    return fetch_for_user_or_404(
+        user,
+        ReportEdition.objects.all(),
+        pk,
+        can_view=can_view_edition,
+        can_edit=can_sign_off_edition,
+        write=True,
+    )
+
+
+def get_section_for_user_or_404(user: User, pk: int, *, write: bool = False) -> EditionSection:
+    return fetch_for_user_or_404(
+        user,
+        EditionSection.objects.select_related("edition"),
+        pk,
+        can_view=can_view_section,
+        can_edit=can_edit_section,
+        write=write,
+    )

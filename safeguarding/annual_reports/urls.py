@@ -7,6 +7,20 @@ from safeguarding.annual_reports import views
 app_name = "annual_reports"
 urlpatterns = [
     path("", views.report_index, name="report_index"),
+    path("editions/add/", views.edition_create, name="edition_create"),
+    path("editions/<int:pk>/", views.edition_detail, name="edition_detail"),
+    path("editions/<int:pk>/preview/", views.edition_preview, name="edition_preview"),
+    path("editions/<int:pk>/edit/", views.edition_update, name="edition_update"),
+    path("editions/<int:pk>/figures/", views.figure_list, name="figure_list"),
+    path("editions/<int:pk>/sections/add/", views.section_create, name="section_create"),
+    path("editions/<int:pk>/submit/", views.edition_submit, name="edition_submit"),
+    path("editions/<int:pk>/return/", views.edition_return, name="edition_return"),
+    path("editions/<int:pk>/sign-off/", views.edition_sign_off, name="edition_sign_off"),
+    path("editions/<int:pk>/publish/", views.edition_publish, name="edition_publish"),
+    path("editions/<int:pk>/reopen/", views.edition_reopen, name="edition_reopen"),
+    path("editions/<int:pk>/follow-up/", views.edition_follow_up, name="edition_follow_up"),
+    path("sections/<int:pk>/edit/", views.section_update, name="section_update"),
+    path("sections/<int:pk>/move/", views.section_move, name="section_move"),
     path("<str:year>/", views.report_detail, name="report_detail"),
     path("<str:year>/download/", views.report_download, name="report_download"),
 ]

@@ -1,0 +1,47 @@
+"""The annual report's pages: the computed report of a year (reports.py), editions with their
+sections, workflow and publication (editions.py), and the public pages of published versions
+(public.py)."""
+
+from __future__ import annotations
+
+from safeguarding.annual_reports.views.editions import (
+    edition_create,
+    edition_detail,
+    edition_follow_up,
+    edition_preview,
+    edition_publish,
+    edition_reopen,
+    edition_return,
+    edition_sign_off,
+    edition_submit,
+    edition_update,
+    figure_list,
+    section_create,
+    section_move,
+    section_update,
+)
+from safeguarding.annual_reports.views.reports import (
+    report_detail,
+    report_download,
+    report_index,
+)
+
+__all__ = [
+    "edition_create",
+    "edition_detail",
+    "edition_follow_up",
+    "edition_preview",
+    "edition_publish",
+    "edition_reopen",
+    "edition_return",
+    "edition_sign_off",
+    "edition_submit",
+    "edition_update",
+    "figure_list",
+    "report_detail",
+    "report_download",
+    "report_index",
+    "section_create",
+    "section_move",
+    "section_update",
+]
