@@ -38,6 +38,24 @@ DAYS = "days"
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a context figure comes from: cited as a numbered footnote."""
+
+    title: str
+    publisher: str
+    url: str
+    accessed_on: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "accessed_on": self.accessed_on,
+        }
+
+
+@dataclass(frozen=True)
 class CatalogueFigure:
     key: str
     label: str
@@ -47,6 +65,7 @@ class CatalogueFigure:
     records_url_name: str = ""
     exact: bool = False  # safe to publish exactly: no disclosure control
     based_on: tuple[str, ...] = ()  # counts a percentage is worked out from
+    source: Source | None = None  # context figures only
 
     @property
     def module(self) -> str:
@@ -76,6 +95,7 @@ MODULE_LABELS = {
     "child_deaths": "Child deaths",
     "assurance": "Quality assurance",
     "training": "Training",
+    "context": "Context (published sources)",
 }
 
 
@@ -289,7 +309,39 @@ def figure_values(
     if "datasets" in sections:
         for figure, value in _dataset_figures(sections["datasets"]):
             values[figure.key] = FigureValue(figure, value, now)
+    for figure, value in _context_figures(year):
+        values[figure.key] = FigureValue(figure, value, now)
     return values
+
+
+CONTEXT_UNITS = {"count": COUNT, "percent": PERCENT, "rate": "rate", "other": "other"}
+
+
+def _context_figures(year: ReportingYear) -> Iterable[tuple[CatalogueFigure, Value]]:
+    """The edition's context figures (from published sources), as `context.<key>`."""
+    from safeguarding.annual_reports.models import ContextFigure
+
+    items = ContextFigure.objects.filter(edition__year_label=year.label).select_related("area")
+    for item in items.order_by("key"):
+        place = item.area.name if item.area else "the partnership area"
+        source = Source(
+            title=item.source_title,
+            publisher=item.source_publisher,
+            url=item.source_url,
+            accessed_on=f"{item.accessed_on:%-d %B %Y}",
+        )
+        figure = CatalogueFigure(
+            key=f"context.{item.key}",
+            label=item.label,
+            unit=CONTEXT_UNITS.get(item.unit, item.unit),
+            definition=f"{item.label}, {place}, {item.period}. Source: {item.source_title} "
+            f"({item.source_publisher}).",
+            path="",
+            exact=True,
+            source=source,
+        )
+        value = item.value
+        yield figure, int(value) if value == value.to_integral_value() else value
 
 
 def catalogue(year: ReportingYear) -> list[CatalogueFigure]:

@@ -8,6 +8,8 @@ safeguarding lead already exists in the partnership demo). Every name here is in
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import TextIO
 
 from allauth.account.models import EmailAddress
@@ -16,7 +18,7 @@ from django.db import transaction
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.annual_reports import services
-from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.annual_reports.models import ContextFigure, ReportEdition
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership import services as partnership_services
 from safeguarding.partnership.demo import DEMO_PASSWORD, demo_email
@@ -50,10 +52,16 @@ NARRATIVE: dict[str, str] = {
     ),
     "area": (
         "The area is a mix of a fast-growing city, market towns and wide rural districts, with "
-        "one unitary authority and one county council with five district councils.\n\n"
+        "one unitary authority and one county council with five district councils, covering "
+        "{{ context.area_square_miles }} square miles.\n\n"
         "Children in the unitary area are more likely to speak English as an additional "
         "language, and the share of children in the population there is higher than the "
-        "national figure."
+        "national figure.\n\n"
+        "## Housing\n\n"
+        "By the end of March 2021, {{ context.homeless_households }} households had been "
+        "assessed as homeless or threatened with homelessness, and "
+        "{{ context.children_in_temporary_accommodation }} children were living in temporary "
+        "accommodation with their families."
     ),
     "data": (
         "The figures below come from the local authorities' statutory data returns. "
@@ -117,10 +125,23 @@ NARRATIVE: dict[str, str] = {
         "The agencies represented on the board are listed in the section about the partnership."
     ),
     "sources": (
-        "Population estimates: [Office for National Statistics]"
-        "(https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration)."
+        "Figures about the area come from the published sources below; every other figure is "
+        "counted from the partnership's own records."
     ),
 }
+
+# (key, label, period, value, source title, publisher, link): invented demo values are marked
+# as such by their source; none of them is about a person.
+CONTEXT = [
+    ("area_square_miles", "Area of the county", "2021", 1309, "Standard area measurements",
+     "Office for National Statistics", "https://www.ons.gov.uk/"),
+    ("homeless_households", "Households assessed as homeless or threatened with homelessness",
+     "at 31 March 2021", 961, "Statutory homelessness statistics",
+     "Ministry of Housing, Communities and Local Government", "https://www.gov.uk/"),
+    ("children_in_temporary_accommodation", "Children in temporary accommodation",
+     "at 31 March 2021", 488, "Statutory homelessness statistics",
+     "Ministry of Housing, Communities and Local Government", "https://www.gov.uk/"),
+]  # fmt: skip
 
 YOUNG_PEOPLE = (
     "## What is this report about?\n\n"
@@ -166,6 +187,21 @@ def seed(*, stdout: TextIO | None = None) -> None:
         year=YEAR,
         title=f"Safeguarding children partnership: annual report {YEAR.label}",
     )
+    for key, label, period, value, title, publisher, url in CONTEXT:
+        services.context_figure_create(
+            actor=officer,
+            edition=edition,
+            key=key,
+            label=label,
+            area=None,
+            period=period,
+            value=Decimal(value),
+            unit=ContextFigure.Unit.COUNT,
+            source_title=title,
+            source_publisher=publisher,
+            source_url=url,
+            accessed_on=date(2021, 6, 30),
+        )
     for section in edition.sections.all():
         services.report_section_update(
             actor=officer,

@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 
+from safeguarding.annual_reports.models import ContextFigure
 from safeguarding.annual_reports.rules import sign_off_agencies_for
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.core.years import ReportingYear
-from safeguarding.partnership.models import Agency
+from safeguarding.partnership.models import Agency, Area
 
 MARKDOWN_HINT = (
     "Write in Markdown: a blank line between paragraphs, ## for a heading, - for a list, "
@@ -112,3 +113,45 @@ class FollowUpForm(forms.Form):
         label="Sent to Foundations (What Works centre) on", required=False, widget=DateInput()
     )
     version = VersionField()
+
+
+class ContextFigureForm(forms.Form):
+    key = forms.SlugField(
+        max_length=60,
+        help_text="Used in the token {{ context.KEY }}: lower case letters, digits and _.",
+    )
+    label = forms.CharField(
+        max_length=200, help_text="For example, “Households assessed as homeless”."
+    )
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.active().order_by("name"),
+        required=False,
+        empty_label="The whole partnership",
+    )
+    period = forms.CharField(
+        max_length=100, help_text="For example, “mid-2020” or “at 31 March 2021”."
+    )
+    value = forms.DecimalField(max_digits=14, decimal_places=2)
+    unit = forms.ChoiceField(choices=ContextFigure.Unit.choices)
+    source_title = forms.CharField(label="Source: title", max_length=300)
+    source_publisher = forms.CharField(label="Source: publisher", max_length=200)
+    source_url = forms.URLField(
+        label="Source: web address", max_length=500, required=False, assume_scheme="https"
+    )
+    accessed_on = forms.DateField(label="Date accessed", widget=DateInput())
+    version = VersionField(required=False)
+
+
+class ContextImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: key, label, area, period, value, unit, source_title, "
+        "source_publisher, source_url, accessed_on. Nothing is saved unless every row is right.",
+    )
+
+    def clean_file(self) -> bytes:
+        upload = self.cleaned_data["file"]
+        if upload.size > 1024 * 1024:
+            raise forms.ValidationError("The file is larger than 1 MB.")
+        content: bytes = upload.read()
+        return content

@@ -177,6 +177,8 @@ class PublishedVersion(models.Model):
     figures = models.JSONField(default=dict)
     # [{"role", "agency", "signed_by", "signed_at"}]: who signed this version off.
     sign_offs = models.JSONField(default=list)
+    # [{"number", "title", "publisher", "url", "accessed_on"}]: the numbered sources.
+    footnotes = models.JSONField(default=list)
 
     class Meta:
         ordering = ["edition", "-number"]
@@ -196,3 +198,54 @@ class PublishedVersion(models.Model):
     @property
     def activity_label(self) -> str:
         return f"annual report version {self.pk}"
+
+
+class ContextFigure(BaseModel):
+    """A figure about the area from outside the platform's records (population, homelessness,
+    prisons), with its source. Narratives quote it as `{{ context.<key> }}`; its source becomes
+    a numbered footnote."""
+
+    class Unit(models.TextChoices):
+        COUNT = "count", "Count"
+        PERCENT = "percent", "Per cent"
+        RATE = "rate", "Rate"
+        OTHER = "other", "Other (say in the label)"
+
+    edition = models.ForeignKey(
+        ReportEdition, on_delete=models.CASCADE, related_name="context_figures"
+    )
+    key = models.SlugField(
+        max_length=60,
+        help_text="Used in the token: {{ context.KEY }}. Lower case letters, digits and _.",
+    )
+    label = models.CharField(max_length=200)
+    area = models.ForeignKey(
+        "partnership.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Leave blank for the whole partnership.",
+    )
+    period = models.CharField(
+        max_length=100, help_text="For example, “mid-2020” or “at 31 March 2021”."
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.COUNT)
+    source_title = models.CharField(max_length=300)
+    source_publisher = models.CharField(max_length=200)
+    source_url = models.URLField(max_length=500, blank=True)
+    accessed_on = models.DateField("date accessed")
+
+    class Meta:
+        ordering = ["edition", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "key"], name="unique_context_figure_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def activity_label(self) -> str:
+        return f"context figure {self.key}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
 from safeguarding.annual_reports.rules import sign_off_agencies_for
 from safeguarding.core.permissions import fetch_for_user_or_404
 
@@ -78,5 +78,26 @@ def get_section_for_user_or_404(user: User, pk: int, *, write: bool = False) -> 
         pk,
         can_view=can_view_section,
         can_edit=can_edit_section,
+        write=write,
+    )
+
+
+def can_view_context_figure(user: User, figure: ContextFigure) -> bool:
+    return can_view_edition(user, figure.edition)
+
+
+def can_edit_context_figure(user: User, figure: ContextFigure) -> bool:
+    return can_edit_edition(user, figure.edition)
+
+
+def get_context_figure_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ContextFigure:
+    return fetch_for_user_or_404(
+        user,
+        ContextFigure.objects.select_related("edition", "area"),
+        pk,
+        can_view=can_view_context_figure,
+        can_edit=can_edit_context_figure,
         write=write,
     )

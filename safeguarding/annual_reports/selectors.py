@@ -15,6 +15,7 @@ from django.utils import timezone
 from safeguarding.annual_reports import catalogue, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
+    ContextFigure,
     EditionSection,
     EditionSignOff,
     PublishedVersion,
@@ -40,6 +41,10 @@ def annual_report_build(*, year: ReportingYear) -> AnnualReport:
 
 
 # --- editions --------------------------------------------------------------------------------
+
+
+def context_figure_list(*, edition: ReportEdition) -> QuerySet[ContextFigure]:
+    return edition.context_figures.select_related("area").order_by("key")
 
 
 def edition_list() -> QuerySet[ReportEdition]:
@@ -81,6 +86,49 @@ class EditionView:
     shown: dict[str, catalogue.Value]
     young_people: text.Rendered
     errors: list[str] = field(default_factory=list)
+    footnotes: list[catalogue.Source] = field(default_factory=list)
+
+    @property
+    def footnotes_section(self) -> str:
+        """The section the numbered sources are listed in: "sources" if shown, else the last."""
+        keys = [s.section.key for s in self.sections]
+        if "sources" in keys:
+            return "sources"
+        return keys[-1] if keys else ""
+
+    def published_sections(self) -> list[dict[str, Any]]:
+        """The sections as the public page and the PDF show them (and as a version keeps them)."""
+        return [
+            {
+                "key": s.section.key,
+                "title": s.section.title,
+                "narrative": s.narrative.html,
+                "module": s.module_html,
+                "footnotes": s.section.key == self.footnotes_section,
+            }
+            for s in self.sections
+        ]
+
+    def published_footnotes(self) -> list[dict[str, Any]]:
+        return [
+            {"number": n, **source.as_dict()} for n, source in enumerate(self.footnotes, start=1)
+        ]
+
+
+class _Footnotes:
+    """Numbers each cited source once, in order of first use across the report."""
+
+    def __init__(self, values: dict[str, catalogue.FigureValue]) -> None:
+        self.values = values
+        self.sources: list[catalogue.Source] = []
+
+    def cite(self, key: str) -> int | None:
+        item = self.values.get(key)
+        if item is None or item.figure.source is None:
+            return None
+        if item.figure.source not in self.sources:
+            self.sources.append(item.figure.source)
+        return self.sources.index(item.figure.source) + 1
 
 
 def figure_lookup(
@@ -109,15 +157,16 @@ def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> Edi
     modules = catalogue.module_sections(year)
     values, shown = edition_figures(year=year, sections=modules)
     lookup = figure_lookup(values, shown)
+    notes = _Footnotes(values)
     views = []
     errors: list[str] = []
     for section in section_list(edition=edition, include_hidden=include_hidden):
-        rendered = text.render(section.body, lookup=lookup)
+        rendered = text.render(section.body, lookup=lookup, cite=notes.cite)
         errors += [f"{section.title}: {e}" for e in rendered.errors]
         views.append(SectionView(section, rendered, modules.get(section.module_section), year))
     young = text.render(edition.young_people_summary, lookup=lookup)
     errors += [f"Children and young people's summary: {e}" for e in young.errors]
-    return EditionView(edition, year, views, values, shown, young, errors)
+    return EditionView(edition, year, views, values, shown, young, errors, notes.sources)
 
 
 def module_section_choices() -> list[tuple[str, str]]:

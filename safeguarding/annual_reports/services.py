@@ -9,6 +9,7 @@ its next version (a correction), published with a note of what changed.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -18,9 +19,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
-from safeguarding.annual_reports import catalogue, rules, selectors, text, verbs
+from safeguarding.annual_reports import catalogue, context_import, rules, selectors, text, verbs
 from safeguarding.annual_reports.models import (
     DEFAULT_SECTIONS,
+    ContextFigure,
     EditionSection,
     EditionSignOff,
     PublishedVersion,
@@ -28,7 +30,7 @@ from safeguarding.annual_reports.models import (
 )
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.years import ReportingYear
-from safeguarding.partnership.models import Agency
+from safeguarding.partnership.models import Agency, Area
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -279,18 +281,6 @@ def _figure_snapshot(view: selectors.EditionView) -> dict[str, dict[str, Any]]:
     }
 
 
-def _sections_snapshot(view: selectors.EditionView) -> list[dict[str, str]]:
-    return [
-        {
-            "key": s.section.key,
-            "title": s.section.title,
-            "narrative": s.narrative.html,
-            "module": s.module_html,
-        }
-        for s in view.sections
-    ]
-
-
 @transaction.atomic
 def report_edition_publish(
     *, actor: User, edition: ReportEdition, correction_note: str = ""
@@ -313,7 +303,8 @@ def report_edition_publish(
         published_at=timezone.now(),
         published_by=actor,
         correction_note=correction_note.strip(),
-        sections=_sections_snapshot(view),
+        sections=view.published_sections(),
+        footnotes=view.published_footnotes(),
         young_people_html=view.young_people.html,
         figures=_figure_snapshot(view),
         sign_offs=[
@@ -383,3 +374,145 @@ def report_follow_up_record(
         expected_version=expected_version,
     )
     return edition
+
+
+# --- context figures --------------------------------------------------------------------------
+
+
+def _check_context_key(edition: ReportEdition, key: str, *, exclude: int | None = None) -> None:
+    problem = context_import.key_error(key)
+    if problem:
+        raise ValidationError({"key": f"For the key, {problem}."})
+    clash = edition.context_figures.filter(key=key)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude)
+    if clash.exists():
+        raise ValidationError({"key": f"There is already a context figure “{key}”."})
+
+
+@transaction.atomic
+def context_figure_create(
+    *,
+    actor: User,
+    edition: ReportEdition,
+    key: str,
+    label: str,
+    area: Area | None,
+    period: str,
+    value: Decimal,
+    unit: str,
+    source_title: str,
+    source_publisher: str,
+    source_url: str,
+    accessed_on: date,
+) -> ContextFigure:
+    _require_status(edition, Status.DRAFT, doing="changed")
+    _check_context_key(edition, key)
+    return tracked_create(
+        actor=actor,
+        model=ContextFigure,
+        data={
+            "edition": edition,
+            "key": key,
+            "label": label,
+            "area": area,
+            "period": period,
+            "value": value,
+            "unit": unit,
+            "source_title": source_title,
+            "source_publisher": source_publisher,
+            "source_url": source_url,
+            "accessed_on": accessed_on,
+        },
+        verb=verbs.CONTEXT_FIGURE_CREATED,
+    )
+
+
+@transaction.atomic
+def context_figure_update(
+    *,
+    actor: User,
+    figure: ContextFigure,
+    expected_version: int | None,
+    key: str,
+    label: str,
+    area: Area | None,
+    period: str,
+    value: Decimal,
+    unit: str,
+    source_title: str,
+    source_publisher: str,
+    source_url: str,
+    accessed_on: date,
+) -> ContextFigure:
+    _require_status(figure.edition, Status.DRAFT, doing="changed")
+    _check_context_key(figure.edition, key, exclude=figure.pk)
+    if key != figure.key:
+        used = [
+            s.title
+            for s in figure.edition.sections.all()
+            if f"context.{figure.key}" in text.tokens_in(s.body)
+        ]
+        if used:
+            raise ValidationError(
+                {"key": f"The key is used in: {', '.join(used)}. Change those narratives first."}
+            )
+    tracked_update(
+        actor=actor,
+        obj=figure,
+        data={
+            "key": key,
+            "label": label,
+            "area": area,
+            "period": period,
+            "value": value,
+            "unit": unit,
+            "source_title": source_title,
+            "source_publisher": source_publisher,
+            "source_url": source_url,
+            "accessed_on": accessed_on,
+        },
+        verb=verbs.CONTEXT_FIGURE_UPDATED,
+        expected_version=expected_version,
+    )
+    return figure
+
+
+@transaction.atomic
+def context_figures_import(*, actor: User, edition: ReportEdition, content: bytes) -> int:
+    """Add or replace context figures from a CSV file, all or nothing: any error in any row
+    (reported by row and column) and nothing is saved. Returns the number of rows."""
+    _require_status(edition, Status.DRAFT, doing="changed")
+    rows = context_import.context_rows_parse(content)
+    created = updated = 0
+    for row in rows:
+        fields = {
+            "label": row.label,
+            "area": row.area,
+            "period": row.period,
+            "value": row.value,
+            "unit": row.unit,
+            "source_title": row.source_title,
+            "source_publisher": row.source_publisher,
+            "source_url": row.source_url,
+            "accessed_on": row.accessed_on,
+        }
+        existing = edition.context_figures.filter(key=row.key).first()
+        if existing is None:
+            item = ContextFigure(edition=edition, key=row.key, **fields)
+            item.full_clean()
+            item.save()
+            created += 1
+        else:
+            for name, value in fields.items():
+                setattr(existing, name, value)
+            existing.full_clean()
+            existing.save()
+            updated += 1
+    event_record(
+        actor=actor,
+        verb=verbs.CONTEXT_FIGURES_IMPORTED,
+        target=edition,
+        data={"rows": len(rows), "created": created, "updated": updated},
+    )
+    return len(rows)

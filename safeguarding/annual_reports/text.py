@@ -18,6 +18,12 @@ import nh3
 from markdown_it import MarkdownIt
 
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+# A footnote reference survives Markdown and sanitising as this marker, then becomes a link.
+FOOTNOTE_MARK = re.compile(r"\u27e6(\d+)\u27e7")
+FOOTNOTE_LINK = (
+    r'<sup class="app-footnote-ref"><a class="govuk-link" href="#source-\1" '
+    r'aria-label="Source \1">[\1]</a></sup>'
+)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
@@ -66,9 +72,15 @@ def sanitise(html: str) -> str:
     )
 
 
-def render(text: str, *, lookup: Callable[[str], str | None]) -> Rendered:
+def render(
+    text: str,
+    *,
+    lookup: Callable[[str], str | None],
+    cite: Callable[[str], int | None] | None = None,
+) -> Rendered:
     """Render a narrative: `lookup(key)` gives a figure's formatted value, or None for a key
-    that is not in the catalogue (an error, shown as `[unknown figure: key]`)."""
+    that is not in the catalogue (an error, shown as `[unknown figure: key]`). `cite(key)`
+    gives the footnote number of the figure's source, if it has one."""
     errors: list[str] = []
     used: list[str] = []
 
@@ -81,8 +93,9 @@ def render(text: str, *, lookup: Callable[[str], str | None]) -> Rendered:
                 errors.append(message)
             return f"**[unknown figure: {key}]**"
         used.append(key)
-        return value
+        number = cite(key) if cite is not None else None
+        return f"{value}\u27e6{number}\u27e7" if number else value
 
-    source = TOKEN.sub(substitute, text)
-    html = sanitise(_markdown.render(source))
+    source = TOKEN.sub(substitute, FOOTNOTE_MARK.sub("", text))
+    html = FOOTNOTE_MARK.sub(FOOTNOTE_LINK, sanitise(_markdown.render(source)))
     return Rendered(html=html, errors=errors, tokens=list(dict.fromkeys(used)))

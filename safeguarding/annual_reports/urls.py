@@ -19,6 +19,18 @@ urlpatterns = [
     path("editions/<int:pk>/publish/", views.edition_publish, name="edition_publish"),
     path("editions/<int:pk>/reopen/", views.edition_reopen, name="edition_reopen"),
     path("editions/<int:pk>/follow-up/", views.edition_follow_up, name="edition_follow_up"),
+    path("editions/<int:pk>/context/", views.context_figure_list, name="context_figure_list"),
+    path(
+        "editions/<int:pk>/context/add/",
+        views.context_figure_create,
+        name="context_figure_create",
+    ),
+    path(
+        "editions/<int:pk>/context/import/",
+        views.context_figure_import,
+        name="context_figure_import",
+    ),
+    path("context/<int:pk>/edit/", views.context_figure_update, name="context_figure_update"),
     path("sections/<int:pk>/edit/", views.section_update, name="section_update"),
     path("sections/<int:pk>/move/", views.section_move, name="section_move"),
     path("<str:year>/", views.report_detail, name="report_detail"),

@@ -92,3 +92,5 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert "573 people" in text
     assert "10,753 times" in text
     assert version.young_people_html
+    assert "961" in text
+    assert [n["number"] for n in version.footnotes] == [1, 2]

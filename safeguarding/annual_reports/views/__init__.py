@@ -1,9 +1,15 @@
 """The annual report's pages: the computed report of a year (reports.py), editions with their
-sections, workflow and publication (editions.py), and the public pages of published versions
-(public.py)."""
+sections, workflow and publication (editions.py), context figures (context.py), and the public
+pages of published versions (public.py)."""
 
 from __future__ import annotations
 
+from safeguarding.annual_reports.views.context import (
+    context_figure_create,
+    context_figure_import,
+    context_figure_list,
+    context_figure_update,
+)
 from safeguarding.annual_reports.views.editions import (
     edition_create,
     edition_detail,
@@ -27,6 +33,10 @@ from safeguarding.annual_reports.views.reports import (
 )
 
 __all__ = [
+    "context_figure_create",
+    "context_figure_import",
+    "context_figure_list",
+    "context_figure_update",
     "edition_create",
     "edition_detail",
     "edition_follow_up",

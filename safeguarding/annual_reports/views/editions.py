@@ -103,15 +103,8 @@ def edition_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "edition": edition,
             "view": view,
-            "sections": [
-                {
-                    "key": s.section.key,
-                    "title": s.section.title,
-                    "narrative": s.narrative.html,
-                    "module": s.module_html,
-                }
-                for s in view.sections
-            ],
+            "sections": view.published_sections(),
+            "footnotes": view.published_footnotes(),
             "breadcrumbs": _edition_crumbs(edition, ("Preview", "")),
         },
     )
