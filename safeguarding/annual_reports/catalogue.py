@@ -266,6 +266,34 @@ def _read(figures: Any, path: str) -> Value:
     return target  # type: ignore[no-any-return]
 
 
+# The computed sections' keys and titles by module (as their report_section returns them), so a
+# page can offer them without computing every figure.
+MODULE_SECTION_TITLES = {
+    "safeguarding.partnership.reporting": ("about", "About the partnership"),
+    "safeguarding.datasets.reporting": ("datasets", "Safeguarding children data"),
+    "safeguarding.case_reviews.reporting": (
+        "case_reviews",
+        "Learning from child safeguarding practice reviews",
+    ),
+    "safeguarding.child_deaths.reporting": ("child_deaths", "Learning from child deaths"),
+    "safeguarding.assurance.reporting": ("assurance", "Quality assurance and scrutiny"),
+    "safeguarding.training.reporting": ("training", "Multi-agency training"),
+}
+
+
+def module_section_titles(year: ReportingYear) -> list[tuple[str, str]]:
+    """(key, title) of each computed section in settings order; a module not listed above is
+    computed to find out."""
+    found = []
+    for module_path in settings.ANNUAL_REPORT_SECTIONS:
+        known = MODULE_SECTION_TITLES.get(module_path)
+        if known is None:
+            section: ReportSection = import_string(f"{module_path}.report_section")(year)
+            known = (section.key, section.title)
+        found.append(known)
+    return found
+
+
 def module_sections(year: ReportingYear) -> dict[str, ReportSection]:
     """Each module's computed section for the year, by its key (settings order)."""
     sections: dict[str, ReportSection] = {}

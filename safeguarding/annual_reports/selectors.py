@@ -172,9 +172,7 @@ def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> Edi
 def module_section_choices() -> list[tuple[str, str]]:
     """The computed sections a report section may show (key, title), from the settings."""
     year = ReportingYear.containing(timezone.localdate()).previous
-    return [("", "None")] + [
-        (key, section.title) for key, section in catalogue.module_sections(year).items()
-    ]
+    return [("", "None"), *catalogue.module_section_titles(year)]
 
 
 # --- sign-off ---------------------------------------------------------------------------------

@@ -107,3 +107,8 @@ def test_disclosure_hides_a_percentage_of_a_hidden_count() -> None:
 def test_figure_marked_exact_is_published_as_computed() -> None:
     values = {"case_reviews.criteria_met": _value("case_reviews.criteria_met", 1)}
     assert controlled_values(values) == {"case_reviews.criteria_met": 1}
+
+
+def test_known_module_section_titles_match_what_the_modules_return() -> None:
+    computed = {k: s.title for k, s in catalogue.module_sections(YEAR).items()}
+    assert dict(catalogue.module_section_titles(YEAR)) == computed
