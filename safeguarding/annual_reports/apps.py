@@ -10,7 +10,7 @@ class AnnualReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from safeguarding.annual_reports import permissions
-        from safeguarding.annual_reports.cards import follow_up_card
+        from safeguarding.annual_reports.cards import contribution_card, follow_up_card
         from safeguarding.core.registry import NavItem, register_card, register_nav
 
         register_nav(
@@ -23,3 +23,4 @@ class AnnualReportsConfig(AppConfig):
             )
         )
         register_card("annual_report_follow_up", follow_up_card, order=800)
+        register_card("annual_report_contributions", contribution_card, order=810)

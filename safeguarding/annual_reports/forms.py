@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from safeguarding.annual_reports.models import ContextFigure
+from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
 from safeguarding.annual_reports.rules import sign_off_agencies_for
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.core.years import ReportingYear
@@ -155,3 +155,43 @@ class ContextImportForm(forms.Form):
             raise forms.ValidationError("The file is larger than 1 MB.")
         content: bytes = upload.read()
         return content
+
+
+class ContributionRequestForm(forms.Form):
+    section = forms.ModelChoiceField(queryset=EditionSection.objects.none(), empty_label=None)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.active().order_by("-statutory_partner", "name"),
+        help_text="Its safeguarding lead writes the contribution.",
+    )
+    title = forms.CharField(max_length=200, help_text="For example, “The police's year”.")
+    brief = forms.CharField(
+        label="What to write about",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    due_on = forms.DateField(label="Deadline", widget=DateInput())
+
+    def __init__(self, *args: Any, edition: ReportEdition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["section"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = edition.sections.order_by("position", "id")
+        contributions = edition.sections.filter(key="contributions").first()
+        if contributions is not None:
+            self.initial.setdefault("section", contributions.pk)
+
+
+class ContributionForm(forms.Form):
+    body = forms.CharField(
+        label="Contribution",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=MARKDOWN_HINT,
+    )
+    version = VersionField()
+
+
+class ContributionReturnForm(forms.Form):
+    comments = forms.CharField(
+        label="What needs to change?", widget=forms.Textarea(attrs={"rows": 4})
+    )

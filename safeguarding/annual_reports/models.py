@@ -249,3 +249,75 @@ class ContextFigure(BaseModel):
     @property
     def activity_label(self) -> str:
         return f"context figure {self.key}"
+
+
+class PartnerContribution(BaseModel):
+    """A contribution requested from a partner agency (usually a statutory partner) for a
+    section: the agency's safeguarding lead writes it in the report editor and submits it;
+    staff accept it or return it with comments. Each submission is kept as a revision."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned for changes"
+        ACCEPTED = "accepted", "Accepted"
+
+    edition = models.ForeignKey(
+        ReportEdition, on_delete=models.CASCADE, related_name="contributions"
+    )
+    section = models.ForeignKey(
+        EditionSection, on_delete=models.PROTECT, related_name="contributions"
+    )
+    agency = models.ForeignKey(
+        "partnership.Agency", on_delete=models.PROTECT, related_name="report_contributions"
+    )
+    title = models.CharField(max_length=200)
+    brief = models.TextField("what to write about", blank=True)
+    due_on = models.DateField("deadline")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    body = models.TextField("contribution", blank=True)
+    comments = models.TextField("comments from the business unit", blank=True)
+
+    class Meta:
+        ordering = ["edition", "section__position", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "section", "agency"], name="one_contribution_per_agency_section"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def activity_label(self) -> str:
+        return f"report contribution {self.pk}"
+
+    @property
+    def is_with_author(self) -> bool:
+        return self.status in (self.Status.REQUESTED, self.Status.RETURNED)
+
+
+class ContributionRevision(models.Model):
+    """One submitted text of a contribution (the version history)."""
+
+    contribution = models.ForeignKey(
+        PartnerContribution, on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["contribution", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "number"], name="unique_contribution_revision"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number}"

@@ -6,6 +6,8 @@
   (partnership administrators and business unit officers). Read-only roles get 403.
 * Sign-off: the safeguarding lead of a statutory partner agency, for that agency
   (rules.sign_off_agencies_for); everyone else who can read gets 403.
+* Partners' contributions: the safeguarding lead of the agency asked writes and submits it
+  (rules.can_write_contribution); partnership staff request, accept and return them.
 * A published version is public: no permission is needed to read it (published_reports).
 """
 
@@ -13,8 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
-from safeguarding.annual_reports.rules import sign_off_agencies_for
+from safeguarding.annual_reports.models import (
+    ContextFigure,
+    EditionSection,
+    PartnerContribution,
+    ReportEdition,
+)
+from safeguarding.annual_reports.rules import can_write_contribution, sign_off_agencies_for
 from safeguarding.core.permissions import fetch_for_user_or_404
 
 if TYPE_CHECKING:
@@ -100,4 +107,42 @@ def get_context_figure_for_user_or_404(
         can_view=can_view_context_figure,
         can_edit=can_edit_context_figure,
         write=write,
+    )
+
+
+def can_view_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_view_annual_report(user)
+
+
+def can_edit_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_write_contribution(user, contribution)
+
+
+def can_review_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_manage_annual_report(user)
+
+
+def get_contribution_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> PartnerContribution:
+    """write=True: the author (the safeguarding lead of the agency asked)."""
+    return fetch_for_user_or_404(
+        user,
+        PartnerContribution.objects.select_related("edition", "agency", "section"),
+        pk,
+        can_view=can_view_contribution,
+        can_edit=can_edit_contribution,
+        write=write,
+    )
+
+
+def get_contribution_for_reviewer_or_404(user: User, pk: int) -> PartnerContribution:
+    """For accepting or returning: partnership staff."""
+    return fetch_for_user_or_404(
+        user,
+        PartnerContribution.objects.select_related("edition", "agency", "section"),
+        pk,
+        can_view=can_view_contribution,
+        can_edit=can_review_contribution,
+        write=True,
     )

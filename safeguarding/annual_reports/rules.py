@@ -1,5 +1,5 @@
-"""Who may sign the report off for a lead safeguarding partner (shared by permissions, services
-and forms).
+"""Who may sign the report off for a lead safeguarding partner, and who writes a partner's
+contribution (shared by permissions, services and forms).
 
 A sign-off is recorded for one statutory partner agency (partnership.Agency with a lead partner
 `statutory_role`: local authority, police or health) by a person who holds the agency
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from safeguarding.annual_reports.models import LEAD_PARTNER_ROLES
+from safeguarding.annual_reports.models import LEAD_PARTNER_ROLES, PartnerContribution
 from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
@@ -32,3 +32,8 @@ def sign_off_agencies_for(user: User) -> QuerySet[Agency]:
         statutory_role__in=LEAD_ROLE_CODES,
         pk__in=user.lead_agency_ids,
     )
+
+
+def can_write_contribution(user: User, contribution: PartnerContribution) -> bool:
+    """The safeguarding lead of the agency asked for a contribution writes it."""
+    return user.is_authenticated and contribution.agency_id in user.lead_agency_ids

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 
 from safeguarding.annual_reports import catalogue, text
 from safeguarding.annual_reports.models import (
@@ -18,12 +19,16 @@ from safeguarding.annual_reports.models import (
     ContextFigure,
     EditionSection,
     EditionSignOff,
+    PartnerContribution,
     PublishedVersion,
     ReportEdition,
 )
 from safeguarding.annual_reports.publishing import controlled_values
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 FOLLOW_UP_DAYS = 7
 
@@ -41,6 +46,34 @@ def annual_report_build(*, year: ReportingYear) -> AnnualReport:
 
 
 # --- editions --------------------------------------------------------------------------------
+
+
+def _accepted_contributions(edition: ReportEdition) -> dict[int, list[PartnerContribution]]:
+    found: dict[int, list[PartnerContribution]] = {}
+    accepted = edition.contributions.filter(status=PartnerContribution.Status.ACCEPTED)
+    for item in accepted.select_related("agency").order_by("agency__name"):
+        found.setdefault(item.section_id, []).append(item)
+    return found
+
+
+def contribution_list(*, edition: ReportEdition) -> QuerySet[PartnerContribution]:
+    return edition.contributions.select_related("agency", "section").order_by(
+        "section__position", "agency__name"
+    )
+
+
+def contribution_list_to_write(*, user: User) -> QuerySet[PartnerContribution]:
+    """Contributions waiting for the user to write them (requested or returned) for an agency
+    whose safeguarding lead they are, in draft editions."""
+    return (
+        PartnerContribution.objects.filter(
+            agency_id__in=user.lead_agency_ids,
+            status__in=[PartnerContribution.Status.REQUESTED, PartnerContribution.Status.RETURNED],
+            edition__status=ReportEdition.Status.DRAFT,
+        )
+        .select_related("edition", "agency")
+        .order_by("due_on", "pk")
+    )
 
 
 def context_figure_list(*, edition: ReportEdition) -> QuerySet[ContextFigure]:
@@ -66,6 +99,15 @@ class SectionView:
     narrative: text.Rendered
     module: ReportSection | None
     year: ReportingYear
+    contributions: list[tuple[str, text.Rendered]] = field(default_factory=list)
+
+    @property
+    def narrative_html(self) -> str:
+        """The narrative, then each accepted partner contribution under the agency's name."""
+        parts = [self.narrative.html]
+        for agency, rendered in self.contributions:
+            parts.append(f'<h3 class="govuk-heading-m">{escape(agency)}</h3>\n{rendered.html}')
+        return "\n".join(parts)
 
     @property
     def module_html(self) -> str:
@@ -102,7 +144,7 @@ class EditionView:
             {
                 "key": s.section.key,
                 "title": s.section.title,
-                "narrative": s.narrative.html,
+                "narrative": s.narrative_html,
                 "module": s.module_html,
                 "footnotes": s.section.key == self.footnotes_section,
             }
@@ -160,10 +202,17 @@ def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> Edi
     notes = _Footnotes(values)
     views = []
     errors: list[str] = []
+    accepted = _accepted_contributions(edition)
     for section in section_list(edition=edition, include_hidden=include_hidden):
         rendered = text.render(section.body, lookup=lookup, cite=notes.cite)
         errors += [f"{section.title}: {e}" for e in rendered.errors]
-        views.append(SectionView(section, rendered, modules.get(section.module_section), year))
+        parts = []
+        for contribution in accepted.get(section.pk, []):
+            part = text.render(contribution.body, lookup=lookup, cite=notes.cite)
+            errors += [f"{section.title}, {contribution.agency}: {e}" for e in part.errors]
+            parts.append((str(contribution.agency), part))
+        module = modules.get(section.module_section)
+        views.append(SectionView(section, rendered, module, year, parts))
     young = text.render(edition.young_people_summary, lookup=lookup)
     errors += [f"Children and young people's summary: {e}" for e in young.errors]
     return EditionView(edition, year, views, values, shown, young, errors, notes.sources)

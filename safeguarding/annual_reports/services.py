@@ -23,8 +23,10 @@ from safeguarding.annual_reports import catalogue, context_import, rules, select
 from safeguarding.annual_reports.models import (
     DEFAULT_SECTIONS,
     ContextFigure,
+    ContributionRevision,
     EditionSection,
     EditionSignOff,
+    PartnerContribution,
     PublishedVersion,
     ReportEdition,
 )
@@ -516,3 +518,137 @@ def context_figures_import(*, actor: User, edition: ReportEdition, content: byte
         data={"rows": len(rows), "created": created, "updated": updated},
     )
     return len(rows)
+
+
+# --- partners' contributions -----------------------------------------------------------------
+
+
+@transaction.atomic
+def contribution_request(
+    *,
+    actor: User,
+    edition: ReportEdition,
+    section: EditionSection,
+    agency: Agency,
+    title: str,
+    brief: str,
+    due_on: date,
+) -> PartnerContribution:
+    """Ask a partner agency's safeguarding lead to write part of a section by a deadline."""
+    _require_status(edition, Status.DRAFT, doing="changed")
+    if section.edition_id != edition.pk:
+        raise ValidationError({"section": "Choose a section of this report."})
+    if edition.contributions.filter(section=section, agency=agency).exists():
+        raise ValidationError({"agency": f"{agency} has already been asked for this section."})
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": "The deadline cannot be in the past."})
+    return tracked_create(
+        actor=actor,
+        model=PartnerContribution,
+        data={
+            "edition": edition,
+            "section": section,
+            "agency": agency,
+            "title": title,
+            "brief": brief,
+            "due_on": due_on,
+        },
+        verb=verbs.CONTRIBUTION_REQUESTED,
+    )
+
+
+def _require_author(actor: User, contribution: PartnerContribution) -> None:
+    if not rules.can_write_contribution(actor, contribution):
+        raise ValidationError(
+            "Only the safeguarding lead of the agency asked can write this contribution."
+        )
+    if not contribution.is_with_author:
+        raise ValidationError("The contribution has been submitted: it cannot change now.")
+    _require_status(contribution.edition, Status.DRAFT, doing="changed")
+
+
+@transaction.atomic
+def contribution_update(
+    *, actor: User, contribution: PartnerContribution, expected_version: int | None, body: str
+) -> PartnerContribution:
+    _require_author(actor, contribution)
+    _check_tokens(body, edition=contribution.edition, field="body")
+    tracked_update(
+        actor=actor,
+        obj=contribution,
+        data={"body": body},
+        verb=verbs.CONTRIBUTION_UPDATED,
+        expected_version=expected_version,
+    )
+    return contribution
+
+
+@transaction.atomic
+def contribution_submit(*, actor: User, contribution: PartnerContribution) -> ContributionRevision:
+    """Submit the text for review; it is kept as the next revision."""
+    _require_author(actor, contribution)
+    if not contribution.body.strip():
+        raise ValidationError("Write the contribution before submitting it.")
+    _check_tokens(contribution.body, edition=contribution.edition, field="body")
+    number = (contribution.revisions.aggregate(m=Max("number"))["m"] or 0) + 1
+    revision = ContributionRevision.objects.create(
+        contribution=contribution,
+        number=number,
+        body=contribution.body,
+        submitted_at=timezone.now(),
+        submitted_by=actor,
+    )
+    contribution.status = PartnerContribution.Status.SUBMITTED
+    contribution.save(update_fields=["status", "updated_at", *bump_version(contribution)])
+    event_record(
+        actor=actor,
+        verb=verbs.CONTRIBUTION_SUBMITTED,
+        target=contribution,
+        data={"revision": number},
+    )
+    return revision
+
+
+def _review(
+    actor: User, contribution: PartnerContribution, status: str, verb: str, comments: str
+) -> PartnerContribution:
+    if contribution.status != PartnerContribution.Status.SUBMITTED:
+        raise ValidationError("Only a submitted contribution can be accepted or returned.")
+    _require_status(contribution.edition, Status.DRAFT, doing="changed")
+    contribution.status = status
+    contribution.comments = comments
+    contribution.save(
+        update_fields=["status", "comments", "updated_at", *bump_version(contribution)]
+    )
+    event_record(actor=actor, verb=verb, target=contribution, data={"comments": comments})
+    return contribution
+
+
+@transaction.atomic
+def contribution_accept(
+    *, actor: User, contribution: PartnerContribution, comments: str = ""
+) -> PartnerContribution:
+    """Accept the submitted text: it appears in its section from now on."""
+    return _review(
+        actor,
+        contribution,
+        PartnerContribution.Status.ACCEPTED,
+        verbs.CONTRIBUTION_ACCEPTED,
+        comments,
+    )
+
+
+@transaction.atomic
+def contribution_return(
+    *, actor: User, contribution: PartnerContribution, comments: str
+) -> PartnerContribution:
+    """Send it back to the author with comments."""
+    if not comments.strip():
+        raise ValidationError({"comments": "Say what needs to change."})
+    return _review(
+        actor,
+        contribution,
+        PartnerContribution.Status.RETURNED,
+        verbs.CONTRIBUTION_RETURNED,
+        comments,
+    )

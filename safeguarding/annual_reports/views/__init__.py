@@ -1,5 +1,6 @@
 """The annual report's pages: the computed report of a year (reports.py), editions with their
-sections, workflow and publication (editions.py), context figures (context.py), and the public
+sections, workflow and publication (editions.py), context figures (context.py),
+partners' contributions (contributions.py), and the public
 pages of published versions (public.py)."""
 
 from __future__ import annotations
@@ -9,6 +10,15 @@ from safeguarding.annual_reports.views.context import (
     context_figure_import,
     context_figure_list,
     context_figure_update,
+)
+from safeguarding.annual_reports.views.contributions import (
+    contribution_accept,
+    contribution_detail,
+    contribution_list,
+    contribution_request,
+    contribution_return,
+    contribution_submit,
+    contribution_update,
 )
 from safeguarding.annual_reports.views.editions import (
     edition_create,
@@ -33,6 +43,13 @@ from safeguarding.annual_reports.views.reports import (
 )
 
 __all__ = [
+    "contribution_accept",
+    "contribution_detail",
+    "contribution_list",
+    "contribution_request",
+    "contribution_return",
+    "contribution_submit",
+    "contribution_update",
     "context_figure_create",
     "context_figure_import",
     "context_figure_list",

@@ -18,8 +18,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from safeguarding.annual_reports import catalogue, forms, permissions, selectors, services, text
+from safeguarding.annual_reports import catalogue, forms, permissions, selectors, services
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -166,51 +167,27 @@ def _section_page(
     request: AuthenticatedHttpRequest,
     *,
     edition: ReportEdition,
-    form_class: type[forms.SectionForm],
     save: Any,
     title: str,
     submit: str,
     initial: dict[str, Any] | None = None,
     record: EditionSection | None = None,
 ) -> HttpResponse:
-    """The section editor: form_page, plus a Preview button that renders the narrative with
-    this year's figures without saving."""
-    choices = selectors.module_section_choices()
-    context: dict[str, Any] = {"edition": edition, "preview": None, "preview_errors": []}
-    breadcrumbs = _edition_crumbs(edition, (title, ""))
-    if request.method == "POST" and "preview" in request.POST:
-        form = form_class(request.POST, module_choices=choices)
-        form.is_valid()
-        values, shown = selectors.edition_figures(year=selectors.edition_year(edition))
-        rendered = text.render(
-            request.POST.get("body", ""), lookup=selectors.figure_lookup(values, shown)
-        )
-        context.update(preview=rendered.html, preview_errors=rendered.errors)
-        return render(
-            request,
-            "annual_reports/section_form.html",
-            {
-                "form": form,
-                "title": title,
-                "submit": submit,
-                "breadcrumbs": breadcrumbs,
-                **context,
-            },
-        )
-    return form_page(
+    """The section editor (views/editor.py: the form page plus Preview)."""
+    return editor_page(
         request,
-        form_class=form_class,
-        form_kwargs={"module_choices": choices},
+        edition=edition,
+        form_class=forms.SectionForm,
+        form_kwargs={"module_choices": selectors.module_section_choices()},
         initial=initial,
         record=record,
         save=save,
         success_message="The section has been saved.",
         success_url=_detail_url(edition),
+        cancel_url=_detail_url(edition),
         title=title,
         submit=submit,
-        breadcrumbs=breadcrumbs,
-        template="annual_reports/section_form.html",
-        context=context,
+        breadcrumbs=_edition_crumbs(edition, (title, "")),
     )
 
 
@@ -221,7 +198,6 @@ def section_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _section_page(
         request,
         edition=edition,
-        form_class=forms.SectionForm,
         save=lambda form: services.report_section_create(
             actor=request.user, edition=edition, **cleaned(form)
         ),
@@ -237,7 +213,6 @@ def section_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _section_page(
         request,
         edition=section.edition,
-        form_class=forms.SectionForm,
         initial=initial_from(section, forms.SectionForm),
         record=section,
         save=lambda form: services.report_section_update(
