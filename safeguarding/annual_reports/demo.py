@@ -14,6 +14,7 @@ from typing import TextIO
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
@@ -176,6 +177,54 @@ def _signer(local: str, full_name: str, job: str, agency: Agency) -> User:
     return user
 
 
+SCRUTINEER_CONCLUSION = (
+    "Having looked at the evidence for each theme, I am satisfied that the arrangements meet "
+    "the statutory guidance and that children in both areas are safeguarded by partners who "
+    "work well together. The partnership should keep the pressure of case reviews on its "
+    "agencies under watch."
+)
+POLICE_CONTRIBUTION = (
+    "The force kept its child protection teams at full strength through the lockdowns and "
+    "moved its safeguarding training online. Officers joined {{ training.webinar_sessions }} "
+    "partnership webinars alongside colleagues from health and children's services."
+)
+
+
+def _seed_scrutineer(officer: User, edition: ReportEdition) -> None:
+    parts = services.scrutineer_parts_create(actor=officer, edition=edition)
+    conclusion = parts[-1]
+    services.scrutineer_part_update(
+        actor=officer,
+        part=conclusion,
+        expected_version=conclusion.version,
+        title=conclusion.title,
+        body=SCRUTINEER_CONCLUSION,
+    )
+
+
+def _seed_contribution(officer: User, edition: ReportEdition) -> None:
+    police = Agency.objects.active().filter(statutory_role="police").order_by("name").first()
+    assert police is not None
+    contribution = services.contribution_request(
+        actor=officer,
+        edition=edition,
+        section=edition.sections.get(key="contributions"),
+        agency=police,
+        title="The police's year",
+        brief="The force's safeguarding work in 2020-21, in three or four sentences.",
+        due_on=timezone.localdate(),
+    )
+    author = User.objects.get(email=demo_email("agency.lead"))
+    services.contribution_update(
+        actor=author,
+        contribution=contribution,
+        expected_version=contribution.version,
+        body=POLICE_CONTRIBUTION,
+    )
+    services.contribution_submit(actor=author, contribution=contribution)
+    services.contribution_accept(actor=officer, contribution=contribution)
+
+
 @transaction.atomic
 def seed(*, stdout: TextIO | None = None) -> None:
     if ReportEdition.objects.filter(year_label=YEAR.label).exists():
@@ -220,6 +269,8 @@ def seed(*, stdout: TextIO | None = None) -> None:
         title=edition.title,
         young_people_summary=YOUNG_PEOPLE,
     )
+    _seed_scrutineer(officer, edition)
+    _seed_contribution(officer, edition)
     services.report_edition_submit(actor=officer, edition=edition)
     for local, full_name, job, role in SIGNERS:
         agency = Agency.objects.active().filter(statutory_role=role).order_by("name").first()

@@ -195,3 +195,14 @@ class ContributionReturnForm(forms.Form):
     comments = forms.CharField(
         label="What needs to change?", widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class ScrutineerPartForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    body = forms.CharField(
+        label="Text",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=MARKDOWN_HINT,
+    )
+    version = VersionField()

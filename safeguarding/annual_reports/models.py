@@ -321,3 +321,28 @@ class ContributionRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision {self.number}"
+
+
+class ScrutineerPart(BaseModel):
+    """One part of the independent scrutineer's report (a scrutiny theme, or the conclusion),
+    shown in order in the section keyed "scrutineer". The business unit enters the scrutineer's
+    text (the scrutineer's role is read-only); the judgement comes from assurance's scrutiny
+    assessments when the parts are set up."""
+
+    edition = models.ForeignKey(
+        ReportEdition, on_delete=models.CASCADE, related_name="scrutineer_parts"
+    )
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    judgement = models.CharField(max_length=100, blank=True)
+    body = models.TextField("text", blank=True)
+
+    class Meta:
+        ordering = ["edition", "position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def activity_label(self) -> str:
+        return f"scrutineer's report part {self.pk}"

@@ -20,6 +20,7 @@ from safeguarding.annual_reports.models import (
     EditionSection,
     PartnerContribution,
     ReportEdition,
+    ScrutineerPart,
 )
 from safeguarding.annual_reports.rules import can_write_contribution, sign_off_agencies_for
 from safeguarding.core.permissions import fetch_for_user_or_404
@@ -145,4 +146,25 @@ def get_contribution_for_reviewer_or_404(user: User, pk: int) -> PartnerContribu
         can_view=can_view_contribution,
         can_edit=can_review_contribution,
         write=True,
+    )
+
+
+def can_view_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
+    return can_view_edition(user, part.edition)
+
+
+def can_edit_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
+    return can_edit_edition(user, part.edition)
+
+
+def get_scrutineer_part_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ScrutineerPart:
+    return fetch_for_user_or_404(
+        user,
+        ScrutineerPart.objects.select_related("edition"),
+        pk,
+        can_view=can_view_scrutineer_part,
+        can_edit=can_edit_scrutineer_part,
+        write=write,
     )

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 FOLLOW_UP_DAYS = 7
+SCRUTINEER_SECTION = "scrutineer"
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,20 @@ class SectionView:
     narrative: text.Rendered
     module: ReportSection | None
     year: ReportingYear
-    contributions: list[tuple[str, text.Rendered]] = field(default_factory=list)
+    # Parts shown after the narrative: accepted partner contributions (under the agency's
+    # name) and the scrutineer's report parts: (heading, lead sentence, text).
+    parts: list[tuple[str, str, text.Rendered]] = field(default_factory=list)
 
     @property
     def narrative_html(self) -> str:
-        """The narrative, then each accepted partner contribution under the agency's name."""
-        parts = [self.narrative.html]
-        for agency, rendered in self.contributions:
-            parts.append(f'<h3 class="govuk-heading-m">{escape(agency)}</h3>\n{rendered.html}')
-        return "\n".join(parts)
+        """The narrative, then each part under its heading."""
+        html = [self.narrative.html]
+        for heading, lead, rendered in self.parts:
+            html.append(f'<h3 class="govuk-heading-m">{escape(heading)}</h3>')
+            if lead:
+                html.append(f"<p><strong>{escape(lead)}</strong></p>")
+            html.append(rendered.html)
+        return "\n".join(html)
 
     @property
     def module_html(self) -> str:
@@ -210,7 +216,13 @@ def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> Edi
         for contribution in accepted.get(section.pk, []):
             part = text.render(contribution.body, lookup=lookup, cite=notes.cite)
             errors += [f"{section.title}, {contribution.agency}: {e}" for e in part.errors]
-            parts.append((str(contribution.agency), part))
+            parts.append((str(contribution.agency), "", part))
+        if section.key == SCRUTINEER_SECTION:
+            for item in edition.scrutineer_parts.order_by("position"):
+                part = text.render(item.body, lookup=lookup, cite=notes.cite)
+                errors += [f"{section.title}, {item.title}: {e}" for e in part.errors]
+                lead = f"Judgement: {item.judgement}" if item.judgement else ""
+                parts.append((item.title, lead, part))
         module = modules.get(section.module_section)
         views.append(SectionView(section, rendered, module, year, parts))
     young = text.render(edition.young_people_summary, lookup=lookup)

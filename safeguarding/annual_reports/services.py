@@ -29,6 +29,7 @@ from safeguarding.annual_reports.models import (
     PartnerContribution,
     PublishedVersion,
     ReportEdition,
+    ScrutineerPart,
 )
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.years import ReportingYear
@@ -652,3 +653,60 @@ def contribution_return(
         verbs.CONTRIBUTION_RETURNED,
         comments,
     )
+
+
+# --- the independent scrutineer's report -----------------------------------------------------
+
+SCRUTINEER_CONCLUSION = "Conclusion"
+
+
+@transaction.atomic
+def scrutineer_parts_create(*, actor: User, edition: ReportEdition) -> list[ScrutineerPart]:
+    """Set up the scrutineer's report: one part per scrutiny theme assessed in the year (with
+    its judgement, from assurance's reporting figures), then a conclusion."""
+    _require_status(edition, Status.DRAFT, doing="changed")
+    if edition.scrutineer_parts.exists():
+        raise ValidationError("The scrutineer's report has its parts already.")
+    year = selectors.edition_year(edition)
+    assurance = catalogue.module_sections(year).get("assurance")
+    themes: list[tuple[str, str]] = (
+        list(getattr(assurance.figures, "scrutiny", []) or []) if assurance else []
+    )
+    parts = [
+        ScrutineerPart(edition=edition, position=n, title=theme, judgement=judgement)
+        for n, (theme, judgement) in enumerate(themes, start=1)
+    ]
+    parts.append(
+        ScrutineerPart(edition=edition, position=len(parts) + 1, title=SCRUTINEER_CONCLUSION)
+    )
+    for part in parts:
+        part.full_clean()
+        part.save()
+    event_record(
+        actor=actor,
+        verb=verbs.SCRUTINEER_PARTS_CREATED,
+        target=edition,
+        data={"parts": len(parts)},
+    )
+    return parts
+
+
+@transaction.atomic
+def scrutineer_part_update(
+    *,
+    actor: User,
+    part: ScrutineerPart,
+    expected_version: int | None,
+    title: str,
+    body: str,
+) -> ScrutineerPart:
+    _require_status(part.edition, Status.DRAFT, doing="changed")
+    _check_tokens(body, edition=part.edition, field="body")
+    tracked_update(
+        actor=actor,
+        obj=part,
+        data={"title": title, "body": body},
+        verb=verbs.SCRUTINEER_PART_UPDATED,
+        expected_version=expected_version,
+    )
+    return part

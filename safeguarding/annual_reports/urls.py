@@ -46,6 +46,21 @@ urlpatterns = [
     path("contributions/<int:pk>/submit/", views.contribution_submit, name="contribution_submit"),
     path("contributions/<int:pk>/accept/", views.contribution_accept, name="contribution_accept"),
     path("contributions/<int:pk>/return/", views.contribution_return, name="contribution_return"),
+    path(
+        "editions/<int:pk>/scrutineer/",
+        views.scrutineer_part_list,
+        name="scrutineer_part_list",
+    ),
+    path(
+        "editions/<int:pk>/scrutineer/set-up/",
+        views.scrutineer_parts_create,
+        name="scrutineer_parts_create",
+    ),
+    path(
+        "scrutineer-parts/<int:pk>/edit/",
+        views.scrutineer_part_update,
+        name="scrutineer_part_update",
+    ),
     path("sections/<int:pk>/edit/", views.section_update, name="section_update"),
     path("sections/<int:pk>/move/", views.section_move, name="section_move"),
     path("<str:year>/", views.report_detail, name="report_detail"),

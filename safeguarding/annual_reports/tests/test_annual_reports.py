@@ -94,3 +94,7 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert version.young_people_html
     assert "961" in text
     assert [n["number"] for n in version.footnotes] == [1, 2]
+    assert "The police's year" not in text  # the heading is the agency's name
+    assert "partnership webinars" in text
+    assert "Judgement: " in text
+    assert "Conclusion" in text

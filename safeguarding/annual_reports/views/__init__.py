@@ -1,6 +1,6 @@
 """The annual report's pages: the computed report of a year (reports.py), editions with their
 sections, workflow and publication (editions.py), context figures (context.py),
-partners' contributions (contributions.py), and the public
+partners' contributions (contributions.py), the scrutineer's report (scrutineer.py), and the public
 pages of published versions (public.py)."""
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ from safeguarding.annual_reports.views.reports import (
     report_download,
     report_index,
 )
+from safeguarding.annual_reports.views.scrutineer import (
+    scrutineer_part_list,
+    scrutineer_part_update,
+    scrutineer_parts_create,
+)
 
 __all__ = [
     "contribution_accept",
@@ -68,6 +73,9 @@ __all__ = [
     "report_detail",
     "report_download",
     "report_index",
+    "scrutineer_part_list",
+    "scrutineer_part_update",
+    "scrutineer_parts_create",
     "section_create",
     "section_move",
     "section_update",
