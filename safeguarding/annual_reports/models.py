@@ -93,6 +93,12 @@ class ReportEdition(BaseModel):
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    @property
+    def period_text(self) -> str:
+        """ "1 April 2020 to 31 March 2021"."""
+        start = int(self.year_label[:4])
+        return f"1 April {start} to 31 March {start + 1}"
+
 
 class EditionSection(BaseModel):
     """One section of an edition: a title, a narrative block (Markdown with figure tokens) and,

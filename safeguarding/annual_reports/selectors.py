@@ -17,11 +17,13 @@ from safeguarding.annual_reports import catalogue, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
     ContextFigure,
+    ContributionRevision,
     EditionSection,
     EditionSignOff,
     PartnerContribution,
     PublishedVersion,
     ReportEdition,
+    ScrutineerPart,
 )
 from safeguarding.annual_reports.publishing import controlled_values
 from safeguarding.core.reporting import ReportSection
@@ -75,6 +77,16 @@ def contribution_list_to_write(*, user: User) -> QuerySet[PartnerContribution]:
         .select_related("edition", "agency")
         .order_by("due_on", "pk")
     )
+
+
+def scrutineer_part_list(*, edition: ReportEdition) -> QuerySet[ScrutineerPart]:
+    return edition.scrutineer_parts.order_by("position")
+
+
+def contribution_revision_list(
+    *, contribution: PartnerContribution
+) -> QuerySet[ContributionRevision]:
+    return contribution.revisions.select_related("submitted_by").order_by("-number")
 
 
 def context_figure_list(*, edition: ReportEdition) -> QuerySet[ContextFigure]:
@@ -218,7 +230,7 @@ def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> Edi
             errors += [f"{section.title}, {contribution.agency}: {e}" for e in part.errors]
             parts.append((str(contribution.agency), "", part))
         if section.key == SCRUTINEER_SECTION:
-            for item in edition.scrutineer_parts.order_by("position"):
+            for item in scrutineer_part_list(edition=edition):
                 part = text.render(item.body, lookup=lookup, cite=notes.cite)
                 errors += [f"{section.title}, {item.title}: {e}" for e in part.errors]
                 lead = f"Judgement: {item.judgement}" if item.judgement else ""

@@ -246,6 +246,7 @@ def test_public_pages_need_no_sign_in(client: Client, published: PublishedVersio
     assert latest.status_code == 200
     assert b"Deaths notified: 0." in latest.content
     assert b"Contents" in latest.content
+    assert b"1 April 2020 to 31 March 2021. Published" in latest.content
     page = client.get(reverse("published_reports:published_version", args=["2020-21", 1]))
     assert page.status_code == 200
     assert (

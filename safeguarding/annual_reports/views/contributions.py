@@ -90,7 +90,7 @@ def contribution_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         {
             "contribution": contribution,
             "rendered": rendered,
-            "revisions": contribution.revisions.select_related("submitted_by"),
+            "revisions": selectors.contribution_revision_list(contribution=contribution),
             "can_write": permissions.can_edit_contribution(request.user, contribution)
             and contribution.is_with_author,
             "can_review": permissions.can_review_contribution(request.user, contribution)

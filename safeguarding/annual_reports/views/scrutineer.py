@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from safeguarding.annual_reports import forms, permissions, services
+from safeguarding.annual_reports import forms, permissions, selectors, services
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -45,7 +45,7 @@ def scrutineer_part_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         "annual_reports/scrutineer_part_list.html",
         {
             "edition": edition,
-            "parts": edition.scrutineer_parts.order_by("position"),
+            "parts": selectors.scrutineer_part_list(edition=edition),
             "can_edit": permissions.can_edit_edition(request.user, edition)
             and edition.is_editable,
             "breadcrumbs": _crumbs(edition)[:-1] + [("The scrutineer's report", "")],
