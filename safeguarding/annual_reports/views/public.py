@@ -16,6 +16,7 @@ from safeguarding.annual_reports import selectors
 from safeguarding.annual_reports.models import PublishedVersion
 from safeguarding.annual_reports.pdf import version_pdf
 from safeguarding.core.http import public
+from safeguarding.core.pages import Trail
 
 
 def _version(year: str, number: int | None) -> PublishedVersion:
@@ -25,12 +26,7 @@ def _version(year: str, number: int | None) -> PublishedVersion:
         raise Http404 from exc
 
 
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [
-        ("Home", reverse("core:home")),
-        ("Published reports", reverse("published_reports:published_list")),
-        *extra,
-    ]
+CRUMBS = Trail("Published reports", "published_reports:published_list")
 
 
 @public
@@ -54,7 +50,7 @@ def _version_page(request: HttpRequest, version: PublishedVersion) -> HttpRespon
             "version": version,
             "edition": version.edition,
             "versions": selectors.version_list(edition=version.edition),
-            "breadcrumbs": _crumbs((version.title, "")),
+            "breadcrumbs": CRUMBS((version.title, "")),
         },
     )
 
@@ -98,7 +94,7 @@ def published_young_people(request: HttpRequest, year: str, number: int) -> Http
         "published_reports/young_people.html",
         {
             "version": version,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": CRUMBS(
                 (
                     version.title,
                     reverse("published_reports:published_version", args=[year, version.number]),
