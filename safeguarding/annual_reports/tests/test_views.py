@@ -323,3 +323,12 @@ def test_every_write_is_logged(client: Client, officer: User, edition: ReportEdi
     client.force_login(officer)
     client.post(_url("edition_submit", edition.pk))
     assert ActivityEvent.objects.filter(verb=verbs.EDITION_SUBMITTED, actor=officer).exists()
+
+
+def test_editor_lists_the_figure_tokens(
+    client: Client, officer: User, edition: ReportEdition
+) -> None:
+    client.force_login(officer)
+    section = edition.sections.get(key="foreword")
+    response = client.get(_url("section_update", section.pk))
+    assert b"<code>{{ child_deaths.notified }}</code>" in response.content

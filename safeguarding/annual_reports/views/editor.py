@@ -11,7 +11,7 @@ from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from safeguarding.annual_reports import selectors, text
+from safeguarding.annual_reports import catalogue, selectors, text
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, form_page
@@ -37,8 +37,13 @@ def editor_page(
     record: Any = None,
     intro: str = "",
 ) -> HttpResponse:
+    values, shown = selectors.edition_figures(year=selectors.edition_year(edition))
     context: dict[str, Any] = {
         "edition": edition,
+        "figures": [
+            (key, item.figure.label, catalogue.format_value(shown[key], item.figure.unit))
+            for key, item in values.items()
+        ],
         "preview": None,
         "preview_errors": [],
         "cancel_url": cancel_url,
@@ -47,7 +52,6 @@ def editor_page(
     if request.method == "POST" and "preview" in request.POST:
         form = form_class(request.POST, **dict(form_kwargs or {}))
         form.is_valid()
-        values, shown = selectors.edition_figures(year=selectors.edition_year(edition))
         rendered = text.render(
             request.POST.get("body", ""), lookup=selectors.figure_lookup(values, shown)
         )
