@@ -42,6 +42,22 @@ Status = ReportEdition.Status
 
 
 def _require_status(edition: ReportEdition, *allowed: str, doing: str) -> None:
+    """Lock the edition's row for this transaction and check its state: two people moving the
+    same report on at once (two publications, a sign-off during a return) cannot both win."""
+    current = (
+        ReportEdition.objects.select_for_update()
+        .filter(pk=edition.pk)
+        .values_list("status", "draft_number", "review_round")
+        .first()
+    )
+    if current is not None and current != (
+        edition.status,
+        edition.draft_number,
+        edition.review_round,
+    ):
+        raise ValidationError(
+            "Someone else has moved this report on since you opened it: reload the page."
+        )
     if edition.status not in allowed:
         raise ValidationError(
             f"The report is {edition.get_status_display().lower()}: it cannot be {doing} now."

@@ -327,3 +327,10 @@ def test_follow_up_refused_before_publication(officer: User, edition: ReportEdit
             sent_to_panel_on=timezone.localdate(),
             sent_to_foundations_on=None,
         )
+
+
+def test_stale_copy_of_an_edition_cannot_move_it_on(officer: User, edition: ReportEdition) -> None:
+    stale = ReportEdition.objects.get(pk=edition.pk)
+    services.report_edition_submit(actor=officer, edition=edition)
+    with pytest.raises(ValidationError, match="reload"):
+        services.report_edition_submit(actor=officer, edition=stale)
