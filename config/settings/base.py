@@ -400,6 +400,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
     "safeguarding.website.demo",
+    "safeguarding.annual_reports.demo",
 ]
 
 LOGGING = {
