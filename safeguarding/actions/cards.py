@@ -45,8 +45,9 @@ def my_actions_card(user: User) -> Card | None:
         title="Your actions",
         items=items,
         empty_text="You have no open actions.",
-        link_url=reverse("actions:action_list"),
-        link_text="See all actions" if total <= CARD_LIMIT else f"See all {total} actions",
+        # The list the card opens is exactly the card's actions, so its count is the card's.
+        link_url=reverse("actions:action_list") + "?mine=on",
+        link_text="See all your actions" if total <= CARD_LIMIT else f"See all {total} actions",
         count=total,
     )
 
@@ -74,7 +75,7 @@ def plans_due_for_review_card(user: User) -> Card | None:
     return Card(
         title="Action plans due for review",
         items=items,
-        link_url=reverse("actions:action_plan_list"),
-        link_text="See all action plans",
+        link_url=reverse("actions:action_plan_list") + "?review_due=on",
+        link_text=f"See all {total} plans due for review",
         count=total,
     )

@@ -95,6 +95,7 @@ class ActionFilterForm(forms.Form):
         required=False,
         label="Overdue",
     )
+    mine = forms.BooleanField(required=False, label="Only my open actions")
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
@@ -105,4 +106,18 @@ class ActionFilterForm(forms.Form):
             "status": data.get("status") or "",
             "agency": data.get("agency"),
             "overdue": overdue,
+            "mine": bool(data.get("mine")),
+        }
+
+
+class ActionPlanFilterForm(forms.Form):
+    search = forms.CharField(required=False, max_length=200, label="Plan title contains")
+    review_due = forms.BooleanField(required=False, label="Only plans due for review")
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        return {
+            "search": self.cleaned_data.get("search") or "",
+            "review_due": bool(self.cleaned_data.get("review_due")),
         }

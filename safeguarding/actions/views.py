@@ -29,6 +29,12 @@ from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial
 from safeguarding.core.permissions import require
 
 CRUMBS = Trail("Actions", "actions:action_list")
+PAGE_SIZE = 50
+
+
+def _query(request: AuthenticatedHttpRequest, keys: tuple[str, ...]) -> str:
+    """The list's filters, for its pagination and download links."""
+    return urlencode([(key, value) for key in keys if (value := request.GET.get(key))])
 
 
 def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
@@ -49,9 +55,8 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.ActionFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     actions = selectors.action_list_for_user(user=request.user, **filters)
-    page = Paginator(actions, 50).get_page(request.GET.get("page"))
-    filter_keys = ("status", "agency", "overdue")
-    query = urlencode([(k, v) for k in filter_keys if (v := request.GET.get(k))])
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = _query(request, ("status", "agency", "overdue", "mine"))
     return render(
         request,
         "actions/action_list.html",
@@ -90,14 +95,19 @@ def action_export(request: AuthenticatedHttpRequest) -> HttpResponse:
 def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_actions(request.user))
     today = timezone.localdate()
+    form = forms.ActionPlanFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    plans = selectors.action_plan_list_for_user(user=request.user, today=today, **filters)
     return render(
         request,
         "actions/action_plan_list.html",
         {
-            "plans": selectors.action_plan_list_for_user(user=request.user, today=today),
-            "due_for_review": selectors.action_plans_due_for_review(
+            "form": form,
+            "page_obj": Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page")),
+            "query": _query(request, ("search", "review_due")),
+            "due_for_review_count": selectors.action_plans_due_for_review(
                 user=request.user, today=today
-            ),
+            ).count(),
             "today": today,
             "breadcrumbs": CRUMBS(("Action plans", "")),
         },

@@ -475,3 +475,23 @@ def test_nav_shows_actions_only_to_those_who_may_see_them(
     assert link in client.get(reverse("core:home")).content.decode()
     client.force_login(outsider)
     assert link not in client.get(reverse("core:home")).content.decode()
+
+
+def test_action_plan_list_is_paginated_with_a_count_and_filters(
+    client: Client, owner: User, frozen: Any
+) -> None:
+    ActionPlanFactory.create_batch(52, next_review_due=TODAY + timedelta(days=30))
+    ActionPlanFactory.create(title="Synthetic neglect audit plan", next_review_due=TODAY)
+    client.force_login(owner)
+
+    first = client.get(_url("action_plan_list"))
+    assert len(first.context["page_obj"].object_list) == 50
+    assert "53 action plans" in first.content.decode()
+    assert 'class="govuk-pagination"' in first.content.decode()
+    second = client.get(_url("action_plan_list"), {"page": 2})
+    assert len(second.context["page_obj"].object_list) == 3
+
+    found = client.get(_url("action_plan_list"), {"search": "neglect"}).context["page_obj"]
+    assert [plan.title for plan in found] == ["Synthetic neglect audit plan"]
+    due = client.get(_url("action_plan_list"), {"review_due": "on"}).context["page_obj"]
+    assert [plan.title for plan in due] == ["Synthetic neglect audit plan"]
