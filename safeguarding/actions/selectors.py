@@ -6,7 +6,7 @@ marked overdue. `current_status` (annotated here) is the status every list shows
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -289,9 +289,12 @@ EXPORT_HEADER: Sequence[str] = (
 )
 
 
-def action_export_rows(*, actions: Iterable[Action], today: date | None = None) -> list[list[Any]]:
+def action_export_rows(
+    *, actions: QuerySet[Action], today: date | None = None
+) -> Iterator[list[Any]]:
+    """One row per action, as a generator reading the actions in chunks (for streaming)."""
     today = today or timezone.localdate()
-    return [
+    return (
         [
             action.plan.title,
             action.number,
@@ -304,5 +307,5 @@ def action_export_rows(*, actions: Iterable[Action], today: date | None = None) 
             action.is_overdue_on(today),
             action.completed_on,
         ]
-        for action in actions
-    ]
+        for action in actions.iterator(chunk_size=500)
+    )

@@ -108,3 +108,40 @@ def assert_same_query_count(
                 f"{first} queries with {first_size} records but {number} with {size}: "
                 f"a query per row. Queries only in the larger run:\n{extra}"
             )
+
+
+def response_bytes(response: Any) -> bytes:
+    """The body of a response, streamed or not (exports stream)."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
+
+
+DANGEROUS_STARTS = ("=", "+", "-", "@")
+
+
+def export_cells(response: Any) -> list[list[str]]:
+    """Every cell of a CSV or XLSX export response, as text (for formula-safety tests)."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    body = response_bytes(response)
+    if body[:2] == b"PK":
+        sheet = load_workbook(io.BytesIO(body)).worksheets[0]
+        return [
+            ["" if value is None else str(value) for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    return [list(row) for row in csv.reader(io.StringIO(body.decode()))]
+
+
+def assert_export_formula_safe(response: Any, value: str) -> None:
+    """The export streams, contains `value` neutralised (an apostrophe before it) and no
+    cell that a spreadsheet would run as a formula."""
+    assert response.status_code == 200
+    assert getattr(response, "streaming", False), "exports must stream (a generator response)"
+    cells = [cell for row in export_cells(response) for cell in row]
+    assert "'" + value in cells, f"{value!r} not found neutralised in the export"
+    assert not [cell for cell in cells if cell.startswith(DANGEROUS_STARTS)]

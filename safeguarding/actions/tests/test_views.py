@@ -18,7 +18,7 @@ from safeguarding.actions.models import Action, ActionPlanReview, ActionUpdate
 from safeguarding.actions.tests.conftest import TODAY
 from safeguarding.actions.tests.factories import ActionFactory, ActionPlanFactory, edit_fields
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, response_bytes
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_export_is_scoped_and_logged(
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response_bytes(response).decode())))
     assert len(rows) == 2
     assert rows[1][2] == "Ours"
     assert rows[1][7] == "Overdue"
@@ -123,7 +123,7 @@ def test_export_xlsx_and_matrix(client: Client, owner: User, outsider: User) -> 
     matrix = ViewMatrix(client, _url("action_export") + "?format=xlsx")
 
     response = matrix.allowed(owner)
-    assert response.content[:2] == b"PK"
+    assert response_bytes(response)[:2] == b"PK"
     assert ActivityEvent.objects.get(verb="exported").data["format"] == "xlsx"
     matrix.outsider(outsider)
     matrix.wrong_method(owner, "post")
