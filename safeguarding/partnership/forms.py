@@ -191,3 +191,15 @@ class PersonDeactivateForm(forms.Form):
 
 class PersonSearchForm(forms.Form):
     q = forms.CharField(required=False, label="Search by name or e-mail address", max_length=100)
+
+
+class GroupFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Name contains", max_length=100)
+    kind = forms.ChoiceField(
+        choices=[("", "All types"), *Group.Kind.choices], required=False, label="Type"
+    )
+
+
+class PriorityFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Title contains", max_length=100)
+    current = forms.BooleanField(required=False, label="Only current priorities")
