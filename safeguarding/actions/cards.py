@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from safeguarding.actions import permissions, selectors
+from safeguarding.core.dates import format_date
 from safeguarding.core.registry import Card, CardItem
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def my_actions_card(user: User) -> Card | None:
                 + Truncator(action.description).chars(90, truncate="…"),
                 url=reverse("actions:action_detail", args=[action.pk]),
                 hint=f"{action.plan.title} · {action.owner_agency.name}",
-                due=f"{action.due_date.day} {action.due_date:%B %Y}",
+                due=format_date(action.due_date),
                 tag="Overdue" if overdue else "",
                 tag_colour="govuk-tag--red" if overdue else "",
             )
@@ -64,9 +65,7 @@ def plans_due_for_review_card(user: User) -> Card | None:
         CardItem(
             text=plan.title,
             url=reverse("actions:action_plan_detail", args=[plan.pk]),
-            due=f"{plan.next_review_due.day} {plan.next_review_due:%B %Y}"
-            if plan.next_review_due
-            else "",
+            due=format_date(plan.next_review_due) if plan.next_review_due else "",
             tag="Review due",
             tag_colour="govuk-tag--orange",
         )

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.actions import forms, permissions, selectors, services
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.dates import format_date
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -169,7 +170,7 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
             messages.success(
                 request,
                 f"The review has been recorded. The next review is due by "
-                f"{review.next_review_due.day} {review.next_review_due:%B %Y}.",
+                f"{format_date(review.next_review_due)}.",
             )
             return redirect("actions:action_plan_detail", plan.pk)
     return render(

@@ -167,8 +167,10 @@ class GOVUKDateField(forms.Field):
 
     widget = GOVUKDateInput
     parts: tuple[str, ...] = _DATE_PARTS
+    example = "For example, 27 3 2026"
 
     def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", self.example)
         super().__init__(**kwargs)
         self.error_parts: tuple[str, ...] = ()
 
@@ -221,6 +223,7 @@ class GOVUKDateTimeField(GOVUKDateField):
 
     widget = GOVUKDateTimeInput
     parts = _DATE_PARTS + _TIME_PARTS
+    example = "For example, 27 3 2026 and 9 30 am, or 27 3 2026 and 14 30"
 
     def _parse(self, value: dict[str, str]) -> Any:
         day = self._parse_date(value)

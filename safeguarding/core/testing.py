@@ -15,6 +15,7 @@ the data at two sizes and asserts the page costs the same number of queries at b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
@@ -145,3 +146,13 @@ def assert_export_formula_safe(response: Any, value: str) -> None:
     cells = [cell for row in export_cells(response) for cell in row]
     assert "'" + value in cells, f"{value!r} not found neutralised in the export"
     assert not [cell for cell in cells if cell.startswith(DANGEROUS_STARTS)]
+
+
+def date_data(name: str, value: date | str) -> dict[str, str]:
+    """POST data for a GOV.UK date input (core.forms.GOVUKDateField): the three boxes."""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }

@@ -8,8 +8,9 @@ from typing import Any
 from django import template
 from django.core.paginator import Page
 from django.forms import BoundField, Form
-from django.utils import timezone
 from django.utils.safestring import SafeString
+
+from safeguarding.core.dates import format_date, format_datetime, format_time
 
 register = template.Library()
 
@@ -106,37 +107,28 @@ def error_summary(*forms: Form | None) -> dict[str, Any]:
 
 @register.filter
 def govuk_date(value: date | datetime | None, with_time: bool = False) -> str:
-    """1 April 2021 (GOV.UK style); with_time adds 2:30pm."""
+    """24 December 2026 (GOV.UK style); with_time adds " at 9:40am" (core.dates)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        text = f"{local.day} {local:%B %Y}"
-        if with_time:
-            text += f" at {govuk_time(local)}"
-        return text
-    return f"{value.day} {value:%B %Y}"
+    if with_time and isinstance(value, datetime):
+        return format_datetime(value)
+    return format_date(value)
 
 
 @register.filter
 def govuk_time(value: datetime | time | None) -> str:
-    """GOV.UK time style: 9:40am, 12:15pm, midday, midnight."""
+    """9:40am, 12:15pm, midday, midnight (GOV.UK style)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        value = (timezone.localtime(value) if timezone.is_aware(value) else value).time()
-    if value.minute == 0 and value.hour == 12:
-        return "midday"
-    if value.minute == 0 and value.hour == 0:
-        return "midnight"
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d}{'am' if value.hour < 12 else 'pm'}"
+    return format_time(value)
 
 
 @register.filter
 def govuk_datetime(value: datetime | None) -> str:
     """24 December 2026 at 9:40am."""
-    return govuk_date(value, True)
+    if value is None or value == "":
+        return ""
+    return format_datetime(value)
 
 
 @register.filter
