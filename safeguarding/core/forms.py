@@ -187,7 +187,9 @@ class GOVUKDateField(forms.Field):
         if isinstance(value, date):
             return value
         if not isinstance(value, dict):
-            value = self.widget.format_value(value)
+            widget = self.widget
+            assert isinstance(widget, GOVUKDateInput)
+            value = widget.format_value(value)
         wanted = [part for part in self.parts if part != "ampm"]
         if not any(value.get(part) for part in wanted):
             return None

@@ -45,7 +45,9 @@ def card_count_problem(client: Client, user: User, card: Card) -> str:
 
 def test_every_card_count_is_the_length_of_its_list(client: Client) -> None:
     call_command("demo_seed", "--quiet-sign-ins")
-    problems, pending, checked = [], [], 0
+    problems: list[str] = []
+    pending: list[str] = []
+    checked = 0
     for user in User.objects.filter(is_active=True).order_by("email"):
         for key, registered in sorted(_cards.items()):
             card = registered.provider(user)

@@ -25,7 +25,9 @@ class MeetingForm(forms.Form):
     starts_at = GOVUKDateTimeField(label="Start of the meeting")
 
 
-def _boxes(name: str, day: str = "", month: str = "", year: str = "", **more: str) -> dict:
+def _boxes(
+    name: str, day: str = "", month: str = "", year: str = "", **more: str
+) -> dict[str, str]:
     data = {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
     data.update({f"{name}-{key}": value for key, value in more.items()})
     return data
@@ -119,7 +121,7 @@ def test_date_and_time_on_the_12_or_24_hour_clock(
 def test_time_errors(hour: str, minute: str, ampm: str, message: str) -> None:
     form = MeetingForm(_boxes("starts_at", "18", "3", "2026", hour=hour, minute=minute, ampm=ampm))
     assert not form.is_valid()
-    assert form.errors["starts_at"][0].startswith(message)
+    assert str(form.errors["starts_at"][0]).startswith(message)
 
 
 def test_one_display_format_for_dates_and_times() -> None:
