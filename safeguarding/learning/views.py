@@ -28,6 +28,7 @@ from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
 
 _PER_PAGE = 25
+_THEMES_PER_PAGE = 50
 
 CRUMBS = Trail("Learning", "learning:learning_point_list")
 
@@ -253,7 +254,9 @@ def theme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "learning/theme_list.html",
         {
-            "themes": selectors.theme_list_with_usage(user=request.user),
+            "page_obj": Paginator(
+                selectors.theme_list_with_usage(user=request.user), _THEMES_PER_PAGE
+            ).get_page(request.GET.get("page")),
             "can_manage": permissions.can_manage_themes(request.user),
             "breadcrumbs": CRUMBS(("Themes", "")),
         },

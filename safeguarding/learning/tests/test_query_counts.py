@@ -85,3 +85,15 @@ def test_learning_point_and_theme_pages_cost_the_same(client: Client, officer: U
         lambda n: _points(n) if Theme.objects.count() else None,
         _visit(client, officer, reverse("learning:theme_detail", args=[theme.pk])),
     )
+
+
+def test_theme_list_is_paginated_with_a_count(client: Client, officer: User) -> None:
+    existing = Theme.objects.count()
+    ThemeFactory.create_batch(60)
+    client.force_login(officer)
+
+    response = client.get(reverse("learning:theme_list"))
+
+    assert len(response.context["page_obj"].object_list) == 50
+    assert f"{existing + 60} themes" in response.content.decode()
+    assert 'class="govuk-pagination"' in response.content.decode()
