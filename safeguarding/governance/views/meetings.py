@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -245,15 +246,9 @@ def paper_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """A paper, for whoever may see the meeting's papers; every download is logged."""
     paper = permissions.get_paper_for_user_or_404(request.user, pk)
     services.paper_download_record(actor=request.user, paper=paper)
-    response = FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
-        filename=paper.original_name,
-        content_type="application/octet-stream",
+    return uploads.attachment_response(
+        paper.file, download_name=paper.original_name, kind=paper.file_kind
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
