@@ -152,16 +152,20 @@ def group_list_for_user(*, user: User) -> list[Group]:
 
 
 def meeting_list_for_group(*, group: Group) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(group=group).select_related("group").order_by("-starts_at")
+    return (
+        Meeting.objects.filter(group=group).select_related("group").order_by("-starts_at", "-id")
+    )
 
 
-def governance_meeting_list_for_user(*, user: User, upcoming: bool) -> list[Meeting]:
+def governance_meeting_list_for_user(*, user: User, upcoming: bool) -> QuerySet[Meeting]:
+    """Meetings (not cancelled) of the groups the user may see: to come, soonest first, or
+    held, latest first. A query set: pages take a slice or paginate it."""
     groups = [g.pk for g in group_list_for_user(user=user)]
     now = timezone.now()
     meetings = Meeting.objects.select_related("group").filter(group_id__in=groups, cancelled=False)
     if upcoming:
-        return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:20])
-    return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:20])
+        return meetings.filter(ends_at__gte=now).order_by("starts_at", "id")
+    return meetings.filter(ends_at__lt=now).order_by("-starts_at", "-id")
 
 
 def seats_for_meeting(*, meeting: Meeting) -> list[GroupMembership]:

@@ -18,6 +18,7 @@ from safeguarding.assurance.models import (
     Response,
     Score,
     Section11Score,
+    Survey,
 )
 from safeguarding.assurance.tests.factories import cycle, open_survey, survey_form
 from safeguarding.governance import selectors, services
@@ -55,8 +56,8 @@ def _audit(
     return audit
 
 
-def _respond(survey: object, number: int) -> None:
-    version = assurance_selectors.form_version_latest(template=survey.form)  # type: ignore[attr-defined]
+def _respond(survey: Survey, number: int) -> None:
+    version = assurance_selectors.form_version_latest(template=survey.form)
     for _ in range(number):
         Response.objects.create(form_version=version, survey=survey, submitted_on=DAY)
 

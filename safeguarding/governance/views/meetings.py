@@ -7,6 +7,8 @@ the paper download and the calendar entry (files); every other form page uses it
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,20 +26,31 @@ from safeguarding.governance.views.crumbs import CRUMBS, meeting_crumbs
 # --- meetings ------------------------------------------------------------------------
 
 
+# Rows on one page of a list of meetings (a partnership's meetings are never shown whole).
+PER_PAGE = 25
+
+
+def _page_of(request: AuthenticatedHttpRequest, items: QuerySet[Meeting]) -> Page[Meeting]:
+    """The requested page (a missing or wrong page number shows the first or last)."""
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
 @login_required
 @require_GET
 def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The meetings to come (or, with ?when=past, those held), a page at a time."""
     require(permissions.can_view_governance(request.user))
+    past = request.GET.get("when") == "past"
+    meetings = selectors.governance_meeting_list_for_user(user=request.user, upcoming=not past)
     return render(
         request,
         "governance/meeting_list.html",
         {
             "breadcrumbs": CRUMBS(("Meetings", "")),
             "groups": selectors.group_list_for_user(user=request.user),
-            "upcoming": selectors.governance_meeting_list_for_user(
-                user=request.user, upcoming=True
-            ),
-            "past": selectors.governance_meeting_list_for_user(user=request.user, upcoming=False),
+            "past": past,
+            "page_obj": _page_of(request, meetings),
+            "query": "when=past" if past else "",
         },
     )
 
@@ -54,7 +67,7 @@ def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ("Meetings", reverse("governance:meeting_list")), (group.name, "")
             ),
             "group": group,
-            "meetings": selectors.meeting_list_for_group(group=group),
+            "page_obj": _page_of(request, selectors.meeting_list_for_group(group=group)),
             "can_run": permissions.can_run_group_meetings(request.user, group),
         },
     )
