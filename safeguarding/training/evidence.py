@@ -62,6 +62,7 @@ def register() -> None:
         url=lambda course: reverse("training:course_detail", args=[course.pk]),
         for_priority=lambda priority: Course.objects.filter(priority=priority).order_by("title"),
         for_priority_note="the course's priority",
+        describe=lambda course: f"Course: {course.title}",
     )
     evidence.register(
         "training.trainingsession",
@@ -69,4 +70,5 @@ def register() -> None:
         session_figures,
         url=lambda session: reverse("training:session_detail", args=[session.pk]),
         prepare=lambda sessions: sessions.select_related("course"),
+        describe=lambda session: f"Session: {session}",
     )
