@@ -30,6 +30,13 @@ urlpatterns = [
     path("search/", public.search, name="search"),
     path("learning/", public.learning_list, name="learning_list"),
     path("learning/<int:pk>/", public.learning_detail, name="learning_detail"),
+    path("case-reviews/", public.practice_review_list, name="practice_review_list"),
+    path("case-reviews/<int:pk>/", public.practice_review_detail, name="practice_review_detail"),
+    path(
+        "case-reviews/<int:pk>/final-report/",
+        public.practice_review_report,
+        name="practice_review_report",
+    ),
     path("updates/", public.subscribe, name="subscribe"),
     path("updates/check-your-email/", public.subscribe_sent, name="subscribe_sent"),
     path("updates/confirm/<str:token>/", public.subscription_confirm, name="subscription_confirm"),
