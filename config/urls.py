@@ -28,6 +28,7 @@ urlpatterns = [
     path("data/", include("safeguarding.datasets.urls")),
     path("annual-reports/", include("safeguarding.annual_reports.urls")),
     path("site/", include("safeguarding.website.urls")),
+    path("reports/", include("safeguarding.annual_reports.public_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -405,6 +405,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
     "safeguarding.website.demo",
+    "safeguarding.annual_reports.demo",
 ]
 
 LOGGING = {
