@@ -8,6 +8,8 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 
+from safeguarding.annual_reports import selectors as annual_report_selectors
+from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
 from safeguarding.case_reviews import selectors as case_review_selectors
 from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.core.reporting import percent
@@ -104,8 +106,8 @@ class SearchResult:
 
 
 def search(*, query: str, limit: int = 50) -> list[SearchResult]:
-    """Pages, resources, published learning and published case reviews whose words match
-    every word of the query."""
+    """Pages, resources, published learning, published case reviews and yearly reports whose
+    words match every word of the query."""
     from django.urls import reverse
 
     words = [w for w in query.split() if len(w) > 1][:8]
@@ -150,7 +152,26 @@ def search(*, query: str, limit: int = 50) -> list[SearchResult]:
         )
         for r in practice_review_list_published().filter(review_q)[:limit]
     ]
+    results += [
+        SearchResult(
+            "Yearly report",
+            version.title,
+            f"Published {version.published_at:%-d %B %Y}",
+            reverse(
+                "published_reports:published_version", args=[edition.year_label, version.number]
+            ),
+        )
+        for edition, version in annual_report_list_published()
+        if all(word.lower() in f"{version.title} {edition.year_label}".lower() for word in words)
+    ]
     return results[:limit]
+
+
+def annual_report_list_published() -> list[tuple[ReportEdition, PublishedVersion]]:
+    """The yearly reports annual_reports has published, each with its latest version, newest
+    year first (their public pages live under /reports/)."""
+    editions = annual_report_selectors.published_edition_list()
+    return sorted(editions, key=lambda pair: pair[0].year_label, reverse=True)
 
 
 # --- published case reviews ------------------------------------------------------------

@@ -37,6 +37,7 @@ urlpatterns = [
         public.practice_review_report,
         name="practice_review_report",
     ),
+    path("annual-reports/", public.annual_report_list, name="annual_report_list"),
     path("updates/", public.subscribe, name="subscribe"),
     path("updates/check-your-email/", public.subscribe_sent, name="subscribe_sent"),
     path("updates/confirm/<str:token>/", public.subscription_confirm, name="subscription_confirm"),

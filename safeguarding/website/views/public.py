@@ -298,6 +298,21 @@ def practice_review_report(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @public
+@require_GET
+@cached_for_visitors
+def annual_report_list(request: HttpRequest) -> HttpResponse:
+    """The yearly reports annual_reports has published, linking to their public pages."""
+    return render(
+        request,
+        "website/annual_report_list.html",
+        {
+            "published": selectors.annual_report_list_published(),
+            "breadcrumbs": CRUMBS(("Yearly reports", "")),
+        },
+    )
+
+
+@public
 @never_cache
 @require_http_methods(GET_POST)
 def subscribe(request: HttpRequest) -> HttpResponse:
