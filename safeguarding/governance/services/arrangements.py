@@ -54,7 +54,7 @@ def appointment_create(
 ) -> Appointment:
     """Appoint someone to a role from `started_on` (to `ended_on`, open when None). Refused when
     it overlaps another appointment to the same seat."""
-    holders = list(Appointment.objects.select_for_update().filter(_seat(role, agency)))
+    holders = list(Appointment.objects.select_for_update(of=("self",)).filter(_seat(role, agency)))
     clash = next((a for a in holders if a.overlaps(started_on, ended_on)), None)
     if clash is not None:
         raise ValidationError(
@@ -234,7 +234,7 @@ def funding_contribution_record(
     if agreed < 0 or received < 0:
         raise ValidationError("Amounts cannot be negative.")
     existing = (
-        FundingContribution.objects.select_for_update()
+        FundingContribution.objects.select_for_update(of=("self",))
         .filter(agency=agency, year_start=year_start)
         .first()
     )
@@ -271,7 +271,7 @@ def budget_line_record(
     if amount < 0:
         raise ValidationError({"amount": "The amount cannot be negative."})
     existing = (
-        BudgetLine.objects.select_for_update()
+        BudgetLine.objects.select_for_update(of=("self",))
         .filter(year_start=year_start, category=category)
         .first()
     )
