@@ -45,7 +45,9 @@ DEFAULT_PAPERS_WORKING_DAYS = 5
 def group_papers_policy_set(
     *, actor: User | None, group: Group, restricted: bool, papers_working_days: int
 ) -> GroupPapersPolicy:
-    policy, _created = GroupPapersPolicy.objects.select_for_update(of=("self",)).get_or_create(group=group)
+    policy, _created = GroupPapersPolicy.objects.select_for_update(of=("self",)).get_or_create(
+        group=group
+    )
     policy.restricted = restricted
     policy.papers_working_days = papers_working_days
     policy.full_clean()
@@ -160,7 +162,9 @@ def meeting_cancel(*, actor: User | None, meeting: Meeting, reason: str) -> Meet
         target=meeting,
         data={"reason": reason.strip()[:300]},
     )
-    moved = list(Escalation.objects.select_for_update(of=("self",)).filter(agenda_item__meeting=meeting))
+    moved = list(
+        Escalation.objects.select_for_update(of=("self",)).filter(agenda_item__meeting=meeting)
+    )
     for escalation in moved:
         escalation.agenda_item = None
         escalation.save(update_fields=["agenda_item"])
@@ -190,7 +194,9 @@ def agenda_item_add(
     owner: User | None = None,
     owner_agency: Agency | None = None,
 ) -> AgendaItem:
-    Meeting.objects.select_for_update(of=("self",)).filter(pk=meeting.pk).first()  # serialise numbering
+    Meeting.objects.select_for_update(of=("self",)).filter(
+        pk=meeting.pk
+    ).first()  # serialise numbering
     return tracked_create(
         actor=actor,
         model=AgendaItem,
