@@ -4,11 +4,18 @@ CSV tables are recognised by their columns: the episodes table (CHILD, DECOM, RN
 is needed; the header table (CHILD, SEX, DOB) gives the month of birth; other tables (UASC,
 Missing, OC2, Reviews...) are accepted and ignored. Extra columns are ignored. The return is
 longitudinal: earlier years' episodes are kept, and counting rules pick the year's own.
+
+Placement and provider codes are checked against the rules of the collection year each episode
+starts in (`datasets.specifications`, the one table of year rules): a row problem names that
+year's rule, e.g. P2 for an episode starting on or after 28/10/2023. The later years' tables
+(social worker episodes 2023-24, deprivation of liberty orders 2026-27) are accepted and ignored:
+no figure reads them.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -19,6 +26,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from safeguarding.datasets import specifications
 from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
     BadValueError,
@@ -105,6 +113,17 @@ class _Episodes:
         if ok and values["DECOM"] is None:
             self.problems.add(RowProblem(table, number, "DECOM", "", "is blank"))
             ok = False
+        if ok:
+            place = row.get("PLACE", row.get("PL", ""))
+            provider = row.get("PLACE_PROVIDER", "")
+            broken = _placement_problem(
+                clean_text(place).upper(), clean_text(provider).upper(), values["DECOM"]
+            )
+            if broken is not None:
+                column, message = broken
+                value = clean_text(place if column == "PLACE" else provider)
+                self.problems.add(RowProblem(table, number, column, value, message))
+                ok = False
         if not ok:
             return
         self.sink(
@@ -119,6 +138,11 @@ class _Episodes:
                 reason_ended=rec,
             )
         )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _placement_problem(place: str, provider: str, start: date) -> tuple[str, str] | None:
+    return specifications.placement_problem(place, provider, start=start)
 
 
 def _legal(value: Any) -> str:
