@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import disclosure, figures, permissions
-from safeguarding.datasets.models import ImportBatch, Population
+from safeguarding.datasets.models import Comparator, ImportBatch, Population
 from safeguarding.partnership.models import Area
 
 if TYPE_CHECKING:
@@ -197,3 +197,10 @@ def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], 
         for area_pk, by_figure in quarterly.items()
         for figure_key, counts in by_figure.items()
     }
+
+
+def comparator_list() -> QuerySet[Comparator]:
+    """Every comparator, England's first within a figure and year."""
+    return Comparator.objects.select_related("area").order_by(
+        "figure", "-year_start", "geography", "area__name"
+    )

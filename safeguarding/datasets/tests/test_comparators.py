@@ -7,8 +7,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 
+from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import comparators, services, verbs
 from safeguarding.datasets.models import Comparator
@@ -91,3 +96,39 @@ def test_the_comparison_reads_area_england_neighbours_with_sources(area: Area) -
     assert comparators.comparison_text(comparators.comparison("Northshire", None, [])) == (
         "Northshire x"
     )
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def test_the_comparator_pages_enter_and_import(client: Client, owner: User, area: Area) -> None:
+    client.force_login(owner)
+    page = client.get(reverse("datasets:comparator_list"))
+    assert page.status_code == 200
+    assert "Key to symbols" in page.content.decode()
+    response = client.post(
+        reverse("datasets:comparator_list"),
+        {
+            "figure": "referrals",
+            "year": "2025-26",
+            "geography": "england",
+            "area": "",
+            "value": "41.4",
+            "source": SOURCE,
+        },
+    )
+    assert response.status_code == 302
+    upload = SimpleUploadedFile("comparators.csv", GOOD.encode(), content_type="text/csv")
+    response = client.post(reverse("datasets:comparator_import"), {"comparators_file": upload})
+    assert response.status_code == 302
+    assert Comparator.objects.count() == 3
+    bad = SimpleUploadedFile(
+        "comparators.csv", (GOOD + "nope,2025-26,England,,1,x\n").encode(), content_type="text/csv"
+    )
+    response = client.post(reverse("datasets:comparator_import"), {"comparators_file": bad})
+    assert response.status_code == 200
+    assert "Row 5, column &#x27;figure&#x27;" in response.content.decode()
+
+
+def test_the_comparator_pages_refuse_outsiders(client: Client, outsider: User) -> None:
+    ViewMatrix(client, reverse("datasets:comparator_list")).outsider(outsider)
