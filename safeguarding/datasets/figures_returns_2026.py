@@ -3,9 +3,10 @@ group decision-making module, early help and family help (CIN referral source 5D
 RC9, from 2023-24), and Annex A lists 9-10 (care leavers, adoption).
 
 Each figure is computed from parsed records (`ParsedRecord`, kinds in
-`specifications.LaterKind`) for a reporting year P = 1 April .. 31 March and the snapshot
-D = 31 March. They are counts, exact for analysts; publishing goes through
-`datasets.conventions` (suppression symbols, whole-number percentages).
+`specifications.LaterKind`) or, once the kinds are stored, the same records as `ReturnRecord`s
+(a child is told apart by `child_id` or `child_hash`), for a reporting year P = 1 April ..
+31 March and the snapshot D = 31 March. They are counts, exact for analysts; publishing goes
+through `datasets.conventions` (suppression symbols, whole-number percentages).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from safeguarding.core.years import ReportingYear
+from safeguarding.datasets.models import ReturnRecord
 from safeguarding.datasets.parsers.common import ParsedRecord
 from safeguarding.datasets.specifications import LaterKind
 
@@ -48,40 +50,47 @@ LATER_FIGURES: dict[str, tuple[str, str]] = {
 }
 
 
+Record = ParsedRecord | ReturnRecord
+
+
+def _who(record: Record) -> str:
+    return record.child_id if isinstance(record, ParsedRecord) else record.child_hash
+
+
 def _in(day: date | None, year: ReportingYear) -> bool:
     return day is not None and year.start <= day <= year.end
 
 
-def _of(records: Iterable[ParsedRecord], kind: str) -> list[ParsedRecord]:
+def _of(records: Iterable[Record], kind: str) -> list[Record]:
     return [record for record in records if record.kind == kind]
 
 
-def pre_proceedings_at(records: Iterable[ParsedRecord], day: date) -> int:
+def pre_proceedings_at(records: Iterable[Record], day: date) -> int:
     """Children in pre-proceedings on `day`: started on or before it, not ended by it."""
     return len(
         {
-            r.child_id
+            _who(r)
             for r in _of(records, LaterKind.PRE_PROCEEDINGS)
             if r.start is not None and r.start <= day and (r.end is None or r.end > day)
         }
     )
 
 
-def pre_proceedings_started(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def pre_proceedings_started(records: Iterable[Record], year: ReportingYear) -> int:
     """Children with a pre-proceedings start in the year (a child counted once)."""
-    return len({r.child_id for r in _of(records, LaterKind.PRE_PROCEEDINGS) if _in(r.start, year)})
+    return len({_who(r) for r in _of(records, LaterKind.PRE_PROCEEDINGS) if _in(r.start, year)})
 
 
-def fgdm_offered(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def fgdm_offered(records: Iterable[Record], year: ReportingYear) -> int:
     """Family group decision-making meetings offered in the year (each meeting counted)."""
     return sum(1 for r in _of(records, LaterKind.FGDM) if _in(r.start, year))
 
 
-def fgdm_held(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def fgdm_held(records: Iterable[Record], year: ReportingYear) -> int:
     return sum(1 for r in _of(records, LaterKind.FGDM) if _in(r.event, year))
 
 
-def referrals_from_early_help(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def referrals_from_early_help(records: Iterable[Record], year: ReportingYear) -> int:
     return sum(
         1
         for r in _of(records, LaterKind.CIN_EPISODE)
@@ -89,7 +98,7 @@ def referrals_from_early_help(records: Iterable[ParsedRecord], year: ReportingYe
     )
 
 
-def closed_to_early_help(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def closed_to_early_help(records: Iterable[Record], year: ReportingYear) -> int:
     return sum(
         1
         for r in _of(records, LaterKind.CIN_EPISODE)
@@ -97,34 +106,34 @@ def closed_to_early_help(records: Iterable[ParsedRecord], year: ReportingYear) -
     )
 
 
-def care_leavers(records: Iterable[ParsedRecord]) -> tuple[int, int, int]:
+def care_leavers(records: Iterable[Record]) -> tuple[int, int, int]:
     """(care leavers, in touch, in suitable accommodation): distinct young people on List 9, a
     snapshot at the date the list was run. In touch = the code Yes; suitable = Suitable."""
     leavers = _of(records, LaterKind.CARE_LEAVER)
     return (
-        len({r.child_id for r in leavers}),
-        len({r.child_id for r in leavers if r.flag}),
-        len({r.child_id for r in leavers if r.reason_ended == "S"}),
+        len({_who(r) for r in leavers}),
+        len({_who(r) for r in leavers if r.flag}),
+        len({_who(r) for r in leavers if r.reason_ended == "S"}),
     )
 
 
-def children_adopted(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def children_adopted(records: Iterable[Record], year: ReportingYear) -> int:
     """Children with an adoption order dated in the year (a child counted once)."""
-    return len({r.child_id for r in _of(records, LaterKind.ADOPTION) if _in(r.event, year)})
+    return len({_who(r) for r in _of(records, LaterKind.ADOPTION) if _in(r.event, year)})
 
 
-def adopters_approved(records: Iterable[ParsedRecord], year: ReportingYear) -> int:
+def adopters_approved(records: Iterable[Record], year: ReportingYear) -> int:
     """Adopters approved in the year: stage 2 ended (two-stage process) or application approved."""
     return len(
         {
-            r.child_id
+            _who(r)
             for r in _of(records, LaterKind.ADOPTER)
             if _in(r.start, year) or _in(r.event, year)
         }
     )
 
 
-def later_figures(records: Iterable[ParsedRecord], year: ReportingYear) -> dict[str, int]:
+def later_figures(records: Iterable[Record], year: ReportingYear) -> dict[str, int]:
     """Every figure of LATER_FIGURES for the year, from one list of records."""
     kept = list(records)
     leavers, in_touch, suitable = care_leavers(kept)

@@ -77,6 +77,8 @@ class _Reader:
     def codes(self, details: Element, child: str, born: date | None) -> None:
         """The episode's referral source and closure reason, checked against the year's codes;
         with a `later` sink, the episode and its pre-proceedings module as records."""
+        if self.later is None and self.spec.early_help_closure_reason:
+            return  # every code is valid this year and no later record is wanted
         source = _child_text(details, "ReferralSource").upper()
         reason = _child_text(details, "ReasonForClosure").upper()
         rule = f"(CIN census {specifications.year_label(self.year)} rule)"

@@ -371,3 +371,18 @@ def test_an_unknown_in_touch_code_is_a_row_problem(tmp_path: Path) -> None:
     _sink, later, problems = _annex(tmp_path / "annex.xlsx", lists, tuple(range(1, 12)))
     assert later.records == []
     assert problems.kept[0].column == "LA In Touch"
+
+
+def test_the_later_figures_read_stored_records_too() -> None:
+    from safeguarding.datasets.models import ReturnRecord
+
+    stored = [
+        ReturnRecord(kind=LaterKind.ADOPTION, child_hash="h1", event=date(2026, 4, 1)),
+        ReturnRecord(kind=LaterKind.ADOPTION, child_hash="h1", event=date(2026, 5, 1)),
+        ReturnRecord(kind=LaterKind.ADOPTION, child_hash="h2", event=date(2027, 4, 1)),
+        ReturnRecord(kind=LaterKind.CARE_LEAVER, child_hash="h3", flag=True, reason_ended="S"),
+    ]
+    values = later_figures.later_figures(stored, YEAR_2026_27)
+    assert values["children_adopted"] == 1  # h1 once; h2's order is in the next year
+    assert (values["care_leavers"], values["care_leavers_in_touch"]) == (1, 1)
+    assert values["care_leavers_suitable"] == 1
