@@ -386,3 +386,43 @@ def test_the_later_figures_read_stored_records_too() -> None:
     assert values["children_adopted"] == 1  # h1 once; h2's order is in the next year
     assert (values["care_leavers"], values["care_leavers_in_touch"]) == (1, 1)
     assert values["care_leavers_suitable"] == 1
+
+
+def test_the_dev_cin_sample_gives_its_episode_to_the_later_sink(samples: Path) -> None:
+    sink: list[ParsedRecord] = []
+    later: list[ParsedRecord] = []
+    problems = Problems()
+    cin.read(
+        samples / "cin" / "d2i-cin__CIN2rows.xml",
+        sink=sink.append,
+        problems=problems,
+        la_number="201",
+        period_end=date(2024, 3, 31),
+        later=later.append,
+    )
+    assert problems.count == 0
+    assert len(sink) == 5  # as the import test counts: referral, assessment, s47, two plans
+    # One CIN episode: referred 6 October 2022 by 1A, closed 27 February 2023 with RC1.
+    assert [(r.kind, r.start, r.end, r.reason_new, r.reason_ended) for r in later] == [
+        (LaterKind.CIN_EPISODE, date(2022, 10, 6), date(2023, 2, 27), "1A", "RC1")
+    ]
+    assert later_figures.referrals_from_early_help(later, ReportingYear(2022)) == 0
+
+
+def test_ssda903_xml_episodes_follow_the_year_rules_too(tmp_path: Path) -> None:
+    path = tmp_path / "903.xml"
+    path.write_text(
+        "<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><DOB>15/06/2012</DOB></HEADER>"
+        "<EPISODE><DECOM>28/10/2023</DECOM><RNE>S</RNE><LS>C2</LS><PL>P2</PL>"
+        "<PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC></DEC><REC></REC></EPISODE>"
+        "<EPISODE><DECOM>27/10/2023</DECOM><RNE>S</RNE><LS>C2</LS><PL>P2</PL>"
+        "<PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>28/10/2023</DEC><REC>X1</REC></EPISODE>"
+        "</CHILD></EXPSSDA903>",
+        encoding="utf-8",
+    )
+    sink: list[ParsedRecord] = []
+    problems = Problems()
+    ssda903.read_xml(path, sink=sink.append, problems=problems)
+    assert [r.start for r in sink] == [date(2023, 10, 27)]
+    assert [(p.column, p.value) for p in problems.kept] == [("PLACE", "P2")]
+    assert "SSDA903 2023-24 rule" in problems.kept[0].message
