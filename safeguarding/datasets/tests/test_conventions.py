@@ -67,3 +67,23 @@ def test_the_symbols_key_lists_every_symbol_or_those_used() -> None:
     for symbol, meaning in conventions.SYMBOLS.items():
         assert f"<code>{symbol}</code>" in html
         assert meaning.split(":")[0] in html
+
+
+def test_published_tables_carry_the_symbols_key(client, make_user) -> None:
+    """The dashboard's table shows x for a figure not available and the key to c and x."""
+    from django.urls import reverse
+
+    from safeguarding.accounts.roles import Role
+    from safeguarding.partnership.tests.factories import AreaFactory
+
+    AreaFactory.create()
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    html = client.get(reverse("datasets:dashboard")).content.decode()
+    if "govuk-table" in html:  # a year with figures: the key sits under its tables
+        assert 'aria-label="Key to symbols"' in html
+    from django.template import Context, Template
+
+    key = Template("{% load datasets_tags %}{% symbols_key %}").render(Context())
+    assert "<code>c</code>" in key
+    assert "<code>x</code>" in key
+    assert "not available" in key
