@@ -67,9 +67,7 @@ def test_statuses_follow_from_dates(grown: dict[str, int]) -> None:
     assert not held.filter(attendance="").exists()
     assert not Action.objects.filter(completed_on__gt=today).exists()
     assert not ActivityEvent.objects.filter(occurred_at__gt=now).exists()
-    reviewed = ChildDeathNotification.objects.filter(
-        status=ChildDeathNotification.Status.REVIEWED
-    )
+    reviewed = ChildDeathNotification.objects.filter(status=ChildDeathNotification.Status.REVIEWED)
     assert reviewed.count() == PanelReview.objects.filter(completed_on__isnull=False).count()
     # Every booking's learner is a practitioner of the booking's agency.
     for booking in TrainingBooking.objects.select_related("learner")[:200]:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import heapq
 import random
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TextIO
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
@@ -82,7 +81,7 @@ def _label(model: type[Model], pk: int) -> str:
 class Grower:
     sizes: Sizes
     years: int
-    stdout: TextIO | None = None
+    say: Callable[[str], object] | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(SEED))  # noqa: S311 - synthetic data
     events: list[EventSpec] = field(default_factory=list)
 
@@ -92,7 +91,7 @@ class Grower:
         self.start = self.today - timedelta(days=365 * self.years)
         self.last_event_day = self.today - timedelta(days=1)
         self.joined = _at(self.start - timedelta(days=1), 9)
-        self.types = {
+        self.types: dict[type[Model], int] = {
             model: ContentType.objects.get_for_model(model).pk
             for model in (
                 User,
@@ -115,8 +114,8 @@ class Grower:
 
     # --- helpers ------------------------------------------------------------------------
     def _say(self, text: str) -> None:
-        if self.stdout is not None:
-            self.stdout.write(text + "\n")
+        if self.say is not None:
+            self.say(text)
 
     def _actor(self, user: User | None) -> tuple[int | None, str]:
         return (user.pk, user.email) if user is not None else (None, "system")
@@ -214,9 +213,15 @@ class Grower:
 
     # --- training -----------------------------------------------------------------------
     def training(self, learners: list[tuple[int, int]]) -> None:
-        sizes, rng = self.sizes, self.rng
-        officer = self._actor(self.officer)
-        courses = [
+        courses = self._courses()
+        sessions = self._sessions(courses)
+        bookings = self._bookings(sessions, learners)
+        self._say(
+            f"Training: {len(courses)} courses, {len(sessions)} sessions, {len(bookings)} bookings"
+        )
+
+    def _courses(self) -> list[Course]:
+        courses = Course.objects.bulk_create(
             Course(
                 title=f"Volume course {number:03d}",
                 summary="A synthetic multi-agency course made by demo_volume.",
@@ -224,23 +229,25 @@ class Grower:
                 level=Course.Level.CORE,
                 format=(Course.Format.FACE_TO_FACE if number % 3 else Course.Format.LIVE_WEBINAR),
             )
-            for number in range(1, sizes.courses + 1)
-        ]
-        Course.objects.bulk_create(courses)
-        courses = list(Course.objects.filter(title__startswith="Volume course ").order_by("pk"))
+            for number in range(1, self.sizes.courses + 1)
+        )
         for course in courses:
             self._event(
                 _at(self.start, 8),
                 training_verbs.COURSE_CREATED,
                 Course,
                 course.pk,
-                actor=officer,
+                actor=self._actor(self.officer),
                 label=course.activity_label,
             )
-        # Sessions: evenly over the period and three months beyond it; one in twenty cancelled.
+        return courses
+
+    def _sessions(self, courses: list[Course]) -> list[TrainingSession]:
+        """Evenly over the period and three months beyond it; one in twenty cancelled (a week
+        before it was due, so only those whose week has come)."""
+        sizes = self.sizes
         span = (self.today - self.start).days + 90
-        per_session, extra = divmod(sizes.bookings, sizes.sessions)
-        capacity = per_session + 5
+        capacity = sizes.bookings // sizes.sessions + 5
         sessions: list[TrainingSession] = []
         for index in range(sizes.sessions):
             day = self.start + timedelta(days=int(span * (index + 0.5) / sizes.sessions))
@@ -265,71 +272,77 @@ class Grower:
                 )
             )
         made = TrainingSession.objects.bulk_create(sessions, batch_size=BATCH)
-        bookings: list[TrainingBooking] = []
-        booking_times: list[tuple[datetime, datetime | None]] = []
-        for index, session in enumerate(made):
-            opened = max(session.starts_at - timedelta(days=60), self.joined + timedelta(hours=1))
-            latest = self.now - timedelta(days=2)
+        officer = self._actor(self.officer)
+        for session in made:
             self._event(
-                opened,
+                self._session_opened(session),
                 training_verbs.TRAINING_SESSION_CREATED,
                 TrainingSession,
                 session.pk,
                 actor=officer,
                 label=session.activity_label,
             )
-            cancelled_on = session.starts_at - timedelta(days=7)
             if session.is_cancelled:
                 self._event(
-                    cancelled_on,
+                    session.starts_at - timedelta(days=7),
                     training_verbs.TRAINING_SESSION_CANCELLED,
                     TrainingSession,
                     session.pk,
                     actor=officer,
                     label=session.activity_label,
                 )
-            held = not session.is_cancelled and session.starts_at <= self.now
+        return made
+
+    def _session_opened(self, session: TrainingSession) -> datetime:
+        return max(session.starts_at - timedelta(days=60), self.joined + timedelta(hours=1))
+
+    def _booking(
+        self, session: TrainingSession, learner: int, agency: int
+    ) -> tuple[TrainingBooking, datetime]:
+        """One booking and when it was made. Cancelled sessions cancelled every booking; 8% of
+        the others were cancelled by the learner; held sessions have their register marked
+        (90% attended)."""
+        rng = self.rng
+        opened = self._session_opened(session)
+        latest = self.now - timedelta(days=2)
+        booked_at = opened + (session.starts_at - opened) * (0.9 * rng.random())
+        booked_at = min(booked_at.replace(microsecond=0), latest)
+        booking = TrainingBooking(
+            session=session,
+            learner_id=learner,
+            agency_id=agency,
+            status=TrainingBooking.Status.CONFIRMED,
+        )
+        if session.is_cancelled:
+            booking.status = TrainingBooking.Status.CANCELLED
+            booking.cancelled_at = session.starts_at - timedelta(days=7)
+        elif rng.random() < 0.08:
+            booking.status = TrainingBooking.Status.CANCELLED
+            booking.cancelled_at = min(booked_at + timedelta(days=3), latest + timedelta(days=1))
+        elif session.starts_at <= self.now:
+            booking.attendance = (
+                TrainingBooking.Attendance.ATTENDED
+                if rng.random() < 0.9
+                else TrainingBooking.Attendance.NO_SHOW
+            )
+        return booking, booked_at
+
+    def _bookings(
+        self, sessions: list[TrainingSession], learners: list[tuple[int, int]]
+    ) -> list[TrainingBooking]:
+        per_session, extra = divmod(self.sizes.bookings, self.sizes.sessions)
+        bookings: list[TrainingBooking] = []
+        booked: list[datetime] = []
+        for index, session in enumerate(sessions):
             count = per_session + (1 if index < extra else 0)
-            for learner, agency in rng.sample(learners, count):
-                booked_at = opened + (session.starts_at - opened) * (0.9 * rng.random())
-                booked_at = min(booked_at.replace(microsecond=0), latest)
-                if session.is_cancelled:
-                    status, attendance, cancelled_at = (
-                        TrainingBooking.Status.CANCELLED,
-                        "",
-                        cancelled_on,
-                    )
-                elif rng.random() < 0.08:
-                    status, attendance, cancelled_at = (
-                        TrainingBooking.Status.CANCELLED,
-                        "",
-                        min(booked_at + timedelta(days=3), latest + timedelta(days=1)),
-                    )
-                else:
-                    status, cancelled_at = TrainingBooking.Status.CONFIRMED, None
-                    attendance = ""
-                    if held:
-                        attendance = (
-                            TrainingBooking.Attendance.ATTENDED
-                            if rng.random() < 0.9
-                            else TrainingBooking.Attendance.NO_SHOW
-                        )
-                bookings.append(
-                    TrainingBooking(
-                        session=session,
-                        learner_id=learner,
-                        agency_id=agency,
-                        status=status,
-                        attendance=attendance,
-                        cancelled_at=cancelled_at,
-                    )
-                )
-                booking_times.append((booked_at, cancelled_at))
-        made_bookings = TrainingBooking.objects.bulk_create(bookings, batch_size=BATCH)
-        for booking, (booked_at, cancelled_at) in zip(
-            made_bookings, booking_times, strict=True
-        ):
-            label = f"Training booking {booking.pk} (session {booking.session_id})"
+            for learner, agency in self.rng.sample(learners, count):
+                booking, booked_at = self._booking(session, learner, agency)
+                bookings.append(booking)
+                booked.append(booked_at)
+        made = TrainingBooking.objects.bulk_create(bookings, batch_size=BATCH)
+        officer = self._actor(self.officer)
+        for booking, booked_at in zip(made, booked, strict=True):
+            label = booking.activity_label
             assert booking.learner_id is not None
             learner_actor = (booking.learner_id, self.emails[booking.learner_id])
             self._event(
@@ -340,9 +353,9 @@ class Grower:
                 actor=learner_actor,
                 label=label,
             )
-            if cancelled_at is not None:
+            if booking.cancelled_at is not None:
                 self._event(
-                    cancelled_at,
+                    booking.cancelled_at,
                     training_verbs.BOOKING_CANCELLED,
                     TrainingBooking,
                     booking.pk,
@@ -359,128 +372,54 @@ class Grower:
                     label=label,
                     changes={"attendance": {"before": "", "after": booking.attendance}},
                 )
-        self._say(
-            f"Training: {len(courses)} courses, {len(made)} sessions, "
-            f"{len(made_bookings)} bookings"
-        )
+        return made
 
     # --- practice reviews and their action plans ----------------------------------------
     def practice_reviews(self) -> None:
-        sizes, rng = self.sizes, self.rng
+        reviews = PracticeReview.objects.bulk_create(
+            [self._review(index) for index in range(self.sizes.practice_reviews)],
+            batch_size=BATCH,
+        )
         officer = self._actor(self.officer)
-        reviews: list[PracticeReview] = []
-        for index in range(sizes.practice_reviews):
-            decided = self._day((index + 0.5) / sizes.practice_reviews)
-            commissioned = decided + timedelta(days=14)
-            target = commissioned + timedelta(days=180)
-            review = PracticeReview(
-                kind=PracticeReview.Kind.CSPR if index % 5 else PracticeReview.Kind.SCR,
-                title=f"Review {index + 1:04d}",
-                area=self.areas[index % len(self.areas)],
-                decided_on=decided,
-                commissioned_on=min(commissioned, self.today),
-                target_on=target,
-                reviewer=f"Reviewer {index % 12:02d}",
-                summary="A synthetic practice review made by demo_volume.",
-            )
-            if target + timedelta(days=60) < self.today:
-                review.report_received_on = target - timedelta(days=30)
-                review.signed_off_on = target
-                if index % 10 < 7:
-                    review.status = PracticeReview.Status.PUBLISHED
-                    review.advance_copy_sent_on = target + timedelta(days=10)
-                    review.published_on = target + timedelta(days=40)
-                else:
-                    review.status = PracticeReview.Status.SIGNED_OFF
-            elif commissioned + timedelta(days=30) < self.today:
-                review.status = PracticeReview.Status.IN_PROGRESS
-            else:
-                review.status = PracticeReview.Status.COMMISSIONED
-            reviews.append(review)
-        made = PracticeReview.objects.bulk_create(reviews, batch_size=BATCH)
-        plans = [
-            ActionPlan(
-                source_type_id=self.types[PracticeReview],
-                source_id=review.pk,
-                title=f"{review.get_kind_display()} {review.title}: action plan",
-                review_every_months=3,
-                last_reviewed_on=min(review.commissioned_on + timedelta(days=90), self.today),
-                next_review_due=add_months(
-                    min(review.commissioned_on + timedelta(days=90), self.today), 3
-                ),
-                created_by_id=officer[0],
-            )
-            for review in made
-        ]
-        made_plans = ActionPlan.objects.bulk_create(plans, batch_size=BATCH)
+        plans = ActionPlan.objects.bulk_create(
+            [
+                ActionPlan(
+                    source_type_id=self.types[PracticeReview],
+                    source_id=review.pk,
+                    title=f"{review.get_kind_display()} {review.title}: action plan",
+                    review_every_months=3,
+                    last_reviewed_on=self._plan_reviewed(review),
+                    next_review_due=add_months(self._plan_reviewed(review), 3),
+                    created_by_id=officer[0],
+                )
+                for review in reviews
+            ],
+            batch_size=BATCH,
+        )
         actions: list[Action] = []
-        for review, plan in zip(made, made_plans, strict=True):
-            commissioned_at = _at(review.commissioned_on)
+        for review, plan in zip(reviews, plans, strict=True):
+            self._review_events(review)
             self._event(
-                _at(review.decided_on),
-                review_verbs.PRACTICE_REVIEW_COMMISSIONED,
-                PracticeReview,
-                review.pk,
-                actor=officer,
-                label=review.activity_label,
-            )
-            for day, verb in (
-                (review.signed_off_on, review_verbs.PRACTICE_REVIEW_SIGNED_OFF),
-                (review.published_on, review_verbs.PRACTICE_REVIEW_PUBLISHED),
-            ):
-                if day is not None:
-                    self._event(
-                        _at(day),
-                        verb,
-                        PracticeReview,
-                        review.pk,
-                        actor=officer,
-                        label=review.activity_label,
-                    )
-            self._event(
-                commissioned_at + timedelta(hours=1),
+                _at(review.commissioned_on, 11),
                 action_verbs.ACTION_PLAN_CREATED,
                 ActionPlan,
                 plan.pk,
                 actor=officer,
-                label=f"Action plan {plan.pk}",
+                label=plan.activity_label,
             )
-            for number in range(1, sizes.actions_per_review + 1):
-                due = review.commissioned_on + timedelta(days=45 * number)
-                completed: date | None = None
-                if due < self.today and rng.random() < 0.8:
-                    status = Action.Status.COMPLETE
-                    completed = min(due + timedelta(days=rng.randint(-20, 20)), self.today)
-                    completed = max(completed, review.commissioned_on)
-                elif due < self.today:
-                    status = rng.choice([Action.Status.AT_RISK, Action.Status.OVERDUE])
-                else:
-                    status = rng.choice(
-                        [Action.Status.NOT_STARTED, Action.Status.ON_TRACK, Action.Status.AT_RISK]
-                    )
-                actions.append(
-                    Action(
-                        plan=plan,
-                        number=number,
-                        description=f"Synthetic action {number} of {review.title}.",
-                        success_measure="Audit shows the change in practice.",
-                        owner_agency=self.agencies[rng.randrange(len(self.agencies))],
-                        due_date=due,
-                        original_due_date=due,
-                        status=status,
-                        completed_on=completed,
-                    )
-                )
-        made_actions = Action.objects.bulk_create(actions, batch_size=BATCH)
-        for action in made_actions:
-            plan_day = action.due_date - timedelta(days=45 * action.number)
+            actions.extend(
+                self._action(review, plan, number)
+                for number in range(1, self.sizes.actions_per_review + 1)
+            )
+        made = Action.objects.bulk_create(actions, batch_size=BATCH)
+        for action in made:
             self._event(
-                _at(plan_day, 11),
+                _at(action.due_date - timedelta(days=45 * action.number), 11, 30),
                 action_verbs.ACTION_CREATED,
                 Action,
                 action.pk,
                 actor=officer,
-                label=f"Action {action.pk}",
+                label=action.activity_label,
             )
             if action.completed_on is not None:
                 self._event(
@@ -489,13 +428,89 @@ class Grower:
                     Action,
                     action.pk,
                     actor=officer,
-                    label=f"Action {action.pk}",
+                    label=action.activity_label,
                     changes={"status": {"before": "on_track", "after": "complete"}},
                 )
         self._say(
-            f"Practice reviews: {len(made)}, action plans: {len(made_plans)}, "
-            f"actions: {len(made_actions)}"
+            f"Practice reviews: {len(reviews)}, action plans: {len(plans)}, actions: {len(made)}"
         )
+
+    def _plan_reviewed(self, review: PracticeReview) -> date:
+        return min(review.commissioned_on + timedelta(days=90), self.today)
+
+    def _review(self, index: int) -> PracticeReview:
+        """Evenly over the period: decided, commissioned two weeks later, due six months after
+        that; signed off on the target date (seven in ten then published) once two months past
+        it, in progress after a month, else just commissioned."""
+        decided = self._day((index + 0.5) / self.sizes.practice_reviews)
+        commissioned = decided + timedelta(days=14)
+        target = commissioned + timedelta(days=180)
+        review = PracticeReview(
+            kind=PracticeReview.Kind.CSPR if index % 5 else PracticeReview.Kind.SCR,
+            title=f"Review {index + 1:04d}",
+            area=self.areas[index % len(self.areas)],
+            decided_on=decided,
+            commissioned_on=min(commissioned, self.today),
+            target_on=target,
+            reviewer=f"Reviewer {index % 12:02d}",
+            summary="A synthetic practice review made by demo_volume.",
+            status=PracticeReview.Status.COMMISSIONED,
+        )
+        if target + timedelta(days=60) < self.today:
+            review.report_received_on = target - timedelta(days=30)
+            review.signed_off_on = target
+            review.status = PracticeReview.Status.SIGNED_OFF
+            if index % 10 < 7:
+                review.status = PracticeReview.Status.PUBLISHED
+                review.advance_copy_sent_on = target + timedelta(days=10)
+                review.published_on = target + timedelta(days=40)
+        elif commissioned + timedelta(days=30) < self.today:
+            review.status = PracticeReview.Status.IN_PROGRESS
+        return review
+
+    def _review_events(self, review: PracticeReview) -> None:
+        officer = self._actor(self.officer)
+        for day, verb in (
+            (review.decided_on, review_verbs.PRACTICE_REVIEW_COMMISSIONED),
+            (review.signed_off_on, review_verbs.PRACTICE_REVIEW_SIGNED_OFF),
+            (review.published_on, review_verbs.PRACTICE_REVIEW_PUBLISHED),
+        ):
+            if day is not None:
+                self._event(
+                    _at(day),
+                    verb,
+                    PracticeReview,
+                    review.pk,
+                    actor=officer,
+                    label=review.activity_label,
+                )
+
+    def _action(self, review: PracticeReview, plan: ActionPlan, number: int) -> Action:
+        """Due every 45 days from commissioning; four in five of those past due are complete
+        (within 20 days of the due date), the rest at risk or overdue; future ones not started,
+        on track or at risk."""
+        rng = self.rng
+        due = review.commissioned_on + timedelta(days=45 * number)
+        action = Action(
+            plan=plan,
+            number=number,
+            description=f"Synthetic action {number} of {review.title}.",
+            success_measure="Audit shows the change in practice.",
+            owner_agency=self.agencies[rng.randrange(len(self.agencies))],
+            due_date=due,
+            original_due_date=due,
+        )
+        if due < self.today and rng.random() < 0.8:
+            action.status = Action.Status.COMPLETE
+            completed = min(due + timedelta(days=rng.randint(-20, 20)), self.today)
+            action.completed_on = max(completed, review.commissioned_on)
+        elif due < self.today:
+            action.status = rng.choice([Action.Status.AT_RISK, Action.Status.OVERDUE])
+        else:
+            action.status = rng.choice(
+                [Action.Status.NOT_STARTED, Action.Status.ON_TRACK, Action.Status.AT_RISK]
+            )
+        return action
 
     # --- child deaths -------------------------------------------------------------------
     def child_deaths(self) -> None:
@@ -510,9 +525,11 @@ class Grower:
         span = (last_death - self.start).days
         for index in range(sizes.child_deaths):
             died = self.start + timedelta(days=int(span * (index + 0.5) / sizes.child_deaths))
-            age_days = rng.choice([rng.randint(0, 27), rng.randint(28, 364)]) if (
-                index % 2
-            ) else rng.randint(365, 17 * 365)
+            age_days = (
+                rng.choice([rng.randint(0, 27), rng.randint(28, 364)])
+                if (index % 2)
+                else rng.randint(365, 17 * 365)
+            )
             born = died - timedelta(days=age_days)
             band = identity.age_band(born, died)
             assert band is not None

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            Grower(sizes=SCALES[options["scale"]], years=years, stdout=self.stdout).grow()
+            Grower(sizes=SCALES[options["scale"]], years=years, say=self.stdout.write).grow()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Grown to the {options['scale']} scale over {years} years "
