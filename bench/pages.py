@@ -106,7 +106,7 @@ class Browser:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def sign_in(self, email: str) -> None:
-        with self.opener.open(f"{self.base}/accounts/login/", timeout=30) as response:
+        with self.opener.open(f"{self.base}/accounts/login/", timeout=120) as response:
             page = response.read().decode()
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         if match is None:
@@ -119,7 +119,7 @@ class Browser:
             data=body,
             headers={"Referer": f"{self.base}/accounts/login/"},
         )
-        with self.opener.open(request, timeout=30) as response:
+        with self.opener.open(request, timeout=120) as response:
             response.read()
             if "/accounts/login/" in response.url:
                 raise RuntimeError(f"sign-in refused for {email}")
