@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -16,6 +18,7 @@ from safeguarding.activity_log.selectors import chain_verify
 from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.child_deaths.models import ChildDeathNotification, PanelReview
 from safeguarding.demo.volume.build import MARKER_VERB, VOLUME_DOMAIN
+from safeguarding.demo.volume.returns import returns_years
 from safeguarding.demo.volume.sizes import SCALES
 from safeguarding.partnership import demo as partnership_demo
 from safeguarding.training.models import Course, TrainingBooking, TrainingSession
@@ -84,3 +87,10 @@ def test_a_second_run_is_refused_and_the_chain_verifies(grown: dict[str, int]) -
     out = StringIO()
     call_command("activity_log_verify", stdout=out)
     assert "intact" in out.getvalue()
+
+
+def test_returns_years_are_the_most_recent_ended_years() -> None:
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 4)):
+        years = returns_years(3)
+    assert [year.label for year in years] == ["2023-24", "2024-25", "2025-26"]
+    assert SCALES["small"].returns_years == 0

@@ -6,8 +6,9 @@ as of today; every record gets the activity-log event its service would have rec
 rest of the requested events are sign-ins and views of child death cases, so the log has the
 requested size. All events are appended in time order after the demo's own.
 
-Not made: data returns (the demo has 2019-20 and 2020-21), rapid reviews and serious incident
-notifications, certificates, evaluations, meetings, learning points and assurance records.
+Data returns for the most recent years (sizes.returns_years) are imported through the import
+service (volume/returns.py). Not made: rapid reviews and serious incident notifications,
+certificates, evaluations, meetings, learning points and assurance records.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from safeguarding.child_deaths.models import (
 from safeguarding.core.dates import add_months
 from safeguarding.core.fields import keyed_hasher
 from safeguarding.demo.volume.events import EventSpec, events_append
+from safeguarding.demo.volume.returns import returns_import
 from safeguarding.demo.volume.sizes import Sizes
 from safeguarding.partnership import verbs as partnership_verbs
 from safeguarding.partnership.demo import DEMO_PASSWORD, demo_email
@@ -160,10 +162,13 @@ class Grower:
                 "demo_volume has already grown this database (it runs once): start from a "
                 "fresh database, migrate and run demo_seed first."
             )
+        self.events_before = ActivityEvent.objects.count()
         learners = self.people()
         self.training(learners)
         self.practice_reviews()
         self.child_deaths()
+        if self.sizes.returns_years:
+            returns_import(years=self.sizes.returns_years, say=self.say)
         appended = self.activity_log()
         return {"events": appended}
 
@@ -659,7 +664,9 @@ class Grower:
     def activity_log(self) -> int:
         """Append every record's event and the filler, in time order, then the marker."""
         records = sorted(self.events, key=lambda spec: spec.occurred_at)
-        filler = max(self.sizes.events - len(records) - 1, 0)
+        # The imports have recorded their own events already: they count towards the size.
+        imported = ActivityEvent.objects.count() - self.events_before
+        filler = max(self.sizes.events - imported - len(records) - 1, 0)
         ordered = heapq.merge(records, self._filler(filler), key=lambda spec: spec.occurred_at)
         appended = events_append(ordered)
         appended += events_append(
@@ -671,5 +678,5 @@ class Grower:
                 )
             ]
         )
-        self._say(f"Activity events appended: {appended}")
-        return appended
+        self._say(f"Activity events appended: {appended + imported}")
+        return appended + imported

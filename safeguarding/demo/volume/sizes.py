@@ -1,6 +1,7 @@
 """How much each scale makes. `large` is issue #17's ten years of a large partnership; `medium`
 is a tenth of it and `small` a hundredth (fast enough for a test). The sizes are totals, spread
-over the years asked for."""
+over the years asked for. `returns_years`: the most recent ended reporting years that get the
+demo areas' three data returns (the demo's own 2019-20 and 2020-21 are kept, not repeated)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Sizes:
     actions_per_review: int
     child_deaths: int
     events: int
+    returns_years: int
 
     @property
     def actions(self) -> int:
@@ -33,6 +35,7 @@ SCALES: dict[str, Sizes] = {
         actions_per_review=10,
         child_deaths=3_000,
         events=1_000_000,
+        returns_years=6,
     ),
     "medium": Sizes(
         people=5_000,
@@ -43,6 +46,7 @@ SCALES: dict[str, Sizes] = {
         actions_per_review=10,
         child_deaths=300,
         events=100_000,
+        returns_years=2,
     ),
     "small": Sizes(
         people=500,
@@ -53,5 +57,6 @@ SCALES: dict[str, Sizes] = {
         actions_per_review=10,
         child_deaths=30,
         events=10_000,
+        returns_years=0,
     ),
 }
