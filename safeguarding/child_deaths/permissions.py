@@ -35,6 +35,12 @@ def can_manage_child_deaths(user: User) -> bool:
     return user.has_role(Role.CDOP_MANAGER)
 
 
+def can_override_duplicate(user: User | None) -> bool:
+    """Only a CDOP manager may save a notification that matches a child already notified
+    (after checking it is a different child, with the reason)."""
+    return user is not None and can_manage_child_deaths(user) and not user.is_read_only
+
+
 def can_export_national(user: User) -> bool:
     return can_manage_child_deaths(user)
 

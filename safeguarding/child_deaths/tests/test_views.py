@@ -187,7 +187,12 @@ def test_notification_create_flags_duplicate_and_saves_nothing(
     assert ChildDeathNotification.objects.count() == 1
     response = client.post(
         reverse("child_deaths:notification_create"),
-        _notify_data(nhs_number="", confirmed_not_duplicate="on"),
+        _notify_data(
+            nhs_number="",
+            confirmed_not_duplicate="on",
+            duplicate_of=first.reference,
+            duplicate_override_reason="A twin, confirmed with the notifier.",
+        ),
     )
     assert response.status_code == 302
     assert ChildDeathNotification.objects.count() == 2

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
+from safeguarding.child_deaths.models import ChildDeathNotification
 from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
@@ -25,14 +25,23 @@ from safeguarding.learning import selectors as learning_selectors
 NOTIFICATION_FORM = "child_deaths/notification_form.html"
 
 
-def _show_duplicates(context: dict[str, Any]) -> Callable[[Form, ValidationError], None]:
-    """on_error for the notification forms: a likely duplicate names the cases it matched."""
+def _show_duplicates(
+    request: AuthenticatedHttpRequest, context: dict[str, Any]
+) -> Callable[[forms.NotificationForm, ValidationError], None]:
+    """on_error for the notification forms: a likely duplicate names the cases it matched, and
+    only then, and only to a CDOP manager, offers the box to confirm a different child."""
 
-    def on_error(_form: Form, exc: ValidationError) -> None:
+    def on_error(form: forms.NotificationForm, exc: ValidationError) -> None:
         if isinstance(exc, services.LikelyDuplicateError):
             context["duplicates"] = exc.matches
+            if permissions.can_override_duplicate(request.user):
+                form.offer_override([m.reference for m in exc.matches])
 
     return on_error
+
+
+def _residence_initial(case: ChildDeathNotification) -> str:
+    return str(case.residence_area_id) if case.residence_area_id else forms.OUTSIDE_PARTNERSHIP
 
 
 @login_required
@@ -68,7 +77,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         breadcrumbs=CRUMBS(("Cases", reverse("child_deaths:notification_list")), ("Notify", "")),
         template=NOTIFICATION_FORM,
         context=context,
-        on_error=_show_duplicates(context),
+        on_error=_show_duplicates(request, context),
     )
 
 
@@ -112,7 +121,10 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         form_class=forms.NotificationEditForm,
         initial=initial_from(
-            case, forms.NotificationEditForm, agencies_involved=list(case.agencies_involved.all())
+            case,
+            forms.NotificationEditForm,
+            agencies_involved=list(case.agencies_involved.all()),
+            residence_area=_residence_initial(case),
         ),
         record=case,
         save=lambda form: services.notification_update(
@@ -128,7 +140,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         breadcrumbs=case_crumbs(case, ("Correct the notification", "")),
         template=NOTIFICATION_FORM,
         context=context,
-        on_error=_show_duplicates(context),
+        on_error=_show_duplicates(request, context),
     )
 
 
