@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -54,6 +55,17 @@ def notification_likely_duplicates(
     return [c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio]
 
 
+def open_reviews(cases: QuerySet[ChildDeathNotification]) -> QuerySet[ChildDeathNotification]:
+    """The one rule for an open child death review, used by every count, card and list: a
+    live notification this panel reviews whose review is not completed. (A death the child's
+    home area's panel reviews is never open here.)"""
+    return (
+        cases.live()
+        .filter(reviewed_by_this_panel=True)
+        .exclude(status=ChildDeathNotification.Status.REVIEWED)
+    )
+
+
 def notification_list_for_user(
     *, user: User, status: str = "", open_only: bool = False
 ) -> QuerySet[ChildDeathNotification]:
@@ -68,7 +80,7 @@ def notification_list_for_user(
     if status:
         cases = cases.filter(status=status)
     if open_only:
-        cases = cases.exclude(status=ChildDeathNotification.Status.REVIEWED)
+        cases = open_reviews(cases)
     return cases.select_related("residence_area", "review").order_by("-date_of_death", "-id")
 
 
@@ -89,10 +101,16 @@ class OpenCase:
     delay: str
 
 
-def open_case_list_for_user(*, user: User, today: date | None = None) -> list[OpenCase]:
-    """Open cases, oldest death first, with months since the death and the reason for delay."""
+def open_case_list_for_user(*, user: User) -> QuerySet[ChildDeathNotification]:
+    """Open reviews the user may see, oldest death first."""
+    return notification_list_for_user(user=user, open_only=True).order_by("date_of_death", "id")
+
+
+def case_rows(
+    *, cases: Iterable[ChildDeathNotification], today: date | None = None
+) -> list[OpenCase]:
+    """Cases with months since the death and the reason for delay, for a list page."""
     today = today or timezone.localdate()
-    cases = notification_list_for_user(user=user, open_only=True).order_by("date_of_death", "id")
     return [
         OpenCase(
             notification=c,
@@ -103,14 +121,16 @@ def open_case_list_for_user(*, user: User, today: date | None = None) -> list[Op
     ]
 
 
-def request_list_for_user(*, user: User) -> QuerySet[InformationRequest]:
+def request_list_for_user(*, user: User, status: str = "") -> QuerySet[InformationRequest]:
     """Requests the user may see: all for CDOP managers, their agency's for agency leads."""
     requests = InformationRequest.objects.select_related("notification", "agency")
+    if status:
+        requests = requests.filter(status=status)
     if permissions.can_manage_child_deaths(user):
-        return requests.order_by("status", "due_on")
+        return requests.order_by("status", "due_on", "id")
     return requests.filter(
         agency_id__in=user.lead_agency_ids, notification__archived_at__isnull=True
-    ).order_by("status", "due_on")
+    ).order_by("status", "due_on", "id")
 
 
 def request_list_for_notification(
@@ -300,10 +320,7 @@ class OpenCaseSummary:
 def open_case_summary(*, today: date | None = None) -> OpenCaseSummary:
     today = today or timezone.localdate()
     cases = list(
-        ChildDeathNotification.objects.live()
-        .filter(reviewed_by_this_panel=True)
-        .exclude(status=ChildDeathNotification.Status.REVIEWED)
-        .only("date_of_death", "delay_reason")
+        open_reviews(ChildDeathNotification.objects.all()).only("date_of_death", "delay_reason")
     )
     ages: Counter[str] = Counter()
     for case in cases:

@@ -517,7 +517,9 @@ def test_open_cases_show_months_since_death_and_delay(make_user: Callable[..., U
         expected_version=None,
         delay_reason=ChildDeathNotification.DelayReason.INQUEST,
     )
-    [row] = selectors.open_case_list_for_user(user=manager, today=date(2020, 8, 10))
+    [row] = selectors.case_rows(
+        cases=selectors.open_case_list_for_user(user=manager), today=date(2020, 8, 10)
+    )
     assert row.months_open == 7
     assert row.delay == "Awaiting inquest"
 

@@ -16,7 +16,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import ChildDeathNotification
-from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs
+from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -47,13 +47,23 @@ def _residence_initial(case: ChildDeathNotification) -> str:
 @login_required
 @require_GET
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """All cases, or (`?show=open`, where the open reviews card leads) the open reviews only,
+    oldest death first: the heading's count is the card's number."""
     require(permissions.can_view_cases(request.user))
+    show_open = request.GET.get("show") == "open"
+    cases = (
+        selectors.open_case_list_for_user(user=request.user)
+        if show_open
+        else selectors.notification_list_for_user(user=request.user)
+    )
+    listing = paginate(request, cases, keep=("show",))
     return render(
         request,
         "child_deaths/notification_list.html",
         {
-            "cases": selectors.notification_list_for_user(user=request.user),
-            "open_cases": selectors.open_case_list_for_user(user=request.user),
+            **listing,
+            "rows": selectors.case_rows(cases=listing["page_obj"].object_list),
+            "show_open": show_open,
             "can_manage": permissions.can_manage_child_deaths(request.user),
             "breadcrumbs": CRUMBS(("Cases", "")),
         },
