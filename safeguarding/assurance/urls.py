@@ -7,6 +7,7 @@ from safeguarding.assurance import views
 app_name = "assurance"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.overview, name="overview"),
+    path("work/<slug:kind>/", views.work_list, name="work_list"),
     path("forms/", views.form_list, name="form_list"),
     path("forms/create/", views.form_create, name="form_create"),
     path("forms/<int:pk>/", views.form_detail, name="form_detail"),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from safeguarding.assurance import permissions, selectors
+from safeguarding.assurance import cards, permissions, selectors
 from safeguarding.assurance.views.audits import (
     audit_case_add,
     audit_case_complete,
@@ -19,6 +19,7 @@ from safeguarding.assurance.views.audits import (
     audit_moderate,
     audit_report,
 )
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.assurance.views.forms_builder import (
     form_create,
     form_detail,
@@ -84,7 +85,28 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def work_list(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
+    """The whole list behind a "My work" card: the same items, so the numbers agree."""
+    items = cards.work_items(request.user, kind)
+    if items is None:
+        raise Http404
+    work = cards.WORK_LISTS[kind]
+    return render(
+        request,
+        "assurance/work_list.html",
+        {
+            **paginate(request, items),
+            "title": work.title,
+            "empty_text": work.empty_text,
+            "breadcrumbs": CRUMBS((work.title, "")),
+        },
+    )
+
+
 __all__ = [
+    "work_list",
     "audit_case_add",
     "audit_case_complete",
     "audit_complete",
