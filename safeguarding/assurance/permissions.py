@@ -168,6 +168,14 @@ def can_answer_survey(survey: Survey) -> bool:
     return survey.is_open_on(timezone.localdate())
 
 
+def can_answer_survey_with_link(survey: Survey, link_token: str) -> bool:
+    """A survey for invited people only needs an unused single-use link; any other survey
+    needs none."""
+    if not survey.invited_only:
+        return True
+    return bool(link_token) and survey.links.filter(token=link_token, is_used=False).exists()
+
+
 def get_survey_by_public_id_or_404(public_id: str) -> Survey:
     """The survey behind a public answering link (no account: the link is the permission).
     Whether it is open is `can_answer_survey`: a closed survey's page says it has closed."""

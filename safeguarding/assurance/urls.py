@@ -28,6 +28,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("surveys/<int:pk>/", views.survey_detail, name="survey_detail"),
     path("surveys/<int:pk>/export/", views.survey_export, name="survey_export"),
     path("surveys/<int:pk>/edit/", views.survey_update, name="survey_update"),
+    path("surveys/<int:pk>/hours/", views.survey_hours, name="survey_hours"),
+    path(
+        "surveys/<int:pk>/hours/<str:hour>/exclude/",
+        views.survey_burst_exclude,
+        name="survey_burst_exclude",
+    ),
+    path("surveys/<int:pk>/links/", views.survey_links_issue, name="survey_links_issue"),
+    path(
+        "surveys/<int:pk>/links/download/",
+        views.survey_links_export,
+        name="survey_links_export",
+    ),
     path("s/<str:public_id>/", views.survey_answer, name="survey_answer"),
     path("s/<str:public_id>/thank-you/", views.survey_thanks, name="survey_thanks"),
     path("section-11/", views.section11_cycle_list, name="section11_cycle_list"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
@@ -121,7 +122,8 @@ class NotificationForm(forms.Form):
         """After a likely duplicate: show the CDOP manager the box, the reason and (hidden)
         which records matched, so the next submit can confirm against exactly those."""
         self._add_override_fields()
-        data = self.data.copy()
+        data = QueryDict(mutable=True)
+        data.update(self.data)
         data["duplicate_of"] = ",".join(references)
         self.data = data
 

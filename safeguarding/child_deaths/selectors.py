@@ -21,6 +21,7 @@ from safeguarding.child_deaths.models import (
     ReviewMeeting,
 )
 from safeguarding.core.fields import keyed_hash
+from safeguarding.core.models import ArchivableQuerySet
 from safeguarding.core.working_days import add_working_days
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ def notification_likely_duplicates(
     return [c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio]
 
 
-def open_reviews(cases: QuerySet[ChildDeathNotification]) -> QuerySet[ChildDeathNotification]:
+def open_reviews(
+    cases: ArchivableQuerySet[ChildDeathNotification],
+) -> ArchivableQuerySet[ChildDeathNotification]:
     """The one rule for an open child death review, used by every count, card and list: a
     live notification this panel reviews whose review is not completed. (A death the child's
     home area's panel reviews is never open here.)"""
