@@ -491,6 +491,17 @@ class AuditFindingForm(forms.Form):
 class AuditCompleteForm(forms.Form):
     completed_on = forms.DateField(label="Completed on", widget=DateInput())
     findings_summary = forms.CharField(label="Summary of findings", widget=_TEXTAREA)
+    confirmed = forms.BooleanField(
+        label="I understand the audit cannot be changed once it is complete",
+        error_messages={"required": "Confirm that the audit cannot be changed once complete."},
+    )
+
+
+class Section11SubmitForm(forms.Form):
+    confirmed = forms.BooleanField(
+        label="I confirm the self-assessment is complete and cannot be changed once submitted",
+        error_messages={"required": "Confirm that the return is ready to submit."},
+    )
 
 
 class CommentaryForm(forms.Form):

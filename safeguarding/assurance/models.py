@@ -367,6 +367,26 @@ class Audit(BaseModel):
         """The reporting year of the audit programme it belongs to, e.g. "2020-21"."""
         return ReportingYear.containing(self.planned_for).label
 
+    # State rules: which steps the audit's status allows (pages offer only these; the
+    # services refuse the others).
+    @property
+    def takes_cases(self) -> bool:
+        """Cases are added and audited until moderation."""
+        return self.status in {self.Status.PLANNED, self.Status.IN_PROGRESS}
+
+    @property
+    def can_be_moderated(self) -> bool:
+        """Once a case is audited, until the audit is complete (moderation may be corrected)."""
+        return self.status in {self.Status.IN_PROGRESS, self.Status.MODERATED}
+
+    @property
+    def takes_findings(self) -> bool:
+        return self.status != self.Status.COMPLETE
+
+    @property
+    def can_be_completed(self) -> bool:
+        return self.status == self.Status.MODERATED
+
 
 class Grade(models.TextChoices):
     RED = "red", "Red: inadequate"

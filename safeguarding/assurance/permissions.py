@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -208,18 +209,45 @@ def can_view_audit(user: User, audit: Audit) -> bool:
     return audit.cases.filter(auditor=user).exists()
 
 
-def get_audit_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Audit:
+def can_add_audit_case(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.takes_cases
+
+
+def can_moderate_audit(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.can_be_moderated
+
+
+def can_record_audit_finding(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.takes_findings
+
+
+def can_complete_audit(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.can_be_completed
+
+
+def get_audit_for_user_or_404(
+    user: User,
+    pk: Any,
+    *,
+    write: bool = False,
+    step: Callable[[User, Audit], bool] | None = None,
+) -> Audit:
+    """Fetch an audit; `write` with the `step` rule (for example can_complete_audit) refuses
+    a step the user or the audit's status does not allow (403)."""
     return fetch_for_user_or_404(
         user,
         Audit.objects.select_related("tool", "priority"),
         pk,
         can_view=can_view_audit,
-        can_edit=_manage,
+        can_edit=step or _manage,
         write=write,
     )
 
 
 def can_complete_audit_case(user: User, case: AuditCase) -> bool:
+    """The assigned auditor (or staff) completes a case's tool once, before moderation."""
+    if case.response_id is not None or not case.audit.takes_cases:
+        return False
     return can_manage_assurance(user) or (
         case.auditor_id is not None and case.auditor_id == user.pk
     )

@@ -165,6 +165,10 @@ class ArchiveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: notified in error, or a duplicate of another notification.",
     )
+    confirmed = forms.BooleanField(
+        label="I understand an archived notification cannot be changed or restored here",
+        error_messages={"required": "Confirm that you want to archive this notification."},
+    )
 
 
 class DelayForm(forms.Form):

@@ -71,8 +71,9 @@ def can_edit_notification(user: User, notification: ChildDeathNotification) -> b
 
 
 def can_review_notification(user: User, notification: ChildDeathNotification) -> bool:
-    """Record the panel's analysis: CDOP managers, and panel members for their meetings' cases."""
-    return can_view_notification(user, notification)
+    """Record the panel's analysis: CDOP managers, and panel members for their meetings' cases;
+    not once the notification was archived (made in error)."""
+    return can_view_notification(user, notification) and not notification.is_archived
 
 
 def can_view_request(user: User, request: InformationRequest) -> bool:

@@ -655,8 +655,16 @@ def test_notification_archive_matrix_and_leaves_lists_and_figures(
         "Enter why this notification is being archived." in body or "govuk-error-summary" in body
     )
     assert not ChildDeathNotification.objects.get(pk=panel_case.pk).is_archived
-    matrix.read_only_write(panel, data={"reason": "Notified in error"})
-    matrix.allowed(manager, method="post", data={"reason": "Notified in error"}, status=302)
+    matrix.read_only_write(panel, data={"reason": "Notified in error", "confirmed": "on"})
+    unconfirmed = matrix.allowed(manager, method="post", data={"reason": "Notified in error"})
+    assert "Confirm that you want to archive this notification." in unconfirmed.content.decode()
+    assert not ChildDeathNotification.objects.get(pk=panel_case.pk).is_archived
+    matrix.allowed(
+        manager,
+        method="post",
+        data={"reason": "Notified in error", "confirmed": "on"},
+        status=302,
+    )
     archived = ChildDeathNotification.objects.get(pk=panel_case.pk)
     assert archived.archived_by == manager
     assert archived.archived_reason == "Notified in error"
