@@ -63,7 +63,7 @@ def form_list(*, purpose: str | None = None) -> QuerySet[FormTemplate]:
     forms = FormTemplate.objects.annotate(version_count=Count("versions"))
     if purpose:
         forms = forms.filter(purpose=purpose)
-    return forms.order_by("name")
+    return forms.order_by("name", "id")
 
 
 def form_version_questions(*, version: FormVersion) -> QuerySet[Question]:
@@ -291,6 +291,7 @@ def audit_list_for_user(*, user: User) -> QuerySet[Audit]:
     audits = Audit.objects.select_related("tool", "priority").annotate(
         case_count=Count("cases", distinct=True)
     )
+    audits = audits.order_by("-planned_for", "title", "id")
     if permissions.can_view_all_assurance(user):
         return audits
     leads = user.lead_agency_ids
@@ -344,7 +345,9 @@ def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
 
 
 def section11_cycle_list() -> QuerySet[Section11Cycle]:
-    return Section11Cycle.objects.select_related("standard_set__template", "previous")
+    return Section11Cycle.objects.select_related("standard_set__template", "previous").order_by(
+        "-opens_on", "id"
+    )
 
 
 def section11_return_list_for_user(
@@ -484,7 +487,9 @@ def section11_returns_due_for_user(
 
 
 def commentary_list_for_user(*, user: User) -> QuerySet[PerformanceCommentary]:
-    items = PerformanceCommentary.objects.select_related("priority", "agency")
+    items = PerformanceCommentary.objects.select_related("priority", "agency").order_by(
+        "-year_label", "half", "priority__number", "agency__name", "id"
+    )
     if permissions.can_view_all_assurance(user):
         return items
     return items.filter(agency_id__in=user.lead_agency_ids)
@@ -520,7 +525,9 @@ def commentary_escalations_open(*, user: User) -> QuerySet[PerformanceCommentary
 
 
 def scrutiny_report_list() -> QuerySet[ScrutinyReport]:
-    return ScrutinyReport.objects.annotate(assessment_count=Count("assessments"))
+    return ScrutinyReport.objects.annotate(assessment_count=Count("assessments")).order_by(
+        "-board_meeting_on", "id"
+    )
 
 
 def scrutiny_assessment_list(
@@ -535,7 +542,9 @@ def scrutiny_assessment_list(
 
 
 def professional_difference_list() -> QuerySet[ProfessionalDifference]:
-    return ProfessionalDifference.objects.select_related("raised_by_agency", "with_agency")
+    return ProfessionalDifference.objects.select_related(
+        "raised_by_agency", "with_agency"
+    ).order_by("-raised_on", "id")
 
 
 @dataclass(frozen=True)

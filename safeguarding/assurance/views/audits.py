@@ -14,7 +14,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Audit
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page
@@ -43,7 +43,7 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/audit_list.html",
         {
-            "audits": selectors.audit_list_for_user(user=request.user),
+            **paginate(request, selectors.audit_list_for_user(user=request.user)),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Audits", "")),
         },

@@ -15,7 +15,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Section11Cycle, Section11Return
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
@@ -43,7 +43,7 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/section11_cycle_list.html",
         {
-            "cycles": selectors.section11_cycle_list(),
+            **paginate(request, selectors.section11_cycle_list()),
             "returns": selectors.section11_return_list_for_user(user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Section 11", "")),

@@ -40,7 +40,7 @@ def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/survey_list.html",
         {
-            "surveys": selectors.survey_list_for_user(user=request.user),
+            **paginate(request, selectors.survey_list_for_user(user=request.user)),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Surveys", "")),
         },
