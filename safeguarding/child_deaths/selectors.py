@@ -256,59 +256,67 @@ NATIONAL_EXPORT_LAYOUT: list[tuple[str, str, str]] = [
 NATIONAL_EXPORT_FIELDS = [name for name, _type, _meaning in NATIONAL_EXPORT_LAYOUT]
 
 
-def national_export_rows(
+def national_export_cases(
     *, user: User, year: ReportingYear | None = None
-) -> list[dict[str, object]]:
-    """One row per notification the user may export (CDOP managers only), in the documented
-    layout. This is the only export that carries identifying fields."""
+) -> QuerySet[ChildDeathNotification]:
+    """The notifications the user may export (CDOP managers only), fetched with what a row
+    needs (no query per row)."""
     if not permissions.can_export_national(user):
-        return []
+        return ChildDeathNotification.objects.none()
     cases = ChildDeathNotification.objects.live()
     if year is not None:
         cases = cases.filter(notified_on__range=(year.start, year.end))
-    cases = cases.select_related("residence_area", "review__category").prefetch_related(
-        "review__factors", "requests"
+    return (
+        cases.select_related("residence_area", "review__category")
+        .prefetch_related("review__factors", "requests")
+        .order_by("notified_on", "id")
     )
-    rows = []
-    for case in cases.order_by("notified_on", "id"):
-        review = getattr(case, "review", None)
-        gradings = {f.domain: f.grading for f in review.factors.all()} if review else {}
-        completed = review.completed_on if review else None
-        rows.append(
-            {
-                "case_reference": case.reference,
-                "nhs_number": case.nhs_number,
-                "date_of_birth": case.date_of_birth_text,
-                "sex": case.sex,
-                "ethnicity": case.ethnicity,
-                "date_of_death": case.date_of_death.isoformat(),
-                "age_at_death_days": case.age_at_death_days,
-                "age_band": case.age_band,
-                "place_of_death": case.place_of_death,
-                "expected_or_unexpected": case.expectation,
-                "joint_agency_response": case.joint_agency_response,
-                "residence_ons_code": case.residence_area.ons_code if case.residence_area else "",
-                "home_area_outside_partnership": case.home_area_name,
-                "reviewed_by_this_panel": case.reviewed_by_this_panel,
-                "notified_on": case.notified_on.isoformat(),
-                "category_of_death": (
-                    review.category.number if review and review.category else None
-                ),
-                "modifiable_factors": review.modifiable if review else "",
-                "domain_child_grading": gradings.get("child", ""),
-                "domain_family_grading": gradings.get("family", ""),
-                "domain_environment_grading": gradings.get("environment", ""),
-                "domain_services_grading": gradings.get("services", ""),
-                "review_completed_on": completed.isoformat() if completed else "",
-                "timeliness_band": (
-                    identity.timeliness_band(case.date_of_death, completed) if completed else ""
-                ),
-                "reporting_form_versions": ";".join(
-                    sorted({r.form_version for r in case.requests.all() if r.form_version})
-                ),
-            }
-        )
-    return rows
+
+
+def national_export_row(case: ChildDeathNotification) -> dict[str, object]:
+    """One notification in the documented layout. This is the only export that carries
+    identifying fields."""
+    review = getattr(case, "review", None)
+    gradings = {f.domain: f.grading for f in review.factors.all()} if review else {}
+    completed = review.completed_on if review else None
+    return {
+        "case_reference": case.reference,
+        "nhs_number": case.nhs_number,
+        "date_of_birth": case.date_of_birth_text,
+        "sex": case.sex,
+        "ethnicity": case.ethnicity,
+        "date_of_death": case.date_of_death.isoformat(),
+        "age_at_death_days": case.age_at_death_days,
+        "age_band": case.age_band,
+        "place_of_death": case.place_of_death,
+        "expected_or_unexpected": case.expectation,
+        "joint_agency_response": case.joint_agency_response,
+        "residence_ons_code": case.residence_area.ons_code if case.residence_area else "",
+        "home_area_outside_partnership": case.home_area_name,
+        "reviewed_by_this_panel": case.reviewed_by_this_panel,
+        "notified_on": case.notified_on.isoformat(),
+        "category_of_death": (review.category.number if review and review.category else None),
+        "modifiable_factors": review.modifiable if review else "",
+        "domain_child_grading": gradings.get("child", ""),
+        "domain_family_grading": gradings.get("family", ""),
+        "domain_environment_grading": gradings.get("environment", ""),
+        "domain_services_grading": gradings.get("services", ""),
+        "review_completed_on": completed.isoformat() if completed else "",
+        "timeliness_band": (
+            identity.timeliness_band(case.date_of_death, completed) if completed else ""
+        ),
+        "reporting_form_versions": ";".join(
+            sorted({r.form_version for r in case.requests.all() if r.form_version})
+        ),
+    }
+
+
+def national_export_rows(
+    *, user: User, year: ReportingYear | None = None
+) -> list[dict[str, object]]:
+    """Every row at once (the JSON file); the CSV and XLSX files stream
+    national_export_row over national_export_cases in chunks."""
+    return [national_export_row(c) for c in national_export_cases(user=user, year=year)]
 
 
 @dataclass(frozen=True)
