@@ -23,7 +23,8 @@ DANGEROUS = ["=HYPERLINK(1)", "+SUM(1)", "-SUM(1)", "@SUM(1)", "=A1", "+A1"]
 
 def _csv(response: StreamingHttpResponse) -> list[list[str]]:
     assert isinstance(response, StreamingHttpResponse)
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content)  # type: ignore[arg-type].decode())))
+    stream = response.streaming_content
+    return list(csv.reader(io.StringIO(b"".join(stream).decode())))  # type: ignore[arg-type]
 
 
 def _xlsx(content: bytes) -> list[tuple[object, ...]]:
