@@ -147,6 +147,10 @@ class SurveyResponseForm(ResponseForm):
 
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, questions=questions, **kwargs)
+        for field in self.fields.values():
+            # Browsers do not keep or restore what was chosen (Back after sending shows an
+            # empty form on a shared phone).
+            field.widget.attrs["autocomplete"] = "off"
         if SURVEY_HONEYPOT not in self.fields:
             honeypot = forms.CharField(
                 label="Leave this empty",

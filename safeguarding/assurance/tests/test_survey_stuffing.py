@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 import time_machine
@@ -55,6 +56,12 @@ def test_back_after_sending_shows_no_answers(client: Client) -> None:
     again = client.get(_url(survey)).content.decode()
     assert "SECRET-WORDS-HERE" not in again
     assert "checked" not in again
+    # The browser must not restore the answers either (Chrome restores form state on Back
+    # unless the controls say autocomplete="off").
+    controls = re.findall(r"<(?:input|textarea)[^>]*>", again)
+    answers = [c for c in controls if 'name="seen"' in c or 'name="comment"' in c]
+    assert len(answers) == 4  # three options and the comment
+    assert all('autocomplete="off"' in c for c in answers)
     assert not client.session.keys()
 
 
