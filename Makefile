@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run test setup setup-test assets system-packages browser check lint typecheck migrations-check pytest lock worker clean
+.PHONY: run test setup setup-test assets system-packages browser check lint contracts typecheck migrations-check pytest lock worker clean
 
 ## Set up everything and serve the demo partnership on http://127.0.0.1:8000
 run: setup
@@ -63,11 +63,15 @@ browser:
 		$(APT_INSTALL) chromium >/dev/null; \
 	fi
 
-check: lint typecheck migrations-check
+check: lint typecheck contracts migrations-check
 
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## Architecture contracts: import layers (import-linter, pyproject.toml [tool.importlinter])
+contracts:
+	$(BIN)/lint-imports --no-cache
 
 typecheck:
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/mypy safeguarding config

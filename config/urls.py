@@ -17,8 +17,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("activity/", include("safeguarding.activity_log.urls")),
     path("partnership/", include("safeguarding.partnership.urls")),
+    path("retention/", include("safeguarding.retention.urls")),
     path("actions/", include("safeguarding.actions.urls")),
     path("learning/", include("safeguarding.learning.urls")),
+    path("governance/", include("safeguarding.governance.urls")),
     path("case-reviews/", include("safeguarding.case_reviews.urls")),
     path("child-deaths/", include("safeguarding.child_deaths.urls")),
     path("training/", include("safeguarding.training.urls")),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("data/", include("safeguarding.datasets.urls")),
     path("annual-reports/", include("safeguarding.annual_reports.urls")),
     path("site/", include("safeguarding.website.urls")),
+    path("reports/", include("safeguarding.annual_reports.public_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

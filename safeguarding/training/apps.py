@@ -13,6 +13,7 @@ class TrainingConfig(AppConfig):
         from safeguarding.training import cards
 
         register_card("training.bookings", cards.my_training_card, order=40)
+        register_card("training.agency", cards.agency_training_card, order=41)
         register_nav(
             NavItem(
                 key="training",
@@ -22,3 +23,7 @@ class TrainingConfig(AppConfig):
                 order=50,
             )
         )
+        from safeguarding.training import retention, subject_access
+
+        retention.register()
+        subject_access.register()

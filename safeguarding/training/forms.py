@@ -207,6 +207,11 @@ class SessionForm(forms.Form):
         help_text="The trainer with this account can mark the session's register.",
     )
     capacity = forms.IntegerField(label="Places", min_value=1)
+    confirm_past = forms.BooleanField(
+        label="This session has already started or taken place: add it anyway",
+        required=False,
+        help_text="Only to record a past session, for example from a paper register.",
+    )
 
     def clean_trainer_email(self) -> User | None:
         email = self.cleaned_data.get("trainer_email", "").strip().lower()
@@ -220,15 +225,28 @@ class SessionForm(forms.Form):
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["trainer"] = data.pop("trainer_email")
+        data["allow_past"] = data.pop("confirm_past", False)
         return data
+
+
+class SessionAddForm(SessionForm):
+    """Adding a session from the sessions list: the course is chosen first."""
+
+    course = forms.ModelChoiceField(
+        queryset=Course.objects.order_by("title"), empty_label="Choose a course"
+    )
+
+    field_order = ["course"]
 
 
 class SessionEditForm(SessionForm):
     version = VersionField()
+    confirm_past = None  # type: ignore[assignment]  # changing a session keeps its date rules
 
     def values(self) -> dict[str, Any]:
         data = super().values()
         data.pop("version")
+        data.pop("allow_past")
         return data
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.models import BaseModel
@@ -88,7 +89,8 @@ class TrainingSession(BaseModel):
         ordering = ["starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.course.title}, {self.starts_at:%d %B %Y}"
+        local = timezone.localtime(self.starts_at)
+        return f"{self.course.title}, {local.day} {local:%B %Y}"
 
     @property
     def activity_label(self) -> str:
@@ -97,6 +99,19 @@ class TrainingSession(BaseModel):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def state_label(self) -> str:
+        """Cancelled, Held or Scheduled. A session not cancelled counts as held from its start
+        time (when its register opens: a register can only be marked from then), so the state
+        is worked out, never stored, and no scheduled job has to move it."""
+        if self.is_cancelled:
+            return "Cancelled"
+        return "Held" if self.has_started else "Scheduled"
 
 
 class TrainingBooking(BaseModel):
@@ -176,6 +191,14 @@ class TrainingBooking(BaseModel):
     @property
     def activity_label(self) -> str:
         return f"Training booking {self.pk} (session {self.session_id})"
+
+    @property
+    def outcome_label(self) -> str:
+        """What happened: once the register is marked, its outcome (Attended, Did not attend,
+        Cancelled late) replaces the booking's status ("Booked")."""
+        if self.attendance:
+            return self.get_attendance_display()
+        return self.get_status_display()
 
     @property
     def charge_pounds(self) -> str:

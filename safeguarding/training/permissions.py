@@ -8,7 +8,8 @@
   registers, cancellations, validation reviews, statements and reports. A session's trainer may
   mark its register.
 * Agency safeguarding leads approve their staff's bookings (as line manager), see their
-  agency's charge statement, submit courses for validation and answer the needs survey.
+  agency's training page (staff bookings, approvals, charges, an export) and charge
+  statement, submit courses for validation and answer the needs survey.
 * Read-only roles (scrutineer, board member) may see the management pages and reports but
   change nothing (403 on writes).
 """
@@ -62,6 +63,29 @@ def get_agency_statement_for_user_or_404(user: User, pk: int) -> Agency:
         Agency.objects.all(),
         pk,
         can_view=can_view_agency_statement,
+        can_edit=lambda _user, _agency: False,
+    )
+
+
+# --- an agency's training page (its lead's view of their staff's training) ----------------
+
+
+def can_view_agency_training(user: User, agency: Agency) -> bool:
+    """The agency's page names its staff: the agency's safeguarding lead and partnership staff
+    see it; read-only roles see de-identified summaries only (docs/roles.md), so not this."""
+    return user.is_authenticated and (
+        can_manage_training(user) or agency.pk in user.lead_agency_ids
+    )
+
+
+def get_agency_training_for_user_or_404(user: User, pk: int) -> Agency:
+    """The agency whose training page is asked for: staff see any, a lead only their own,
+    everyone else 404. The page is only read (approving is its own page's write)."""
+    return fetch_for_user_or_404(
+        user,
+        Agency.objects.all(),
+        pk,
+        can_view=can_view_agency_training,
         can_edit=lambda _user, _agency: False,
     )
 
@@ -221,6 +245,26 @@ def get_booking_for_user_or_404(user: User, pk: int, *, write: bool = False) -> 
         can_view=can_view_booking,
         can_edit=can_edit_booking,
         write=write,
+    )
+
+
+def can_download_booking_calendar(user: User, booking: TrainingBooking) -> bool:
+    """The .ics file of a booking holding a place on a session that is going ahead: its owner
+    (and partnership staff) only, since it may carry the joining link."""
+    return (
+        (booking.learner_id == user.pk or can_manage_training(user))
+        and booking.status in TrainingBooking.HOLDS_PLACE
+        and not booking.session.is_cancelled
+    )
+
+
+def get_booking_calendar_for_user_or_404(user: User, pk: int) -> TrainingBooking:
+    return fetch_for_user_or_404(
+        user,
+        TrainingBooking.objects.select_related("session__course"),
+        pk,
+        can_view=can_download_booking_calendar,
+        can_edit=lambda _user, _booking: False,
     )
 
 

@@ -56,6 +56,15 @@ def session_list_for_course(
     return list(_with_places(sessions).select_related("course").order_by("starts_at"))
 
 
+def session_list_past_for_course(*, course: Course) -> QuerySet[TrainingSession]:
+    """The course's sessions that have started (held or cancelled), newest first."""
+    return (
+        _with_places(course.sessions.filter(starts_at__lte=timezone.now()))
+        .select_related("course")
+        .order_by("-starts_at", "-id")
+    )
+
+
 def session_get_public(*, pk: int) -> TrainingSession | None:
     return (
         _with_places(TrainingSession.objects.filter(pk=pk, course__is_published=True))
@@ -136,7 +145,7 @@ class Statement:
     agency: Agency
     start: date
     end: date
-    rows: list[TrainingBooking]
+    rows: QuerySet[TrainingBooking]
     total_pence: int
 
     @property
@@ -145,8 +154,9 @@ class Statement:
 
 
 def agency_statement(*, agency: Agency, start: date, end: date) -> Statement:
-    """Non-attendance charges to an agency for sessions between start and end (inclusive).
-    Callers check permissions.can_view_agency_statement first."""
+    """Non-attendance charges to an agency for sessions between start and end (inclusive): the
+    rows unevaluated (a page of them is shown, all of them exported). Callers check
+    permissions.can_view_agency_statement first."""
     rows = (
         TrainingBooking.objects.filter(
             agency=agency,
@@ -159,7 +169,101 @@ def agency_statement(*, agency: Agency, start: date, end: date) -> Statement:
         .order_by("session__starts_at", "id")
     )
     total = rows.aggregate(total=Sum("charge_pence"))["total"] or 0
-    return Statement(agency=agency, start=start, end=end, rows=list(rows), total_pence=total)
+    return Statement(agency=agency, start=start, end=end, rows=rows, total_pence=total)
+
+
+# --- an agency's training (its safeguarding lead's page) ------------------------------------
+
+# The lists on an agency's page, in the order of its tabs.
+AGENCY_LISTS = {
+    "upcoming": "Upcoming",
+    "attended": "Attended",
+    "did_not_attend": "Did not attend",
+    "approvals": "Waiting for approval",
+    "charges": "Charges",
+}
+
+
+def _agency_list_filter(show: str, *, start: date, end: date) -> Q:
+    now = timezone.now()
+    if show == "upcoming":
+        return Q(
+            status__in=(*TrainingBooking.HOLDS_PLACE, TrainingBooking.Status.WAITLISTED),
+            session__starts_at__gt=now,
+            session__status=TrainingSession.Status.SCHEDULED,
+        )
+    if show == "attended":
+        return Q(attendance=TrainingBooking.Attendance.ATTENDED)
+    if show == "did_not_attend":
+        return Q(attendance__in=TrainingBooking.NON_ATTENDANCE)
+    if show == "approvals":
+        return Q(status=TrainingBooking.Status.PENDING_APPROVAL)
+    if show == "charges":
+        return Q(
+            charge_pence__gt=0,
+            attendance__in=TrainingBooking.NON_ATTENDANCE,
+            session__starts_at__date__gte=start,
+            session__starts_at__date__lte=end,
+        )
+    raise ValueError(show)
+
+
+def agency_booking_list(
+    *, agency: Agency, show: str, start: date, end: date
+) -> QuerySet[TrainingBooking]:
+    """One list of the agency page: `show` is a key of AGENCY_LISTS; charges are those of
+    sessions between start and end. Callers check permissions.can_view_agency_training."""
+    order = (
+        ("session__starts_at", "id")
+        if show in ("upcoming", "approvals")
+        else (
+            "-session__starts_at",
+            "-id",
+        )
+    )
+    return (
+        TrainingBooking.objects.filter(
+            _agency_list_filter(show, start=start, end=end), agency=agency
+        )
+        .select_related("session__course", "learner")
+        .order_by(*order)
+    )
+
+
+def agency_booking_counts(*, agency: Agency, start: date, end: date) -> dict[str, int]:
+    """How many bookings each list of the agency page holds, and the charges' total in pence
+    (key "charges_pence"): one query."""
+    figures = TrainingBooking.objects.filter(agency=agency).aggregate(
+        **{
+            show: Count("id", filter=_agency_list_filter(show, start=start, end=end))
+            for show in AGENCY_LISTS
+        },
+        charges_pence=Sum(
+            "charge_pence", filter=_agency_list_filter("charges", start=start, end=end)
+        ),
+    )
+    return {key: value or 0 for key, value in figures.items()}
+
+
+def agency_list_for_lead(*, user: User) -> QuerySet[Agency]:
+    """The agencies whose lead the user is, each with `waiting`: bookings waiting for their
+    approval (for the "My work" card)."""
+    waiting = Q(training_bookings__status=TrainingBooking.Status.PENDING_APPROVAL)
+    return (
+        Agency.objects.filter(pk__in=user.lead_agency_ids)
+        .annotate(waiting=Count("training_bookings", filter=waiting))
+        .order_by("name")
+    )
+
+
+def agency_booking_export(*, agency: Agency) -> QuerySet[TrainingBooking]:
+    """Every booking of the agency's staff, newest session first, for the export (iterate it
+    with .iterator(): it may be large)."""
+    return (
+        TrainingBooking.objects.filter(agency=agency)
+        .select_related("session__course", "learner")
+        .order_by("-session__starts_at", "-id")
+    )
 
 
 # --- certificates ------------------------------------------------------------------------
@@ -210,14 +314,6 @@ def validation_list_for_user(*, user: User, status: str = "") -> QuerySet[Course
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("agency__name", "-submitted_on")
-
-
-def validated_courses_by_agency(*, user: User) -> dict[str, list[CourseValidation]]:
-    grouped: dict[str, list[CourseValidation]] = {}
-    validated = validation_list_for_user(user=user, status=CourseValidation.Status.VALIDATED)
-    for validation in validated:
-        grouped.setdefault(validation.agency.name, []).append(validation)
-    return grouped
 
 
 @dataclass(frozen=True)

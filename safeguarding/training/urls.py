@@ -21,11 +21,13 @@ urlpatterns = [
     # signed in
     path("sessions/<int:pk>/book/", views.session_book, name="session_book"),
     path("bookings/", views.booking_list, name="booking_list"),
+    path("bookings/<int:pk>/calendar.ics", views.booking_calendar, name="booking_calendar"),
     path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking_cancel"),
     path("bookings/<int:pk>/accept/", views.offer_accept, name="offer_accept"),
     path("bookings/<int:pk>/leave/", views.waitlist_leave, name="waitlist_leave"),
     path("bookings/<int:pk>/evaluate/", views.evaluation_create, name="evaluation_create"),
     path("bookings/<int:pk>/impact/", views.impact_response_create, name="impact_response_create"),
+    path("certificates/", views.certificate_list, name="certificate_list"),
     path("certificates/<int:pk>/", views.certificate_download, name="certificate_download"),
     path("briefings/<int:pk>/complete/", views.briefing_complete, name="briefing_complete"),
     # running training
@@ -33,6 +35,7 @@ urlpatterns = [
     path("manage/courses/add/", views.course_create, name="course_create"),
     path("manage/courses/<int:pk>/change/", views.course_update, name="course_update"),
     path("manage/courses/<int:pk>/sessions/add/", views.session_create, name="session_create"),
+    path("manage/sessions/add/", views.session_add, name="session_add"),
     path("manage/sessions/<int:pk>/register/", views.session_register, name="session_register"),
     path(
         "manage/sessions/<int:pk>/register/all/",
@@ -50,7 +53,9 @@ urlpatterns = [
     ),
     path("manage/impact/<str:year>/", views.impact_report, name="impact_report"),
     path("manage/briefings/add/", views.briefing_create, name="briefing_create"),
+    path("manage/needs/", views.needs_survey_list, name="needs_survey_list"),
     path("manage/needs/add/", views.needs_survey_create, name="needs_survey_create"),
+    path("agencies/<int:pk>/", views.agency_training, name="agency_training"),
     path("statements/", views.statement_list, name="statement_list"),
     path("statements/<int:pk>/", views.agency_statement, name="agency_statement"),
     path("validations/", views.validation_list, name="validation_list"),

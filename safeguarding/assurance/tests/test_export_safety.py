@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import Any
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -27,7 +28,9 @@ def _csv(response: StreamingHttpResponse) -> list[list[str]]:
     return list(csv.reader(io.StringIO(b"".join(stream).decode())))  # type: ignore[arg-type]
 
 
-def _xlsx(content: bytes) -> list[tuple[object, ...]]:
+def _xlsx(response: Any) -> list[tuple[object, ...]]:
+    assert isinstance(response, StreamingHttpResponse)
+    content = b"".join(response.streaming_content)  # type: ignore[arg-type]
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None
     return list(sheet.iter_rows(values_only=True))
@@ -43,7 +46,7 @@ def test_survey_answers_export_neutralises_formulas(client: Client, officer) -> 
     url = reverse("assurance:survey_export", args=[survey.pk])
     rows = _csv(client.get(url))  # type: ignore[arg-type]
     assert sorted(r[3] for r in rows[1:]) == sorted(f"'{v}" for v in DANGEROUS)
-    sheet = _xlsx(client.get(url + "?format=xlsx").content)
+    sheet = _xlsx(client.get(url + "?format=xlsx"))
     assert sorted(str(r[3]) for r in sheet[1:]) == sorted(f"'{v}" for v in DANGEROUS)
 
 
@@ -56,5 +59,5 @@ def test_survey_links_export_neutralises_formulas(client: Client, officer) -> No
     for value in DANGEROUS[:4]:
         rows = _csv(client.get(url, {"group": value}))  # type: ignore[arg-type]
         assert rows[1][0] == f"'{value}"
-        sheet = _xlsx(client.get(url, {"group": value, "format": "xlsx"}).content)
+        sheet = _xlsx(client.get(url, {"group": value, "format": "xlsx"}))
         assert sheet[1][0] == f"'{value}"

@@ -1,4 +1,7 @@
-"""The assurance pages, split by sub-domain and re-exported here (view name = URL name)."""
+"""The assurance pages, split by sub-domain and re-exported here (view name = URL name).
+
+Form page: not used here: the overview is a page of links; the forms are in the modules.
+"""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Response
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.exports import csv_stream_response, xlsx_response
+from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
@@ -152,7 +152,7 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
     )
     name = f"survey-{survey.pk}-responses"
     if file_format == "xlsx":
-        return xlsx_response(f"{name}.xlsx", header, rows, sheet="Answers")
+        return xlsx_stream_response(f"{name}.xlsx", header, rows, sheet="Answers")
     return csv_stream_response(f"{name}.csv", header, rows)
 
 
@@ -318,5 +318,5 @@ def survey_links_export(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
     rows = ([link.group, f"{base}?link={link.token}"] for link in links.iterator())
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(f"survey-{survey.pk}-links.xlsx", ["Group", "Link"], rows)
+        return xlsx_stream_response(f"survey-{survey.pk}-links.xlsx", ["Group", "Link"], rows)
     return csv_stream_response(f"survey-{survey.pk}-links.csv", ["Group", "Link"], rows)

@@ -36,7 +36,7 @@ def test_national_export_neutralises_formulas_in_csv_and_xlsx(
     assert sorted(r["ethnicity"] for r in rows) == sorted(f"'{v}" for v in DANGEROUS)
 
     response = client.get(url + "&format=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet is not None
     values = list(sheet.iter_rows(values_only=True))
     column = list(values[0]).index("ethnicity")

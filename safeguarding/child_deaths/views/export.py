@@ -1,4 +1,7 @@
-"""The national (NCMD) export: CDOP managers only, logged."""
+"""The national (NCMD) export: CDOP managers only, logged.
+
+Form page: not used: the export is a download chosen by query parameters, with no form to save.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.child_deaths import permissions, selectors
-from safeguarding.core.exports import csv_stream_response, xlsx_response
+from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
@@ -30,7 +33,10 @@ def _csv_value(value: object) -> object:
 @login_required
 @require_GET
 def national_export(request: AuthenticatedHttpRequest) -> HttpResponseBase:
-    """The national (NCMD) export: CDOP managers only, logged."""
+    """The national (NCMD) export: CDOP managers only, logged.
+
+    Form page: not used: the export is a download chosen by query parameters, with no form to save.
+    """
     require(permissions.can_export_national(request.user))
     try:
         year = ReportingYear.parse(request.GET["year"]) if request.GET.get("year") else None
@@ -64,5 +70,5 @@ def national_export(request: AuthenticatedHttpRequest) -> HttpResponseBase:
         for row in map(selectors.national_export_row, cases.iterator(chunk_size=CHUNK))
     )
     if file_format == "xlsx":
-        return xlsx_response(f"{name}.xlsx", selectors.NATIONAL_EXPORT_FIELDS, rows)
+        return xlsx_stream_response(f"{name}.xlsx", selectors.NATIONAL_EXPORT_FIELDS, rows)
     return csv_stream_response(f"{name}.csv", selectors.NATIONAL_EXPORT_FIELDS, rows)

@@ -64,3 +64,16 @@ def test_a_short_secret_key_is_refused() -> None:
     result = _run(["-c", "import django; django.setup()"], SECRET_KEY="too-short")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_demo_serves_real_error_pages_unless_a_developer_asks_for_debug() -> None:
+    code = (
+        "from django.conf import settings; print(settings.DEBUG, settings.WHITENOISE_USE_FINDERS)"
+    )
+    local = {"DJANGO_SETTINGS_MODULE": "config.settings.local", "DJANGO_DEBUG": None}
+    demo = _run(["-c", f"import django; django.setup(); {code}"], **local)
+    assert demo.stdout.split() == ["False", "True"], demo.stderr
+    asked = _run(
+        ["-c", f"import django; django.setup(); {code}"], **{**local, "DJANGO_DEBUG": "1"}
+    )
+    assert asked.stdout.split()[0] == "True", asked.stderr

@@ -6,7 +6,7 @@ or free a place, so concurrent bookings on PostgreSQL never exceed it.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from safeguarding.activity_log.services import event_record, tracked_update
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
+from safeguarding.core.templatetags.govuk import govuk_date
 from safeguarding.core.working_days import working_days_between
 from safeguarding.partnership.models import Agency
 from safeguarding.training import verbs
@@ -42,12 +43,16 @@ def places_taken(session: TrainingSession) -> int:
     return session.bookings.filter(status__in=TrainingBooking.HOLDS_PLACE).count()
 
 
+def _when(moment: datetime) -> str:
+    """Thursday 12 June 2025 at 10:00am: GOV.UK style, in local time."""
+    return f"{timezone.localtime(moment):%A} {govuk_date(moment, with_time=True)}"
+
+
 def _email_context(booking: TrainingBooking) -> dict[str, str]:
     session = booking.session
-    local = timezone.localtime(session.starts_at)
     return {
         "course": session.course.title,
-        "when": f"{local:%A %-d %B %Y at %H:%M}",
+        "when": _when(session.starts_at),
         "duration": str(session.duration_minutes),
         "venue": session.venue,
         "bookings_url": absolute_reverse("training:booking_list"),
@@ -124,8 +129,7 @@ def _offer_free_places(session: TrainingSession) -> list[TrainingBooking]:
         booking.offer_expires_at = expires
         booking.save(update_fields=["status", "offer_expires_at", "updated_at"])
         event_record(actor=None, verb=verbs.BOOKING_OFFERED, target=booking)
-        local = timezone.localtime(expires)
-        _send(booking, "training_place_offered", expires=f"{local:%A %-d %B %Y at %H:%M}")
+        _send(booking, "training_place_offered", expires=_when(expires))
         offered.append(booking)
     return offered
 

@@ -83,7 +83,19 @@ def session_create(
     joining_link: str = "",
     trainer_name: str = "",
     trainer: User | None = None,
+    allow_past: bool = False,
 ) -> TrainingSession:
+    """A new date of the course. A start already passed is refused unless allow_past (the
+    person confirmed they are recording a session that has already taken place)."""
+    if starts_at <= timezone.now() and not allow_past:
+        raise ValidationError(
+            {
+                "starts_at": (
+                    "The start must be in the future. To record a session that has already "
+                    "taken place, confirm it below."
+                )
+            }
+        )
     data = {
         "course": course,
         "starts_at": starts_at,

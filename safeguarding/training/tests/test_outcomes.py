@@ -288,7 +288,10 @@ def test_validation_changes_requested_then_resubmitted_then_validated(
     validation.refresh_from_db()
     assert validation.status == CourseValidation.Status.VALIDATED
     assert validation.validated_on == date(2025, 6, 2)
-    assert list(selectors.validated_courses_by_agency(user=lead_a)) == [agency_a.name]
+    validated = selectors.validation_list_for_user(
+        user=lead_a, status=CourseValidation.Status.VALIDATED
+    )
+    assert [v.agency.name for v in validated] == [agency_a.name]
 
 
 def test_validation_review_refuses_a_stale_edit(owner: User) -> None:

@@ -466,7 +466,8 @@ def test_agency_statement_scoped_to_the_agency_lead(
     assert agency_b.name not in client.get(_url("statement_list")).content.decode()
 
     csv = client.get(url, {"start": "2025-04-01", "end": "2026-03-31", "format": "csv"})
-    rows = csv.content.decode().strip().splitlines()
+    assert csv.streaming  # written a row at a time, never held whole in memory
+    rows = csv.getvalue().decode().strip().splitlines()
     assert len(rows) == 3  # header and the two charges
     assert ActivityEvent.objects.filter(verb="exported", data__rows=2).exists()
 
@@ -871,3 +872,9 @@ def test_session_update_matrix(
     session.refresh_from_db()
     assert session.capacity == 40
     assert session.version == 2
+
+
+def test_certificate_checks_are_rate_limited_per_client(client, settings) -> None:
+    settings.RATE_LIMIT_CERTIFICATE_CHECK = 2
+    url = reverse("training:certificate_verify_code", args=["ABCD-EFGH"])
+    assert [client.get(url).status_code for _ in range(4)] == [200, 200, 429, 429]

@@ -4,7 +4,6 @@ cancel), virtual briefings and revoking certificates."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,22 +15,20 @@ from safeguarding.core.pages import GET_POST, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.training import forms, permissions, selectors, services
-from safeguarding.training.views.common import CRUMBS, manage_crumb
+from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
 @login_required
 @require_GET
 def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_training_management(request.user))
-    page = Paginator(selectors.session_list_for_management(), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "training/manage.html",
         {
-            "page_obj": page,
+            "page_obj": page_of(request, selectors.session_list_for_management()),
             "can_manage": permissions.can_manage_training(request.user),
-            "surveys": selectors.needs_survey_list(),
-            "courses": selectors.course_list_public(),
+            "surveys": selectors.needs_survey_list()[:3],
             "report_year": ReportingYear.containing(timezone.localdate()).previous,
             "breadcrumbs": CRUMBS(("Manage", "")),
         },
@@ -97,6 +94,24 @@ def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         title=f"Add a session of {course.title}",
         submit="Add session",
         breadcrumbs=CRUMBS(manage_crumb(), (course.title, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def session_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Adding a session from the sessions list, choosing its course on the form."""
+    require(permissions.can_view_training_management(request.user))
+    require(permissions.can_manage_training(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.SessionAddForm,
+        save=lambda form: services.session_create(actor=request.user, **form.values()),
+        success_message="The session has been added.",
+        success_url=lambda session: reverse("training:course_detail", args=[session.course_id]),
+        title="Add a session",
+        submit="Add session",
+        breadcrumbs=CRUMBS(manage_crumb(), ("Add a session", "")),
     )
 
 

@@ -1,7 +1,13 @@
-"""What every training page shares: its breadcrumb trail (Home > Training > ...)."""
+"""What every training page shares: its breadcrumb trail (Home > Training > ...) and the
+page size of its lists."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 
 from safeguarding.core.pages import Crumb, Trail
@@ -19,3 +25,14 @@ def your_training_crumb() -> Crumb:
 
 def validation_crumb() -> Crumb:
     return ("Validation", reverse("training:validation_list"))
+
+
+# Rows on one page of every training list (a large partnership's lists are never shown whole).
+PER_PAGE = 25
+
+
+def page_of(
+    request: HttpRequest, items: QuerySet[Any] | list[Any], per_page: int = PER_PAGE
+) -> Page[Any]:
+    """The requested page of a list (a missing or wrong page number shows the first or last)."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

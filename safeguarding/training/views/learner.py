@@ -19,9 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, form_page
-from safeguarding.training import forms, permissions, selectors, services
+from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, your_training_crumb
+from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
 
 
 @login_required
@@ -56,11 +56,26 @@ def booking_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "training/booking_list.html",
         {
-            "bookings": selectors.booking_list_for_user(user=request.user),
+            "page_obj": page_of(request, selectors.booking_list_for_user(user=request.user)),
             "briefing_certificates": selectors.briefing_certificate_list_for_user(
                 user=request.user
-            ),
+            ).count(),
             "breadcrumbs": CRUMBS(("Your training", "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's own briefing certificates (a session's certificate is on its booking)."""
+    certificates = selectors.briefing_certificate_list_for_user(user=request.user)
+    return render(
+        request,
+        "training/certificate_list.html",
+        {
+            "page_obj": page_of(request, certificates),
+            "breadcrumbs": CRUMBS(your_training_crumb(), ("Briefing certificates", "")),
         },
     )
 
@@ -181,6 +196,18 @@ def certificate_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
+def booking_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The booking as an .ics file to add to the person's calendar."""
+    booking = permissions.get_booking_calendar_for_user_or_404(request.user, pk)
+    response = HttpResponse(
+        ics.booking_calendar(booking=booking), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="training-{booking.pk}.ics"'
     return response
 
 

@@ -13,7 +13,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, form_page
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
-from safeguarding.training.views.common import CRUMBS, manage_crumb
+from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
 @login_required
@@ -30,6 +30,20 @@ def needs_survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         title="Open the training needs survey",
         submit="Open the survey",
         breadcrumbs=CRUMBS(manage_crumb(), ("Training needs survey", "")),
+    )
+
+
+@login_required
+@require_GET
+def needs_survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_training_management(request.user))
+    return render(
+        request,
+        "training/needs_survey_list.html",
+        {
+            "page_obj": page_of(request, selectors.needs_survey_list()),
+            "breadcrumbs": CRUMBS(manage_crumb(), ("Training needs surveys", "")),
+        },
     )
 
 

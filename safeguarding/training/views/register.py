@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,7 +21,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
-from safeguarding.training.views.common import CRUMBS, manage_crumb
+from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
 @login_required
@@ -85,7 +86,7 @@ def approval_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "training/approval_list.html",
         {
-            "bookings": selectors.approvals_pending_for_user(user=request.user),
+            "page_obj": page_of(request, selectors.approvals_pending_for_user(user=request.user)),
             "breadcrumbs": CRUMBS(manage_crumb(), ("Approvals", "")),
         },
     )
@@ -102,4 +103,8 @@ def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Approved." if approve else "Not approved: the place is freed.")
+    if request.POST.get("back_to") == "agency":
+        return redirect(
+            reverse("training:agency_training", args=[booking.agency_id]) + "?show=approvals"
+        )
     return redirect("training:approval_list")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,12 +17,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
-from safeguarding.core.exports import csv_response
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import Crumb
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.training import forms, permissions, reporting, selectors
-from safeguarding.training.views.common import CRUMBS, manage_crumb
+from safeguarding.partnership.models import Agency
+from safeguarding.training import exports, forms, permissions, reporting, selectors
+from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
 @login_required
@@ -33,7 +35,7 @@ def statement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "training/statement_list.html",
         {
-            "agencies": agencies,
+            "page_obj": page_of(request, agencies.order_by("name")),
             "breadcrumbs": CRUMBS(manage_crumb(), ("Agency statements", "")),
         },
     )
@@ -41,7 +43,7 @@ def statement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     """Charges for non-attendance to one agency. Its lead sees only their own agency's."""
     agency = permissions.get_agency_statement_for_user_or_404(request.user, pk)
     year = ReportingYear.containing(timezone.localdate())
@@ -57,14 +59,14 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         event_record_export(
             actor=request.user,
             what="training charge statement",
-            rows=len(statement.rows),
+            rows=statement.rows.count(),
             target=agency,
             file_format="csv",
         )
-        return csv_response(
+        return exports.csv_stream(
             f"training-statement-{agency.pk}-{start:%Y%m%d}-{end:%Y%m%d}.csv",
             ["Session date", "Course", "Booking", "Reason", "Charge (£)"],
-            [
+            (
                 (
                     timezone.localtime(booking.session.starts_at).date(),
                     booking.session.course.title,
@@ -72,8 +74,8 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
                     booking.get_attendance_display(),
                     booking.charge_pence / 100,
                 )
-                for booking in statement.rows
-            ],
+                for booking in statement.rows.iterator(chunk_size=500)
+            ),
         )
     event_record_view(actor=request.user, target=agency, what="training charge statement")
     return render(
@@ -82,12 +84,24 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         {
             "form": form,
             "statement": statement,
-            "breadcrumbs": CRUMBS(
-                manage_crumb(),
-                ("Agency statements", reverse("training:statement_list")),
-                (agency.name, ""),
-            ),
+            "page_obj": page_of(request, statement.rows),
+            "query": f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
+            "breadcrumbs": _statement_crumbs(request, agency),
         },
+    )
+
+
+def _statement_crumbs(request: AuthenticatedHttpRequest, agency: Agency) -> list[Crumb]:
+    """Staff come from the statements list; an agency's lead from their agency's page."""
+    if permissions.can_view_training_management(request.user):
+        return CRUMBS(
+            manage_crumb(),
+            ("Agency statements", reverse("training:statement_list")),
+            (agency.name, ""),
+        )
+    return CRUMBS(
+        (agency.name, reverse("training:agency_training", args=[agency.pk])),
+        ("Charge statement", ""),
     )
 
 

@@ -15,19 +15,25 @@ from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import CourseValidation
 from safeguarding.training.rules import VALIDATION_CHECKLIST
-from safeguarding.training.views.common import CRUMBS, validation_crumb
+from safeguarding.training.views.common import CRUMBS, page_of, validation_crumb
 
 
 @login_required
 @require_GET
 def validation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every course submitted, or (status=validated) the validated ones, by agency."""
     require(permissions.can_view_validations(request.user))
+    status = request.GET.get("status", "")
+    if status != CourseValidation.Status.VALIDATED:
+        status = ""
+    validations = selectors.validation_list_for_user(user=request.user, status=status)
     return render(
         request,
         "training/validation_list.html",
         {
-            "validations": selectors.validation_list_for_user(user=request.user),
-            "validated": selectors.validated_courses_by_agency(user=request.user),
+            "page_obj": page_of(request, validations),
+            "status": status,
+            "query": f"status={status}" if status else "",
             "can_submit": permissions.can_submit_validation(request.user),
             "breadcrumbs": CRUMBS(("Single-agency course validation", "")),
         },

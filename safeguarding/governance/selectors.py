@@ -1,0 +1,351 @@
+"""Reads for the arrangements, meetings and priorities. Selectors never write."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from safeguarding.actions.models import Action
+from safeguarding.governance import evidence, permissions
+from safeguarding.governance.models import (
+    Appointment,
+    ArrangementsDocument,
+    ArrangementsMember,
+    BudgetLine,
+    Escalation,
+    EvidenceLink,
+    FundingContribution,
+    Meeting,
+    Paper,
+    PriorityPlan,
+    PriorityProgress,
+)
+from safeguarding.partnership.models import Group, GroupMembership, Priority
+from safeguarding.partnership.selectors import agency_name_on
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+# --- appointments --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    role: str
+    holder_name: str
+    job_title: str
+    agency_name: str
+    started_on: date
+    ended_on: date | None
+    pk: int
+
+
+def appointment_row(appointment: Appointment, *, on: date) -> AppointmentRow:
+    """An appointment with its agency's name as it was on `on` (CCG before the ICB)."""
+    return AppointmentRow(
+        role=appointment.get_role_display(),
+        holder_name=appointment.holder_name,
+        job_title=appointment.job_title,
+        agency_name=agency_name_on(agency=appointment.agency, day=on)
+        if appointment.agency
+        else "",
+        started_on=appointment.started_on,
+        ended_on=appointment.ended_on,
+        pk=appointment.pk,
+    )
+
+
+def _appointments() -> QuerySet[Appointment]:
+    return Appointment.objects.select_related("agency").prefetch_related("agency__names")
+
+
+def appointments_between(*, start: date, end: date) -> list[AppointmentRow]:
+    """Every appointment held at any time from `start` to `end`, agencies named as on the later
+    of the appointment's start and `start`."""
+    held = (
+        _appointments()
+        .filter(started_on__lte=end)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+    )
+    return [appointment_row(a, on=max(a.started_on, start)) for a in held]
+
+
+def appointments_on(*, day: date) -> list[AppointmentRow]:
+    return appointments_between(start=day, end=day)
+
+
+def appointment_history() -> list[AppointmentRow]:
+    return [appointment_row(a, on=a.started_on) for a in _appointments()]
+
+
+def lead_partner_appointments() -> QuerySet[Appointment]:
+    return _appointments().filter(role=Appointment.Role.LEAD_PARTNER)
+
+
+def arrangements_member_list(*, current_only: bool = False) -> QuerySet[ArrangementsMember]:
+    members = ArrangementsMember.objects.select_related("agency")
+    return members.filter(left_on__isnull=True) if current_only else members
+
+
+# --- the arrangements document -------------------------------------------------------
+
+
+def arrangements_current() -> ArrangementsDocument | None:
+    """The latest published version: what the public page shows."""
+    return (
+        ArrangementsDocument.objects.filter(published_on__isnull=False)
+        .order_by("-published_on", "-pk")
+        .first()
+    )
+
+
+def arrangements_document_list() -> QuerySet[ArrangementsDocument]:
+    return ArrangementsDocument.objects.prefetch_related(
+        "sign_offs__appointment__agency"
+    ).order_by("-created_at")
+
+
+def arrangements_review_due(*, today: date, within_days: int) -> ArrangementsDocument | None:
+    from datetime import timedelta
+
+    current = arrangements_current()
+    if current is not None and current.review_due_on <= today + timedelta(days=within_days):
+        return current
+    return None
+
+
+# --- funding -------------------------------------------------------------------------
+
+
+def contributions_for_year(*, year_start: int) -> QuerySet[FundingContribution]:
+    return FundingContribution.objects.select_related("agency").filter(year_start=year_start)
+
+
+def budget_lines_for_year(*, year_start: int) -> QuerySet[BudgetLine]:
+    return BudgetLine.objects.filter(year_start=year_start)
+
+
+def funding_years() -> list[int]:
+    years = set(FundingContribution.objects.values_list("year_start", flat=True))
+    years |= set(BudgetLine.objects.values_list("year_start", flat=True))
+    return sorted(years, reverse=True)
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+def group_list_for_user(*, user: User) -> list[Group]:
+    """The groups whose meetings the user may see."""
+    return [
+        group
+        for group in Group.objects.live().order_by("display_order", "name")
+        if permissions.can_view_group_meetings(user, group)
+    ]
+
+
+def meeting_list_for_group(*, group: Group) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(group=group).select_related("group").order_by("-starts_at")
+
+
+def governance_meeting_list_for_user(*, user: User, upcoming: bool) -> list[Meeting]:
+    groups = [g.pk for g in group_list_for_user(user=user)]
+    now = timezone.now()
+    meetings = Meeting.objects.select_related("group").filter(group_id__in=groups, cancelled=False)
+    if upcoming:
+        return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:20])
+    return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:20])
+
+
+def seats_for_meeting(*, meeting: Meeting) -> list[GroupMembership]:
+    """The seats that were on the group on the meeting's day."""
+    day = timezone.localtime(meeting.starts_at).date()
+    return list(
+        GroupMembership.objects.filter(group=meeting.group)
+        .filter(Q(started_on__isnull=True) | Q(started_on__lte=day))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .select_related("person", "agency")
+        .order_by("role", "agency__name", "id")
+    )
+
+
+def groups_above(*, group: Group) -> QuerySet[Group]:
+    """The groups above `group` in the governance structure (where it may escalate)."""
+    ancestors: list[int] = []
+    current = group.parent
+    while current is not None and current.pk not in ancestors:
+        ancestors.append(current.pk)
+        current = current.parent
+    return Group.objects.filter(pk__in=ancestors).order_by("display_order", "name")
+
+
+def previous_meeting(*, meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(
+            group=meeting.group, starts_at__lt=meeting.starts_at, cancelled=False
+        )
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def follow_up_actions(*, meeting: Meeting) -> list[Action]:
+    """Actions agreed at the group's earlier meetings that were still open when this meeting
+    was held (or are open now, for a meeting still to come): they are on its agenda."""
+    day = timezone.localtime(meeting.starts_at).date()
+    return list(
+        Action.objects.filter(
+            meeting_link__meeting__group=meeting.group,
+            meeting_link__meeting__starts_at__lt=meeting.starts_at,
+        )
+        .filter(Q(completed_on__isnull=True) | Q(completed_on__gte=day))
+        .select_related("owner_agency", "owner_person", "meeting_link__meeting")
+        .order_by("due_date", "number")
+    )
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    agenda: list[Any]
+    papers: list[Paper] | None
+    seats: list[GroupMembership]
+    attendance: dict[int, Any]
+    decisions: list[Any]
+    actions: list[Action]
+    follow_ups: list[Action]
+    escalations_out: list[Escalation]
+    escalations_in: list[Escalation]
+    papers_late: bool
+
+
+def meeting_page(*, meeting: Meeting, user: User) -> MeetingPage:
+    """Everything the meeting page shows; papers only for people who may see them."""
+    today = timezone.localdate()
+    papers: list[Paper] | None = None
+    if permissions.can_view_papers(user, meeting):
+        papers = list(meeting.papers.select_related("agenda_item"))
+    return MeetingPage(
+        meeting=meeting,
+        agenda=list(meeting.agenda_items.select_related("owner", "owner_agency", "escalation")),
+        papers=papers,
+        seats=seats_for_meeting(meeting=meeting),
+        attendance={a.membership_id: a for a in meeting.attendances.all()},
+        decisions=list(meeting.decisions.select_related("agenda_item")),
+        actions=[
+            link.action
+            for link in meeting.meeting_actions.select_related(
+                "action__owner_agency", "action__owner_person"
+            )
+        ],
+        follow_ups=follow_up_actions(meeting=meeting),
+        escalations_out=list(meeting.escalations.select_related("to_group", "outcome_group")),
+        escalations_in=list(
+            Escalation.objects.filter(agenda_item__meeting=meeting).select_related(
+                "from_meeting__group", "agenda_item", "outcome_group"
+            )
+        ),
+        papers_late=meeting.papers_late_on(today),
+    )
+
+
+def meetings_with_late_papers(*, today: date) -> list[Meeting]:
+    candidates = Meeting.objects.select_related("group").filter(
+        cancelled=False, papers_published_at__isnull=True, papers_due_on__lt=today
+    )
+    return [m for m in candidates.order_by("starts_at") if m.papers_late_on(today)]
+
+
+# --- priorities ----------------------------------------------------------------------
+
+
+def priority_list() -> QuerySet[Priority]:
+    return Priority.objects.select_related("lead_group").order_by("-period_start", "number")
+
+
+def priority_plan(*, priority: Priority) -> PriorityPlan | None:
+    return PriorityPlan.objects.filter(priority=priority).first()
+
+
+def priority_progress_list(*, priority: Priority) -> QuerySet[PriorityProgress]:
+    return priority.progress_updates.select_related("written_by").order_by(
+        "-year_start", "-quarter"
+    )
+
+
+@dataclass
+class EvidenceRecord:
+    label: str
+    url: str
+    note: str
+
+
+@dataclass
+class EvidenceGroup:
+    label: str
+    records: list[EvidenceRecord] = field(default_factory=list)
+    figures: list[evidence.Figure] = field(default_factory=list)
+
+
+def _record_label(record: Any) -> str:
+    label = getattr(record, "activity_label", None) or str(record)
+    text = str(record)
+    return f"{label}: {text}" if text and text != label else str(label)
+
+
+def priority_evidence(*, priority: Priority) -> list[EvidenceGroup]:
+    """Everything linked to the priority, grouped by kind, with the figures counted from the
+    linked records (by each kind's registered provider)."""
+    links = list(EvidenceLink.objects.filter(priority=priority).select_related("record_type"))
+    by_type: dict[int, list[EvidenceLink]] = defaultdict(list)
+    for link in links:
+        by_type[link.record_type_id].append(link)
+    groups = []
+    for type_id, type_links in by_type.items():
+        content_type = ContentType.objects.get_for_id(type_id)
+        provider = evidence.provider_for(f"{content_type.app_label}.{content_type.model}")
+        model = content_type.model_class()
+        if provider is None or model is None:
+            continue
+        records = {
+            r.pk: r
+            for r in model._default_manager.filter(pk__in=[link.record_id for link in type_links])
+        }
+        present = [
+            (link, records[link.record_id]) for link in type_links if link.record_id in records
+        ]
+        groups.append(
+            EvidenceGroup(
+                label=provider.label,
+                records=[
+                    EvidenceRecord(
+                        label=_record_label(record),
+                        url=provider.url(record) if provider.url else "",
+                        note=link.note,
+                    )
+                    for link, record in present
+                ],
+                figures=provider.figures([record for _link, record in present]),
+            )
+        )
+    return sorted(groups, key=lambda g: g.label)
+
+
+def priority_figure_list(*, priority: Priority) -> list[evidence.Figure]:
+    """The priority's figures, added up by label across the kinds of evidence."""
+    totals: dict[str, int] = {}
+    for group in priority_evidence(priority=priority):
+        for figure in group.figures:
+            totals[figure.label] = totals.get(figure.label, 0) + figure.value
+    return [evidence.Figure(label, value) for label, value in totals.items()]
+
+
+def priority_figures(*, priority: Priority) -> dict[str, int]:
+    """The priority's figures by token (for narratives): {"actions_done": 3, ...}."""
+    return {f.token: f.value for f in priority_figure_list(priority=priority)}

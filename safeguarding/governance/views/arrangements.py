@@ -1,0 +1,287 @@
+"""Governance pages: the overview, the arrangements (appointments, agencies, the document and
+its public page) and funding. Every form page uses core.pages.form_page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.core.http import AuthenticatedHttpRequest, public
+from safeguarding.core.pages import GET_POST, cleaned, form_page
+from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+from safeguarding.governance import forms, permissions, reporting, selectors, services
+from safeguarding.governance.views.crumbs import CRUMBS, arrangements_crumb
+
+# --- overview and the arrangements ---------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_governance(request.user))
+    return render(
+        request,
+        "governance/home.html",
+        {
+            "breadcrumbs": [*CRUMBS()[:-1], ("Governance", "")],
+            "appointments": selectors.appointments_on(day=timezone.localdate()),
+            "current": selectors.arrangements_current(),
+            "upcoming": selectors.governance_meeting_list_for_user(
+                user=request.user, upcoming=True
+            )[:5],
+        },
+    )
+
+
+@login_required
+@require_GET
+def arrangements(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_governance(request.user))
+    return render(
+        request,
+        "governance/arrangements.html",
+        {
+            "breadcrumbs": CRUMBS(("Arrangements", "")),
+            "appointments": selectors.appointment_history(),
+            "members": selectors.arrangements_member_list(),
+            "documents": selectors.arrangements_document_list(),
+            "current": selectors.arrangements_current(),
+            "can_manage": permissions.can_manage_governance(request.user),
+        },
+    )
+
+
+@public
+@require_GET
+def arrangements_public(request: HttpRequest) -> HttpResponse:
+    """The published arrangements, for anyone: the current version only."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "governance/arrangements_public.html",
+        {
+            "current": selectors.arrangements_current(),
+            "appointments": selectors.appointments_on(day=today),
+            "members": selectors.arrangements_member_list(current_only=True),
+        },
+    )
+
+
+@public
+@require_GET
+def arrangements_document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A published version's PDF, for anyone."""
+    document = permissions.get_published_arrangements_document_or_404(pk)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"safeguarding-arrangements-{document.version_label}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The year's governance figures, as the annual report will show them: appointments,
+    meetings and attendance by group and agency (the scrutineer's evidence of engagement),
+    decisions, escalations, priorities and funding."""
+    require(permissions.can_view_governance(request.user))
+    current = ReportingYear.containing(timezone.localdate())
+    try:
+        year = ReportingYear.parse(request.GET.get("year", current.label))
+    except ValueError:
+        year = current
+    return render(
+        request,
+        "governance/figures.html",
+        {
+            "breadcrumbs": CRUMBS(("Figures", "")),
+            "year": year,
+            "years": [ReportingYear(y) for y in range(current.start_year, 2018, -1)],
+            "figures": reporting.governance_figures(year),
+        },
+    )
+
+
+def _manage_page(request: AuthenticatedHttpRequest) -> None:
+    require(
+        permissions.can_manage_governance(request.user),
+        write_attempt=permissions.can_view_governance(request.user),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def appointment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _manage_page(request)
+    return form_page(
+        request,
+        form_class=forms.AppointmentForm,
+        save=lambda form: services.appointment_create(actor=request.user, **cleaned(form)),
+        success_message="The appointment has been recorded.",
+        success_url=reverse("governance:arrangements"),
+        title="Record an appointment",
+        submit="Save appointment",
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("Record an appointment", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def appointment_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    appointment = permissions.get_appointment_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AppointmentEndForm,
+        save=lambda form: services.appointment_end(
+            actor=request.user, appointment=appointment, **cleaned(form)
+        ),
+        success_message="The appointment has been ended.",
+        success_url=reverse("governance:arrangements"),
+        title=f"End the appointment of {appointment.holder_name}",
+        submit="End appointment",
+        record=appointment,
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("End an appointment", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def arrangements_member_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _manage_page(request)
+    return form_page(
+        request,
+        form_class=forms.ArrangementsMemberForm,
+        save=lambda form: services.arrangements_member_add(actor=request.user, **cleaned(form)),
+        success_message="The agency has been added to the arrangements.",
+        success_url=reverse("governance:arrangements"),
+        title="Name an agency in the arrangements",
+        submit="Add agency",
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("Add an agency", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def arrangements_document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _manage_page(request)
+    return form_page(
+        request,
+        form_class=forms.ArrangementsDocumentForm,
+        save=lambda form: services.arrangements_document_create(
+            actor=request.user, **cleaned(form)
+        ),
+        success_message="The new version has been added. The lead partners sign it off next.",
+        success_url=reverse("governance:arrangements"),
+        title="Add a version of the arrangements",
+        submit="Add version",
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("Add a version", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def arrangements_document_sign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.SignOffForm,
+        save=lambda form: services.arrangements_document_sign(
+            actor=request.user, document=document, **cleaned(form)
+        ),
+        success_message="The sign-off has been recorded.",
+        success_url=reverse("governance:arrangements"),
+        title=f"Record a sign-off of version {document.version_label}",
+        submit="Record sign-off",
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("Record a sign-off", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def arrangements_document_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.PublishForm,
+        save=lambda form: services.arrangements_document_publish(
+            actor=request.user, document=document, **cleaned(form)
+        ),
+        success_message="The arrangements have been published.",
+        success_url=reverse("governance:arrangements"),
+        title=f"Publish version {document.version_label}",
+        submit="Publish",
+        record=document,
+        breadcrumbs=CRUMBS(arrangements_crumb(), ("Publish", "")),
+    )
+
+
+# --- funding -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def funding(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_governance(request.user))
+    years = selectors.funding_years()
+    try:
+        year = ReportingYear.parse(request.GET["year"]) if "year" in request.GET else None
+    except ValueError:
+        year = None
+    if year is None:
+        year = ReportingYear(years[0]) if years else ReportingYear.containing(timezone.localdate())
+    return render(
+        request,
+        "governance/funding.html",
+        {
+            "breadcrumbs": CRUMBS(("Funding", "")),
+            "year": year,
+            "years": [ReportingYear(y) for y in years],
+            "figures": reporting.funding_figures(year),
+            "can_manage": permissions.can_manage_governance(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def funding_contribution_record(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _manage_page(request)
+    return form_page(
+        request,
+        form_class=forms.ContributionForm,
+        save=lambda form: services.funding_contribution_record(
+            actor=request.user, **cleaned(form)
+        ),
+        success_message="The contribution has been recorded.",
+        success_url=lambda c: reverse("governance:funding") + f"?year={c.year}",
+        title="Record a contribution",
+        submit="Save contribution",
+        breadcrumbs=CRUMBS(("Funding", reverse("governance:funding")), ("Contribution", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def budget_line_record(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _manage_page(request)
+    return form_page(
+        request,
+        form_class=forms.BudgetLineForm,
+        save=lambda form: services.budget_line_record(actor=request.user, **cleaned(form)),
+        success_message="The spending line has been recorded.",
+        success_url=lambda line: (
+            reverse("governance:funding") + f"?year={ReportingYear(line.year_start)}"
+        ),
+        title="Record a spending line",
+        submit="Save spending line",
+        breadcrumbs=CRUMBS(("Funding", reverse("governance:funding")), ("Spending line", "")),
+    )

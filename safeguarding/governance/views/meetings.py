@@ -1,0 +1,362 @@
+"""Governance pages: meetings of every group.
+
+Form page: not used for sending the papers or the invitations (single POST buttons) and for
+the paper download and the calendar entry (files); every other form page uses it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+from safeguarding.governance import calendar, forms, permissions, selectors, services
+from safeguarding.governance.models import Meeting
+from safeguarding.governance.views.crumbs import CRUMBS, meeting_crumbs
+
+# --- meetings ------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_governance(request.user))
+    return render(
+        request,
+        "governance/meeting_list.html",
+        {
+            "breadcrumbs": CRUMBS(("Meetings", "")),
+            "groups": selectors.group_list_for_user(user=request.user),
+            "upcoming": selectors.governance_meeting_list_for_user(
+                user=request.user, upcoming=True
+            ),
+            "past": selectors.governance_meeting_list_for_user(user=request.user, upcoming=False),
+        },
+    )
+
+
+@login_required
+@require_GET
+def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "governance/group_meetings.html",
+        {
+            "breadcrumbs": CRUMBS(
+                ("Meetings", reverse("governance:meeting_list")), (group.name, "")
+            ),
+            "group": group,
+            "meetings": selectors.meeting_list_for_group(group=group),
+            "can_run": permissions.can_run_group_meetings(request.user, group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
+
+    def save(form: forms.MeetingForm) -> Meeting:
+        starts_at, ends_at = form.meeting_times()
+        data = cleaned(form, drop=("day", "starts", "ends"))
+        return services.meeting_schedule(
+            actor=request.user, group=group, starts_at=starts_at, ends_at=ends_at, **data
+        )
+
+    return form_page(
+        request,
+        form_class=forms.MeetingForm,
+        save=save,
+        success_message="The meeting has been scheduled.",
+        success_url=lambda meeting: reverse("governance:meeting_detail", args=[meeting.pk]),
+        title=f"Schedule a meeting of the {group.name}",
+        submit="Schedule meeting",
+        breadcrumbs=CRUMBS(
+            ("Meetings", reverse("governance:meeting_list")),
+            (group.name, reverse("governance:group_meetings", args=[group.pk])),
+            ("Schedule", ""),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_reschedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+
+    def save(form: forms.MeetingRescheduleForm) -> Meeting:
+        starts_at, ends_at = form.meeting_times()
+        return services.meeting_reschedule(
+            actor=request.user,
+            meeting=meeting,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=form.cleaned_data["location"],
+            online_link=form.cleaned_data["online_link"],
+            expected_version=form.cleaned_data["version"],
+        )
+
+    return form_page(
+        request,
+        form_class=forms.MeetingRescheduleForm,
+        initial=initial_from(
+            meeting,
+            forms.MeetingRescheduleForm,
+            day=starts.date(),
+            starts=starts.time(),
+            ends=ends.time(),
+        ),
+        record=meeting,
+        save=save,
+        success_message="The meeting has been moved. Send the invitations again to tell members.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Move the meeting",
+        submit="Save",
+        breadcrumbs=meeting_crumbs(meeting, ("Move", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.MeetingCancelForm,
+        save=lambda form: services.meeting_cancel(
+            actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+        ),
+        success_message="The meeting has been cancelled.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Cancel the meeting",
+        submit="Cancel the meeting",
+        breadcrumbs=meeting_crumbs(meeting, ("Cancel", "")),
+    )
+
+
+@login_required
+@require_GET
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "governance/meeting_detail.html",
+        {
+            "breadcrumbs": [*meeting_crumbs(meeting)[:-1], (str(meeting), "")],
+            "page": selectors.meeting_page(meeting=meeting, user=request.user),
+            "meeting": meeting,
+            "can_run": permissions.can_run_meeting(request.user, meeting),
+            "can_upload": permissions.can_upload_paper(request.user, meeting),
+        },
+    )
+
+
+@login_required
+@require_GET
+def meeting_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The meeting as a calendar entry (.ics) to add to any calendar."""
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk)
+    response = HttpResponse(calendar.meeting_ics(meeting), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(GET_POST)
+def agenda_item_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.AgendaItemForm,
+        save=lambda form: services.agenda_item_add(
+            actor=request.user, meeting=meeting, **cleaned(form)
+        ),
+        success_message="The item has been added to the agenda.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Add an agenda item",
+        submit="Add item",
+        breadcrumbs=meeting_crumbs(meeting, ("Add an agenda item", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def paper_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.PaperForm,
+        form_kwargs={"meeting": meeting},
+        save=lambda form: services.paper_upload(
+            actor=request.user, meeting=meeting, **cleaned(form)
+        ),
+        success_message="The paper has been uploaded.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Upload a paper",
+        submit="Upload paper",
+        breadcrumbs=meeting_crumbs(meeting, ("Upload a paper", "")),
+    )
+
+
+@login_required
+@require_POST
+def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.papers_publish(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The papers have been sent to the group's members.")
+    return redirect("governance:meeting_detail", meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_invitations_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    try:
+        sent = services.meeting_invitations_send(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Invitations have been sent to {sent} member(s).")
+    return redirect("governance:meeting_detail", meeting.pk)
+
+
+@login_required
+@require_GET
+def paper_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
+    """A paper, for whoever may see the meeting's papers; every download is logged."""
+    paper = permissions.get_paper_for_user_or_404(request.user, pk)
+    services.paper_download_record(actor=request.user, paper=paper)
+    response = FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=paper.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    page = selectors.meeting_page(meeting=meeting, user=request.user)
+    return form_page(
+        request,
+        form_class=forms.AttendanceForm,
+        form_kwargs={"seats": page.seats, "current": page.attendance},
+        save=lambda form: services.meeting_attendance_record(
+            actor=request.user,
+            meeting=meeting,
+            entries=[
+                services.AttendanceEntry(seat, status, deputy)
+                for seat, status, deputy in form.entries()
+            ],
+        ),
+        success_message="The attendance has been recorded.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Record attendance",
+        submit="Save attendance",
+        intro="For each seat on the group: present, apologies, a deputy sent (with their name), "
+        "or absent.",
+        breadcrumbs=meeting_crumbs(meeting, ("Attendance", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_minutes(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.MinutesForm,
+        initial=initial_from(meeting, forms.MinutesForm),
+        record=meeting,
+        save=lambda form: services.meeting_minutes_record(
+            actor=request.user,
+            meeting=meeting,
+            minutes=form.cleaned_data["minutes"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        success_message="The minutes have been saved.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Minutes",
+        submit="Save minutes",
+        breadcrumbs=meeting_crumbs(meeting, ("Minutes", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def decision_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.DecisionForm,
+        form_kwargs={"meeting": meeting},
+        save=lambda form: services.decision_record(
+            actor=request.user, meeting=meeting, **cleaned(form)
+        ),
+        success_message="The decision has been recorded.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Record a decision",
+        submit="Save decision",
+        breadcrumbs=meeting_crumbs(meeting, ("Decision", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def meeting_action_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.MeetingActionForm,
+        save=lambda form: services.meeting_action_record(
+            actor=request.user, meeting=meeting, **cleaned(form)
+        ),
+        success_message="The action has been recorded. It will be on the next agenda.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Record an action",
+        submit="Save action",
+        breadcrumbs=meeting_crumbs(meeting, ("Action", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def escalation_raise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.EscalationForm,
+        form_kwargs={"groups": selectors.groups_above(group=meeting.group)},
+        save=lambda form: services.escalation_raise(
+            actor=request.user, from_meeting=meeting, **cleaned(form)
+        ),
+        success_message="The escalation has been raised. It goes on the group's next agenda.",
+        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
+        title="Escalate to another group",
+        submit="Escalate",
+        breadcrumbs=meeting_crumbs(meeting, ("Escalation", "")),
+    )
