@@ -272,6 +272,10 @@ SECTION11_CYCLE_YEARS = env.int("SECTION11_CYCLE_YEARS", default=2)
 SECTION11_REMINDER_WORKING_DAYS = env.int("SECTION11_REMINDER_WORKING_DAYS", default=10)
 SURVEY_MIN_ANSWERS = env.int("SURVEY_MIN_ANSWERS", default=5)
 SURVEY_EXIT_URL = env("SURVEY_EXIT_URL", default="https://www.bbc.co.uk/weather")
+# More answers than this to one survey within one clock hour are flagged as a burst.
+SURVEY_BURST_PER_HOUR = env.int("SURVEY_BURST_PER_HOUR", default=30)
+# The most single-use survey links issued at once for one invited group.
+SURVEY_LINKS_MAX = env.int("SURVEY_LINKS_MAX", default=500)
 # Safeguarding data: the largest return accepted (MB), and where uploads wait for the import
 # task.
 DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
