@@ -425,5 +425,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # Each task's start and finish: failures are logged at ERROR and shown in the UI.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint and its font tools report every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
