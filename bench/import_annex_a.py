@@ -114,7 +114,7 @@ def full_import(area: Any, paths: list[Path], period: str) -> tuple[float, Any, 
     batch = services.import_batch_create(actor=None, area=area, period_start=start, period_end=end)
     batch = services.import_batch_run(batch_id=batch.pk, paths=paths)
     if batch.status == "awaiting":
-        batch = services.import_batch_confirm(actor=None, batch=batch)
+        batch = services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
     stored = time.perf_counter()
     values = figures.area_figures(area, ReportingYear.containing(start))
     finished = time.perf_counter()

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("activity/", include("safeguarding.activity_log.urls")),
     path("partnership/", include("safeguarding.partnership.urls")),
+    path("retention/", include("safeguarding.retention.urls")),
     path("actions/", include("safeguarding.actions.urls")),
     path("learning/", include("safeguarding.learning.urls")),
     path("governance/", include("safeguarding.governance.urls")),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("exploitation/", include("safeguarding.exploitation.urls")),
     path("annual-reports/", include("safeguarding.annual_reports.urls")),
     path("site/", include("safeguarding.website.urls")),
+    path("reports/", include("safeguarding.annual_reports.public_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

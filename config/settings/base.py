@@ -38,6 +38,7 @@ LOCAL_APPS = [
     "safeguarding.accounts",
     "safeguarding.activity_log",
     "safeguarding.partnership",
+    "safeguarding.retention",
     "safeguarding.actions",
     "safeguarding.learning",
     "safeguarding.governance",
@@ -241,6 +242,7 @@ CASE_REVIEW_RAPID_REVIEW_WORKING_DAYS = env.int(
 CASE_REVIEW_TARGET_MONTHS = env.int("CASE_REVIEW_TARGET_MONTHS", default=6)
 CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS = env.int("CASE_REVIEW_ADVANCE_COPY_WORKING_DAYS", default=7)
 CASE_REVIEW_REMINDER_WORKING_DAYS = env.int("CASE_REVIEW_REMINDER_WORKING_DAYS", default=5)
+CASE_REVIEW_UPLOAD_MAX_MB = env.int("CASE_REVIEW_UPLOAD_MAX_MB", default=20)
 # Child deaths: agencies return information within 15 working days, reminded 5 before.
 CHILD_DEATH_REQUEST_WORKING_DAYS = env.int("CHILD_DEATH_REQUEST_WORKING_DAYS", default=15)
 CHILD_DEATH_REMINDER_WORKING_DAYS = env.int("CHILD_DEATH_REMINDER_WORKING_DAYS", default=5)
@@ -272,6 +274,48 @@ SURVEY_EXIT_URL = env("SURVEY_EXIT_URL", default="https://www.bbc.co.uk/weather"
 # task.
 DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
 DATASETS_UPLOAD_DIR = env("DATASETS_UPLOAD_DIR", default=None)  # None: the system temp folder
+# The check before an import is put in use warns when a figure moves by more than this share
+# (per cent) of the figure in use, or a year has fewer than this share of the year before's rows.
+DATASETS_CHECK_CHANGE_PERCENT = env.int("DATASETS_CHECK_CHANGE_PERCENT", default=50)
+# A second analyst or staff member must approve an import before it is put in use.
+DATASETS_REQUIRE_SECOND_APPROVAL = env.bool("DATASETS_REQUIRE_SECOND_APPROVAL", default=False)
+
+# ---------------------------------------------------------------------------
+# Retention schedule (safeguarding.retention; docs/modules/retention.md has the table). Years
+# after the event each record type's clock starts from; None keeps the records. The command
+# `manage.py retention_apply --apply` runs nightly; a legal hold stops removal.
+# ---------------------------------------------------------------------------
+# Training bookings and evaluations: 6 years after the session (the Limitation Act 1980 period
+# for a claim about what someone was trained in). Then anonymised: the attendance, agency and
+# evaluation scores stay (the yearly training figures count them); the person goes.
+RETENTION_TRAINING_YEARS = env.int("RETENTION_TRAINING_YEARS", default=6)
+# Anonymous survey answers: 3 years after the survey closes (long enough to compare one
+# survey with the next). Then free text, dates and evidence files are blanked; the option
+# answers the published percentages are computed from stay.
+RETENTION_SURVEY_YEARS = env.int("RETENTION_SURVEY_YEARS", default=3)
+# The activity log's own period: 7 years (6 for a claim, plus the year in progress). Past it,
+# events are counted on the retention page and archived by hand (runbook); the command never
+# deletes them (append-only hash chain; PostgreSQL refuses DELETE).
+RETENTION_ACTIVITY_LOG_YEARS = env.int("RETENTION_ACTIVITY_LOG_YEARS", default=7)
+# Kept (None): child death case files (the child death review statutory guidance and the
+# National Child Mortality Database expect the partnership's records of each death to be kept;
+# the period is the partnership's decision with its data protection officer), case review
+# files and published reports (the national panel and later reviews rely on them), data
+# return records (the published yearly figures are computed from them).
+RETENTION_CHILD_DEATH_YEARS = env.int("RETENTION_CHILD_DEATH_YEARS", default=None)
+RETENTION_CASE_REVIEW_YEARS = env.int("RETENTION_CASE_REVIEW_YEARS", default=None)
+RETENTION_DATA_RETURN_YEARS = env.int("RETENTION_DATA_RETURN_YEARS", default=None)
+# Records processed per transaction by retention_apply.
+RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=500)
+
+# Public forms (core.ratelimit): submissions allowed per client in a window of seconds, keyed
+# by a keyed hash of the client's address and browser that lives only in the cache for the
+# window (never in the database). Surveys, certificate checks, catalogue search, subscriptions.
+RATE_LIMIT_SURVEY = env.int("RATE_LIMIT_SURVEY", default=5)
+RATE_LIMIT_CERTIFICATE_CHECK = env.int("RATE_LIMIT_CERTIFICATE_CHECK", default=20)
+RATE_LIMIT_SEARCH = env.int("RATE_LIMIT_SEARCH", default=30)
+RATE_LIMIT_SUBSCRIBE = env.int("RATE_LIMIT_SUBSCRIBE", default=5)
+RATE_LIMIT_WINDOW_SECONDS = env.int("RATE_LIMIT_WINDOW_SECONDS", default=60)
 
 # ---------------------------------------------------------------------------
 # Cache: memory by default. With several web processes, point CACHE_URL at Redis (memory only,
@@ -360,6 +404,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.training.demo",
     "safeguarding.assurance.demo",
     "safeguarding.website.demo",
+    "safeguarding.annual_reports.demo",
 ]
 
 LOGGING = {

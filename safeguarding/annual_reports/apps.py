@@ -10,7 +10,8 @@ class AnnualReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from safeguarding.annual_reports import permissions
-        from safeguarding.core.registry import NavItem, register_nav
+        from safeguarding.annual_reports.cards import contribution_card, follow_up_card
+        from safeguarding.core.registry import NavItem, register_card, register_nav
 
         register_nav(
             NavItem(
@@ -21,3 +22,5 @@ class AnnualReportsConfig(AppConfig):
                 order=800,
             )
         )
+        register_card("annual_report_follow_up", follow_up_card, order=800)
+        register_card("annual_report_contributions", contribution_card, order=810)

@@ -1,9 +1,29 @@
-"""Who may read the annual report: anyone holding a role (the report is de-identified and is
-published by the partnership). Sections never contain case-level or identifying data."""
+"""Who may read, write and sign off the annual report.
+
+* Read: anyone holding a role (the report is de-identified and published by the partnership;
+  sections never contain case-level or identifying data). People with no role get 404.
+* Write (editions, sections, the workflow, publication, follow-up): partnership staff
+  (partnership administrators and business unit officers). Read-only roles get 403.
+* Sign-off: the safeguarding lead of a statutory partner agency, for that agency
+  (rules.sign_off_agencies_for); everyone else who can read gets 403.
+* Partners' contributions: the safeguarding lead of the agency asked writes and submits it
+  (rules.can_write_contribution); partnership staff request, accept and return them.
+* A published version is public: no permission is needed to read it (published_reports).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from safeguarding.annual_reports.models import (
+    ContextFigure,
+    EditionSection,
+    PartnerContribution,
+    ReportEdition,
+    ScrutineerPart,
+)
+from safeguarding.annual_reports.rules import can_write_contribution, sign_off_agencies_for
+from safeguarding.core.permissions import fetch_for_user_or_404
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -11,3 +31,140 @@ if TYPE_CHECKING:
 
 def can_view_annual_report(user: User) -> bool:
     return user.is_authenticated and bool(user.roles)
+
+
+def can_manage_annual_report(user: User) -> bool:
+    return user.is_authenticated and user.is_partnership_staff
+
+
+def can_view_edition(user: User, edition: ReportEdition) -> bool:
+    return can_view_annual_report(user)
+
+
+def can_edit_edition(user: User, edition: ReportEdition) -> bool:
+    return can_manage_annual_report(user)
+
+
+def can_sign_off_edition(user: User, edition: ReportEdition) -> bool:
+    return sign_off_agencies_for(user).exists()
+
+
+def can_view_section(user: User, section: EditionSection) -> bool:
+    return can_view_edition(user, section.edition)
+
+
+def can_edit_section(user: User, section: EditionSection) -> bool:
+    return can_edit_edition(user, section.edition)
+
+
+def get_edition_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ReportEdition:
+    return fetch_for_user_or_404(
+        user,
+        ReportEdition.objects.all(),
+        pk,
+        can_view=can_view_edition,
+        can_edit=can_edit_edition,
+        write=write,
+    )
+
+
+def get_edition_for_signer_or_404(user: User, pk: int) -> ReportEdition:
+    return fetch_for_user_or_404(
+        user,
+        ReportEdition.objects.all(),
+        pk,
+        can_view=can_view_edition,
+        can_edit=can_sign_off_edition,
+        write=True,
+    )
+
+
+def get_section_for_user_or_404(user: User, pk: int, *, write: bool = False) -> EditionSection:
+    return fetch_for_user_or_404(
+        user,
+        EditionSection.objects.select_related("edition"),
+        pk,
+        can_view=can_view_section,
+        can_edit=can_edit_section,
+        write=write,
+    )
+
+
+def can_view_context_figure(user: User, figure: ContextFigure) -> bool:
+    return can_view_edition(user, figure.edition)
+
+
+def can_edit_context_figure(user: User, figure: ContextFigure) -> bool:
+    return can_edit_edition(user, figure.edition)
+
+
+def get_context_figure_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ContextFigure:
+    return fetch_for_user_or_404(
+        user,
+        ContextFigure.objects.select_related("edition", "area"),
+        pk,
+        can_view=can_view_context_figure,
+        can_edit=can_edit_context_figure,
+        write=write,
+    )
+
+
+def can_view_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_view_annual_report(user)
+
+
+def can_edit_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_write_contribution(user, contribution)
+
+
+def can_review_contribution(user: User, contribution: PartnerContribution) -> bool:
+    return can_manage_annual_report(user)
+
+
+def get_contribution_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> PartnerContribution:
+    """write=True: the author (the safeguarding lead of the agency asked)."""
+    return fetch_for_user_or_404(
+        user,
+        PartnerContribution.objects.select_related("edition", "agency", "section"),
+        pk,
+        can_view=can_view_contribution,
+        can_edit=can_edit_contribution,
+        write=write,
+    )
+
+
+def get_contribution_for_reviewer_or_404(user: User, pk: int) -> PartnerContribution:
+    """For accepting or returning: partnership staff."""
+    return fetch_for_user_or_404(
+        user,
+        PartnerContribution.objects.select_related("edition", "agency", "section"),
+        pk,
+        can_view=can_view_contribution,
+        can_edit=can_review_contribution,
+        write=True,
+    )
+
+
+def can_view_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
+    return can_view_edition(user, part.edition)
+
+
+def can_edit_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
+    return can_edit_edition(user, part.edition)
+
+
+def get_scrutineer_part_for_user_or_404(
+    user: User, pk: int, *, write: bool = False
+) -> ScrutineerPart:
+    return fetch_for_user_or_404(
+        user,
+        ScrutineerPart.objects.select_related("edition"),
+        pk,
+        can_view=can_view_scrutineer_part,
+        can_edit=can_edit_scrutineer_part,
+        write=write,
+    )

@@ -22,3 +22,6 @@ class CaseReviewsConfig(AppConfig):
                 order=35,
             )
         )
+        from safeguarding.case_reviews import retention
+
+        retention.register()

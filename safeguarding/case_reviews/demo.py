@@ -380,6 +380,8 @@ def _current(actor: User, areas: dict[str, Area]) -> None:
             agency=police,
             due_on=today + timedelta(days=7),
             kind=AgencyRequest.Kind.CHRONOLOGY,
+            context="Your contacts with the family over the last 12 months, and anything known "
+            "about the home.",
         )
     services.child_add(actor=actor, notification=notification, pseudonym="Robin")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from safeguarding.accounts.models import User
 from safeguarding.case_reviews.models import (
@@ -15,7 +16,14 @@ from safeguarding.case_reviews.models import (
     PracticeReview,
     RapidReview,
 )
-from safeguarding.case_reviews.rules import next_stages
+from safeguarding.case_reviews.rules import (
+    DEADLINE_KINDS,
+    IRREVERSIBLE_STAGES,
+    REQUEST_STATES,
+    agency_contact_is_suitable,
+    next_stages,
+)
+from safeguarding.case_reviews.selectors import agency_contact_list
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.selectors import theme_list
 from safeguarding.partnership.models import Agency, Area
@@ -107,28 +115,93 @@ class RapidReviewForm(forms.Form):
     version = VersionField()
 
 
+class AgencyContactField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Safeguarding leads only, each shown with the agencies they lead."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        agencies = ", ".join(grant.agency.name for grant in getattr(obj, "contact_grants", []))
+        return f"{obj.display_name} ({agencies})" if agencies else str(obj.display_name)
+
+
 class AgencyRequestForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=_agencies())
-    contact = forms.ModelChoiceField(
-        queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
+    contact = AgencyContactField(
+        queryset=agency_contact_list(),
         required=False,
         label="Named agency contact",
-        help_text="Leave empty to send the request to the agency's safeguarding leads.",
+        help_text="A safeguarding lead of the agency. Leave empty to send the request to all "
+        "the agency's safeguarding leads.",
     )
     kind = forms.ChoiceField(
         choices=AgencyRequest.Kind.choices, widget=forms.RadioSelect, label="What is requested"
     )
+    context = _text(
+        "What the panel would like to know",
+        required=False,
+        rows=5,
+        help_text="The period to cover, the questions, what to include. " + NO_IDENTIFYING,
+    )
     due_on = _date("Due date")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = agency_contact_list()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        contact, agency = data.get("contact"), data.get("agency")
+        if (
+            contact is not None
+            and agency is not None
+            and not agency_contact_is_suitable(contact=contact, agency=agency)
+        ):
+            self.add_error(
+                "contact",
+                f"{contact.display_name} is not a safeguarding lead of {agency.name}: "
+                "choose one of the agency's leads, or leave it empty.",
+            )
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern): cleans to a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        if not data:
+            return []
+        return [super().clean(data, initial)]
 
 
 class AgencyResponseForm(forms.Form):
     response = _text(
         "Your agency's chronology or information",
+        required=False,
         rows=10,
         help_text="Use the child's pseudonym. This is kept encrypted and seen only by the "
         "review team and your agency.",
     )
+    attachments = MultipleFileField(
+        label="Attach files",
+        required=False,
+        help_text="Your chronology or other documents: PDF, Word (.docx) or Excel (.xlsx) files, "
+        "each up to {max_mb} MB. You can choose several.",
+    )
     version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["attachments"]
+        field.help_text = field.help_text.format(max_mb=settings.CASE_REVIEW_UPLOAD_MAX_MB)
 
 
 class LearningForm(forms.Form):
@@ -183,8 +256,16 @@ class PracticeReviewStageForm(forms.Form):
     publication_url = forms.URLField(
         label="Link to the published report", required=False, assume_scheme="https"
     )
-    final_report = forms.FileField(label="Final report (PDF or Word)", required=False)
+    final_report = forms.FileField(
+        label="Final report",
+        required=False,
+        help_text="A PDF or Word (.docx) file.",
+    )
     not_published_reason = _text("Reason for not publishing", required=False, rows=3)
+    confirm = forms.BooleanField(
+        required=False,
+        label="I understand that signing off, publishing or not publishing cannot be undone",
+    )
     version = VersionField()
 
     def __init__(self, *args: Any, review: PracticeReview, **kwargs: Any) -> None:
@@ -192,6 +273,16 @@ class PracticeReviewStageForm(forms.Form):
         self.fields["status"].choices = [  # type: ignore[attr-defined]
             (stage, PracticeReview.Status(stage).label) for stage in next_stages(review.status)
         ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") in IRREVERSIBLE_STAGES and not data.get("confirm"):
+            self.add_error(
+                "confirm",
+                "Confirm that you understand this step cannot be undone: the review cannot "
+                "go back a stage.",
+            )
+        return data
 
 
 class TargetForm(forms.Form):
@@ -235,10 +326,66 @@ class DisseminationForm(forms.Form):
     reach = forms.IntegerField(min_value=0, label="Number of people reached")
 
 
+class ConfirmForm(forms.Form):
+    """A confirmation page's form: nothing to fill in, only the button that confirms."""
+
+
 class ArchiveForm(forms.Form):
     reason = _text(
         "Why is this record being archived?",
         rows=3,
         help_text="For example: recorded in error, or a duplicate of another record.",
     )
+    confirm = forms.BooleanField(
+        label="I understand that archiving cannot be undone",
+        error_messages={
+            "required": "Confirm that you understand archiving cannot be undone.",
+        },
+    )
     version = VersionField()
+
+
+# --- list filters (GET) ------------------------------------------------------------------
+
+
+def _any(label: str, choices: Any) -> list[tuple[str, str]]:
+    return [("", label), *[(str(value), str(name)) for value, name in choices]]
+
+
+class ListFilterForm(forms.Form):
+    """A list's filters: unknown values are dropped rather than refused."""
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+
+
+class DeadlineFilterForm(ListFilterForm):
+    kind = forms.ChoiceField(
+        choices=_any("All deadlines", DEADLINE_KINDS), required=False, label="Deadline"
+    )
+
+
+class IncidentNotificationFilterForm(ListFilterForm):
+    decision = forms.ChoiceField(
+        choices=_any("Any decision", RapidReview.Decision.choices),
+        required=False,
+        label="Rapid review decision",
+    )
+
+
+class AgencyRequestFilterForm(ListFilterForm):
+    state = forms.ChoiceField(
+        choices=_any("Open and answered", REQUEST_STATES), required=False, label="Requests"
+    )
+
+
+class PracticeReviewFilterForm(ListFilterForm):
+    kind = forms.ChoiceField(
+        choices=_any("All types", PracticeReview.Kind.choices), required=False, label="Type"
+    )
+    status = forms.ChoiceField(
+        choices=_any("Any stage", PracticeReview.Status.choices), required=False, label="Stage"
+    )

@@ -224,6 +224,12 @@ class AgencyRequest(BaseModel):
         related_name="case_review_requests",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CHRONOLOGY)
+    context = models.TextField(
+        "what the panel would like to know",
+        blank=True,
+        help_text="The context for the agency: the period, the questions, what to include. "
+        + NO_IDENTIFYING,
+    )
     requested_on = models.DateField(default=timezone.localdate)
     due_on = models.DateField("due date")
     submitted_on = models.DateField(null=True, blank=True)
@@ -245,6 +251,31 @@ class AgencyRequest(BaseModel):
     @property
     def activity_label(self) -> str:
         return f"Agency request {self.pk}"
+
+
+class AgencyRequestDocument(models.Model):
+    """A file an agency attached to its answer (a chronology, usually): stored under a
+    generated name, downloaded only by people who may see the request, every download logged."""
+
+    request = models.ForeignKey(AgencyRequest, on_delete=models.PROTECT, related_name="documents")
+    file = models.FileField(upload_to="case_reviews/requests/")
+    file_kind = models.CharField(max_length=10)
+    original_name = models.CharField("file name", max_length=255)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["request", "uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def activity_label(self) -> str:
+        return f"Document {self.pk} of agency request {self.request_id}"
 
 
 class PracticeReview(ArchivableModel):
@@ -298,6 +329,7 @@ class PracticeReview(ArchivableModel):
     published_on = models.DateField(null=True, blank=True)
     publication_url = models.URLField("link to the published report", blank=True)
     final_report = models.FileField(upload_to="case_reviews/reports/%Y/", blank=True)
+    final_report_name = models.CharField("final report's file name", max_length=255, blank=True)
     not_published_reason = models.TextField("reason for not publishing", blank=True)
 
     class Meta:

@@ -5,8 +5,10 @@
   they see and change everything, and only they open a child's identity panel.
 * The independent scrutineer and board members see de-identified summaries: the same pages
   without children's pseudonyms, identity panels or agency returns. They change nothing (403).
-* An agency safeguarding lead sees and answers their own agency's requests; their agency's
-  actions are in the actions app.
+* An agency safeguarding lead sees and answers their own agency's requests (the text and
+  attached files, which only the case team and the agency may download); their agency's
+  actions are in the actions app. Only a lead of the requested agency may be named as a
+  request's contact (rules.agency_contact_is_suitable).
 * Everyone else gets 404. Practitioners see published learning in the learning app.
 * A practice review's final report: once published, everyone who sees the review may download
   it; before (or when it will not be published) it may identify the child, so only the case
@@ -22,12 +24,14 @@ from typing import TYPE_CHECKING
 from safeguarding.accounts.roles import READ_ONLY_ROLES, STAFF_ROLES, Role
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    AgencyRequestDocument,
     IncidentNotification,
     Milestone,
     NotifiedChild,
     PracticeReview,
     RapidReview,
 )
+from safeguarding.case_reviews.rules import next_stages
 from safeguarding.core.permissions import fetch_for_user_or_404
 
 if TYPE_CHECKING:
@@ -53,6 +57,11 @@ def can_view_case_review_home(user: User) -> bool:
     """The case reviews home page (and its menu item): whoever sees case reviews, and agency
     safeguarding leads, who answer their agency's requests there."""
     return can_view_case_reviews(user) or (user.is_authenticated and bool(user.lead_agency_ids))
+
+
+def can_export_practice_reviews(user: User) -> bool:
+    """The reviews list as a file: whoever sees the list (it is de-identified)."""
+    return can_view_case_reviews(user)
 
 
 def can_manage_case_reviews(user: User) -> bool:
@@ -85,6 +94,21 @@ def can_view_practice_review(user: User, review: PracticeReview) -> bool:
 
 def can_edit_practice_review(user: User, review: PracticeReview) -> bool:
     return can_manage_case_reviews(user) and not review.is_archived
+
+
+def can_advance_practice_review(user: User, review: PracticeReview) -> bool:
+    """Record the next stage: not once the review is finished (published or not published)."""
+    return can_edit_practice_review(user, review) and bool(next_stages(review.status))
+
+
+def can_revise_practice_review_target(user: User, review: PracticeReview) -> bool:
+    """The target completion date means nothing once the Board has signed the review off."""
+    return can_edit_practice_review(user, review) and not review.is_complete
+
+
+def can_complete_milestone(user: User, milestone: Milestone) -> bool:
+    """Mark it done: once only."""
+    return can_edit_practice_review(user, milestone.review) and milestone.done_on is None
 
 
 def can_archive_case_records(user: User) -> bool:
@@ -125,6 +149,12 @@ def can_submit_agency_request(user: User, request: AgencyRequest) -> bool:
     )
 
 
+def can_download_agency_request_document(user: User, document: AgencyRequestDocument) -> bool:
+    """The files an agency attached: whoever may see the request (the case team, the agency's
+    leads, the named contact), never the read-only roles who see summaries."""
+    return can_view_agency_request(user, document.request)
+
+
 def get_incident_notification_for_user_or_404(
     user: User, pk: int, *, write: bool = False, archive: bool = False
 ) -> IncidentNotification:
@@ -163,17 +193,27 @@ def get_rapid_review_for_user_or_404(user: User, pk: int, *, write: bool = False
     )
 
 
+PRACTICE_REVIEW_STEPS = {
+    "archive": can_archive_practice_review,
+    "stage": can_advance_practice_review,
+    "target": can_revise_practice_review_target,
+}
+
+
 def get_practice_review_for_user_or_404(
-    user: User, pk: int, *, write: bool = False, archive: bool = False
+    user: User, pk: int, *, write: bool = False, archive: bool = False, step: str = ""
 ) -> PracticeReview:
-    """`archive=True` for the archive page (partnership staff only; 403 for others)."""
+    """`archive=True` for the archive page (partnership staff only; 403 for others); `step`
+    for a page whose step the review's state must allow (PRACTICE_REVIEW_STEPS; 403 when it
+    does not)."""
+    step = "archive" if archive else step
     return fetch_for_user_or_404(
         user,
         PracticeReview.objects.select_related("area", "rapid_review__notification", "archived_by"),
         pk,
         can_view=can_view_practice_review,
-        can_edit=can_archive_practice_review if archive else can_edit_practice_review,
-        write=write or archive,
+        can_edit=PRACTICE_REVIEW_STEPS.get(step, can_edit_practice_review),
+        write=write or bool(step),
     )
 
 
@@ -194,11 +234,24 @@ def get_agency_request_for_user_or_404(
 ) -> AgencyRequest:
     return fetch_for_user_or_404(
         user,
-        AgencyRequest.objects.select_related("agency", "contact", "rapid_review__notification"),
+        AgencyRequest.objects.select_related(
+            "agency", "contact", "submitted_by", "rapid_review__notification"
+        ),
         pk,
         can_view=can_view_agency_request,
         can_edit=can_submit_agency_request,
         write=write,
+    )
+
+
+def get_agency_request_document_for_user_or_404(user: User, pk: int) -> AgencyRequestDocument:
+    """A file attached to a request: for whoever may see the request; 404 for everyone else."""
+    return fetch_for_user_or_404(
+        user,
+        AgencyRequestDocument.objects.select_related("request"),
+        pk,
+        can_view=can_download_agency_request_document,
+        can_edit=can_download_agency_request_document,
     )
 
 
@@ -208,6 +261,6 @@ def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -
         Milestone.objects.select_related("review"),
         pk,
         can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
-        can_edit=lambda who, milestone: can_edit_practice_review(who, milestone.review),
+        can_edit=can_complete_milestone,
         write=write,
     )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log import selectors as activity_selectors
@@ -17,26 +19,27 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.models import (
     AgencyRequest,
+    AgencyRequestDocument,
     IncidentNotification,
     PracticeReview,
     RapidReview,
 )
+from safeguarding.case_reviews.rules import AGENCY_CONTACT_ROLES
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint
-
-if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+from safeguarding.partnership.models import Agency
 
 
-def incident_notification_list_for_user(*, user: User) -> QuerySet[IncidentNotification]:
+def incident_notification_list_for_user(
+    *, user: User, decision: str = ""
+) -> QuerySet[IncidentNotification]:
+    """Live notifications, newest first; `decision` filters by the rapid review's decision."""
     if not permissions.can_view_case_reviews(user):
         return IncidentNotification.objects.none()
-    return (
-        IncidentNotification.objects.live()
-        .select_related("area", "rapid_review")
-        .prefetch_related("children")
-        .order_by("-aware_on", "-id")
-    )
+    notifications = IncidentNotification.objects.live().select_related("area", "rapid_review")
+    if decision:
+        notifications = notifications.filter(rapid_review__decision=decision)
+    return notifications.order_by("-aware_on", "-id")
 
 
 def practice_review_list_for_user(
@@ -52,6 +55,36 @@ def practice_review_list_for_user(
     return reviews.order_by("-commissioned_on", "-id")
 
 
+PRACTICE_REVIEW_EXPORT_HEADER = (
+    "Review",
+    "Type",
+    "Area",
+    "Stage",
+    "Decision to hold the review",
+    "Commissioned",
+    "Target completion",
+    "Signed off",
+    "Published",
+)
+
+
+def practice_review_export_rows(*, reviews: QuerySet[PracticeReview]) -> Iterator[list[Any]]:
+    """One row per review (de-identified: the review's pseudonym, never a child's details),
+    read in chunks."""
+    for review in reviews.iterator(chunk_size=500):
+        yield [
+            review.title,
+            review.get_kind_display(),
+            review.area.name if review.area else "Whole partnership",
+            review.get_status_display(),
+            review.decided_on,
+            review.commissioned_on,
+            review.target_on,
+            review.signed_off_on,
+            review.published_on,
+        ]
+
+
 def practice_review_list_for_rapid_review(
     *, rapid_review: RapidReview
 ) -> QuerySet[PracticeReview]:
@@ -61,10 +94,10 @@ def practice_review_list_for_rapid_review(
 
 
 def agency_request_list_for_user(
-    *, user: User, open_only: bool = False
+    *, user: User, open_only: bool = False, state: str = ""
 ) -> QuerySet[AgencyRequest]:
     """Requests the user may see: all for the case team; their agency's (or addressed to them)
-    for an agency lead."""
+    for an agency lead. `state` "open" or "answered" (rules.REQUEST_STATES) filters them."""
     requests = AgencyRequest.objects.filter(
         rapid_review__notification__in=IncidentNotification.objects.live()
     ).select_related("agency", "contact", "rapid_review__notification")
@@ -73,13 +106,47 @@ def agency_request_list_for_user(
             return AgencyRequest.objects.none()
         agency_ids = user.lead_agency_ids
         requests = requests.filter(Q(agency_id__in=agency_ids) | Q(contact=user))
-    if open_only:
+    if open_only or state == "open":
         requests = requests.filter(submitted_on__isnull=True)
+    elif state == "answered":
+        requests = requests.filter(submitted_on__isnull=False)
     return requests.order_by("due_on", "id")
 
 
 def agency_request_list_for_rapid_review(*, rapid_review: RapidReview) -> QuerySet[AgencyRequest]:
     return rapid_review.agency_requests.select_related("agency", "contact").order_by("due_on")
+
+
+def agency_contact_list() -> QuerySet[User]:
+    """Everyone who may be named as a request's agency contact: active safeguarding leads of
+    active agencies, each with `contact_grants` (their lead grants, with the agency)."""
+    grants = (
+        RoleAssignment.objects.filter(
+            role__in=AGENCY_CONTACT_ROLES, agency__in=Agency.objects.active()
+        )
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+    return (
+        User.objects.filter(
+            is_active=True,
+            role_grants__role__in=AGENCY_CONTACT_ROLES,
+            role_grants__agency__in=Agency.objects.active(),
+        )
+        .distinct()
+        .prefetch_related(Prefetch("role_grants", queryset=grants, to_attr="contact_grants"))
+        .order_by("full_name", "email")
+    )
+
+
+def notified_child_pseudonyms(*, notification: IncidentNotification) -> list[str]:
+    """The children's pseudonyms (never their identities): what an agency needs to find its
+    records."""
+    return list(notification.children.values_list("pseudonym", flat=True))
+
+
+def agency_request_document_list(*, request: AgencyRequest) -> QuerySet[AgencyRequestDocument]:
+    return request.documents.select_related("uploaded_by").order_by("uploaded_at", "id")
 
 
 def learning_for(*, source: PracticeReview | RapidReview, user: User) -> QuerySet[LearningPoint]:
@@ -152,18 +219,21 @@ class Deadline:
         return self.due_on < today
 
 
-def deadline_list(*, user: User | None = None) -> list[Deadline]:
+def deadline_list(*, user: User | None = None, kind: str = "") -> list[Deadline]:
     """Every open case review deadline, soonest first: notifications not yet sent to the Panel,
     rapid reviews not yet sent, agency requests not yet answered and reviews not yet signed off.
-    With `user`, only the deadlines that user is responsible for (the case team: all but agency
-    requests; an agency lead or contact: their agency's requests). Actions' deadlines are the
-    actions app's (its own My work card and reminders)."""
+    With `user`, only the deadlines that user is responsible for (the case team: all of them;
+    an agency lead or contact: their agency's requests); with `kind`, one kind
+    (rules.DEADLINE_KINDS). Actions' deadlines are the actions app's (its own My work card and
+    reminders)."""
     deadlines: list[Deadline] = []
     case_team = user is None or permissions.can_manage_case_reviews(user)
     if case_team:
         deadlines += _notification_deadlines()
         deadlines += _review_deadlines()
     deadlines += _request_deadlines(user if not case_team else None)
+    if kind:
+        deadlines = [deadline for deadline in deadlines if deadline.kind == kind]
     deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.key))
     return deadlines
 
@@ -217,6 +287,11 @@ def _review_deadlines() -> list[Deadline]:
 
 
 def _request_deadlines(user: User | None) -> list[Deadline]:
+    """Open requests: all of them, or those `user` is to answer. A read-only person (a board
+    member named as a contact before contacts had to be agency leads) can answer nothing, so
+    such a request is left to the agency's leads, whose lists have it."""
+    if user is not None and user.is_read_only:
+        return []
     if user is None:
         requests = AgencyRequest.objects.filter(
             submitted_on__isnull=True,

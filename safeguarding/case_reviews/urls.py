@@ -9,6 +9,9 @@ from safeguarding.case_reviews import views
 app_name = "case_reviews"
 urlpatterns = [
     path("", views.case_review_home, name="case_review_home"),
+    path("deadlines/", views.deadline_list, name="deadline_list"),
+    path("notifications/", views.incident_notification_list, name="incident_notification_list"),
+    path("requests/", views.agency_request_list, name="agency_request_list"),
     path(
         "notifications/add/",
         views.incident_notification_create,
@@ -49,7 +52,13 @@ urlpatterns = [
         name="practice_review_commission",
     ),
     path("requests/<int:pk>/", views.agency_request_submit, name="agency_request_submit"),
+    path(
+        "request-documents/<int:pk>/",
+        views.agency_request_document_download,
+        name="agency_request_document_download",
+    ),
     path("reviews/", views.practice_review_list, name="practice_review_list"),
+    path("reviews/export/", views.practice_review_export, name="practice_review_export"),
     path("reviews/add/", views.practice_review_create, name="practice_review_create"),
     path("reviews/<int:pk>/", views.practice_review_detail, name="practice_review_detail"),
     path("reviews/<int:pk>/change/", views.practice_review_update, name="practice_review_update"),

@@ -15,6 +15,7 @@ RAPID_REVIEW_OPENED = "rapid_review.opened"
 RAPID_REVIEW_UPDATED = "rapid_review.updated"
 AGENCY_REQUEST_SENT = "agency_request.sent"
 AGENCY_REQUEST_SUBMITTED = "agency_request.submitted"
+AGENCY_REQUEST_DOCUMENT_ADDED = "agency_request_document.added"
 
 PRACTICE_REVIEW_COMMISSIONED = "practice_review.commissioned"
 PRACTICE_REVIEW_UPDATED = "practice_review.updated"

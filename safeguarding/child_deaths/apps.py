@@ -23,3 +23,6 @@ class ChildDeathsConfig(AppConfig):
                 order=45,
             )
         )
+        from safeguarding.child_deaths import retention
+
+        retention.register()

@@ -78,5 +78,5 @@ def _seed_area_year(area: Area, year: ReportingYear, stdout: TextIO | None) -> N
                 run_now=True,
             )
             if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
-                services.import_batch_confirm(actor=None, batch=batch)
+                services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
             _say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")

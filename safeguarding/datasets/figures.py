@@ -28,6 +28,9 @@ SHORT_BREAKS = ("V3", "V4")
 ASSESSMENT_WORKING_DAYS = 45
 ICPC_WORKING_DAYS = 15
 COUNTING_WORK_MEM = "64MB"
+# Raise when a counting rule changes: stored figures of an older version are recomputed
+# (manage.py figures_recompute) and every stored figure records the version it was made by.
+RULES_VERSION = 1
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -101,3 +101,26 @@ class PopulationForm(forms.Form):
             return ReportingYear.parse(self.cleaned_data["year"])
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from exc
+
+
+class ImportConfirmForm(forms.Form):
+    """Putting an import in use (or approving it): its warnings must have been looked at."""
+
+    warnings_checked = forms.BooleanField(
+        label="I have looked at the figures beside the figures in use and at every warning",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, has_warnings: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_warnings:
+            del self.fields["warnings_checked"]
+
+
+class ImportWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the import withdrawn?",
+        help_text="For example, the file was for the wrong area. The reason is logged.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

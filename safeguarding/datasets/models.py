@@ -37,9 +37,11 @@ class ImportBatch(BaseModel):
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Reading the file"
-        AWAITING_CONFIRMATION = "awaiting", "Waiting for your decision"
+        AWAITING_CONFIRMATION = "awaiting", "Waiting for your check"
+        AWAITING_APPROVAL = "approval", "Waiting for a second person's approval"
         CURRENT = "current", "In use"
         SUPERSEDED = "superseded", "Replaced by a later import"
+        WITHDRAWN = "withdrawn", "Withdrawn"
         CANCELLED = "cancelled", "Cancelled"
         FAILED = "failed", "Failed"
 
@@ -59,6 +61,8 @@ class ImportBatch(BaseModel):
     error = models.TextField(blank=True)
     problems = models.JSONField(default=list, blank=True)
     differences = models.JSONField(default=list, blank=True)
+    # What the check before use found (figures that move a lot, become 0, lists absent...)
+    warnings = models.JSONField(default=list, blank=True)
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
@@ -66,6 +70,15 @@ class ImportBatch(BaseModel):
     finished_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The first of two people, when a second person's approval is required
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
@@ -78,7 +91,11 @@ class ImportBatch(BaseModel):
                 name="datasets_one_current_batch_per_area_kind_period",
             )
         ]
-        indexes = [models.Index(fields=["area", "kind", "status"])]
+        indexes = [
+            models.Index(fields=["area", "kind", "status"]),
+            models.Index(fields=["status", "period_start"], name="datasets_batch_status_start"),
+            models.Index(fields=["-created_at", "-id"], name="datasets_batch_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.area} ({self.period_start}-{self.period_end})"
@@ -163,3 +180,40 @@ class Population(BaseModel):
     @property
     def activity_label(self) -> str:
         return f"Population: {self.area.name} {self.year_start}"
+
+
+class StoredFigure(models.Model):
+    """One figure of one area for a reporting year (quarter 0) or one of its quarters (1-4),
+    computed once when the area's imports in use or its population change, with the versions
+    of what it was computed from. Pages, exports and the annual report read these; disclosure
+    control is applied when they are read."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="stored_figures")
+    year_start = models.PositiveIntegerField()
+    quarter = models.PositiveSmallIntegerField(default=0, help_text="0: the whole year")
+    key = models.CharField(max_length=40)
+    value = models.IntegerField(null=True, blank=True)
+    source = models.CharField(max_length=60, blank=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    partial = models.BooleanField(default=False)
+    imports = models.JSONField(default=list, blank=True, help_text="The imports in use read")
+    population_version = models.PositiveIntegerField(null=True, blank=True)
+    rules_version = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["area", "year_start", "quarter", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year_start", "quarter", "key"],
+                name="datasets_one_stored_figure_per_area_year_quarter",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["year_start", "quarter", "area"], name="datasets_figure_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_id} {self.year_start} q{self.quarter} {self.key}: {self.value}"

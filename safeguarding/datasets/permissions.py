@@ -5,6 +5,10 @@
 * Exact figures: partnership administrators, business unit officers and data analysts.
 * Imports and populations: partnership staff for every area; a data analyst for the areas of the
   agencies they are an analyst for (an agency covering the whole partnership covers every area).
+* A year's figures are seen by everyone else only once every area in use has figures in use
+  for it (people who may see exact figures see incomplete years too, to check them).
+* An import is put in use (or withdrawn) by whoever may import for its area; with a second
+  approval required, the approver is a different person from the one who checked it.
 * Read-only roles change nothing.
 """
 
@@ -33,6 +37,10 @@ def can_see_exact_figures(user: User) -> bool:
     )
 
 
+def can_see_incomplete_years(user: User | None) -> bool:
+    return user is not None and can_see_exact_figures(user)
+
+
 def importable_areas(user: User) -> QuerySet[Area]:
     if not user.is_authenticated or user.is_read_only:
         return Area.objects.none()
@@ -54,6 +62,12 @@ def can_import(user: User, area: Area | None = None) -> bool:
 def can_view_import_batch(user: User, batch: ImportBatch) -> bool:
     """An import is seen (and decided on) by whoever may import for its area."""
     return can_import(user, batch.area)
+
+
+def can_approve_import_batch(user: User, batch: ImportBatch) -> bool:
+    """The second person's approval: someone who may import for the area and did not check
+    the import themselves."""
+    return user.pk != batch.checked_by_id and can_import(user, batch.area)
 
 
 def can_change_population(user: User, population: Population) -> bool:

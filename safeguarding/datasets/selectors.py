@@ -1,4 +1,6 @@
-"""Reads: imports scoped to the user, and the figures tables (exact or with disclosure control)."""
+"""Reads: imports scoped to the user, and the figures tables (exact or with disclosure control),
+read from the stored figures (computed when imports are put in use), in a fixed number of
+queries whatever the number of areas and years."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import disclosure, figures, permissions
-from safeguarding.datasets.models import ImportBatch, Population
+from safeguarding.datasets.models import ImportBatch, Population, StoredFigure
 from safeguarding.partnership.models import Area
 
 if TYPE_CHECKING:
@@ -30,17 +33,48 @@ def population_list() -> QuerySet[Population]:
     return Population.objects.select_related("area")
 
 
-def years_with_data() -> list[ReportingYear]:
-    starts = ImportBatch.objects.filter(status=ImportBatch.Status.CURRENT).values_list(
-        "period_start", "period_end"
+@dataclass(frozen=True)
+class Years:
+    """The years a person may choose, the years complete for every area in use, and the year
+    shown when none is chosen (the latest complete year)."""
+
+    available: list[ReportingYear]
+    complete: list[ReportingYear]
+    default: ReportingYear
+
+
+def years_for_user(*, user: User | None) -> Years:
+    active = set(Area.objects.active().values_list("pk", flat=True))
+    areas_by_year: dict[int, set[int]] = {}
+    pairs = (
+        StoredFigure.objects.filter(quarter=0, area__in=active)
+        .order_by()
+        .values_list("year_start", "area_id")
+        .distinct()
     )
-    years: set[int] = set()
-    for start, end in starts:
-        year = ReportingYear.containing(start)
-        while year.start <= end:
-            years.add(year.start_year)
-            year = ReportingYear(year.start_year + 1)
-    return [ReportingYear(y) for y in sorted(years)]
+    for year_start, area_id in pairs:
+        areas_by_year.setdefault(year_start, set()).add(area_id)
+    complete = [ReportingYear(y) for y in sorted(areas_by_year) if areas_by_year[y] >= active]
+    every = [ReportingYear(y) for y in sorted(areas_by_year)]
+    available = every if permissions.can_see_incomplete_years(user) else complete
+    if complete:
+        default = complete[-1]
+    elif available:
+        default = available[-1]
+    else:
+        default = ReportingYear.containing(timezone.now().date()).previous
+    return Years(available, complete, default)
+
+
+def years_with_data() -> list[ReportingYear]:
+    """Every year with figures in use for some area in use (complete or not)."""
+    starts = (
+        StoredFigure.objects.filter(quarter=0, area__in=Area.objects.active())
+        .order_by()
+        .values_list("year_start", flat=True)
+        .distinct()
+    )
+    return [ReportingYear(y) for y in sorted(starts)]
 
 
 @dataclass
@@ -70,6 +104,8 @@ class Grid:
     # the exact counts, their sums and the hidden cells (for tables that extend this one)
     table: disclosure.Table = field(default_factory=lambda: disclosure.Table(values={}))
     hidden: set[Hashable] = field(default_factory=set)
+    # the years whose figures the viewer may see (complete ones, or all for analysts)
+    shown_years: set[int] = field(default_factory=set)
 
     def cell(self, figure: str, column: int | None, year: ReportingYear) -> Cell:
         return self.cells[(figure, column, year.start_year)]
@@ -101,14 +137,27 @@ def figures_grid(
     raw: dict[Hashable, int | None] = {}
     meta: dict[tuple[str, int | None, int], tuple[str, bool]] = {}
     table = disclosure.Table(values=raw)
+    starts = [y.start_year for y in years]
+    stored: dict[tuple[int, int, str], StoredFigure] = {}
+    for row in StoredFigure.objects.filter(year_start__in=starts, quarter=0, area__in=areas):
+        stored[(row.area_id, row.year_start, row.key)] = row
+    present = {(area_pk, year_start) for area_pk, year_start, _key in stored}
+    complete = {y for y in starts if areas and all((a.pk, y) in present for a in areas)}
+    grid.shown_years = set(starts) if permissions.can_see_incomplete_years(user) else complete
+    all_pops = {
+        (p.area_id, p.year_start): p
+        for p in Population.objects.filter(year_start__in=starts, area__in=areas)
+    }
     for year in years:
-        per_area = {a.pk: figures.area_figures(a, year) for a in areas}
-        pops = {
-            p.area_id: p
-            for p in Population.objects.filter(year_start=year.start_year, area__in=areas)
+        per_area = {
+            a.pk: {
+                f.key: _stored_value(stored, a.pk, year.start_year, f.key, grid.shown_years)
+                for f in figures.FIGURES
+            }
+            for a in areas
         }
         for area in areas:
-            pop = pops.get(area.pk)
+            pop = all_pops.get((area.pk, year.start_year))
             grid.populations[(area.pk, year.start_year)] = pop.children if pop else None
             grid.population_sources[(area.pk, year.start_year)] = pop.source if pop else ""
         area_pops = [grid.populations[(a.pk, year.start_year)] for a in areas]
@@ -153,6 +202,19 @@ def figures_grid(
     return grid
 
 
+def _stored_value(
+    stored: dict[tuple[int, int, str], StoredFigure],
+    area_pk: int,
+    year_start: int,
+    key: str,
+    shown_years: set[int],
+) -> figures.FigureValue:
+    row = stored.get((area_pk, year_start, key))
+    if row is None or year_start not in shown_years:
+        return figures.FigureValue(key, None)
+    return figures.FigureValue(key, row.value, row.source, row.batch_id, row.partial)
+
+
 def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], list[Shown]]:
     """Each area's counts by quarter for `year`, keyed by (figure, area), as the grid's viewer
     may see them. Exact when the grid is exact. Otherwise quarters are hidden (1-5, then more
@@ -161,10 +223,16 @@ def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], 
     the quarters add up to it). Only quarters are ever hidden here, so the yearly figures
     look the same on every page."""
     areas = [c.key for c in grid.columns if c.key is not None]
-    quarterly = {
-        area.pk: figures.area_quarter_figures(area, year)
-        for area in Area.objects.filter(pk__in=areas)
+    by_quarter_keys = [f.key for f in figures.FIGURES if f.by_quarter]
+    quarterly: dict[int, dict[str, list[int | None]]] = {
+        area_pk: {figure_key: [None] * 4 for figure_key in by_quarter_keys} for area_pk in areas
     }
+    if year.start_year in grid.shown_years:
+        rows = StoredFigure.objects.filter(
+            year_start=year.start_year, quarter__gt=0, area__in=areas, key__in=by_quarter_keys
+        ).values_list("area_id", "key", "quarter", "value")
+        for area_pk, figure_key, number, value in rows:
+            quarterly[area_pk][figure_key][number - 1] = value
     values = dict(grid.table.values)
     sums = list(grid.table.sums)
     new_cells: set[Hashable] = set()
@@ -196,4 +264,26 @@ def quarters_table(*, grid: Grid, year: ReportingYear) -> dict[tuple[str, int], 
         ]
         for area_pk, by_figure in quarterly.items()
         for figure_key, counts in by_figure.items()
+    }
+
+
+def area_stored_figures(*, area: Area, year: ReportingYear) -> dict[str, figures.FigureValue]:
+    """An area's stored figures for a year, exact (for analysts and the command line)."""
+    stored = {
+        row.key: row
+        for row in StoredFigure.objects.filter(area=area, year_start=year.start_year, quarter=0)
+    }
+    return {
+        f.key: (
+            figures.FigureValue(
+                f.key,
+                stored[f.key].value,
+                stored[f.key].source,
+                stored[f.key].batch_id,
+                stored[f.key].partial,
+            )
+            if f.key in stored
+            else figures.FigureValue(f.key, None)
+        )
+        for f in figures.FIGURES
     }

@@ -1,9 +1,13 @@
-"""Every write of the datasets app: imports (run, confirm, cancel) and populations.
+"""Every write of the datasets app: imports (run, check, put in use, withdraw, cancel), the
+stored figures and populations.
 
 An import is atomic: the records are stored in one transaction with the import's outcome, or
-nothing is stored. Records only count once their import is current; a re-import of the same area,
-return and period waits for confirmation (with the differences shown) and the earlier import
-stays recorded as superseded.
+nothing is stored. Every import then waits to be checked: its figures beside the figures in use,
+with warnings (import_check); an analyst puts it in use deliberately (and, with
+settings.DATASETS_REQUIRE_SECOND_APPROVAL, a second person approves it). Putting an import in
+use, withdrawing one or changing a population recomputes the area's stored figures, which every
+page, export and report reads. A re-import replaces the import in use, which stays recorded as
+superseded and comes back if the re-import is withdrawn.
 """
 
 from __future__ import annotations
@@ -15,21 +19,28 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, tasks, verbs
+from safeguarding.datasets import figures, import_check, permissions, tasks, verbs
 from safeguarding.datasets.importing.files import files_delete, files_store
 from safeguarding.datasets.importing.memory import older_objects_left_alone
 from safeguarding.datasets.importing.progress import ProgressWrite, progress_writer
 from safeguarding.datasets.importing.readers import return_read
 from safeguarding.datasets.importing.store import RecordStore
-from safeguarding.datasets.models import ImportBatch, Population, ReturnKind, ReturnRecord
+from safeguarding.datasets.models import (
+    ImportBatch,
+    Population,
+    ReturnKind,
+    ReturnRecord,
+    StoredFigure,
+)
 from safeguarding.datasets.parsers import detect
 from safeguarding.datasets.parsers.common import ImportFileError, Problems
 from safeguarding.partnership.models import Area
@@ -81,46 +92,34 @@ def import_submit(
     given are copied, never moved; the copies are deleted once read. `filename` (what the
     import's page calls the files) defaults to the files' names."""
     paths = files_store(files)
+    names = [str(item.name) for item in files]
     try:
         batch = import_batch_create(
             actor=actor,
             area=area,
             period_start=period_start,
             period_end=period_end,
-            filename=filename or ", ".join(str(item.name) for item in files),
+            filename=filename or ", ".join(names),
         )
     except Exception:
         files_delete(paths)
         raise
     if run_now:
-        return import_batch_run(batch_id=batch.pk, paths=paths)
+        return import_batch_run(batch_id=batch.pk, paths=paths, names=names)
     transaction.on_commit(
         lambda: tasks.import_batch_run_task.enqueue(
-            batch_id=batch.pk, paths=[str(path) for path in paths]
+            batch_id=batch.pk, paths=[str(path) for path in paths], names=names
         )
     )
     return batch
 
 
-def _differences(batch: ImportBatch, previous: ImportBatch) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    year = ReportingYear.containing(batch.period_start)
-    while year.start <= batch.period_end:
-        before = figures.batch_figures(previous, year)
-        after = figures.batch_figures(batch, year)
-        for key, new in after.items():
-            old = before.get(key)
-            rows.append(
-                {
-                    "year": year.label,
-                    "figure": figures.FIGURE_BY_KEY[key].label,
-                    "before": old,
-                    "after": new,
-                    "changed": old != new,
-                }
-            )
-        year = ReportingYear(year.start_year + 1)
-    return rows
+def _named(message: str, paths: Sequence[Path], names: Sequence[str] | None) -> str:
+    """A message names the person's files, never the copies' names (return-0.xlsx)."""
+    for path, name in zip(paths, names or (), strict=False):
+        if name and path.name != name:
+            message = message.replace(path.name, name)
+    return message
 
 
 def _current(batch: ImportBatch) -> ImportBatch | None:
@@ -137,8 +136,11 @@ def _current(batch: ImportBatch) -> ImportBatch | None:
     )
 
 
-def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
-    """Read, validate and store one import; the uploaded files are deleted whatever happens."""
+def import_batch_run(
+    *, batch_id: int, paths: list[Path], names: Sequence[str] | None = None
+) -> ImportBatch:
+    """Read, validate and store one import, which then waits to be checked; the uploaded files
+    are deleted whatever happens. `names`: the person's names of the files (for messages)."""
     batch = ImportBatch.objects.select_related("area").get(pk=batch_id)
     try:
         if batch.status != ImportBatch.Status.QUEUED:
@@ -148,10 +150,12 @@ def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
         batch.save(update_fields=["status", "started_at", "updated_at"])
         write, close = progress_writer(batch.pk)
         try:
+            batch.kind = detect.detect(paths)  # saved at once: the page names the return
+            batch.save(update_fields=["kind", "updated_at"])
             with older_objects_left_alone():
                 _run_atomic(batch, paths, write)
         except ImportFileError as exc:
-            _fail(batch, str(exc))
+            _fail(batch, _named(str(exc), paths, names))
         except Exception as exc:  # any failure must end as a visible failed import
             # Only the type is logged: a message could quote a cell (identifying data).
             logger.error("Import %s failed unexpectedly: %s", batch.pk, type(exc).__name__)
@@ -166,8 +170,7 @@ def import_batch_run(*, batch_id: int, paths: list[Path]) -> ImportBatch:
 
 @transaction.atomic
 def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> None:
-    kind = detect.detect(paths)
-    batch.kind = kind
+    kind = batch.kind
     problems = Problems()
     with contextlib.ExitStack() as stack:  # an open COPY ends here, before any other query
         store = RecordStore(batch, stack)
@@ -189,9 +192,11 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
             )
         raise ImportFileError("The return holds no rows.")
     if store.touching == 0 and kind != ReturnKind.CIN:  # the census header carries its year
+        first, last = (
+            dateformat.format(day, "j F Y") for day in (batch.period_start, batch.period_end)
+        )
         raise ImportFileError(
-            f"None of the rows falls in the period {batch.period_start:%d/%m/%Y} to "
-            f"{batch.period_end:%d/%m/%Y}: check the year you chose."
+            f"None of the rows falls in the period {first} to {last}: check the year you chose."
         )
     previous = _current(batch)
     batch.rows_stored = store.stored
@@ -200,12 +205,9 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
     batch.problems = [p.as_dict() for p in problems.kept]
     batch.finished_at = timezone.now()
     batch.replaces = previous
-    if previous is not None:
-        batch.differences = _differences(batch, previous)
-    if previous is None and not problems.count:
-        batch.status = ImportBatch.Status.CURRENT
-    else:
-        batch.status = ImportBatch.Status.AWAITING_CONFIRMATION
+    batch.differences = import_check.comparison(batch)
+    batch.warnings = import_check.warnings_for(batch, batch.differences)
+    batch.status = ImportBatch.Status.AWAITING_CONFIRMATION  # checked before it is used
     batch.save()
     event_record(
         actor=batch.uploaded_by,
@@ -216,6 +218,7 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
             "stored": store.stored,
             "rejected": batch.rows_rejected,
             "status": batch.status,
+            "warnings": len(batch.warnings),
         },
     )
 
@@ -239,24 +242,58 @@ def _without_values(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**problem, "value": ""} for problem in problems]
 
 
+WAITING = (ImportBatch.Status.AWAITING_CONFIRMATION, ImportBatch.Status.AWAITING_APPROVAL)
+
+
 @transaction.atomic
-def import_batch_confirm(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
-    """Accept an import waiting for a decision (without its problem rows; replacing the
-    import it re-does, which stays recorded as superseded)."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportBatch.Status.AWAITING_CONFIRMATION:
+def import_batch_confirm(
+    *, actor: User | None, batch: ImportBatch, warnings_checked: bool = False
+) -> ImportBatch:
+    """Put a checked import in use (without its problem rows; replacing the import it re-does,
+    which stays recorded as superseded). Its warnings must have been looked at
+    (`warnings_checked`). With settings.DATASETS_REQUIRE_SECOND_APPROVAL a person's check
+    only records the check: a different person then approves, which puts it in use. Without a
+    person (the command line, the demo) the import is put in use at once."""
+    batch = ImportBatch.objects.select_for_update().select_related("area").get(pk=batch.pk)
+    if batch.status not in WAITING:
         raise ValidationError("This import is not waiting for a decision.")
+    if batch.warnings and not warnings_checked:
+        raise ValidationError(
+            {"warnings_checked": "Confirm that you have looked at the warnings."}
+        )
+    if batch.status == ImportBatch.Status.AWAITING_APPROVAL:
+        if actor is None or not permissions.can_approve_import_batch(actor, batch):
+            raise ValidationError(
+                "A second person must approve this import: you checked it yourself."
+            )
+    elif settings.DATASETS_REQUIRE_SECOND_APPROVAL and actor is not None:
+        batch.status = ImportBatch.Status.AWAITING_APPROVAL
+        batch.checked_by = actor
+        batch.checked_at = timezone.now()
+        batch.save(
+            update_fields=[
+                "status",
+                "checked_by",
+                "checked_at",
+                "updated_at",
+                *bump_version(batch),
+            ]
+        )
+        event_record(actor=actor, verb=verbs.IMPORT_BATCH_CHECKED, target=batch, data={})
+        return batch
     previous = _current(batch)
     if previous is not None:
         previous.status = ImportBatch.Status.SUPERSEDED
         previous.save(update_fields=["status", "updated_at"])
     batch.status = ImportBatch.Status.CURRENT
+    batch.replaces = previous or batch.replaces
     batch.decided_at = timezone.now()
     batch.decided_by = actor
     batch.problems = _without_values(batch.problems)
     batch.save(
         update_fields=[
             "status",
+            "replaces",
             "decided_at",
             "decided_by",
             "problems",
@@ -264,13 +301,158 @@ def import_batch_confirm(*, actor: User | None, batch: ImportBatch) -> ImportBat
             *bump_version(batch),
         ]
     )
+    stored_figures_refresh(area=batch.area)
     event_record(
         actor=actor,
         verb=verbs.IMPORT_BATCH_CONFIRMED,
         target=batch,
-        data={"replaces": previous.pk if previous else None, "rejected": batch.rows_rejected},
+        data={
+            "replaces": previous.pk if previous else None,
+            "rejected": batch.rows_rejected,
+            "warnings": len(batch.warnings),
+            "checked_by": batch.checked_by_id,
+        },
     )
     return batch
+
+
+@transaction.atomic
+def import_batch_withdraw(*, actor: User | None, batch: ImportBatch, reason: str) -> ImportBatch:
+    """Take an import in use out of use: the import it replaced (if it is still superseded)
+    comes back into use, and the area's figures are recomputed."""
+    batch = ImportBatch.objects.select_for_update().select_related("area").get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.CURRENT:
+        raise ValidationError("Only an import in use can be withdrawn.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the import is withdrawn."})
+    batch.status = ImportBatch.Status.WITHDRAWN
+    batch.withdrawn_at = timezone.now()
+    batch.withdrawn_by = actor
+    batch.save(
+        update_fields=[
+            "status",
+            "withdrawn_at",
+            "withdrawn_by",
+            "updated_at",
+            *bump_version(batch),
+        ]
+    )
+    earlier = batch.replaces
+    restored = None
+    if earlier is not None and earlier.status == ImportBatch.Status.SUPERSEDED:
+        earlier.status = ImportBatch.Status.CURRENT
+        earlier.save(update_fields=["status", "updated_at"])
+        restored = earlier.pk
+    stored_figures_refresh(area=batch.area)
+    event_record(
+        actor=actor,
+        verb=verbs.IMPORT_BATCH_WITHDRAWN,
+        target=batch,
+        data={"restored": restored, "reason": reason.strip()},
+    )
+    return batch
+
+
+def stored_figures_refresh(*, area: Area) -> int:
+    """Compute once and store the area's figures for every year its imports in use cover (and
+    each quarter), with what they were computed from; returns how many were stored."""
+    spans = list(
+        ImportBatch.objects.filter(area=area, status=ImportBatch.Status.CURRENT).values_list(
+            "pk", "period_start", "period_end"
+        )
+    )
+    StoredFigure.objects.filter(area=area).delete()
+    years: set[int] = set()
+    for _pk, start, end in spans:
+        year = ReportingYear.containing(start)
+        while year.start <= end:
+            years.add(year.start_year)
+            year = ReportingYear(year.start_year + 1)
+    imports = sorted(pk for pk, _start, _end in spans)
+    populations = dict(
+        Population.objects.filter(area=area, year_start__in=years).values_list(
+            "year_start", "version"
+        )
+    )
+    now = timezone.now()
+    rows: list[StoredFigure] = []
+    for year_start in sorted(years):
+        year = ReportingYear(year_start)
+        common = {
+            "area": area,
+            "year_start": year_start,
+            "imports": imports,
+            "population_version": populations.get(year_start),
+            "rules_version": figures.RULES_VERSION,
+            "computed_at": now,
+        }
+        values = figures.area_figures(area, year)
+        for key, value in values.items():
+            rows.append(
+                StoredFigure(
+                    **common,
+                    quarter=0,
+                    key=key,
+                    value=value.value,
+                    source=value.source,
+                    batch_id=value.batch_id,
+                    partial=value.partial,
+                )
+            )
+        for key, counts in figures.area_quarter_figures(area, year).items():
+            for quarter, count in enumerate(counts, start=1):
+                rows.append(
+                    StoredFigure(
+                        **common,
+                        quarter=quarter,
+                        key=key,
+                        value=count,
+                        source=values[key].source,
+                        batch_id=values[key].batch_id,
+                    )
+                )
+    StoredFigure.objects.bulk_create(rows)
+    return len(rows)
+
+
+def stored_figures_refresh_stale() -> int:
+    """Recompute the areas whose stored figures were made by older counting rules (run after
+    every migration, so a deploy that changes a rule and raises RULES_VERSION recomputes)."""
+    stale = (
+        StoredFigure.objects.exclude(rules_version=figures.RULES_VERSION)
+        .order_by()
+        .values_list("area", flat=True)
+        .distinct()
+    )
+    areas = list(Area.objects.filter(pk__in=list(stale)))
+    if not areas:
+        return 0
+    count = 0
+    with transaction.atomic():
+        for area in areas:
+            count += stored_figures_refresh(area=area)
+        event_record(
+            actor=None,
+            verb=verbs.STORED_FIGURES_RECOMPUTED,
+            target=None,
+            data={"rules_version": figures.RULES_VERSION, "figures": count},
+        )
+    return count
+
+
+def stored_figures_recompute(*, actor: User | None = None) -> int:
+    """Recompute every area's stored figures (after a counting rule changes), logged."""
+    count = 0
+    with transaction.atomic():
+        for area in Area.objects.all():
+            count += stored_figures_refresh(area=area)
+        event_record(
+            actor=actor,
+            verb=verbs.STORED_FIGURES_RECOMPUTED,
+            target=None,
+            data={"rules_version": figures.RULES_VERSION, "figures": count},
+        )
+    return count
 
 
 @transaction.atomic
@@ -278,7 +460,7 @@ def import_batch_cancel(*, actor: User | None, batch: ImportBatch) -> ImportBatc
     """Turn down an import waiting for a decision: its records are deleted (fix the file and
     import it again)."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportBatch.Status.AWAITING_CONFIRMATION:
+    if batch.status not in WAITING:
         raise ValidationError("This import is not waiting for a decision.")
     ReturnRecord.objects.filter(batch=batch).delete()
     batch.status = ImportBatch.Status.CANCELLED
@@ -312,7 +494,7 @@ def population_create(
             f"A population for {area.name} in {year.label} is already entered: use its "
             "Change link to correct it."
         )
-    return tracked_create(
+    population = tracked_create(
         actor=actor,
         model=Population,
         data={
@@ -323,6 +505,8 @@ def population_create(
         },
         verb=verbs.POPULATION_CREATED,
     )
+    stored_figures_refresh(area=area)
+    return population
 
 
 @transaction.atomic
@@ -343,6 +527,7 @@ def population_update(
         verb=verbs.POPULATION_CHANGED,
         expected_version=expected_version,
     )
+    stored_figures_refresh(area=population.area)
     return population
 
 

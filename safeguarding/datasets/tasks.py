@@ -10,6 +10,10 @@ from safeguarding.datasets import services
 
 
 @task()
-def import_batch_run_task(*, batch_id: int, paths: list[str]) -> str:
-    batch = services.import_batch_run(batch_id=batch_id, paths=[Path(p) for p in paths])
+def import_batch_run_task(
+    *, batch_id: int, paths: list[str], names: list[str] | None = None
+) -> str:
+    batch = services.import_batch_run(
+        batch_id=batch_id, paths=[Path(p) for p in paths], names=names
+    )
     return str(batch.status)

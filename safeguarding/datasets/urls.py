@@ -16,6 +16,7 @@ urlpatterns = [
     path("imports/<int:pk>/status/", views.import_status, name="import_status"),
     path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/cancel/", views.import_cancel, name="import_cancel"),
+    path("imports/<int:pk>/withdraw/", views.import_withdraw, name="import_withdraw"),
     path("populations/", views.population_list, name="population_list"),
     path("populations/<int:pk>/change/", views.population_update, name="population_update"),
 ]

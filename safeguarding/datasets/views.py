@@ -1,39 +1,48 @@
-"""Pages for safeguarding data: figures, definitions, exports, imports and populations."""
+"""Pages for safeguarding data: figures, definitions, exports, imports and populations.
+
+Form page: not used for the figures' pages and the export (GET filters by year), the import's
+page (a report of the check) and its progress (JSON).
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core.charts import Series, line_chart
-from safeguarding.core.exports import csv_response, xlsx_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, forms, permissions, selectors, services
+from safeguarding.datasets import exports, figures, forms, permissions, selectors, services
+from safeguarding.datasets.models import ImportBatch
 
 CRUMBS = Trail("Safeguarding data", "datasets:dashboard")
+PAGE_SIZE = 50
 
 
 def _year(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, list[ReportingYear]]:
-    available = selectors.years_with_data()
+    year, years = _year_and_years(request)
+    return year, years.available
+
+
+def _year_and_years(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, selectors.Years]:
+    """The year asked for, if the person may see it; otherwise the latest complete year."""
+    years = selectors.years_for_user(user=request.user)
     try:
         chosen = ReportingYear.parse(request.GET.get("year", ""))
     except ValueError:
-        chosen = (
-            available[-1]
-            if available
-            else ReportingYear.containing(timezone.now().date()).previous
-        )
-    return chosen, available
+        return years.default, years
+    if chosen not in years.available and not permissions.can_see_incomplete_years(request.user):
+        return years.default, years
+    return chosen, years
 
 
 def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
@@ -64,7 +73,8 @@ def _trend(grid: selectors.Grid) -> list[dict[str, object]]:
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_figures(request.user))
-    year, available = _year(request)
+    year, known = _year_and_years(request)
+    available = known.available
     years = sorted({*available, year, year.previous})
     grid = selectors.figures_grid(user=request.user, years=years)
     return render(
@@ -73,6 +83,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "year": year,
             "available": available,
+            "incomplete": year in available and year not in known.complete,
             "grid": grid,
             "figure_list": figures.FIGURES,
             "trend": _trend(grid),
@@ -125,13 +136,13 @@ def definitions(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def figures_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+def figures_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     require(permissions.can_view_figures(request.user))
     year, available = _year(request)
     years = sorted({*available, year})
     grid = selectors.figures_grid(user=request.user, years=years)
     header = ["Year", "Area", "Figure", "Count", "Rate per 10,000", "Source", "Population"]
-    rows = [
+    rows = (
         [
             y.label,
             column.label,
@@ -144,17 +155,17 @@ def figures_export(request: AuthenticatedHttpRequest) -> HttpResponse:
         for y in years
         for column in grid.columns
         for figure in figures.FIGURES
-    ]
+    )
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     event_record_export(
         actor=request.user,
         what="safeguarding figures" + (" (exact)" if grid.exact else " (suppressed)"),
-        rows=len(rows),
+        rows=len(years) * len(grid.columns) * len(figures.FIGURES),
         file_format=file_format,
     )
     if file_format == "xlsx":
-        return xlsx_response("safeguarding-figures.xlsx", header, rows, sheet="Figures")
-    return csv_response("safeguarding-figures.csv", header, rows)
+        return exports.xlsx_stream("safeguarding-figures.xlsx", header, rows, sheet="Figures")
+    return exports.csv_stream("safeguarding-figures.csv", header, rows)
 
 
 # --- imports -------------------------------------------------------------------------
@@ -169,7 +180,9 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "datasets/import_list.html",
         {
-            "batches": selectors.import_batch_list_for_user(user=request.user)[:200],
+            "page_obj": Paginator(
+                selectors.import_batch_list_for_user(user=request.user), PAGE_SIZE
+            ).get_page(request.GET.get("page")),
             "breadcrumbs": CRUMBS(("Imports", "")),
         },
     )
@@ -236,17 +249,77 @@ def import_status(request: AuthenticatedHttpRequest, pk: int) -> JsonResponse:
     )
 
 
+def _import_crumbs(batch: ImportBatch, label: str) -> list[tuple[str, str]]:
+    return CRUMBS(
+        ("Imports", reverse("datasets:import_list")),
+        (f"Import {batch.pk}", reverse("datasets:import_detail", args=[batch.pk])),
+        (label, ""),
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The confirmation step: put a checked import in use (or approve it)."""
     batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.import_batch_confirm(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "The import is now in use for the figures.")
-    return redirect("datasets:import_detail", batch.pk)
+    approving = batch.status == ImportBatch.Status.AWAITING_APPROVAL
+    title = f"Approve import {batch.pk}" if approving else f"Put import {batch.pk} in use"
+    return form_page(
+        request,
+        form_class=forms.ImportConfirmForm,
+        form_kwargs={"has_warnings": bool(batch.warnings)},
+        save=lambda form: services.import_batch_confirm(
+            actor=request.user,
+            batch=batch,
+            warnings_checked=bool(form.cleaned_data.get("warnings_checked")),
+        ),
+        success_message=lambda done: (
+            "The import is now in use for the figures."
+            if done.status == ImportBatch.Status.CURRENT
+            else "Your check is recorded: a second person must now approve the import."
+        ),
+        success_url=reverse("datasets:import_detail", args=[batch.pk]),
+        title=title,
+        caption=f"{batch.area.name}, {batch.get_kind_display()}",
+        intro=(
+            "Its figures replace the figures in use for this area and period on every page, "
+            "export and report. You can withdraw it later."
+        ),
+        submit="Approve and put in use" if approving else "Put the import in use",
+        template="datasets/import_confirm.html",
+        context={"batch": batch},
+        breadcrumbs=_import_crumbs(batch, "Approve" if approving else "Put in use"),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def import_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ImportWithdrawForm,
+        save=lambda form: services.import_batch_withdraw(
+            actor=request.user, batch=batch, reason=form.cleaned_data["reason"]
+        ),
+        success_message=(
+            "The import is withdrawn"
+            + (f": import {batch.replaces_id} is in use again." if batch.replaces_id else ".")
+        ),
+        success_url=reverse("datasets:import_detail", args=[batch.pk]),
+        title=f"Withdraw import {batch.pk}",
+        caption=f"{batch.area.name}, {batch.get_kind_display()}",
+        intro=(
+            "Its figures stop being used at once"
+            + (
+                f"; import {batch.replaces_id}, which it replaced, is used again."
+                if batch.replaces_id
+                else "."
+            )
+        ),
+        submit="Withdraw the import",
+        breadcrumbs=_import_crumbs(batch, "Withdraw"),
+    )
 
 
 @login_required
@@ -290,7 +363,11 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         ),
         submit="Save population",
         template="datasets/population_list.html",
-        context={"populations": selectors.population_list()},
+        context={
+            "page_obj": Paginator(selectors.population_list(), PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
+        },
         breadcrumbs=CRUMBS(("Populations", "")),
     )
 

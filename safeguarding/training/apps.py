@@ -23,3 +23,7 @@ class TrainingConfig(AppConfig):
                 order=50,
             )
         )
+        from safeguarding.training import retention, subject_access
+
+        retention.register()
+        subject_access.register()

@@ -29,6 +29,9 @@ from safeguarding.website.models import (
     Resource,
     ResourceVersion,
     SiteDay,
+    Tool,
+    ToolOutcome,
+    ToolRule,
     Topic,
 )
 
@@ -164,6 +167,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _pages(topics)
     _resources(topics)
     _front_doors()
+    _tool()
     if SiteDay.objects.filter(day__gte=YEAR.start, day__lte=YEAR.end).exists():
         _say(stdout, "Website: demo content and 2020-21 statistics already present.")
         return
@@ -234,6 +238,74 @@ def _editor() -> User:
 
     editor = User.objects.filter(role_grants__role=Role.BUSINESS_UNIT).first()
     return editor or User.objects.order_by("pk").first()  # type: ignore[return-value]
+
+
+TOOL_QUESTIONS = [
+    ("similar_age", "Are the children of a similar age and development?"),
+    ("mutual", "Does everyone involved seem to agree and enjoy it?"),
+    ("secret", "Has a child been asked to keep it a secret?"),
+    ("force", "Has anyone been pressured, tricked or forced?"),
+]
+TOOL_ANSWERS = ["Yes", "No", "Not sure"]
+# (question, answer, seriousness of the outcome it leads to)
+TOOL_RULES = [
+    ("similar_age", "No", 2), ("similar_age", "Not sure", 2), ("mutual", "No", 2),
+    ("mutual", "Not sure", 2), ("secret", "Yes", 3), ("secret", "Not sure", 2),
+    ("force", "Yes", 3), ("force", "Not sure", 2),
+]  # fmt: skip
+TOOL_OUTCOMES = [
+    (1, "Green: healthy, expected behaviour", "green",
+     "What you describe sounds like healthy behaviour for children of this age. Keep talking "
+     "openly with them about bodies, privacy and consent."),
+    (2, "Amber: talk to someone", "yellow",
+     "Some of what you describe needs a closer look. Talk to the child's school, health visitor "
+     "or GP, or to your agency's safeguarding lead, about what you have seen."),
+    (3, "Red: report a concern today", "red",
+     "What you describe may mean a child is being harmed. [Report a concern]"
+     "(/site/report-a-concern/) today. If a child is in immediate danger, call 999."),
+]  # fmt: skip
+
+
+def _tool() -> None:
+    from safeguarding.assurance.models import FormTemplate, Question
+    from safeguarding.assurance.services import forms as form_services
+
+    if Tool.objects.filter(slug="sexual-behaviours-traffic-light").exists():
+        return
+    actor = _editor()
+    template = form_services.form_template_create(
+        actor=actor,
+        name="Sexual behaviours traffic light questions",
+        purpose=FormTemplate.Purpose.SURVEY,
+        description="The questions of the website's sexual behaviours tool.",
+    )
+    section = form_services.form_section_add(
+        actor=actor, template=template, title="What you have seen"
+    )
+    for key, text in TOOL_QUESTIONS:
+        form_services.form_question_add(
+            actor=actor, section=section, key=key, text=text, kind=Question.Kind.CHOICE,
+            choices=TOOL_ANSWERS,
+        )  # fmt: skip
+    tool = Tool.objects.create(
+        slug="sexual-behaviours-traffic-light",
+        title="Sexual behaviours traffic light tool",
+        summary="Is a child's sexual behaviour healthy, worrying or harmful? Answer four "
+        "questions for guidance.",
+        form=template,
+        audience=Audience.PARENTS,
+        is_published=True,
+    )
+    outcomes = {
+        seriousness: ToolOutcome.objects.create(
+            tool=tool, seriousness=seriousness, title=title, colour=colour, guidance=guidance
+        )
+        for seriousness, title, colour, guidance in TOOL_OUTCOMES
+    }
+    ToolRule.objects.bulk_create(
+        ToolRule(tool=tool, question_key=key, answer=answer, outcome=outcomes[seriousness])
+        for key, answer, seriousness in TOOL_RULES
+    )
 
 
 def _front_doors() -> None:

@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 
+from safeguarding.assurance.models import FormTemplate
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Area, District
-from safeguarding.website.models import Audience, Page, Resource, Topic
+from safeguarding.website.models import Audience, Page, Resource, Tool, ToolOutcome, Topic
 
 
 class PageForm(forms.Form):
@@ -126,3 +127,58 @@ class ConcernDistrictForm(forms.Form):
         field = self.fields["district"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = District.objects.active().filter(area=area).order_by("name")
+
+
+class ToolForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    slug = forms.SlugField(label="Address", max_length=120)
+    summary = forms.CharField(max_length=300)
+    intro = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), required=False, help_text="Markdown."
+    )
+    form = forms.ModelChoiceField(
+        label="Questionnaire",
+        queryset=FormTemplate.objects.filter(purpose=FormTemplate.Purpose.SURVEY),
+        help_text="A survey questionnaire from Quality assurance.",
+    )
+    audience = forms.ChoiceField(choices=Audience.choices)
+    is_published = forms.BooleanField(label="Published", required=False)
+
+
+class ToolEditForm(ToolForm):
+    version = VersionField()
+
+
+class ToolOutcomeForm(forms.Form):
+    seriousness = forms.IntegerField(
+        min_value=1, max_value=9, help_text="1 is the least serious outcome."
+    )
+    title = forms.CharField(max_length=120, help_text="For example, Green: healthy behaviour")
+    colour = forms.ChoiceField(choices=ToolOutcome.Colour.choices)
+    guidance = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}), help_text="Markdown: what to do."
+    )
+
+
+class ToolRuleForm(forms.Form):
+    """Question and answer as one choice ("key|answer"), so only real answers can be chosen."""
+
+    answer = forms.ChoiceField(label="Answer")
+    outcome = forms.ModelChoiceField(queryset=ToolOutcome.objects.none())
+
+    def __init__(self, *args: Any, tool: Tool, questions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        answer = self.fields["answer"]
+        assert isinstance(answer, forms.ChoiceField)
+        answer.choices = [
+            (q.text, [(f"{q.key}|{option}", option) for option in q.options])
+            for q in questions
+            if q.has_options
+        ]
+        outcome = self.fields["outcome"]
+        assert isinstance(outcome, forms.ModelChoiceField)
+        outcome.queryset = ToolOutcome.objects.filter(tool=tool)
+
+    def rule(self) -> dict[str, Any]:
+        key, _, option = self.cleaned_data["answer"].partition("|")
+        return {"question_key": key, "answer": option, "outcome": self.cleaned_data["outcome"]}

@@ -214,3 +214,74 @@ class SiteDay(models.Model):
 
     def __str__(self) -> str:
         return f"the site on {self.day}"
+
+
+class Tool(BaseModel):
+    """An interactive tool: a public questionnaire (one of assurance's survey questionnaires,
+    forms as data) that gives guidance from the answers. Nothing anyone answers is stored."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300)
+    intro = models.TextField(blank=True, help_text="Markdown, shown above the questions.")
+    form = models.ForeignKey(
+        "assurance.FormTemplate",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A survey questionnaire from Quality assurance: its latest version is asked.",
+    )
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    is_published = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ToolOutcome(BaseModel):
+    """One kind of result (for example green, amber, red). The result of a set of answers is the
+    most serious outcome any answer leads to; with none, the least serious."""
+
+    class Colour(models.TextChoices):
+        GREEN = "green", "Green"
+        AMBER = "yellow", "Amber"
+        RED = "red", "Red"
+        GREY = "grey", "Grey"
+
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="outcomes")
+    seriousness = models.PositiveSmallIntegerField(help_text="1 is the least serious.")
+    title = models.CharField(max_length=120)
+    colour = models.CharField(max_length=10, choices=Colour.choices, default=Colour.GREY)
+    guidance = models.TextField(help_text="Markdown: what to do.")
+
+    class Meta:
+        ordering = ["tool", "seriousness"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tool", "seriousness"], name="website_tool_outcome_seriousness"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ToolRule(models.Model):
+    """An answer to a question that leads to an outcome."""
+
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="rules")
+    question_key = models.SlugField(max_length=60)
+    answer = models.CharField(max_length=200)
+    outcome = models.ForeignKey(ToolOutcome, on_delete=models.CASCADE, related_name="rules")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tool", "question_key", "answer"], name="website_tool_rule_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_key} = {self.answer}"

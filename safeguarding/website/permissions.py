@@ -14,7 +14,7 @@ from django.http import Http404
 from safeguarding.core.permissions import fetch_for_user_or_404
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership.models import Area, District
-from safeguarding.website.models import FrontDoor, Page, Resource, ResourceVersion
+from safeguarding.website.models import FrontDoor, Page, Resource, ResourceVersion, Tool
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -115,3 +115,26 @@ def get_published_learning_or_404(pk: int) -> LearningPoint:
     if point is None:
         raise Http404
     return point
+
+
+def get_tool_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Tool:
+    return fetch_for_user_or_404(
+        user,
+        Tool.objects.select_related("form"),
+        pk,
+        can_view=_view_management,
+        can_edit=_manage,
+        write=write,
+    )
+
+
+def get_published_tool_or_404(slug: str) -> Tool:
+    tool = (
+        Tool.objects.select_related("form")
+        .prefetch_related("outcomes", "rules")
+        .filter(slug=slug, is_published=True)
+        .first()
+    )
+    if tool is None:
+        raise Http404
+    return tool

@@ -19,6 +19,7 @@ from safeguarding.website.models import (
     Resource,
     ResourceVersion,
     SiteDay,
+    Tool,
     Topic,
 )
 
@@ -279,3 +280,11 @@ def statistics_years() -> list[ReportingYear]:
         return []
     start, end = ReportingYear.containing(first), ReportingYear.containing(last)
     return [ReportingYear(y) for y in range(end.start_year, start.start_year - 1, -1)]
+
+
+def tool_list_published() -> QuerySet[Tool]:
+    return Tool.objects.filter(is_published=True).order_by("title")
+
+
+def tool_list_for_management() -> QuerySet[Tool]:
+    return Tool.objects.select_related("form").prefetch_related("outcomes", "rules")

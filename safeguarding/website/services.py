@@ -26,6 +26,9 @@ from safeguarding.website.models import (
     Resource,
     ResourceVersion,
     Subscription,
+    Tool,
+    ToolOutcome,
+    ToolRule,
     Topic,
 )
 
@@ -222,3 +225,67 @@ def subscription_cancel(*, token: str) -> bool:
     if deleted:
         event_record(actor=None, verb=verbs.SUBSCRIPTION_CANCELLED, record_ip=False)
     return bool(deleted)
+
+
+@transaction.atomic
+def tool_create(*, actor: User, **fields: Any) -> Tool:
+    _published_content_changed()
+    return tracked_create(actor=actor, model=Tool, data=fields, verb=verbs.TOOL_CREATED)
+
+
+@transaction.atomic
+def tool_update(*, actor: User, tool: Tool, expected_version: int | None, **fields: Any) -> Tool:
+    tracked_update(
+        actor=actor,
+        obj=tool,
+        data=fields,
+        verb=verbs.TOOL_UPDATED,
+        expected_version=expected_version,
+    )
+    _published_content_changed()
+    return tool
+
+
+@transaction.atomic
+def tool_outcome_add(
+    *, actor: User, tool: Tool, seriousness: int, title: str, colour: str, guidance: str
+) -> ToolOutcome:
+    if tool.outcomes.filter(seriousness=seriousness).exists():
+        raise ValidationError({"seriousness": "Another outcome of this tool has this number."})
+    _published_content_changed()
+    return tracked_create(
+        actor=actor,
+        model=ToolOutcome,
+        data={
+            "tool": tool,
+            "seriousness": seriousness,
+            "title": title,
+            "colour": colour,
+            "guidance": guidance,
+        },
+        verb=verbs.TOOL_OUTCOME_ADDED,
+    )
+
+
+@transaction.atomic
+def tool_rule_add(
+    *, actor: User, tool: Tool, question_key: str, answer: str, outcome: ToolOutcome
+) -> ToolRule:
+    """An answer that leads to an outcome. The question and answer must be in the tool's
+    questionnaire, and the outcome must be the tool's."""
+    from safeguarding.website.tools import tool_questions
+
+    if outcome.tool_id != tool.pk:
+        raise ValidationError({"outcome": "Choose one of this tool's outcomes."})
+    options = {q.key: q.options for q in tool_questions(tool=tool) if q.has_options}
+    if answer not in options.get(question_key, []):
+        raise ValidationError({"answer": "Choose an answer the question offers."})
+    if tool.rules.filter(question_key=question_key, answer=answer).exists():
+        raise ValidationError({"answer": "This answer already leads to an outcome."})
+    _published_content_changed()
+    return tracked_create(
+        actor=actor,
+        model=ToolRule,
+        data={"tool": tool, "question_key": question_key, "answer": answer, "outcome": outcome},
+        verb=verbs.TOOL_RULE_ADDED,
+    )

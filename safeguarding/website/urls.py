@@ -51,4 +51,9 @@ urlpatterns = [
         name="front_door_update",
     ),
     path("manage/statistics/", manage.statistics, name="statistics"),
+    path("tools/<slug:slug>/", public.tool_detail, name="tool_detail"),
+    path("manage/tools/add/", manage.tool_create, name="tool_create"),
+    path("manage/tools/<int:pk>/change/", manage.tool_update, name="tool_update"),
+    path("manage/tools/<int:pk>/outcomes/add/", manage.tool_outcome_add, name="tool_outcome_add"),
+    path("manage/tools/<int:pk>/rules/add/", manage.tool_rule_add, name="tool_rule_add"),
 ]

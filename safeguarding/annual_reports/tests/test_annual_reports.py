@@ -56,3 +56,45 @@ def test_download_is_logged(client, member_readonly, outsider) -> None:
     assert ActivityEvent.objects.filter(verb="exported", actor=member_readonly).count() == 1
     matrix.outsider(outsider)
     matrix.wrong_method(member_readonly, "post")
+
+
+def test_command_prints_every_figure_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from safeguarding.annual_reports import catalogue
+
+    call_command("annual_report", "2020-21", "--figures")
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["year"] == "2020-21"
+    keys = [row["key"] for row in printed["figures"]]
+    assert {f.key for f in catalogue.FIGURES} <= set(keys)
+    first = printed["figures"][0]
+    assert set(first) >= {"key", "value", "published", "definition", "label", "unit"}
+
+
+def test_command_needs_output_or_figures() -> None:
+    with pytest.raises(CommandError):
+        call_command("annual_report", "2020-21")
+
+
+def test_demo_publishes_the_2020_21_report_once() -> None:
+    from safeguarding.annual_reports import demo
+    from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
+
+    call_command("demo_seed", "--quiet-sign-ins")
+    demo.seed()
+    edition = ReportEdition.objects.get()
+    assert edition.status == ReportEdition.Status.PUBLISHED
+    version = PublishedVersion.objects.get()
+    assert len(version.sign_offs) == 3
+    text = " ".join(s["narrative"] for s in version.sections)
+    assert "{{" not in text
+    assert "573 people" in text
+    assert "10,753 times" in text
+    assert version.young_people_html
+    assert "961" in text
+    assert [n["number"] for n in version.footnotes] == [1, 2]
+    assert "The police's year" not in text  # the heading is the agency's name
+    assert "partnership webinars" in text
+    assert "Judgement: " in text
+    assert "Conclusion" in text

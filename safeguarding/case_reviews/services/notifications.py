@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Unpack
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,6 +25,7 @@ from safeguarding.case_reviews import verbs
 from safeguarding.case_reviews.models import (
     MAX_CHILDREN,
     AgencyRequest,
+    AgencyRequestDocument,
     IncidentNotification,
     NotifiedChild,
     RapidReview,
@@ -29,9 +33,12 @@ from safeguarding.case_reviews.models import (
 from safeguarding.case_reviews.rules import (
     INCIDENT_NOTIFICATION_EDITABLE,
     RAPID_REVIEW_EDITABLE,
+    REQUEST_DOCUMENT_KINDS,
     IncidentNotificationEdit,
     RapidReviewEdit,
+    agency_contact_is_suitable,
 )
+from safeguarding.core import uploads
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.learning import services as learning_services
@@ -238,11 +245,21 @@ def agency_request_create(
     due_on: date,
     kind: str = AgencyRequest.Kind.CHRONOLOGY,
     contact: User | None = None,
+    context: str = "",
 ) -> AgencyRequest:
-    """Ask an agency (and its named contact) for a chronology or information by `due_on`."""
+    """Ask an agency (and its named contact) for a chronology or information by `due_on`, with
+    the context the panel gives. The named contact must be able to answer: an active
+    safeguarding lead of that agency (rules.AGENCY_CONTACT_ROLES)."""
     today = timezone.localdate()
     if due_on < today:
         raise ValidationError({"due_on": "The due date cannot be in the past."})
+    if contact is not None and not agency_contact_is_suitable(contact=contact, agency=agency):
+        raise ValidationError(
+            {
+                "contact": f"{contact.display_name} is not a safeguarding lead of {agency.name}: "
+                "choose one of the agency's leads, or leave it empty."
+            }
+        )
     request = tracked_create(
         actor=actor,
         model=AgencyRequest,
@@ -251,6 +268,7 @@ def agency_request_create(
             "agency": agency,
             "contact": contact,
             "kind": kind,
+            "context": context.strip(),
             "requested_on": today,
             "due_on": due_on,
         },
@@ -299,22 +317,71 @@ def _request_email(request: AgencyRequest) -> None:
 
 @transaction.atomic
 def agency_request_submit(
-    *, actor: User, request: AgencyRequest, response: str, expected_version: int | None
+    *,
+    actor: User,
+    request: AgencyRequest,
+    response: str,
+    expected_version: int | None,
+    attachments: Iterable[UploadedFile] = (),
 ) -> AgencyRequest:
-    """The agency's submission. It may be corrected later by another submission; a stale one
-    raises EditConflictError. The text is encrypted and never logged: the event names the
-    fields that changed, with the response redacted."""
+    """The agency's submission: the text, files (chronologies: PDF, Word or Excel, checked by
+    their content and size, stored under generated names), or both. It may be added to later
+    by another submission; a stale one raises EditConflictError. The text is encrypted and
+    never logged (the event names the fields that changed, with the response redacted); a
+    file's event names its kind and size, not its name."""
     response = response.strip()
-    if not response:
-        raise ValidationError({"response": "Enter your agency's chronology or information."})
+    files = list(attachments)
+    kinds = []
+    for upload in files:
+        try:
+            kinds.append(
+                uploads.check_upload(
+                    upload,
+                    kinds=REQUEST_DOCUMENT_KINDS,
+                    max_mb=settings.CASE_REVIEW_UPLOAD_MAX_MB,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError({"attachments": error.messages}) from error
+    if not response and not files and not request.response and not request.documents.exists():
+        raise ValidationError(
+            {"response": "Enter your agency's chronology or information, or attach a file."}
+        )
+    data: dict[str, Any] = {"submitted_on": timezone.localdate(), "submitted_by": actor}
+    if response:
+        data["response"] = response
     tracked_update(
         actor=actor,
         obj=request,
-        data={"response": response, "submitted_on": timezone.localdate(), "submitted_by": actor},
+        data=data,
         verb=verbs.AGENCY_REQUEST_SUBMITTED,
         expected_version=expected_version,
     )
+    for upload, kind in zip(files, kinds, strict=True):
+        _request_document_add(actor=actor, request=request, upload=upload, kind=kind)
     return request
+
+
+def _request_document_add(
+    *, actor: User, request: AgencyRequest, upload: UploadedFile, kind: uploads.FileKind
+) -> AgencyRequestDocument:
+    document = AgencyRequestDocument(
+        request=request,
+        file_kind=kind.key,
+        original_name=PurePath(upload.name or f"document{kind.extensions[0]}").name[-255:],
+        size=upload.size or 0,
+        uploaded_by=actor,
+    )
+    document.file.save(uploads.generated_name(kind), upload, save=False)
+    document.full_clean()
+    document.save()
+    event_record(
+        actor=actor,
+        verb=verbs.AGENCY_REQUEST_DOCUMENT_ADDED,
+        target=request,
+        data={"document": document.pk, "kind": kind.key, "size": document.size},
+    )
+    return document
 
 
 @transaction.atomic

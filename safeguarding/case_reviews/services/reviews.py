@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Unpack
 
 from django.conf import settings
@@ -28,11 +29,11 @@ from safeguarding.case_reviews.models import (
 )
 from safeguarding.case_reviews.rules import (
     PRACTICE_REVIEW_EDITABLE,
-    REPORT_EXTENSIONS,
-    REPORT_MAX_BYTES,
+    REPORT_KINDS,
     PracticeReviewEdit,
     next_stages,
 )
+from safeguarding.core import uploads
 from safeguarding.core.dates import add_months
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning import services as learning_services
@@ -150,15 +151,18 @@ def practice_review_update(
     return changes
 
 
-def _check_report(report: UploadedFile) -> None:
-    name = report.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in REPORT_EXTENSIONS:
-        raise ValidationError({"final_report": "The final report must be a PDF or Word document."})
-    if not report.size:
-        raise ValidationError({"final_report": "The selected file is empty."})
-    if report.size > REPORT_MAX_BYTES:
-        raise ValidationError({"final_report": "The final report must be smaller than 20MB."})
+def _report_data(report: UploadedFile) -> dict[str, Any]:
+    """A final report checked by its content and size, renamed for storage (the person's file
+    name is kept for the download)."""
+    try:
+        kind = uploads.check_upload(
+            report, kinds=REPORT_KINDS, max_mb=settings.CASE_REVIEW_UPLOAD_MAX_MB
+        )
+    except ValidationError as error:
+        raise ValidationError({"final_report": error.messages}) from error
+    original = PurePath(report.name or f"final-report{kind.extensions[0]}").name[-255:]
+    report.name = uploads.generated_name(kind)
+    return {"final_report": report, "final_report_name": original}
 
 
 def _stage_data(
@@ -219,8 +223,7 @@ def practice_review_stage_set(
         )
     data = _stage_data(review, status, on, publication_url, not_published_reason)
     if final_report is not None:
-        _check_report(final_report)
-        data["final_report"] = final_report
+        data.update(_report_data(final_report))
     tracked_update(
         actor=actor,
         obj=review,
@@ -270,6 +273,10 @@ def practice_review_target_revise(
 ) -> TargetRevision:
     """Move the target completion date, keeping the reason. A stale edit raises
     EditConflictError."""
+    if review.is_complete:
+        raise ValidationError(
+            "The review has been signed off: its target completion date can no longer change."
+        )
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Enter the reason for revising the target."})

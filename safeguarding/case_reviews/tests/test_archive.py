@@ -108,7 +108,11 @@ def test_archive_review_page_matrix_and_journey(
     review.refresh_from_db()
     assert not review.is_archived
 
-    done = client.post(url, {"reason": "Recorded twice.", "version": review.version})
+    unconfirmed = client.post(url, {"reason": "Recorded twice.", "version": review.version})
+    assert "archiving cannot be undone" in unconfirmed.content.decode()
+    done = client.post(
+        url, {"reason": "Recorded twice.", "confirm": "on", "version": review.version}
+    )
 
     assert done.status_code == 302
     assert done["Location"] == reverse("case_reviews:practice_review_list")
@@ -143,7 +147,9 @@ def test_archive_notification_page(client: Client, officer: User, panel_member: 
     assert client.get(url).status_code == 403
     client.force_login(officer)
 
-    response = client.post(url, {"reason": "A duplicate.", "version": notification.version})
+    response = client.post(
+        url, {"reason": "A duplicate.", "confirm": "on", "version": notification.version}
+    )
 
     assert response.status_code == 302
     notification.refresh_from_db()

@@ -47,6 +47,8 @@ def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
     page.page.get_by_label("Date", exact=True).fill(on)
     for label, value in extra.items():
         page.page.get_by_label(label).fill(value)
+    if stage in {"Signed off by the Board", "Published", "Not published"}:
+        page.page.get_by_label("I understand that signing off").check()  # cannot be undone
     _submit(page, "Save stage", "**/reviews/*/")
 
 
@@ -185,28 +187,53 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
         actor=officer,
         rapid_review=notification.rapid_review,
         agency=agency,
+        contact=lead,
+        context="Contacts with the family since January.",
         due_on=today + timedelta(days=5),
     )
     review = PracticeReviewFactory.create(title="Kestrel", summary="A de-identified summary.")
     page = browser_page
 
+    # The named contact opens the request: the child's pseudonym and the panel's context.
     _sign_in(page, client, live_server, lead)
     page.goto("/case-reviews/")
-    page.page.get_by_role("link", name=f"Chronology for {notification.reference}").click()
+    page.page.get_by_role("link", name=f"Chronology request for {notification.reference}").click()
     page.page.wait_for_url("**/requests/*/")
     page.check()
+    assert page.page.get_by_text("Robin", exact=True).is_visible()
+    assert page.page.get_by_text("Contacts with the family since January.").is_visible()
     page.page.get_by_role("button", name="Submit").click()
     page.page.wait_for_load_state("load")
     page.check()
     assert page.page.locator(".govuk-error-summary").is_visible()
     page.page.get_by_label("Your agency's chronology or information").fill("Seen twice in May.")
+    page.page.get_by_label("Attach files").set_input_files(
+        {
+            "name": "chronology.pdf",
+            "mimeType": "application/pdf",
+            "buffer": b"%PDF-1.4\n% synthetic chronology\n%%EOF\n",
+        }
+    )
     _submit(page, "Submit", "**/case-reviews/")
     from safeguarding.case_reviews.models import AgencyRequest
 
     submitted = AgencyRequest.objects.get()
     assert (submitted.response, submitted.submitted_by) == ("Seen twice in May.", lead)
+    assert [d.original_name for d in submitted.documents.all()] == ["chronology.pdf"]
+    page.goto(f"/case-reviews/requests/{submitted.pk}/")
+    page.check()
+    assert page.page.get_by_role("link", name="Download chronology.pdf").is_visible()
+    page.goto("/case-reviews/requests/?state=answered")
+    page.check()
 
     _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
+    for path in (
+        "/case-reviews/reviews/",
+        "/case-reviews/notifications/",
+        "/case-reviews/deadlines/",
+    ):
+        page.goto(path)
+        page.check()
     page.goto(f"/case-reviews/notifications/{notification.pk}/")
     assert not page.page.get_by_text("Robin").is_visible()
     page.goto(f"/case-reviews/reviews/{review.pk}/")

@@ -181,5 +181,5 @@ def test_agency_lead_home_lists_their_request(seeded: None, client) -> None:
 
     page = client.get(reverse("case_reviews:case_review_home")).content.decode()
 
-    assert "Chronology for SIN-" in page
+    assert "Chronology request for SIN-" in page
     assert "Serious incident notifications" not in page

@@ -560,9 +560,10 @@ def test_agency_request_emails_the_agency_leads_without_case_detail(
 def test_agency_request_emails_the_named_contact_only(
     officer: User, agency_lead: User, agency: Agency, make_user
 ) -> None:
+    from safeguarding.accounts.roles import Role
     from safeguarding.case_reviews.services.notifications import agency_request_recipients
 
-    contact = make_user()
+    contact = make_user((Role.AGENCY_LEAD, agency))  # the agency's second lead
     request = services.agency_request_create(
         actor=officer,
         rapid_review=IncidentNotificationFactory.create().rapid_review,

@@ -314,11 +314,18 @@ def test_milestone_done_matrix(
 
     matrix.outsider(outsider, method="post")
     matrix.read_only_write(member_readonly)
-    matrix.wrong_method(officer, "get")
+    matrix.wrong_method(officer, "put")
+    confirm = matrix.allowed(officer)  # the confirmation page: it cannot be undone
     matrix.allowed(officer, method="post", status=302)
 
+    assert "cannot be reopened" in confirm.content.decode()
     milestone.refresh_from_db()
     assert milestone.done_on == date(2021, 4, 20)
+    client.force_login(officer)
+    assert (
+        client.get(reverse("case_reviews:milestone_complete", args=[milestone.pk])).status_code
+        == 403
+    )
 
 
 def test_second_target_revision_sees_the_first(client: Client, officer: User, owner: User) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from safeguarding.case_reviews.views.lists import (
+    agency_request_list,
+    case_review_home,
+    deadline_list,
+    incident_notification_list,
+)
 from safeguarding.case_reviews.views.notifications import (
     agency_request_create,
+    agency_request_document_download,
     agency_request_submit,
-    case_review_home,
     child_add,
     child_identity,
     incident_notification_archive,
@@ -27,6 +33,7 @@ from safeguarding.case_reviews.views.reviews import (
     practice_review_commission,
     practice_review_create,
     practice_review_detail,
+    practice_review_export,
     practice_review_list,
     practice_review_report_download,
     practice_review_stage,
@@ -37,15 +44,19 @@ from safeguarding.case_reviews.views.reviews import (
 
 __all__ = [
     "agency_request_create",
+    "agency_request_document_download",
+    "agency_request_list",
     "agency_request_submit",
     "case_review_home",
     "child_add",
     "child_identity",
+    "deadline_list",
     "dissemination_add",
     "finding_add",
     "incident_notification_archive",
     "incident_notification_create",
     "incident_notification_detail",
+    "incident_notification_list",
     "incident_notification_update",
     "milestone_add",
     "milestone_complete",
@@ -55,6 +66,7 @@ __all__ = [
     "practice_review_commission",
     "practice_review_create",
     "practice_review_detail",
+    "practice_review_export",
     "practice_review_list",
     "practice_review_report_download",
     "practice_review_stage",

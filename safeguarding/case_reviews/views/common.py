@@ -1,7 +1,28 @@
-"""The case reviews breadcrumb trail: Home > Case reviews > whatever a page adds."""
+"""The case reviews breadcrumb trail (Home > Case reviews > whatever a page adds) and the
+shape of a list page (a page of items, the filters kept in the page links, the count)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from safeguarding.case_reviews.forms import ListFilterForm
 from safeguarding.core.pages import Trail
 
 CRUMBS = Trail("Case reviews", "case_reviews:case_review_home")
+
+PAGE_SIZE = 25
+
+
+def list_page(
+    request: HttpRequest, items: Sequence[Any] | QuerySet[Any], form: ListFilterForm
+) -> dict[str, Any]:
+    """A list's page of items, its filters (kept in the pagination links) and its count."""
+    page: Page[Any] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode([(name, value) for name, value in form.filters().items() if value])
+    return {"page_obj": page, "query": query, "form": form, "count": page.paginator.count}

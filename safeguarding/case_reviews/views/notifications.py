@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.activity_log.services import event_record_view
+from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import IncidentNotification, RapidReview
+from safeguarding.case_reviews.rules import kind_by_key
 from safeguarding.case_reviews.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+from safeguarding.core.uploads import attachment_response
 
 
 def _notification_crumbs(notification: IncidentNotification, *extra: Crumb) -> list[Crumb]:
@@ -32,26 +34,6 @@ def _rapid_crumbs(rapid: RapidReview, *extra: Crumb) -> list[Crumb]:
         rapid.notification,
         ("Rapid review", reverse("case_reviews:rapid_review_detail", args=[rapid.pk])),
         *extra,
-    )
-
-
-@login_required
-@require_GET
-def case_review_home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(permissions.can_view_case_review_home(user))
-    return render(
-        request,
-        "case_reviews/home.html",
-        {
-            "notifications": selectors.incident_notification_list_for_user(user=user),
-            "reviews": selectors.practice_review_list_for_user(user=user),
-            "requests": selectors.agency_request_list_for_user(user=user, open_only=True),
-            "deadlines": selectors.deadline_list(user=user),
-            "can_manage": permissions.can_manage_case_reviews(user),
-            "case_team": permissions.is_case_team(user),
-            "breadcrumbs": [("Home", reverse("core:home")), ("Case reviews", "")],
-        },
     )
 
 
@@ -160,6 +142,8 @@ def incident_notification_archive(request: AuthenticatedHttpRequest, pk: int) ->
         intro="An archived notification and its rapid review leave the lists, the deadlines "
         "and the annual report's figures, and can no longer be changed. Nothing is deleted: "
         "its page stays, with the reason.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "Archiving cannot be undone."},
         breadcrumbs=_notification_crumbs(notification, ("Archive", "")),
     )
 
@@ -291,15 +275,17 @@ def rapid_review_learning_add(request: AuthenticatedHttpRequest, pk: int) -> Htt
 @login_required
 @require_http_methods(GET_POST)
 def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The agency's page for a request: what is asked and by when, and the form to answer it.
-    Someone who may see the request but not answer it (a read-only named contact) gets the
-    page without the form."""
+    """The agency's page for a request: what is asked, about which child (by pseudonym), the
+    panel's context and by when, the files already attached, and the form to answer it (text,
+    files or both). Someone who may see the request but not answer it (a read-only named
+    contact) gets the page without the form."""
     agency_request = permissions.get_agency_request_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
     can_submit = permissions.can_submit_agency_request(request.user, agency_request)
     if request.method == "GET" and agency_request.response:
         event_record_view(actor=request.user, target=agency_request, what="agency submission")
+    notification = agency_request.rapid_review.notification
     return form_page(
         request,
         form_class=forms.AgencyResponseForm,
@@ -309,18 +295,40 @@ def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             actor=request.user,
             request=agency_request,
             response=form.cleaned_data["response"],
+            attachments=form.cleaned_data["attachments"],
             expected_version=form.cleaned_data["version"],
         ),
         success_message="Thank you: your agency's submission has been received.",
         success_url=reverse("case_reviews:case_review_home"),
         title=f"{agency_request.get_kind_display()} request for {agency_request.agency.name}",
-        caption=f"Rapid review of {agency_request.rapid_review.notification.reference}",
+        caption=f"Rapid review of {notification.reference}",
         submit="Submit",
         template=(
             "case_reviews/agency_request_submit.html"
             if can_submit
             else "case_reviews/agency_request_detail.html"
         ),
-        context={"agency_request": agency_request},
+        context={
+            "agency_request": agency_request,
+            "children": selectors.notified_child_pseudonyms(notification=notification),
+            "documents": selectors.agency_request_document_list(request=agency_request),
+        },
         breadcrumbs=CRUMBS((f"{agency_request.get_kind_display()} request", "")),
     )
+
+
+@login_required
+@require_GET
+def agency_request_document_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
+    """A file an agency attached: only for people who may see the request; every download is
+    recorded in the activity log."""
+    document = permissions.get_agency_request_document_for_user_or_404(request.user, pk)
+    kind = kind_by_key(document.file_kind)
+    event_record_export(
+        actor=request.user,
+        what="agency request document",
+        rows=1,
+        target=document.request,
+        file_format=kind.key,
+    )
+    return attachment_response(document.file, download_name=document.original_name, kind=kind)

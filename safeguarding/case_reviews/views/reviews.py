@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, HttpResponse, HttpResponseBase
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
-from safeguarding.case_reviews import forms, permissions, selectors, services
+from safeguarding.case_reviews import exports, forms, permissions, selectors, services
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.case_reviews.views.common import CRUMBS
+from safeguarding.case_reviews.rules import report_kind
+from safeguarding.case_reviews.views.common import CRUMBS, list_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+from safeguarding.core.uploads import attachment_response
 
 
 def _list_crumb() -> Crumb:
@@ -40,19 +40,35 @@ def _detail_url(review: PracticeReview) -> str:
 @require_GET
 def practice_review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_case_reviews(request.user))
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in PracticeReview.Kind.values else ""
+    form = forms.PracticeReviewFilterForm(request.GET or None)
+    reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
     return render(
         request,
         "case_reviews/practice_review_list.html",
         {
-            "reviews": selectors.practice_review_list_for_user(user=request.user, kind=kind),
-            "kinds": PracticeReview.Kind.choices,
-            "kind": kind,
+            **list_page(request, reviews, form),
             "can_manage": permissions.can_manage_case_reviews(request.user),
             "breadcrumbs": CRUMBS(("Reviews", "")),
         },
     )
+
+
+@login_required
+@require_GET
+def practice_review_export(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """The reviews list (as filtered) as a streamed CSV file or Excel workbook; recorded."""
+    require(permissions.can_export_practice_reviews(request.user))
+    form = forms.PracticeReviewFilterForm(request.GET or None)
+    reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    event_record_export(
+        actor=request.user, what="practice reviews", rows=reviews.count(), file_format=file_format
+    )
+    header = selectors.PRACTICE_REVIEW_EXPORT_HEADER
+    rows = selectors.practice_review_export_rows(reviews=reviews)
+    if file_format == "xlsx":
+        return exports.xlsx_stream_response("reviews.xlsx", header, rows, sheet="Reviews")
+    return exports.csv_stream_response("reviews.csv", header, rows)
 
 
 @login_required
@@ -128,6 +144,10 @@ def practice_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "agencies": review.agencies.order_by("name"),
             "can_edit": permissions.can_edit_practice_review(request.user, review),
             "can_archive": permissions.can_archive_practice_review(request.user, review),
+            "can_advance": permissions.can_advance_practice_review(request.user, review),
+            "can_revise_target": permissions.can_revise_practice_review_target(
+                request.user, review
+            ),
             "can_download_report": permissions.can_download_practice_review_report(
                 request.user, review
             ),
@@ -167,7 +187,9 @@ def practice_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @login_required
 @require_http_methods(GET_POST)
 def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
+    """The next stage; signing off, publishing and not publishing are confirmed (they cannot
+    be undone), and a finished review has no next stage (403)."""
+    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="stage")
     return form_page(
         request,
         form_class=forms.PracticeReviewStageForm,
@@ -178,7 +200,7 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
             actor=request.user,
             review=review,
             expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+            **cleaned(form, drop=("version", "confirm")),
         ),
         success_message=lambda stage: f"The review is now “{stage.get_status_display()}”.",
         success_url=_detail_url(review),
@@ -187,6 +209,11 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         submit="Save stage",
         intro="Publishing needs a link to the report or the final report itself, and "
         "publishes the review's findings to practitioners.",
+        template="case_reviews/confirm_page.html",
+        context={
+            "warning": "Signing off, publishing and not publishing cannot be undone: a review "
+            "never goes back a stage."
+        },
         breadcrumbs=_review_crumbs(review, ("Next stage", "")),
     )
 
@@ -194,7 +221,7 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @login_required
 @require_http_methods(GET_POST)
 def practice_review_target_revise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
+    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="target")
     title = "Revise the target date"
     return form_page(
         request,
@@ -264,6 +291,8 @@ def practice_review_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpR
         intro="An archived review leaves the lists, the deadlines and the annual report's "
         "figures, and can no longer be changed. Nothing is deleted: its page stays, with the "
         "reason.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "Archiving cannot be undone."},
         breadcrumbs=_review_crumbs(review, ("Archive", "")),
     )
 
@@ -369,18 +398,28 @@ def dissemination_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def milestone_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Mark a milestone done (today), after confirming: it cannot be undone. A milestone already
+    done has nothing to confirm (403)."""
     milestone = permissions.get_milestone_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.milestone_complete(
+    review = milestone.review
+    return form_page(
+        request,
+        form_class=forms.ConfirmForm,
+        save=lambda form: services.milestone_complete(
             actor=request.user, milestone=milestone, on=timezone.localdate()
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"“{milestone.title}” is done.")
-    return redirect("case_reviews:practice_review_detail", milestone.review_id)
+        ),
+        success_message=f"“{milestone.title}” is done.",
+        success_url=_detail_url(review),
+        title=f"Mark “{milestone.title}” as done?",
+        caption=review.learning_title,
+        submit="Yes, mark as done",
+        intro="It is recorded as done today.",
+        template="case_reviews/confirm_page.html",
+        context={"warning": "A milestone marked as done cannot be reopened."},
+        breadcrumbs=_review_crumbs(review, ("Mark a milestone as done", "")),
+    )
 
 
 @login_required
@@ -390,5 +429,6 @@ def practice_review_report_download(request: AuthenticatedHttpRequest, pk: int) 
     event_record_export(
         actor=request.user, what="final review report", rows=1, target=review, file_format="file"
     )
-    name = review.final_report.name.rsplit("/", 1)[-1]
-    return FileResponse(review.final_report.open("rb"), as_attachment=True, filename=name)
+    kind = report_kind(review.final_report.name)
+    name = review.final_report_name or f"final-report{kind.extensions[0]}"
+    return attachment_response(review.final_report, download_name=name, kind=kind)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ def area(db: None) -> Area:
 
 @pytest.fixture
 def samples() -> Path:
-    folder = Path(settings.BASE_DIR).parent / "shared" / "samples" / "dev"
+    default = Path(settings.BASE_DIR).parent / "shared" / "samples" / "dev"
+    folder = Path(os.environ.get("DATASETS_SAMPLES_DIR", default))
     if not folder.is_dir():
         pytest.skip(f"The shared dev samples are not at {folder}.")
     return folder

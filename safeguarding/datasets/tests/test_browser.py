@@ -1,8 +1,10 @@
-"""Real browser: a data analyst uploads an Annex A workbook, watches the import's progress, reads
-the figures and exports them. Every page is scanned with axe."""
+"""Real browser: a data analyst uploads an Annex A workbook, watches the import's progress, checks
+it (a warning shown), puts it in use, reads the figures, exports them and withdraws the import.
+Every page is scanned with axe."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,9 +51,23 @@ def test_upload_watch_progress_read_figures_and_export(
     assert page.page.locator("progress").is_visible()
 
     run_tasks()
-    page.page.get_by_text("in use").first.wait_for()  # the page reloads itself when done
+    page.page.get_by_text("waiting for your check").first.wait_for()  # the page reloads itself
     page.check()
     assert not page.page.locator("progress").count()
+    assert page.page.locator("#import-warnings").is_visible()
+    assert "List 2 (early help)" in page.page.locator("#import-warnings").inner_text()
+
+    page.page.get_by_role("button", name="Put the import in use").click()
+    page.page.wait_for_url("**/confirm/")
+    page.check()
+    page.page.get_by_role("button", name="Put the import in use").click()  # box not ticked
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.locator(".govuk-error-summary").is_visible()
+    page.page.get_by_label("I have looked at the figures").check()
+    page.page.get_by_role("button", name="Put the import in use").click()
+    page.page.get_by_text("The import is now in use").wait_for()
+    page.check()
 
     page.page.get_by_role("link", name="See Northshire's figures").click()
     page.page.wait_for_url("**/data/areas/*/")
@@ -64,6 +80,17 @@ def test_upload_watch_progress_read_figures_and_export(
         page.page.get_by_role("link", name="Download the figures (CSV)").click()
     saved = Path(download.value.path()).read_text(encoding="utf-8")
     assert "2020-21,Northshire,Contacts,12," in saved
+
+    page.goto("/data/imports/")
+    page.page.get_by_role("link", name=re.compile(r"^Import \d+$")).first.click()
+    page.page.get_by_role("button", name="Withdraw the import").click()
+    page.page.wait_for_url("**/withdraw/")
+    page.check()
+    page.page.get_by_label("Why is the import withdrawn?").fill("Uploaded for the wrong year.")
+    page.page.get_by_role("button", name="Withdraw the import").click()
+    page.page.get_by_text("The import is withdrawn").wait_for()
+    page.check()
+    assert "withdrawn" in page.page.locator("h1").inner_text()
 
 
 def test_definitions_imports_and_populations_pages_pass_axe(

@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 from django.template.loader import render_to_string
 
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import demo, figures, generator, reporting
-from safeguarding.datasets.models import ImportBatch
+from safeguarding.datasets import demo, figures, generator, reporting, selectors
+from safeguarding.datasets.models import ImportBatch, StoredFigure
 from safeguarding.datasets.tests.builders import annex_a, child
 from safeguarding.partnership import demo as partnership_demo
 from safeguarding.partnership.models import Area
@@ -34,6 +34,24 @@ def test_demo_figures_match_a_count_of_the_generated_events(seeded: None) -> Non
             expected = generator.expected_figures(demo.demo_events(area.la_number, year))
             computed = figures.area_figures(area, year)
             assert {k: computed[k].value for k in expected} == expected, (area.name, year.label)
+
+
+def test_stored_figures_are_the_figures_computed_from_the_records(seeded: None) -> None:
+    for area in Area.objects.filter(la_number__in=("873", "874")):
+        for year in demo.DEMO_YEARS:
+            stored = selectors.area_stored_figures(area=area, year=year)
+            computed = figures.area_figures(area, year)
+            assert stored == computed, (area.name, year.label)
+            quarters = {
+                key: [
+                    StoredFigure.objects.get(
+                        area=area, year_start=year.start_year, quarter=number, key=key
+                    ).value
+                    for number in (1, 2, 3, 4)
+                ]
+                for key in figures.area_quarter_figures(area, year)
+            }
+            assert quarters == figures.area_quarter_figures(area, year)
 
 
 def test_demo_seed_is_idempotent(seeded: None) -> None:

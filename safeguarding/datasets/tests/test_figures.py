@@ -32,7 +32,7 @@ def _import(area: Area, paths: list[Path], period: str = "2020-21") -> ImportBat
         run_now=True, actor=None, area=area, period_start=start, period_end=end, files=paths
     )
     if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
-        batch = services.import_batch_confirm(actor=None, batch=batch)
+        batch = services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
     assert batch.status == ImportBatch.Status.CURRENT, batch.error
     return batch
 

@@ -38,10 +38,19 @@ pytestmark = pytest.mark.django_db
 
 
 def _run(area: Area, paths: list[Path], period: str = "2020-21") -> ImportBatch:
+    """Import, and put in use as an analyst would after the check, unless rows have problems
+    or it replaces an import in use (those wait for a decision the test makes)."""
     start, end = rules.parse_period(period)
-    return services.import_submit(
+    batch = services.import_submit(
         run_now=True, actor=None, area=area, period_start=start, period_end=end, files=paths
     )
+    if (
+        batch.status == ImportBatch.Status.AWAITING_CONFIRMATION
+        and not batch.problems
+        and batch.replaces_id is None
+    ):
+        batch = services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
+    return batch
 
 
 def _value(area: Area, key: str, year: int = 2020) -> int | None:
@@ -170,7 +179,7 @@ def test_wrong_year_is_a_file_error(area: Area, tmp_path: Path) -> None:
     batch = _run(area, [annex_a(tmp_path / "a.xlsx", {1: rows})])
 
     assert batch.status == ImportBatch.Status.FAILED
-    assert "None of the rows falls in the period 01/04/2020 to 31/03/2021" in batch.error
+    assert "None of the rows falls in the period 1 April 2020 to 31 March 2021" in batch.error
 
 
 def test_census_for_another_year_or_authority_is_a_file_error(area: Area, tmp_path: Path) -> None:
@@ -210,7 +219,7 @@ def test_row_problems_are_listed_and_the_analyst_decides(area: Area, tmp_path: P
          "message": "has no child identifier"},
     ]  # fmt: skip
     assert _value(area, "contacts") is None  # not in use until accepted
-    services.import_batch_confirm(actor=None, batch=batch)
+    services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
     assert _value(area, "contacts") == 1
     batch.refresh_from_db()
     assert [p["value"] for p in batch.problems] == ["", ""]  # cell values dropped once decided
@@ -241,13 +250,14 @@ def test_reimport_shows_differences_and_keeps_the_earlier_version(
     assert changed == {"Contacts": (1, 2), "Children contacted": (1, 2)}
     assert _value(area, "contacts") == 1  # nothing replaced silently
 
-    services.import_batch_confirm(actor=None, batch=second)
+    services.import_batch_confirm(actor=None, batch=second, warnings_checked=True)
 
     first.refresh_from_db()
     assert first.status == ImportBatch.Status.SUPERSEDED
     assert first.records.count() == 1  # the earlier version stays recorded
     assert _value(area, "contacts") == 2
-    assert ActivityEvent.objects.filter(verb=verbs.IMPORT_BATCH_CONFIRMED).count() == 1
+    # each import was put in use deliberately: the first, then the re-import
+    assert ActivityEvent.objects.filter(verb=verbs.IMPORT_BATCH_CONFIRMED).count() == 2
 
 
 def test_cancelled_reimport_deletes_its_rows_and_keeps_the_first(
@@ -305,7 +315,7 @@ def test_submit_keeps_the_files_and_queues_the_import_after_commit(
     assert path.exists()  # the caller's file is copied, never moved
     assert run_tasks() == 1
     batch.refresh_from_db()
-    assert batch.status == ImportBatch.Status.CURRENT
+    assert batch.status == ImportBatch.Status.AWAITING_CONFIRMATION  # checked before use
     assert path.exists()
 
 

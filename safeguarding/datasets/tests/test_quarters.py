@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import selectors
+from safeguarding.datasets import selectors, services
 from safeguarding.datasets.models import ImportBatch, RecordKind, ReturnKind, ReturnRecord
 from safeguarding.datasets.selectors import Shown
 from safeguarding.partnership.models import Area
@@ -33,6 +33,7 @@ def _contacts(area: Area, per_quarter: list[int]) -> None:
         for q, (day, count) in enumerate(zip(QUARTER_DAYS, per_quarter, strict=True))
         for n in range(count)
     )
+    services.stored_figures_refresh(area=area)
 
 
 def _contacts_by_quarter(area: Area, *, exact: bool) -> tuple[Shown, list[Shown]]:

@@ -35,7 +35,7 @@ def analyst(make_user: Callable[..., User], area: Area) -> User:
 def batch(area: Area, tmp_path: Path) -> ImportBatch:
     rows = [child(f"C{n}") + [date(2020, 5, 1), ""] for n in range(3)]
     start, end = rules.parse_period("2020-21")
-    return services.import_submit(
+    batch = services.import_submit(
         run_now=True,
         actor=None,
         area=area,
@@ -43,6 +43,7 @@ def batch(area: Area, tmp_path: Path) -> ImportBatch:
         period_end=end,
         files=[annex_a(tmp_path / "a.xlsx", {1: rows})],
     )
+    return services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
 
 
 def test_dashboard_matrix(client: Client, owner: User, outsider: User) -> None:
@@ -116,7 +117,7 @@ def test_export_is_scoped_suppressed_and_logged(
     response = matrix.allowed(member_readonly)
     matrix.outsider(outsider)
 
-    body = response.content.decode()
+    body = b"".join(response.streaming_content).decode()
     assert "2020-21,Northshire,Contacts,c," in body
     assert ActivityEvent.objects.filter(kind=ActivityEvent.Kind.EXPORT).count() == 1
     client.force_login(member_readonly)
@@ -168,9 +169,9 @@ def test_upload_runs_as_a_task_and_shows_the_result(
     run_tasks()
 
     batch.refresh_from_db()
-    assert batch.status == ImportBatch.Status.CURRENT
+    assert batch.status == ImportBatch.Status.AWAITING_CONFIRMATION  # checked before use
     page = client.get(response["Location"]).content.decode()
-    assert f"Import {batch.pk}: in use" in page
+    assert f"Import {batch.pk}: waiting for your check" in page
     assert "import-progress" not in page
     assert client.get(reverse("datasets:import_status", args=[batch.pk])).json()["finished"]
 
@@ -203,9 +204,10 @@ def test_import_detail_and_decisions_matrix(
     )
     confirm = ViewMatrix(client, reverse("datasets:import_confirm", args=[again.pk]))
     confirm.outsider(outsider, method="post")
-    confirm.wrong_method(analyst, "get")
+    confirm.wrong_method(analyst, "delete")
+    confirm.allowed(analyst)  # the confirmation step: the check, then a button
 
-    confirm.allowed(analyst, method="post", status=302)
+    confirm.allowed(analyst, method="post", data={"warnings_checked": "on"}, status=302)
 
     again.refresh_from_db()
     batch.refresh_from_db()

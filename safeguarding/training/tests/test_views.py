@@ -872,3 +872,9 @@ def test_session_update_matrix(
     session.refresh_from_db()
     assert session.capacity == 40
     assert session.version == 2
+
+
+def test_certificate_checks_are_rate_limited_per_client(client, settings) -> None:
+    settings.RATE_LIMIT_CERTIFICATE_CHECK = 2
+    url = reverse("training:certificate_verify_code", args=["ABCD-EFGH"])
+    assert [client.get(url).status_code for _ in range(4)] == [200, 200, 429, 429]

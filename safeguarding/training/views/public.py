@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import public
+from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.training import codes, forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
 from safeguarding.training.views.common import CRUMBS, page_of
@@ -161,7 +163,15 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
 @require_GET
 def certificate_verify_code(request: HttpRequest, code: str) -> HttpResponse:
     """Confirms a certificate is genuine. A forged code finds nothing; a revoked one says so.
-    The page names the course and date, and the holder's name for comparison with the paper."""
+    The page names the course and date, and the holder's name for comparison with the paper.
+    Lookups are rate limited per client (core.ratelimit), so codes cannot be guessed in bulk."""
+    if rate_limited(
+        request,
+        scope="certificate_check",
+        limit=settings.RATE_LIMIT_CERTIFICATE_CHECK,
+        window=settings.RATE_LIMIT_WINDOW_SECONDS,
+    ):
+        return too_many_requests(request, window=settings.RATE_LIMIT_WINDOW_SECONDS)
     certificate = selectors.certificate_find(code=code)
     return render(
         request,

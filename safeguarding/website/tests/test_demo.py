@@ -63,3 +63,8 @@ def test_the_demo_is_idempotent_and_routes_both_areas(seeded, client) -> None:
     response = client.get(reverse("website:resource_list"))
     assert response.status_code == 200
     assert "Neglect toolkit" in response.content.decode()
+    tool = reverse("website:tool_detail", args=["sexual-behaviours-traffic-light"])
+    answers = {"similar_age": "Yes", "mutual": "Yes", "secret": "Yes", "force": "No"}
+    assert "Red: report a concern today" in client.post(tool, answers).content.decode()
+    answers["secret"] = "No"
+    assert "Green: healthy" in client.post(tool, answers).content.decode()

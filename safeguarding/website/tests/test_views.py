@@ -264,3 +264,11 @@ def test_statistics_page_shows_the_year_figures(client, officer) -> None:
     assert "2,000" in html
     assert "700" in html
     assert "50%" in html  # 350 of 700 from search engines
+
+
+def test_site_search_is_rate_limited_per_client(client, settings) -> None:
+    settings.RATE_LIMIT_SEARCH = 3
+    url = reverse("website:search")
+    statuses = [client.get(url, {"q": f"neglect {n}"}).status_code for n in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+    assert client.get(url).status_code == 200  # no query: nothing searched, nothing counted

@@ -15,7 +15,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.website import forms, permissions, selectors, services
+from safeguarding.website import forms, permissions, selectors, services, tools
 
 CRUMBS = Trail("Website", "website:manage")
 
@@ -32,6 +32,7 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
             "pages": selectors.page_list_for_management(),
             "resources": selectors.resource_list_for_management(),
             "doors": selectors.front_door_list_for_management(),
+            "tools": selectors.tool_list_for_management(),
             "due_pages": pages,
             "due_versions": versions,
             "due_doors": doors,
@@ -215,3 +216,82 @@ def statistics(request: AuthenticatedHttpRequest) -> HttpResponse:
             months=months,
         )
     return render(request, "website/statistics.html", context)
+
+
+@login_required
+@require_http_methods(GET_POST)
+def tool_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_website_management(request.user))
+    require(permissions.can_manage_website(request.user), write_attempt=True)
+    return form_page(
+        request,
+        form_class=forms.ToolForm,
+        save=lambda form: services.tool_create(actor=request.user, **form.cleaned_data),
+        success_message=lambda tool: f"“{tool.title}” has been added. Now add its outcomes.",
+        success_url=lambda tool: reverse("website:tool_outcome_add", args=[tool.pk]),
+        title="Add an interactive tool",
+        intro="A tool asks the questions of a survey questionnaire and shows guidance from the "
+        "answers. Nothing anyone answers is kept.",
+        submit="Add tool",
+        breadcrumbs=CRUMBS(("Add a tool", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def tool_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    tool = permissions.get_tool_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ToolEditForm,
+        initial=initial_from(tool, forms.ToolEditForm),
+        record=tool,
+        save=lambda form: services.tool_update(
+            actor=request.user,
+            tool=tool,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"“{tool.title}” has been updated.",
+        success_url=reverse("website:manage"),
+        title=f"Change “{tool.title}”",
+        submit="Save changes",
+        breadcrumbs=CRUMBS((tool.title, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def tool_outcome_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    tool = permissions.get_tool_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ToolOutcomeForm,
+        save=lambda form: services.tool_outcome_add(
+            actor=request.user, tool=tool, **form.cleaned_data
+        ),
+        success_message=lambda outcome: f"The outcome “{outcome.title}” has been added.",
+        success_url=reverse("website:tool_rule_add", args=[tool.pk]),
+        title=f"Add an outcome to “{tool.title}”",
+        submit="Add outcome",
+        breadcrumbs=CRUMBS((tool.title, reverse("website:tool_update", args=[tool.pk]))),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def tool_rule_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    tool = permissions.get_tool_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ToolRuleForm,
+        form_kwargs={"tool": tool, "questions": tools.tool_questions(tool=tool)},
+        save=lambda form: services.tool_rule_add(actor=request.user, tool=tool, **form.rule()),
+        success_message="The answer now leads to that outcome.",
+        success_url=reverse("website:tool_rule_add", args=[tool.pk]),
+        title=f"Which answers lead to which outcome: “{tool.title}”",
+        intro="Each answer chosen here leads to an outcome; the tool shows the most serious "
+        "outcome that any answer leads to, or the least serious when none does.",
+        submit="Add",
+        breadcrumbs=CRUMBS((tool.title, reverse("website:tool_update", args=[tool.pk]))),
+    )

@@ -1,11 +1,13 @@
 """The public website: anyone may open these pages without signing in.
 
-Form page: not used: the public forms are GET questions (where the child lives, search) or the
-subscription, whose answer page must say the same thing whatever was typed.
+Form page: not used: the public forms are GET questions (where the child lives, search), the
+subscription, whose answer page must say the same thing whatever was typed, and the tools,
+whose answer is shown on the same page and never saved.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -13,11 +15,12 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguarding.core import uploads
+from safeguarding.assurance import forms as assurance_forms
+from safeguarding.core import ratelimit, uploads
 from safeguarding.core.http import public
 from safeguarding.core.markdown import markdown_to_html
 from safeguarding.core.pages import GET_POST, Trail, bound_data
-from safeguarding.website import forms, permissions, selectors, services
+from safeguarding.website import forms, permissions, selectors, services, tools
 from safeguarding.website.cache import cached_for_visitors
 from safeguarding.website.models import Audience
 
@@ -38,6 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "body": markdown_to_html(page.body) if page else "",
             "topics": selectors.topic_list_in_use(),
             "pages": selectors.page_list_published().exclude(kind="topic")[:12],
+            "tools": selectors.tool_list_published(),
         },
     )
 
@@ -187,6 +191,13 @@ def concern_result(
 @cached_for_visitors
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
+    if query and ratelimit.rate_limited(
+        request,
+        scope="site_search",
+        limit=settings.RATE_LIMIT_SEARCH,
+        window=settings.RATE_LIMIT_WINDOW_SECONDS,
+    ):
+        return ratelimit.too_many_requests(request, window=settings.RATE_LIMIT_WINDOW_SECONDS)
     results = selectors.search(query=query) if query else []
     return render(
         request,
@@ -233,6 +244,11 @@ def learning_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(GET_POST)
 def subscribe(request: HttpRequest) -> HttpResponse:
+    window = settings.RATE_LIMIT_WINDOW_SECONDS
+    if request.method == "POST" and ratelimit.rate_limited(
+        request, scope="subscribe", limit=settings.RATE_LIMIT_SUBSCRIBE, window=window
+    ):
+        return ratelimit.too_many_requests(request, window=window)
     form = forms.SubscribeForm(bound_data(request))
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data["website"]:  # the honeypot: robots fill it in, people cannot
@@ -280,4 +296,30 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "website/unsubscribe.html",
         {"token": token, "done": done, "posted": request.method == "POST"},
+    )
+
+
+@public
+@never_cache
+@require_http_methods(GET_POST)
+def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An interactive tool: answer the questions, see the guidance. The answers are used for
+    this page only: nothing is stored, logged or cached."""
+    tool = permissions.get_published_tool_or_404(slug)
+    questions = tools.tool_questions(tool=tool)
+    form = assurance_forms.ResponseForm(bound_data(request), questions=questions)
+    outcome = None
+    if request.method == "POST" and form.is_valid():
+        outcome = tools.tool_outcome(tool=tool, answers=form.answers())
+    return render(
+        request,
+        "website/tool_detail.html",
+        {
+            "tool": tool,
+            "intro": markdown_to_html(tool.intro),
+            "form": form,
+            "outcome": outcome,
+            "guidance": markdown_to_html(outcome.guidance) if outcome else "",
+            "breadcrumbs": CRUMBS(("Tools", ""), (tool.title, "")),
+        },
     )

@@ -1,8 +1,10 @@
 """manage.py import_return FILE [FILE ...] --area AREA --period 2020-21 [--accept] [--confirm]
 
-Imports a return now. Rows with problems are listed; without --accept (use the import without
-those rows) the import waits for a decision and the command exits with status 1. A re-import of
-the same area, return and period prints the differences and needs --confirm.
+Imports a return now and prints the check (the figures that change and every warning); the
+person running the command has then checked it, so it is put in use. Rows with problems are
+listed; without --accept (use the import without those rows) the import waits for a decision and
+the command exits with status 1. A re-import of the same area, return and period needs
+--confirm.
 """
 
 from __future__ import annotations
@@ -46,16 +48,7 @@ class Command(BaseCommand):
         )
         if batch.status == ImportBatch.Status.FAILED:
             raise CommandError(batch.error)
-        for problem in batch.problems:
-            self.stdout.write(
-                f"{problem['table']} row {problem['row']}, {problem['column']} "
-                f"'{problem['value']}': {problem['message']}"
-            )
-        for diff in batch.differences:
-            if diff["changed"]:
-                self.stdout.write(
-                    f"{diff['year']} {diff['figure']}: {diff['before']} -> {diff['after']}"
-                )
+        self._print_check(batch)
         if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
             needs_accept = bool(batch.problems) and not options["accept"]
             needs_confirm = batch.replaces_id is not None and not options["confirm"]
@@ -67,11 +60,25 @@ class Command(BaseCommand):
                     + ", or decide on the import's page."
                 )
                 raise CommandError(f"Import {batch.pk} was not put into use.", returncode=1)
-            services.import_batch_confirm(actor=None, batch=batch)
+            services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
         self.stdout.write(
             f"Import {batch.pk}: {batch.get_kind_display()}, {batch.rows_stored} rows stored, "
             f"{batch.rows_rejected} rows left out."
         )
+
+    def _print_check(self, batch: ImportBatch) -> None:
+        for problem in batch.problems:
+            self.stdout.write(
+                f"{problem['table']} row {problem['row']}, {problem['column']} "
+                f"'{problem['value']}': {problem['message']}"
+            )
+        for diff in batch.differences:
+            if diff["changed"]:
+                self.stdout.write(
+                    f"{diff['year']} {diff['figure']}: {diff['before']} -> {diff['after']}"
+                )
+        for warning in batch.warnings:
+            self.stdout.write(f"Warning: {warning}")
 
 
 def _area(text: str) -> Area:

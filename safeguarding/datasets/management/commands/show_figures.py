@@ -1,4 +1,5 @@
-"""manage.py show_figures --area AREA --year 2020-21 [--json]: an area's exact figures."""
+"""manage.py show_figures --area AREA --year 2020-21 [--json]: an area's exact figures (the
+stored figures in use)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures
+from safeguarding.datasets import figures, selectors
 from safeguarding.datasets.management.commands.import_return import _area
 from safeguarding.datasets.models import Population
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             year = ReportingYear.parse(options["year"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        values = figures.area_figures(area, year)
+        values = selectors.area_stored_figures(area=area, year=year)
         population = Population.objects.filter(area=area, year_start=year.start_year).first()
         if options["json"]:
             out = {key: value.value for key, value in values.items()}

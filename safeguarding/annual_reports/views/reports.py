@@ -1,6 +1,7 @@
-"""The annual report as a page, and as a downloadable file.
+"""The computed report of a reporting year as a page and as a downloadable file, and the
+list of editions.
 
-Form page: not used: these pages have no form.
+Form page: not used: these pages only read.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export
-from safeguarding.annual_reports import permissions
+from safeguarding.annual_reports import permissions, selectors
 from safeguarding.annual_reports.rendering import annual_report_html
-from safeguarding.annual_reports.selectors import annual_report_build
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
@@ -34,14 +35,17 @@ def _year(label: str) -> ReportingYear:
 @require_GET
 def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
-    from django.utils import timezone
-
     latest = ReportingYear.containing(timezone.localdate()).previous
     years = [ReportingYear(y) for y in range(latest.start_year, 2017, -1)]
     return render(
         request,
         "annual_reports/report_index.html",
-        {"years": years, "breadcrumbs": [("Home", reverse("core:home")), (CRUMBS.label, "")]},
+        {
+            "years": years,
+            "editions": selectors.edition_list(),
+            "can_manage": permissions.can_manage_annual_report(request.user),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Annual reports", "")],
+        },
     )
 
 
@@ -49,14 +53,11 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
-    report = annual_report_build(year=_year(year))
+    report = selectors.annual_report_build(year=_year(year))
     return render(
         request,
         "annual_reports/report_detail.html",
-        {
-            "report": report,
-            "breadcrumbs": CRUMBS((report.year.label, "")),
-        },
+        {"report": report, "breadcrumbs": CRUMBS((report.year.label, ""))},
     )
 
 
@@ -64,7 +65,7 @@ def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
 @require_GET
 def report_download(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
-    report = annual_report_build(year=_year(year))
+    report = selectors.annual_report_build(year=_year(year))
     html = annual_report_html(report)
     event_record_export(
         actor=request.user,

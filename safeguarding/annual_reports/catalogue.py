@@ -1,0 +1,660 @@
+"""The figure catalogue: every figure the modules' reporting.py compute, with a key, a label, a
+unit, a plain-English definition, its owning module and (where it has one) a link to the records.
+
+A narrative writes a figure as a token, `{{ child_deaths.notified }}`. The catalogue maps each
+key to the attribute path of the module's figures dataclass (the `figures` of the module's
+core.reporting.ReportSection), so no domain file knows about it. The safeguarding data figures
+(datasets) are a family: one key per figure and area (`datasets.referrals.peterborough`), read
+from the rows the datasets module already computes with its own disclosure control.
+
+Disclosure control (publishing.py) hides counts 1-5 as `c` with secondary suppression over the
+sums declared in SUMS; a percentage is hidden when a count it uses is. An entry marked
+`exact=True` is published as computed (averages, figures that are not about children).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.text import slugify
+
+from safeguarding.core.reporting import ReportSection
+from safeguarding.core.years import ReportingYear
+
+Value = int | float | Decimal | str | None
+
+COUNT = "count"
+PERCENT = "percent"
+RATING = "rating (1 to 5)"
+DAYS = "days"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a context figure comes from: cited as a numbered footnote."""
+
+    title: str
+    publisher: str
+    url: str
+    accessed_on: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "accessed_on": self.accessed_on,
+        }
+
+
+@dataclass(frozen=True)
+class CatalogueFigure:
+    key: str
+    label: str
+    unit: str
+    definition: str
+    path: str  # attribute path in the module's figures ("webinars.attended", "len:published")
+    records_url_name: str = ""
+    exact: bool = False  # safe to publish exactly: no disclosure control
+    based_on: tuple[str, ...] = ()  # counts a percentage is worked out from
+    source: Source | None = None  # context figures only
+
+    @property
+    def module(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def records_url(self) -> str:
+        if not self.records_url_name:
+            return ""
+        try:
+            return reverse(self.records_url_name)
+        except NoReverseMatch:
+            return ""
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    figure: CatalogueFigure
+    value: Value
+    computed_at: datetime
+
+
+MODULE_LABELS = {
+    "about": "Partnership",
+    "datasets": "Safeguarding data",
+    "case_reviews": "Case reviews",
+    "child_deaths": "Child deaths",
+    "assurance": "Quality assurance",
+    "training": "Training",
+    "context": "Context (published sources)",
+}
+
+
+def _figure(
+    key: str,
+    label: str,
+    unit: str,
+    definition: str,
+    path: str,
+    url: str = "",
+    *,
+    exact: bool = False,
+    based_on: tuple[str, ...] = (),
+) -> CatalogueFigure:
+    return CatalogueFigure(key, label, unit, definition, path, url, exact, based_on)
+
+
+CHILD_DEATHS_URL = "child_deaths:notification_list"
+CASE_REVIEWS_URL = "case_reviews:review_list"
+TRAINING_URL = "training:course_list"
+
+FIGURES: tuple[CatalogueFigure, ...] = (
+    # --- partnership ---
+    _figure(
+        "about.statutory_partners",
+        "Statutory partners",
+        COUNT,
+        "Agencies that are statutory safeguarding partners at the end of the year.",
+        "len:statutory_partners",
+        "partnership:agency_list",
+        exact=True,
+    ),
+    _figure(
+        "about.board_agencies",
+        "Agencies on the board",
+        COUNT,
+        "Agencies represented on the safeguarding children partnership board.",
+        "len:board_agencies",
+        "partnership:agency_list",
+        exact=True,
+    ),
+    _figure(
+        "about.priorities",
+        "Priorities in the year",
+        COUNT,
+        "The partnership's priorities whose period overlaps the reporting year.",
+        "len:priorities",
+        "partnership:priority_list",
+        exact=True,
+    ),
+    # --- child deaths ---
+    _figure(
+        "child_deaths.notified",
+        "Child deaths notified",
+        COUNT,
+        "Deaths of children resident in or dying in the partnership area notified to the child "
+        "death overview panel in the year.",
+        "notified",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.notified_previous",
+        "Child deaths notified the year before",
+        COUNT,
+        "The same count for the previous reporting year.",
+        "notified_previous",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.outside_partnership",
+        "Deaths of children living outside the area",
+        COUNT,
+        "Notified deaths of children whose home was outside the partnership's areas.",
+        "outside_partnership",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.under_one",
+        "Deaths of children under one",
+        COUNT,
+        "Notified deaths of babies in the neonatal or infant age bands.",
+        "under_one",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.under_one_percent",
+        "Deaths of children under one (%)",
+        PERCENT,
+        "Deaths of children under one as a share of all notified deaths, rounded half up.",
+        "under_one_percent",
+        CHILD_DEATHS_URL,
+        based_on=("child_deaths.under_one", "child_deaths.notified"),
+    ),
+    _figure(
+        "child_deaths.expected",
+        "Expected deaths",
+        COUNT,
+        "Notified deaths that were expected.",
+        "expected",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.unexpected",
+        "Unexpected deaths",
+        COUNT,
+        "Notified deaths that were not expected.",
+        "unexpected",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.reviews_completed",
+        "Child death reviews completed",
+        COUNT,
+        "Reviews the panel completed in the year.",
+        "reviews_completed",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.with_modifiable",
+        "Reviews with modifiable factors",
+        COUNT,
+        "Completed reviews that found modifiable factors.",
+        "with_modifiable",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.with_modifiable_percent",
+        "Reviews with modifiable factors (%)",
+        PERCENT,
+        "Completed reviews that found modifiable factors, as a share of reviews completed.",
+        "with_modifiable_percent",
+        CHILD_DEATHS_URL,
+        based_on=("child_deaths.with_modifiable", "child_deaths.reviews_completed"),
+    ),
+    _figure(
+        "child_deaths.without_modifiable",
+        "Reviews without modifiable factors",
+        COUNT,
+        "Completed reviews that found no modifiable factors.",
+        "without_modifiable",
+        CHILD_DEATHS_URL,
+    ),
+    _figure(
+        "child_deaths.insufficient_information",
+        "Reviews with insufficient information",
+        COUNT,
+        "Completed reviews where there was not enough information to decide.",
+        "insufficient_information",
+        CHILD_DEATHS_URL,
+    ),
+    # --- case reviews ---
+    _figure(
+        "case_reviews.rapid_reviews_held",
+        "Rapid reviews held",
+        COUNT,
+        "Rapid reviews whose decision was made in the year.",
+        "rapid_reviews_held",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.criteria_met",
+        "Rapid reviews: criteria for a CSPR met",
+        COUNT,
+        "Rapid reviews decided in the year that met the criteria for a practice review.",
+        "criteria_met",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.criteria_not_met",
+        "Rapid reviews: criteria not met",
+        COUNT,
+        "Rapid reviews decided in the year that did not meet the criteria.",
+        "criteria_not_met",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.cspr_ongoing_from_previous_year",
+        "CSPRs ongoing from the previous year",
+        COUNT,
+        "Practice reviews commissioned before 1 April and not signed off before it.",
+        "cspr_ongoing_from_previous_year",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.cspr_commenced",
+        "CSPRs commissioned",
+        COUNT,
+        "Practice reviews commissioned in the year.",
+        "cspr_commenced",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.cspr_completed",
+        "CSPRs completed",
+        COUNT,
+        "Practice reviews signed off by the board in the year.",
+        "cspr_completed",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.sar_ongoing",
+        "Safeguarding adults reviews ongoing",
+        COUNT,
+        "SARs commissioned by 31 March and not signed off by then.",
+        "sar_ongoing",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    _figure(
+        "case_reviews.published",
+        "Reviews published",
+        COUNT,
+        "Reviews of any kind published in the year.",
+        "published_count",
+        CASE_REVIEWS_URL,
+        exact=True,
+    ),
+    # --- assurance ---
+    _figure(
+        "assurance.audits_completed",
+        "Multi-agency audits completed",
+        COUNT,
+        "Audits completed in the year.",
+        "audits.completed",
+        "assurance:audit_list",
+        exact=True,
+    ),
+    _figure(
+        "assurance.escalations",
+        "Escalations in performance commentaries",
+        COUNT,
+        "Performance commentaries for the year that raised an escalation.",
+        "escalations",
+        "assurance:commentary_list",
+        exact=True,
+    ),
+    _figure(
+        "assurance.section11_returns",
+        "Section 11 returns requested",
+        COUNT,
+        "Agencies asked for a Section 11 return in the year's cycle.",
+        "section11.returns",
+        exact=True,
+    ),
+    _figure(
+        "assurance.section11_submitted",
+        "Section 11 returns submitted",
+        COUNT,
+        "Section 11 returns submitted in the year's cycle.",
+        "section11.submitted",
+        exact=True,
+    ),
+    _figure(
+        "assurance.differences",
+        "Professional differences raised",
+        COUNT,
+        "Professional differences (escalations between agencies) raised in the year.",
+        "differences.total",
+        "assurance:difference_list",
+    ),
+    _figure(
+        "assurance.differences_resolved",
+        "Professional differences resolved",
+        COUNT,
+        "Professional differences raised in the year that were resolved.",
+        "differences.resolved",
+        "assurance:difference_list",
+    ),
+    # --- training ---
+    _figure(
+        "training.sessions_delivered",
+        "Training sessions delivered",
+        COUNT,
+        "Sessions that started in the year and were not cancelled.",
+        "sessions_delivered",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.places_offered",
+        "Training places offered",
+        COUNT,
+        "The capacity of the sessions delivered.",
+        "places_offered",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.attended",
+        "People attending training",
+        COUNT,
+        "Attendances marked attended on the sessions delivered.",
+        "attended",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.webinar_sessions",
+        "Webinar sessions",
+        COUNT,
+        "Live webinar sessions delivered in the year.",
+        "webinars.sessions",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.webinar_attended",
+        "People attending webinars",
+        COUNT,
+        "Attendances at the live webinars delivered.",
+        "webinars.attended",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.evaluations",
+        "Training evaluations returned",
+        COUNT,
+        "Evaluations returned for attended sessions.",
+        "evaluation.responses",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.met_needs_percent",
+        "Training met their needs (%)",
+        PERCENT,
+        "Evaluations saying the training met the person's needs, as a share of evaluations.",
+        "evaluation.met_needs_percent",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.delivery_right_percent",
+        "Delivery was right for them (%)",
+        PERCENT,
+        "Evaluations saying the way the training was delivered was right for them.",
+        "evaluation.delivery_right_percent",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.average_rating",
+        "Average training rating",
+        RATING,
+        "The mean rating given in evaluations, to one decimal place.",
+        "evaluation.average_rating",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.briefing_views",
+        "Virtual briefing views",
+        COUNT,
+        "Views of the virtual briefings in the year.",
+        "briefing_views",
+        "training:briefing_list",
+        exact=True,
+    ),
+    _figure(
+        "training.briefing_completions",
+        "Virtual briefings completed",
+        COUNT,
+        "Briefings completed (with a certificate) in the year.",
+        "briefing_completions",
+        "training:briefing_list",
+        exact=True,
+    ),
+    _figure(
+        "training.certificates_issued",
+        "Certificates issued",
+        COUNT,
+        "Training certificates issued in the year.",
+        "certificates_issued",
+        TRAINING_URL,
+        exact=True,
+    ),
+    _figure(
+        "training.courses_validated",
+        "Single-agency courses validated",
+        COUNT,
+        "Agencies' own safeguarding courses validated by the partnership in the year.",
+        "validation.courses",
+        "training:validation_list",
+        exact=True,
+    ),
+    _figure(
+        "training.practice_changed_percent",
+        "Practice changed after training (%)",
+        PERCENT,
+        "Follow-up responses saying practice changed, as a share of responses.",
+        "impact.practice_changed_percent",
+        TRAINING_URL,
+        exact=True,
+    ),
+)
+
+# Sums the published figures obey: (total, parts). Secondary suppression uses them.
+SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("child_deaths.notified", ("child_deaths.expected", "child_deaths.unexpected")),
+    (
+        "child_deaths.reviews_completed",
+        (
+            "child_deaths.with_modifiable",
+            "child_deaths.without_modifiable",
+            "child_deaths.insufficient_information",
+        ),
+    ),
+)
+
+DATASETS_URL = "datasets:dashboard"
+
+
+def _read(figures: Any, path: str) -> Value:
+    length = path.startswith("len:")
+    target: Any = figures
+    for part in path.removeprefix("len:").split("."):
+        if target is None:
+            return None
+        target = getattr(target, part)
+    if length:
+        return len(target) if target is not None else None
+    return target  # type: ignore[no-any-return]
+
+
+# The computed sections' keys and titles by module (as their report_section returns them), so a
+# page can offer them without computing every figure.
+MODULE_SECTION_TITLES = {
+    "safeguarding.partnership.reporting": ("about", "About the partnership"),
+    "safeguarding.datasets.reporting": ("datasets", "Safeguarding children data"),
+    "safeguarding.case_reviews.reporting": (
+        "case_reviews",
+        "Learning from child safeguarding practice reviews",
+    ),
+    "safeguarding.child_deaths.reporting": ("child_deaths", "Learning from child deaths"),
+    "safeguarding.assurance.reporting": ("assurance", "Quality assurance and scrutiny"),
+    "safeguarding.training.reporting": ("training", "Multi-agency training"),
+}
+
+
+def module_section_titles(year: ReportingYear) -> list[tuple[str, str]]:
+    """(key, title) of each computed section in settings order; a module not listed above is
+    computed to find out."""
+    found = []
+    for module_path in settings.ANNUAL_REPORT_SECTIONS:
+        known = MODULE_SECTION_TITLES.get(module_path)
+        if known is None:
+            section: ReportSection = import_string(f"{module_path}.report_section")(year)
+            known = (section.key, section.title)
+        found.append(known)
+    return found
+
+
+def module_sections(year: ReportingYear) -> dict[str, ReportSection]:
+    """Each module's computed section for the year, by its key (settings order)."""
+    sections: dict[str, ReportSection] = {}
+    for module_path in settings.ANNUAL_REPORT_SECTIONS:
+        build = import_string(f"{module_path}.report_section")
+        section: ReportSection = build(year)
+        sections[section.key] = section
+    return sections
+
+
+def _dataset_figures(section: ReportSection) -> Iterable[tuple[CatalogueFigure, Value]]:
+    data = section.figures
+    for row in getattr(data, "rows", []):
+        for cell in row.values:
+            key = f"datasets.{row.key}.{slugify(cell.area).replace('-', '_')}"
+            figure = CatalogueFigure(
+                key=key,
+                label=f"{row.label}: {cell.area}",
+                unit=COUNT,
+                definition=f"{row.label} in {cell.area} in the year, from the data returns "
+                "(already controlled for disclosure by the datasets module).",
+                path="",
+                records_url_name=DATASETS_URL,
+                exact=True,
+            )
+            yield figure, cell.count
+
+
+def figure_values(
+    year: ReportingYear, *, sections: dict[str, ReportSection] | None = None
+) -> dict[str, FigureValue]:
+    """Every catalogued figure's value for the year, by key, computed now."""
+    sections = module_sections(year) if sections is None else sections
+    now = timezone.now()
+    values: dict[str, FigureValue] = {}
+    for figure in FIGURES:
+        section = sections.get(figure.module)
+        if section is None:
+            continue
+        values[figure.key] = FigureValue(figure, _read(section.figures, figure.path), now)
+    if "datasets" in sections:
+        for figure, value in _dataset_figures(sections["datasets"]):
+            values[figure.key] = FigureValue(figure, value, now)
+    for figure, value in _context_figures(year):
+        values[figure.key] = FigureValue(figure, value, now)
+    return values
+
+
+CONTEXT_UNITS = {"count": COUNT, "percent": PERCENT, "rate": "rate", "other": "other"}
+
+
+def _context_figures(year: ReportingYear) -> Iterable[tuple[CatalogueFigure, Value]]:
+    """The edition's context figures (from published sources), as `context.<key>`."""
+    from safeguarding.annual_reports.models import ContextFigure
+
+    items = ContextFigure.objects.filter(edition__year_label=year.label).select_related("area")
+    for item in items.order_by("key"):
+        place = item.area.name if item.area else "the partnership area"
+        source = Source(
+            title=item.source_title,
+            publisher=item.source_publisher,
+            url=item.source_url,
+            accessed_on=f"{item.accessed_on:%-d %B %Y}",
+        )
+        figure = CatalogueFigure(
+            key=f"context.{item.key}",
+            label=item.label,
+            unit=CONTEXT_UNITS.get(item.unit, item.unit),
+            definition=f"{item.label}, {place}, {item.period}. Source: {item.source_title} "
+            f"({item.source_publisher}).",
+            path="",
+            exact=True,
+            source=source,
+        )
+        value = item.value
+        yield figure, int(value) if value == value.to_integral_value() else value
+
+
+def catalogue(year: ReportingYear) -> list[CatalogueFigure]:
+    """The catalogue for a year (the datasets family depends on the areas in the records)."""
+    return [v.figure for v in figure_values(year).values()]
+
+
+def format_value(value: Value, unit: str = COUNT) -> str:
+    """A figure as text: thousands separators, `%` for percentages, `:` when not available."""
+    if value is None:
+        return ":"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif isinstance(value, float | Decimal):
+        text = f"{value:,.1f}"
+    else:  # pragma: no cover - defensive
+        text = str(value)
+    return f"{text}%" if unit == PERCENT else text
+
+
+def json_value(value: Value) -> int | float | str | None:
+    """A value as stored in a published version's snapshot (JSON)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value

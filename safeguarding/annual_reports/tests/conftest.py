@@ -1,0 +1,77 @@
+"""Fixtures for the annual report: an edition, the three lead partner agencies and a signer
+for each (the safeguarding lead of that agency)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from safeguarding.accounts.models import User
+from safeguarding.accounts.roles import Role
+from safeguarding.annual_reports import services
+from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.core.years import ReportingYear
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AgencyFactory
+
+SECTORS = {
+    "local_authority": Agency.Sector.LOCAL_AUTHORITY,
+    "police": Agency.Sector.POLICE,
+    "health": Agency.Sector.HEALTH,
+}
+
+
+@pytest.fixture
+def partners(db: None) -> dict[str, Agency]:
+    return {
+        role: AgencyFactory.create(
+            name=f"Test {role} partner", sector=sector, statutory_partner=True, statutory_role=role
+        )
+        for role, sector in SECTORS.items()
+    }
+
+
+@pytest.fixture
+def signers(make_user: Callable[..., User], partners: dict[str, Agency]) -> dict[str, User]:
+    return {
+        role: make_user((Role.AGENCY_LEAD, agency), full_name=f"Signer {role}")
+        for role, agency in partners.items()
+    }
+
+
+@pytest.fixture
+def edition(officer: User) -> ReportEdition:
+    return services.report_edition_create(actor=officer, year=ReportingYear(2020))
+
+
+@pytest.fixture
+def sign_all(
+    signers: dict[str, User], partners: dict[str, Agency]
+) -> Callable[[ReportEdition], None]:
+    def _sign(edition: ReportEdition) -> None:
+        for role, user in signers.items():
+            services.report_sign_off_record(actor=user, edition=edition, agency=partners[role])
+        edition.refresh_from_db()
+
+    return _sign
+
+
+@pytest.fixture
+def published(
+    officer: User, edition: ReportEdition, sign_all: Callable[[ReportEdition], None]
+) -> Any:
+    section = edition.sections.get(key="child_deaths")
+    services.report_section_update(
+        actor=officer,
+        section=section,
+        expected_version=section.version,
+        title=section.title,
+        module_section="",
+        hidden=False,
+        body="Deaths notified: {{ child_deaths.notified }}.",
+    )
+    services.report_edition_submit(actor=officer, edition=edition)
+    sign_all(edition)
+    return services.report_edition_publish(actor=officer, edition=edition)

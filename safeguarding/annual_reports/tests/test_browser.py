@@ -1,0 +1,95 @@
+"""Real browser: an officer starts a yearly report and writes a section with a figure (with a
+preview), the three lead partners sign it off, the officer publishes it, and a visitor who is
+not signed in reads the public page and downloads the PDF. Every page is scanned with axe."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from safeguarding.accounts.models import User
+from safeguarding.annual_reports.models import ReportEdition
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
+    browser_page.page.context.clear_cookies()
+    client.force_login(user)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def test_yearly_report_from_draft_to_public_page_and_pdf(
+    browser_page: Any,
+    client: Any,
+    live_server: Any,
+    officer: User,
+    signers: dict[str, User],
+) -> None:
+    page = browser_page
+    _sign_in(page, client, live_server, officer)
+
+    page.goto("/annual-reports/")
+    page.page.get_by_role("link", name="Start a yearly report").click()
+    page.page.wait_for_url("**/editions/add/")
+    page.check()
+    page.page.get_by_label("Reporting year").fill("2021-22")
+    page.page.get_by_role("button", name="Start the report").click()
+    page.page.wait_for_url("**/editions/*/")
+    page.check()
+    edition = ReportEdition.objects.get(year_label="2021-22")
+
+    page.page.get_by_role("link", name="Change Foreword").click()
+    page.page.wait_for_url("**/sections/*/edit/")
+    page.check()
+    page.page.get_by_label("Narrative").fill(
+        "We were told of {{ child_deaths.notified }} deaths and trained "
+        "{{ training.attended }} people."
+    )
+    page.page.get_by_role("button", name="Preview").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.get_by_text("We were told of 0 deaths and trained 0 people.").is_visible()
+    page.page.get_by_role("button", name="Save the section").click()
+    page.page.wait_for_url("**/editions/*/")
+    page.check()
+    page.page.get_by_role("button", name="Send for sign-off").click()
+    page.page.wait_for_url("**/editions/*/")
+    page.check()
+
+    for user in signers.values():
+        _sign_in(page, client, live_server, user)
+        page.goto(f"/annual-reports/editions/{edition.pk}/")
+        page.page.get_by_role("link", name="Sign off the report").click()
+        page.page.wait_for_url("**/sign-off/")
+        page.check()
+        page.page.get_by_role("button", name="Sign off the report").click()
+        page.page.wait_for_url("**/editions/*/")
+        page.check()
+
+    _sign_in(page, client, live_server, officer)
+    page.goto(f"/annual-reports/editions/{edition.pk}/")
+    page.page.get_by_role("link", name="Publish").click()
+    page.page.wait_for_url("**/publish/")
+    page.check()
+    page.page.get_by_role("button", name="Publish").click()
+    page.page.wait_for_url("**/editions/*/")
+    page.check()
+    assert page.page.get_by_text("Version 1 has been published.").is_visible()
+
+    page.page.context.clear_cookies()
+    page.goto("/reports/2021-22/")
+    assert page.page.get_by_role("heading", name="Annual report 2021-22", level=1).is_visible()
+    assert page.page.get_by_text("We were told of 0 deaths and trained 0 people.").is_visible()
+    link = page.page.get_by_role("link", name="Download this report as a PDF")
+    response = page.page.request.get(live_server.url + link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    pdf = PdfReader(io.BytesIO(response.body()))
+    assert "/StructTreeRoot" in pdf.root_object
+    assert "We were told of 0 deaths" in "".join(p.extract_text() for p in pdf.pages)

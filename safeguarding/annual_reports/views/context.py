@@ -1,0 +1,107 @@
+"""Context figures: figures about the area from published sources, each with its source,
+added one at a time or imported from a CSV file (all or nothing)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from safeguarding.annual_reports import forms, permissions, selectors, services
+from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+
+CRUMBS = Trail("Annual reports", "annual_reports:report_index")
+
+
+def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return CRUMBS(
+        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
+        ("Context figures", reverse("annual_reports:context_figure_list", args=[edition.pk])),
+        *extra,
+    )
+
+
+def _list_url(edition: ReportEdition) -> str:
+    return reverse("annual_reports:context_figure_list", args=[edition.pk])
+
+
+@login_required
+@require_GET
+def context_figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "annual_reports/context_figure_list.html",
+        {
+            "edition": edition,
+            "figures": selectors.context_figure_list(edition=edition),
+            "can_edit": permissions.can_edit_edition(request.user, edition)
+            and edition.is_editable,
+            "breadcrumbs": _crumbs(edition)[:-1] + [("Context figures", "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def context_figure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ContextFigureForm,
+        save=lambda form: services.context_figure_create(
+            actor=request.user, edition=edition, **cleaned(form)
+        ),
+        success_message=lambda figure: f"“{figure.label}” has been added.",
+        success_url=_list_url(edition),
+        title="Add a context figure",
+        submit="Add the figure",
+        breadcrumbs=_crumbs(edition, ("Add", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def context_figure_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    figure = permissions.get_context_figure_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ContextFigureForm,
+        initial=initial_from(figure, forms.ContextFigureForm),
+        record=figure,
+        save=lambda form: services.context_figure_update(
+            actor=request.user,
+            figure=figure,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"“{figure.label}” has been saved.",
+        success_url=_list_url(figure.edition),
+        title=f"Change “{figure.label}”",
+        submit="Save changes",
+        breadcrumbs=_crumbs(figure.edition, (figure.label, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def context_figure_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ContextImportForm,
+        save=lambda form: services.context_figures_import(
+            actor=request.user, edition=edition, content=form.cleaned_data["file"]
+        ),
+        success_message=lambda rows: f"{rows} context figures imported.",
+        success_url=_list_url(edition),
+        title="Import context figures",
+        submit="Import",
+        intro="A figure whose key is already there is replaced. If any row has a problem, "
+        "nothing is imported and every problem is listed by row and column.",
+        breadcrumbs=_crumbs(edition, ("Import", "")),
+    )

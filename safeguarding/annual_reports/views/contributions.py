@@ -1,0 +1,180 @@
+"""Partners' contributions: the business unit asks a partner agency for part of a section by a
+deadline; the agency's safeguarding lead writes it in the report editor (with Preview) and
+submits it; the business unit accepts it (it then appears in its section) or returns it with
+comments. Every submission is kept.
+
+Form page: not used for submit and accept, which are one-button POSTs.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.annual_reports import forms, permissions, selectors, services, text
+from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
+from safeguarding.annual_reports.views.editor import editor_page
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, form_page, initial_from
+
+CRUMBS = Trail("Annual reports", "annual_reports:report_index")
+
+
+def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return CRUMBS(
+        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
+        ("Contributions", reverse("annual_reports:contribution_list", args=[edition.pk])),
+        *extra,
+    )
+
+
+def _detail_url(contribution: PartnerContribution) -> str:
+    return reverse("annual_reports:contribution_detail", args=[contribution.pk])
+
+
+def _flash(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_GET
+def contribution_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "annual_reports/contribution_list.html",
+        {
+            "edition": edition,
+            "contributions": selectors.contribution_list(edition=edition),
+            "can_request": permissions.can_edit_edition(request.user, edition)
+            and edition.is_editable,
+            "breadcrumbs": _crumbs(edition)[:-1] + [("Contributions", "")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def contribution_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ContributionRequestForm,
+        form_kwargs={"edition": edition},
+        save=lambda form: services.contribution_request(
+            actor=request.user, edition=edition, **form.cleaned_data
+        ),
+        success_message=lambda c: f"{c.agency} has been asked for “{c.title}”.",
+        success_url=reverse("annual_reports:contribution_list", args=[edition.pk]),
+        title="Ask a partner for a contribution",
+        submit="Send the request",
+        breadcrumbs=_crumbs(edition, ("Ask a partner", "")),
+    )
+
+
+@login_required
+@require_GET
+def contribution_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contribution = permissions.get_contribution_for_user_or_404(request.user, pk)
+    values, shown = selectors.edition_figures(year=selectors.edition_year(contribution.edition))
+    rendered = text.render(contribution.body, lookup=selectors.figure_lookup(values, shown))
+    return render(
+        request,
+        "annual_reports/contribution_detail.html",
+        {
+            "contribution": contribution,
+            "rendered": rendered,
+            "revisions": selectors.contribution_revision_list(contribution=contribution),
+            "can_write": permissions.can_edit_contribution(request.user, contribution)
+            and contribution.is_with_author,
+            "can_review": permissions.can_review_contribution(request.user, contribution)
+            and contribution.status == PartnerContribution.Status.SUBMITTED,
+            "breadcrumbs": _crumbs(contribution.edition, (contribution.title, "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contribution = permissions.get_contribution_for_user_or_404(request.user, pk, write=True)
+    return editor_page(
+        request,
+        edition=contribution.edition,
+        form_class=forms.ContributionForm,
+        initial=initial_from(contribution, forms.ContributionForm),
+        record=contribution,
+        save=lambda form: services.contribution_update(
+            actor=request.user,
+            contribution=contribution,
+            expected_version=form.cleaned_data["version"],
+            body=form.cleaned_data["body"],
+        ),
+        success_message="Your draft has been saved. Submit it when it is ready.",
+        success_url=_detail_url(contribution),
+        cancel_url=_detail_url(contribution),
+        title=f"Write “{contribution.title}”",
+        submit="Save the draft",
+        intro="\n\n".join(
+            part
+            for part in (
+                f"For {contribution.agency}, by {contribution.due_on:%-d %B %Y}.",
+                contribution.brief,
+                f"Comments: {contribution.comments}" if contribution.comments else "",
+            )
+            if part
+        ),
+        breadcrumbs=_crumbs(contribution.edition, (contribution.title, "")),
+    )
+
+
+@login_required
+@require_POST
+def contribution_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contribution = permissions.get_contribution_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.contribution_submit(actor=request.user, contribution=contribution)
+    except ValidationError as exc:
+        _flash(request, exc)
+    else:
+        messages.success(request, "Your contribution has been submitted to the business unit.")
+    return redirect(_detail_url(contribution))
+
+
+@login_required
+@require_POST
+def contribution_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contribution = permissions.get_contribution_for_reviewer_or_404(request.user, pk)
+    try:
+        services.contribution_accept(actor=request.user, contribution=contribution)
+    except ValidationError as exc:
+        _flash(request, exc)
+    else:
+        messages.success(request, "The contribution has been accepted into the report.")
+    return redirect(_detail_url(contribution))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def contribution_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    contribution = permissions.get_contribution_for_reviewer_or_404(request.user, pk)
+    return form_page(
+        request,
+        form_class=forms.ContributionReturnForm,
+        save=lambda form: services.contribution_return(
+            actor=request.user,
+            contribution=contribution,
+            comments=form.cleaned_data["comments"],
+        ),
+        success_message="The contribution has been returned with your comments.",
+        success_url=_detail_url(contribution),
+        title=f"Return “{contribution.title}”",
+        submit="Return for changes",
+        breadcrumbs=_crumbs(contribution.edition, (contribution.title, "")),
+    )

@@ -1,0 +1,358 @@
+"""Editions: sections and their narratives, the figure list, the sign-off workflow, publication
+and the statutory follow-up.
+
+Form page: not used for the section editor (its Preview button re-renders the page with the
+narrative as it will be published, without saving) or for the one-button workflow steps (submit,
+reopen, move), which are POST-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.annual_reports import catalogue, forms, permissions, selectors, services
+from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.views.editor import editor_page
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.permissions import require
+
+CRUMBS = Trail("Annual reports", "annual_reports:report_index")
+
+
+def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return CRUMBS(
+        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])), *extra
+    )
+
+
+def _detail_url(edition: ReportEdition) -> str:
+    return reverse("annual_reports:edition_detail", args=[edition.pk])
+
+
+def _flash_errors(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+# --- editions ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(
+        permissions.can_manage_annual_report(request.user),
+        write_attempt=permissions.can_view_annual_report(request.user),
+    )
+    return form_page(
+        request,
+        form_class=forms.EditionCreateForm,
+        save=lambda form: services.report_edition_create(
+            actor=request.user, year=form.cleaned_data["year"], title=form.cleaned_data["title"]
+        ),
+        success_message=lambda edition: f"{edition.title} has been started.",
+        success_url=_detail_url,
+        title="Start a yearly report",
+        submit="Start the report",
+        breadcrumbs=CRUMBS(("Start a report", "")),
+    )
+
+
+@login_required
+@require_GET
+def edition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    view = selectors.edition_view(edition=edition, include_hidden=True)
+    latest = selectors.latest_version(edition=edition)
+    changed = selectors.figures_changed_since(version=latest, shown=view.shown) if latest else []
+    return render(
+        request,
+        "annual_reports/edition_detail.html",
+        {
+            "edition": edition,
+            "view": view,
+            "sign_offs": selectors.sign_off_status(edition=edition),
+            "versions": selectors.version_list(edition=edition),
+            "latest": latest,
+            "changed": changed,
+            "can_edit": permissions.can_edit_edition(request.user, edition),
+            "can_sign_off": permissions.can_sign_off_edition(request.user, edition),
+            "breadcrumbs": CRUMBS((edition.title, "")),
+        },
+    )
+
+
+@login_required
+@require_GET
+def edition_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The draft as it will be published (disclosure-controlled figures, hidden sections left
+    out)."""
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    view = selectors.edition_view(edition=edition)
+    return render(
+        request,
+        "annual_reports/edition_preview.html",
+        {
+            "edition": edition,
+            "view": view,
+            "sections": view.published_sections(),
+            "footnotes": view.published_footnotes(),
+            "breadcrumbs": _edition_crumbs(edition, ("Preview", "")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.EditionUpdateForm,
+        initial=initial_from(edition, forms.EditionUpdateForm),
+        record=edition,
+        save=lambda form: services.report_edition_update(
+            actor=request.user,
+            edition=edition,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The report's details have been saved.",
+        success_url=_detail_url(edition),
+        title=f"Change {edition.title}",
+        submit="Save changes",
+        breadcrumbs=_edition_crumbs(edition, ("Change", "")),
+    )
+
+
+@login_required
+@require_GET
+def figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The figure catalogue with this year's values: exact and as they would be published."""
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    values, shown = selectors.edition_figures(year=selectors.edition_year(edition))
+    rows = [
+        {
+            "figure": item.figure,
+            "exact": catalogue.format_value(item.value, item.figure.unit),
+            "shown": catalogue.format_value(shown[key], item.figure.unit),
+            "module": catalogue.MODULE_LABELS.get(item.figure.module, item.figure.module),
+        }
+        for key, item in values.items()
+    ]
+    return render(
+        request,
+        "annual_reports/figure_list.html",
+        {
+            "edition": edition,
+            "rows": rows,
+            "breadcrumbs": _edition_crumbs(edition, ("Figures", "")),
+        },
+    )
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def _section_page(
+    request: AuthenticatedHttpRequest,
+    *,
+    edition: ReportEdition,
+    save: Any,
+    title: str,
+    submit: str,
+    initial: dict[str, Any] | None = None,
+    record: EditionSection | None = None,
+) -> HttpResponse:
+    """The section editor (views/editor.py: the form page plus Preview)."""
+    return editor_page(
+        request,
+        edition=edition,
+        form_class=forms.SectionForm,
+        form_kwargs={"module_choices": selectors.module_section_choices()},
+        initial=initial,
+        record=record,
+        save=save,
+        success_message="The section has been saved.",
+        success_url=_detail_url(edition),
+        cancel_url=_detail_url(edition),
+        title=title,
+        submit=submit,
+        breadcrumbs=_edition_crumbs(edition, (title, "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def section_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return _section_page(
+        request,
+        edition=edition,
+        save=lambda form: services.report_section_create(
+            actor=request.user, edition=edition, **cleaned(form)
+        ),
+        title="Add a section",
+        submit="Add the section",
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def section_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    section = permissions.get_section_for_user_or_404(request.user, pk, write=True)
+    return _section_page(
+        request,
+        edition=section.edition,
+        initial=initial_from(section, forms.SectionForm),
+        record=section,
+        save=lambda form: services.report_section_update(
+            actor=request.user,
+            section=section,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        title=f"Change “{section.title}”",
+        submit="Save the section",
+    )
+
+
+@login_required
+@require_POST
+def section_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    section = permissions.get_section_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.report_section_move(
+            actor=request.user, section=section, up=request.POST.get("direction") == "up"
+        )
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    return redirect(_detail_url(section.edition) + "#sections")
+
+
+# --- workflow ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def edition_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.report_edition_submit(actor=request.user, edition=edition)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(request, "The report has been sent to the lead partners for sign-off.")
+    return redirect(_detail_url(edition))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ReturnForm,
+        save=lambda form: services.report_edition_return(
+            actor=request.user, edition=edition, reason=form.cleaned_data["reason"]
+        ),
+        success_message="The report is back in draft: sign-offs start again when it is resent.",
+        success_url=_detail_url(edition),
+        title="Return the report for changes",
+        submit="Return for changes",
+        breadcrumbs=_edition_crumbs(edition, ("Return for changes", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_signer_or_404(request.user, pk)
+    return form_page(
+        request,
+        form_class=forms.SignOffForm,
+        form_kwargs={"user": request.user},
+        save=lambda form: services.report_sign_off_record(
+            actor=request.user, edition=edition, agency=form.cleaned_data["agency"]
+        ),
+        success_message="Your sign-off has been recorded.",
+        success_url=_detail_url(edition),
+        title=f"Sign off {edition.title}",
+        submit="Sign off the report",
+        intro="By signing off you confirm, for your agency as a lead safeguarding partner, that "
+        "the report can be published as it stands.",
+        breadcrumbs=_edition_crumbs(edition, ("Sign off", "")),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.PublishForm,
+        save=lambda form: services.report_edition_publish(
+            actor=request.user,
+            edition=edition,
+            correction_note=form.cleaned_data["correction_note"],
+        ),
+        success_message=lambda version: f"Version {version.number} has been published.",
+        success_url=_detail_url(edition),
+        title=f"Publish {edition.title}",
+        submit="Publish",
+        intro="Publishing freezes the report as it reads now, with every figure's value. The "
+        "public page and the PDF show this version; a later correction is a new version.",
+        breadcrumbs=_edition_crumbs(edition, ("Publish", "")),
+    )
+
+
+@login_required
+@require_POST
+def edition_reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    try:
+        services.report_edition_reopen(actor=request.user, edition=edition)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(
+            request,
+            f"Draft of version {edition.draft_number} started: the published version "
+            "stays as it is until the correction is signed off and published.",
+        )
+    return redirect(_detail_url(edition))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def edition_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.FollowUpForm,
+        initial=initial_from(edition, forms.FollowUpForm),
+        record=edition,
+        save=lambda form: services.report_follow_up_record(
+            actor=request.user,
+            edition=edition,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message="The dates have been saved.",
+        success_url=_detail_url(edition),
+        title="Where the published report was sent",
+        submit="Save the dates",
+        intro="The report must be sent to the Child Safeguarding Practice Review Panel and to "
+        "Foundations within 7 days of publication.",
+        breadcrumbs=_edition_crumbs(edition, ("Where it was sent", "")),
+    )

@@ -1,0 +1,105 @@
+"""The public pages of published versions: anyone may read them without signing in (the
+partnership publishes its yearly report). Only frozen versions are shown here, never a draft.
+
+Form page: not used: these pages only read.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from safeguarding.annual_reports import selectors
+from safeguarding.annual_reports.models import PublishedVersion
+from safeguarding.annual_reports.pdf import version_pdf
+from safeguarding.core.http import public
+from safeguarding.core.pages import Trail
+
+
+def _version(year: str, number: int | None) -> PublishedVersion:
+    try:
+        return selectors.published_version_get(year_label=year, number=number)
+    except PublishedVersion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+CRUMBS = Trail("Published reports", "published_reports:published_list")
+
+
+@public
+@require_GET
+def published_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "published_reports/published_list.html",
+        {
+            "published": selectors.published_edition_list(),
+            "breadcrumbs": [("Home", reverse("core:home")), ("Published reports", "")],
+        },
+    )
+
+
+def _version_page(request: HttpRequest, version: PublishedVersion) -> HttpResponse:
+    return render(
+        request,
+        "published_reports/version_detail.html",
+        {
+            "version": version,
+            "edition": version.edition,
+            "versions": selectors.version_list(edition=version.edition),
+            "breadcrumbs": CRUMBS((version.title, "")),
+        },
+    )
+
+
+@public
+@require_GET
+def published_latest(request: HttpRequest, year: str) -> HttpResponse:
+    return _version_page(request, _version(year, None))
+
+
+@public
+@require_GET
+def published_version(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    return _version_page(request, _version(year, number))
+
+
+@public
+@require_GET
+def published_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    version = _version(year, number)
+    pdf = version_pdf(
+        version=version,
+        partnership_name=settings.PARTNERSHIP_NAME,
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="annual-report-{year}-version-{version.number}.pdf"'
+    )
+    return response
+
+
+@public
+@require_GET
+def published_young_people(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    version = _version(year, number)
+    if not version.young_people_html:
+        raise Http404
+    return render(
+        request,
+        "published_reports/young_people.html",
+        {
+            "version": version,
+            "breadcrumbs": CRUMBS(
+                (
+                    version.title,
+                    reverse("published_reports:published_version", args=[year, version.number]),
+                ),
+                ("For children and young people", ""),
+            ),
+        },
+    )

@@ -1,0 +1,94 @@
+"""The independent scrutineer's report, in parts: one per scrutiny theme assessed in the year
+(with its judgement) and a conclusion, each written in the report editor. The parts are shown
+in the section keyed "scrutineer".
+
+Form page: not used for setting the parts up, a one-button POST.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from safeguarding.annual_reports import forms, permissions, selectors, services
+from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.annual_reports.views.editor import editor_page
+from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.pages import GET_POST, Trail, initial_from
+
+CRUMBS = Trail("Annual reports", "annual_reports:report_index")
+
+
+def _list_url(edition: ReportEdition) -> str:
+    return reverse("annual_reports:scrutineer_part_list", args=[edition.pk])
+
+
+def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return CRUMBS(
+        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
+        ("The scrutineer's report", _list_url(edition)),
+        *extra,
+    )
+
+
+@login_required
+@require_GET
+def scrutineer_part_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "annual_reports/scrutineer_part_list.html",
+        {
+            "edition": edition,
+            "parts": selectors.scrutineer_part_list(edition=edition),
+            "can_edit": permissions.can_edit_edition(request.user, edition)
+            and edition.is_editable,
+            "breadcrumbs": _crumbs(edition)[:-1] + [("The scrutineer's report", "")],
+        },
+    )
+
+
+@login_required
+@require_POST
+def scrutineer_parts_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
+    try:
+        parts = services.scrutineer_parts_create(actor=request.user, edition=edition)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"The scrutineer's report has {len(parts)} parts to write.")
+    return redirect(_list_url(edition))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def scrutineer_part_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    part = permissions.get_scrutineer_part_for_user_or_404(request.user, pk, write=True)
+    return editor_page(
+        request,
+        edition=part.edition,
+        form_class=forms.ScrutineerPartForm,
+        initial=initial_from(part, forms.ScrutineerPartForm),
+        record=part,
+        save=lambda form: services.scrutineer_part_update(
+            actor=request.user,
+            part=part,
+            expected_version=form.cleaned_data["version"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+        ),
+        success_message="The part has been saved.",
+        success_url=_list_url(part.edition),
+        cancel_url=_list_url(part.edition),
+        title=f"Change “{part.title}”",
+        submit="Save the part",
+        intro=f"Judgement: {part.judgement}" if part.judgement else "",
+        breadcrumbs=_crumbs(part.edition, (part.title, "")),
+    )
