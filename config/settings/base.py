@@ -47,6 +47,7 @@ LOCAL_APPS = [
     "safeguarding.training",
     "safeguarding.assurance",
     "safeguarding.datasets",
+    "safeguarding.exploitation",
     "safeguarding.annual_reports",
     "safeguarding.website",
     "safeguarding.demo",
@@ -259,6 +260,8 @@ ACTION_REMINDER_WORKING_DAYS = env.int("ACTION_REMINDER_WORKING_DAYS", default=5
 # published arrangements' review date.
 GOVERNANCE_PAPER_MAX_MB = env.int("GOVERNANCE_PAPER_MAX_MB", default=20)
 GOVERNANCE_REVIEW_REMINDER_DAYS = env.int("GOVERNANCE_REVIEW_REMINDER_DAYS", default=60)
+# Years after a child leaves the MACE process before their record is anonymised.
+EXPLOITATION_RETENTION_YEARS = env.int("EXPLOITATION_RETENTION_YEARS", default=6)
 TRAINING_OFFER_HOURS = env.int("TRAINING_OFFER_HOURS", default=48)
 TRAINING_CANCELLATION_WORKING_DAYS = env.int("TRAINING_CANCELLATION_WORKING_DAYS", default=3)
 TRAINING_NON_ATTENDANCE_CHARGE_PENCE = env.int(
@@ -403,6 +406,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.learning.demo",
     "safeguarding.actions.demo",
     "safeguarding.governance.demo",
+    "safeguarding.exploitation.demo",
     "safeguarding.datasets.demo",
     "safeguarding.case_reviews.demo",
     "safeguarding.child_deaths.demo",
