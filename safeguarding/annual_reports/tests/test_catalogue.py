@@ -24,6 +24,34 @@ def test_every_catalogue_entry_has_a_value_path_and_a_definition() -> None:
         assert figure.module in catalogue.MODULE_LABELS
 
 
+def test_governance_and_website_figures_are_catalogued() -> None:
+    from safeguarding.annual_reports.catalogue import POUNDS, _read
+    from safeguarding.governance.reporting import AttendanceRate, GroupCount
+
+    keys = {f.key for f in catalogue.FIGURES}
+    assert {
+        "governance.meetings",
+        "governance.attendance_percent",
+        "governance.decisions",
+        "governance.escalations",
+        "governance.funding_agreed",
+        "website.page_views",
+        "website.users",
+        "website.search_share",
+    } <= keys
+    assert all(f.exact for f in catalogue.FIGURES if f.module in {"governance", "website"})
+
+    class Figures:
+        meetings = [GroupCount("Board", 4), GroupCount("Subgroup", 6)]
+        attendance_by_group = [AttendanceRate("Board", 10, 9), AttendanceRate("Sub", 10, 8)]
+        top_pages = [("/", 120), ("/training/", 80)]
+
+    assert _read(Figures(), "sum:meetings.meetings") == 10
+    assert _read(Figures(), "rate:attendance_by_group") == 85
+    assert _read(Figures(), "first:top_pages") == 120
+    assert format_value(Decimal("125000.00"), POUNDS) == "£125,000"
+
+
 def test_catalogue_keys_are_unique_and_dotted() -> None:
     keys = [f.key for f in catalogue.FIGURES]
     assert len(keys) == len(set(keys))
