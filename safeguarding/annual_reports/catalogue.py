@@ -665,6 +665,13 @@ SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# Modules with counts that need disclosure control (counts of children): a published version
+# shows their computed section as a table of the catalogued figures' published values, never
+# as the module renders it with exact counts. Datasets controls its own tables.
+CONTROLLED_MODULES = frozenset(
+    f.module for f in FIGURES if not f.exact and f.unit == COUNT and f.module != "datasets"
+)
+
 DATASETS_URL = "datasets:dashboard"
 
 
