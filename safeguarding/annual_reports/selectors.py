@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
-from safeguarding.annual_reports import catalogue, text
+from safeguarding.annual_reports import catalogue, charts, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
     ContextFigure,
@@ -173,14 +173,17 @@ class EditionView:
         """A module's computed section as published: a module with counts of children
         (catalogue.CONTROLLED_MODULES) is shown as the table of its catalogued figures'
         published values (1 to 5 shown as `c`), the others as the module renders them."""
-        if section.module is None or section.module.key not in catalogue.CONTROLLED_MODULES:
-            return section.module_html
+        if section.module is None:
+            return ""
+        drawn = charts.section_charts_html(section.module)
+        if section.module.key not in catalogue.CONTROLLED_MODULES:
+            return drawn + section.module_html
         rows = [
             (figure.label, catalogue.format_value(self.shown[figure.key], figure.unit))
             for figure in catalogue.FIGURES
             if figure.module == section.module.key and figure.key in self.shown
         ]
-        return render_to_string(
+        return drawn + render_to_string(
             "annual_reports/_published_figures.html",
             {"title": section.module.title, "rows": rows, "year": self.year},
         )

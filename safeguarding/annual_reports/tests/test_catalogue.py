@@ -140,3 +140,16 @@ def test_figure_marked_exact_is_published_as_computed() -> None:
 def test_known_module_section_titles_match_what_the_modules_return() -> None:
     computed = {k: s.title for k, s in catalogue.module_sections(YEAR).items()}
     assert dict(catalogue.module_section_titles(YEAR)) == computed
+
+
+def test_chart_of_counts_of_children_hides_small_counts_and_its_bars() -> None:
+    from safeguarding.annual_reports.charts import _chart
+
+    chart = _chart("k", "Deaths", [("A", 12), ("B", 3), ("C", 9)], "Reviews", control=True)
+    cells = [row.cells[0] for row in chart.table.rows]
+    assert cells[1] == "c"
+    assert cells.count("c") == 2  # secondary suppression: B cannot be worked out from the total
+    assert chart.svg == ""
+    drawn = _chart("k", "Sessions", [("A", 12), ("B", 3)], "Number", control=False)
+    assert "<svg" in drawn.svg
+    assert [row.cells[0] for row in drawn.table.rows] == ["12", "3"]
