@@ -148,7 +148,9 @@ def can_view_agency_request(user: User, request: AgencyRequest) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return request.agency_id in user.lead_agency_ids or request.contact_id == user.pk
+    # The agency's current leads only: a named contact who has stopped being one of them
+    # (moved agency, role withdrawn) loses access with the role.
+    return request.agency_id in user.lead_agency_ids
 
 
 def can_submit_agency_request(user: User, request: AgencyRequest) -> bool:

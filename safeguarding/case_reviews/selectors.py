@@ -112,8 +112,9 @@ def agency_request_list_for_user(
     if not permissions.can_manage_case_reviews(user):
         if not user.is_authenticated:
             return AgencyRequest.objects.none()
-        agency_ids = user.lead_agency_ids
-        requests = requests.filter(Q(agency_id__in=agency_ids) | Q(contact=user))
+        # Only the agency's current leads: a named contact who is no longer a lead of the
+        # agency (moved on, role withdrawn) no longer sees its requests.
+        requests = requests.filter(agency_id__in=user.lead_agency_ids)
     if open_only or state == "open":
         requests = requests.filter(submitted_on__isnull=True)
     elif state == "answered":

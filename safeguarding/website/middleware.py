@@ -9,12 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import ResolverMatch
 from django.utils import timezone
 
 from safeguarding.core.http import client_ip
 from safeguarding.website import stats
 
 NOT_PAGES = frozenset({"core:healthz"})
+# A page whose address carries a secret or a made-up value (a certificate code, a subscription
+# token, a survey's public id) is counted under its pattern, never its address: the statistics
+# must not keep the value, and made-up values must not add rows.
+SECRET_PARAMETERS = frozenset({"code", "token", "public_id", "key"})
+
+
+def _counted_path(path: str, match: ResolverMatch) -> str:
+    if SECRET_PARAMETERS & set(match.kwargs):
+        return "/" + str(match.route)
+    return path
 
 
 class PageViewMiddleware:
@@ -35,7 +46,7 @@ class PageViewMiddleware:
             agent = request.META.get("HTTP_USER_AGENT", "")
             if not stats.is_bot(agent):
                 stats.page_view_record(
-                    path=request.path,
+                    path=_counted_path(request.path, match),
                     ip=client_ip(request) or "",
                     user_agent=agent,
                     referer=request.META.get("HTTP_REFERER", ""),

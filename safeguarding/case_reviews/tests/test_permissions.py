@@ -77,11 +77,19 @@ def test_agency_lead_sees_only_their_agencys_requests(agency_lead: User, agency:
         )
 
 
-def test_named_contact_sees_the_request_addressed_to_them(make_user) -> None:
-    contact = make_user()
-    request = AgencyRequestFactory.create(contact=contact)
+def test_named_contact_answers_only_while_a_lead_of_the_agency(make_user) -> None:
+    from safeguarding.accounts.roles import Role
 
+    request = AgencyRequestFactory.create()
+    contact = make_user((Role.AGENCY_LEAD, request.agency))
+    request.contact = contact
+    request.save()
     assert permissions.can_submit_agency_request(contact, request)
+
+    no_longer = make_user((Role.PRACTITIONER, request.agency))  # was named, no longer a lead
+    request.contact = no_longer
+    request.save()
+    assert not permissions.can_view_agency_request(no_longer, request)
 
 
 def test_archived_review_cannot_be_edited(officer: User) -> None:

@@ -108,3 +108,17 @@ def test_the_training_catalogue_is_a_page_of_the_public_site_and_downloads_are_n
     assert dict(PageViewDay.objects.values_list("path", "views")) == {
         reverse("training:course_list"): 1
     }
+
+
+def test_addresses_carrying_codes_or_tokens_are_counted_under_their_pattern(client) -> None:
+    """A certificate code or a subscription token never reaches the statistics, and made-up
+    values add no rows."""
+    for code in ("ABCD-EFGH", "ZZZZ-0000"):
+        _visit(
+            client,
+            reverse("training:certificate_verify_code", args=[code]),
+            ip="192.0.2.9",
+            agent=DESKTOP,
+        )
+    paths = dict(PageViewDay.objects.values_list("path", "views"))
+    assert paths == {"/training/certificates/verify/<str:code>/": 2}
