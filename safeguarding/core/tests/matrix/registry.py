@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from django.urls import get_resolver
 
-from safeguarding.core.tests.matrix import accounts, actions, activity_log, core, partnership
+from safeguarding.core.tests.matrix import (
+    accounts,
+    actions,
+    activity_log,
+    core,
+    learning,
+    partnership,
+    retention,
+)
 from safeguarding.core.tests.matrix.spec import Case
 from safeguarding.core.tests.test_url_safety import ALLAUTH_PUBLIC, _walk
 
 ENTRIES: dict[str, tuple[Case, ...]] = {}
-for module in (accounts, actions, activity_log, core, partnership):
+for module in (accounts, actions, activity_log, core, learning, partnership, retention):
     for name, cases in module.ENTRIES.items():
         assert name not in ENTRIES, f"{name} has two entries"
         ENTRIES[name] = cases
@@ -24,9 +32,7 @@ MISSING_APPS: frozenset[str] = frozenset(
         "child_deaths",
         "datasets",
         "governance",
-        "learning",
         "published_reports",
-        "retention",
         "training",
         "website",
     }

@@ -98,3 +98,16 @@ def action(label: str, allowed: Expectations, fill: Filler = no_object) -> Case:
     get = dict.fromkeys(SIGNED_IN, NOT_ALLOWED)
     get[ANONYMOUS] = LOGIN if allowed[ANONYMOUS] == LOGIN else NOT_ALLOWED
     return Case(label, get=get, post=allowed, fill=fill)
+
+
+# Short names for one role as a group in expect(...).
+ADMIN = Role.PARTNERSHIP_ADMIN.value
+BUSINESS_UNIT = Role.BUSINESS_UNIT.value
+CDOP_MANAGER = Role.CDOP_MANAGER.value
+CDOP_PANEL = Role.CDOP_PANEL.value
+CASE_REVIEW_PANEL = Role.CASE_REVIEW_PANEL.value
+LEAD = Role.AGENCY_LEAD.value
+PRACTITIONER = Role.PRACTITIONER.value
+DATA_ANALYST = Role.DATA_ANALYST.value
+SCRUTINEER = Role.SCRUTINEER.value
+BOARD_MEMBER = Role.BOARD_MEMBER.value

@@ -5,10 +5,13 @@ Built once per test module with the apps' factories and services."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES, Role
@@ -36,6 +39,7 @@ def build_world() -> World:
         ActionPlanFactory,
         ActionUpdateFactory,
     )
+    from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
     from safeguarding.partnership import services as partnership_services
     from safeguarding.partnership.models import District, GroupMembership
     from safeguarding.partnership.tests.factories import (
@@ -44,6 +48,7 @@ def build_world() -> World:
         GroupFactory,
         PriorityFactory,
     )
+    from safeguarding.retention.models import LegalHold
 
     world = World()
     records = world.records
@@ -79,6 +84,23 @@ def build_world() -> World:
     records["action_b"] = action_b = ActionFactory.create(plan=plan, owner_agency=agency_b)
     records["update_a"] = ActionUpdateFactory.create(action=action_a)
     records["update_b"] = ActionUpdateFactory.create(action=action_b)
+
+    # learning: a published and an unpublished point, a live and a retired theme.
+    records["theme"] = theme = ThemeFactory.create()
+    records["theme_retired"] = ThemeFactory.create(retired_on=dt.date(2020, 1, 1))
+    records["point_published"] = LearningPointFactory.create(source=group, themes=[theme])
+    records["point_unpublished"] = LearningPointFactory.create(source=group, is_published=False)
+
+    # retention: a legal hold on agency B's action.
+    records["hold"] = LegalHold.objects.create(
+        content_type=ContentType.objects.get_for_model(action_b),
+        object_id=action_b.pk,
+        object_label="Agency B's action",
+        reason="Synthetic inquiry.",
+        review_on=dt.date(2030, 1, 1),
+        placed_at=timezone.now(),
+        placed_by=world.users[Role.PARTNERSHIP_ADMIN],
+    )
 
     for name, user in world.users.items():
         client = Client()
