@@ -1,0 +1,124 @@
+"""case_reviews: case-level records for staff, the case review panel and read-only roles;
+agency leads see their agency's requests.
+
+Pages with an object are listed in registry.MISSING until the world has their records."""
+
+from __future__ import annotations
+
+from safeguarding.core.tests.matrix.spec import (
+    ADMIN,
+    BOARD_MEMBER,
+    BUSINESS_UNIT,
+    CASE_REVIEW_PANEL,
+    CDOP_MANAGER,
+    CDOP_PANEL,
+    DATA_ANALYST,
+    FORBIDDEN,
+    NO_ROLE,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    PRACTITIONER,
+    SCRUTINEER,
+    Case,
+    expect,
+    no_object,
+)
+
+ENTRIES: dict[str, tuple[Case, ...]] = {
+    "case_reviews:agency_request_list": (
+        Case(
+            "no object",
+            get=expect(
+                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:case_review_home": (
+        Case(
+            "no object",
+            get=expect(
+                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:deadline_list": (
+        Case(
+            "no object",
+            get=expect(
+                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:incident_notification_create": (
+        Case(
+            "no object",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:incident_notification_list": (
+        Case(
+            "no object",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:practice_review_create": (
+        Case(
+            "no object",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:practice_review_export": (
+        Case(
+            "no object",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+    "case_reviews:practice_review_list": (
+        Case(
+            "no object",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=no_object,
+        ),
+    ),
+}
