@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from safeguarding.actions import permissions, selectors
+from safeguarding.core.dates import format_date
 from safeguarding.core.registry import Card, CardItem
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def my_actions_card(user: User) -> Card | None:
                 + Truncator(action.description).chars(90, truncate="…"),
                 url=reverse("actions:action_detail", args=[action.pk]),
                 hint=f"{action.plan.title} · {action.owner_agency.name}",
-                due=f"{action.due_date.day} {action.due_date:%B %Y}",
+                due=format_date(action.due_date),
                 tag="Overdue" if overdue else "",
                 tag_colour="govuk-tag--red" if overdue else "",
             )
@@ -45,8 +46,9 @@ def my_actions_card(user: User) -> Card | None:
         title="Your actions",
         items=items,
         empty_text="You have no open actions.",
-        link_url=reverse("actions:action_list"),
-        link_text="See all actions" if total <= CARD_LIMIT else f"See all {total} actions",
+        # The list the card opens is exactly the card's actions, so its count is the card's.
+        link_url=reverse("actions:action_list") + "?mine=on",
+        link_text="See all your actions" if total <= CARD_LIMIT else f"See all {total} actions",
         count=total,
     )
 
@@ -63,9 +65,7 @@ def plans_due_for_review_card(user: User) -> Card | None:
         CardItem(
             text=plan.title,
             url=reverse("actions:action_plan_detail", args=[plan.pk]),
-            due=f"{plan.next_review_due.day} {plan.next_review_due:%B %Y}"
-            if plan.next_review_due
-            else "",
+            due=format_date(plan.next_review_due) if plan.next_review_due else "",
             tag="Review due",
             tag_colour="govuk-tag--orange",
         )
@@ -74,7 +74,7 @@ def plans_due_for_review_card(user: User) -> Card | None:
     return Card(
         title="Action plans due for review",
         items=items,
-        link_url=reverse("actions:action_plan_list"),
-        link_text="See all action plans",
+        link_url=reverse("actions:action_plan_list") + "?review_due=on",
+        link_text=f"See all {total} plans due for review",
         count=total,
     )

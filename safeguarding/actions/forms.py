@@ -9,7 +9,7 @@ from django import forms
 from safeguarding.accounts.models import User
 from safeguarding.actions.models import Action
 from safeguarding.actions.rules import EVIDENCE_EXTENSIONS
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.partnership.models import Agency
 
 
@@ -41,7 +41,7 @@ class ActionForm(forms.Form):
         empty_label="No named owner (the agency's safeguarding leads)",
         help_text="The person who will make sure the action is done.",
     )
-    due_date = forms.DateField(label="Due date", widget=DateInput())
+    due_date = GOVUKDateField(label="Due date")
 
 
 class ActionEditForm(ActionForm):
@@ -58,9 +58,8 @@ class ActionProgressForm(forms.Form):
     status = forms.ChoiceField(
         choices=Action.Status.choices, label="Status now", widget=forms.RadioSelect
     )
-    completed_on = forms.DateField(
+    completed_on = GOVUKDateField(
         label="Date completed",
-        widget=DateInput(),
         required=False,
         help_text="Only when the action is complete. Leave empty for today.",
     )
@@ -74,7 +73,7 @@ class ActionProgressForm(forms.Form):
 
 
 class ActionPlanReviewForm(forms.Form):
-    reviewed_on = forms.DateField(label="Date of the review", widget=DateInput())
+    reviewed_on = GOVUKDateField(label="Date of the review")
     notes = forms.CharField(
         label="Notes from the review",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -95,6 +94,7 @@ class ActionFilterForm(forms.Form):
         required=False,
         label="Overdue",
     )
+    mine = forms.BooleanField(required=False, label="Only my open actions")
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
@@ -105,4 +105,18 @@ class ActionFilterForm(forms.Form):
             "status": data.get("status") or "",
             "agency": data.get("agency"),
             "overdue": overdue,
+            "mine": bool(data.get("mine")),
+        }
+
+
+class ActionPlanFilterForm(forms.Form):
+    search = forms.CharField(required=False, max_length=200, label="Plan title contains")
+    review_due = forms.BooleanField(required=False, label="Only plans due for review")
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        return {
+            "search": self.cleaned_data.get("search") or "",
+            "review_due": bool(self.cleaned_data.get("review_due")),
         }

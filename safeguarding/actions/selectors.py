@@ -6,7 +6,7 @@ marked overdue. `current_status` (annotated here) is the status every list shows
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -82,13 +82,17 @@ def action_list_for_user(
     overdue: bool | None = None,
     agency: Agency | int | None = None,
     plan: ActionPlan | None = None,
+    mine: bool = False,
     today: date | None = None,
 ) -> QuerySet[Action]:
     """The actions `user` may see, filtered. `status` filters on the current status (so
     status=OVERDUE includes past-due actions whose stored status is still on track, and
-    status=ON_TRACK excludes them); `overdue` True/False keeps only overdue / not overdue."""
+    status=ON_TRACK excludes them); `overdue` True/False keeps only overdue / not overdue;
+    `mine` keeps the user's open actions (the "Your actions" card: action_list_owned_by)."""
     today = today or timezone.localdate()
     actions = _base(user, today)
+    if mine:
+        actions = actions.filter(_mine_q(user)).filter(open_q())
     if status:
         actions = actions.filter(**{CURRENT_STATUS: status})
     if overdue is True:
@@ -121,14 +125,17 @@ def action_plan_for_source(*, source: Model) -> ActionPlan | None:
     return ActionPlan.objects.filter(source_type=source_type, source_id=source.pk).first()
 
 
+def _mine_q(user: User) -> Q:
+    return Q(owner_person_id=user.pk) | Q(owner_agency_id__in=user.lead_agency_ids)
+
+
 def action_list_owned_by(*, user: User, today: date | None = None) -> QuerySet[Action]:
     """ "My actions": open actions the user owns in person, or that belong to an agency they
     are safeguarding lead for. Soonest due first."""
     today = today or timezone.localdate()
-    mine = Q(owner_person_id=user.pk) | Q(owner_agency_id__in=user.lead_agency_ids)
     return (
         _with_current_status(
-            Action.objects.live().filter(mine).filter(open_q()),
+            Action.objects.live().filter(_mine_q(user)).filter(open_q()),
             today,
         )
         .select_related("plan", "owner_agency", "owner_person")
@@ -167,14 +174,26 @@ def actions_due_for_review(
     return actions.order_by("due_date", "plan_id", "number")
 
 
-def action_plan_list_for_user(*, user: User, today: date | None = None) -> QuerySet[ActionPlan]:
-    """The plans `user` may see, with counts of the actions in them that the user may see."""
+def action_plan_list_for_user(
+    *,
+    user: User,
+    today: date | None = None,
+    search: str = "",
+    review_due: bool = False,
+) -> QuerySet[ActionPlan]:
+    """The plans `user` may see, with counts of the actions in them that the user may see,
+    and their source records fetched in one query per record type (never one per plan).
+    `search` matches the title; `review_due` keeps the plans whose review date has come."""
     today = today or timezone.localdate()
-    plans = ActionPlan.objects.live().select_related("source_type")
+    plans = ActionPlan.objects.live().select_related("source_type").prefetch_related("source")
     scope = _scope_q(user, prefix="actions__")
     visible = Q() if scope is None else scope
     if scope is not None:
         plans = plans.filter(pk__in=_visible_plan_ids(user))
+    if search:
+        plans = plans.filter(title__icontains=search)
+    if review_due:
+        plans = plans.filter(next_review_due__lte=today)
     return plans.annotate(
         action_count=Count("actions", filter=visible, distinct=True),
         open_count=Count("actions", filter=visible & open_q("actions__"), distinct=True),
@@ -270,9 +289,12 @@ EXPORT_HEADER: Sequence[str] = (
 )
 
 
-def action_export_rows(*, actions: Iterable[Action], today: date | None = None) -> list[list[Any]]:
+def action_export_rows(
+    *, actions: QuerySet[Action], today: date | None = None
+) -> Iterator[list[Any]]:
+    """One row per action, as a generator reading the actions in chunks (for streaming)."""
     today = today or timezone.localdate()
-    return [
+    return (
         [
             action.plan.title,
             action.number,
@@ -285,5 +307,5 @@ def action_export_rows(*, actions: Iterable[Action], today: date | None = None) 
             action.is_overdue_on(today),
             action.completed_on,
         ]
-        for action in actions
-    ]
+        for action in actions.iterator(chunk_size=500)
+    )

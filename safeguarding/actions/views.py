@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,13 +22,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.actions import forms, permissions, selectors, services
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log.services import event_record_export
-from safeguarding.core.exports import csv_response, xlsx_response
+from safeguarding.core.dates import format_date
+from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 
 CRUMBS = Trail("Actions", "actions:action_list")
+PAGE_SIZE = 50
+
+
+def _query(request: AuthenticatedHttpRequest, keys: tuple[str, ...]) -> str:
+    """The list's filters, for its pagination and download links."""
+    return urlencode([(key, value) for key in keys if (value := request.GET.get(key))])
 
 
 def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
@@ -49,9 +56,8 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.ActionFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     actions = selectors.action_list_for_user(user=request.user, **filters)
-    page = Paginator(actions, 50).get_page(request.GET.get("page"))
-    filter_keys = ("status", "agency", "overdue")
-    query = urlencode([(k, v) for k in filter_keys if (v := request.GET.get(k))])
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = _query(request, ("status", "agency", "overdue", "mine"))
     return render(
         request,
         "actions/action_list.html",
@@ -67,8 +73,9 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def action_export(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The actions the user may see (with the list's filters) as CSV or XLSX; logged."""
+def action_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
+    """The actions the user may see (with the list's filters) as CSV or XLSX, streamed from
+    a generator; logged."""
     require(permissions.can_view_actions(request.user))
     file_format = request.GET.get("format", "csv")
     if file_format not in {"csv", "xlsx"}:
@@ -77,12 +84,12 @@ def action_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     actions = selectors.action_list_for_user(user=request.user, **form.filters())
     rows = selectors.action_export_rows(actions=actions)
     event_record_export(
-        actor=request.user, what="actions", rows=len(rows), file_format=file_format
+        actor=request.user, what="actions", rows=actions.count(), file_format=file_format
     )
     filename = f"actions-{timezone.localdate():%Y-%m-%d}.{file_format}"
     if file_format == "xlsx":
-        return xlsx_response(filename, selectors.EXPORT_HEADER, rows, sheet="Actions")
-    return csv_response(filename, selectors.EXPORT_HEADER, rows)
+        return xlsx_stream_response(filename, selectors.EXPORT_HEADER, rows, sheet="Actions")
+    return csv_stream_response(filename, selectors.EXPORT_HEADER, rows)
 
 
 @login_required
@@ -90,14 +97,19 @@ def action_export(request: AuthenticatedHttpRequest) -> HttpResponse:
 def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_actions(request.user))
     today = timezone.localdate()
+    form = forms.ActionPlanFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    plans = selectors.action_plan_list_for_user(user=request.user, today=today, **filters)
     return render(
         request,
         "actions/action_plan_list.html",
         {
-            "plans": selectors.action_plan_list_for_user(user=request.user, today=today),
-            "due_for_review": selectors.action_plans_due_for_review(
+            "form": form,
+            "page_obj": Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page")),
+            "query": _query(request, ("search", "review_due")),
+            "due_for_review_count": selectors.action_plans_due_for_review(
                 user=request.user, today=today
-            ),
+            ).count(),
             "today": today,
             "breadcrumbs": CRUMBS(("Action plans", "")),
         },
@@ -158,7 +170,7 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
             messages.success(
                 request,
                 f"The review has been recorded. The next review is due by "
-                f"{review.next_review_due.day} {review.next_review_due:%B %Y}.",
+                f"{format_date(review.next_review_due)}.",
             )
             return redirect("actions:action_plan_detail", plan.pk)
     return render(

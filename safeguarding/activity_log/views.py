@@ -1,5 +1,9 @@
 """The activity log, "who has viewed this record", and failed background jobs.
 
+The log and "who has viewed" are paged by keyset (the event's id, carried by the "Newer" and
+"Older" links), never by counting or by page number: a page of a log of a million events costs
+what a page of a hundred does.
+
 Form page: not used: the log's only form is the GET filter on the event list (no save).
 """
 
@@ -7,7 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -16,12 +20,27 @@ from safeguarding.activity_log.forms import EventFilterForm
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.permissions import require
 
+CURSOR_KEYS = ("before", "after")
+
+
+def _cursor(request: HttpRequest, key: str) -> int | None:
+    value = request.GET.get(key, "")
+    return int(value) if value.isdigit() else None
+
+
+def _page_context(request: HttpRequest, page: selectors.EventPage) -> dict[str, object]:
+    query = request.GET.copy()
+    for key in (*CURSOR_KEYS, "page"):
+        query.pop(key, None)
+    return {"event_page": page, "query": query.urlencode()}
+
 
 @login_required
 @require_GET
 def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_activity_log(request.user))
-    form = EventFilterForm(request.GET or None, verbs=selectors.verb_list())
+    filters = {key: value for key, value in request.GET.items() if key not in CURSOR_KEYS}
+    form = EventFilterForm(filters or None)
     events = selectors.event_list()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -34,13 +53,13 @@ def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             date_from=data["date_from"],
             date_to=data["date_to"],
         )
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = selectors.event_page(
+        events, before=_cursor(request, "before"), after=_cursor(request, "after")
+    )
     return render(
         request,
         "activity_log/event_list.html",
-        {"form": form, "page_obj": page, "query": query.urlencode()},
+        {"form": form, "verbs": selectors.verb_list(), **_page_context(request, page)},
     )
 
 
@@ -53,13 +72,16 @@ def viewer_list(
     content_type, target = permissions.get_viewed_record_for_user_or_404(
         request.user, content_type_id, object_id
     )
-    viewers = selectors.viewer_list_for_target(target=target)
-    page = Paginator(viewers, 50).get_page(request.GET.get("page"))
+    page = selectors.event_page(
+        selectors.viewer_list_for_target(target=target),
+        before=_cursor(request, "before"),
+        after=_cursor(request, "after"),
+    )
     return render(
         request,
         "activity_log/viewer_list.html",
         {
-            "page_obj": page,
+            **_page_context(request, page),
             "target_label": selectors.target_label_for(target=target, default=str(content_type)),
         },
     )
@@ -70,11 +92,9 @@ def viewer_list(
 def task_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Background jobs, failed ones first, so failures are visible, not only in logs."""
     require(permissions.can_view_task_results(request.user))
+    failed = Paginator(selectors.task_result_list_failed(), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "activity_log/task_list.html",
-        {
-            "failed": selectors.task_result_list_failed(),
-            "recent": selectors.task_result_list_recent(),
-        },
+        {"page_obj": failed, "failed": failed, "recent": selectors.task_result_list_recent()},
     )

@@ -45,7 +45,7 @@ def _require_status(edition: ReportEdition, *allowed: str, doing: str) -> None:
     """Lock the edition's row for this transaction and check its state: two people moving the
     same report on at once (two publications, a sign-off during a return) cannot both win."""
     current = (
-        ReportEdition.objects.select_for_update()
+        ReportEdition.objects.select_for_update(of=("self",))
         .filter(pk=edition.pk)
         .values_list("status", "draft_number", "review_round")
         .first()

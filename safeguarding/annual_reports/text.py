@@ -2,10 +2,11 @@
 
 Writers use Markdown (paragraphs, headings, lists, emphasis, links, tables, quotes) and write a
 figure as `{{ child_deaths.notified }}`. Rendering substitutes each token with the figure's
-formatted value, renders the Markdown with raw HTML switched off (markdown-it-py) and then
-sanitises the result with nh3, so no raw HTML, script, event handler or `javascript:` link can
-survive. A token that is not in the catalogue is an error: the preview lists it and shows it
-marked up, and the service refuses to save it; it never renders as a blank.
+formatted value and renders the Markdown with the platform's one renderer (core.markdown:
+markdown-it-py with raw HTML off, then nh3), so no raw HTML, script, event handler or
+`javascript:` link can survive. A token that is not in the catalogue is an error: the preview
+lists it and shows it marked up, and the service refuses to save it; it never renders as a
+blank.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import nh3
-from markdown_it import MarkdownIt
+from safeguarding.core.markdown import markdown_render
 
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 # A footnote reference survives Markdown and sanitising as this marker, then becomes a link.
@@ -24,15 +24,6 @@ FOOTNOTE_LINK = (
     r'<sup class="app-footnote-ref"><a class="govuk-link" href="#source-\1" '
     r'aria-label="Source \1">[\1]</a></sup>'
 )
-
-ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
-    "code", "table", "thead", "tbody", "tr", "th", "td", "span",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "th": {"scope"}}
-URL_SCHEMES = {"http", "https", "mailto"}
-
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
 @dataclass
@@ -62,16 +53,6 @@ def token_errors(text: str, known: Iterable[str]) -> list[str]:
     ]
 
 
-def sanitise(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-
-
 def render(
     text: str,
     *,
@@ -97,5 +78,7 @@ def render(
         return f"{value}\u27e6{number}\u27e7" if number else value
 
     source = TOKEN.sub(substitute, FOOTNOTE_MARK.sub("", text))
-    html = FOOTNOTE_MARK.sub(FOOTNOTE_LINK, sanitise(_markdown.render(source)))
+    # The shared renderer (core.markdown): raw HTML off, nh3, GOV.UK classes. Section titles
+    # are the report's h2s, so a writer's "##" stays an h2 inside its section.
+    html = FOOTNOTE_MARK.sub(FOOTNOTE_LINK, markdown_render(source, shift_headings=False))
     return Rendered(html=html, errors=errors, tokens=list(dict.fromkeys(used)))

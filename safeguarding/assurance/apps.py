@@ -24,6 +24,7 @@ class AssuranceConfig(AppConfig):
         register_card("assurance_section11", cards.section11_returns_card, order=40)
         register_card("assurance_audit_cases", cards.audit_cases_card, order=41)
         register_card("assurance_review", cards.assurance_review_card, order=42)
-        from safeguarding.assurance import retention
+        from safeguarding.assurance import evidence, retention
 
         retention.register()
+        evidence.register()

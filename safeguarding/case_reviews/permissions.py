@@ -123,13 +123,19 @@ def can_archive_incident_notification(user: User, notification: IncidentNotifica
     return can_archive_case_records(user) and not notification.is_archived
 
 
+def is_practice_review_report_public(review: PracticeReview) -> bool:
+    """The final report is public once the review is published (the public website serves it);
+    before that (or when it will not be published) it may identify the child."""
+    return bool(review.final_report) and review.status == PracticeReview.Status.PUBLISHED
+
+
 def can_download_practice_review_report(user: User, review: PracticeReview) -> bool:
     """The final report, when there is one: open to everyone who sees the review once it is
     published; before that (or when it will not be published) it may identify the child, so
     only the case team may open it."""
     if not review.final_report or not can_view_practice_review(user, review):
         return False
-    return review.status == PracticeReview.Status.PUBLISHED or is_case_team(user)
+    return is_practice_review_report_public(review) or is_case_team(user)
 
 
 def can_view_agency_request(user: User, request: AgencyRequest) -> bool:

@@ -85,6 +85,14 @@ def practice_review_export_rows(*, reviews: QuerySet[PracticeReview]) -> Iterato
         ]
 
 
+def practice_review_list_published() -> QuerySet[PracticeReview]:
+    """Reviews the partnership has published (not archived), newest publication first: what
+    the public website lists. Only de-identified fields (the review's pseudonym, summary, key
+    message) are meant for it; never the children or the agencies' submissions."""
+    reviews = PracticeReview.objects.live().filter(status=PracticeReview.Status.PUBLISHED)
+    return reviews.select_related("area").order_by("-published_on", "-id")
+
+
 def practice_review_list_for_rapid_review(
     *, rapid_review: RapidReview
 ) -> QuerySet[PracticeReview]:

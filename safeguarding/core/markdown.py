@@ -58,9 +58,13 @@ def _add_classes(html: str) -> str:
     return _TAG.sub(repl, html)
 
 
-def markdown_to_html(text: str) -> SafeString:
-    """Render written text to sanitised GOV.UK HTML (safe to put in a template as it is)."""
-    raw = _shift_headings(_parser.render(text or ""))
+def markdown_render(text: str, *, shift_headings: bool = True) -> str:
+    """Written text as sanitised GOV.UK HTML (a plain string, for callers that post-process it,
+    such as the annual report's footnote marks). `shift_headings` makes "#" an h2 (the page
+    owns the h1); a document whose own headings are h2 may keep Markdown's levels."""
+    raw = _parser.render(text or "")
+    if shift_headings:
+        raw = _shift_headings(raw)
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -68,7 +72,12 @@ def markdown_to_html(text: str) -> SafeString:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return mark_safe(_add_classes(clean))  # noqa: S308 - sanitised by nh3 just above
+    return _add_classes(clean)
+
+
+def markdown_to_html(text: str) -> SafeString:
+    """Render written text to sanitised GOV.UK HTML (safe to put in a template as it is)."""
+    return mark_safe(markdown_render(text))  # noqa: S308 - sanitised by nh3 in markdown_render
 
 
 def markdown_to_text(text: str) -> str:

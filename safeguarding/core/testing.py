@@ -7,13 +7,20 @@
     matrix.outsider(outsider)                   # 404
     matrix.read_only_write(member_readonly)     # 403 on POST
     matrix.wrong_method(owner, "delete")        # 405
+
+`assert_same_query_count(build, visit)` proves a page does not run a query per row: it builds
+the data at two sizes and asserts the page costs the same number of queries at both.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -66,3 +73,86 @@ class ViewMatrix:
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
         return response
+
+
+def query_count(visit: Callable[[], Any]) -> tuple[int, list[str]]:
+    """How many queries `visit()` runs, and their SQL."""
+    with CaptureQueriesContext(connection) as captured:
+        visit()
+    return len(captured), [query["sql"] for query in captured.captured_queries]
+
+
+def assert_same_query_count(
+    build: Callable[[int], Any],
+    visit: Callable[[], Any],
+    *,
+    sizes: Sequence[int] = (3, 30),
+) -> None:
+    """Build `n` more records (so `build(n)` must add to what is already there: it is called
+    with each size in turn, and should create `n - previous` records or reset first), visit
+    the page and compare the query counts: a list or card that runs a query per row fails.
+
+    `build(n)` is called with the number of records wanted in total; `visit()` fetches the
+    page (and may assert on it). The first visit is done once before counting, to warm any
+    per-process caches (content types, sessions)."""
+    counts: list[tuple[int, int, list[str]]] = []
+    for size in sizes:
+        build(size)
+        visit()  # warm caches (content types, site settings) so only the page's own queries count
+        number, sql = query_count(visit)
+        counts.append((size, number, sql))
+    first_size, first, first_sql = counts[0]
+    for size, number, sql in counts[1:]:
+        if number != first:
+            extra = "\n".join(q for q in sql if q not in first_sql)[:3000]
+            raise AssertionError(
+                f"{first} queries with {first_size} records but {number} with {size}: "
+                f"a query per row. Queries only in the larger run:\n{extra}"
+            )
+
+
+def response_bytes(response: Any) -> bytes:
+    """The body of a response, streamed or not (exports stream)."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
+
+
+DANGEROUS_STARTS = ("=", "+", "-", "@")
+
+
+def export_cells(response: Any) -> list[list[str]]:
+    """Every cell of a CSV or XLSX export response, as text (for formula-safety tests)."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    body = response_bytes(response)
+    if body[:2] == b"PK":
+        sheet = load_workbook(io.BytesIO(body)).worksheets[0]
+        return [
+            ["" if value is None else str(value) for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    return [list(row) for row in csv.reader(io.StringIO(body.decode()))]
+
+
+def assert_export_formula_safe(response: Any, value: str) -> None:
+    """The export streams, contains `value` neutralised (an apostrophe before it) and no
+    cell that a spreadsheet would run as a formula."""
+    assert response.status_code == 200
+    assert getattr(response, "streaming", False), "exports must stream (a generator response)"
+    cells = [cell for row in export_cells(response) for cell in row]
+    assert "'" + value in cells, f"{value!r} not found neutralised in the export"
+    assert not [cell for cell in cells if cell.startswith(DANGEROUS_STARTS)]
+
+
+def date_data(name: str, value: date | str) -> dict[str, str]:
+    """POST data for a GOV.UK date input (core.forms.GOVUKDateField): the three boxes."""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }

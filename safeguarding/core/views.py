@@ -5,19 +5,31 @@ Form page: not used: none of these pages has a form.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.registry import cards_for_user
 
 
-@login_required
+@public
 @require_GET
-def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+def home(request: HttpRequest) -> HttpResponse:
+    """The front door. Anonymous visitors go to the public website's home (training catalogue,
+    certificate checker, guidance, reporting a concern); signed-in people see "My work".
+
+    Public only in the sense that anyone may open it: it shows nothing but a redirect to a
+    public page until the visitor has signed in (core/tests/test_url_safety.py checks both)."""
+    if not request.user.is_authenticated:
+        # By URL name: core sits below the website app and must not import it.
+        return redirect(reverse("website:home"))
+    return _my_work(request)  # type: ignore[arg-type]
+
+
+def _my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     cards = cards_for_user(request.user)
     return render(request, "core/home.html", {"cards": cards})
 

@@ -217,3 +217,50 @@ class StoredFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area_id} {self.year_start} q{self.quarter} {self.key}: {self.value}"
+
+
+class Comparator(BaseModel):
+    """A published figure to compare an area with: England, the area's region or its statistical
+    neighbours, for one figure and reporting year, with where it was published. England's has no
+    area (one value for every area); a region's and the neighbours' belong to the area."""
+
+    class Geography(models.TextChoices):
+        ENGLAND = "england", "England"
+        REGION = "region", "Region"
+        NEIGHBOURS = "neighbours", "Statistical neighbours"
+
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="comparators"
+    )
+    geography = models.CharField(max_length=10, choices=Geography.choices)
+    figure = models.CharField(max_length=40)
+    year_start = models.PositiveIntegerField(help_text="The reporting year's first calendar year")
+    value = models.DecimalField(max_digits=9, decimal_places=1)
+    source = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["figure", "year_start", "geography"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "year_start", "geography"],
+                condition=models.Q(area__isnull=True),
+                name="datasets_one_england_comparator_per_figure_year",
+            ),
+            models.UniqueConstraint(
+                fields=["figure", "year_start", "geography", "area"],
+                condition=models.Q(area__isnull=False),
+                name="datasets_one_comparator_per_area_figure_year",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(geography="england", area__isnull=True)
+                | (~models.Q(geography="england") & models.Q(area__isnull=False)),
+                name="datasets_comparator_area_only_beyond_england",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_geography_display()} {self.figure} {self.year_start}: {self.value}"
+
+    @property
+    def activity_label(self) -> str:
+        return f"Comparator: {self.get_geography_display()} {self.figure} {self.year_start}"

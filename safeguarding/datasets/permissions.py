@@ -111,3 +111,8 @@ def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Are
         can_edit=can_import,
         write=write,
     )
+
+
+def can_manage_comparators(user: User) -> bool:
+    """England's, regions' and neighbours' published figures: whoever may import for an area."""
+    return can_import(user)

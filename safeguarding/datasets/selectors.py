@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import disclosure, figures, permissions
-from safeguarding.datasets.models import ImportBatch, Population, StoredFigure
+from safeguarding.datasets.models import Comparator, ImportBatch, Population, StoredFigure
 from safeguarding.partnership.models import Area
 
 if TYPE_CHECKING:
@@ -287,3 +287,10 @@ def area_stored_figures(*, area: Area, year: ReportingYear) -> dict[str, figures
         )
         for f in figures.FIGURES
     }
+
+
+def comparator_list() -> QuerySet[Comparator]:
+    """Every comparator, England's first within a figure and year."""
+    return Comparator.objects.select_related("area").order_by(
+        "figure", "-year_start", "geography", "area__name"
+    )

@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +29,14 @@ from django.utils import dateformat, timezone
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.concurrency import bump_version
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import figures, import_check, permissions, tasks, verbs
+from safeguarding.datasets import comparators, figures, import_check, permissions, tasks, verbs
 from safeguarding.datasets.importing.files import files_delete, files_store
 from safeguarding.datasets.importing.memory import older_objects_left_alone
 from safeguarding.datasets.importing.progress import ProgressWrite, progress_writer
 from safeguarding.datasets.importing.readers import return_read
 from safeguarding.datasets.importing.store import RecordStore
 from safeguarding.datasets.models import (
+    Comparator,
     ImportBatch,
     Population,
     ReturnKind,
@@ -543,3 +545,83 @@ def population_set(
     return population_update(
         actor=actor, population=existing, children=children, source=source, expected_version=None
     )
+
+
+# --- comparators (England, region, statistical neighbours) ---------------------------------
+
+
+def _comparator_found(
+    *, area: Area | None, geography: str, figure: str, year: ReportingYear
+) -> Comparator | None:
+    return Comparator.objects.filter(
+        area=area, geography=geography, figure=figure, year_start=year.start_year
+    ).first()
+
+
+@transaction.atomic
+def comparator_set(
+    *,
+    actor: User | None,
+    area: Area | None,
+    geography: str,
+    figure: str,
+    year: ReportingYear,
+    value: Decimal,
+    source: str,
+) -> Comparator:
+    """Enter (or correct) one comparator. England's has no area; the others need one."""
+    errors = {}
+    if figure not in comparators.figure_keys():
+        errors["figure"] = "Choose a figure."
+    if (geography == Comparator.Geography.ENGLAND) != (area is None):
+        errors["area"] = "England's figure has no area; a region's or neighbours' needs one."
+    if value < 0:
+        errors["value"] = "Enter a figure of 0 or more."
+    if not source.strip():
+        errors["source"] = "Say where the figure was published."
+    if errors:
+        raise ValidationError(errors)
+    data = {"value": value.quantize(Decimal("0.1")), "source": source.strip()[:255]}
+    existing = _comparator_found(area=area, geography=geography, figure=figure, year=year)
+    if existing is not None:
+        tracked_update(
+            actor=actor, obj=existing, data=data, verb=verbs.COMPARATOR_SET, expected_version=None
+        )
+        return existing
+    return tracked_create(
+        actor=actor,
+        model=Comparator,
+        data={
+            "area": area,
+            "geography": geography,
+            "figure": figure,
+            "year_start": year.start_year,
+            **data,
+        },
+        verb=verbs.COMPARATOR_SET,
+    )
+
+
+@transaction.atomic
+def comparators_import(*, actor: User | None, text: str, areas: Sequence[Area]) -> int:
+    """Store every row of a comparators CSV, or none: a ValidationError lists every problem
+    with its row and column. `areas` are the areas whose LA numbers rows may name."""
+    by_number = {area.la_number: area for area in areas}
+    rows, problems = comparators.read_comparator_csv(text, la_numbers=set(by_number))
+    if problems:
+        raise ValidationError([str(problem) for problem in problems[:50]])
+    if not rows:
+        raise ValidationError("The file has no rows under its header.")
+    for row in rows:
+        area = by_number[row.la_number] if row.la_number else None
+        Comparator.objects.update_or_create(
+            area=area,
+            geography=row.geography,
+            figure=row.figure,
+            year_start=row.year.start_year,
+            defaults={"value": row.value, "source": row.source[:255]},
+        )
+    event_record(
+        actor=actor, verb=verbs.COMPARATORS_IMPORTED, target=None, data={"rows": len(rows)}
+    )
+    return len(rows)

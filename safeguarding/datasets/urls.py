@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from safeguarding.datasets import views
+from safeguarding.datasets import comparator_views, views
 
 app_name = "datasets"
 urlpatterns = [
@@ -19,4 +19,6 @@ urlpatterns = [
     path("imports/<int:pk>/withdraw/", views.import_withdraw, name="import_withdraw"),
     path("populations/", views.population_list, name="population_list"),
     path("populations/<int:pk>/change/", views.population_update, name="population_update"),
+    path("comparators/", comparator_views.comparator_list, name="comparator_list"),
+    path("comparators/import/", comparator_views.comparator_import, name="comparator_import"),
 ]

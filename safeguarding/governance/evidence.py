@@ -18,8 +18,19 @@ An app registers its models once, in its AppConfig.ready():
 values, each counted from the records themselves, never typed in. The figure's `token` is the
 name a narrative may use in the annual report ({priority.<number>.<token>}).
 
+Two optional hooks:
+
+* `prepare(queryset)`: the select_related/prefetch_related the records' labels and figures need,
+  so the priority page makes the same number of queries however many records are linked;
+* `for_priority(priority)`: records that count for a priority without an evidence link, because
+  the record itself names the priority (a training course's or an audit's `priority` field).
+  They are listed and counted like linked records; a record both linked and naming the priority
+  counts once.
+
 Only registered models can be linked. Governance registers actions, action plans, learning
-points, meetings and decisions itself (`register_built_in`, called from GovernanceConfig).
+points, meetings and decisions itself (`register_built_in`, called from GovernanceConfig);
+training registers courses and sessions (`training/evidence.py`), assurance audits, surveys and
+Section 11 findings (`assurance/evidence.py`).
 """
 
 from __future__ import annotations
@@ -29,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,6 +57,8 @@ class Figure:
 
 FigureFunction = Callable[[Sequence[Any]], list[Figure]]
 UrlFunction = Callable[[Any], str]
+PrepareFunction = Callable[[QuerySet[Any]], QuerySet[Any]]
+ForPriorityFunction = Callable[[Any], QuerySet[Any]]
 
 
 @dataclass(frozen=True)
@@ -54,16 +67,39 @@ class Provider:
     label: str
     figures: FigureFunction
     url: UrlFunction | None = None
+    prepare: PrepareFunction | None = None
+    for_priority: ForPriorityFunction | None = None
+    for_priority_note: str = ""
+    describe: UrlFunction | None = None
 
 
 _providers: dict[str, Provider] = {}
 
 
 def register(
-    model_label: str, label: str, figures: FigureFunction, *, url: UrlFunction | None = None
+    model_label: str,
+    label: str,
+    figures: FigureFunction,
+    *,
+    url: UrlFunction | None = None,
+    prepare: PrepareFunction | None = None,
+    for_priority: ForPriorityFunction | None = None,
+    for_priority_note: str = "",
+    describe: Callable[[Any], str] | None = None,
 ) -> None:
-    """Let records of `model_label` ("app_label.modelname") be linked to priorities."""
-    _providers[model_label.lower()] = Provider(model_label.lower(), label, figures, url)
+    """Let records of `model_label` ("app_label.modelname") be linked to priorities.
+    `describe(record)` is the record's line on the priority page (default: its activity label
+    and its text)."""
+    _providers[model_label.lower()] = Provider(
+        model_label.lower(),
+        label,
+        figures,
+        url,
+        prepare,
+        for_priority,
+        for_priority_note,
+        describe,
+    )
 
 
 def provider_for(model_label: str) -> Provider | None:
@@ -136,10 +172,12 @@ def register_built_in() -> None:
         "Meeting decisions",
         _decision_figures,
         url=lambda decision: reverse("governance:meeting_detail", args=[decision.meeting_id]),
+        prepare=lambda decisions: decisions.select_related("meeting__group"),
     )
     register(
         "governance.meeting",
         "Meetings",
         _meeting_figures,
         url=lambda meeting: reverse("governance:meeting_detail", args=[meeting.pk]),
+        prepare=lambda meetings: meetings.select_related("group"),
     )

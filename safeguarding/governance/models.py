@@ -7,7 +7,6 @@ has started) live in services.py, which checks them under a row lock.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from safeguarding.core import uploads
 from safeguarding.core.models import BaseModel
 from safeguarding.core.years import ReportingYear
 
@@ -129,7 +129,7 @@ class ArrangementsMember(BaseModel):
 
 
 def arrangements_upload_to(instance: models.Model, filename: str) -> str:
-    return f"governance/arrangements/{uuid.uuid4().hex}.pdf"
+    return f"governance/arrangements/{uploads.generated_name(uploads.PDF)}"
 
 
 class ArrangementsDocument(BaseModel):
@@ -357,7 +357,7 @@ class AgendaItem(BaseModel):
 
 def paper_upload_to(instance: Paper, filename: str) -> str:
     """A random stored name: the original name is kept in original_name, never in the path."""
-    return f"governance/papers/{uuid.uuid4().hex}{instance.extension}"
+    return f"governance/papers/{uploads.generated_name(instance.file_kind)}"
 
 
 class Paper(models.Model):
@@ -390,6 +390,11 @@ class Paper(models.Model):
     @property
     def extension(self) -> str:
         return f".{self.kind}" if self.kind else ""
+
+    @property
+    def file_kind(self) -> uploads.FileKind:
+        """The shared file kind (core.uploads) of the paper's `kind`, for storing and serving."""
+        return next((k for k in uploads.DOCUMENTS if k.key == self.kind), uploads.PDF)
 
 
 class Attendance(models.Model):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -151,16 +152,20 @@ def group_list_for_user(*, user: User) -> list[Group]:
 
 
 def meeting_list_for_group(*, group: Group) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(group=group).select_related("group").order_by("-starts_at")
+    return (
+        Meeting.objects.filter(group=group).select_related("group").order_by("-starts_at", "-id")
+    )
 
 
-def governance_meeting_list_for_user(*, user: User, upcoming: bool) -> list[Meeting]:
+def governance_meeting_list_for_user(*, user: User, upcoming: bool) -> QuerySet[Meeting]:
+    """Meetings (not cancelled) of the groups the user may see: to come, soonest first, or
+    held, latest first. A query set: pages take a slice or paginate it."""
     groups = [g.pk for g in group_list_for_user(user=user)]
     now = timezone.now()
     meetings = Meeting.objects.select_related("group").filter(group_id__in=groups, cancelled=False)
     if upcoming:
-        return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:20])
-    return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:20])
+        return meetings.filter(ends_at__gte=now).order_by("starts_at", "id")
+    return meetings.filter(ends_at__lt=now).order_by("-starts_at", "-id")
 
 
 def seats_for_meeting(*, meeting: Meeting) -> list[GroupMembership]:
@@ -301,49 +306,72 @@ def _record_label(record: Any) -> str:
 
 def priority_evidence(*, priority: Priority) -> list[EvidenceGroup]:
     """Everything linked to the priority, grouped by kind, with the figures counted from the
-    linked records (by each kind's registered provider)."""
-    links = list(EvidenceLink.objects.filter(priority=priority).select_related("record_type"))
-    by_type: dict[int, list[EvidenceLink]] = defaultdict(list)
+    records (by each kind's registered provider). A kind whose provider has `for_priority`
+    also counts the records that name the priority themselves (a course's `priority`), without
+    an evidence link; a record both linked and naming the priority counts once. The number of
+    queries depends on the kinds of evidence, never on how many records are linked."""
+    links = list(EvidenceLink.objects.filter(priority=priority).order_by("record_type", "id"))
+    by_model: dict[str, list[EvidenceLink]] = defaultdict(list)
     for link in links:
-        by_type[link.record_type_id].append(link)
+        content_type = ContentType.objects.get_for_id(link.record_type_id)
+        by_model[f"{content_type.app_label}.{content_type.model}"].append(link)
     groups = []
-    for type_id, type_links in by_type.items():
-        content_type = ContentType.objects.get_for_id(type_id)
-        provider = evidence.provider_for(f"{content_type.app_label}.{content_type.model}")
-        model = content_type.model_class()
-        if provider is None or model is None:
+    for provider in evidence.registered():
+        type_links = by_model.get(provider.model_label, [])
+        rows: list[tuple[str, Any]] = []
+        if type_links:
+            model = django_apps.get_model(provider.model_label)
+            records = model._default_manager.filter(pk__in=[link.record_id for link in type_links])
+            if provider.prepare is not None:
+                records = provider.prepare(records)
+            by_pk = {r.pk: r for r in records}
+            rows = [
+                (link.note, by_pk[link.record_id])
+                for link in type_links
+                if link.record_id in by_pk
+            ]
+        if provider.for_priority is not None:
+            seen = {record.pk for _note, record in rows}
+            rows += [
+                (provider.for_priority_note, record)
+                for record in provider.for_priority(priority)
+                if record.pk not in seen
+            ]
+        if not rows:
             continue
-        records = {
-            r.pk: r
-            for r in model._default_manager.filter(pk__in=[link.record_id for link in type_links])
-        }
-        present = [
-            (link, records[link.record_id]) for link in type_links if link.record_id in records
-        ]
         groups.append(
             EvidenceGroup(
                 label=provider.label,
                 records=[
                     EvidenceRecord(
-                        label=_record_label(record),
+                        label=(
+                            provider.describe(record)
+                            if provider.describe is not None
+                            else _record_label(record)
+                        ),
                         url=provider.url(record) if provider.url else "",
-                        note=link.note,
+                        note=note,
                     )
-                    for link, record in present
+                    for note, record in rows
                 ],
-                figures=provider.figures([record for _link, record in present]),
+                figures=provider.figures([record for _note, record in rows]),
             )
         )
     return sorted(groups, key=lambda g: g.label)
 
 
-def priority_figure_list(*, priority: Priority) -> list[evidence.Figure]:
-    """The priority's figures, added up by label across the kinds of evidence."""
+def evidence_figure_totals(groups: list[EvidenceGroup]) -> list[evidence.Figure]:
+    """Figures added up by label across the kinds of evidence (what narratives use)."""
     totals: dict[str, int] = {}
-    for group in priority_evidence(priority=priority):
+    for group in groups:
         for figure in group.figures:
             totals[figure.label] = totals.get(figure.label, 0) + figure.value
     return [evidence.Figure(label, value) for label, value in totals.items()]
+
+
+def priority_figure_list(*, priority: Priority) -> list[evidence.Figure]:
+    """The priority's figures, added up by label across the kinds of evidence."""
+    return evidence_figure_totals(priority_evidence(priority=priority))
 
 
 def priority_figures(*, priority: Priority) -> dict[str, int]:

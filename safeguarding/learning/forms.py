@@ -35,14 +35,23 @@ def _year_choices() -> list[tuple[str, str]]:
     return [("", "All years"), *[(y.label, y.label) for y in years]]
 
 
+class ThemeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A theme, labelled with how much learning the person can see under it when the
+    queryset carries `point_count` (selectors.theme_list_with_usage)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        count = getattr(obj, "point_count", None)
+        return obj.name if count is None else f"{obj.name} ({count})"
+
+
 class LearningSearchForm(forms.Form):
     q = forms.CharField(
         required=False,
         max_length=200,
         label="Search learning",
-        help_text="Words in the title or summary.",
+        help_text="Words in the title, summary, source or themes, for example neglect.",
     )
-    theme = forms.ModelChoiceField(
+    theme = ThemeChoiceField(
         queryset=Theme.objects.order_by("name"),
         to_field_name="slug",
         required=False,
@@ -61,9 +70,13 @@ class LearningSearchForm(forms.Form):
         queryset=Area.objects.order_by("name"), required=False, empty_label="All areas"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, themes: Any = None, **kwargs: Any) -> None:
+        """`themes`: the theme choices (pass selectors.theme_list_with_usage(user=...) so each
+        is labelled with the learning that person can see under it)."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices()  # type: ignore[attr-defined]
+        if themes is not None:
+            self.fields["theme"].queryset = themes  # type: ignore[attr-defined]
 
     def clean_year(self) -> ReportingYear | None:
         label = self.cleaned_data.get("year") or ""

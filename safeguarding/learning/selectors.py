@@ -7,13 +7,27 @@ with `learning_point_list_for_source`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, models
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning import permissions
@@ -81,14 +95,13 @@ def learning_point_list_for_user(
     agency: Agency | None = None,
     area: Area | None = None,
 ) -> QuerySet[LearningPoint]:
-    """The learning the user may see, newest first, filtered. `search` matches words in the
-    title, summary or source's title (every word must appear); `year` is the reporting year
-    it was recorded in."""
+    """The learning the user may see, filtered: newest first, or best match first when
+    searching. `search` covers the title, summary, source's title and theme names (see
+    `_search`); `year` is the reporting year it was recorded in."""
     points = learning_point_visible_to(user=user)
-    for word in search.split():
-        points = points.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(source_title__icontains=word)
-        )
+    ranked = False
+    if search.strip():
+        points, ranked = _search(points, search)
     if theme is not None:
         points = points.filter(theme_links__theme=theme)
     if source_kind:
@@ -99,7 +112,55 @@ def learning_point_list_for_user(
         points = points.filter(agency_links__agency=agency)
     if area is not None:
         points = points.filter(area=area)
+    if ranked:
+        return _with_relations(points).order_by("-rank", "-recorded_on", "-id")
     return _with_relations(points).order_by("-recorded_on", "-id")
+
+
+def _theme_names() -> Subquery:
+    """Each learning point's theme names in one string (for full-text search)."""
+    return Subquery(
+        LearningPointTheme.objects.filter(learning_point=OuterRef("pk"))
+        .order_by()
+        .values("learning_point")
+        .annotate(names=StringAgg("theme__name", delimiter=" "))
+        .values("names")[:1],
+        output_field=models.TextField(),
+    )
+
+
+def _search(points: QuerySet[LearningPoint], search: str) -> tuple[QuerySet[LearningPoint], bool]:
+    """Search the title, summary, source title and themes. On PostgreSQL: full-text search
+    (English stemming, so "dogs" finds "Dog attacks"), ranked with title and themes weighted
+    above the summary; returns (points, True) with a `rank` annotation. Elsewhere (SQLite in
+    development and tests): every word must appear in one of those, case-insensitively."""
+    if connection.vendor == "postgresql":
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector(
+                Coalesce(_theme_names(), Value(""), output_field=models.TextField()),
+                weight="A",
+                config="english",
+            )
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("source_title", weight="C", config="english")
+        )
+        query = SearchQuery(search, search_type="websearch", config="english")
+        points = points.annotate(search_document=vector, rank=SearchRank(vector, query)).filter(
+            search_document=query
+        )
+        return points, True
+    for word in search.split():
+        theme_match = LearningPointTheme.objects.filter(
+            learning_point=OuterRef("pk"), theme__name__icontains=word
+        )
+        points = points.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(source_title__icontains=word)
+            | Exists(theme_match)
+        )
+    return points, False
 
 
 def learning_point_list_for_source(
@@ -236,9 +297,10 @@ LEARNING_EXPORT_HEADER = (
 )
 
 
-def learning_export_rows(*, points: QuerySet[LearningPoint]) -> list[list[object]]:
-    """One row per learning point (pass a queryset from learning_point_list_for_user)."""
-    return [
+def learning_export_rows(*, points: QuerySet[LearningPoint]) -> Iterator[list[object]]:
+    """One row per learning point (pass a queryset from learning_point_list_for_user), as a
+    generator reading the points in chunks (themes and agencies prefetched per chunk)."""
+    return (
         [
             p.title,
             p.summary,
@@ -251,8 +313,8 @@ def learning_export_rows(*, points: QuerySet[LearningPoint]) -> list[list[object
             p.area.name if p.area else "Whole partnership",
             p.is_published,
         ]
-        for p in points
-    ]
+        for p in points.iterator(chunk_size=500)
+    )
 
 
 def trend_export_header(*, trend: ThemeTrend) -> list[str]:

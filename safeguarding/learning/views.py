@@ -7,26 +7,28 @@ forms (nothing is saved).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
-from safeguarding.core.exports import csv_response, xlsx_response
+from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, Trail, form_page
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
 
 _PER_PAGE = 25
+_THEMES_PER_PAGE = 50
 
 CRUMBS = Trail("Learning", "learning:learning_point_list")
 
@@ -42,7 +44,9 @@ def _theme_crumbs(*extra: Crumb) -> list[Crumb]:
 @require_GET
 def learning_point_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_learning(request.user))
-    form = forms.LearningSearchForm(request.GET or None)
+    form = forms.LearningSearchForm(
+        request.GET or None, themes=selectors.theme_list_with_usage(user=request.user)
+    )
     filters = form.filters()
     points = selectors.learning_point_list_for_user(user=request.user, **filters)
     page = Paginator(points, _PER_PAGE).get_page(request.GET.get("page"))
@@ -137,20 +141,22 @@ def _export(
     what: str,
     filename: str,
     header: list[str] | tuple[str, ...],
-    rows: list[list[object]],
-) -> HttpResponse:
+    rows: Iterable[list[object]],
+    row_count: int,
+) -> StreamingHttpResponse:
+    """Stream the export (rows from a generator); the event records how many rows it has."""
     file_format = request.GET.get("format", "csv")
     if file_format not in _FORMATS:
         raise Http404
-    event_record_export(actor=request.user, what=what, rows=len(rows), file_format=file_format)
+    event_record_export(actor=request.user, what=what, rows=row_count, file_format=file_format)
     if file_format == "xlsx":
-        return xlsx_response(f"{filename}.xlsx", header, rows, sheet=what)
-    return csv_response(f"{filename}.csv", header, rows)
+        return xlsx_stream_response(f"{filename}.xlsx", header, rows, sheet=what)
+    return csv_stream_response(f"{filename}.csv", header, rows)
 
 
 @login_required
 @require_GET
-def learning_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+def learning_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     """The learning the user may see, with the list page's search and filters, as CSV or XLSX."""
     require(permissions.can_view_learning(request.user))
     form = forms.LearningSearchForm(request.GET or None)
@@ -161,6 +167,7 @@ def learning_export(request: AuthenticatedHttpRequest) -> HttpResponse:
         filename="learning",
         header=selectors.LEARNING_EXPORT_HEADER,
         rows=selectors.learning_export_rows(points=points),
+        row_count=points.count(),
     )
 
 
@@ -222,15 +229,17 @@ def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def learning_trends_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+def learning_trends_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     require(permissions.can_view_learning(request.user))
     _form, trend = _trend(request)
+    rows = selectors.trend_export_rows(trend=trend)
     return _export(
         request,
         what="Learning themes by year",
         filename="learning-themes-by-year",
         header=selectors.trend_export_header(trend=trend),
-        rows=selectors.trend_export_rows(trend=trend),
+        rows=rows,
+        row_count=len(rows),
     )
 
 
@@ -245,7 +254,9 @@ def theme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "learning/theme_list.html",
         {
-            "themes": selectors.theme_list_with_usage(user=request.user),
+            "page_obj": Paginator(
+                selectors.theme_list_with_usage(user=request.user), _THEMES_PER_PAGE
+            ).get_page(request.GET.get("page")),
             "can_manage": permissions.can_manage_themes(request.user),
             "breadcrumbs": CRUMBS(("Themes", "")),
         },

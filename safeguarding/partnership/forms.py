@@ -8,7 +8,7 @@ from django import forms
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.partnership.models import Agency, Area, Group, GroupMembership
 
 
@@ -58,7 +58,7 @@ class PartnershipForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
-    ended_on = forms.DateField(label="Date the membership ended", widget=DateInput())
+    ended_on = GOVUKDateField(label="Date the membership ended")
 
 
 class AgencyForm(forms.Form):
@@ -99,9 +99,8 @@ class AgencyEditForm(AgencyForm):
 
 
 class AgencyDisableForm(forms.Form):
-    disabled_on = forms.DateField(
+    disabled_on = GOVUKDateField(
         label="Date the agency stopped",
-        widget=DateInput(),
         help_text="It is no longer offered for new records from now on.",
     )
     version = VersionField()
@@ -109,7 +108,7 @@ class AgencyDisableForm(forms.Form):
 
 class AgencyRenameForm(forms.Form):
     new_name = forms.CharField(label="New name", max_length=200)
-    effective = forms.DateField(label="Date the new name applies from", widget=DateInput())
+    effective = GOVUKDateField(label="Date the new name applies from")
     version = VersionField()
 
 
@@ -145,7 +144,7 @@ class GroupMembershipForm(forms.Form):
         empty_label="No agency seat",
     )
     role = forms.ChoiceField(choices=GroupMembership.GroupRole.choices, label="Role in the group")
-    started_on = forms.DateField(required=False, widget=DateInput(), label="Started on")
+    started_on = GOVUKDateField(required=False, label="Started on")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -157,8 +156,8 @@ class GroupMembershipForm(forms.Form):
 class PriorityForm(forms.Form):
     number = forms.IntegerField(min_value=1, max_value=20)
     title = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
-    period_start = forms.DateField(widget=DateInput(), label="Period starts")
-    period_end = forms.DateField(widget=DateInput(), label="Period ends")
+    period_start = GOVUKDateField(label="Period starts")
+    period_end = GOVUKDateField(label="Period ends")
     what_we_will_do = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
     what_success_looks_like = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
     lead_group = forms.ModelChoiceField(queryset=Group.objects.live(), required=False)
@@ -191,3 +190,15 @@ class PersonDeactivateForm(forms.Form):
 
 class PersonSearchForm(forms.Form):
     q = forms.CharField(required=False, label="Search by name or e-mail address", max_length=100)
+
+
+class GroupFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Name contains", max_length=100)
+    kind = forms.ChoiceField(
+        choices=[("", "All types"), *Group.Kind.choices], required=False, label="Type"
+    )
+
+
+class PriorityFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Title contains", max_length=100)
+    current = forms.BooleanField(required=False, label="Only current priorities")

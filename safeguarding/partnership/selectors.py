@@ -82,10 +82,16 @@ def statutory_partner_list() -> QuerySet[Agency]:
     )
 
 
-def group_list(*, include_archived: bool = False) -> QuerySet[Group]:
+def group_list(
+    *, include_archived: bool = False, search: str = "", kind: str = ""
+) -> QuerySet[Group]:
     groups = Group.objects.select_related("parent", "chair")
     if not include_archived:
         groups = groups.live()
+    if search:
+        groups = groups.filter(name__icontains=search)
+    if kind:
+        groups = groups.filter(kind=kind)
     return groups.order_by("display_order", "name")
 
 
@@ -127,10 +133,12 @@ def group_tree() -> list[GroupNode]:
     return roots
 
 
-def priority_list(*, on: date | None = None) -> QuerySet[Priority]:
+def priority_list(*, on: date | None = None, search: str = "") -> QuerySet[Priority]:
     priorities = Priority.objects.select_related("lead_group")
     if on is not None:
         priorities = priorities.filter(period_start__lte=on, period_end__gte=on)
+    if search:
+        priorities = priorities.filter(title__icontains=search)
     return priorities.order_by("-period_start", "number")
 
 

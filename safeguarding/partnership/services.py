@@ -12,6 +12,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES, Role
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.core.dates import format_date
 from safeguarding.partnership import verbs
 from safeguarding.partnership.models import (
     Agency,
@@ -115,7 +116,7 @@ def agency_rename(
     if current and effective <= current.valid_from:
         raise ValidationError(
             {
-                "effective": f"The new name must start after {current.valid_from:%-d %B %Y}, "
+                "effective": f"The new name must start after {format_date(current.valid_from)}, "
                 "when the current name started."
             }
         )
@@ -141,7 +142,7 @@ def agency_disable(
     name it keep it). Its services stay as they are: disable each one that also stopped."""
     if not agency.is_active:
         raise ValidationError(
-            f"{agency.name} was already disabled on {agency.disabled_on:%-d %B %Y}."
+            f"{agency.name} was already disabled on {format_date(agency.disabled_on)}."
         )
     if disabled_on > timezone.localdate():
         raise ValidationError({"disabled_on": "The date cannot be in the future."})

@@ -23,7 +23,8 @@ class TrainingConfig(AppConfig):
                 order=50,
             )
         )
-        from safeguarding.training import retention, subject_access
+        from safeguarding.training import evidence, retention, subject_access
 
         retention.register()
         subject_access.register()
+        evidence.register()

@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
+from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import (
@@ -156,6 +157,8 @@ RESOURCES = [
      Audience.PARENTS, "Safer sleep in six steps."),
 ]  # fmt: skip
 
+BRIEFING_FOR_OLIVER = "seven-minute-briefing-dog-bites"
+
 DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -203,6 +206,18 @@ def _pages(topics: dict[str, Topic]) -> None:
 
 
 def _resources(topics: dict[str, Topic]) -> None:
+    _resources_and_versions(topics)
+    # The dog bites briefing shares the learning of the published "Oliver" review.
+    oliver = PracticeReview.objects.filter(
+        title="Oliver", kind=PracticeReview.Kind.CSPR, status=PracticeReview.Status.PUBLISHED
+    ).first()
+    if oliver is not None:
+        Resource.objects.filter(slug=BRIEFING_FOR_OLIVER, practice_review__isnull=True).update(
+            practice_review=oliver
+        )
+
+
+def _resources_and_versions(topics: dict[str, Topic]) -> None:
     for slug, title, kind, topic, audience, summary in RESOURCES:
         resource, created = Resource.objects.get_or_create(
             slug=slug,

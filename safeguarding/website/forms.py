@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from safeguarding.assurance.models import FormTemplate
+from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import Audience, Page, Resource, Tool, ToolOutcome, Topic
@@ -40,6 +41,12 @@ class ResourceForm(forms.Form):
     summary = forms.CharField(max_length=300)
     topic = forms.ModelChoiceField(queryset=Topic.objects.active())
     audience = forms.ChoiceField(choices=Audience.choices)
+    practice_review = forms.ModelChoiceField(
+        label="Practice review it shares the learning of (optional)",
+        queryset=PracticeReview.objects.live().order_by("title"),
+        required=False,
+        help_text="Shown on the review's public page once the review is published.",
+    )
     is_published = forms.BooleanField(label="Published", required=False)
 
 

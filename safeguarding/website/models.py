@@ -89,6 +89,15 @@ class Resource(BaseModel):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="resources")
     audience = models.CharField(max_length=20, choices=Audience.choices)
     is_published = models.BooleanField(default=False)
+    practice_review = models.ForeignKey(
+        "case_reviews.PracticeReview",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A briefing that shares a practice review's learning: listed on the review's "
+        "public page once the review is published.",
+    )
 
     class Meta:
         ordering = ["title"]

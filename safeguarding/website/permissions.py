@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from django.http import Http404
 
+from safeguarding.case_reviews import permissions as case_review_permissions
+from safeguarding.case_reviews import selectors as case_review_selectors
+from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.core.permissions import fetch_for_user_or_404
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership.models import Area, District
@@ -138,3 +141,25 @@ def get_published_tool_or_404(slug: str) -> Tool:
     if tool is None:
         raise Http404
     return tool
+
+
+def get_published_practice_review_or_404(pk: int) -> PracticeReview:
+    """A practice review case_reviews marks as published (and not archived); anything else,
+    at any stage, is not found."""
+    review = case_review_selectors.practice_review_list_published().filter(pk=pk).first()
+    if review is None:
+        raise Http404
+    return review
+
+
+def get_public_practice_review_report_or_404(pk: int) -> PracticeReview:
+    """The published review whose final report is public by case_reviews' own rule
+    (`is_practice_review_report_public`); 404 when there is none or it is not public."""
+    review = get_published_practice_review_or_404(pk)
+    if not practice_review_report_is_public(review):
+        raise Http404
+    return review
+
+
+def practice_review_report_is_public(review: PracticeReview) -> bool:
+    return case_review_permissions.is_practice_review_report_public(review)

@@ -8,8 +8,13 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 
+from safeguarding.annual_reports import selectors as annual_report_selectors
+from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
+from safeguarding.case_reviews import selectors as case_review_selectors
+from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.core.reporting import percent
 from safeguarding.core.years import ReportingYear
+from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import (
@@ -101,13 +106,14 @@ class SearchResult:
 
 
 def search(*, query: str, limit: int = 50) -> list[SearchResult]:
-    """Pages, resources and published learning whose words match every word of the query."""
+    """Pages, resources, published learning, published case reviews and yearly reports whose
+    words match every word of the query."""
     from django.urls import reverse
 
     words = [w for w in query.split() if len(w) > 1][:8]
     if not words:
         return []
-    page_q, resource_q, learning_q = Q(), Q(), Q()
+    page_q, resource_q, learning_q, review_q = Q(), Q(), Q(), Q()
     for word in words:
         page_q &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
         resource_q &= (
@@ -115,6 +121,9 @@ def search(*, query: str, limit: int = 50) -> list[SearchResult]:
         )
         learning_q &= (
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(themes__name__icontains=word)
+        )
+        review_q &= (
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(key_message__icontains=word)
         )
     results = [
         SearchResult("Page", p.title, p.summary, reverse("website:page_detail", args=[p.slug]))
@@ -134,7 +143,53 @@ def search(*, query: str, limit: int = 50) -> list[SearchResult]:
         )
         for p in learning_published().filter(learning_q).distinct()[:limit]
     ]
+    results += [
+        SearchResult(
+            "Case review",
+            r.learning_title,
+            r.summary,
+            reverse("website:practice_review_detail", args=[r.pk]),
+        )
+        for r in practice_review_list_published().filter(review_q)[:limit]
+    ]
+    results += [
+        SearchResult(
+            "Yearly report",
+            version.title,
+            f"Published {version.published_at:%-d %B %Y}",
+            reverse(
+                "published_reports:published_version", args=[edition.year_label, version.number]
+            ),
+        )
+        for edition, version in annual_report_list_published()
+        if all(word.lower() in f"{version.title} {edition.year_label}".lower() for word in words)
+    ]
     return results[:limit]
+
+
+def annual_report_list_published() -> list[tuple[ReportEdition, PublishedVersion]]:
+    """The yearly reports annual_reports has published, each with its latest version, newest
+    year first (their public pages live under /reports/)."""
+    editions = annual_report_selectors.published_edition_list()
+    return sorted(editions, key=lambda pair: pair[0].year_label, reverse=True)
+
+
+# --- published case reviews ------------------------------------------------------------
+
+
+def practice_review_list_published() -> QuerySet[PracticeReview]:
+    """The reviews case_reviews marks as published (and not archived), newest first."""
+    return case_review_selectors.practice_review_list_published()
+
+
+def practice_review_learning(*, review: PracticeReview) -> QuerySet[LearningPoint]:
+    """The review's findings the partnership has published (the learning app's flag)."""
+    return learning_selectors.learning_point_list_for_source(source=review, published_only=True)
+
+
+def practice_review_briefings(*, review: PracticeReview) -> QuerySet[Resource]:
+    """Published resources (7-minute briefings and the like) that share the review's learning."""
+    return resource_list_published().filter(practice_review=review)
 
 
 def learning_published() -> QuerySet[LearningPoint]:

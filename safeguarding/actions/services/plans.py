@@ -16,7 +16,7 @@ from safeguarding.actions.models import Action, ActionPlan, ActionPlanReview
 from safeguarding.actions.selectors import action_plan_status_counts
 from safeguarding.activity_log.services import diff, event_record, snapshot, tracked_update
 from safeguarding.core.concurrency import bump_version
-from safeguarding.core.dates import add_months
+from safeguarding.core.dates import add_months, format_date
 
 
 def action_plan_get_or_create_for(
@@ -118,7 +118,7 @@ def action_plan_review_record(
         raise ValidationError(
             {
                 "reviewed_on": "The date of the review must not be before the last review, on "
-                f"{locked.last_reviewed_on.day} {locked.last_reviewed_on:%B %Y}."
+                f"{format_date(locked.last_reviewed_on)}."
             }
         )
     counts = action_plan_status_counts(plan=locked, today=today)

@@ -15,6 +15,7 @@ from safeguarding.accounts.roles import Role
 from safeguarding.actions import verbs
 from safeguarding.actions.models import Action, ActionReminder
 from safeguarding.activity_log.services import event_record
+from safeguarding.core.dates import format_date
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import add_working_days
@@ -107,7 +108,7 @@ def _reminder_send(
                 "action_number": action.number,
                 "plan_id": action.plan_id,
                 "agency": action.owner_agency.name,
-                "due_date": f"{action.due_date.day} {action.due_date:%B %Y}",
+                "due_date": format_date(action.due_date),
                 "working_days": days,
                 "days_late": (today - action.due_date).days if kind == "missed" else 0,
                 "url": url,

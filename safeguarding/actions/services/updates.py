@@ -18,6 +18,7 @@ from safeguarding.actions.models import Action, ActionUpdate
 from safeguarding.actions.rules import EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES
 from safeguarding.activity_log.services import diff, event_record, snapshot
 from safeguarding.core.concurrency import bump_version
+from safeguarding.core.dates import format_date
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def actions_mark_overdue(*, today: date | None = None) -> int:
                 action=action,
                 author=None,
                 note=f"Marked overdue automatically: it was due on "
-                f"{action.due_date.day} {action.due_date:%B %Y}.",
+                f"{format_date(action.due_date)}.",
                 status_before=before,
                 status_after=Action.Status.OVERDUE,
             )

@@ -31,7 +31,8 @@ def test_agency_lead_records_progress_with_evidence(
 
     page.goto("/")
     assert page.page.get_by_role("heading", name="Your actions").is_visible()
-    page.page.get_by_role("link", name="Action 1:").first.click()
+    # the actions demo's own action (other apps' demo plans may have an overdue Action 1)
+    page.page.get_by_role("link", name="Action 1: Brief all response officers").click()
     page.page.wait_for_url("**/actions/*/")
     page.check()
     page.page.get_by_role("button", name="Add a progress update").click()

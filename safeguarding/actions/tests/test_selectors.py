@@ -303,6 +303,6 @@ def test_export_rows_show_the_derived_status(owner: User, frozen: Any) -> None:
         due_date=TODAY - timedelta(days=1), status=Action.Status.ON_TRACK
     )
 
-    rows = selectors.action_export_rows(actions=[action])
+    rows = list(selectors.action_export_rows(actions=Action.objects.filter(pk=action.pk)))
 
     assert rows[0][7:9] == ["Overdue", True]

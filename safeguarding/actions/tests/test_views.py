@@ -18,7 +18,7 @@ from safeguarding.actions.models import Action, ActionPlanReview, ActionUpdate
 from safeguarding.actions.tests.conftest import TODAY
 from safeguarding.actions.tests.factories import ActionFactory, ActionPlanFactory, edit_fields
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data, response_bytes
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_export_is_scoped_and_logged(
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response_bytes(response).decode())))
     assert len(rows) == 2
     assert rows[1][2] == "Ours"
     assert rows[1][7] == "Overdue"
@@ -123,7 +123,7 @@ def test_export_xlsx_and_matrix(client: Client, owner: User, outsider: User) -> 
     matrix = ViewMatrix(client, _url("action_export") + "?format=xlsx")
 
     response = matrix.allowed(owner)
-    assert response.content[:2] == b"PK"
+    assert response_bytes(response)[:2] == b"PK"
     assert ActivityEvent.objects.get(verb="exported").data["format"] == "xlsx"
     matrix.outsider(outsider)
     matrix.wrong_method(owner, "post")
@@ -161,7 +161,7 @@ def test_review_record_matrix(
 ) -> None:
     plan = ActionPlanFactory.create()
     matrix = ViewMatrix(client, _url("action_plan_review_record", plan.pk))
-    data = {"reviewed_on": TODAY.isoformat(), "notes": "Reviewed at QEG."}
+    data = {**date_data("reviewed_on", TODAY), "notes": "Reviewed at QEG."}
 
     matrix.read_only_write(member_readonly, data=data)
     matrix.outsider(outsider, method="post", data=data)
@@ -181,7 +181,7 @@ def test_review_record_shows_errors_on_the_plan_page(
 
     response = client.post(
         _url("action_plan_review_record", plan.pk),
-        {"reviewed_on": (TODAY + timedelta(days=1)).isoformat()},
+        date_data("reviewed_on", TODAY + timedelta(days=1)),
     )
 
     assert response.status_code == 200
@@ -207,7 +207,7 @@ def test_action_create_matrix(
     data = {
         "description": "Synthetic new action",
         "owner_agency": agency_a.pk,
-        "due_date": "2025-09-30",
+        **date_data("due_date", "2025-09-30"),
     }
 
     assert "govuk-error-summary" not in matrix.allowed(owner).content.decode()
@@ -275,7 +275,7 @@ def test_action_update_matrix(
     data = {
         "description": "Reworded",
         "owner_agency": agency_a.pk,
-        "due_date": "2025-10-31",
+        **date_data("due_date", "2025-10-31"),
         "version": action.version,
     }
 
@@ -308,7 +308,7 @@ def test_action_update_stale_edit_shows_conflict(
         {
             "description": "My wording",
             "owner_agency": agency_a.pk,
-            "due_date": "2025-10-31",
+            **date_data("due_date", "2025-10-31"),
             "version": stale,
         },
     )
@@ -329,7 +329,11 @@ def test_action_update_two_edits_from_one_version_then_resubmit_succeeds(
     action = ActionFactory.create(owner_agency=agency_a, description="First wording")
     url = _url("action_update", action.pk)
     started_from = action.version
-    form = {"owner_agency": agency_a.pk, "due_date": "2025-10-31", "version": started_from}
+    form = {
+        "owner_agency": agency_a.pk,
+        **date_data("due_date", "2025-10-31"),
+        "version": started_from,
+    }
     client.force_login(owner)
     assert client.post(url, {**form, "description": "Edit one"}).status_code == 302
 
@@ -475,3 +479,50 @@ def test_nav_shows_actions_only_to_those_who_may_see_them(
     assert link in client.get(reverse("core:home")).content.decode()
     client.force_login(outsider)
     assert link not in client.get(reverse("core:home")).content.decode()
+
+
+def test_action_plan_list_is_paginated_with_a_count_and_filters(
+    client: Client, owner: User, frozen: Any
+) -> None:
+    ActionPlanFactory.create_batch(52, next_review_due=TODAY + timedelta(days=30))
+    ActionPlanFactory.create(title="Synthetic neglect audit plan", next_review_due=TODAY)
+    client.force_login(owner)
+
+    first = client.get(_url("action_plan_list"))
+    assert len(first.context["page_obj"].object_list) == 50
+    assert "53 action plans" in first.content.decode()
+    assert 'class="govuk-pagination"' in first.content.decode()
+    second = client.get(_url("action_plan_list"), {"page": 2})
+    assert len(second.context["page_obj"].object_list) == 3
+
+    found = client.get(_url("action_plan_list"), {"search": "neglect"}).context["page_obj"]
+    assert [plan.title for plan in found] == ["Synthetic neglect audit plan"]
+    due = client.get(_url("action_plan_list"), {"review_due": "on"}).context["page_obj"]
+    assert [plan.title for plan in due] == ["Synthetic neglect audit plan"]
+
+
+def test_add_action_date_uses_the_govuk_date_input_and_its_errors(
+    client: Client, owner: User, agency_a: Agency
+) -> None:
+    plan = ActionPlanFactory.create()
+    client.force_login(owner)
+    url = _url("action_create", plan.pk)
+
+    page = client.get(url).content.decode()
+    assert 'name="due_date-day"' in page
+    assert 'type="date"' not in page
+    response = client.post(
+        url,
+        {
+            "description": "Synthetic action",
+            "owner_agency": agency_a.pk,
+            "due_date-day": "30",
+            "due_date-month": "",
+            "due_date-year": "2025",
+        },
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Due date must include a month" in content
+    assert 'href="#id_due_date-month"' in content

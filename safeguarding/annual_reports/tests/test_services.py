@@ -93,7 +93,7 @@ def test_section_save_refuses_an_unknown_token(officer: User, edition: ReportEdi
 def test_section_save_accepts_a_known_token(officer: User, edition: ReportEdition) -> None:
     _write(officer, edition, "foreword", "We had {{ child_deaths.notified }} deaths.")
     view = selectors.edition_view(edition=edition)
-    assert view.sections[0].narrative.html == "<p>We had 0 deaths.</p>\n"
+    assert view.sections[0].narrative.html == '<p class="govuk-body">We had 0 deaths.</p>\n'
 
 
 def test_sections_cannot_change_outside_draft(officer: User, edition: ReportEdition) -> None:
@@ -206,7 +206,7 @@ def test_publish_freezes_text_and_a_snapshot_of_every_figure(
     assert published.number == 1
     assert published.edition.status == Status.PUBLISHED
     child = next(s for s in published.sections if s["key"] == "child_deaths")
-    assert child["narrative"] == "<p>Deaths notified: 0.</p>\n"
+    assert child["narrative"] == '<p class="govuk-body">Deaths notified: 0.</p>\n'
     snap = published.figures["child_deaths.notified"]
     assert snap["value"] == 0
     assert snap["shown"] == 0

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from safeguarding.annual_reports import text
+from safeguarding.core import markdown
 
 
 class _Elements(HTMLParser):
@@ -33,7 +34,7 @@ def _render(body: str) -> text.Rendered:
 
 def test_token_is_replaced_by_the_formatted_value() -> None:
     rendered = _render("We were told of {{ child_deaths.notified }} deaths.")
-    assert rendered.html == "<p>We were told of 1,234 deaths.</p>\n"
+    assert rendered.html == '<p class="govuk-body">We were told of 1,234 deaths.</p>\n'
     assert rendered.errors == []
     assert rendered.tokens == ["child_deaths.notified"]
 
@@ -69,7 +70,7 @@ def test_token_errors_lists_each_unknown_key_once() -> None:
 def test_no_raw_html_or_script_survives(body: str) -> None:
     found = _Elements()
     found.feed(_render(body).html)
-    assert found.tags <= text.ALLOWED_TAGS
+    assert found.tags <= markdown.ALLOWED_TAGS
     assert not {"script", "iframe", "img"} & found.tags
     assert not [name for name in found.attributes if name.startswith("on")]
     assert not [v for v in found.hrefs if "javascript" in v.lower()]
@@ -82,6 +83,7 @@ def test_unknown_token_cannot_inject_html() -> None:
 
 def test_markdown_subset_renders() -> None:
     html = _render("## Heading\n\n- one\n- **two**\n\n[site](https://example.org)").html
-    assert "<h2>Heading</h2>" in html
+    assert '<h2 class="govuk-heading-l">Heading</h2>' in html
     assert "<strong>two</strong>" in html
-    assert '<a href="https://example.org" rel="noopener noreferrer">site</a>' in html
+    link = '<a class="govuk-link" href="https://example.org" rel="noopener noreferrer">site</a>'
+    assert link in html

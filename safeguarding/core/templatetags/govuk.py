@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django import template
+from django.core.paginator import Page
 from django.forms import BoundField, Form
-from django.utils import timezone
 from django.utils.safestring import SafeString
+
+from safeguarding.core.dates import format_date, format_datetime, format_time
 
 register = template.Library()
 
@@ -72,6 +74,12 @@ def is_choice_list(field: BoundField) -> bool:
     return field.widget_type in {"radioselect", "checkboxselectmultiple"}
 
 
+@register.filter
+def is_date_input(field: BoundField) -> bool:
+    """A GOV.UK date input (core.forms.GOVUKDateField): boxes in a fieldset."""
+    return field.widget_type in {"govukdate", "govukdatetime"}
+
+
 @register.inclusion_tag("components/error_summary.html")
 def error_summary(*forms: Form | None) -> dict[str, Any]:
     """GOV.UK error summary for one or more forms; links go to the field with the error."""
@@ -88,6 +96,10 @@ def error_summary(*forms: Form | None) -> dict[str, Any]:
             target = bound.auto_id
             if bound.widget_type in {"radioselect", "checkboxselectmultiple"}:
                 target = f"{bound.auto_id}_0"
+            elif is_date_input(bound):
+                # GOV.UK: link to the first box with the error
+                parts = getattr(bound.field, "error_parts", ()) or ("day",)
+                target = f"{bound.auto_id}-{parts[0]}"
             for message in field_errors:
                 errors.append({"href": f"#{target}", "text": str(message)})
     return {"errors": errors}
@@ -95,19 +107,37 @@ def error_summary(*forms: Form | None) -> dict[str, Any]:
 
 @register.filter
 def govuk_date(value: date | datetime | None, with_time: bool = False) -> str:
-    """1 April 2021 (GOV.UK style); with_time adds 2:30pm."""
+    """24 December 2026 (GOV.UK style); with_time adds " at 9:40am" (core.dates)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        text = f"{local.day} {local:%B %Y}"
-        if with_time:
-            hour = local.hour % 12 or 12
-            text += f" at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
-        return text
-    return f"{value.day} {value:%B %Y}"
+    if with_time and isinstance(value, datetime):
+        return format_datetime(value)
+    return format_date(value)
+
+
+@register.filter
+def govuk_time(value: datetime | time | None) -> str:
+    """9:40am, 12:15pm, midday, midnight (GOV.UK style)."""
+    if value is None or value == "":
+        return ""
+    return format_time(value)
+
+
+@register.filter
+def govuk_datetime(value: datetime | None) -> str:
+    """24 December 2026 at 9:40am."""
+    if value is None or value == "":
+        return ""
+    return format_datetime(value)
 
 
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def page_numbers(page: Page[Any]) -> list[int | str]:
+    """The page numbers a GOV.UK pagination shows: the ends and the neighbours of the current
+    page, with the paginator's ELLIPSIS between (never a link per page of a long list)."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))

@@ -130,3 +130,16 @@ def test_information_pages_are_public() -> None:
 
 def test_no_restricted_module_declares_a_public_view() -> None:
     assert [name for name in _public_names() if name.startswith(NEVER_PUBLIC)] == []
+
+
+def test_the_front_door_is_public_only_as_a_redirect_to_public_pages(client) -> None:
+    """ "/" is declared public so anonymous visitors are not sent to a bare sign-in page; it
+    must show them nothing but a redirect to a view that is itself declared public."""
+    from django.urls import resolve
+
+    assert "core:home" in _public_names()
+    response = client.get("/")
+    assert response.status_code == 302
+    target = resolve(response["Location"])
+    assert _is_public(target.func)
+    assert target.view_name.startswith("website:")

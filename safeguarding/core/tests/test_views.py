@@ -16,7 +16,25 @@ def test_home_matrix(client, owner, outsider) -> None:
     matrix.allowed(owner)
     matrix.allowed(outsider)  # everyone signed in has a home page, even with nothing on it
     matrix.wrong_method(owner, "post")
-    matrix.anonymous_redirected()
+
+
+def test_front_door_sends_anonymous_visitors_to_the_public_website(client) -> None:
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("website:home")
+    public_home = client.get(response["Location"])
+    assert public_home.status_code == 200
+    content = public_home.content.decode()
+    assert reverse("training:course_list") in content  # the training catalogue
+    assert reverse("training:certificate_verify") in content  # the certificate checker
+    assert "My work" not in client.get(reverse("core:home"), follow=True).content.decode()
+
+
+def test_front_door_shows_my_work_when_signed_in(client, outsider) -> None:
+    client.force_login(outsider)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    assert response.templates[0].name == "core/home.html"
 
 
 def test_registered_cards_appear_on_my_work_for_the_right_people(client, owner, outsider) -> None:

@@ -1,4 +1,5 @@
-"""Ofsted Annex A workbooks (.xlsx): lists 1-8 are read, later lists are accepted and ignored.
+"""Ofsted Annex A workbooks (.xlsx): lists 1-8 are read; lists 9-11 are read by
+`annex_a_later` when a `later` sink is given (else accepted and ignored).
 
 Copes with the variants real workbooks show: sheet names `List 1`, `List_1`, `List 1 - Contacts`;
 a title row above the header; header case, spacing, apostrophes, trailing `?` and typos; coded
@@ -25,6 +26,7 @@ from typing import Any
 from python_calamine import CalamineSheet, CalamineWorkbook
 
 from safeguarding.datasets.models import RecordKind
+from safeguarding.datasets.parsers import annex_a_later
 from safeguarding.datasets.parsers.common import (
     MISSING,
     BadValueError,
@@ -35,6 +37,7 @@ from safeguarding.datasets.parsers.common import (
     RecordColumns,
     Remembered,
     RowProblem,
+    Sink,
     birth_month,
     child_id_text,
     clean_text,
@@ -499,6 +502,7 @@ def read(
     sink: ColumnSink,
     problems: Problems,
     progress: Callable[[int, int], None] | None = None,
+    later: Sink | None = None,
 ) -> None:
     workbook = _open(path)
     sheets = sheet_map(workbook.sheet_names)
@@ -512,6 +516,8 @@ def read(
         _sheets_loaded_ahead(workbook, [sheets[n] for n in USED_LISTS])
     ) as loaded:
         _read_lists(loaded, sink, problems, progress, readers)
+    if later is not None:
+        annex_a_later.read_later_lists(workbook, sheets, sink=later, problems=problems)
 
 
 def _read_lists(

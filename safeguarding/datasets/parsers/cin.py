@@ -3,6 +3,11 @@
 Read as a stream (defusedxml's iterparse: no entity expansion, no external references). Both
 `GenderCurrent` and the 2024+ `Sex` element are accepted (neither is stored); booleans come as
 true/false or 1/0; elements of later years' modules are not errors.
+
+The census year (from the header's ReferenceDate) decides the rules, from the one table in
+`datasets.specifications`: which codes exist that year, and whether the 2026-27 pre-proceedings
+and family group decision-making module is read. Records of the later layouts (that module, and
+each CIN episode's referral source and closure reason) go to the optional `later` sink.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from safeguarding.datasets import specifications
 from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
     BadValueError,
@@ -54,11 +60,71 @@ def _children(element: Element, name: str) -> list[Element]:
 
 
 class _Reader:
-    def __init__(self, sink: Sink, problems: Problems) -> None:
+    def __init__(self, sink: Sink, problems: Problems, later: Sink | None = None) -> None:
         self.sink = sink
         self.problems = problems
+        self.later = later
         self.number = 0
         self.ok = True
+        self.year = 0
+        self.spec = specifications.CIN_SPECS[0]
+        self.later_records: list[ParsedRecord] = []
+
+    def census_year(self, reference: date) -> None:
+        self.year = specifications.collection_year(reference)
+        self.spec = specifications.cin_spec(self.year)
+
+    def codes(self, details: Element, child: str, born: date | None) -> None:
+        """The episode's referral source and closure reason, checked against the year's codes;
+        with a `later` sink, the episode and its pre-proceedings module as records."""
+        if self.later is None and self.spec.early_help_closure_reason:
+            return  # every code is valid this year and no later record is wanted
+        source = _child_text(details, "ReferralSource").upper()
+        reason = _child_text(details, "ReasonForClosure").upper()
+        rule = f"(CIN census {specifications.year_label(self.year)} rule)"
+        if source == "5D" and self.spec.early_help_referral_source != "5D":
+            self.problem("ReferralSource", source, f"is not a referral source code yet {rule}")
+        if reason == "RC9" and self.spec.early_help_closure_reason != "RC9":
+            self.problem("ReasonForClosure", reason, f"is not a reason for closure yet {rule}")
+        if self.later is None:
+            return
+        self.later_records.append(
+            ParsedRecord(
+                specifications.LaterKind.CIN_EPISODE,
+                child,
+                born,
+                start=self.day(details, "CINreferralDate"),
+                end=self.day(details, "CINclosureDate"),
+                reason_new=source[:4],
+                reason_ended=reason[:4],
+            )
+        )
+        if self.spec.pre_proceedings:
+            for block in _children(details, specifications.PRE_PROCEEDINGS_BLOCK):
+                self.pre_proceedings(block, child, born)
+
+    def pre_proceedings(self, block: Element, child: str, born: date | None) -> None:
+        for item in _children(block, specifications.PRE_PROCEEDINGS):
+            start = self.day(item, specifications.PRE_PROCEEDINGS_START, required=True)
+            if start is not None:
+                self.later_records.append(
+                    ParsedRecord(
+                        specifications.LaterKind.PRE_PROCEEDINGS,
+                        child,
+                        born,
+                        start=start,
+                        end=self.day(item, specifications.PRE_PROCEEDINGS_END),
+                    )
+                )
+        for item in _children(block, specifications.FGDM):
+            offered = self.day(item, specifications.FGDM_OFFERED)
+            held = self.day(item, specifications.FGDM_HELD)
+            if offered is not None or held is not None:
+                self.later_records.append(
+                    ParsedRecord(
+                        specifications.LaterKind.FGDM, child, born, start=offered, event=held
+                    )
+                )
 
     def day(self, element: Element, name: str, *, required: bool = False) -> date | None:
         raw = _child_text(element, name)
@@ -94,11 +160,16 @@ class _Reader:
             return
         born = birth_month(self.day(identifiers, "PersonBirthDate"))
         records: list[ParsedRecord] = []
+        self.later_records = []
         for details in _children(element, "CINdetails"):
             records.extend(self.details(details, child, born))
+            self.codes(details, child, born)
         if self.ok:
             for record in records:
                 self.sink(record)
+            if self.later is not None:
+                for record in self.later_records:
+                    self.later(record)
 
     def details(self, details: Element, child: str, born: date | None) -> list[ParsedRecord]:
         out = [
@@ -158,8 +229,9 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
     la_number: str,
     period_end: date,
     progress: Callable[[int, int], None] | None = None,
+    later: Sink | None = None,
 ) -> None:
-    reader = _Reader(sink, problems)
+    reader = _Reader(sink, problems, later)
     header: dict[str, str] = {}
     total = max(1, path.stat().st_size)
     name = ""
@@ -172,6 +244,7 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
                     header[name] = clean_text(element.text)
                 elif name == "Header":
                     _check_header(header, la_number=la_number, period_end=period_end)
+                    reader.census_year(period_end)
                 elif name == "Child":
                     if "ReferenceDate" not in header:
                         raise ImportFileError("The census has no <Header> before its children.")

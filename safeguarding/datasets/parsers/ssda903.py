@@ -4,11 +4,18 @@ CSV tables are recognised by their columns: the episodes table (CHILD, DECOM, RN
 is needed; the header table (CHILD, SEX, DOB) gives the month of birth; other tables (UASC,
 Missing, OC2, Reviews...) are accepted and ignored. Extra columns are ignored. The return is
 longitudinal: earlier years' episodes are kept, and counting rules pick the year's own.
+
+Placement and provider codes are checked against the rules of the collection year each episode
+starts in (`datasets.specifications`, the one table of year rules): a row problem names that
+year's rule, e.g. P2 for an episode starting on or after 28/10/2023. The later years' tables
+(social worker episodes 2023-24, deprivation of liberty orders 2026-27) are accepted and ignored:
+no figure reads them.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -19,12 +26,14 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from safeguarding.datasets import specifications
 from safeguarding.datasets.models import RecordKind
 from safeguarding.datasets.parsers.common import (
     BadValueError,
     ImportFileError,
     ParsedRecord,
     Problems,
+    Remembered,
     RowProblem,
     Sink,
     birth_month,
@@ -77,34 +86,50 @@ class _Episodes:
         self.sink = sink
         self.problems = problems
         self.births = births
+        # Each distinct cell value is worked out once (dates, codes and children repeat).
+        self.children = Remembered(child_id_text)
+        self.dates = Remembered(parse_date)
+        self.legal = Remembered(_legal)
+        self.codes = Remembered(_code)
+        self.reasons = Remembered(_reason)
 
     def take(self, table: str, number: int, row: dict[str, Any]) -> None:
-        child = child_id_text(row.get("CHILD", ""))
+        child = self.children[row.get("CHILD", "")]
         if not child:
             self.problems.add(RowProblem(table, number, "CHILD", "", "is missing"))
             return
         ok = True
         values: dict[str, Any] = {}
-        for column, parse in (("DECOM", parse_date), ("DEC", parse_date), ("LS", _legal)):
+        for column, parse in (("DECOM", self.dates), ("DEC", self.dates), ("LS", self.legal)):
             raw = row.get(column, "")
             try:
-                values[column] = parse(raw)
+                values[column] = parse[raw]
             except BadValueError as exc:
                 self.problems.add(RowProblem(table, number, column, clean_text(raw), str(exc)))
                 ok = False
-        rne = clean_text(row.get("RNE", "")).upper()
+        codes = self.codes
+        rne = codes[row.get("RNE", "")]
         if rne not in RNE_CODES:
             self.problems.add(
                 RowProblem(table, number, "RNE", rne, "is not a reason for new episode code")
             )
             ok = False
-        rec = "" if is_missing(row.get("REC", "")) else clean_text(row.get("REC")).upper()
+        rec = self.reasons[row.get("REC", "")]
         if len(rec) > 4:
             self.problems.add(RowProblem(table, number, "REC", rec, "is not a reason code"))
             ok = False
         if ok and values["DECOM"] is None:
             self.problems.add(RowProblem(table, number, "DECOM", "", "is blank"))
             ok = False
+        if ok:
+            place = row.get("PLACE", row.get("PL", ""))
+            provider = row.get("PLACE_PROVIDER", "")
+            broken = _placement_problem(codes[place], codes[provider], values["DECOM"])
+            if broken is not None:
+                column, message = broken
+                value = clean_text(place if column == "PLACE" else provider)
+                self.problems.add(RowProblem(table, number, column, value, message))
+                ok = False
         if not ok:
             return
         self.sink(
@@ -121,18 +146,36 @@ class _Episodes:
         )
 
 
+@functools.lru_cache(maxsize=65_536)
+def _placement_problem(place: str, provider: str, start: date) -> tuple[str, str] | None:
+    return specifications.placement_problem(place, provider, start=start)
+
+
+def _code(value: Any) -> str:
+    return clean_text(value).upper()
+
+
+def _reason(value: Any) -> str:
+    return "" if is_missing(value) else clean_text(value).upper()
+
+
 def _legal(value: Any) -> str:
     return parse_legal_status(value)
+
+
+def _birth_month_of(value: Any) -> date | None:
+    return birth_month(parse_date(value))
 
 
 def _births(
     rows: Iterable[tuple[int, dict[str, str]]], problems: Problems, table: str
 ) -> dict[str, date | None]:
     births: dict[str, date | None] = {}
+    months = Remembered(_birth_month_of)
     for number, row in rows:
         child = child_id_text(row.get("CHILD", row.get("CHILDID", "")))
         try:
-            births[child] = birth_month(parse_date(row.get("DOB", "")))
+            births[child] = months[row.get("DOB", "")]
         except BadValueError as exc:
             problems.add(RowProblem(table, number, "DOB", clean_text(row.get("DOB")), str(exc)))
     return births

@@ -49,11 +49,9 @@ from safeguarding.governance.services.meetings import (
     papers_working_days_for,
 )
 from safeguarding.governance.services.papers import (
-    OFFICE_FOLDERS,
     PAPER_KINDS,
+    paper_check,
     paper_download_record,
-    paper_kind_detect,
-    paper_max_bytes,
     paper_upload,
     papers_publish,
 )
@@ -70,7 +68,6 @@ from safeguarding.governance.services.reminders import (
 
 __all__ = [
     "DEFAULT_PAPERS_WORKING_DAYS",
-    "OFFICE_FOLDERS",
     "PAPER_KINDS",
     "SIGNING_ROLES",
     "STATUTORY_ROLES",
@@ -103,8 +100,7 @@ __all__ = [
     "meeting_reschedule",
     "meeting_schedule",
     "paper_download_record",
-    "paper_kind_detect",
-    "paper_max_bytes",
+    "paper_check",
     "paper_upload",
     "papers_publish",
     "papers_working_days_for",

@@ -7,12 +7,14 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.core import uploads
 from safeguarding.governance import verbs
 from safeguarding.governance.models import (
     Appointment,
@@ -22,7 +24,6 @@ from safeguarding.governance.models import (
     BudgetLine,
     FundingContribution,
 )
-from safeguarding.governance.services.papers import paper_kind_detect, paper_max_bytes
 from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def appointment_create(
 ) -> Appointment:
     """Appoint someone to a role from `started_on` (to `ended_on`, open when None). Refused when
     it overlaps another appointment to the same seat."""
-    holders = list(Appointment.objects.select_for_update().filter(_seat(role, agency)))
+    holders = list(Appointment.objects.select_for_update(of=("self",)).filter(_seat(role, agency)))
     clash = next((a for a in holders if a.overlaps(started_on, ended_on)), None)
     if clash is not None:
         raise ValidationError(
@@ -127,10 +128,14 @@ def arrangements_document_create(
 ) -> ArrangementsDocument:
     """A new version of the arrangements, optionally with its PDF (checked by content)."""
     if file is not None:
-        if paper_kind_detect(file) != "pdf":
-            raise ValidationError({"file": "The arrangements document must be a PDF."})
-        if (file.size or 0) > paper_max_bytes():
-            raise ValidationError({"file": "The file is too big."})
+        try:
+            uploads.check_upload(
+                file, kinds=[uploads.PDF], max_mb=int(settings.GOVERNANCE_PAPER_MAX_MB)
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                {"file": [f"The arrangements document must be a PDF: {exc.messages[0]}"]}
+            ) from exc
     document = tracked_create(
         actor=actor,
         model=ArrangementsDocument,
@@ -229,7 +234,7 @@ def funding_contribution_record(
     if agreed < 0 or received < 0:
         raise ValidationError("Amounts cannot be negative.")
     existing = (
-        FundingContribution.objects.select_for_update()
+        FundingContribution.objects.select_for_update(of=("self",))
         .filter(agency=agency, year_start=year_start)
         .first()
     )
@@ -266,7 +271,7 @@ def budget_line_record(
     if amount < 0:
         raise ValidationError({"amount": "The amount cannot be negative."})
     existing = (
-        BudgetLine.objects.select_for_update()
+        BudgetLine.objects.select_for_update(of=("self",))
         .filter(year_start=year_start, category=category)
         .first()
     )

@@ -45,7 +45,9 @@ DEFAULT_PAPERS_WORKING_DAYS = 5
 def group_papers_policy_set(
     *, actor: User | None, group: Group, restricted: bool, papers_working_days: int
 ) -> GroupPapersPolicy:
-    policy, _created = GroupPapersPolicy.objects.select_for_update().get_or_create(group=group)
+    policy, _created = GroupPapersPolicy.objects.select_for_update(of=("self",)).get_or_create(
+        group=group
+    )
     policy.restricted = restricted
     policy.papers_working_days = papers_working_days
     policy.full_clean()
@@ -96,7 +98,7 @@ def meeting_schedule(
         },
         verb=verbs.MEETING_SCHEDULED,
     )
-    waiting = Escalation.objects.select_for_update().filter(
+    waiting = Escalation.objects.select_for_update(of=("self",)).filter(
         to_group=group, agenda_item__isnull=True, raised_at__lt=starts_at
     )
     for escalation in waiting.order_by("raised_at"):
@@ -160,7 +162,9 @@ def meeting_cancel(*, actor: User | None, meeting: Meeting, reason: str) -> Meet
         target=meeting,
         data={"reason": reason.strip()[:300]},
     )
-    moved = list(Escalation.objects.select_for_update().filter(agenda_item__meeting=meeting))
+    moved = list(
+        Escalation.objects.select_for_update(of=("self",)).filter(agenda_item__meeting=meeting)
+    )
     for escalation in moved:
         escalation.agenda_item = None
         escalation.save(update_fields=["agenda_item"])
@@ -190,7 +194,9 @@ def agenda_item_add(
     owner: User | None = None,
     owner_agency: Agency | None = None,
 ) -> AgendaItem:
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # serialise numbering
+    Meeting.objects.select_for_update(of=("self",)).filter(
+        pk=meeting.pk
+    ).first()  # serialise numbering
     return tracked_create(
         actor=actor,
         model=AgendaItem,
@@ -280,7 +286,7 @@ def meeting_attendance_record(
 ) -> list[Attendance]:
     """Record (or correct) who attended, seat by seat. Not before the meeting starts."""
     _require_started(meeting, "Attendance")
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    Meeting.objects.select_for_update(of=("self",)).filter(pk=meeting.pk).first()
     saved = []
     for entry in entries:
         if entry.membership.group_id != meeting.group_id:
@@ -342,7 +348,7 @@ def decision_record(
         raise ValidationError({"text": "Enter the decision."})
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": "Choose an item on this meeting's agenda."})
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    Meeting.objects.select_for_update(of=("self",)).filter(pk=meeting.pk).first()
     decision = Decision.objects.create(
         meeting=meeting,
         agenda_item=agenda_item,

@@ -3,7 +3,6 @@ members; downloads logged."""
 
 from __future__ import annotations
 
-import zipfile
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.services import event_record
+from safeguarding.core import uploads
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.governance import verbs
@@ -27,48 +27,18 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 from safeguarding.governance.services.meetings import meeting_recipients
 
-OFFICE_FOLDERS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
-PAPER_KINDS = frozenset({"pdf", *OFFICE_FOLDERS.values()})
+PAPER_KINDS = uploads.DOCUMENTS
 
 
-def paper_kind_detect(upload: UploadedFile) -> str | None:
-    """What the file really is, from its content: pdf, docx, xlsx, pptx, or None."""
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            return None
-        finally:
-            upload.seek(0)
-        if "[Content_Types].xml" not in names:
-            return None
-        for folder, kind in OFFICE_FOLDERS.items():
-            if any(name.startswith(folder) for name in names):
-                return kind
-    return None
-
-
-def paper_max_bytes() -> int:
-    return int(settings.GOVERNANCE_PAPER_MAX_MB) * 1024 * 1024
-
-
-def _paper_check(upload: UploadedFile) -> str:
-    if not upload.size:
-        raise ValidationError({"file": "The selected file is empty."})
-    if upload.size > paper_max_bytes():
-        raise ValidationError(
-            {"file": f"The file must be smaller than {settings.GOVERNANCE_PAPER_MAX_MB}MB."}
+def paper_check(upload: UploadedFile) -> uploads.FileKind:
+    """The paper's kind from its content (PDF, Word, Excel, PowerPoint) and its size, by the
+    shared check (core.uploads); the message names the person's file."""
+    try:
+        return uploads.check_upload(
+            upload, kinds=PAPER_KINDS, max_mb=int(settings.GOVERNANCE_PAPER_MAX_MB)
         )
-    kind = paper_kind_detect(upload)
-    if kind is None:
-        raise ValidationError({"file": "The paper must be a PDF, Word, Excel or PowerPoint file."})
-    return kind
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
 
 
 @transaction.atomic
@@ -80,7 +50,7 @@ def paper_upload(
     file: UploadedFile,
     agenda_item: AgendaItem | None = None,
 ) -> Paper:
-    kind = _paper_check(file)
+    kind = paper_check(file).key
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": "Choose an item on this meeting's agenda."})
     original = (file.name or "paper").rsplit("/", 1)[-1][:200]

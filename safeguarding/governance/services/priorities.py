@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def priority_plan_save(
     *, actor: User | None, priority: Priority, what_it_is: str, how: str
 ) -> PriorityPlan:
-    plan = PriorityPlan.objects.select_for_update().filter(priority=priority).first()
+    plan = PriorityPlan.objects.select_for_update(of=("self",)).filter(priority=priority).first()
     if plan is None:
         return tracked_create(
             actor=actor,

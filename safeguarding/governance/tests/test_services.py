@@ -19,6 +19,7 @@ from safeguarding.governance.models import (
     BudgetLine,
     EvidenceLink,
     GovernanceReminder,
+    Paper,
     PriorityProgress,
 )
 from safeguarding.governance.tests import files
@@ -350,9 +351,30 @@ def test_paper_refused_when_content_is_not_a_document(owner: User) -> None:
         )
 
 
+def test_renamed_non_pdf_is_refused_naming_the_persons_file(owner: User) -> None:
+    """A Word file renamed to .pdf, and an HTML page named like a PDF, are refused by the shared
+    check (core.uploads), with a message naming the file the person chose."""
+    for upload in (files.office(name="minutes-draft.pdf"), files.fake_pdf("chairs-report.pdf")):
+        with pytest.raises(ValidationError) as refused:
+            services.paper_upload(
+                actor=owner, meeting=MeetingFactory.create(), title="x", file=upload
+            )
+        assert f"“{upload.name}”" in " ".join(refused.value.messages)
+    with pytest.raises(ValidationError, match="must be a PDF: “board-pack.pdf”"):
+        services.arrangements_document_create(
+            actor=owner,
+            version_label="9",
+            title="Arrangements",
+            summary="How we work.",
+            review_due_on=date(2030, 1, 1),
+            file=files.office(name="board-pack.pdf"),
+        )
+    assert not Paper.objects.exists()
+
+
 @override_settings(GOVERNANCE_PAPER_MAX_MB=0)
 def test_paper_refused_when_too_big(owner: User) -> None:
-    with pytest.raises(ValidationError, match="smaller than"):
+    with pytest.raises(ValidationError, match="larger than 0 MB"):
         services.paper_upload(
             actor=owner, meeting=MeetingFactory.create(), title="x", file=files.pdf()
         )

@@ -213,6 +213,8 @@ def test_paper_upload_publish_and_download_logged(client: Client, owner: User) -
     download = client.get(_url("paper_download", paper.pk))
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Cache-Control"] == "private, no-store"
     assert ActivityEvent.objects.filter(verb=verbs.PAPER_DOWNLOADED).count() == 1
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.pages import GET_POST, cleaned, form_page
 from safeguarding.core.permissions import require
@@ -77,14 +78,11 @@ def arrangements_public(request: HttpRequest) -> HttpResponse:
 def arrangements_document_download(request: HttpRequest, pk: int) -> FileResponse:
     """A published version's PDF, for anyone."""
     document = permissions.get_published_arrangements_document_or_404(pk)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"safeguarding-arrangements-{document.version_label}.pdf",
-        content_type="application/pdf",
+    return uploads.attachment_response(
+        document.file,
+        download_name=f"safeguarding-arrangements-{document.version_label}.pdf",
+        kind=uploads.PDF,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required

@@ -7,12 +7,15 @@ the paper download and the calendar entry (files); every other form page uses it
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -23,20 +26,31 @@ from safeguarding.governance.views.crumbs import CRUMBS, meeting_crumbs
 # --- meetings ------------------------------------------------------------------------
 
 
+# Rows on one page of a list of meetings (a partnership's meetings are never shown whole).
+PER_PAGE = 25
+
+
+def _page_of(request: AuthenticatedHttpRequest, items: QuerySet[Meeting]) -> Page[Meeting]:
+    """The requested page (a missing or wrong page number shows the first or last)."""
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
 @login_required
 @require_GET
 def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The meetings to come (or, with ?when=past, those held), a page at a time."""
     require(permissions.can_view_governance(request.user))
+    past = request.GET.get("when") == "past"
+    meetings = selectors.governance_meeting_list_for_user(user=request.user, upcoming=not past)
     return render(
         request,
         "governance/meeting_list.html",
         {
             "breadcrumbs": CRUMBS(("Meetings", "")),
             "groups": selectors.group_list_for_user(user=request.user),
-            "upcoming": selectors.governance_meeting_list_for_user(
-                user=request.user, upcoming=True
-            ),
-            "past": selectors.governance_meeting_list_for_user(user=request.user, upcoming=False),
+            "past": past,
+            "page_obj": _page_of(request, meetings),
+            "query": "when=past" if past else "",
         },
     )
 
@@ -53,7 +67,7 @@ def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ("Meetings", reverse("governance:meeting_list")), (group.name, "")
             ),
             "group": group,
-            "meetings": selectors.meeting_list_for_group(group=group),
+            "page_obj": _page_of(request, selectors.meeting_list_for_group(group=group)),
             "can_run": permissions.can_run_group_meetings(request.user, group),
         },
     )
@@ -245,15 +259,9 @@ def paper_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """A paper, for whoever may see the meeting's papers; every download is logged."""
     paper = permissions.get_paper_for_user_or_404(request.user, pk)
     services.paper_download_record(actor=request.user, paper=paper)
-    response = FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
-        filename=paper.original_name,
-        content_type="application/octet-stream",
+    return uploads.attachment_response(
+        paper.file, download_name=paper.original_name, kind=paper.file_kind
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

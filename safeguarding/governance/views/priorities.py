@@ -35,6 +35,7 @@ def priority_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def priority_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     priority = permissions.get_priority_for_user_or_404(request.user, pk)
+    evidence = selectors.priority_evidence(priority=priority)
     return render(
         request,
         "governance/priority_detail.html",
@@ -45,7 +46,8 @@ def priority_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             ),
             "priority": priority,
             "plan": selectors.priority_plan(priority=priority),
-            "evidence": selectors.priority_evidence(priority=priority),
+            "evidence": evidence,
+            "totals": selectors.evidence_figure_totals(evidence),
             "progress": selectors.priority_progress_list(priority=priority),
             "can_record": permissions.can_record_priority_progress(request.user, priority),
             "can_manage": permissions.can_manage_priority(request.user, priority),

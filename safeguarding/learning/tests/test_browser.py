@@ -80,7 +80,7 @@ def test_practitioner_searches_learning_and_opens_a_point(
     page = browser_page
     page.goto("/learning/")
     page.page.get_by_label("Search learning").fill("livestock")
-    page.page.get_by_label("Theme").select_option(label="Farm animals")
+    page.page.get_by_label("Theme").select_option(label="Farm animals (1)")
     page.page.get_by_role("button", name="Search").click()
     page.page.wait_for_url("**/learning/?**")
     page.check()

@@ -58,3 +58,37 @@ def test_view_the_governance_tree(browser_page, make_user, client, live_server) 
     listed = page.page.locator("#governance-text + ul a")
     assert listed.first.inner_text() == "Executive Safeguarding Partnership Board"
     assert page.page.get_by_role("link", name="Quality & Effectiveness Group").is_visible()
+
+
+def test_page_through_the_people_list(browser_page, make_user, client, live_server) -> None:
+    """GOV.UK pagination: the count, page numbers and Next / Previous, keeping the search."""
+    from safeguarding.accounts.tests.factories import UserFactory
+
+    for number in range(57):
+        UserFactory.create(full_name=f"Synthetic Paging Person {number:02d}")
+    officer = make_user(Role.PARTNERSHIP_ADMIN)
+    client.force_login(officer)
+    browser_page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = browser_page
+    page.goto("/partnership/people/")
+    page.page.get_by_label("Search by name or e-mail address").fill("Synthetic Paging")
+    page.page.get_by_role("button", name="Search").click()
+    page.page.wait_for_load_state("load")
+    page.check()
+    assert page.page.get_by_text("57 people").is_visible()
+    rows = page.page.locator("tbody tr")
+    assert rows.count() == 50
+
+    page.page.get_by_role("link", name="Next page").click()
+    page.page.wait_for_url("**page=2")
+    page.check()
+    assert rows.count() == 7
+    assert "Synthetic+Paging" in page.page.url
+    assert page.page.locator('[aria-current="page"]').inner_text() == "2"
+
+    page.page.get_by_role("link", name="Previous page").click()
+    page.page.wait_for_url("**page=1")
+    page.check()
+    assert rows.count() == 50

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership import verbs
 from safeguarding.partnership.models import Agency, Area, Group, Priority
 from safeguarding.partnership.tests.factories import (
@@ -77,8 +77,8 @@ ADD_FORMS = [
         {
             "number": 5,
             "title": "A priority",
-            "period_start": "2022-01-01",
-            "period_end": "2023-12-31",
+            **date_data("period_start", "2022-01-01"),
+            **date_data("period_end", "2023-12-31"),
             "what_we_will_do": "Do",
             "what_success_looks_like": "Done",
         },
@@ -155,7 +155,11 @@ def test_agency_rename_view(client, officer, member_readonly) -> None:
     matrix.allowed(
         officer,
         method="post",
-        data={"new_name": "New Name", "effective": "2030-01-01", "version": agency.version},
+        data={
+            "new_name": "New Name",
+            **date_data("effective", "2030-01-01"),
+            "version": agency.version,
+        },
         status=302,
     )
     agency.refresh_from_db()
@@ -194,8 +198,8 @@ def test_priority_update(client, officer, member_readonly) -> None:
     data = {
         "number": 1,
         "title": "Changed",
-        "period_start": "2019-10-01",
-        "period_end": "2021-12-31",
+        **date_data("period_start", "2019-10-01"),
+        **date_data("period_end", "2021-12-31"),
         "what_we_will_do": "a",
         "what_success_looks_like": "b",
         "version": priority.version,
@@ -315,7 +319,9 @@ def test_group_membership_end(client, officer, member_readonly, outsider) -> Non
     matrix.read_only_write(member_readonly)
     matrix.outsider(outsider)
     matrix.wrong_method(officer, "delete")
-    matrix.allowed(officer, method="post", data={"ended_on": "2021-03-31"}, status=302)
+    matrix.allowed(
+        officer, method="post", data={**date_data("ended_on", "2021-03-31")}, status=302
+    )
     membership.refresh_from_db()
     assert str(membership.ended_on) == "2021-03-31"
     assert ActivityEvent.objects.filter(verb=verbs.GROUP_MEMBERSHIP_ENDED).count() == 1
@@ -326,13 +332,18 @@ def test_agency_disable_page(client, officer, member_readonly, outsider) -> None
     url = reverse("partnership:agency_disable", args=[agency.pk])
     matrix = ViewMatrix(client, url)
     matrix.allowed(officer)
-    matrix.read_only_write(member_readonly, data={"disabled_on": "2021-03-31", "version": 1})
+    matrix.read_only_write(
+        member_readonly, data={**date_data("disabled_on", "2021-03-31"), "version": 1}
+    )
     matrix.outsider(outsider)
     matrix.wrong_method(officer, "delete")
     detail = matrix.allowed(officer).content.decode()
     assert "Disable Stopped Trust" in detail
     matrix.allowed(
-        officer, method="post", data={"disabled_on": "2021-03-31", "version": 1}, status=302
+        officer,
+        method="post",
+        data={**date_data("disabled_on", "2021-03-31"), "version": 1},
+        status=302,
     )
     agency.refresh_from_db()
     assert str(agency.disabled_on) == "2021-03-31"
@@ -344,7 +355,9 @@ def test_agency_disable_page(client, officer, member_readonly, outsider) -> None
     assert url not in page  # no second "Disable" button
     assert b"Stopped Trust" not in client.get(reverse("partnership:agency_list")).content
     # Disabling it again is refused on the page, not by an error.
-    response = client.post(url, {"disabled_on": "2021-04-01", "version": agency.version})
+    response = client.post(
+        url, {**date_data("disabled_on", "2021-04-01"), "version": agency.version}
+    )
     assert response.status_code == 200
     assert "already disabled" in response.content.decode()
 

@@ -6,7 +6,6 @@ Form page: not used for the list's sector filter: a GET filter, nothing is saved
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Agency
-from safeguarding.partnership.views.common import CRUMBS
+from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
 
 
 def _agencies() -> tuple[str, str]:
@@ -35,7 +34,7 @@ def agency_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
     sector = request.GET.get("sector", "")
     agencies = selectors.agency_list(sector=sector if sector in Agency.Sector.values else "")
-    page = Paginator(agencies, 50).get_page(request.GET.get("page"))
+    page = page_of(request, agencies)
     return render(
         request,
         "partnership/agency_list.html",
@@ -43,7 +42,7 @@ def agency_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page_obj": page,
             "sectors": Agency.Sector.choices,
             "sector": sector,
-            "query": f"sector={sector}" if sector else "",
+            "query": query_of(request, ("sector",)),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Agencies", "")),
         },

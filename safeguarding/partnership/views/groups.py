@@ -15,7 +15,7 @@ from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.governance import governance_svg
 from safeguarding.partnership.models import Group
-from safeguarding.partnership.views.common import CRUMBS
+from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
 
 
 def _groups() -> tuple[str, str]:
@@ -30,11 +30,16 @@ def _group(group: Group) -> tuple[str, str]:
 @require_GET
 def group_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
+    form = forms.GroupFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    groups = selectors.group_list(search=filters.get("q", ""), kind=filters.get("kind", ""))
     return render(
         request,
         "partnership/group_list.html",
         {
-            "groups": selectors.group_list(),
+            "form": form,
+            "page_obj": page_of(request, groups),
+            "query": query_of(request, ("q", "kind")),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Groups", "")),
         },

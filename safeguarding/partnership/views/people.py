@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, form_page
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
-from safeguarding.partnership.views.common import CRUMBS
+from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
 
 
 @login_required
@@ -27,14 +26,14 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_manage_people(request.user))
     form = forms.PersonSearchForm(request.GET or None)
     search = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    page = Paginator(selectors.person_list(search=search), 50).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.person_list(search=search))
     return render(
         request,
         "partnership/person_list.html",
         {
             "form": form,
             "page_obj": page,
-            "query": f"q={search}" if search else "",
+            "query": query_of(request, ("q",)),
             "breadcrumbs": CRUMBS(("People", "")),
         },
     )

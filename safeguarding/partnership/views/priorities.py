@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
-from safeguarding.partnership.views.common import CRUMBS
+from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
 
 
 def _priorities() -> tuple[str, str]:
@@ -23,11 +24,19 @@ def _priorities() -> tuple[str, str]:
 @require_GET
 def priority_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_partnership(request.user))
+    form = forms.PriorityFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    priorities = selectors.priority_list(
+        search=filters.get("q", ""),
+        on=timezone.localdate() if filters.get("current") else None,
+    )
     return render(
         request,
         "partnership/priority_list.html",
         {
-            "priorities": selectors.priority_list(),
+            "form": form,
+            "page_obj": page_of(request, priorities),
+            "query": query_of(request, ("q", "current")),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Priorities", "")),
         },

@@ -3,7 +3,9 @@
 * a parent on a phone finds who to call about a child in a district, reads a page for
   families (with "Exit this page") and opens a resource;
 * the business unit publishes a new version of a resource and sees it in search, and a
-  confirmed subscriber to its topic is sent a notice.
+  confirmed subscriber to its topic is sent a notice;
+* a parent on a phone answers the sexual behaviours tool and sees its guidance, then opens a
+  published case review (key message, learning, briefing and final report).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from safeguarding.accounts.roles import Role
+from safeguarding.case_reviews.models import PracticeReview
+from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
+from safeguarding.learning.tests.factories import LearningPointFactory
 from safeguarding.partnership.tests.factories import AreaFactory
 from safeguarding.website import services
 from safeguarding.website.models import Audience, Subscription
@@ -27,6 +33,7 @@ from safeguarding.website.tests.factories import (
     ResourceFactory,
     TopicFactory,
 )
+from safeguarding.website.tests.test_tools import _tool as behaviours_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 667}
@@ -130,3 +137,45 @@ def test_the_business_unit_publishes_a_version_that_search_and_subscribers_see(
     run_tasks()
     assert [m.to for m in mail.outbox] == [["reader@example.org"]]
     assert "New section on school-age children" in mail.outbox[0].body
+
+
+def test_a_parent_on_a_phone_uses_the_behaviours_tool_and_reads_a_published_review(
+    browser_page: Any, officer: Any
+) -> None:
+    behaviours_tool(officer)
+    review = PracticeReviewFactory.create(
+        title="Kestrel", status=PracticeReview.Status.PUBLISHED,
+        signed_off_on=date(2021, 1, 10), published_on=date(2021, 2, 8),
+        key_message="Ask every family about the dogs in the home.",
+    )  # fmt: skip
+    review.final_report.save("a1b2c3.pdf", ContentFile(PDF))
+    LearningPointFactory.create(source=review, title="Ask about dogs at every visit")
+    ResourceFactory.create(title="Kestrel 7-minute briefing", practice_review=review)
+    page = browser_page
+    p = page.page
+    p.set_viewport_size(PHONE)
+
+    page.goto("/site/")
+    _click(page, "link", "Behaviours tool")
+    assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
+    p.get_by_role("group", name="Was it play between children of a similar age?").get_by_label(
+        "Not sure"
+    ).check()
+    p.get_by_role("group", name="Was the child asked to keep it secret?").get_by_label(
+        "Yes"
+    ).check()
+    _click(page, "button", "See the guidance")
+    assert p.get_by_role("heading", name="Red").is_visible()
+    assert p.get_by_text("Report a concern now").is_visible()
+    assert p.get_by_text("We have not kept your answers.").is_visible()
+
+    page.goto("/site/")
+    _click(page, "link", "Published case reviews")
+    _click(page, "link", "Kestrel")
+    assert p.get_by_role("heading", name="Kestrel", level=1).is_visible()
+    assert p.get_by_text("Ask every family about the dogs in the home.").is_visible()
+    assert p.get_by_role("link", name="Ask about dogs at every visit").is_visible()
+    assert p.get_by_role("link", name="Kestrel 7-minute briefing").is_visible()
+    with p.expect_download() as download:
+        p.get_by_role("link", name="Download the final report of the Kestrel review").click()
+    assert download.value.suggested_filename == "kestrel-final-report.pdf"

@@ -12,10 +12,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.assurance import forms as assurance_forms
+from safeguarding.case_reviews.rules import report_kind
 from safeguarding.core import ratelimit, uploads
 from safeguarding.core.http import public
 from safeguarding.core.markdown import markdown_to_html
@@ -236,6 +238,76 @@ def learning_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "breadcrumbs": CRUMBS(
                 ("Learning from reviews", reverse("website:learning_list")), (point.title, "")
             ),
+        },
+    )
+
+
+@public
+@require_GET
+@cached_for_visitors
+def practice_review_list(request: HttpRequest) -> HttpResponse:
+    """The case reviews case_reviews marks as published: de-identified (the review's
+    pseudonym, as its published report uses it), never a child's details."""
+    paginator = Paginator(selectors.practice_review_list_published(), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "website/practice_review_list.html",
+        {
+            "page_obj": page_obj,
+            "count": paginator.count,
+            "breadcrumbs": CRUMBS(
+                ("Learning from reviews", reverse("website:learning_list")),
+                ("Published case reviews", ""),
+            ),
+        },
+    )
+
+
+@public
+@require_GET
+@cached_for_visitors
+def practice_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = permissions.get_published_practice_review_or_404(pk)
+    return render(
+        request,
+        "website/practice_review_detail.html",
+        {
+            "review": review,
+            "learning": selectors.practice_review_learning(review=review),
+            "briefings": selectors.practice_review_briefings(review=review),
+            "report_is_public": permissions.practice_review_report_is_public(review),
+            "breadcrumbs": CRUMBS(
+                ("Learning from reviews", reverse("website:learning_list")),
+                ("Published case reviews", reverse("website:practice_review_list")),
+                (review.title, ""),
+            ),
+        },
+    )
+
+
+@public
+@require_GET
+def practice_review_report(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The published final report, under a name made from the review's pseudonym (never the
+    uploaded file's own name, which the public should not see)."""
+    review = permissions.get_public_practice_review_report_or_404(pk)
+    kind = report_kind(review.final_report.name)
+    name = f"{slugify(review.title) or 'practice-review'}-final-report{kind.extensions[0]}"
+    return uploads.attachment_response(review.final_report, download_name=name, kind=kind)
+
+
+@public
+@require_GET
+@cached_for_visitors
+def annual_report_list(request: HttpRequest) -> HttpResponse:
+    """The yearly reports annual_reports has published, linking to their public pages."""
+    return render(
+        request,
+        "website/annual_report_list.html",
+        {
+            "published": selectors.annual_report_list_published(),
+            "breadcrumbs": CRUMBS(("Yearly reports", "")),
         },
     )
 
