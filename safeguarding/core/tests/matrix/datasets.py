@@ -77,4 +77,24 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             fill=no_object,
         ),
     ),
+    "datasets:comparator_import": (
+        Case(
+            "no object",
+            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT, DATA_ANALYST}, OK)),
+            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT, DATA_ANALYST}, OK)),
+            fill=no_object,
+        ),
+    ),
+    "datasets:comparator_list": (
+        Case(
+            "no object",
+            get=expect(
+                FORBIDDEN, ({ADMIN, BUSINESS_UNIT, DATA_ANALYST}, OK), ({NO_ROLE}, NOT_FOUND)
+            ),
+            post=expect(
+                FORBIDDEN, ({ADMIN, BUSINESS_UNIT, DATA_ANALYST}, OK), ({NO_ROLE}, NOT_FOUND)
+            ),
+            fill=no_object,
+        ),
+    ),
 }

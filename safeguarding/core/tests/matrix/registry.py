@@ -221,6 +221,8 @@ MISSING: frozenset[str] = frozenset(
         "website:front_door_update",
         "website:learning_detail",
         "website:page_detail",
+        "website:practice_review_detail",
+        "website:practice_review_report",
         "website:page_update",
         "website:resource_detail",
         "website:resource_download",

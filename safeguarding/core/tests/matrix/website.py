@@ -140,4 +140,20 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             fill=no_object,
         ),
     ),
+    "website:annual_report_list": (
+        Case(
+            "no object",
+            get={**expect(OK), ANONYMOUS: OK},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=no_object,
+        ),
+    ),
+    "website:practice_review_list": (
+        Case(
+            "no object",
+            get={**expect(OK), ANONYMOUS: OK},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=no_object,
+        ),
+    ),
 }
