@@ -5,6 +5,8 @@ Pages with an object are listed in registry.MISSING until the world has their re
 
 from __future__ import annotations
 
+from typing import Any
+
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
     BOARD_MEMBER,
@@ -24,6 +26,19 @@ from safeguarding.core.tests.matrix.spec import (
     expect,
     no_object,
 )
+
+
+def review_in_progress(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_in_progress.pk}
+
+
+def review_published(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_published.pk}
+
+
+def review_archived(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_archived.pk}
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "case_reviews:agency_request_list": (
@@ -119,6 +134,179 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             ),
             post=expect(NOT_ALLOWED),
             fill=no_object,
+        ),
+    ),
+    "case_reviews:practice_review_archive": (
+        Case(
+            "review in progress",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_archived,
+        ),
+    ),
+    "case_reviews:practice_review_detail": (
+        Case(
+            "review in progress",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=review_archived,
+        ),
+    ),
+    "case_reviews:practice_review_report_download": (
+        Case(
+            "review in progress",
+            get=expect(NOT_FOUND),
+            post=expect(NOT_ALLOWED),
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get=expect(NOT_FOUND),
+            post=expect(NOT_ALLOWED),
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get=expect(NOT_FOUND),
+            post=expect(NOT_ALLOWED),
+            fill=review_archived,
+        ),
+    ),
+    "case_reviews:practice_review_stage": (
+        Case(
+            "review in progress",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_archived,
+        ),
+    ),
+    "case_reviews:practice_review_update": (
+        Case(
+            "review in progress",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=review_archived,
         ),
     ),
 }

@@ -4,6 +4,8 @@ Pages with an object are listed in registry.MISSING until the world has their re
 
 from __future__ import annotations
 
+from typing import Any
+
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
     ANONYMOUS,
@@ -18,6 +20,19 @@ from safeguarding.core.tests.matrix.spec import (
     expect,
     no_object,
 )
+
+
+def review_in_progress(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_in_progress.pk}
+
+
+def review_published(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_published.pk}
+
+
+def review_archived(w: Any) -> dict[str, Any]:
+    return {"pk": w.review_archived.pk}
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "website:concern_start": (
@@ -154,6 +169,46 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             get={**expect(OK), ANONYMOUS: OK},
             post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
             fill=no_object,
+        ),
+    ),
+    "website:practice_review_detail": (
+        Case(
+            "review in progress",
+            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get={**expect(OK), ANONYMOUS: OK},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_archived,
+        ),
+    ),
+    "website:practice_review_report": (
+        Case(
+            "review in progress",
+            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_in_progress,
+        ),
+        Case(
+            "review published",
+            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_published,
+        ),
+        Case(
+            "review archived",
+            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=review_archived,
         ),
     ),
 }

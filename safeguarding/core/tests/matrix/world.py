@@ -39,6 +39,8 @@ def build_world() -> World:
         ActionPlanFactory,
         ActionUpdateFactory,
     )
+    from safeguarding.case_reviews.models import PracticeReview
+    from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
     from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
     from safeguarding.partnership import services as partnership_services
     from safeguarding.partnership.models import District, GroupMembership
@@ -100,6 +102,20 @@ def build_world() -> World:
         review_on=dt.date(2030, 1, 1),
         placed_at=timezone.now(),
         placed_by=world.users[Role.PARTNERSHIP_ADMIN],
+    )
+
+    # case_reviews / website: an in-progress, a published and an archived published review.
+    records["review_in_progress"] = PracticeReviewFactory.create(area=area_a)
+    records["review_published"] = PracticeReviewFactory.create(
+        area=area_a,
+        status=PracticeReview.Status.PUBLISHED,
+        published_on=dt.date(2021, 3, 1),
+    )
+    records["review_archived"] = PracticeReviewFactory.create(
+        area=area_a,
+        status=PracticeReview.Status.PUBLISHED,
+        published_on=dt.date(2021, 3, 1),
+        archived_at=timezone.now(),
     )
 
     for name, user in world.users.items():
