@@ -16,6 +16,7 @@ from safeguarding.core.tests.matrix.spec import (
     CDOP_PANEL,
     DATA_ANALYST,
     FORBIDDEN,
+    LEAD,
     NO_ROLE,
     NOT_ALLOWED,
     NOT_FOUND,
@@ -38,6 +39,22 @@ def review_published(w: Any) -> dict[str, Any]:
 
 def review_archived(w: Any) -> dict[str, Any]:
     return {"pk": w.review_archived.pk}
+
+
+def notification(w: Any) -> dict[str, Any]:
+    return {"pk": w.notification.pk}
+
+
+def rapid_review(w: Any) -> dict[str, Any]:
+    return {"pk": w.rapid_review.pk}
+
+
+def request_a(w: Any) -> dict[str, Any]:
+    return {"pk": w.request_a.pk}
+
+
+def request_b(w: Any) -> dict[str, Any]:
+    return {"pk": w.request_b.pk}
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
@@ -307,6 +324,138 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
                 ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
             ),
             fill=review_archived,
+        ),
+    ),
+    "case_reviews:agency_request_create": (
+        Case(
+            "rapid review",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=rapid_review,
+        ),
+    ),
+    "case_reviews:agency_request_submit": (
+        Case(
+            "agency A's request",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
+            fill=request_a,
+        ),
+        Case(
+            "agency B's request",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
+            fill=request_b,
+        ),
+    ),
+    "case_reviews:incident_notification_archive": (
+        Case(
+            "notification",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT}, OK),
+                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=notification,
+        ),
+    ),
+    "case_reviews:incident_notification_detail": (
+        Case(
+            "notification",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=notification,
+        ),
+    ),
+    "case_reviews:incident_notification_update": (
+        Case(
+            "notification",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=notification,
+        ),
+    ),
+    "case_reviews:practice_review_commission": (
+        Case(
+            "rapid review",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=rapid_review,
+        ),
+    ),
+    "case_reviews:rapid_review_detail": (
+        Case(
+            "rapid review",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
+            ),
+            post=expect(NOT_ALLOWED),
+            fill=rapid_review,
+        ),
+    ),
+    "case_reviews:rapid_review_learning_add": (
+        Case(
+            "rapid review",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=rapid_review,
+        ),
+    ),
+    "case_reviews:rapid_review_update": (
+        Case(
+            "rapid review",
+            get=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            post=expect(
+                NOT_FOUND,
+                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
+                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
+            ),
+            fill=rapid_review,
         ),
     ),
 }

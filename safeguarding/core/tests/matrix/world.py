@@ -40,7 +40,11 @@ def build_world() -> World:
         ActionUpdateFactory,
     )
     from safeguarding.case_reviews.models import PracticeReview
-    from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
+    from safeguarding.case_reviews.tests.factories import (
+        AgencyRequestFactory,
+        IncidentNotificationFactory,
+        PracticeReviewFactory,
+    )
     from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
     from safeguarding.partnership import services as partnership_services
     from safeguarding.partnership.models import District, GroupMembership
@@ -117,6 +121,12 @@ def build_world() -> World:
         published_on=dt.date(2021, 3, 1),
         archived_at=timezone.now(),
     )
+
+    # case_reviews: a notification with its rapid review, and a request to each agency.
+    records["notification"] = notification = IncidentNotificationFactory.create(area=area_a)
+    records["rapid_review"] = rapid_review = notification.rapid_review
+    records["request_a"] = AgencyRequestFactory.create(rapid_review=rapid_review, agency=agency_a)
+    records["request_b"] = AgencyRequestFactory.create(rapid_review=rapid_review, agency=agency_b)
 
     for name, user in world.users.items():
         client = Client()
