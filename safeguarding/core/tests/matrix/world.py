@@ -55,6 +55,12 @@ def build_world() -> World:
         PriorityFactory,
     )
     from safeguarding.retention.models import LegalHold
+    from safeguarding.retention.tests.factories import attended_booking
+    from safeguarding.training.models import Certificate
+    from safeguarding.training.tests.factories import (
+        TrainingBookingFactory,
+        TrainingSessionFactory,
+    )
 
     world = World()
     records = world.records
@@ -127,6 +133,16 @@ def build_world() -> World:
     records["rapid_review"] = rapid_review = notification.rapid_review
     records["request_a"] = AgencyRequestFactory.create(rapid_review=rapid_review, agency=agency_a)
     records["request_b"] = AgencyRequestFactory.create(rapid_review=rapid_review, agency=agency_b)
+
+    # training: a course and session; the practitioner's own booking; another person's
+    # attended booking with its certificate.
+    records["session"] = session = TrainingSessionFactory.create()
+    records["course"] = session.course
+    records["booking_own"] = TrainingBookingFactory.create(
+        session=session, learner=world.users[Role.PRACTITIONER]
+    )
+    records["booking_other"] = booking_other = attended_booking(learner=person_b)
+    records["certificate_other"] = Certificate.objects.get(booking=booking_other)
 
     for name, user in world.users.items():
         client = Client()
