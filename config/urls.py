@@ -26,6 +26,7 @@ urlpatterns = [
     path("training/", include("safeguarding.training.urls")),
     path("assurance/", include("safeguarding.assurance.urls")),
     path("data/", include("safeguarding.datasets.urls")),
+    path("exploitation/", include("safeguarding.exploitation.urls")),
     path("annual-reports/", include("safeguarding.annual_reports.urls")),
     path("site/", include("safeguarding.website.urls")),
     path("reports/", include("safeguarding.annual_reports.public_urls")),

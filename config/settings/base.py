@@ -47,6 +47,7 @@ LOCAL_APPS = [
     "safeguarding.training",
     "safeguarding.assurance",
     "safeguarding.datasets",
+    "safeguarding.exploitation",
     "safeguarding.annual_reports",
     "safeguarding.website",
     "safeguarding.demo",
@@ -259,6 +260,8 @@ ACTION_REMINDER_WORKING_DAYS = env.int("ACTION_REMINDER_WORKING_DAYS", default=5
 # published arrangements' review date.
 GOVERNANCE_PAPER_MAX_MB = env.int("GOVERNANCE_PAPER_MAX_MB", default=20)
 GOVERNANCE_REVIEW_REMINDER_DAYS = env.int("GOVERNANCE_REVIEW_REMINDER_DAYS", default=60)
+# Years after a child leaves the MACE process before their record is anonymised.
+EXPLOITATION_RETENTION_YEARS = env.int("EXPLOITATION_RETENTION_YEARS", default=6)
 TRAINING_OFFER_HOURS = env.int("TRAINING_OFFER_HOURS", default=48)
 TRAINING_CANCELLATION_WORKING_DAYS = env.int("TRAINING_CANCELLATION_WORKING_DAYS", default=3)
 TRAINING_NON_ATTENDANCE_CHARGE_PENCE = env.int(
@@ -272,6 +275,10 @@ SECTION11_CYCLE_YEARS = env.int("SECTION11_CYCLE_YEARS", default=2)
 SECTION11_REMINDER_WORKING_DAYS = env.int("SECTION11_REMINDER_WORKING_DAYS", default=10)
 SURVEY_MIN_ANSWERS = env.int("SURVEY_MIN_ANSWERS", default=5)
 SURVEY_EXIT_URL = env("SURVEY_EXIT_URL", default="https://www.bbc.co.uk/weather")
+# More answers than this to one survey within one clock hour are flagged as a burst.
+SURVEY_BURST_PER_HOUR = env.int("SURVEY_BURST_PER_HOUR", default=30)
+# The most single-use survey links issued at once for one invited group.
+SURVEY_LINKS_MAX = env.int("SURVEY_LINKS_MAX", default=500)
 # Safeguarding data: the largest return accepted (MB), and where uploads wait for the import
 # task.
 DATASETS_MAX_UPLOAD_MB = env.int("DATASETS_MAX_UPLOAD_MB", default=200)
@@ -399,6 +406,7 @@ DEMO_SEED_MODULES = [
     "safeguarding.learning.demo",
     "safeguarding.actions.demo",
     "safeguarding.governance.demo",
+    "safeguarding.exploitation.demo",
     "safeguarding.datasets.demo",
     "safeguarding.case_reviews.demo",
     "safeguarding.child_deaths.demo",
@@ -421,5 +429,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # Each task's start and finish: failures are logged at ERROR and shown in the UI.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint and its font tools report every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

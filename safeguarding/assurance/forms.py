@@ -138,6 +138,55 @@ class ResponseForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if hasattr(v, "read")}
 
 
+SURVEY_HONEYPOT = "your_email_address"
+
+
+class SurveyResponseForm(ResponseForm):
+    """The public survey: the questions and a honeypot field people never see (hidden from
+    screens and screen readers; robots fill it in, and their answer is dropped)."""
+
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, questions=questions, **kwargs)
+        for field in self.fields.values():
+            # Browsers do not keep or restore what was chosen (Back after sending shows an
+            # empty form on a shared phone).
+            field.widget.attrs["autocomplete"] = "off"
+        if SURVEY_HONEYPOT not in self.fields:
+            honeypot = forms.CharField(
+                label="Leave this empty",
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            )
+            honeypot.template_name = "assurance/_honeypot_field.html"  # type: ignore[attr-defined]
+            self.fields[SURVEY_HONEYPOT] = honeypot
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.cleaned_data.get(SURVEY_HONEYPOT, "").strip())
+
+    def answers(self) -> dict[str, Any]:
+        answers = super().answers()
+        answers.pop(SURVEY_HONEYPOT, None)
+        return answers
+
+
+class SurveyLinksForm(forms.Form):
+    group = forms.CharField(
+        label="Invited group",
+        max_length=200,
+        help_text="For example: Year 9 at one school. Do not name a person.",
+    )
+    count = forms.IntegerField(label="How many single-use links?", min_value=1)
+
+
+class BurstExcludeForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are these answers being excluded?",
+        widget=_TEXTAREA,
+        help_text="The answers are kept but left out of every figure and download.",
+    )
+
+
 class AuditCaseCompleteForm(ResponseForm):
     auditor_grade = forms.ChoiceField(
         label="Your grade for this case", choices=Grade.choices, widget=forms.RadioSelect
@@ -446,6 +495,17 @@ class AuditFindingForm(forms.Form):
 class AuditCompleteForm(forms.Form):
     completed_on = forms.DateField(label="Completed on", widget=DateInput())
     findings_summary = forms.CharField(label="Summary of findings", widget=_TEXTAREA)
+    confirmed = forms.BooleanField(
+        label="I understand the audit cannot be changed once it is complete",
+        error_messages={"required": "Confirm that the audit cannot be changed once complete."},
+    )
+
+
+class Section11SubmitForm(forms.Form):
+    confirmed = forms.BooleanField(
+        label="I confirm the self-assessment is complete and cannot be changed once submitted",
+        error_messages={"required": "Confirm that the return is ready to submit."},
+    )
 
 
 class CommentaryForm(forms.Form):

@@ -174,6 +174,20 @@ class Response(models.Model):
         "Survey", null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
     )
     submitted_on = models.DateField()
+    received_hour = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Survey answers only: the clock hour the answer arrived (minutes and seconds "
+        "are not kept), to spot bursts of answers.",
+    )
+    exclusion = models.ForeignKey(
+        "ResponseExclusion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        help_text="Set when the answer was left out of every figure (kept, not counted).",
+    )
 
     class Meta:
         ordering = ["submitted_on", "id"]
@@ -236,6 +250,11 @@ class Survey(BaseModel):
     created_by = models.ForeignKey(
         _USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    invited_only = models.BooleanField(
+        "only people with a single-use link can answer",
+        default=False,
+        help_text="Issue single-use links to each invited group; each link answers once.",
+    )
 
     class Meta:
         ordering = ["-opens_on", "title"]
@@ -253,6 +272,50 @@ class Survey(BaseModel):
     def clean(self) -> None:
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": "The closing date must be on or after opening."})
+
+
+class SurveyLink(BaseModel):
+    """A single-use link issued to an invited group (for example one class). It records only
+    the group and whether it has been used: nothing about the person, and no link to their
+    answer."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="links")
+    group = models.CharField("invited group", max_length=200)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    is_used = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["survey", "group", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.survey} link for {self.group}"
+
+    @property
+    def activity_label(self) -> str:
+        return f"Survey {self.survey_id} link {self.pk}"
+
+
+class ResponseExclusion(BaseModel):
+    """A burst of survey answers left out of every figure and export: the answers are kept,
+    with who excluded them and why."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="exclusions")
+    hour = models.DateTimeField("the hour excluded")
+    reason = models.TextField()
+    excluded_by = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["survey", "hour"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "hour"], name="one_exclusion_per_hour")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey}: answers of {self.hour:%Y-%m-%d %H}:00 excluded"
+
+    @property
+    def activity_label(self) -> str:
+        return f"Survey {self.survey_id} exclusion {self.pk}"
 
 
 # --- multi-agency audits ---------------------------------------------------------------
@@ -303,6 +366,26 @@ class Audit(BaseModel):
     def programme_year(self) -> str:
         """The reporting year of the audit programme it belongs to, e.g. "2020-21"."""
         return ReportingYear.containing(self.planned_for).label
+
+    # State rules: which steps the audit's status allows (pages offer only these; the
+    # services refuse the others).
+    @property
+    def takes_cases(self) -> bool:
+        """Cases are added and audited until moderation."""
+        return self.status in {self.Status.PLANNED, self.Status.IN_PROGRESS}
+
+    @property
+    def can_be_moderated(self) -> bool:
+        """Once a case is audited, until the audit is complete (moderation may be corrected)."""
+        return self.status in {self.Status.IN_PROGRESS, self.Status.MODERATED}
+
+    @property
+    def takes_findings(self) -> bool:
+        return self.status != self.Status.COMPLETE
+
+    @property
+    def can_be_completed(self) -> bool:
+        return self.status == self.Status.MODERATED
 
 
 class Grade(models.TextChoices):

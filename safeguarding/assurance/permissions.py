@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -168,6 +169,14 @@ def can_answer_survey(survey: Survey) -> bool:
     return survey.is_open_on(timezone.localdate())
 
 
+def can_answer_survey_with_link(survey: Survey, link_token: str) -> bool:
+    """A survey for invited people only needs an unused single-use link; any other survey
+    needs none."""
+    if not survey.invited_only:
+        return True
+    return bool(link_token) and survey.links.filter(token=link_token, is_used=False).exists()
+
+
 def get_survey_by_public_id_or_404(public_id: str) -> Survey:
     """The survey behind a public answering link (no account: the link is the permission).
     Whether it is open is `can_answer_survey`: a closed survey's page says it has closed."""
@@ -200,18 +209,45 @@ def can_view_audit(user: User, audit: Audit) -> bool:
     return audit.cases.filter(auditor=user).exists()
 
 
-def get_audit_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Audit:
+def can_add_audit_case(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.takes_cases
+
+
+def can_moderate_audit(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.can_be_moderated
+
+
+def can_record_audit_finding(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.takes_findings
+
+
+def can_complete_audit(user: User, audit: Audit) -> bool:
+    return can_manage_assurance(user) and audit.can_be_completed
+
+
+def get_audit_for_user_or_404(
+    user: User,
+    pk: Any,
+    *,
+    write: bool = False,
+    step: Callable[[User, Audit], bool] | None = None,
+) -> Audit:
+    """Fetch an audit; `write` with the `step` rule (for example can_complete_audit) refuses
+    a step the user or the audit's status does not allow (403)."""
     return fetch_for_user_or_404(
         user,
         Audit.objects.select_related("tool", "priority"),
         pk,
         can_view=can_view_audit,
-        can_edit=_manage,
+        can_edit=step or _manage,
         write=write,
     )
 
 
 def can_complete_audit_case(user: User, case: AuditCase) -> bool:
+    """The assigned auditor (or staff) completes a case's tool once, before moderation."""
+    if case.response_id is not None or not case.audit.takes_cases:
+        return False
     return can_manage_assurance(user) or (
         case.auditor_id is not None and case.auditor_id == user.pk
     )

@@ -105,7 +105,7 @@ def survey_figures(year: ReportingYear) -> list[SurveyFigures]:
             SurveyFigures(
                 title=survey.title,
                 audience=survey.get_audience_display(),
-                respondents=survey.responses.count(),
+                respondents=selectors.survey_respondents(survey=survey),
                 key_findings=findings,
             )
         )

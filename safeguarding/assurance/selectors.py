@@ -28,12 +28,14 @@ from safeguarding.assurance.models import (
     ProfessionalDifference,
     Question,
     Response,
+    ResponseExclusion,
     ScrutinyAssessment,
     ScrutinyReport,
     Section11Cycle,
     Section11Return,
     Section11Score,
     Survey,
+    SurveyLink,
 )
 from safeguarding.core.reporting import percent
 from safeguarding.core.years import ReportingYear
@@ -61,7 +63,7 @@ def form_list(*, purpose: str | None = None) -> QuerySet[FormTemplate]:
     forms = FormTemplate.objects.annotate(version_count=Count("versions"))
     if purpose:
         forms = forms.filter(purpose=purpose)
-    return forms.order_by("name")
+    return forms.order_by("name", "id")
 
 
 def form_version_questions(*, version: FormVersion) -> QuerySet[Question]:
@@ -155,10 +157,76 @@ def _fill(result: QuestionResult, question: Question, given: list[str]) -> None:
         result.mean = (total / len(given)).quantize(Decimal("0.1"))
 
 
+def survey_responses_counted(*, survey: Survey) -> QuerySet[Response]:
+    """The survey's answers that count: every figure, result and export uses these, never
+    the answers of an excluded burst (kept, but not counted)."""
+    return Response.objects.filter(survey=survey, exclusion__isnull=True)
+
+
+def survey_respondents(*, survey: Survey) -> int:
+    return survey_responses_counted(survey=survey).count()
+
+
+HOUR_FORMAT = "%Y%m%d%H"
+
+
+@dataclass(frozen=True)
+class HourCount:
+    hour: dt.datetime
+    answers: int
+    excluded: int
+    is_burst: bool
+
+    @property
+    def key(self) -> str:
+        """The hour in a URL: UTC, as HOUR_FORMAT."""
+        return self.hour.astimezone(dt.UTC).strftime(HOUR_FORMAT)
+
+
+def survey_answers_per_hour(*, survey: Survey) -> list[HourCount]:
+    """Answers per clock hour, newest first; more than settings.SURVEY_BURST_PER_HOUR in one
+    hour is flagged as a burst (someone may be stuffing the survey)."""
+    rows = (
+        Response.objects.filter(survey=survey, received_hour__isnull=False)
+        .values("received_hour")
+        .annotate(
+            answer_count=Count("id"), excluded_count=Count("id", filter=Q(exclusion__isnull=False))
+        )
+        .order_by("-received_hour")
+    )
+    limit = settings.SURVEY_BURST_PER_HOUR
+    return [
+        HourCount(
+            hour=row["received_hour"],
+            answers=row["answer_count"],
+            excluded=row["excluded_count"],
+            is_burst=row["answer_count"] > limit,
+        )
+        for row in rows
+    ]
+
+
+def survey_exclusion_list(*, survey: Survey) -> QuerySet[ResponseExclusion]:
+    return survey.exclusions.select_related("excluded_by").annotate(answers=Count("responses"))
+
+
+def survey_link_groups(*, survey: Survey) -> list[dict[str, object]]:
+    """Per invited group: links issued and used."""
+    return list(
+        survey.links.values("group")
+        .annotate(issued=Count("id"), used=Count("id", filter=Q(is_used=True)))
+        .order_by("group")
+    )
+
+
+def survey_link_list(*, survey: Survey, group: str) -> QuerySet[SurveyLink]:
+    return survey.links.filter(group=group).order_by("id")
+
+
 def survey_results(*, survey: Survey) -> list[QuestionResult]:
     version = form_version_latest(template=survey.form)
     return question_results(
-        responses=survey.responses.all(),
+        responses=survey_responses_counted(survey=survey),
         questions=list(form_version_questions(version=version)),
         suppress_below=min_answers(),
     )
@@ -167,7 +235,11 @@ def survey_results(*, survey: Survey) -> list[QuestionResult]:
 def survey_list_for_user(*, user: User) -> QuerySet[Survey]:
     if not permissions.can_view_all_assurance(user):
         return Survey.objects.none()
-    return Survey.objects.select_related("form").annotate(respondents=Count("responses"))
+    return (
+        Survey.objects.select_related("form")
+        .annotate(respondents=Count("responses", filter=Q(responses__exclusion__isnull=True)))
+        .order_by("-opens_on", "title", "id")
+    )
 
 
 def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
@@ -178,7 +250,8 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     version = form_version_latest(template=survey.form)
     questions = list(form_version_questions(version=version))
     by_response: dict[int, dict[str, str]] = defaultdict(dict)
-    answers = Answer.objects.filter(response__survey=survey).values_list(
+    counted = survey_responses_counted(survey=survey)
+    answers = Answer.objects.filter(response__in=counted).values_list(
         "response_id", "question__key", "value"
     )
     answered: dict[str, int] = defaultdict(int)
@@ -198,7 +271,7 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
         ],
     ]
     rows = []
-    responses = survey.responses.select_related("form_version").order_by("id")
+    responses = counted.select_related("form_version").order_by("id")
     for number, response in enumerate(responses, start=1):
         given = by_response.get(response.pk, {})
         rows.append(
@@ -218,6 +291,7 @@ def audit_list_for_user(*, user: User) -> QuerySet[Audit]:
     audits = Audit.objects.select_related("tool", "priority").annotate(
         case_count=Count("cases", distinct=True)
     )
+    audits = audits.order_by("-planned_for", "title", "id")
     if permissions.can_view_all_assurance(user):
         return audits
     leads = user.lead_agency_ids
@@ -271,7 +345,9 @@ def next_cycle_due(*, cycle: Section11Cycle) -> dt.date:
 
 
 def section11_cycle_list() -> QuerySet[Section11Cycle]:
-    return Section11Cycle.objects.select_related("standard_set__template", "previous")
+    return Section11Cycle.objects.select_related("standard_set__template", "previous").order_by(
+        "-opens_on", "id"
+    )
 
 
 def section11_return_list_for_user(
@@ -411,7 +487,9 @@ def section11_returns_due_for_user(
 
 
 def commentary_list_for_user(*, user: User) -> QuerySet[PerformanceCommentary]:
-    items = PerformanceCommentary.objects.select_related("priority", "agency")
+    items = PerformanceCommentary.objects.select_related("priority", "agency").order_by(
+        "-year_label", "half", "priority__number", "agency__name", "id"
+    )
     if permissions.can_view_all_assurance(user):
         return items
     return items.filter(agency_id__in=user.lead_agency_ids)
@@ -447,7 +525,9 @@ def commentary_escalations_open(*, user: User) -> QuerySet[PerformanceCommentary
 
 
 def scrutiny_report_list() -> QuerySet[ScrutinyReport]:
-    return ScrutinyReport.objects.annotate(assessment_count=Count("assessments"))
+    return ScrutinyReport.objects.annotate(assessment_count=Count("assessments")).order_by(
+        "-board_meeting_on", "id"
+    )
 
 
 def scrutiny_assessment_list(
@@ -462,7 +542,9 @@ def scrutiny_assessment_list(
 
 
 def professional_difference_list() -> QuerySet[ProfessionalDifference]:
-    return ProfessionalDifference.objects.select_related("raised_by_agency", "with_agency")
+    return ProfessionalDifference.objects.select_related(
+        "raised_by_agency", "with_agency"
+    ).order_by("-raised_on", "id")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from safeguarding.assurance import views
 app_name = "assurance"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.overview, name="overview"),
+    path("work/<slug:kind>/", views.work_list, name="work_list"),
     path("forms/", views.form_list, name="form_list"),
     path("forms/create/", views.form_create, name="form_create"),
     path("forms/<int:pk>/", views.form_detail, name="form_detail"),
@@ -27,6 +28,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("surveys/<int:pk>/", views.survey_detail, name="survey_detail"),
     path("surveys/<int:pk>/export/", views.survey_export, name="survey_export"),
     path("surveys/<int:pk>/edit/", views.survey_update, name="survey_update"),
+    path("surveys/<int:pk>/hours/", views.survey_hours, name="survey_hours"),
+    path(
+        "surveys/<int:pk>/hours/<str:hour>/exclude/",
+        views.survey_burst_exclude,
+        name="survey_burst_exclude",
+    ),
+    path("surveys/<int:pk>/links/", views.survey_links_issue, name="survey_links_issue"),
+    path(
+        "surveys/<int:pk>/links/download/",
+        views.survey_links_export,
+        name="survey_links_export",
+    ),
     path("s/<str:public_id>/", views.survey_answer, name="survey_answer"),
     path("s/<str:public_id>/thank-you/", views.survey_thanks, name="survey_thanks"),
     path("section-11/", views.section11_cycle_list, name="section11_cycle_list"),

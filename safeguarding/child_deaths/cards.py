@@ -17,15 +17,15 @@ if TYPE_CHECKING:
 def requests_to_return_card(user: User) -> Card | None:
     if not permissions.can_view_requests(user) or permissions.can_manage_child_deaths(user):
         return None
-    outstanding = selectors.request_list_for_user(user=user).filter(
-        status=InformationRequest.Status.REQUESTED
+    outstanding = selectors.request_list_for_user(
+        user=user, status=InformationRequest.Status.REQUESTED
     )
     items = [
         CardItem(
             text=f"Reporting form for {r.notification.reference}",
             url=reverse("child_deaths:request_return", args=[r.pk]),
             hint=r.agency.name,
-            due=r.due_on.isoformat(),
+            due=f"{r.due_on.day} {r.due_on:%B %Y}",
         )
         for r in outstanding[:5]
     ]
@@ -33,8 +33,8 @@ def requests_to_return_card(user: User) -> Card | None:
         title="Child death reporting forms to return",
         items=items,
         empty_text="No reporting forms to return.",
-        link_url=reverse("child_deaths:request_list"),
-        link_text="All information requests",
+        link_url=reverse("child_deaths:request_list") + "?status=requested",
+        link_text="All reporting forms to return",
         count=outstanding.count(),
     )
 
@@ -50,13 +50,13 @@ def open_cases_card(user: User) -> Card | None:
             hint=f"{o.months_open} months since the death"
             + (f"; {o.delay.lower()}" if o.delay else ""),
         )
-        for o in cases[:5]
+        for o in selectors.case_rows(cases=cases[:5])
     ]
     return Card(
         title="Open child death reviews",
         items=items,
         empty_text="No open child death reviews.",
-        link_url=reverse("child_deaths:notification_list"),
-        link_text="All cases",
-        count=len(cases),
+        link_url=reverse("child_deaths:notification_list") + "?show=open",
+        link_text="All open reviews",
+        count=cases.count(),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
@@ -22,6 +23,8 @@ from safeguarding.core.forms import DateInput, VersionField
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
 
+OUTSIDE_PARTNERSHIP = "outside"
+
 
 class NotificationForm(forms.Form):
     kind_of_loss = forms.ChoiceField(
@@ -36,18 +39,20 @@ class NotificationForm(forms.Form):
         label="NHS number",
         required=False,
         max_length=14,
-        help_text="10 digits, for example 999 123 4560. Leave empty if not known.",
+        help_text="10 digits, for example 943 476 5919. Leave empty if not known.",
     )
     sex = forms.ChoiceField(choices=ChildDeathNotification.Sex.choices, widget=forms.RadioSelect)
     ethnicity = forms.CharField(required=False, max_length=100)
     address = forms.CharField(
         label="Usual address", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    residence_area = forms.ModelChoiceField(
+    residence_area = forms.ChoiceField(
         label="Area of residence",
-        queryset=Area.objects.active().order_by("name"),
-        required=False,
-        empty_label="Outside the partnership",
+        choices=[],
+        error_messages={
+            "required": "Choose the area of residence, or 'Outside the partnership'.",
+        },
+        help_text="Where the child normally lived.",
     )
     home_area_name = forms.CharField(
         label="Home local authority, if outside the partnership", required=False, max_length=200
@@ -81,10 +86,59 @@ class NotificationForm(forms.Form):
     professionals_involved = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    confirmed_not_duplicate = forms.BooleanField(
-        label="I have checked: this is a different child from the one already notified",
-        required=False,
-    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        area_field = self.fields["residence_area"]
+        assert isinstance(area_field, forms.ChoiceField)
+        area_field.choices = [
+            ("", "Choose the area of residence"),
+            *((str(a.pk), a.name) for a in Area.objects.active().order_by("name")),
+            (OUTSIDE_PARTNERSHIP, "Outside the partnership"),
+        ]
+        # The override of a likely duplicate is offered only after a match was shown (the
+        # references shown come back in `duplicate_of`).
+        if self.is_bound and self.data.get("duplicate_of"):
+            self._add_override_fields()
+
+    def _add_override_fields(self) -> None:
+        self.fields["duplicate_of"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.fields["confirmed_not_duplicate"] = forms.BooleanField(
+            label="I have checked: this is a different child from the one already notified",
+            required=False,
+        )
+        self.fields["duplicate_override_reason"] = forms.CharField(
+            label="Why is this a different child?",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=(
+                "For example: a twin, or a different date of birth confirmed with the "
+                "notifier. Do not write the child's name or NHS number: this is kept in the "
+                "activity log."
+            ),
+        )
+
+    def offer_override(self, references: list[str]) -> None:
+        """After a likely duplicate: show the CDOP manager the box, the reason and (hidden)
+        which records matched, so the next submit can confirm against exactly those."""
+        self._add_override_fields()
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data["duplicate_of"] = ",".join(references)
+        self.data = data
+
+    def clean_residence_area(self) -> Area | None:
+        value = self.cleaned_data.get("residence_area", "")
+        if value == OUTSIDE_PARTNERSHIP:
+            return None
+        area = Area.objects.active().filter(pk=value).first() if value.isdigit() else None
+        if area is None:
+            raise forms.ValidationError("Choose the area of residence from the list.")
+        return area
+
+    def clean_duplicate_of(self) -> list[str]:
+        raw = self.cleaned_data.get("duplicate_of", "")
+        return [ref.strip() for ref in raw.split(",") if ref.strip()]
 
     def clean_nhs_number(self) -> str:
         value = identity.nhs_number_clean(self.cleaned_data.get("nhs_number", ""))
@@ -110,6 +164,10 @@ class ArchiveForm(forms.Form):
         label="Why is this notification being archived?",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: notified in error, or a duplicate of another notification.",
+    )
+    confirmed = forms.BooleanField(
+        label="I understand an archived notification cannot be changed or restored here",
+        error_messages={"required": "Confirm that you want to archive this notification."},
     )
 
 

@@ -105,3 +105,13 @@ def months_between(start: date, end: date) -> int:
     if end.day < start.day:
         months -= 1
     return max(months, 0)
+
+
+def text_identifies_child(text: str, *, child_name: str) -> bool:
+    """True when free text written for the activity log carries the child's name (any part
+    of three letters or more) or something that looks like an NHS number (10 digits, spaced
+    or not): such text must not reach the log."""
+    if re.search(r"\d{10}", nhs_number_clean(text)):
+        return True
+    words = set(name_normalise(text).split())
+    return any(len(part) >= 3 and part in words for part in name_normalise(child_name).split())

@@ -159,8 +159,17 @@ class ChildDeathNotification(ArchivableModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Set when the notifier confirmed this is a different child despite a match.",
+        help_text="Set when the CDOP manager confirmed this is a different child despite a match.",
     )
+    duplicate_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="confirmed as a different child by",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    duplicate_override_reason = models.TextField("why this is a different child", blank=True)
 
     class Meta:
         ordering = ["-date_of_death", "-id"]

@@ -35,6 +35,12 @@ def can_manage_child_deaths(user: User) -> bool:
     return user.has_role(Role.CDOP_MANAGER)
 
 
+def can_override_duplicate(user: User | None) -> bool:
+    """Only a CDOP manager may save a notification that matches a child already notified
+    (after checking it is a different child, with the reason)."""
+    return user is not None and can_manage_child_deaths(user) and not user.is_read_only
+
+
 def can_export_national(user: User) -> bool:
     return can_manage_child_deaths(user)
 
@@ -65,8 +71,9 @@ def can_edit_notification(user: User, notification: ChildDeathNotification) -> b
 
 
 def can_review_notification(user: User, notification: ChildDeathNotification) -> bool:
-    """Record the panel's analysis: CDOP managers, and panel members for their meetings' cases."""
-    return can_view_notification(user, notification)
+    """Record the panel's analysis: CDOP managers, and panel members for their meetings' cases;
+    not once the notification was archived (made in error)."""
+    return can_view_notification(user, notification) and not notification.is_archived
 
 
 def can_view_request(user: User, request: InformationRequest) -> bool:

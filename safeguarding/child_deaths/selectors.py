@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from safeguarding.child_deaths.models import (
     ReviewMeeting,
 )
 from safeguarding.core.fields import keyed_hash
+from safeguarding.core.models import ArchivableQuerySet
 from safeguarding.core.working_days import add_working_days
 
 if TYPE_CHECKING:
@@ -54,6 +56,19 @@ def notification_likely_duplicates(
     return [c for c in candidates if identity.name_similarity(c.child_name, child_name) >= ratio]
 
 
+def open_reviews(
+    cases: ArchivableQuerySet[ChildDeathNotification],
+) -> ArchivableQuerySet[ChildDeathNotification]:
+    """The one rule for an open child death review, used by every count, card and list: a
+    live notification this panel reviews whose review is not completed. (A death the child's
+    home area's panel reviews is never open here.)"""
+    return (
+        cases.live()
+        .filter(reviewed_by_this_panel=True)
+        .exclude(status=ChildDeathNotification.Status.REVIEWED)
+    )
+
+
 def notification_list_for_user(
     *, user: User, status: str = "", open_only: bool = False
 ) -> QuerySet[ChildDeathNotification]:
@@ -68,7 +83,7 @@ def notification_list_for_user(
     if status:
         cases = cases.filter(status=status)
     if open_only:
-        cases = cases.exclude(status=ChildDeathNotification.Status.REVIEWED)
+        cases = open_reviews(cases)
     return cases.select_related("residence_area", "review").order_by("-date_of_death", "-id")
 
 
@@ -89,10 +104,16 @@ class OpenCase:
     delay: str
 
 
-def open_case_list_for_user(*, user: User, today: date | None = None) -> list[OpenCase]:
-    """Open cases, oldest death first, with months since the death and the reason for delay."""
+def open_case_list_for_user(*, user: User) -> QuerySet[ChildDeathNotification]:
+    """Open reviews the user may see, oldest death first."""
+    return notification_list_for_user(user=user, open_only=True).order_by("date_of_death", "id")
+
+
+def case_rows(
+    *, cases: Iterable[ChildDeathNotification], today: date | None = None
+) -> list[OpenCase]:
+    """Cases with months since the death and the reason for delay, for a list page."""
     today = today or timezone.localdate()
-    cases = notification_list_for_user(user=user, open_only=True).order_by("date_of_death", "id")
     return [
         OpenCase(
             notification=c,
@@ -103,14 +124,16 @@ def open_case_list_for_user(*, user: User, today: date | None = None) -> list[Op
     ]
 
 
-def request_list_for_user(*, user: User) -> QuerySet[InformationRequest]:
+def request_list_for_user(*, user: User, status: str = "") -> QuerySet[InformationRequest]:
     """Requests the user may see: all for CDOP managers, their agency's for agency leads."""
     requests = InformationRequest.objects.select_related("notification", "agency")
+    if status:
+        requests = requests.filter(status=status)
     if permissions.can_manage_child_deaths(user):
-        return requests.order_by("status", "due_on")
+        return requests.order_by("status", "due_on", "id")
     return requests.filter(
         agency_id__in=user.lead_agency_ids, notification__archived_at__isnull=True
-    ).order_by("status", "due_on")
+    ).order_by("status", "due_on", "id")
 
 
 def request_list_for_notification(
@@ -233,59 +256,67 @@ NATIONAL_EXPORT_LAYOUT: list[tuple[str, str, str]] = [
 NATIONAL_EXPORT_FIELDS = [name for name, _type, _meaning in NATIONAL_EXPORT_LAYOUT]
 
 
-def national_export_rows(
+def national_export_cases(
     *, user: User, year: ReportingYear | None = None
-) -> list[dict[str, object]]:
-    """One row per notification the user may export (CDOP managers only), in the documented
-    layout. This is the only export that carries identifying fields."""
+) -> QuerySet[ChildDeathNotification]:
+    """The notifications the user may export (CDOP managers only), fetched with what a row
+    needs (no query per row)."""
     if not permissions.can_export_national(user):
-        return []
+        return ChildDeathNotification.objects.none()
     cases = ChildDeathNotification.objects.live()
     if year is not None:
         cases = cases.filter(notified_on__range=(year.start, year.end))
-    cases = cases.select_related("residence_area", "review__category").prefetch_related(
-        "review__factors", "requests"
+    return (
+        cases.select_related("residence_area", "review__category")
+        .prefetch_related("review__factors", "requests")
+        .order_by("notified_on", "id")
     )
-    rows = []
-    for case in cases.order_by("notified_on", "id"):
-        review = getattr(case, "review", None)
-        gradings = {f.domain: f.grading for f in review.factors.all()} if review else {}
-        completed = review.completed_on if review else None
-        rows.append(
-            {
-                "case_reference": case.reference,
-                "nhs_number": case.nhs_number,
-                "date_of_birth": case.date_of_birth_text,
-                "sex": case.sex,
-                "ethnicity": case.ethnicity,
-                "date_of_death": case.date_of_death.isoformat(),
-                "age_at_death_days": case.age_at_death_days,
-                "age_band": case.age_band,
-                "place_of_death": case.place_of_death,
-                "expected_or_unexpected": case.expectation,
-                "joint_agency_response": case.joint_agency_response,
-                "residence_ons_code": case.residence_area.ons_code if case.residence_area else "",
-                "home_area_outside_partnership": case.home_area_name,
-                "reviewed_by_this_panel": case.reviewed_by_this_panel,
-                "notified_on": case.notified_on.isoformat(),
-                "category_of_death": (
-                    review.category.number if review and review.category else None
-                ),
-                "modifiable_factors": review.modifiable if review else "",
-                "domain_child_grading": gradings.get("child", ""),
-                "domain_family_grading": gradings.get("family", ""),
-                "domain_environment_grading": gradings.get("environment", ""),
-                "domain_services_grading": gradings.get("services", ""),
-                "review_completed_on": completed.isoformat() if completed else "",
-                "timeliness_band": (
-                    identity.timeliness_band(case.date_of_death, completed) if completed else ""
-                ),
-                "reporting_form_versions": ";".join(
-                    sorted({r.form_version for r in case.requests.all() if r.form_version})
-                ),
-            }
-        )
-    return rows
+
+
+def national_export_row(case: ChildDeathNotification) -> dict[str, object]:
+    """One notification in the documented layout. This is the only export that carries
+    identifying fields."""
+    review = getattr(case, "review", None)
+    gradings = {f.domain: f.grading for f in review.factors.all()} if review else {}
+    completed = review.completed_on if review else None
+    return {
+        "case_reference": case.reference,
+        "nhs_number": case.nhs_number,
+        "date_of_birth": case.date_of_birth_text,
+        "sex": case.sex,
+        "ethnicity": case.ethnicity,
+        "date_of_death": case.date_of_death.isoformat(),
+        "age_at_death_days": case.age_at_death_days,
+        "age_band": case.age_band,
+        "place_of_death": case.place_of_death,
+        "expected_or_unexpected": case.expectation,
+        "joint_agency_response": case.joint_agency_response,
+        "residence_ons_code": case.residence_area.ons_code if case.residence_area else "",
+        "home_area_outside_partnership": case.home_area_name,
+        "reviewed_by_this_panel": case.reviewed_by_this_panel,
+        "notified_on": case.notified_on.isoformat(),
+        "category_of_death": (review.category.number if review and review.category else None),
+        "modifiable_factors": review.modifiable if review else "",
+        "domain_child_grading": gradings.get("child", ""),
+        "domain_family_grading": gradings.get("family", ""),
+        "domain_environment_grading": gradings.get("environment", ""),
+        "domain_services_grading": gradings.get("services", ""),
+        "review_completed_on": completed.isoformat() if completed else "",
+        "timeliness_band": (
+            identity.timeliness_band(case.date_of_death, completed) if completed else ""
+        ),
+        "reporting_form_versions": ";".join(
+            sorted({r.form_version for r in case.requests.all() if r.form_version})
+        ),
+    }
+
+
+def national_export_rows(
+    *, user: User, year: ReportingYear | None = None
+) -> list[dict[str, object]]:
+    """Every row at once (the JSON file); the CSV and XLSX files stream
+    national_export_row over national_export_cases in chunks."""
+    return [national_export_row(c) for c in national_export_cases(user=user, year=year)]
 
 
 @dataclass(frozen=True)
@@ -300,10 +331,7 @@ class OpenCaseSummary:
 def open_case_summary(*, today: date | None = None) -> OpenCaseSummary:
     today = today or timezone.localdate()
     cases = list(
-        ChildDeathNotification.objects.live()
-        .filter(reviewed_by_this_panel=True)
-        .exclude(status=ChildDeathNotification.Status.REVIEWED)
-        .only("date_of_death", "delay_reason")
+        open_reviews(ChildDeathNotification.objects.all()).only("date_of_death", "delay_reason")
     )
     ages: Counter[str] = Counter()
     for case in cases:

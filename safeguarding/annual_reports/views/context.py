@@ -17,7 +17,7 @@ from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
 
-def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
     return CRUMBS(
         (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
         ("Context figures", reverse("annual_reports:context_figure_list", args=[edition.pk])),
@@ -41,7 +41,7 @@ def context_figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "figures": selectors.context_figure_list(edition=edition),
             "can_edit": permissions.can_edit_edition(request.user, edition)
             and edition.is_editable,
-            "breadcrumbs": _crumbs(edition)[:-1] + [("Context figures", "")],
+            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("Context figures", "")],
         },
     )
 
@@ -60,7 +60,7 @@ def context_figure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         success_url=_list_url(edition),
         title="Add a context figure",
         submit="Add the figure",
-        breadcrumbs=_crumbs(edition, ("Add", "")),
+        breadcrumbs=_edition_crumbs(edition, ("Add", "")),
     )
 
 
@@ -83,7 +83,7 @@ def context_figure_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         success_url=_list_url(figure.edition),
         title=f"Change “{figure.label}”",
         submit="Save changes",
-        breadcrumbs=_crumbs(figure.edition, (figure.label, "")),
+        breadcrumbs=_edition_crumbs(figure.edition, (figure.label, "")),
     )
 
 
@@ -103,5 +103,5 @@ def context_figure_import(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         submit="Import",
         intro="A figure whose key is already there is replaced. If any row has a problem, "
         "nothing is imported and every problem is listed by row and column.",
-        breadcrumbs=_crumbs(edition, ("Import", "")),
+        breadcrumbs=_edition_crumbs(edition, ("Import", "")),
     )

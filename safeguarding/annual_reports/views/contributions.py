@@ -25,7 +25,7 @@ from safeguarding.core.pages import GET_POST, Trail, form_page, initial_from
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
 
-def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
     return CRUMBS(
         (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
         ("Contributions", reverse("annual_reports:contribution_list", args=[edition.pk])),
@@ -54,7 +54,7 @@ def contribution_list(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             "contributions": selectors.contribution_list(edition=edition),
             "can_request": permissions.can_edit_edition(request.user, edition)
             and edition.is_editable,
-            "breadcrumbs": _crumbs(edition)[:-1] + [("Contributions", "")],
+            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("Contributions", "")],
         },
     )
 
@@ -74,7 +74,7 @@ def contribution_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         success_url=reverse("annual_reports:contribution_list", args=[edition.pk]),
         title="Ask a partner for a contribution",
         submit="Send the request",
-        breadcrumbs=_crumbs(edition, ("Ask a partner", "")),
+        breadcrumbs=_edition_crumbs(edition, ("Ask a partner", "")),
     )
 
 
@@ -95,7 +95,7 @@ def contribution_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             and contribution.is_with_author,
             "can_review": permissions.can_review_contribution(request.user, contribution)
             and contribution.status == PartnerContribution.Status.SUBMITTED,
-            "breadcrumbs": _crumbs(contribution.edition, (contribution.title, "")),
+            "breadcrumbs": _edition_crumbs(contribution.edition, (contribution.title, "")),
         },
     )
 
@@ -130,7 +130,7 @@ def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             )
             if part
         ),
-        breadcrumbs=_crumbs(contribution.edition, (contribution.title, "")),
+        breadcrumbs=_edition_crumbs(contribution.edition, (contribution.title, "")),
     )
 
 
@@ -176,5 +176,5 @@ def contribution_return(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         success_url=_detail_url(contribution),
         title=f"Return “{contribution.title}”",
         submit="Return for changes",
-        breadcrumbs=_crumbs(contribution.edition, (contribution.title, "")),
+        breadcrumbs=_edition_crumbs(contribution.edition, (contribution.title, "")),
     )

@@ -28,7 +28,7 @@ def _list_url(edition: ReportEdition) -> str:
     return reverse("annual_reports:scrutineer_part_list", args=[edition.pk])
 
 
-def _crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
+def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
     return CRUMBS(
         (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
         ("The scrutineer's report", _list_url(edition)),
@@ -48,7 +48,7 @@ def scrutineer_part_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
             "parts": selectors.scrutineer_part_list(edition=edition),
             "can_edit": permissions.can_edit_edition(request.user, edition)
             and edition.is_editable,
-            "breadcrumbs": _crumbs(edition)[:-1] + [("The scrutineer's report", "")],
+            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("The scrutineer's report", "")],
         },
     )
 
@@ -90,5 +90,5 @@ def scrutineer_part_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         title=f"Change “{part.title}”",
         submit="Save the part",
         intro=f"Judgement: {part.judgement}" if part.judgement else "",
-        breadcrumbs=_crumbs(part.edition, (part.title, "")),
+        breadcrumbs=_edition_crumbs(part.edition, (part.title, "")),
     )

@@ -42,7 +42,13 @@ from safeguarding.assurance.services.section11 import (
     section11_return_submit,
     section11_send_reminders,
 )
-from safeguarding.assurance.services.surveys import survey_answer, survey_create, survey_update
+from safeguarding.assurance.services.surveys import (
+    survey_answer,
+    survey_burst_exclude,
+    survey_create,
+    survey_links_issue,
+    survey_update,
+)
 
 __all__ = [
     "ReminderResult",
@@ -78,6 +84,8 @@ __all__ = [
     "section11_return_submit",
     "section11_send_reminders",
     "survey_answer",
+    "survey_burst_exclude",
+    "survey_links_issue",
     "survey_create",
     "survey_update",
 ]

@@ -74,6 +74,8 @@ def audit_case_add(
     auditor: User | None = None,
 ) -> AuditCase:
     """Add a case to the sample: its reference only (never a name) and the auditor."""
+    if not audit.takes_cases:
+        raise ValidationError("Cases cannot be added once the audit has been moderated.")
     if not audit.agencies.filter(pk=agency.pk).exists():
         raise ValidationError({"agency": "Choose one of the audit's participating agencies."})
     if AuditCase.objects.filter(
@@ -106,6 +108,8 @@ def audit_case_complete(
     """The auditor completes the audit tool for a case (its latest version)."""
     if case.response_id is not None:
         raise ValidationError("The audit tool for this case has already been completed.")
+    if not case.audit.takes_cases:
+        raise ValidationError("The audit has been moderated: its cases can no longer change.")
     if auditor_grade not in Grade.values:
         raise ValidationError({"auditor_grade": "Choose a grade."})
     version = form_version_latest(template=case.audit.tool)
@@ -134,6 +138,8 @@ def audit_moderate(
     grades: Mapping[int, tuple[str, str]],
 ) -> Audit:
     """Record the moderation meeting's agreed grade (and note) for every completed case."""
+    if audit.status == Audit.Status.COMPLETE:
+        raise ValidationError("The audit is complete: its moderation can no longer change.")
     cases = list(audit.cases.filter(response__isnull=False))
     if not cases:
         raise ValidationError("No case has been audited yet.")
@@ -169,6 +175,8 @@ def audit_finding_record(
     action_due: dt.date | None = None,
 ) -> tuple[LearningPoint, Action | None]:
     """A finding becomes a learning point and, when given, an action on the audit's plan."""
+    if not audit.takes_findings:
+        raise ValidationError("The audit is complete: record no more findings.")
     point = learning_point_record(
         actor=actor,
         source=audit,

@@ -320,6 +320,7 @@ def response_record(
     files: Mapping[str, UploadedFile] | None = None,
     survey: Survey | None = None,
     on: dt.date | None = None,
+    received_hour: dt.datetime | None = None,
 ) -> Response:
     """Store one completed form against the version it answered, and freeze that version.
 
@@ -328,7 +329,10 @@ def response_record(
     cleaned = answers_clean(version=version, answers=answers, files=files)
     form_version_freeze(version=version)
     response = Response.objects.create(
-        form_version=version, survey=survey, submitted_on=on or timezone.localdate()
+        form_version=version,
+        survey=survey,
+        submitted_on=on or timezone.localdate(),
+        received_hour=received_hour,
     )
     questions = {q.key: q for q in Question.objects.filter(section__form_version=version)}
     rows = []

@@ -94,18 +94,37 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
     assert {c["name"] for c in web.context.cookies()} <= {"csrftoken"}
     assert Response.objects.count() == 5
 
+    # On a phone: no Shift-key sentence; "Exit this page" stays in view while scrolling
+    # (sticky: GOV.UK Frontend's component, started by initAll); Back after sending shows
+    # no answers (the pages are no-store).
+    web.goto(public_url)
+    page.check()
+    assert "Shift" not in web.locator("main").inner_text()
+    assert web.locator(".govuk-exit-this-page[data-govuk-exit-this-page-init]").count() == 1
+    web.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    box = web.get_by_role("button", name="Emergency Exit this page").bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < PHONE["height"]
+    web.get_by_label("Not sure", exact=True).check()
+    web.get_by_role("button", name="Send my answers").click()
+    web.wait_for_url("**/thank-you/")
+    web.go_back()
+    web.wait_for_load_state("load")
+    assert not web.get_by_label("Not sure", exact=True).is_checked()
+    assert Response.objects.count() == 6
+
     web.set_viewport_size(DESKTOP)
     _sign_in(page, client, officer, live_server)
     page.goto("/assurance/surveys/")
     web.get_by_role("link", name="Staying safe: tell us what you think").click()
     web.wait_for_load_state("load")
     page.check()
-    assert web.locator("#respondents").inner_text() == "5"
+    assert web.locator("#respondents").inner_text().split("\n")[0] == "6"
     assert web.locator("svg[role=img]").count() == 1
     table = web.get_by_role(
         "table", name="Do you know who to tell if something is wrong?: answers"
     )
-    assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "3", "60%"]
+    assert table.locator("tbody tr").nth(0).inner_text().split() == ["Yes", "3", "50%"]
 
 
 def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
@@ -139,8 +158,14 @@ def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
     web.get_by_label("Standard tools: self-score").select_option(label="2: mostly met")
     _submit(page, "Save self-assessment")
     assert web.get_by_text("Your self-assessment has been saved.").is_visible()
+    web.get_by_role("button", name="Submit the return").click()  # a link to "Are you sure"
+    web.wait_for_load_state("load")
+    page.check()
+    assert web.get_by_role("heading", name="Are you sure you want to submit the return?")
+    web.get_by_label("I confirm the self-assessment is complete").check()
     _submit(page, "Submit the return")
     assert web.locator("#return-status").inner_text() == "Submitted"
+    assert web.get_by_role("button", name="Submit the return").count() == 0
 
     _sign_in(page, client, officer, live_server)
     page.goto(f"/assurance/section-11/{c.pk}/")
@@ -192,7 +217,7 @@ def test_scrutineer_reads_the_demo_results_pages(
     web.get_by_role("link", name="Child sexual abuse: a survey for professionals").click()
     web.wait_for_load_state("load")
     page.check()
-    assert web.locator("#respondents").inner_text() == "362"
+    assert web.locator("#respondents").inner_text().split("\n")[0] == "362"
     table = web.get_by_role(
         "table", name="Do you feel confident in reporting child sexual abuse?: answers"
     )

@@ -25,7 +25,7 @@ def _answer_url(survey: Survey) -> str:
     return reverse("assurance:survey_answer", args=[survey.public_id])
 
 
-@time_machine.travel(dt.datetime(2020, 11, 2, 10, tzinfo=dt.UTC), tick=False)
+@time_machine.travel(dt.datetime(2020, 11, 2, 10, 37, 12, tzinfo=dt.UTC), tick=False)
 def test_anonymous_answer_stores_no_identifier_or_address(client) -> None:
     survey = open_survey()
 
@@ -46,12 +46,16 @@ def test_anonymous_answer_stores_no_identifier_or_address(client) -> None:
         "form_version",
         "survey",
         "submitted_on",
+        "received_hour",
+        "exclusion",
         "answers",
         "audit_case",
         "commentary",
     }
-    # Only the day is kept, no time that could be matched against an access log.
+    # Only the day and the clock hour are kept (to spot bursts), no minute or second that
+    # could be matched against an access log.
     assert stored.submitted_on == dt.date(2020, 11, 2)
+    assert stored.received_hour == dt.datetime(2020, 11, 2, 10, tzinfo=dt.UTC)
     assert stored.survey == survey
     row_text = " ".join(str(v) for v in Response.objects.values().get().values())
     answer_text = " ".join(str(v) for a in Answer.objects.values() for v in a.values())
@@ -191,14 +195,15 @@ def test_export_holds_no_identifying_data_and_is_recorded(client, officer) -> No
     client.force_login(officer)
 
     response = client.get(reverse("assurance:survey_export", args=[survey.pk]))
+    body = b"".join(response.streaming_content).decode()
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["Response", "Form version", "Have you seen the poster?", "Anything else?"]
     assert rows[1:] == [
         [str(n), "1", answer, "'=HYPERLINK(1)"]
         for n, answer in enumerate(["Yes", "No", "Yes", "Yes", "No"], start=1)
     ]
-    assert "2020-11-02" not in response.content.decode()
+    assert "2020-11-02" not in body
     event = ActivityEvent.objects.get(kind=ActivityEvent.Kind.EXPORT)
     assert event.actor == officer
     assert event.data["rows"] == 5

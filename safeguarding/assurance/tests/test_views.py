@@ -53,6 +53,7 @@ class World:
     other_ret: Section11Return
     audit: Audit
     case: AuditCase
+    moderated: Audit
     commentary: PerformanceCommentary
     report: ScrutinyReport
     difference: ProfessionalDifference
@@ -75,6 +76,33 @@ def world() -> World:
         planned_for=dt.date(2020, 6, 1),
     )
     case = services.audit_case_add(actor=None, audit=audit, case_reference="QA-1", agency=agency)
+    done = services.audit_case_add(actor=None, audit=audit, case_reference="QA-2", agency=agency)
+    services.audit_case_complete(
+        actor=None, case=done, answers={"seen": "Yes"}, auditor_grade="green"
+    )
+    audit.refresh_from_db()  # in progress: cases, moderation and findings are all open
+    moderated = services.audit_create(
+        actor=None,
+        title="Moderated audit",
+        theme="Neglect",
+        kind=Audit.Kind.MULTI_AGENCY,
+        tool=tool,
+        agencies=[agency],
+        planned_for=dt.date(2020, 6, 1),
+    )
+    graded = services.audit_case_add(
+        actor=None, audit=moderated, case_reference="QA-3", agency=agency
+    )
+    services.audit_case_complete(
+        actor=None, case=graded, answers={"seen": "No"}, auditor_grade="amber"
+    )
+    moderated.refresh_from_db()
+    services.audit_moderate(
+        actor=None,
+        audit=moderated,
+        moderation_on=dt.date(2020, 7, 1),
+        grades={graded.pk: ("amber", "")},
+    )
     commentary = services.commentary_submit(
         actor=None,
         priority=PriorityFactory.create(),
@@ -98,6 +126,7 @@ def world() -> World:
         other_ret=c.returns.get(agency=other),
         audit=audit,
         case=case,
+        moderated=moderated,
         commentary=commentary,
         report=ScrutinyReportFactory.create(),
         difference=ProfessionalDifferenceFactory.create(),
@@ -134,7 +163,10 @@ def _pages(world: World) -> list[tuple[str, bool]]:
         (reverse("assurance:audit_case_complete", args=[world.case.pk]), True),
         (reverse("assurance:audit_moderate", args=[world.audit.pk]), True),
         (reverse("assurance:audit_finding_add", args=[world.audit.pk]), True),
-        (reverse("assurance:audit_complete", args=[world.audit.pk]), True),
+        (reverse("assurance:audit_complete", args=[world.moderated.pk]), True),
+        (reverse("assurance:section11_return_submit", args=[world.ret.pk]), True),
+        (reverse("assurance:survey_hours", args=[world.survey.pk]), False),
+        (reverse("assurance:survey_links_issue", args=[world.survey.pk]), True),
         (reverse("assurance:commentary_list"), False),
         (reverse("assurance:commentary_create"), True),
         (reverse("assurance:commentary_detail", args=[world.commentary.pk]), False),
@@ -199,7 +231,6 @@ def test_read_only_user_sees_pages_and_gets_403_on_every_write(
         "section11_return_moderate",
         "section11_return_challenge",
         "section11_return_feedback",
-        "section11_return_submit",
     ):
         url = reverse(f"assurance:{name}", args=[world.ret.pk])
         ViewMatrix(client, url).read_only_write(member_readonly)
@@ -211,9 +242,6 @@ def test_read_only_user_sees_pages_and_gets_403_on_every_write(
 def test_wrong_method_is_405(client: Client, officer: User, world: World) -> None:
     for url, _write in _pages(world):
         ViewMatrix(client, url).wrong_method(officer, "delete")
-    ViewMatrix(
-        client, reverse("assurance:section11_return_submit", args=[world.ret.pk])
-    ).wrong_method(officer, "get")
     ViewMatrix(
         client, reverse("assurance:survey_answer", args=[world.survey.public_id])
     ).wrong_method(officer, "delete")
@@ -261,7 +289,10 @@ def test_agency_lead_completes_and_submits_but_cannot_moderate(
         data[f"s{s.pk}_evidence"] = "Synthetic evidence."
 
     saved = client.post(reverse("assurance:section11_return_edit", args=[world.ret.pk]), data)
-    submitted = client.post(reverse("assurance:section11_return_submit", args=[world.ret.pk]))
+    submit_url = reverse("assurance:section11_return_submit", args=[world.ret.pk])
+    unconfirmed = client.post(submit_url)
+    assert b"Confirm that the return is ready to submit." in unconfirmed.content
+    submitted = client.post(submit_url, {"confirmed": "on"})
     moderate = client.post(reverse("assurance:section11_return_moderate", args=[world.ret.pk]))
     other = client.post(reverse("assurance:section11_return_edit", args=[world.other_ret.pk]))
 

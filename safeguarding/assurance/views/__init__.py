@@ -6,11 +6,11 @@ Form page: not used here: the overview is a page of links; the forms are in the 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from safeguarding.assurance import permissions, selectors
+from safeguarding.assurance import cards, permissions, selectors
 from safeguarding.assurance.views.audits import (
     audit_case_add,
     audit_case_complete,
@@ -22,6 +22,7 @@ from safeguarding.assurance.views.audits import (
     audit_moderate,
     audit_report,
 )
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.assurance.views.forms_builder import (
     form_create,
     form_detail,
@@ -59,9 +60,13 @@ from safeguarding.assurance.views.section11 import (
 )
 from safeguarding.assurance.views.surveys import (
     survey_answer,
+    survey_burst_exclude,
     survey_create,
     survey_detail,
     survey_export,
+    survey_hours,
+    survey_links_export,
+    survey_links_issue,
     survey_list,
     survey_thanks,
     survey_update,
@@ -87,7 +92,28 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def work_list(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
+    """The whole list behind a "My work" card: the same items, so the numbers agree."""
+    items = cards.work_items(request.user, kind)
+    if items is None:
+        raise Http404
+    work = cards.WORK_LISTS[kind]
+    return render(
+        request,
+        "assurance/work_list.html",
+        {
+            **paginate(request, items),
+            "title": work.title,
+            "empty_text": work.empty_text,
+            "breadcrumbs": CRUMBS((work.title, "")),
+        },
+    )
+
+
 __all__ = [
+    "work_list",
     "audit_case_add",
     "audit_case_complete",
     "audit_complete",
@@ -128,6 +154,10 @@ __all__ = [
     "section11_return_moderate",
     "section11_return_submit",
     "survey_answer",
+    "survey_burst_exclude",
+    "survey_hours",
+    "survey_links_export",
+    "survey_links_issue",
     "survey_create",
     "survey_detail",
     "survey_export",

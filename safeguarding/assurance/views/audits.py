@@ -14,10 +14,10 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Audit
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, form_page
+from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page
 from safeguarding.core.permissions import require
 from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning import selectors as learning_selectors
@@ -43,7 +43,7 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/audit_list.html",
         {
-            "audits": selectors.audit_list_for_user(user=request.user),
+            **paginate(request, selectors.audit_list_for_user(user=request.user)),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Audits", "")),
         },
@@ -88,6 +88,10 @@ def audit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             ),
             "actions": action_selectors.action_list_for_source(source=audit, user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
+            "can_add_case": permissions.can_add_audit_case(request.user, audit),
+            "can_moderate": permissions.can_moderate_audit(request.user, audit),
+            "can_record_finding": permissions.can_record_audit_finding(request.user, audit),
+            "can_complete": permissions.can_complete_audit(request.user, audit),
             "user_id": request.user.pk,
             "breadcrumbs": CRUMBS(_audits_crumb(), (audit.title, "")),
         },
@@ -135,7 +139,9 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def audit_case_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    audit = permissions.get_audit_for_user_or_404(
+        request.user, pk, write=True, step=permissions.can_add_audit_case
+    )
     return form_page(
         request,
         form_class=forms.AuditCaseForm,
@@ -181,7 +187,9 @@ def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @login_required
 @require_http_methods(GET_POST)
 def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    audit = permissions.get_audit_for_user_or_404(
+        request.user, pk, write=True, step=permissions.can_moderate_audit
+    )
     return form_page(
         request,
         form_class=forms.AuditModerationForm,
@@ -203,7 +211,9 @@ def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    audit = permissions.get_audit_for_user_or_404(
+        request.user, pk, write=True, step=permissions.can_record_audit_finding
+    )
     return form_page(
         request,
         form_class=forms.AuditFindingForm,
@@ -224,16 +234,22 @@ def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 @require_http_methods(GET_POST)
 def audit_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(request.user, pk, write=True)
+    audit = permissions.get_audit_for_user_or_404(
+        request.user, pk, write=True, step=permissions.can_complete_audit
+    )
     return form_page(
         request,
         form_class=forms.AuditCompleteForm,
         save=lambda form: services.audit_complete(
-            actor=request.user, audit=audit, **form.cleaned_data
+            actor=request.user, audit=audit, **cleaned(form, drop=("confirmed",))
         ),
         success_message="The audit is complete.",
         success_url=reverse("assurance:audit_detail", args=[audit.pk]),
         title="Complete the audit",
+        intro=(
+            "Completing the audit is final: no more cases, moderation or findings can be "
+            "recorded afterwards."
+        ),
         submit="Complete audit",
         breadcrumbs=_audit_crumbs(audit, "Complete"),
     )

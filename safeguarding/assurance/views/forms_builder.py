@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import FormTemplate, FormVersion
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -37,7 +37,7 @@ def form_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/form_list.html",
         {
-            "forms": selectors.form_list(),
+            **paginate(request, selectors.form_list()),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Forms", "")),
         },

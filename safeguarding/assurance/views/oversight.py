@@ -12,7 +12,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import ScrutinyReport
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
@@ -33,7 +33,7 @@ def commentary_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/commentary_list.html",
         {
-            "commentaries": selectors.commentary_list_for_user(user=request.user),
+            **paginate(request, selectors.commentary_list_for_user(user=request.user)),
             "escalations": selectors.commentary_escalations_open(user=request.user),
             "can_submit": permissions.can_submit_commentary(request.user),
             "breadcrumbs": CRUMBS(("Performance commentary", "")),
@@ -156,7 +156,7 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/scrutiny_list.html",
         {
-            "reports": selectors.scrutiny_report_list(),
+            **paginate(request, selectors.scrutiny_report_list()),
             "assessments": selectors.scrutiny_assessment_list(),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Independent scrutiny", "")),
@@ -250,7 +250,7 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/difference_list.html",
         {
-            "differences": selectors.professional_difference_list(),
+            **paginate(request, selectors.professional_difference_list()),
             "stats": stats,
             "chart": bar_chart(
                 key="chart-stages",

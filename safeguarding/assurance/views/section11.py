@@ -6,17 +6,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Section11Cycle, Section11Return
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
@@ -44,7 +43,7 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/section11_cycle_list.html",
         {
-            "cycles": selectors.section11_cycle_list(),
+            **paginate(request, selectors.section11_cycle_list()),
             "returns": selectors.section11_return_list_for_user(user=request.user),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Section 11", "")),
@@ -180,16 +179,31 @@ def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def section11_return_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Submitting is final (the return can no longer change): the page asks for confirmation
+    first."""
     ret = permissions.get_section11_return_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.section11_return_submit(actor=request.user, section11_return=ret)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Your return has been submitted.")
-    return redirect("assurance:section11_return_detail", ret.pk)
+    if not permissions.can_complete_section11_return(request.user, ret):
+        messages.info(request, "This return has already been submitted.")
+        return redirect("assurance:section11_return_detail", ret.pk)
+    return form_page(
+        request,
+        form_class=forms.Section11SubmitForm,
+        save=lambda form: services.section11_return_submit(
+            actor=request.user, section11_return=ret
+        ),
+        success_message="Your return has been submitted.",
+        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
+        title="Are you sure you want to submit the return?",
+        caption=f"{ret.cycle.name}: {ret.agency.name}",
+        intro=(
+            "Once submitted, your agency's self-assessment cannot be changed. The partnership "
+            "will moderate it and arrange the challenge session."
+        ),
+        submit="Submit the return",
+        breadcrumbs=_return_crumbs(ret, "Submit"),
+    )
 
 
 @login_required

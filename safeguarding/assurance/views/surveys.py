@@ -3,23 +3,29 @@ and the public, anonymous answering pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.views.common import CRUMBS
+from safeguarding.assurance.models import Response
+from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
-from safeguarding.core.exports import csv_response
+from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
+from safeguarding.core.links import absolute_reverse
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+from safeguarding.core.templatetags.govuk import govuk_date
 
 
 def _surveys_crumb() -> Crumb:
@@ -34,7 +40,7 @@ def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "assurance/survey_list.html",
         {
-            "surveys": selectors.survey_list_for_user(user=request.user),
+            **paginate(request, selectors.survey_list_for_user(user=request.user)),
             "can_manage": permissions.can_manage_assurance(request.user),
             "breadcrumbs": CRUMBS(("Surveys", "")),
         },
@@ -90,6 +96,7 @@ def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
     results = selectors.survey_results(survey=survey)
+    hours = selectors.survey_answers_per_hour(survey=survey)
     charts = {
         r.key: bar_chart(
             key=f"chart-{index}",
@@ -109,7 +116,9 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "survey": survey,
             "results": results,
             "charts": charts,
-            "respondents": survey.responses.count(),
+            "respondents": selectors.survey_respondents(survey=survey),
+            "bursts": [h for h in hours if h.is_burst and h.excluded < h.answers],
+            "link_groups": selectors.survey_link_groups(survey=survey),
             "minimum": selectors.min_answers(),
             "public_url": request.build_absolute_uri(
                 reverse("assurance:survey_answer", args=[survey.public_id])
@@ -123,45 +132,60 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
     minimum = selectors.min_answers()
-    if survey.responses.count() < minimum:
+    if selectors.survey_respondents(survey=survey) < minimum:
         # The same protection as the results page: too few people to share their answers.
         messages.info(
             request, f"The answers can be downloaded once {minimum} people have answered."
         )
         return redirect("assurance:survey_detail", survey.pk)
     header, rows = selectors.survey_export_rows(survey=survey)
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     event_record_export(
         actor=request.user,
         what="survey responses",
         rows=len(rows),
         target=survey,
-        file_format="csv",
+        file_format=file_format,
     )
-    return csv_response(f"survey-{survey.pk}-responses.csv", header, rows)
+    name = f"survey-{survey.pk}-responses"
+    if file_format == "xlsx":
+        return xlsx_stream_response(f"{name}.xlsx", header, rows, sheet="Answers")
+    return csv_stream_response(f"{name}.csv", header, rows)
 
 
 # --- public answering pages ----------------------------------------------------------------
 
 
 @public
+@never_cache
 @require_http_methods(GET_POST)
 def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
-    """Anyone with the link may answer while the survey is open. Nothing identifying is kept:
-    no account, no address, no cookie beyond the CSRF token."""
+    """Anyone with the link may answer while the survey is open (a survey for invited people
+    only needs an unused single-use link, `?link=`). Nothing identifying is kept: no account,
+    no address, no cookie beyond the CSRF token. The page is never cached (`no-store`), so
+    Back after sending shows an empty form, not someone's answers; a robot that fills the
+    honeypot field sees the same thanks page and its answer is dropped."""
     survey = permissions.get_survey_by_public_id_or_404(public_id)
     if not permissions.can_answer_survey(survey):
         return render(request, "assurance/survey_closed.html", {"survey": survey}, status=410)
+    link_token = request.GET.get("link", "")
+    if not permissions.can_answer_survey_with_link(survey, link_token):
+        return render(request, "assurance/survey_link_used.html", {"survey": survey}, status=403)
     version = selectors.form_version_latest(template=survey.form)
+
+    def save(form: forms.SurveyResponseForm) -> Response | None:
+        if form.is_robot:
+            return None
+        return services.survey_answer(survey=survey, answers=form.answers(), link_token=link_token)
+
     return form_page(
         request,
-        form_class=forms.ResponseForm,
+        form_class=forms.SurveyResponseForm,
         form_kwargs={"questions": list(selectors.form_version_questions(version=version))},
-        save=lambda form: services.survey_answer(
-            survey=survey, answers=form.answers(), today=timezone.localdate()
-        ),
+        save=save,
         success_url=reverse("assurance:survey_thanks", args=[survey.public_id]),
         title=survey.title,
         intro=survey.intro,
@@ -173,6 +197,7 @@ def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @public
+@never_cache
 @require_GET
 def survey_thanks(request: HttpRequest, public_id: str) -> HttpResponse:
     survey = permissions.get_survey_by_public_id_or_404(public_id)
@@ -181,3 +206,117 @@ def survey_thanks(request: HttpRequest, public_id: str) -> HttpResponse:
         "assurance/survey_thanks.html",
         {"survey": survey, "exit_url": settings.SURVEY_EXIT_URL},
     )
+
+
+# --- stuffing: answers per hour, excluded bursts, single-use links -------------------------
+
+
+@login_required
+@require_GET
+def survey_hours(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Answers per clock hour, with bursts (more than settings.SURVEY_BURST_PER_HOUR) flagged
+    and the exclusions made so far."""
+    survey = permissions.get_survey_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "assurance/survey_hours.html",
+        {
+            "survey": survey,
+            **paginate(request, selectors.survey_answers_per_hour(survey=survey)),
+            "exclusions": selectors.survey_exclusion_list(survey=survey),
+            "limit": settings.SURVEY_BURST_PER_HOUR,
+            "can_manage": permissions.can_manage_assurance(request.user),
+            "breadcrumbs": CRUMBS(
+                _surveys_crumb(),
+                (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
+                ("Answers per hour", ""),
+            ),
+        },
+    )
+
+
+def _hour_asked(hour: str) -> dt.datetime:
+    try:
+        return dt.datetime.strptime(hour, selectors.HOUR_FORMAT).replace(tzinfo=dt.UTC)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@login_required
+@require_http_methods(GET_POST)
+def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) -> HttpResponse:
+    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
+    moment = _hour_asked(hour)
+    hours_url = reverse("assurance:survey_hours", args=[survey.pk])
+    return form_page(
+        request,
+        form_class=forms.BurstExcludeForm,
+        save=lambda form: services.survey_burst_exclude(
+            actor=request.user, survey=survey, hour=moment, reason=form.cleaned_data["reason"]
+        ),
+        success_message=lambda exclusion: (
+            f"The answers of {govuk_date(exclusion.hour, True)} have been excluded."
+        ),
+        success_url=hours_url,
+        title=f"Exclude the answers of {govuk_date(moment, True)}",
+        intro=(
+            "Every answer that arrived in this hour will be left out of the results, the "
+            "annual report and the download. The answers are kept, with your name and reason."
+        ),
+        submit="Exclude these answers",
+        breadcrumbs=CRUMBS(
+            _surveys_crumb(),
+            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
+            ("Answers per hour", hours_url),
+            ("Exclude", ""),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def survey_links_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.SurveyLinksForm,
+        save=lambda form: services.survey_links_issue(
+            actor=request.user, survey=survey, **form.cleaned_data
+        ),
+        success_message=lambda links: (
+            f"{len(links):,} single-use links have been issued. Download them to send out."
+        ),
+        success_url=reverse("assurance:survey_detail", args=[survey.pk]),
+        title="Issue single-use links",
+        intro=(
+            "Each link answers the survey once. Once links are issued, only people with a link "
+            "can answer. A link records only its group and whether it has been used."
+        ),
+        submit="Issue links",
+        breadcrumbs=CRUMBS(
+            _surveys_crumb(),
+            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
+            ("Issue links", ""),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def survey_links_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
+    """The unused links of one group (`?group=`), one a row, to send to the group."""
+    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
+    group = request.GET.get("group", "")
+    links = selectors.survey_link_list(survey=survey, group=group).filter(is_used=False)
+    base = absolute_reverse("assurance:survey_answer", str(survey.public_id))
+    event_record_export(
+        actor=request.user,
+        what="survey links",
+        rows=links.count(),
+        target=survey,
+        file_format="xlsx" if request.GET.get("format") == "xlsx" else "csv",
+    )
+    rows = ([link.group, f"{base}?link={link.token}"] for link in links.iterator())
+    if request.GET.get("format") == "xlsx":
+        return xlsx_stream_response(f"survey-{survey.pk}-links.xlsx", ["Group", "Link"], rows)
+    return csv_stream_response(f"survey-{survey.pk}-links.csv", ["Group", "Link"], rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from safeguarding.activity_log.services import (
     snapshot,
     tracked_update,
 )
-from safeguarding.child_deaths import identity, selectors, verbs
+from safeguarding.child_deaths import identity, permissions, selectors, verbs
 from safeguarding.child_deaths.models import ChildDeathNotification, KindOfLoss
 from safeguarding.core.fields import keyed_hash
 
@@ -32,19 +33,73 @@ class NotReviewableError(ValidationError):
 
 
 class LikelyDuplicateError(ValidationError):
-    def __init__(self, matches: list[ChildDeathNotification]) -> None:
+    def __init__(self, matches: list[ChildDeathNotification], *, can_override: bool) -> None:
         self.matches = matches
         refs = ", ".join(m.reference for m in matches)
+        then = (
+            "If this is a different child, tick the box to confirm, say why, and submit again."
+            if can_override
+            else "Only a CDOP manager can save a notification that matches another."
+        )
         super().__init__(
             {
                 "confirmed_not_duplicate": ValidationError(
                     f"This looks like a child already notified ({refs}). Check that "
-                    "notification. If this is a different child, tick the box to confirm and "
-                    "submit again.",
+                    f"notification. {then}",
                     code="likely_duplicate",
                 )
             }
         )
+
+
+@dataclass(frozen=True)
+class DuplicateOverride:
+    """A CDOP manager's confirmation that a matching notification is a different child."""
+
+    matches: list[ChildDeathNotification]
+    reason: str
+
+    @property
+    def event_data(self) -> dict[str, object]:
+        return {
+            "confirmed_not_duplicate_of": [m.reference for m in self.matches],
+            "reason": self.reason,
+        }
+
+
+def _check_duplicates(
+    *,
+    actor: User | None,
+    matches: list[ChildDeathNotification],
+    child_name: str,
+    confirmed_not_duplicate: bool,
+    duplicate_of: Iterable[str],
+    duplicate_override_reason: str,
+) -> DuplicateOverride | None:
+    """No match: nothing to do. A match: refused unless a CDOP manager was shown exactly these
+    matches (`duplicate_of`, the references on the form), ticked the box and said why (in
+    words that do not identify the child, as the reason goes to the activity log)."""
+    if not matches:
+        return None
+    allowed = permissions.can_override_duplicate(actor)
+    shown = set(duplicate_of)
+    if not (allowed and confirmed_not_duplicate and {m.reference for m in matches} <= shown):
+        raise LikelyDuplicateError(matches, can_override=allowed)
+    reason = duplicate_override_reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"duplicate_override_reason": "Enter why this is a different child."}
+        )
+    if identity.text_identifies_child(reason, child_name=child_name):
+        raise ValidationError(
+            {
+                "duplicate_override_reason": (
+                    "Do not write the child's name or NHS number in the reason: it is kept "
+                    "in the activity log."
+                )
+            }
+        )
+    return DuplicateOverride(matches=matches, reason=reason)
 
 
 def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
@@ -144,10 +199,13 @@ def notification_create(
     agencies_involved: Iterable[Agency] = (),
     professionals_involved: str = "",
     confirmed_not_duplicate: bool = False,
+    duplicate_of: Iterable[str] = (),
+    duplicate_override_reason: str = "",
 ) -> ChildDeathNotification:
     """Record a notification. Refuses deaths the panel does not review, and raises
     LikelyDuplicateError when the child seems already notified (same NHS number; or same name
-    and date of birth) unless the notifier confirmed it is a different child."""
+    and date of birth) unless a CDOP manager, shown the match, confirmed it is a different
+    child and said why (kept on the record and in the activity log)."""
     _check_reviewable(
         kind_of_loss=kind_of_loss,
         born=date_of_birth,
@@ -164,8 +222,14 @@ def notification_create(
     matches = selectors.notification_likely_duplicates(
         nhs_number=nhs, child_name=child_name, date_of_birth=date_of_birth
     )
-    if matches and not confirmed_not_duplicate:
-        raise LikelyDuplicateError(matches)
+    override = _check_duplicates(
+        actor=actor,
+        matches=matches,
+        child_name=child_name,
+        confirmed_not_duplicate=confirmed_not_duplicate,
+        duplicate_of=duplicate_of,
+        duplicate_override_reason=duplicate_override_reason,
+    )
     band = identity.age_band(date_of_birth, date_of_death)
     assert band is not None
     notification = ChildDeathNotification(
@@ -189,7 +253,9 @@ def notification_create(
         notified_by=notified_by.strip(),
         notifying_agency=notifying_agency,
         professionals_involved=professionals_involved.strip(),
-        possible_duplicate_of=matches[0] if matches else None,
+        possible_duplicate_of=matches[0] if override else None,
+        duplicate_override_by=actor if override else None,
+        duplicate_override_reason=override.reason if override else "",
         **_identity_hashes(
             child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number
         ),
@@ -218,7 +284,7 @@ def notification_create(
         changes={
             k: {"before": None, "after": v} for k, v in snapshot(notification, fields).items()
         },
-        data={"confirmed_not_duplicate_of": [m.reference for m in matches]} if matches else None,
+        data=override.event_data if override else None,
     )
     return notification
 
@@ -248,6 +314,8 @@ def notification_update(
     agencies_involved: Iterable[Agency] = (),
     professionals_involved: str = "",
     confirmed_not_duplicate: bool = False,
+    duplicate_of: Iterable[str] = (),
+    duplicate_override_reason: str = "",
 ) -> ChildDeathNotification:
     """Correct a notification. The same rules as notifying apply (a changed NHS number, name or
     date of birth is checked for duplicates again); a stale edit is refused."""
@@ -293,10 +361,21 @@ def notification_update(
         date_of_birth=date_of_birth,
         exclude_pk=notification.pk,
     )
-    if matches and not confirmed_not_duplicate:
-        raise LikelyDuplicateError(matches)
-    if matches:
+    if notification.duplicate_override_by_id is not None:
+        # A match a CDOP manager already confirmed is a different child is not asked again.
+        matches = [m for m in matches if m.pk != notification.possible_duplicate_of_id]
+    override = _check_duplicates(
+        actor=actor,
+        matches=matches,
+        child_name=child_name,
+        confirmed_not_duplicate=confirmed_not_duplicate,
+        duplicate_of=duplicate_of,
+        duplicate_override_reason=duplicate_override_reason,
+    )
+    if override:
         data["possible_duplicate_of"] = matches[0]
+        data["duplicate_override_by"] = actor
+        data["duplicate_override_reason"] = override.reason
     tracked_update(
         actor=actor,
         obj=notification,
@@ -304,6 +383,13 @@ def notification_update(
         verb=verbs.CHILD_DEATH_CORRECTED,
         expected_version=expected_version,
     )
+    if override:
+        event_record(
+            actor=actor,
+            verb=verbs.CHILD_DEATH_DUPLICATE_OVERRIDDEN,
+            target=notification,
+            data=override.event_data,
+        )
     # The keyed hashes follow the values; they are kept out of the logged diff.
     hashes = _identity_hashes(
         child_name=child_name, date_of_birth=date_of_birth, nhs_number=nhs_number

@@ -41,6 +41,12 @@ def test_archived_notification_is_read_only_and_hidden_from_agencies(client, mak
     case.refresh_from_db()
     request.refresh_from_db()
     assert not permissions.can_edit_notification(manager, case)
+    # No step the archived record does not allow is offered: no review, request or correction.
+    page = client.get(reverse("child_deaths:notification_detail", args=[case.pk])).content.decode()
+    for step in ("review_update", "request_create", "notification_update", "notification_archive"):
+        assert reverse(f"child_deaths:{step}", args=[case.pk]) not in page, step
+    assert not permissions.can_review_notification(manager, case)
+    assert client.get(reverse("child_deaths:review_update", args=[case.pk])).status_code == 403
     response = client.post(
         reverse("child_deaths:request_create", args=[case.pk]),
         {"agency": agency.pk, "contact_name": "B", "contact_email": "b@example.org"},

@@ -90,18 +90,28 @@ def test_different_nhs_numbers_same_name_and_birth_date_are_different_children()
     assert second.possible_duplicate_of is None
 
 
-def test_confirmed_different_child_is_saved_and_keeps_the_match() -> None:
+def test_confirmed_different_child_is_saved_and_keeps_the_match(
+    make_user: Callable[..., User],
+) -> None:
+    manager = make_user(Role.CDOP_MANAGER)
     born = date(2019, 5, 4)
     first = notification_make(nhs_number="", child_name="Rowan Testchild", date_of_birth=born)
     second = notification_make(
+        actor=manager,
         nhs_number="",
         child_name="Rowan Testchild",
         date_of_birth=born,
         confirmed_not_duplicate=True,
+        duplicate_of=[first.reference],
+        duplicate_override_reason="Twins: the notifier confirmed a second child.",
     )
     assert second.possible_duplicate_of == first
+    assert second.duplicate_override_by == manager
     event = ActivityEvent.objects.get(verb=verbs.CHILD_DEATH_NOTIFIED, target_id=str(second.pk))
-    assert event.data == {"confirmed_not_duplicate_of": [first.reference]}
+    assert event.data == {
+        "confirmed_not_duplicate_of": [first.reference],
+        "reason": "Twins: the notifier confirmed a second child.",
+    }
 
 
 # --- refusals and validation ----------------------------------------------------------
@@ -507,7 +517,9 @@ def test_open_cases_show_months_since_death_and_delay(make_user: Callable[..., U
         expected_version=None,
         delay_reason=ChildDeathNotification.DelayReason.INQUEST,
     )
-    [row] = selectors.open_case_list_for_user(user=manager, today=date(2020, 8, 10))
+    [row] = selectors.case_rows(
+        cases=selectors.open_case_list_for_user(user=manager), today=date(2020, 8, 10)
+    )
     assert row.months_open == 7
     assert row.delay == "Awaiting inquest"
 

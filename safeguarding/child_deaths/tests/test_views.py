@@ -187,7 +187,12 @@ def test_notification_create_flags_duplicate_and_saves_nothing(
     assert ChildDeathNotification.objects.count() == 1
     response = client.post(
         reverse("child_deaths:notification_create"),
-        _notify_data(nhs_number="", confirmed_not_duplicate="on"),
+        _notify_data(
+            nhs_number="",
+            confirmed_not_duplicate="on",
+            duplicate_of=first.reference,
+            duplicate_override_reason="A twin, confirmed with the notifier.",
+        ),
     )
     assert response.status_code == 302
     assert ChildDeathNotification.objects.count() == 2
@@ -545,7 +550,8 @@ def test_national_export_csv_has_exactly_the_documented_layout(
     )
     matrix = ViewMatrix(client, reverse("child_deaths:national_export") + "?year=2020-21")
     response = matrix.allowed(manager)
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == _documented_fields()
     assert len(rows) == 2
     record = dict(zip(rows[0], rows[1], strict=True))
@@ -650,8 +656,16 @@ def test_notification_archive_matrix_and_leaves_lists_and_figures(
         "Enter why this notification is being archived." in body or "govuk-error-summary" in body
     )
     assert not ChildDeathNotification.objects.get(pk=panel_case.pk).is_archived
-    matrix.read_only_write(panel, data={"reason": "Notified in error"})
-    matrix.allowed(manager, method="post", data={"reason": "Notified in error"}, status=302)
+    matrix.read_only_write(panel, data={"reason": "Notified in error", "confirmed": "on"})
+    unconfirmed = matrix.allowed(manager, method="post", data={"reason": "Notified in error"})
+    assert "Confirm that you want to archive this notification." in unconfirmed.content.decode()
+    assert not ChildDeathNotification.objects.get(pk=panel_case.pk).is_archived
+    matrix.allowed(
+        manager,
+        method="post",
+        data={"reason": "Notified in error", "confirmed": "on"},
+        status=302,
+    )
     archived = ChildDeathNotification.objects.get(pk=panel_case.pk)
     assert archived.archived_by == manager
     assert archived.archived_reason == "Notified in error"

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs
+from safeguarding.child_deaths.models import ChildDeathNotification
+from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -25,26 +25,45 @@ from safeguarding.learning import selectors as learning_selectors
 NOTIFICATION_FORM = "child_deaths/notification_form.html"
 
 
-def _show_duplicates(context: dict[str, Any]) -> Callable[[Form, ValidationError], None]:
-    """on_error for the notification forms: a likely duplicate names the cases it matched."""
+def _show_duplicates(
+    request: AuthenticatedHttpRequest, context: dict[str, Any]
+) -> Callable[[forms.NotificationForm, ValidationError], None]:
+    """on_error for the notification forms: a likely duplicate names the cases it matched, and
+    only then, and only to a CDOP manager, offers the box to confirm a different child."""
 
-    def on_error(_form: Form, exc: ValidationError) -> None:
+    def on_error(form: forms.NotificationForm, exc: ValidationError) -> None:
         if isinstance(exc, services.LikelyDuplicateError):
             context["duplicates"] = exc.matches
+            if permissions.can_override_duplicate(request.user):
+                form.offer_override([m.reference for m in exc.matches])
 
     return on_error
+
+
+def _residence_initial(case: ChildDeathNotification) -> str:
+    return str(case.residence_area_id) if case.residence_area_id else forms.OUTSIDE_PARTNERSHIP
 
 
 @login_required
 @require_GET
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """All cases, or (`?show=open`, where the open reviews card leads) the open reviews only,
+    oldest death first: the heading's count is the card's number."""
     require(permissions.can_view_cases(request.user))
+    show_open = request.GET.get("show") == "open"
+    cases = (
+        selectors.open_case_list_for_user(user=request.user)
+        if show_open
+        else selectors.notification_list_for_user(user=request.user)
+    )
+    listing = paginate(request, cases, keep=("show",))
     return render(
         request,
         "child_deaths/notification_list.html",
         {
-            "cases": selectors.notification_list_for_user(user=request.user),
-            "open_cases": selectors.open_case_list_for_user(user=request.user),
+            **listing,
+            "rows": selectors.case_rows(cases=listing["page_obj"].object_list),
+            "show_open": show_open,
             "can_manage": permissions.can_manage_child_deaths(request.user),
             "breadcrumbs": CRUMBS(("Cases", "")),
         },
@@ -68,7 +87,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         breadcrumbs=CRUMBS(("Cases", reverse("child_deaths:notification_list")), ("Notify", "")),
         template=NOTIFICATION_FORM,
         context=context,
-        on_error=_show_duplicates(context),
+        on_error=_show_duplicates(request, context),
     )
 
 
@@ -112,7 +131,10 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         form_class=forms.NotificationEditForm,
         initial=initial_from(
-            case, forms.NotificationEditForm, agencies_involved=list(case.agencies_involved.all())
+            case,
+            forms.NotificationEditForm,
+            agencies_involved=list(case.agencies_involved.all()),
+            residence_area=_residence_initial(case),
         ),
         record=case,
         save=lambda form: services.notification_update(
@@ -128,7 +150,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         breadcrumbs=case_crumbs(case, ("Correct the notification", "")),
         template=NOTIFICATION_FORM,
         context=context,
-        on_error=_show_duplicates(context),
+        on_error=_show_duplicates(request, context),
     )
 
 

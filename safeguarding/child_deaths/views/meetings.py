@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import CRUMBS
+from safeguarding.child_deaths.views.common import CRUMBS, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -24,7 +24,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "child_deaths/meeting_list.html",
         {
-            "meetings": selectors.meeting_list_for_user(user=request.user),
+            **paginate(request, selectors.meeting_list_for_user(user=request.user)),
             "can_manage": permissions.can_manage_child_deaths(request.user),
             "breadcrumbs": CRUMBS(("Meetings", "")),
         },

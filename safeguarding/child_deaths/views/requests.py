@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs
+from safeguarding.child_deaths.models import InformationRequest
+from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -58,11 +59,16 @@ def request_remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_requests(request.user))
+    status = request.GET.get("status", "")
+    if status not in InformationRequest.Status.values:
+        status = ""
+    requests = selectors.request_list_for_user(user=request.user, status=status)
     return render(
         request,
         "child_deaths/request_list.html",
         {
-            "requests": selectors.request_list_for_user(user=request.user),
+            **paginate(request, requests, keep=("status",)),
+            "outstanding_only": status == InformationRequest.Status.REQUESTED,
             "today": timezone.localdate(),
             "breadcrumbs": CRUMBS(("Information requests", "")),
         },

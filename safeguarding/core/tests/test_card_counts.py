@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 # Cards of apps other helpers are fixing on their own branches at the same time (#15); the lead
 # removes each key here when its fix is merged. Their problems are reported, not failed.
-FIXED_ELSEWHERE = {"child_deaths.open_cases"}
+FIXED_ELSEWHERE: set[str] = set()
 
 
 def card_count_problem(client: Client, user: User, card: Card) -> str:

@@ -1,0 +1,214 @@
+"""Benchmark: 50 simulated people on the grown demo for BENCH_SECONDS (300), against gunicorn
+and PostgreSQL on 127.0.0.1 (issue #17).
+
+Each simulated person is one thread of a bounded pool (BENCH_USERS, 50) with its own cookies,
+signed in first through the real sign-in form as the demo person of its role (four sign-ins at
+a time, before the clock starts: each is a deliberately slow password hash); it then repeats its
+role's journey, with a think time of BENCH_THINK seconds (0.5 to 1.5, like people reading)
+between pages, until the time is up:
+
+* the practitioner's booking: the course list, a course, an upcoming session, their bookings;
+* the officer's case pages: case reviews home, the review list, a review, the action plans;
+* the CDOP manager's cases: the case list and a case;
+* the analyst's dashboard: the data dashboard and an area's figures;
+* the board's report: the annual reports and the 2020-21 report;
+* the agency lead's actions: the action list and an action plan.
+
+The journeys only read (signing in and opening a child death case write their activity-log
+events, as they do for real people). Prints requests/s, p50/p95/p99 per page and every error.
+Targets: p95 at most 150 ms for every page, no errors, the yearly report under 1 s.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_volume .venv/bin/python bench/load.py
+
+DATABASE_URL names a database with the demo and demo_volume (nothing is created or dropped).
+gunicorn is started here on 127.0.0.1:8794 (BENCH_WORKERS processes, default 3, 8 threads each)
+unless BENCH_URL names a running server on a loopback address.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pages import Browser, demo_email, django_setup, gunicorn  # noqa: E402
+
+PORT = 8794
+
+
+def journeys() -> dict[str, list[str]]:
+    """Each role's pages, with the ids looked up in the database."""
+    from django.utils import timezone
+
+    from safeguarding.accounts.models import User
+    from safeguarding.actions.models import ActionPlan
+    from safeguarding.case_reviews.models import PracticeReview
+    from safeguarding.child_deaths.models import ChildDeathNotification
+    from safeguarding.partnership.demo import demo_email as person
+    from safeguarding.partnership.models import Area
+    from safeguarding.training.models import TrainingSession
+
+    session = (
+        TrainingSession.objects.filter(starts_at__gt=timezone.now(), status="scheduled")
+        .order_by("starts_at")
+        .first()
+    )
+    review = PracticeReview.objects.order_by("-commissioned_on").first()
+    case = ChildDeathNotification.objects.order_by("-date_of_death").first()
+    area = Area.objects.order_by("name").first()
+    lead = User.objects.get(email=person("agency.lead"))
+    plan = (
+        ActionPlan.objects.filter(actions__owner_agency_id__in=lead.lead_agency_ids)
+        .order_by("-pk")
+        .first()
+    ) or ActionPlan.objects.order_by("-pk").first()
+    if None in (session, review, case, area, plan):
+        raise SystemExit("The database has no demo records: run demo_seed and demo_volume.")
+    assert session is not None
+    assert review is not None
+    assert case is not None
+    assert area is not None
+    assert plan is not None
+    return {
+        "practitioner": [
+            "/training/",
+            f"/training/courses/{session.course_id}/",
+            f"/training/sessions/{session.pk}/",
+            "/training/bookings/",
+        ],
+        "officer": [
+            "/case-reviews/",
+            "/case-reviews/reviews/",
+            f"/case-reviews/reviews/{review.pk}/",
+            "/actions/plans/",
+        ],
+        "cdop.manager": ["/child-deaths/cases/", f"/child-deaths/cases/{case.pk}/"],
+        "analyst": ["/data/", f"/data/areas/{area.pk}/"],
+        "board": ["/annual-reports/", "/annual-reports/2020-21/"],
+        "agency.lead": ["/actions/", f"/actions/plans/{plan.pk}/"],
+    }
+
+
+@dataclass
+class Results:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, path: str, seconds: float, status: int) -> None:
+        key = re.sub(r"/\d+/", "/<id>/", path)
+        with self.lock:
+            self.latencies.setdefault(key, []).append(seconds)
+            if status != 200:
+                self.errors.append(f"{status} {path}")
+
+    def error(self, text: str) -> None:
+        with self.lock:
+            self.errors.append(text)
+
+
+def person(
+    index: int, browser: Browser, paths: list[str], deadline: float, results: Results
+) -> None:
+    rng = random.Random(index)  # noqa: S311 - load pattern, not security
+    low, high = (float(x) for x in os.environ.get("BENCH_THINK", "0.5,1.5").split(","))
+    time.sleep(rng.uniform(0, high))  # people do not all start at once
+    step = rng.randrange(len(paths))
+    while time.monotonic() < deadline:
+        path = paths[step % len(paths)]
+        step += 1
+        try:
+            status, seconds, _size = browser.get(path, timeout=60)
+        except OSError as error:
+            results.error(f"{type(error).__name__} {path}")
+            continue
+        results.add(path, seconds, status)
+        time.sleep(rng.uniform(low, high))
+
+
+def signed_in(base: str, role: str) -> Browser:
+    browser = Browser(base)
+    browser.sign_in(demo_email(role))
+    return browser
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def report(results: Results, elapsed: float, users: int) -> bool:
+    every = [s for values in results.latencies.values() for s in values]
+    if not every:
+        print("no requests completed")
+        return False
+    print(
+        f"users {users}, {elapsed:.0f} s, requests {len(every)}, "
+        f"{len(every) / elapsed:.1f} requests/s, errors {len(results.errors)}"
+    )
+    print(f"{'page':<34} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  target p95 <= 150 ms")
+    ok = not results.errors
+    for path, values in sorted(results.latencies.items()):
+        p95 = _percentile(values, 0.95) * 1000
+        ok = ok and p95 <= 150
+        print(
+            f"{path:<34} {len(values):>6} {statistics.median(values) * 1000:>8.0f} "
+            f"{p95:>8.0f} {_percentile(values, 0.99) * 1000:>8.0f}  "
+            + ("met" if p95 <= 150 else "MISSED")
+        )
+    print(
+        f"{'all pages':<34} {len(every):>6} {statistics.median(every) * 1000:>8.0f} "
+        f"{_percentile(every, 0.95) * 1000:>8.0f} {_percentile(every, 0.99) * 1000:>8.0f}"
+    )
+    for error in results.errors[:10]:
+        print("  error:", error)
+    return ok
+
+
+def main() -> int:
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        print("Set DATABASE_URL=postgres://... (a database with the demo and demo_volume).")
+        return 2
+    users = int(os.environ.get("BENCH_USERS", "50"))
+    seconds = float(os.environ.get("BENCH_SECONDS", "300"))
+    workers = int(os.environ.get("BENCH_WORKERS", "3"))
+    django_setup(database_url)
+    paths = journeys()
+    roles = list(paths)
+    with gunicorn(database_url, workers=workers, threads=8, port=PORT) as base:
+        # Sign everyone in first, four at a time (each sign-in is a deliberately slow password
+        # hash): the measured minutes are the journeys, not a crowd at the sign-in form.
+        people_roles = [roles[i % len(roles)] for i in range(users)]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            browsers = list(pool.map(lambda role: signed_in(base, role), people_roles))
+        results = Results()
+        deadline = time.monotonic() + seconds
+        threads = [
+            threading.Thread(
+                target=person,
+                args=(i, browsers[i], paths[people_roles[i]], deadline, results),
+                daemon=True,
+            )
+            for i in range(users)
+        ]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 120)
+        elapsed = time.monotonic() - started
+    return 0 if report(results, elapsed, users) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

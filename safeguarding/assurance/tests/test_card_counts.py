@@ -1,0 +1,106 @@
+"""Issue #15: every "My work" card's number equals the length of the list it opens (counted on
+the page the card links to, over every page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from safeguarding.accounts.roles import Role
+from safeguarding.assurance import cards, services
+from safeguarding.assurance.models import Audit, FormTemplate
+from safeguarding.assurance.tests.factories import cycle, survey_form
+from safeguarding.core.registry import Card
+from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rows_behind(client: Client, url: str) -> int:
+    total = 0
+    page = 1
+    while True:
+        body = client.get(f"{url}?page={page}").content.decode()
+        total += body.count("data-row")
+        if 'rel="next"' not in body:
+            count = re.search(r"<span data-count>([\d,]+)</span>", body)
+            assert count is not None
+            assert int(count.group(1).replace(",", "")) == total
+            return total
+        page += 1
+
+
+def _assert_card_matches(client: Client, card: Card | None, expected: int) -> None:
+    assert card is not None
+    assert card.count == expected
+    assert len(card.items) == min(expected, cards.CARD_ITEMS_SHOWN)
+    assert rows_behind(client, card.link_url) == expected
+
+
+def test_section11_card_matches_its_list(client: Client, make_user) -> None:
+    agencies = AgencyFactory.create_batch(7)
+    lead = make_user(*[(Role.AGENCY_LEAD, a) for a in agencies])
+    cycle(agencies=agencies)
+    client.force_login(lead)
+    _assert_card_matches(client, cards.section11_returns_card(lead), 7)
+
+
+def test_audit_cases_card_matches_its_list(client: Client, officer) -> None:
+    agency = AgencyFactory.create()
+    audit = services.audit_create(
+        actor=None,
+        title="Neglect audit",
+        theme="Neglect",
+        kind=Audit.Kind.MULTI_AGENCY,
+        tool=survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
+        agencies=[agency],
+        planned_for=dt.date(2020, 6, 1),
+    )
+    cases = [
+        services.audit_case_add(
+            actor=None, audit=audit, case_reference=f"QA-{n}", agency=agency, auditor=officer
+        )
+        for n in range(4)
+    ]
+    services.audit_case_complete(
+        actor=officer, case=cases[0], answers={"seen": "Yes"}, auditor_grade="green"
+    )
+    client.force_login(officer)
+    _assert_card_matches(client, cards.audit_cases_card(officer), 3)
+
+
+def test_review_card_matches_its_list(client: Client, officer) -> None:
+    agencies = AgencyFactory.create_batch(3)
+    for ret in cycle(agencies=agencies).returns.order_by("pk")[:2]:
+        services.section11_return_save(
+            actor=None,
+            section11_return=ret,
+            expected_version=None,
+            scores={
+                s.pk: {"self_score": 2, "evidence": "Policy (synthetic)."}
+                for s in ret.scores.all()
+            },
+        )
+        services.section11_return_submit(actor=None, section11_return=ret)
+    services.commentary_submit(
+        actor=None,
+        priority=PriorityFactory.create(),
+        agency=agencies[2],
+        year_label="2020-21",
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        escalation="Tools are not used.",
+    )
+    client.force_login(officer)
+    _assert_card_matches(client, cards.assurance_review_card(officer), 3)
+
+
+def test_work_list_of_another_kind_is_not_found(client: Client, officer) -> None:
+    client.force_login(officer)
+    assert client.get(reverse("assurance:work_list", args=["nothing"])).status_code == 404
