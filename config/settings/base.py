@@ -398,6 +398,8 @@ ANNUAL_REPORT_SECTIONS = env.list(
         "safeguarding.child_deaths.reporting",
         "safeguarding.assurance.reporting",
         "safeguarding.training.reporting",
+        "safeguarding.governance.reporting",
+        "safeguarding.website.reporting",
     ],
 )
 # Modules whose `seed(stdout)` functions build the demo partnership, in order.

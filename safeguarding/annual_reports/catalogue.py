@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
-from safeguarding.core.reporting import ReportSection
+from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
 
 Value = int | float | Decimal | str | None
@@ -35,6 +35,7 @@ COUNT = "count"
 PERCENT = "percent"
 RATING = "rating (1 to 5)"
 DAYS = "days"
+POUNDS = "pounds"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,9 @@ MODULE_LABELS = {
     "child_deaths": "Child deaths",
     "assurance": "Quality assurance",
     "training": "Training",
+    "governance": "Governance and funding",
+    "priority": "Priorities (evidence figures)",
+    "website": "Website",
     "context": "Context (published sources)",
 }
 
@@ -499,6 +503,155 @@ FIGURES: tuple[CatalogueFigure, ...] = (
     ),
 )
 
+FIGURES += (
+    # --- governance (governance.reporting): meetings, decisions, money; not about children ---
+    _figure(
+        "governance.meetings",
+        "Meetings held",
+        COUNT,
+        "Meetings of the board and its subgroups held in the year (cancelled ones left out).",
+        "sum:meetings.meetings",
+        exact=True,
+    ),
+    _figure(
+        "governance.attendance_expected",
+        "Seats expected at meetings",
+        COUNT,
+        "Members expected at the year's meetings, one per member per meeting.",
+        "sum:attendance_by_group.expected",
+        exact=True,
+    ),
+    _figure(
+        "governance.attendance_attended",
+        "Seats filled at meetings",
+        COUNT,
+        "Members who attended the year's meetings, in person or by sending a deputy.",
+        "sum:attendance_by_group.attended",
+        exact=True,
+    ),
+    _figure(
+        "governance.attendance_percent",
+        "Attendance at meetings (%)",
+        PERCENT,
+        "Seats filled as a share of seats expected at the year's meetings, rounded half up.",
+        "rate:attendance_by_group",
+        exact=True,
+    ),
+    _figure(
+        "governance.decisions",
+        "Decisions recorded",
+        COUNT,
+        "Decisions recorded at the year's meetings (restricted groups' decisions left out).",
+        "len:decisions",
+        exact=True,
+    ),
+    _figure(
+        "governance.escalations",
+        "Escalations between groups",
+        COUNT,
+        "Matters a group escalated to another group (usually the board) in the year.",
+        "len:escalations",
+        exact=True,
+    ),
+    _figure(
+        "governance.funding_agreed",
+        "Partner contributions agreed",
+        POUNDS,
+        "The money the partner agencies agreed to contribute to the partnership for the year.",
+        "funding.total_agreed",
+        exact=True,
+    ),
+    _figure(
+        "governance.funding_received",
+        "Partner contributions received",
+        POUNDS,
+        "The money the partner agencies paid to the partnership for the year.",
+        "funding.total_received",
+        exact=True,
+    ),
+    _figure(
+        "governance.funding_spent",
+        "Partnership spending",
+        POUNDS,
+        "The partnership's spending in the year, all budget lines together.",
+        "funding.total_spent",
+        exact=True,
+    ),
+    # --- website (website.reporting): visits to the public site, not about children ---
+    _figure(
+        "website.page_views",
+        "Website page views",
+        COUNT,
+        "Pages of the partnership's public website viewed in the year.",
+        "site.page_views",
+        exact=True,
+    ),
+    _figure(
+        "website.users",
+        "Website users",
+        COUNT,
+        "Different visitors to the public website in the year (counted per device).",
+        "site.users",
+        exact=True,
+    ),
+    _figure(
+        "website.from_search",
+        "Website users arriving from a search engine",
+        COUNT,
+        "Visitors who came to the website from a search engine in the year.",
+        "site.from_search",
+        exact=True,
+    ),
+    _figure(
+        "website.search_share",
+        "Website users arriving from a search engine (%)",
+        PERCENT,
+        "Visitors from a search engine as a share of all visitors, rounded half up.",
+        "site.search_share",
+        exact=True,
+    ),
+    _figure(
+        "website.mobile_share",
+        "Website users on a mobile phone (%)",
+        PERCENT,
+        "Visitors using a mobile phone as a share of all visitors, rounded half up.",
+        "site.mobile_share",
+        exact=True,
+    ),
+    _figure(
+        "website.desktop",
+        "Website users on a computer",
+        COUNT,
+        "Visitors using a desktop or laptop computer in the year.",
+        "site.desktop",
+        exact=True,
+    ),
+    _figure(
+        "website.mobile",
+        "Website users on a mobile phone",
+        COUNT,
+        "Visitors using a mobile phone in the year.",
+        "site.mobile",
+        exact=True,
+    ),
+    _figure(
+        "website.tablet",
+        "Website users on a tablet",
+        COUNT,
+        "Visitors using a tablet in the year.",
+        "site.tablet",
+        exact=True,
+    ),
+    _figure(
+        "website.top_page_views",
+        "Views of the most visited page",
+        COUNT,
+        "Page views of the website's most visited page in the year.",
+        "first:top_pages",
+        exact=True,
+    ),
+)
+
 # Sums the published figures obey: (total, parts). Secondary suppression uses them.
 SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("child_deaths.notified", ("child_deaths.expected", "child_deaths.unexpected")),
@@ -512,10 +665,31 @@ SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# Modules with counts that need disclosure control (counts of children): a published version
+# shows their computed section as a table of the catalogued figures' published values, never
+# as the module renders it with exact counts. Datasets controls its own tables.
+CONTROLLED_MODULES = frozenset(
+    f.module for f in FIGURES if not f.exact and f.unit == COUNT and f.module != "datasets"
+)
+
 DATASETS_URL = "datasets:dashboard"
 
 
 def _read(figures: Any, path: str) -> Value:
+    """The value at `path`: an attribute path, `len:` its length, `sum:list.attr` the sum of an
+    attribute over a list, `rate:list` the share of `attended` in `expected` over a list,
+    `first:list` the count of the first (label, count) pair."""
+    if path.startswith(("sum:", "rate:", "first:")):
+        kind, rest = path.split(":", 1)
+        items_path, _, attribute = rest.partition(".")
+        items = _read(figures, items_path)
+        if not isinstance(items, list | tuple):
+            return None
+        if kind == "sum":
+            return sum(getattr(item, attribute) for item in items)
+        if kind == "first":
+            return items[0][1] if items else None
+        return percent(sum(item.attended for item in items), sum(item.expected for item in items))
     length = path.startswith("len:")
     target: Any = figures
     for part in path.removeprefix("len:").split("."):
@@ -539,6 +713,8 @@ MODULE_SECTION_TITLES = {
     "safeguarding.child_deaths.reporting": ("child_deaths", "Learning from child deaths"),
     "safeguarding.assurance.reporting": ("assurance", "Quality assurance and scrutiny"),
     "safeguarding.training.reporting": ("training", "Multi-agency training"),
+    "safeguarding.governance.reporting": ("governance", "Governance, priorities and funding"),
+    "safeguarding.website.reporting": ("website", "Website"),
 }
 
 
@@ -598,9 +774,31 @@ def figure_values(
     if "datasets" in sections:
         for figure, value in _dataset_figures(sections["datasets"]):
             values[figure.key] = FigureValue(figure, value, now)
+    if "governance" in sections:
+        for figure, value in _priority_figures(sections["governance"]):
+            values[figure.key] = FigureValue(figure, value, now)
     for figure, value in _context_figures(year):
         values[figure.key] = FigureValue(figure, value, now)
     return values
+
+
+def _priority_figures(section: ReportSection) -> Iterable[tuple[CatalogueFigure, Value]]:
+    """Each priority's evidence figures (governance), as `priority.<number>.<figure token>`."""
+    for priority in getattr(section.figures, "priorities", []):
+        for item in priority.figures:
+            yield (
+                CatalogueFigure(
+                    key=f"priority.{priority.number}.{item.token}",
+                    label=f"Priority {priority.number}: {item.label}",
+                    unit=COUNT,
+                    definition=f"{item.label}, counted from the records linked to priority "
+                    f"{priority.number} ({priority.title}) as evidence of its progress.",
+                    path="",
+                    records_url_name="partnership:priority_list",
+                    exact=True,
+                ),
+                item.value,
+            )
 
 
 CONTEXT_UNITS = {"count": COUNT, "percent": PERCENT, "rate": "rate", "other": "other"}
@@ -650,6 +848,8 @@ def format_value(value: Value, unit: str = COUNT) -> str:
         text = f"{value:,.1f}"
     else:  # pragma: no cover - defensive
         text = str(value)
+    if unit == POUNDS:
+        return f"£{value:,.0f}"
     return f"{text}%" if unit == PERCENT else text
 
 

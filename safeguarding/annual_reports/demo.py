@@ -80,7 +80,12 @@ NARRATIVE: dict[str, str] = {
     "priorities": (
         "Our priorities overlapping this year numbered {{ about.priorities }}. Each has a lead "
         "subgroup that reports its progress to the board; the commentaries are summarised in "
-        "the scrutiny section."
+        "the scrutiny section.\n\n"
+        "The board and its subgroups met {{ governance.meetings }} times, with "
+        "{{ governance.attendance_percent }} of the expected members (or their deputies) "
+        "attending, and recorded {{ governance.decisions }} decisions. Subgroups escalated "
+        "{{ governance.escalations }} matters to the board. Partners agreed to contribute "
+        "{{ governance.funding_agreed }} to the partnership's budget."
     ),
     "practice_reviews": (
         "The partnership held {{ case_reviews.rapid_reviews_held }} rapid reviews this year: "
@@ -118,9 +123,11 @@ NARRATIVE: dict[str, str] = {
         "met their needs."
     ),
     "communications": (
-        "The partnership's website had over 275,000 page views in the year, and its social "
-        "media accounts reached well over a hundred thousand people. The training pages were "
-        "the most visited after the home page."
+        "The partnership's website had {{ website.page_views }} page views in the year from "
+        "{{ website.users }} users; {{ website.search_share }} of them arrived from a search "
+        "engine and {{ website.mobile_share }} used a mobile phone. Its social media accounts "
+        "reached well over a hundred thousand people. The training pages were the most "
+        "visited after the home page."
     ),
     "agencies": (
         "The agencies represented on the board are listed in the section about the partnership."

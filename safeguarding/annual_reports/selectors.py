@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
-from safeguarding.annual_reports import catalogue, text
+from safeguarding.annual_reports import catalogue, charts, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
     ContextFigure,
@@ -163,11 +163,30 @@ class EditionView:
                 "key": s.section.key,
                 "title": s.section.title,
                 "narrative": s.narrative_html,
-                "module": s.module_html,
+                "module": self.published_module_html(s),
                 "footnotes": s.section.key == self.footnotes_section,
             }
             for s in self.sections
         ]
+
+    def published_module_html(self, section: SectionView) -> str:
+        """A module's computed section as published: a module with counts of children
+        (catalogue.CONTROLLED_MODULES) is shown as the table of its catalogued figures'
+        published values (1 to 5 shown as `c`), the others as the module renders them."""
+        if section.module is None:
+            return ""
+        drawn = charts.section_charts_html(section.module)
+        if section.module.key not in catalogue.CONTROLLED_MODULES:
+            return drawn + section.module_html
+        rows = [
+            (figure.label, catalogue.format_value(self.shown[figure.key], figure.unit))
+            for figure in catalogue.FIGURES
+            if figure.module == section.module.key and figure.key in self.shown
+        ]
+        return drawn + render_to_string(
+            "annual_reports/_published_figures.html",
+            {"title": section.module.title, "rows": rows, "year": self.year},
+        )
 
     def published_footnotes(self) -> list[dict[str, Any]]:
         return [

@@ -330,6 +330,12 @@ class PracticeReview(ArchivableModel):
     publication_url = models.URLField("link to the published report", blank=True)
     final_report = models.FileField(upload_to="case_reviews/reports/%Y/", blank=True)
     final_report_name = models.CharField("final report's file name", max_length=255, blank=True)
+    final_report_for_publication = models.BooleanField(
+        default=False,
+        help_text="The final report was uploaded when the review was published, so it is the "
+        "published (de-identified) version. A report uploaded at an earlier stage may identify "
+        "the child and is never made public.",
+    )
     not_published_reason = models.TextField("reason for not publishing", blank=True)
 
     class Meta:

@@ -124,9 +124,14 @@ def can_archive_incident_notification(user: User, notification: IncidentNotifica
 
 
 def is_practice_review_report_public(review: PracticeReview) -> bool:
-    """The final report is public once the review is published (the public website serves it);
-    before that (or when it will not be published) it may identify the child."""
-    return bool(review.final_report) and review.status == PracticeReview.Status.PUBLISHED
+    """The final report is public once the review is published, and only the file uploaded
+    when it was published (the published, de-identified version): a report uploaded at an
+    earlier stage may identify the child and stays with the case team."""
+    return (
+        bool(review.final_report)
+        and review.final_report_for_publication
+        and review.status == PracticeReview.Status.PUBLISHED
+    )
 
 
 def can_download_practice_review_report(user: User, review: PracticeReview) -> bool:

@@ -98,3 +98,17 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert "partnership webinars" in text
     assert "Judgement: " in text
     assert "Conclusion" in text
+    # governance and website figures, as tokens and as computed sections
+    assert "275,602 page views" in text
+    assert "71,987 users" in text
+    assert "met {{" not in text
+    sections = {s["key"]: s for s in version.sections}
+    assert "£335,000.00" in sections["priorities"]["module"]
+    assert "275,602" in sections["communications"]["module"]
+    assert version.figures["website.page_views"]["shown"] == 275602
+    assert any(key.startswith("priority.") for key in version.figures)
+    # charts, each followed by its table
+    assert "<svg" in sections["training"]["module"]
+    assert "Training sessions by format" in sections["training"]["module"]
+    assert "by area" in sections["data"]["module"]
+    assert version.figures["governance.meetings"]["value"] > 0

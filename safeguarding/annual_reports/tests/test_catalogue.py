@@ -24,6 +24,34 @@ def test_every_catalogue_entry_has_a_value_path_and_a_definition() -> None:
         assert figure.module in catalogue.MODULE_LABELS
 
 
+def test_governance_and_website_figures_are_catalogued() -> None:
+    from safeguarding.annual_reports.catalogue import POUNDS, _read
+    from safeguarding.governance.reporting import AttendanceRate, GroupCount
+
+    keys = {f.key for f in catalogue.FIGURES}
+    assert {
+        "governance.meetings",
+        "governance.attendance_percent",
+        "governance.decisions",
+        "governance.escalations",
+        "governance.funding_agreed",
+        "website.page_views",
+        "website.users",
+        "website.search_share",
+    } <= keys
+    assert all(f.exact for f in catalogue.FIGURES if f.module in {"governance", "website"})
+
+    class Figures:
+        meetings = [GroupCount("Board", 4), GroupCount("Subgroup", 6)]
+        attendance_by_group = [AttendanceRate("Board", 10, 9), AttendanceRate("Sub", 10, 8)]
+        top_pages = [("/", 120), ("/training/", 80)]
+
+    assert _read(Figures(), "sum:meetings.meetings") == 10
+    assert _read(Figures(), "rate:attendance_by_group") == 85
+    assert _read(Figures(), "first:top_pages") == 120
+    assert format_value(Decimal("125000.00"), POUNDS) == "£125,000"
+
+
 def test_catalogue_keys_are_unique_and_dotted() -> None:
     keys = [f.key for f in catalogue.FIGURES]
     assert len(keys) == len(set(keys))
@@ -112,3 +140,16 @@ def test_figure_marked_exact_is_published_as_computed() -> None:
 def test_known_module_section_titles_match_what_the_modules_return() -> None:
     computed = {k: s.title for k, s in catalogue.module_sections(YEAR).items()}
     assert dict(catalogue.module_section_titles(YEAR)) == computed
+
+
+def test_chart_of_counts_of_children_hides_small_counts_and_its_bars() -> None:
+    from safeguarding.annual_reports.charts import _chart
+
+    chart = _chart("k", "Deaths", [("A", 12), ("B", 3), ("C", 9)], "Reviews", control=True)
+    cells = [row.cells[0] for row in chart.table.rows]
+    assert cells[1] == "c"
+    assert cells.count("c") == 2  # secondary suppression: B cannot be worked out from the total
+    assert chart.svg == ""
+    drawn = _chart("k", "Sessions", [("A", 12), ("B", 3)], "Number", control=False)
+    assert "<svg" in drawn.svg
+    assert [row.cells[0] for row in drawn.table.rows] == ["12", "3"]

@@ -332,3 +332,33 @@ def test_editor_lists_the_figure_tokens(
     section = edition.sections.get(key="foreword")
     response = client.get(_url("section_update", section.pk))
     assert b"<code>{{ child_deaths.notified }}</code>" in response.content
+
+
+def test_public_page_hides_small_counts_in_module_sections(
+    client: Client,
+    officer: User,
+    member_readonly: User,
+    edition: ReportEdition,
+    sign_all: Callable[[ReportEdition], None],
+) -> None:
+    from datetime import date
+
+    from safeguarding.annual_reports import services
+    from safeguarding.child_deaths.tests.factories import notification_make
+
+    notification_make(date_of_death=date(2020, 6, 1))
+    section = edition.sections.get(key="child_deaths")
+    assert section.module_section == "child_deaths"
+    services.report_edition_submit(actor=officer, edition=edition)
+    sign_all(edition)
+    version = services.report_edition_publish(actor=officer, edition=edition)
+    published_html = next(s["module"] for s in version.sections if s["key"] == "child_deaths")
+    assert "Child deaths notified" in published_html
+    assert ">c</td>" in published_html
+    assert ">1</td>" not in published_html
+    client.logout()
+    page = client.get(reverse("published_reports:published_latest", args=["2020-21"]))
+    assert b">c</td>" in page.content
+    client.force_login(member_readonly)
+    internal = client.get(reverse("annual_reports:report_detail", args=["2020-21"]))
+    assert b"the deaths of 1 child were notified" in internal.content

@@ -224,6 +224,7 @@ def practice_review_stage_set(
     data = _stage_data(review, status, on, publication_url, not_published_reason)
     if final_report is not None:
         data.update(_report_data(final_report))
+        data["final_report_for_publication"] = status == PracticeReview.Status.PUBLISHED
     tracked_update(
         actor=actor,
         obj=review,

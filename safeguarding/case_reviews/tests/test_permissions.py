@@ -108,4 +108,7 @@ def test_final_report_download_rule(
     assert not permissions.can_download_practice_review_report(member_readonly, review)
 
     review.status = PracticeReview.Status.PUBLISHED
+    # A report uploaded before publication may identify the child: still the case team's only.
+    assert not permissions.can_download_practice_review_report(member_readonly, review)
+    review.final_report_for_publication = True  # uploaded with the publication step
     assert permissions.can_download_practice_review_report(member_readonly, review)

@@ -393,6 +393,7 @@ def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User)
     assert point.is_published
     assert review.published_on == date(2021, 4, 1)
     assert review.final_report.name.endswith(".pdf")
+    assert review.final_report_for_publication  # uploaded with the publication step: public
 
 
 def test_publishing_refuses_a_report_that_is_not_a_document(officer: User) -> None:

@@ -382,7 +382,9 @@ def test_published_final_report_is_open_to_read_only_roles(
 ) -> None:
     from django.core.files.base import ContentFile
 
-    review = PracticeReviewFactory.create(status="published", published_on=date(2021, 4, 1))
+    review = PracticeReviewFactory.create(
+        status="published", published_on=date(2021, 4, 1), final_report_for_publication=True
+    )
     review.final_report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic"))
     client.force_login(member_readonly)
     url = reverse("case_reviews:practice_review_report_download", args=[review.pk])

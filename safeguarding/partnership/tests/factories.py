@@ -23,8 +23,9 @@ class AreaFactory(DjangoModelFactory[Area]):
     partnership = SubFactory(PartnershipFactory)
     name = Sequence(lambda n: f"Testshire {n}")
     kind = Area.Kind.UNITARY
-    ons_code = Sequence(lambda n: f"E0600{n:04d}")
-    la_number = Sequence(lambda n: f"{100 + n:03d}")
+    ons_code = Sequence(lambda n: f"E0600{n % 10000:04d}")
+    # Three digits and nine characters at most, however many areas a test session makes.
+    la_number = Sequence(lambda n: f"{100 + n % 900:03d}")
 
 
 class AgencyFactory(DjangoModelFactory[Agency]):

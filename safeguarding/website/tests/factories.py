@@ -50,7 +50,7 @@ class DistrictFactory(DjangoModelFactory[District]):
 
     area = SubFactory(AreaFactory)
     name = Sequence(lambda n: f"District {n}")
-    ons_code = Sequence(lambda n: f"E0700{n:04d}")
+    ons_code = Sequence(lambda n: f"E0700{n % 10000:04d}")
 
 
 class FrontDoorFactory(DjangoModelFactory[FrontDoor]):

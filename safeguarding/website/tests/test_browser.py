@@ -149,6 +149,8 @@ def test_a_parent_on_a_phone_uses_the_behaviours_tool_and_reads_a_published_revi
         key_message="Ask every family about the dogs in the home.",
     )  # fmt: skip
     review.final_report.save("a1b2c3.pdf", ContentFile(PDF))
+    review.final_report_for_publication = True
+    review.save()
     LearningPointFactory.create(source=review, title="Ask about dogs at every visit")
     ResourceFactory.create(title="Kestrel 7-minute briefing", practice_review=review)
     page = browser_page

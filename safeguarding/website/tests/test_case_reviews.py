@@ -83,6 +83,9 @@ def test_the_final_report_is_public_only_once_published(client) -> None:
     review.final_report_name = "Kestrel report with a name.pdf"
     review.save()
     url = reverse("website:practice_review_report", args=[review.pk])
+    assert client.get(url).status_code == 404  # uploaded before publication: may identify
+    review.final_report_for_publication = True  # the version uploaded when it was published
+    review.save()
     page = client.get(reverse("website:practice_review_detail", args=[review.pk]))
     assert url in page.content.decode()
     response = client.get(url)

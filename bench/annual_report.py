@@ -1,0 +1,113 @@
+"""Benchmark: build a year's yearly report as HTML and as PDF, and time both.
+
+    .venv/bin/python bench/annual_report.py [2020-21]
+
+On the current database (DJANGO_SETTINGS_MODULE, default config.settings.local) the year's edition
+must exist. When DATABASE_URL points at a PostgreSQL server, the benchmark instead creates (and
+afterwards drops) a scratch database, `bench_annual_report`, migrates it and seeds the demo.
+BENCH_SEED=1 seeds the demo into the current database first (e.g. with config.settings.test,
+an in-memory SQLite database).
+
+It prints the time and the number of queries to build the HTML (the edition computed from the
+records: every module's section, the figure catalogue, disclosure control, the narrative, the
+charts, rendered with the public page's template) and the time to make the PDF of the latest
+published version. Targets: HTML under 1 s, PDF under 15 s.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+SCRATCH_DB = "bench_annual_report"
+HTML_TARGET_S = 1.0
+PDF_TARGET_S = 15.0
+
+
+def _admin(url: str, sql: str) -> None:
+    import psycopg
+
+    conninfo = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def main() -> int:
+    year = sys.argv[1] if len(sys.argv) > 1 else "2020-21"
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        return _run(year, seed=os.environ.get("BENCH_SEED") == "1")
+    _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
+    _admin(base_url, f"CREATE DATABASE {SCRATCH_DB}")
+    os.environ["DATABASE_URL"] = urlunsplit(urlsplit(base_url)._replace(path=f"/{SCRATCH_DB}"))
+    try:
+        return _run(year, seed=True)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+
+
+def _run(year: str, *, seed: bool) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    from safeguarding.annual_reports import selectors
+    from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
+    from safeguarding.annual_reports.pdf import version_pdf
+
+    if seed:
+        call_command("migrate", verbosity=0)
+        call_command("demo_seed", "--quiet-sign-ins", stdout=io.StringIO())
+    edition = ReportEdition.objects.filter(year_label=year).first()
+    if edition is None:
+        print(f"There is no {year} edition in this database (set BENCH_SEED=1 to seed the demo).")
+        return 2
+
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        view = selectors.edition_view(edition=edition)
+        html = render_to_string(
+            "annual_reports/edition_preview.html",
+            {
+                "edition": edition,
+                "view": view,
+                "sections": view.published_sections(),
+                "footnotes": view.published_footnotes(),
+                "breadcrumbs": [],
+            },
+        )
+        html_seconds = time.perf_counter() - started
+    print(
+        f"HTML: {html_seconds:.2f} s, {len(queries)} queries, {len(html):,} characters "
+        f"(target < {HTML_TARGET_S:.0f} s)"
+    )
+
+    version = PublishedVersion.objects.filter(edition=edition).order_by("-number").first()
+    if version is None:
+        print("PDF: no published version of this edition.")
+        return 0 if html_seconds < HTML_TARGET_S else 1
+    started = time.perf_counter()
+    pdf = version_pdf(
+        version=version, partnership_name=settings.PARTNERSHIP_NAME, base_url="http://bench/"
+    )
+    pdf_seconds = time.perf_counter() - started
+    print(f"PDF: {pdf_seconds:.2f} s, {len(pdf):,} bytes (target < {PDF_TARGET_S:.0f} s)")
+    return 0 if html_seconds < HTML_TARGET_S and pdf_seconds < PDF_TARGET_S else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
