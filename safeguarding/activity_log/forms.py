@@ -12,8 +12,11 @@ from safeguarding.core.forms import GOVUKDateField
 
 
 class EventFilterForm(forms.Form):
-    actor = forms.ModelChoiceField(
-        queryset=User.objects.order_by("full_name"), required=False, label="Person"
+    # An e-mail address, not a list of everyone: a partnership has tens of thousands of people.
+    actor = forms.EmailField(
+        required=False,
+        label="Person's email address",
+        help_text="Everything this person did",
     )
     kind = forms.ChoiceField(
         choices=[("", "Any")] + list(ActivityEvent.Kind.choices), required=False, label="Kind"
@@ -36,6 +39,15 @@ class EventFilterForm(forms.Form):
         # The project's record types, not a scan of the log for the types it holds.
         self.fields["target_type"].queryset = target_type_list()  # type: ignore[attr-defined]
         self.fields["verb"].widget.attrs["list"] = "activity-verbs"
+
+    def clean_actor(self) -> User | None:
+        email = self.cleaned_data.get("actor")
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            raise forms.ValidationError("No one on the platform has that email address")
+        return user
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -51,8 +51,13 @@ def group_is_restricted(group: Group) -> bool:
 
 
 def _current_seats(group: Group) -> Q:
+    """Seats held today: started (or with no start date) and not ended."""
     today = timezone.localdate()
-    return Q(group=group) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+    return (
+        Q(group=group)
+        & (Q(started_on__isnull=True) | Q(started_on__lte=today))
+        & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+    )
 
 
 def is_group_member_in_person(user: User, group: Group, *, roles: tuple[str, ...] = ()) -> bool:
@@ -75,11 +80,17 @@ def is_group_member(user: User, group: Group) -> bool:
 
 
 def can_view_group_meetings(user: User, group: Group) -> bool:
+    """A restricted group's meetings (the CSPR subgroup, CDOP: their agendas, minutes and
+    decisions are about children) are seen only by the people who sit on it in person and by
+    the business unit that supports it; any other group's by staff, its members and the
+    read-only roles."""
     if not can_view_governance(user):
         return False
+    if group_is_restricted(group):
+        return user.is_partnership_staff or is_group_member_in_person(user, group)
     if user.is_partnership_staff or is_group_member(user, group):
         return True
-    return user.has_role(*READ_ONLY_ROLES) and not group_is_restricted(group)
+    return user.has_role(*READ_ONLY_ROLES)
 
 
 def can_run_group_meetings(user: User, group: Group) -> bool:

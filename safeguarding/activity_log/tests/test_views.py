@@ -31,7 +31,7 @@ def test_event_list_filters_by_verb_and_person(client, owner, officer) -> None:
     response = client.get(reverse("activity_log:event_list"), {"verb": "alpha.done"})
     events = response.context["event_page"].events
     assert [e.verb for e in events] == ["alpha.done"]
-    response = client.get(reverse("activity_log:event_list"), {"actor": owner.pk})
+    response = client.get(reverse("activity_log:event_list"), {"actor": owner.email})
     assert {e.actor_id for e in response.context["event_page"].events} == {owner.pk}
 
 

@@ -451,3 +451,23 @@ def test_move_form_shows_the_current_time(client: Client, owner: User) -> None:
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert timezone.localtime(meeting.starts_at).date().isoformat() == moved
+
+
+def test_a_restricted_groups_meetings_are_seen_only_by_its_members_and_staff_and_logged(
+    client: Client, owner: User, make_user: Callable[..., User]
+) -> None:
+    from safeguarding.activity_log.models import ActivityEvent
+    from safeguarding.partnership.tests.factories import AgencyFactory
+
+    policy = GroupPapersPolicyFactory.create()
+    agency = AgencyFactory.create()
+    GroupMembershipFactory.create(group=policy.group, agency=agency)  # the agency has a seat
+    lead = make_user((Role.AGENCY_LEAD, agency))  # ...but its lead does not sit on the group
+    member = make_user(Role.CASE_REVIEW_PANEL)
+    GroupMembershipFactory.create(group=policy.group, person=member)
+    meeting = MeetingFactory.create(group=policy.group)
+    url = _url("meeting_detail", meeting.pk)
+    ViewMatrix(client, url).outsider(lead)
+    ViewMatrix(client, url).allowed(member)
+    ViewMatrix(client, url).allowed(owner)
+    assert ActivityEvent.objects.filter(verb="viewed", actor=member).exists()

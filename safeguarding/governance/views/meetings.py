@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
@@ -161,6 +162,8 @@ def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk)
+    if permissions.group_is_restricted(meeting.group):  # about children: every view logged
+        event_record_view(actor=request.user, target=meeting, what="restricted meeting")
     return render(
         request,
         "governance/meeting_detail.html",
