@@ -180,6 +180,12 @@ class Subscription(models.Model):
     topics = models.ManyToManyField(Topic, related_name="subscriptions")
     token = models.CharField(max_length=64, unique=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    pending_topics = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Topics asked for again after confirming: applied only when the new link is "
+        "used, so nobody can change another person's topics by typing their address.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

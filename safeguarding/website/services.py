@@ -179,16 +179,21 @@ def front_door_update(
 @transaction.atomic
 def subscription_request(*, email: str, topics: list[Topic]) -> None:
     """Ask to follow topics. A confirmation link goes to the address; nothing is sent about
-    resources until it is used. Asking again for the same address replaces its topics and
-    sends a new link (the page says the same thing either way: no address is confirmed to
-    exist to whoever types it)."""
+    resources until it is used. Asking again for a confirmed address changes nothing until the
+    new link is used (the topics wait in `pending_topics`), so typing someone else's address
+    cannot change what they receive. The page says the same thing either way: no address is
+    confirmed to exist to whoever types it."""
     if not topics:
         raise ValidationError({"topics": "Select at least one topic."})
     address = email.strip().lower()
-    subscription, _ = Subscription.objects.get_or_create(
+    subscription, _ = Subscription.objects.select_for_update().get_or_create(
         email=address, defaults={"token": secrets.token_urlsafe(32)}
     )
-    subscription.topics.set(topics)
+    if subscription.confirmed_at is None:
+        subscription.topics.set(topics)
+    else:
+        subscription.pending_topics = sorted(t.pk for t in topics)
+        subscription.save(update_fields=["pending_topics"])
     event_record(
         actor=None,
         verb=verbs.SUBSCRIPTION_REQUESTED,
@@ -214,6 +219,11 @@ def subscription_confirm(*, token: str) -> bool:
     if subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
+        event_record(actor=None, verb=verbs.SUBSCRIPTION_CONFIRMED, record_ip=False)
+    elif subscription.pending_topics:
+        subscription.topics.set(Topic.objects.filter(pk__in=subscription.pending_topics))
+        subscription.pending_topics = []
+        subscription.save(update_fields=["pending_topics"])
         event_record(actor=None, verb=verbs.SUBSCRIPTION_CONFIRMED, record_ip=False)
     return True
 

@@ -143,3 +143,14 @@ def test_sniffing_knows_office_files_by_their_parts() -> None:
     big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * (2 * 1024 * 1024))
     with pytest.raises(ValidationError, match="larger than 1 MB"):
         uploads.check_upload(big, kinds=uploads.DOCUMENTS, max_mb=1)
+
+
+def test_nobody_can_change_a_confirmed_subscription_by_typing_its_address() -> None:
+    mine, other = TopicFactory.create(), TopicFactory.create()
+    services.subscription_request(email="reader@example.org", topics=[mine])
+    subscription = Subscription.objects.get()
+    services.subscription_confirm(token=subscription.token)
+    services.subscription_request(email="reader@example.org", topics=[other])  # someone else
+    assert list(subscription.topics.all()) == [mine]
+    services.subscription_confirm(token=subscription.token)  # the owner uses the new link
+    assert list(subscription.topics.all()) == [other]

@@ -272,3 +272,16 @@ def test_site_search_is_rate_limited_per_client(client, settings) -> None:
     statuses = [client.get(url, {"q": f"neglect {n}"}).status_code for n in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
     assert client.get(url).status_code == 200  # no query: nothing searched, nothing counted
+
+
+def test_withdrawn_learning_is_not_served_from_the_public_cache(
+    client, officer, django_capture_on_commit_callbacks
+) -> None:
+    point = _learning_point(officer, title="Soon withdrawn", published=True)
+    url = reverse("website:learning_list")
+    assert "Soon withdrawn" in client.get(url).content.decode()
+    assert client.get(url)["X-Website-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        point.is_published = False
+        point.save()
+    assert "Soon withdrawn" not in client.get(url).content.decode()
