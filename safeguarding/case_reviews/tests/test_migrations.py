@@ -50,7 +50,9 @@ def test_renames_keep_content_types_and_what_points_at_them(officer: User) -> No
 
         _migrate(AFTER)
     finally:
-        call_command("migrate", "case_reviews", verbosity=0)
+        # Every app back to its latest migration: going back in case_reviews also unapplied
+        # the other apps' migrations that depend on it (website, governance...).
+        call_command("migrate", verbosity=0)
 
     assert _content_type_ids() == ids
     event.refresh_from_db()
@@ -66,6 +68,8 @@ def test_migrate_command_renames_content_types_once() -> None:
     try:
         call_command("migrate", "case_reviews", "0001", verbosity=0)
     finally:
-        call_command("migrate", "case_reviews", verbosity=0)
+        # Every app back to its latest migration: going back in case_reviews also unapplied
+        # the other apps' migrations that depend on it (website, governance...).
+        call_command("migrate", verbosity=0)
 
     assert _content_type_ids() == ids
