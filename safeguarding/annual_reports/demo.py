@@ -125,9 +125,17 @@ NARRATIVE: dict[str, str] = {
     "communications": (
         "The partnership's website had {{ website.page_views }} page views in the year from "
         "{{ website.users }} users; {{ website.search_share }} of them arrived from a search "
-        "engine and {{ website.mobile_share }} used a mobile phone. Its social media accounts "
-        "reached well over a hundred thousand people. The training pages were the most "
-        "visited after the home page."
+        "engine and {{ website.mobile_share }} used a mobile phone. The training pages were "
+        "the most visited after the home page.\n\n"
+        "The COVID-19 campaign on social media reached {{ context.social_reach }} people. On "
+        "Twitter the partnership posted {{ context.twitter_posts }} times, with "
+        "{{ context.twitter_impressions }} impressions, {{ context.twitter_retweets }} retweets "
+        "and {{ context.twitter_reactions }} reactions, ending the year with "
+        "{{ context.twitter_followers }} followers. On Facebook and Instagram it shared "
+        "{{ context.facebook_posts }} posts, reaching {{ context.facebook_reach }} people, with "
+        "{{ context.facebook_reactions }} reactions, {{ context.facebook_comments }} comments "
+        "and {{ context.facebook_shares }} shares; it had {{ context.facebook_followers }} "
+        "followers on Facebook and {{ context.instagram_followers }} on Instagram."
     ),
     "agencies": (
         "The agencies represented on the board are listed in the section about the partnership."
@@ -149,6 +157,24 @@ CONTEXT = [
     ("children_in_temporary_accommodation", "Children in temporary accommodation",
      "at 31 March 2021", 488, "Statutory homelessness statistics",
      "Ministry of Housing, Communities and Local Government", "https://www.gov.uk/"),
+] + [
+    (key, label, "1 April 2020 to 31 March 2021", value, "Social media account analytics export",
+     "The partnership's communications team", "https://www.example.org/social-media-2020-21")
+    for key, label, value in (
+        ("social_reach", "People reached by the COVID-19 social media campaign", 190000),
+        ("twitter_posts", "Tweets posted", 328),
+        ("twitter_impressions", "Twitter impressions", 111383),
+        ("twitter_retweets", "Retweets", 292),
+        ("twitter_reactions", "Reactions on Twitter", 1540),
+        ("twitter_followers", "Twitter followers", 1007),
+        ("facebook_posts", "Facebook and Instagram posts", 400),
+        ("facebook_reach", "Facebook and Instagram reach", 80112),
+        ("facebook_reactions", "Reactions on Facebook and Instagram", 683),
+        ("facebook_comments", "Comments on Facebook and Instagram", 57),
+        ("facebook_shares", "Shares on Facebook and Instagram", 768),
+        ("facebook_followers", "Facebook followers", 458),
+        ("instagram_followers", "Instagram followers", 124),
+    )
 ]  # fmt: skip
 
 YOUNG_PEOPLE = (

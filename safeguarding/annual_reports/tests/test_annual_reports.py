@@ -77,6 +77,10 @@ def test_command_needs_output_or_figures() -> None:
         call_command("annual_report", "2020-21")
 
 
+def sections_text(version: object, key: str) -> str:
+    return next(s["narrative"] for s in version.sections if s["key"] == key)  # type: ignore[attr-defined]
+
+
 def test_demo_publishes_the_2020_21_report_once() -> None:
     from safeguarding.annual_reports import demo
     from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
@@ -93,7 +97,12 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert "10,753 times" in text
     assert version.young_people_html
     assert "961" in text
-    assert [n["number"] for n in version.footnotes] == [1, 2]
+    # The sources cited: area measurements, homelessness statistics, social media analytics.
+    assert [n["number"] for n in version.footnotes] == [1, 2, 3]
+    # Social media figures are context figures with their source (the seed's figures).
+    # (each value carries its footnote mark, so the values are checked on their own)
+    for value in ("111,383", "190,000", "80,112", "1,007"):
+        assert value in sections_text(version, "communications")
     assert "The police's year" not in text  # the heading is the agency's name
     assert "partnership webinars" in text
     assert "Judgement: " in text
