@@ -24,6 +24,18 @@ class ImportFileError(Exception):
     """The file as a whole cannot be imported: one clear message, nothing stored."""
 
 
+_IDENTIFYING_PARTS = ("birth", "dob", "postcode", "upn", "nhs", "name", "childid", "identifier")
+_IDENTIFYING_WORDS = {"id", "child"}
+
+
+def is_identifying_column(column: str) -> bool:
+    """A column that holds a child's identifier, date of birth, name or postcode: its values
+    are never kept with a problem (the row and column find the cell in the person's file)."""
+    lower = column.lower()
+    words = set(re.split(r"[^a-z0-9]+", lower))
+    return any(part in lower for part in _IDENTIFYING_PARTS) or bool(words & _IDENTIFYING_WORDS)
+
+
 @dataclass(frozen=True)
 class RowProblem:
     table: str
@@ -33,11 +45,12 @@ class RowProblem:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
+        """What is kept with the import: never the value of an identifying column."""
         return {
             "table": self.table,
             "row": self.row,
             "column": self.column,
-            "value": self.value,
+            "value": "" if is_identifying_column(self.column) else self.value,
             "message": self.message,
         }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from django.template.loader import render_to_string
 
 from safeguarding.datasets import conventions, disclosure
@@ -87,3 +88,29 @@ def test_published_tables_carry_the_symbols_key(client, make_user) -> None:
     assert "<code>c</code>" in key
     assert "<code>x</code>" in key
     assert "not available" in key
+
+
+@pytest.mark.parametrize(
+    ("column", "identifying"),
+    [
+        ("Child Unique ID", True),
+        ("LAchildID", True),
+        ("CHILD", True),
+        ("Date of birth", True),
+        ("PersonBirthDate", True),
+        ("DOB", True),
+        ("UPN", True),
+        ("Postcode", True),
+        ("Referral date", False),
+        ("PL", False),
+        ("Placement provider", False),
+        ("Number of previous child protection plans", True),  # says "child": kept out, safely
+    ],
+)
+def test_import_problems_never_keep_an_identifying_value(column: str, identifying: bool) -> None:
+    from safeguarding.datasets.parsers.common import RowProblem
+
+    kept = RowProblem("List 1", 7, column, "SECRET-VALUE", "is not a date").as_dict()
+    assert (kept["value"] == "") is identifying
+    assert kept["row"] == 7
+    assert kept["column"] == column
