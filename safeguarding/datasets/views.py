@@ -16,12 +16,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
+from safeguarding.core import exports
 from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import exports, figures, forms, permissions, selectors, services
+from safeguarding.datasets import figures, forms, permissions, selectors, services
 from safeguarding.datasets.models import ImportBatch
 
 CRUMBS = Trail("Safeguarding data", "datasets:dashboard")
@@ -164,8 +165,10 @@ def figures_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
         file_format=file_format,
     )
     if file_format == "xlsx":
-        return exports.xlsx_stream("safeguarding-figures.xlsx", header, rows, sheet="Figures")
-    return exports.csv_stream("safeguarding-figures.csv", header, rows)
+        return exports.xlsx_stream_response(
+            "safeguarding-figures.xlsx", header, rows, sheet="Figures"
+        )
+    return exports.csv_stream_response("safeguarding-figures.csv", header, rows)
 
 
 # --- imports -------------------------------------------------------------------------

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
+from safeguarding.core import exports
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency
-from safeguarding.training import exports, permissions, selectors
+from safeguarding.training import permissions, selectors
 from safeguarding.training.views.common import CRUMBS, page_of
 
 EXPORT_HEADER = [
@@ -91,5 +92,5 @@ def _export(
     )
     filename = f"training-bookings-{agency.pk}-{timezone.localdate():%Y%m%d}.{file_format}"
     if file_format == "xlsx":
-        return exports.xlsx_stream(filename, EXPORT_HEADER, rows, sheet="Bookings")
-    return exports.csv_stream(filename, EXPORT_HEADER, rows)
+        return exports.xlsx_stream_response(filename, EXPORT_HEADER, rows, sheet="Bookings")
+    return exports.csv_stream_response(filename, EXPORT_HEADER, rows)

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
+from safeguarding.core import exports
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency
-from safeguarding.training import exports, forms, permissions, reporting, selectors
+from safeguarding.training import forms, permissions, reporting, selectors
 from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
@@ -63,7 +64,7 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             target=agency,
             file_format="csv",
         )
-        return exports.csv_stream(
+        return exports.csv_stream_response(
             f"training-statement-{agency.pk}-{start:%Y%m%d}-{end:%Y%m%d}.csv",
             ["Session date", "Course", "Booking", "Reason", "Charge (£)"],
             (
