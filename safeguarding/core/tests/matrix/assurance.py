@@ -182,3 +182,47 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "assurance:survey_burst_exclude",
+        "assurance:survey_hours",
+        "assurance:survey_links_export",
+        "assurance:survey_links_issue",
+        "assurance:work_list",
+        "assurance:audit_case_add",
+        "assurance:audit_case_complete",
+        "assurance:audit_complete",
+        "assurance:audit_detail",
+        "assurance:audit_finding_add",
+        "assurance:audit_moderate",
+        "assurance:audit_report",
+        "assurance:commentary_board_response",
+        "assurance:commentary_detail",
+        "assurance:commentary_review",
+        "assurance:difference_update",
+        "assurance:form_detail",
+        "assurance:form_question_add",
+        "assurance:form_question_remove",
+        "assurance:form_question_update",
+        "assurance:form_section_add",
+        "assurance:scrutiny_assessment_add",
+        "assurance:scrutiny_recommendation_action",
+        "assurance:scrutiny_report_detail",
+        "assurance:section11_cycle_detail",
+        "assurance:section11_return_challenge",
+        "assurance:section11_return_detail",
+        "assurance:section11_return_edit",
+        "assurance:section11_return_feedback",
+        "assurance:section11_return_moderate",
+        "assurance:section11_return_submit",
+        "assurance:survey_answer",
+        "assurance:survey_detail",
+        "assurance:survey_export",
+        "assurance:survey_thanks",
+        "assurance:survey_update",
+    }
+)

@@ -459,3 +459,22 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "case_reviews:agency_request_document_download",
+        "case_reviews:child_add",
+        "case_reviews:child_identity",
+        "case_reviews:dissemination_add",
+        "case_reviews:finding_add",
+        "case_reviews:milestone_add",
+        "case_reviews:milestone_complete",
+        "case_reviews:practice_review_action_add",
+        "case_reviews:practice_review_advance_copy",
+        "case_reviews:practice_review_target_revise",
+        "case_reviews:recommendation_add",
+    }
+)

@@ -85,3 +85,23 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "child_deaths:learning_create",
+        "child_deaths:meeting_detail",
+        "child_deaths:meeting_update",
+        "child_deaths:notification_archive",
+        "child_deaths:notification_delay",
+        "child_deaths:notification_detail",
+        "child_deaths:notification_update",
+        "child_deaths:panel_review_action_add",
+        "child_deaths:request_create",
+        "child_deaths:request_remind",
+        "child_deaths:request_return",
+        "child_deaths:review_update",
+    }
+)

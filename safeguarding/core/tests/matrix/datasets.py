@@ -98,3 +98,18 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "datasets:area_detail",
+        "datasets:import_cancel",
+        "datasets:import_confirm",
+        "datasets:import_detail",
+        "datasets:import_status",
+        "datasets:import_withdraw",
+        "datasets:population_update",
+    }
+)

@@ -116,3 +116,35 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "governance:agenda_item_add",
+        "governance:appointment_end",
+        "governance:arrangements_document_download",
+        "governance:arrangements_document_publish",
+        "governance:arrangements_document_sign",
+        "governance:decision_record",
+        "governance:escalation_raise",
+        "governance:evidence_link",
+        "governance:group_meetings",
+        "governance:meeting_action_record",
+        "governance:meeting_attendance",
+        "governance:meeting_calendar",
+        "governance:meeting_cancel",
+        "governance:meeting_detail",
+        "governance:meeting_invitations_send",
+        "governance:meeting_minutes",
+        "governance:meeting_reschedule",
+        "governance:meeting_schedule",
+        "governance:paper_download",
+        "governance:paper_upload",
+        "governance:papers_publish",
+        "governance:priority_detail",
+        "governance:priority_plan_edit",
+        "governance:priority_progress_add",
+    }
+)

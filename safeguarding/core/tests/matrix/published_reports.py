@@ -23,3 +23,15 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "published_reports:published_latest",
+        "published_reports:published_pdf",
+        "published_reports:published_version",
+        "published_reports:published_young_people",
+    }
+)

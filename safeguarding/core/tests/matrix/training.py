@@ -381,3 +381,25 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "training:agency_statement",
+        "training:booking_approve",
+        "training:briefing_complete",
+        "training:briefing_detail",
+        "training:certificate_verify_code",
+        "training:impact_report",
+        "training:impact_response_create",
+        "training:needs_response_create",
+        "training:needs_survey_detail",
+        "training:offer_accept",
+        "training:register_mark_all",
+        "training:validation_detail",
+        "training:validation_resubmit",
+        "training:waitlist_leave",
+    }
+)

@@ -212,3 +212,28 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
     ),
 }
+
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset(
+    {
+        "website:concern_district",
+        "website:concern_result",
+        "website:concern_result_district",
+        "website:front_door_update",
+        "website:learning_detail",
+        "website:page_detail",
+        "website:page_update",
+        "website:resource_detail",
+        "website:resource_download",
+        "website:resource_update",
+        "website:resource_version_add",
+        "website:subscription_confirm",
+        "website:tool_detail",
+        "website:tool_outcome_add",
+        "website:tool_rule_add",
+        "website:tool_update",
+        "website:unsubscribe",
+    }
+)

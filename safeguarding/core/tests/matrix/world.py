@@ -144,6 +144,14 @@ def build_world() -> World:
     records["booking_other"] = booking_other = attended_booking(learner=person_b)
     records["certificate_other"] = Certificate.objects.get(booking=booking_other)
 
+    # Each app's matrix module may add its own records: `build(world)` beside its ENTRIES.
+    from safeguarding.core.tests.matrix.registry import MODULES
+
+    for module in MODULES:
+        build = getattr(module, "build", None)
+        if build is not None:
+            build(world)
+
     for name, user in world.users.items():
         client = Client()
         client.force_login(user)
