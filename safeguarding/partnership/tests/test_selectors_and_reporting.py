@@ -95,10 +95,10 @@ def test_demo_about_section_matches_the_seed_report() -> None:
     children = [c.group.name for c in top.children[0].children]
     assert "Quality & Effectiveness Group" in children
     assert "Child Death Overview Panel" in children
-    # The exploitation demo adds MACE and tactical mapping groups under the strategic group.
-    assert (
-        Group.objects.exclude(exploitation_mapping__level__in=["mace", "tactical"]).count() == 11
-    )
+    # The exploitation demo adds MACE, tactical mapping and community safety partnership
+    # groups under the strategic group.
+    exploitation_levels = ["mace", "tactical", "community_safety"]
+    assert Group.objects.exclude(exploitation_mapping__level__in=exploitation_levels).count() == 11
 
 
 def test_a_later_report_uses_the_health_partners_new_name() -> None:
