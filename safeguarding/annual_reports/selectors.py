@@ -185,9 +185,13 @@ class EditionView:
             for figure in catalogue.FIGURES
             if figure.module == section.module.key and figure.key in self.shown
         ]
-        return drawn + render_to_string(
-            "annual_reports/_published_figures.html",
-            {"title": section.module.title, "rows": rows, "year": self.year},
+        return (
+            drawn
+            + charts.section_tables_html(section.module)
+            + render_to_string(
+                "annual_reports/_published_figures.html",
+                {"title": section.module.title, "rows": rows, "year": self.year},
+            )
         )
 
     def published_footnotes(self) -> list[dict[str, Any]]:
