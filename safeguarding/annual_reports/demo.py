@@ -2,8 +2,10 @@
 safeguarding partners and published (idempotent: nothing is added once the edition exists).
 
 The narrative is written for the demo; figures come from the records through figure tokens.
-Two synthetic people are added to sign off for the local authority and health (the police's
-safeguarding lead already exists in the partnership demo). Every name here is invented.
+The report is signed off for 2020-21 by the three safeguarding partners of the 2018
+arrangements, as governance's demo appoints them (from 29 June 2019 to 30 September 2024): the
+business unit records each sign-off with the day it was given (SIGNED_ON), and the sign-off
+rule checks that each is the seat's holder on that day. Every name here is invented.
 """
 
 from __future__ import annotations
@@ -12,28 +14,22 @@ from datetime import date
 from decimal import Decimal
 from typing import TextIO
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
-from safeguarding.accounts.roles import Role
 from safeguarding.annual_reports import services
 from safeguarding.annual_reports.models import ContextFigure, ReportEdition
 from safeguarding.core.years import ReportingYear
-from safeguarding.partnership import services as partnership_services
-from safeguarding.partnership.demo import DEMO_PASSWORD, demo_email
+from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency
 
 YEAR = ReportingYear(2020)
 
-# (e-mail local part, synthetic name, job title, statutory role): an empty name is a person the
-# partnership demo already made.
-SIGNERS = [
-    ("la.lead", "Kit Demo-Director", "Director of children's services", "local_authority"),
-    ("health.lead", "Lou Demo-Nurse", "Chief nurse", "health"),
-    ("agency.lead", "", "", "police"),
-]
+# The day the three safeguarding partners signed the 2020-21 report off (recorded by the
+# business unit): within their 2018 appointments in governance's demo.
+SIGNED_ON = date(2021, 9, 27)
+SIGNING_ROLES = ("local_authority", "health", "police")
 
 NARRATIVE: dict[str, str] = {
     "foreword": (
@@ -194,22 +190,6 @@ def _say(stdout: TextIO | None, text: str) -> None:
         stdout.write(text + "\n")
 
 
-def _signer(local: str, full_name: str, job: str, agency: Agency) -> User:
-    email = demo_email(local)
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(
-            email=email, password=DEMO_PASSWORD, full_name=full_name, job_title=job
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    if not user.role_grants.filter(role=Role.AGENCY_LEAD, agency=agency).exists():
-        partnership_services.role_grant(
-            actor=None, user=user, role=Role.AGENCY_LEAD, agency=agency
-        )
-        user.clear_role_cache()
-    return user
-
-
 SCRUTINEER_CONCLUSION = (
     "Having looked at the evidence for each theme, I am satisfied that the arrangements meet "
     "the statutory guidance and that children in both areas are safeguarded by partners who "
@@ -305,13 +285,12 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _seed_scrutineer(officer, edition)
     _seed_contribution(officer, edition)
     services.report_edition_submit(actor=officer, edition=edition)
-    for local, full_name, job, role in SIGNERS:
+    for role in SIGNING_ROLES:
         agency = Agency.objects.active().filter(statutory_role=role).order_by("name").first()
         assert agency is not None, f"the partnership demo has no {role} partner"
-        signer = _signer(local, full_name, job, agency) if full_name else None
-        if signer is None:
-            signer = User.objects.get(email=demo_email(local))
-        services.report_sign_off_record(actor=signer, edition=edition, agency=agency)
+        services.report_sign_off_record(
+            actor=officer, edition=edition, agency=agency, signed_on=SIGNED_ON
+        )
     edition.refresh_from_db()
     services.report_edition_publish(actor=officer, edition=edition)
     _say(stdout, f"Yearly report {YEAR.label} written, signed off and published.")

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 
 from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
-from safeguarding.annual_reports.rules import sign_off_agencies_for
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.annual_reports.rules import lead_partner_agencies, sign_off_agencies_for
+from safeguarding.core.forms import DateInput, GOVUKDateField, VersionField
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency, Area
 
@@ -92,6 +92,33 @@ class SignOffForm(forms.Form):
         field = self.fields["agency"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = sign_off_agencies_for(user).order_by("statutory_role", "name")
+
+
+class SignOffRecordForm(forms.Form):
+    """The business unit records a sign-off a lead partner (or their delegate) gave."""
+
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), label="Lead safeguarding partner agency", empty_label=None
+    )
+    signed_by = forms.ChoiceField(
+        label="Who signed it off",
+        choices=[
+            ("lead", "The lead safeguarding partner"),
+            ("delegate", "Their delegated safeguarding partner"),
+        ],
+        widget=forms.RadioSelect,
+        initial="lead",
+    )
+    signed_on = GOVUKDateField(
+        label="Day they signed it off",
+        help_text="For example, 27 9 2021",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = lead_partner_agencies().order_by("statutory_role", "name")
 
 
 class PublishForm(forms.Form):

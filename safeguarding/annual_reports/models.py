@@ -142,10 +142,22 @@ class EditionSignOff(models.Model):
     agency = models.ForeignKey(
         "partnership.Agency", on_delete=models.PROTECT, related_name="report_sign_offs"
     )
+    # Who recorded it: the signer themselves, or a business unit officer recording it for them.
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_sign_offs"
     )
     signed_at = models.DateTimeField()
+    # Whose sign-off it is: governance's appointment to the partner's seat (or its delegated
+    # partner's) on `signed_on`, the day it was given (rules.sign_off_appointment).
+    appointment = models.ForeignKey(
+        "governance.Appointment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_on = models.DateField(null=True, blank=True)
+    by_delegate = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["edition", "draft_number", "round", "statutory_role"]

@@ -5,7 +5,9 @@
 * Write (editions, sections, the workflow, publication, follow-up): partnership staff
   (partnership administrators and business unit officers). Read-only roles get 403.
 * Sign-off: the safeguarding lead of a statutory partner agency, for that agency
-  (rules.sign_off_agencies_for); everyone else who can read gets 403.
+  (rules.sign_off_agencies_for), and partnership staff recording a partner's sign-off; the
+  service then checks governance's seat holder on the day (rules.sign_off_appointment).
+  Everyone else who can read gets 403.
 * Partners' contributions: the safeguarding lead of the agency asked writes and submits it
   (rules.can_write_contribution); partnership staff request, accept and return them.
 * A published version is public: no permission is needed to read it (published_reports).
@@ -46,7 +48,9 @@ def can_edit_edition(user: User, edition: ReportEdition) -> bool:
 
 
 def can_sign_off_edition(user: User, edition: ReportEdition) -> bool:
-    return sign_off_agencies_for(user).exists()
+    """Agency safeguarding leads of a lead partner sign for themselves; partnership staff record
+    a sign-off a lead partner gave (rules.py checks the seat holder on the day)."""
+    return can_manage_annual_report(user) or sign_off_agencies_for(user).exists()
 
 
 def can_view_section(user: User, section: EditionSection) -> bool:

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
-from safeguarding.annual_reports import catalogue, charts, text
+from safeguarding.annual_reports import catalogue, charts, rules, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
     ContextFigure,
@@ -28,6 +28,8 @@ from safeguarding.annual_reports.models import (
 from safeguarding.annual_reports.publishing import controlled_values
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
+from safeguarding.governance.selectors import PartnerSeat
+from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -183,9 +185,13 @@ class EditionView:
             for figure in catalogue.FIGURES
             if figure.module == section.module.key and figure.key in self.shown
         ]
-        return drawn + render_to_string(
-            "annual_reports/_published_figures.html",
-            {"title": section.module.title, "rows": rows, "year": self.year},
+        return (
+            drawn
+            + charts.section_tables_html(section.module)
+            + render_to_string(
+                "annual_reports/_published_figures.html",
+                {"title": section.module.title, "rows": rows, "year": self.year},
+            )
         )
 
     def published_footnotes(self) -> list[dict[str, Any]]:
@@ -283,9 +289,24 @@ def sign_off_status(*, edition: ReportEdition) -> list[PartnerSignOff]:
         s.statutory_role: s
         for s in edition.sign_offs.filter(
             draft_number=edition.draft_number, round=edition.review_round
-        ).select_related("agency", "signed_by")
+        ).select_related("agency", "signed_by", "appointment")
     }
     return [PartnerSignOff(code, label, found.get(code)) for code, label in LEAD_PARTNER_ROLES]
+
+
+@dataclass(frozen=True)
+class SeatHolder:
+    agency: Agency
+    seat: PartnerSeat
+
+
+def seat_holder_list(*, day: date) -> list[SeatHolder]:
+    """Who holds each lead partner agency's seat on `day` (governance's appointments), for the
+    edition page: the lead safeguarding partner and any delegated partner."""
+    return [
+        SeatHolder(agency, rules.seat_on(agency, day))
+        for agency in rules.lead_partner_agencies().order_by("statutory_role", "name")
+    ]
 
 
 # --- published versions -----------------------------------------------------------------------

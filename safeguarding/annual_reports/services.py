@@ -241,14 +241,45 @@ def report_edition_return(*, actor: User, edition: ReportEdition, reason: str) -
 
 @transaction.atomic
 def report_sign_off_record(
-    *, actor: User, edition: ReportEdition, agency: Agency
+    *,
+    actor: User,
+    edition: ReportEdition,
+    agency: Agency,
+    signed_on: date | None = None,
+    by_delegate: bool | None = None,
 ) -> EditionSignOff:
-    """A lead partner signs the draft off. When all three have, the edition is signed off."""
+    """A lead partner's sign-off of the draft (rules.py has the rule). With `signed_on`,
+    partnership staff record a sign-off given on that day by the seat's holder (or delegate);
+    without it, the actor signs today for themselves. When all three have signed, the edition
+    is signed off."""
     _require_status(edition, Status.IN_REVIEW, doing="signed off")
-    if not rules.sign_off_agencies_for(actor).filter(pk=agency.pk).exists():
+    recording_for = signed_on is not None
+    today = timezone.localdate()
+    if recording_for:
+        if not actor.is_partnership_staff:
+            raise ValidationError(
+                "Only the business unit can record a sign-off given on another day."
+            )
+        if not rules.lead_partner_agencies().filter(pk=agency.pk).exists():
+            raise ValidationError(f"{agency} is not a lead safeguarding partner.")
+        assert signed_on is not None
+        if signed_on > today:
+            raise ValidationError({"signed_on": "The day it was signed cannot be in the future."})
+    elif not rules.sign_off_agencies_for(actor).filter(pk=agency.pk).exists():
         raise ValidationError(
             "Only the safeguarding lead of a statutory partner agency can sign off for it."
         )
+    day = signed_on or today
+    try:
+        appointment = rules.sign_off_appointment(
+            user=actor,
+            agency=agency,
+            day=day,
+            by_delegate=by_delegate,
+            recording_for=recording_for,
+        )
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
     role = agency.statutory_role
     already = edition.sign_offs.filter(
         draft_number=edition.draft_number, round=edition.review_round, statutory_role=role
@@ -256,7 +287,7 @@ def report_sign_off_record(
     if already is not None:
         raise ValidationError(
             f"{agency.get_statutory_role_display()} has already signed off this draft "
-            f"({already.signed_by})."
+            f"({already.appointment.holder_name if already.appointment else already.signed_by})."
         )
     sign_off = EditionSignOff.objects.create(
         edition=edition,
@@ -266,12 +297,22 @@ def report_sign_off_record(
         agency=agency,
         signed_by=actor,
         signed_at=timezone.now(),
+        appointment=appointment,
+        signed_on=day,
+        by_delegate=appointment.role == appointment.Role.DELEGATED_PARTNER,
     )
     event_record(
         actor=actor,
         verb=verbs.SIGN_OFF_RECORDED,
         target=edition,
-        data={"role": role, "agency": agency.pk, "draft": edition.draft_number},
+        data={
+            "role": role,
+            "agency": agency.pk,
+            "draft": edition.draft_number,
+            "appointment": appointment.pk,
+            "signed_on": day.isoformat(),
+            "by_delegate": sign_off.by_delegate,
+        },
     )
     signed = set(
         edition.sign_offs.filter(
@@ -282,6 +323,19 @@ def report_sign_off_record(
         _set_status(edition, Status.SIGNED_OFF)
         event_record(actor=actor, verb=verbs.EDITION_SIGNED_OFF, target=edition)
     return sign_off
+
+
+def _signer_name(sign_off: EditionSignOff) -> str:
+    """ "Name, job title" of who signed (the appointment), "for the lead" when a delegate did."""
+    appointment = sign_off.appointment
+    if appointment is None:
+        return sign_off.signed_by.display_name
+    name = appointment.holder_name
+    if appointment.job_title:
+        name += f", {appointment.job_title}"
+    if sign_off.by_delegate:
+        name += " (delegated safeguarding partner, for the lead partner)"
+    return name
 
 
 def _figure_snapshot(view: selectors.EditionView) -> dict[str, dict[str, Any]]:
@@ -330,8 +384,10 @@ def report_edition_publish(
             {
                 "role": p.label,
                 "agency": str(p.sign_off.agency),
-                "signed_by": p.sign_off.signed_by.display_name,
+                "signed_by": _signer_name(p.sign_off),
                 "signed_at": p.sign_off.signed_at.isoformat(),
+                "signed_on": (p.sign_off.signed_on or p.sign_off.signed_at.date()).isoformat(),
+                "recorded_by": p.sign_off.signed_by.display_name,
             }
             for p in status
             if p.sign_off is not None

@@ -90,6 +90,35 @@ def lead_partner_appointments() -> QuerySet[Appointment]:
     return _appointments().filter(role=Appointment.Role.LEAD_PARTNER)
 
 
+@dataclass(frozen=True)
+class PartnerSeat:
+    """Who held a statutory partner agency's seat on a day: the lead safeguarding partner (a
+    safeguarding partner under Working Together 2018) and the delegated partner, if any."""
+
+    day: date
+    holder: Appointment | None
+    delegate: Appointment | None
+
+
+def partner_seat_on(*, agency_id: int, day: date) -> PartnerSeat:
+    """The appointments holding `agency_id`'s partner seat on `day` (one query)."""
+    held = {
+        a.role: a
+        for a in Appointment.objects.select_related("person")
+        .filter(
+            agency_id=agency_id,
+            role__in=Appointment.PER_AGENCY_ROLES,
+            started_on__lte=day,
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .order_by("started_on", "pk")
+    }
+    holder = held.get(Appointment.Role.LEAD_PARTNER) or held.get(
+        Appointment.Role.SAFEGUARDING_PARTNER
+    )
+    return PartnerSeat(day, holder, held.get(Appointment.Role.DELEGATED_PARTNER))
+
+
 def arrangements_member_list(*, current_only: bool = False) -> QuerySet[ArrangementsMember]:
     members = ArrangementsMember.objects.select_related("agency")
     return members.filter(left_on__isnull=True) if current_only else members

@@ -4,6 +4,7 @@ for each (the safeguarding lead of that agency)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +14,8 @@ from safeguarding.accounts.roles import Role
 from safeguarding.annual_reports import services
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.core.years import ReportingYear
+from safeguarding.governance import services as governance_services
+from safeguarding.governance.models import Appointment
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -35,10 +38,22 @@ def partners(db: None) -> dict[str, Agency]:
 
 @pytest.fixture
 def signers(make_user: Callable[..., User], partners: dict[str, Agency]) -> dict[str, User]:
-    return {
-        role: make_user((Role.AGENCY_LEAD, agency), full_name=f"Signer {role}")
-        for role, agency in partners.items()
-    }
+    """Each partner's safeguarding lead, appointed its lead safeguarding partner in governance
+    from 1 January 2020 (so they hold the seat on the day they sign)."""
+    found = {}
+    for role, agency in partners.items():
+        user = make_user((Role.AGENCY_LEAD, agency), full_name=f"Signer {role}")
+        governance_services.appointment_create(
+            actor=None,
+            role=Appointment.Role.LEAD_PARTNER,
+            holder_name=user.full_name,
+            job_title="Chief executive",
+            agency=agency,
+            person=user,
+            started_on=date(2020, 1, 1),
+        )
+        found[role] = user
+    return found
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.annual_reports import catalogue, forms, permissions, selectors, services
@@ -81,6 +82,8 @@ def edition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "edition": edition,
             "view": view,
             "sign_offs": selectors.sign_off_status(edition=edition),
+            "today": timezone.localdate(),
+            "seats": selectors.seat_holder_list(day=timezone.localdate()),
             "versions": selectors.version_list(edition=edition),
             "latest": latest,
             "changed": changed,
@@ -276,20 +279,35 @@ def edition_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A lead partner signs off for themselves today, or the business unit records the
+    sign-off a lead partner (or their delegate) gave on a day (rules.py)."""
     edition = permissions.get_edition_for_signer_or_404(request.user, pk)
+    recording = permissions.can_manage_annual_report(request.user)
+    form_class = forms.SignOffRecordForm if recording else forms.SignOffForm
     return form_page(
         request,
-        form_class=forms.SignOffForm,
+        form_class=form_class,
         form_kwargs={"user": request.user},
         save=lambda form: services.report_sign_off_record(
-            actor=request.user, edition=edition, agency=form.cleaned_data["agency"]
+            actor=request.user,
+            edition=edition,
+            agency=form.cleaned_data["agency"],
+            signed_on=form.cleaned_data.get("signed_on"),
+            by_delegate=form.cleaned_data.get("signed_by") == "delegate",
         ),
-        success_message="Your sign-off has been recorded.",
+        success_message="The sign-off has been recorded.",
         success_url=_detail_url(edition),
-        title=f"Sign off {edition.title}",
-        submit="Sign off the report",
-        intro="By signing off you confirm, for your agency as a lead safeguarding partner, that "
-        "the report can be published as it stands.",
+        title=(
+            f"Record a sign-off of {edition.title}" if recording else f"Sign off {edition.title}"
+        ),
+        submit="Record the sign-off" if recording else "Sign off the report",
+        intro=(
+            "Record a sign-off the lead safeguarding partner, or their delegated partner, gave "
+            "for their agency: it must be the person holding the seat on that day."
+            if recording
+            else "By signing off you confirm, as your agency's lead safeguarding partner (or "
+            "their delegate), that the report can be published as it stands."
+        ),
         breadcrumbs=_edition_crumbs(edition, ("Sign off", "")),
     )
 
