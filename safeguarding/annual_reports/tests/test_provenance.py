@@ -42,7 +42,7 @@ def get(client: Client, user: User | None, url: str) -> Any:
 
 def listed(response: Any) -> int:
     """How many records the page lists (its table rows), read from the page itself."""
-    rows = response.content.decode().count('<tr class="govuk-table__row">')
+    rows: int = response.content.decode().count('<tr class="govuk-table__row">')
     return max(rows - 1, 0)  # less the heading row
 
 
