@@ -218,7 +218,7 @@ def build(world: Any) -> None:
     records = world.records
     draft = services.report_edition_create(actor=officer, year=ReportingYear(2021))
     records["ar_draft"] = draft
-    records["ar_section"] = section = draft.sections.order_by("position").first()
+    records["ar_section"] = section = draft.sections.order_by("position")[0]
     due = timezone.localdate() + dt.timedelta(days=30)
     for name, agency in (
         ("ar_contribution_a", world.agency_a),
