@@ -18,6 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +29,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from safeguarding.core.provenance import RecordList
 from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
 
@@ -74,12 +78,28 @@ class CatalogueFigure:
 
     @property
     def records_url(self) -> str:
+        """The module's own list page (where the figure's records are managed)."""
         if not self.records_url_name:
             return ""
         try:
             return reverse(self.records_url_name)
         except NoReverseMatch:
             return ""
+
+    @property
+    def records(self) -> RecordList | None:
+        """The records the figure counts, from its owning module's provenance.py (None for a
+        figure that is not a count of records: context figures, percentages, sums)."""
+        return record_lists().get(self.key)
+
+    def provenance_path(self, year: ReportingYear) -> str:
+        """The page listing the records the figure counts, or "" when it has none."""
+        if self.records is None:
+            return ""
+        return reverse("annual_reports:figure_records", args=[year.label, self.key])
+
+    def definition_path(self, year: ReportingYear) -> str:
+        return reverse("annual_reports:figure_detail", args=[year.label, self.key])
 
 
 @dataclass(frozen=True)
@@ -675,6 +695,11 @@ CONTROLLED_MODULES = frozenset(
 DATASETS_URL = "datasets:dashboard"
 
 
+def read_figure(figures: Any, path: str) -> Value:
+    """The value at `path` in a module's figures (see _read)."""
+    return _read(figures, path)
+
+
 def _read(figures: Any, path: str) -> Value:
     """The value at `path`: an attribute path, `len:` its length, `sum:list.attr` the sum of an
     attribute over a list, `rate:list` the share of `attended` in `expected` over a list,
@@ -728,6 +753,27 @@ def module_section_titles(year: ReportingYear) -> list[tuple[str, str]]:
             section: ReportSection = import_string(f"{module_path}.report_section")(year)
             known = (section.key, section.title)
         found.append(known)
+    return found
+
+
+# Modules offering provenance besides those with a report section (settings).
+PROVENANCE_MODULES: tuple[str, ...] = ()
+
+
+def record_lists() -> dict[str, RecordList]:
+    """Every figure's record list by key: the `RECORDS` of each reporting module's sibling
+    `provenance` module (core/provenance.py), found by import path like the sections."""
+    modules = [path.rsplit(".", 1)[0] for path in settings.ANNUAL_REPORT_SECTIONS]
+    return _record_lists(tuple(modules) + PROVENANCE_MODULES)
+
+
+@cache
+def _record_lists(packages: tuple[str, ...]) -> dict[str, RecordList]:
+    found: dict[str, RecordList] = {}
+    for package in packages:
+        if find_spec(f"{package}.provenance") is None:
+            continue  # no provenance.py: the module's figures link to their definitions only
+        found.update(import_module(f"{package}.provenance").RECORDS)
     return found
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -149,6 +150,7 @@ class EditionView:
     young_people: text.Rendered
     errors: list[str] = field(default_factory=list)
     footnotes: list[catalogue.Source] = field(default_factory=list)
+    links: bool = False  # signed-in pages: each figure links to its definition
 
     @property
     def footnotes_section(self) -> str:
@@ -181,7 +183,11 @@ class EditionView:
         if section.module.key not in catalogue.CONTROLLED_MODULES:
             return drawn + section.module_html
         rows = [
-            (figure.label, catalogue.format_value(self.shown[figure.key], figure.unit))
+            (
+                figure.label,
+                catalogue.format_value(self.shown[figure.key], figure.unit),
+                figure.definition_path(self.year) if self.links else "",
+            )
             for figure in catalogue.FIGURES
             if figure.module == section.module.key and figure.key in self.shown
         ]
@@ -235,36 +241,45 @@ def edition_figures(
     return values, controlled_values(values)
 
 
-def edition_view(*, edition: ReportEdition, include_hidden: bool = False) -> EditionView:
+def edition_view(
+    *, edition: ReportEdition, include_hidden: bool = False, links: bool = False
+) -> EditionView:
     """The edition rendered now: narratives with published (disclosure-controlled) figures,
-    and each section's computed module section."""
+    and each section's computed module section. With `links` (signed-in pages), every figure
+    is a link to its definition (annual_reports:figure_detail), never in a published version."""
     year = edition_year(edition)
     modules = catalogue.module_sections(year)
     values, shown = edition_figures(year=year, sections=modules)
     lookup = figure_lookup(values, shown)
+    link = _definition_linker(year) if links else None
     notes = _Footnotes(values)
     views = []
     errors: list[str] = []
     accepted = _accepted_contributions(edition)
     for section in section_list(edition=edition, include_hidden=include_hidden):
-        rendered = text.render(section.body, lookup=lookup, cite=notes.cite)
+        rendered = text.render(section.body, lookup=lookup, cite=notes.cite, link=link)
         errors += [f"{section.title}: {e}" for e in rendered.errors]
         parts = []
         for contribution in accepted.get(section.pk, []):
-            part = text.render(contribution.body, lookup=lookup, cite=notes.cite)
+            part = text.render(contribution.body, lookup=lookup, cite=notes.cite, link=link)
             errors += [f"{section.title}, {contribution.agency}: {e}" for e in part.errors]
             parts.append((str(contribution.agency), "", part))
         if section.key == SCRUTINEER_SECTION:
             for item in scrutineer_part_list(edition=edition):
-                part = text.render(item.body, lookup=lookup, cite=notes.cite)
+                part = text.render(item.body, lookup=lookup, cite=notes.cite, link=link)
                 errors += [f"{section.title}, {item.title}: {e}" for e in part.errors]
                 lead = f"Judgement: {item.judgement}" if item.judgement else ""
                 parts.append((item.title, lead, part))
         module = modules.get(section.module_section)
         views.append(SectionView(section, rendered, module, year, parts))
-    young = text.render(edition.young_people_summary, lookup=lookup)
+    young = text.render(edition.young_people_summary, lookup=lookup, link=link)
     errors += [f"Children and young people's summary: {e}" for e in young.errors]
-    return EditionView(edition, year, views, values, shown, young, errors, notes.sources)
+    return EditionView(edition, year, views, values, shown, young, errors, notes.sources, links)
+
+
+def _definition_linker(year: ReportingYear) -> Any:
+    prefix = reverse("annual_reports:figure_detail", args=[year.label, "KEY"]).removesuffix("KEY/")
+    return lambda key: f"{prefix}{key}/"
 
 
 def module_section_choices() -> list[tuple[str, str]]:

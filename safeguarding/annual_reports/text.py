@@ -58,10 +58,12 @@ def render(
     *,
     lookup: Callable[[str], str | None],
     cite: Callable[[str], int | None] | None = None,
+    link: Callable[[str], str] | None = None,
 ) -> Rendered:
     """Render a narrative: `lookup(key)` gives a figure's formatted value, or None for a key
     that is not in the catalogue (an error, shown as `[unknown figure: key]`). `cite(key)`
-    gives the footnote number of the figure's source, if it has one."""
+    gives the footnote number of the figure's source, if it has one. `link(key)` (signed-in
+    pages only) gives the address of the figure's definition: the value becomes a link."""
     errors: list[str] = []
     used: list[str] = []
 
@@ -75,6 +77,8 @@ def render(
             return f"**[unknown figure: {key}]**"
         used.append(key)
         number = cite(key) if cite is not None else None
+        if link is not None:
+            value = f"[{value}]({link(key)})"
         return f"{value}\u27e6{number}\u27e7" if number else value
 
     source = TOKEN.sub(substitute, FOOTNOTE_MARK.sub("", text))

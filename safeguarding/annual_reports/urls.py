@@ -63,6 +63,8 @@ urlpatterns = [
     ),
     path("sections/<int:pk>/edit/", views.section_update, name="section_update"),
     path("sections/<int:pk>/move/", views.section_move, name="section_move"),
+    path("figures/<str:year>/<str:key>/", views.figure_detail, name="figure_detail"),
+    path("figures/<str:year>/<str:key>/records/", views.figure_records, name="figure_records"),
     path("<str:year>/", views.report_detail, name="report_detail"),
     path("<str:year>/download/", views.report_download, name="report_download"),
 ]

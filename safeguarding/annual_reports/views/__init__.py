@@ -36,6 +36,7 @@ from safeguarding.annual_reports.views.editions import (
     section_move,
     section_update,
 )
+from safeguarding.annual_reports.views.provenance import figure_detail, figure_records
 from safeguarding.annual_reports.views.reports import (
     report_detail,
     report_download,
@@ -69,7 +70,9 @@ __all__ = [
     "edition_sign_off",
     "edition_submit",
     "edition_update",
+    "figure_detail",
     "figure_list",
+    "figure_records",
     "report_detail",
     "report_download",
     "report_index",

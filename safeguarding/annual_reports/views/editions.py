@@ -100,7 +100,7 @@ def edition_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The draft as it will be published (disclosure-controlled figures, hidden sections left
     out)."""
     edition = permissions.get_edition_for_user_or_404(request.user, pk)
-    view = selectors.edition_view(edition=edition)
+    view = selectors.edition_view(edition=edition, links=True)
     return render(
         request,
         "annual_reports/edition_preview.html",

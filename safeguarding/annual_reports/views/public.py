@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from safeguarding.annual_reports import selectors
+from safeguarding.annual_reports import permissions, selectors
 from safeguarding.annual_reports.models import PublishedVersion
 from safeguarding.annual_reports.pdf import version_pdf
 from safeguarding.core.http import public
@@ -42,6 +42,23 @@ def published_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _figure_links(request: HttpRequest, version: PublishedVersion) -> list[dict[str, str]]:
+    """For signed-in readers of the report (staff and partners): each figure of the version
+    with a link to its definition (and from there to its records). Visitors see none."""
+    user = request.user
+    if not (user.is_authenticated and permissions.can_view_annual_report(user)):
+        return []
+    return [
+        {
+            "key": key,
+            "label": item.get("label", key),
+            "text": item.get("text", ""),
+            "url": reverse("annual_reports:figure_detail", args=[version.edition.year_label, key]),
+        }
+        for key, item in sorted(version.figures.items())
+    ]
+
+
 def _version_page(request: HttpRequest, version: PublishedVersion) -> HttpResponse:
     return render(
         request,
@@ -50,6 +67,7 @@ def _version_page(request: HttpRequest, version: PublishedVersion) -> HttpRespon
             "version": version,
             "edition": version.edition,
             "versions": selectors.version_list(edition=version.edition),
+            "figure_links": _figure_links(request, version),
             "breadcrumbs": CRUMBS((version.title, "")),
         },
     )

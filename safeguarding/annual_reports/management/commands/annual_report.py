@@ -17,6 +17,13 @@ from safeguarding.annual_reports.selectors import annual_report_build
 from safeguarding.core.years import ReportingYear
 
 
+def _records(figure: catalogue.CatalogueFigure, year: ReportingYear) -> dict[str, str]:
+    """`records`: the path of the page listing the records the figure counts (signed in, and
+    scoped to the reader's role), for figures that count records."""
+    path = figure.provenance_path(year)
+    return {"records": path} if path else {}
+
+
 class Command(BaseCommand):
     help = (
         "Write the computed annual report for a reporting year (e.g. 2020-21) to an HTML file, "
@@ -31,7 +38,7 @@ class Command(BaseCommand):
             "--figures",
             action="store_true",
             help="Print every figure (key, label, unit, value, published value, definition, "
-            "module) as JSON",
+            "module and, for counts of records, the path of the records page) as JSON",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -73,6 +80,7 @@ class Command(BaseCommand):
                 "definition": item.figure.definition,
                 "module": item.figure.module,
                 "computed_at": item.computed_at.isoformat(),
+                **_records(item.figure, year),
             }
             for key, item in values.items()
         ]
