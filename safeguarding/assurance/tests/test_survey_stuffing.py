@@ -219,3 +219,62 @@ def test_only_staff_who_manage_assurance_may_exclude(client: Client, make_user) 
     url = reverse("assurance:survey_burst_exclude", args=[survey.pk, "2020110212"])
     assert client.post(url, {"reason": "x"}).status_code in (403, 404)
     assert not Response.objects.filter(exclusion__isnull=False).exists()
+
+
+# --- rate limit ----------------------------------------------------------------------------
+
+
+def test_twelve_answers_from_one_client_in_two_seconds_are_refused_after_the_limit(
+    client: Client, settings
+) -> None:
+    settings.RATE_LIMIT_SURVEY = 5
+    with time_machine.travel(NOON, tick=False) as traveller:
+        survey = open_survey()
+        statuses = []
+        for number in range(12):
+            response = client.post(
+                _url(survey),
+                {"seen": "Yes", "comment": f"answer {number}"},
+                REMOTE_ADDR="203.0.113.50",
+                HTTP_USER_AGENT="SyntheticBot/1.0",
+            )
+            statuses.append(response.status_code)
+            traveller.shift(0.15)  # twelve posts in under two seconds
+
+        assert statuses == [302] * 5 + [429] * 7
+        page = response.content.decode()
+        assert "Too many attempts" in page
+        assert "Nothing you sent this time has been saved" in page
+        assert "no-store" in response["Cache-Control"]
+        # Only the accepted five are stored; nothing about the client is.
+        assert Response.objects.filter(survey=survey).count() == 5
+        stored = str(list(Response.objects.values())) + str(list(ActivityEvent.objects.values()))
+        assert "203.0.113.50" not in stored
+        assert "SyntheticBot" not in stored
+
+        # Another client is still accepted, and so is this client on another survey.
+        other = client.post(
+            _url(survey), {"seen": "No"}, REMOTE_ADDR="198.51.100.7", HTTP_USER_AGENT="Phone/2"
+        )
+        assert other.status_code == 302
+        second = open_survey()
+        again = client.post(
+            _url(second),
+            {"seen": "No"},
+            REMOTE_ADDR="203.0.113.50",
+            HTTP_USER_AGENT="SyntheticBot/1.0",
+        )
+        assert again.status_code == 302
+        assert Response.objects.filter(survey=survey).count() == 6
+
+
+def test_the_limit_ends_with_its_window(client: Client, settings) -> None:
+    settings.RATE_LIMIT_SURVEY = 1
+    settings.RATE_LIMIT_WINDOW_SECONDS = 60
+    with time_machine.travel(NOON, tick=False) as traveller:
+        survey = open_survey()
+        assert client.post(_url(survey), {"seen": "Yes"}).status_code == 302
+        assert client.post(_url(survey), {"seen": "Yes"}).status_code == 429
+        traveller.shift(61)  # the window is over: the counter has left the cache
+        assert client.post(_url(survey), {"seen": "Yes"}).status_code == 302
+    assert Response.objects.filter(survey=survey).count() == 2

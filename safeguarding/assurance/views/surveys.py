@@ -25,6 +25,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
 from safeguarding.core.permissions import require
+from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.core.templatetags.govuk import govuk_date
 
 
@@ -167,8 +168,16 @@ def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
     only needs an unused single-use link, `?link=`). Nothing identifying is kept: no account,
     no address, no cookie beyond the CSRF token. The page is never cached (`no-store`), so
     Back after sending shows an empty form, not someone's answers; a robot that fills the
-    honeypot field sees the same thanks page and its answer is dropped."""
+    honeypot field sees the same thanks page and its answer is dropped. Sending is rate
+    limited per survey and client (`core.ratelimit`: RATE_LIMIT_SURVEY answers in
+    RATE_LIMIT_WINDOW_SECONDS, counted by a keyed hash held only in the cache for the window):
+    over the limit, the answer is not stored and the page says so (429)."""
     survey = permissions.get_survey_by_public_id_or_404(public_id)
+    window = settings.RATE_LIMIT_WINDOW_SECONDS
+    if request.method == "POST" and rate_limited(
+        request, scope=f"survey:{survey.pk}", limit=settings.RATE_LIMIT_SURVEY, window=window
+    ):
+        return too_many_requests(request, window=window)
     if not permissions.can_answer_survey(survey):
         return render(request, "assurance/survey_closed.html", {"survey": survey}, status=410)
     link_token = request.GET.get("link", "")
