@@ -1,22 +1,104 @@
 """governance: every role reads; staff change; the arrangements are public.
 
-Pages with an object are listed in registry.MISSING until the world has their records."""
+A group's meetings are seen by staff, its members and (unless the group is restricted) the
+read-only roles; run by staff and the group's chair or business support; a restricted group's
+papers are seen only by people with a seat on it in person (docs/roles.md, "Governance")."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
     ANONYMOUS,
     BUSINESS_UNIT,
+    CASE_REVIEW_PANEL,
     FORBIDDEN,
+    LEAD,
     NO_ROLE,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    PRACTITIONER,
+    READ_ONLY,
+    STAFF,
     Case,
+    Expectations,
+    Filler,
+    action,
     expect,
     no_object,
+    public,
+    read_page,
 )
+
+
+def build(world: Any) -> None:
+    """Three groups and a meeting of each: agency A's open group (agency A has a seat, the
+    practitioner chairs it in person), agency B's open group (the world's `group`), and a
+    restricted group (the case review panel member has a seat in person), each meeting with a
+    paper; an archived group; a priority led by agency A's group; an appointment; a draft and a
+    published arrangements document."""
+    import datetime as dt
+
+    from safeguarding.governance import services
+    from safeguarding.governance.models import Appointment, ArrangementsDocument
+    from safeguarding.governance.tests import files
+    from safeguarding.governance.tests.factories import (
+        GroupMembershipFactory,
+        GroupPapersPolicyFactory,
+        MeetingFactory,
+    )
+    from safeguarding.partnership.models import GroupMembership
+    from safeguarding.partnership.tests.factories import GroupFactory, PriorityFactory
+
+    records = world.records
+    admin = world.users[ADMIN]
+    records["gov_group_a"] = group_a = GroupFactory.create()
+    GroupMembershipFactory.create(group=group_a, agency=world.agency_a)
+    GroupMembershipFactory.create(
+        group=group_a, person=world.users[PRACTITIONER], role=GroupMembership.GroupRole.CHAIR
+    )
+    records["gov_group_restricted"] = restricted = GroupFactory.create()
+    GroupPapersPolicyFactory.create(group=restricted)
+    GroupMembershipFactory.create(group=restricted, person=world.users[CASE_REVIEW_PANEL])
+    records["gov_group_archived"] = GroupFactory.create(archived_at=timezone.now())
+    for name, group in (("a", group_a), ("b", world.group), ("restricted", restricted)):
+        records[f"gov_meeting_{name}"] = meeting = MeetingFactory.create(group=group)
+        records[f"gov_paper_{name}"] = services.paper_upload(
+            actor=admin, meeting=meeting, title="Paper", file=files.pdf()
+        )
+    records["gov_priority_a"] = PriorityFactory.create(lead_group=group_a)
+    records["gov_appointment"] = services.appointment_create(
+        actor=admin,
+        role=Appointment.Role.CHAIR,
+        holder_name="Synthetic Chair",
+        started_on=dt.date(2020, 1, 1),
+    )
+    records["gov_document_draft"] = services.arrangements_document_create(
+        actor=admin,
+        version_label="2.0",
+        title="Draft arrangements",
+        summary="Our arrangements.",
+        review_due_on=dt.date(2030, 1, 1),
+    )
+    records["gov_document_published"] = published = services.arrangements_document_create(
+        actor=admin,
+        version_label="1.0",
+        title="Published arrangements",
+        file=files.pdf("arrangements.pdf"),
+        summary="Our arrangements.",
+        review_due_on=dt.date(2030, 1, 1),
+    )
+    # Published without the three sign-offs the service asks for: only its visibility matters.
+    ArrangementsDocument.objects.filter(pk=published.pk).update(published_on=dt.date(2021, 1, 1))
+
+
+def _pk(name: str) -> Filler:
+    return lambda w: {"pk": w.records[name].pk}
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "governance:appointment_create": (
@@ -118,33 +200,129 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-# URL names with an object parameter whose records the world does not build yet: each
-# leaves this set when build() adds its records and ENTRIES gets its cases.
-MISSING: frozenset[str] = frozenset(
-    {
-        "governance:agenda_item_add",
-        "governance:appointment_end",
-        "governance:arrangements_document_download",
-        "governance:arrangements_document_publish",
-        "governance:arrangements_document_sign",
-        "governance:decision_record",
-        "governance:escalation_raise",
-        "governance:evidence_link",
-        "governance:group_meetings",
-        "governance:meeting_action_record",
-        "governance:meeting_attendance",
-        "governance:meeting_calendar",
-        "governance:meeting_cancel",
-        "governance:meeting_detail",
-        "governance:meeting_invitations_send",
-        "governance:meeting_minutes",
-        "governance:meeting_reschedule",
-        "governance:meeting_schedule",
-        "governance:paper_download",
-        "governance:paper_upload",
-        "governance:papers_publish",
-        "governance:priority_detail",
-        "governance:priority_plan_edit",
-        "governance:priority_progress_add",
-    }
+# A meeting of agency A's group (agency A has a seat: its lead sees; the practitioner chairs
+# it in person: they run it), of agency B's open group, of the restricted group (the case review
+# panel member sits on it in person: they see it and its papers but do not run it; staff run
+# the meeting but never see its papers).
+SEE_A = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD, PRACTITIONER}, OK))
+SEE_B = expect(NOT_FOUND, (STAFF | READ_ONLY, OK))
+SEE_R = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK))
+RUN_A = expect(NOT_FOUND, (STAFF | {PRACTITIONER}, OK), (READ_ONLY | {LEAD}, FORBIDDEN))
+RUN_B = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY, FORBIDDEN))
+RUN_R = expect(NOT_FOUND, (STAFF, OK), ({CASE_REVIEW_PANEL}, FORBIDDEN))
+PAPERS_RUN_R = expect(NOT_FOUND, ({CASE_REVIEW_PANEL}, FORBIDDEN))
+PAPER_R = expect(NOT_FOUND, ({CASE_REVIEW_PANEL}, OK))
+GONE = expect(NOT_FOUND)
+
+# Anyone with a role reads the arrangements and priorities; staff change them; a priority's
+# progress is also written by an in-person member of its lead group.
+READ = expect(OK, ({NO_ROLE}, NOT_FOUND))
+MANAGE = expect(FORBIDDEN, (STAFF, OK), ({NO_ROLE}, NOT_FOUND))
+PROGRESS_A = expect(FORBIDDEN, (STAFF | {PRACTITIONER}, OK), ({NO_ROLE}, NOT_FOUND))
+
+MEETINGS = (
+    ("agency A's group's meeting", "gov_meeting_a", RUN_A),
+    ("agency B's group's meeting", "gov_meeting_b", RUN_B),
+    ("restricted group's meeting", "gov_meeting_restricted", RUN_R),
 )
+
+
+def _meeting_forms() -> tuple[Case, ...]:
+    return tuple(Case(label, get=run, post=run, fill=_pk(name)) for label, name, run in MEETINGS)
+
+
+def _meeting_actions() -> tuple[Case, ...]:
+    return tuple(action(label, run, fill=_pk(name)) for label, name, run in MEETINGS)
+
+
+def _meeting_reads() -> tuple[Case, ...]:
+    return (
+        read_page("agency A's group's meeting", SEE_A, fill=_pk("gov_meeting_a")),
+        read_page("agency B's group's meeting", SEE_B, fill=_pk("gov_meeting_b")),
+        read_page("restricted group's meeting", SEE_R, fill=_pk("gov_meeting_restricted")),
+    )
+
+
+def _papers_forms(make: Any) -> tuple[Case, ...]:
+    return (
+        make("agency A's group's meeting", RUN_A, fill=_pk("gov_meeting_a")),
+        make("agency B's group's meeting", RUN_B, fill=_pk("gov_meeting_b")),
+        make("restricted group's meeting", PAPERS_RUN_R, fill=_pk("gov_meeting_restricted")),
+    )
+
+
+def _both(label: str, answers: Expectations, fill: Filler) -> Case:
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
+    **{
+        f"governance:{name}": _meeting_forms()
+        for name in (
+            "agenda_item_add",
+            "decision_record",
+            "escalation_raise",
+            "meeting_action_record",
+            "meeting_attendance",
+            "meeting_cancel",
+            "meeting_minutes",
+            "meeting_reschedule",
+        )
+    },
+    "governance:meeting_invitations_send": _meeting_actions(),
+    "governance:meeting_detail": _meeting_reads(),
+    "governance:meeting_calendar": _meeting_reads(),
+    "governance:paper_upload": _papers_forms(_both),
+    "governance:papers_publish": _papers_forms(action),
+    "governance:paper_download": (
+        read_page("agency A's group's paper", SEE_A, fill=_pk("gov_paper_a")),
+        read_page("agency B's group's paper", SEE_B, fill=_pk("gov_paper_b")),
+        read_page("restricted group's paper", PAPER_R, fill=_pk("gov_paper_restricted")),
+    ),
+    "governance:group_meetings": (
+        read_page("agency A's group", SEE_A, fill=_pk("gov_group_a")),
+        read_page("agency B's group", SEE_B, fill=_pk("group")),
+        read_page("restricted group", SEE_R, fill=_pk("gov_group_restricted")),
+        read_page("archived group", GONE, fill=_pk("gov_group_archived")),
+    ),
+    "governance:meeting_schedule": (
+        _both("agency A's group", RUN_A, _pk("gov_group_a")),
+        _both("agency B's group", RUN_B, _pk("group")),
+        _both("restricted group", RUN_R, _pk("gov_group_restricted")),
+        _both("archived group", GONE, _pk("gov_group_archived")),
+    ),
+    "governance:priority_detail": (
+        read_page("priority led by agency A's group", READ, fill=_pk("gov_priority_a")),
+        read_page("priority without a lead group", READ, fill=_pk("priority")),
+    ),
+    "governance:priority_progress_add": (
+        _both("priority led by agency A's group", PROGRESS_A, _pk("gov_priority_a")),
+        _both("priority without a lead group", MANAGE, _pk("priority")),
+    ),
+    **{
+        f"governance:{name}": (
+            _both("priority led by agency A's group", MANAGE, _pk("gov_priority_a")),
+            _both("priority without a lead group", MANAGE, _pk("priority")),
+        )
+        for name in ("priority_plan_edit", "evidence_link")
+    },
+    "governance:appointment_end": (_both("appointment", MANAGE, _pk("gov_appointment")),),
+    **{
+        f"governance:{name}": (
+            _both("draft version", MANAGE, _pk("gov_document_draft")),
+            _both("published version", MANAGE, _pk("gov_document_published")),
+        )
+        for name in ("arrangements_document_sign", "arrangements_document_publish")
+    },
+    # Public: a published version's file, for anyone; a draft is not found.
+    "governance:arrangements_document_download": (
+        Case("published version", public(), public(NOT_ALLOWED), _pk("gov_document_published")),
+        Case(
+            "draft version",
+            public(NOT_FOUND),
+            public(NOT_ALLOWED),
+            _pk("gov_document_draft"),
+        ),
+    ),
+}
+ENTRIES.update(GOVERNANCE_ENTRIES)
