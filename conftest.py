@@ -161,6 +161,18 @@ class CheckedPage:
         self.page.goto(url)
         self.check()
 
+    def fill_date(self, legend: str, value: Any, *, exact: bool = False) -> None:
+        """Fill a GOV.UK date input (core.forms.GOVUKDateField) found by its legend: the Day,
+        Month and Year boxes, and for a datetime the Hour and Minute boxes and am or pm."""
+        group = self.page.get_by_role("group", name=legend, exact=exact)
+        group.get_by_label("Day").fill(str(value.day))
+        group.get_by_label("Month").fill(str(value.month))
+        group.get_by_label("Year").fill(str(value.year))
+        if hasattr(value, "hour"):
+            group.get_by_label("Hour").fill(str(value.hour % 12 or 12))
+            group.get_by_label("Minute").fill(f"{value.minute:02d}")
+            group.get_by_label("am or pm").select_option("am" if value.hour < 12 else "pm")
+
     def unchecked(self) -> set[str]:
         return {u for u in self.visited - self.checked if not u.startswith("about:")}
 

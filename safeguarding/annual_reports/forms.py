@@ -8,7 +8,7 @@ from django import forms
 
 from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
 from safeguarding.annual_reports.rules import lead_partner_agencies, sign_off_agencies_for
-from safeguarding.core.forms import DateInput, GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency, Area
 
@@ -131,13 +131,11 @@ class PublishForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    sent_to_panel_on = forms.DateField(
-        label="Sent to the Child Safeguarding Practice Review Panel on",
-        required=False,
-        widget=DateInput(),
+    sent_to_panel_on = GOVUKDateField(
+        label="Sent to the Child Safeguarding Practice Review Panel on", required=False
     )
-    sent_to_foundations_on = forms.DateField(
-        label="Sent to Foundations (What Works centre) on", required=False, widget=DateInput()
+    sent_to_foundations_on = GOVUKDateField(
+        label="Sent to Foundations (What Works centre) on", required=False
     )
     version = VersionField()
 
@@ -165,7 +163,7 @@ class ContextFigureForm(forms.Form):
     source_url = forms.URLField(
         label="Source: web address", max_length=500, required=False, assume_scheme="https"
     )
-    accessed_on = forms.DateField(label="Date accessed", widget=DateInput())
+    accessed_on = GOVUKDateField(label="Date accessed")
     version = VersionField(required=False)
 
 
@@ -196,7 +194,7 @@ class ContributionRequestForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    due_on = forms.DateField(label="Deadline", widget=DateInput())
+    due_on = GOVUKDateField(label="Deadline")
 
     def __init__(self, *args: Any, edition: ReportEdition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -24,7 +24,7 @@ from safeguarding.assurance.models import (
     Section11Score,
     Survey,
 )
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Priority
 
@@ -107,7 +107,9 @@ def _question_field(question: Question) -> forms.Field:
     if question.kind == Question.Kind.NUMBER:
         return forms.DecimalField(**common)
     if question.kind == Question.Kind.DATE:
-        return forms.DateField(widget=DateInput(), **common)
+        if not common["help_text"]:
+            del common["help_text"]  # the date input's own example
+        return GOVUKDateField(**common)
     if question.kind == Question.Kind.EVIDENCE:
         return forms.FileField(**common)
     return forms.CharField(widget=_TEXTAREA, max_length=5000, **common)
@@ -325,7 +327,7 @@ class ModerationForm(forms.Form):
 
 class ChallengeForm(forms.Form):
     version = VersionField()
-    challenge_on = forms.DateField(label="Date of the challenge session", widget=DateInput())
+    challenge_on = GOVUKDateField(label="Date of the challenge session")
     challenge_attendees = forms.CharField(
         label="Who attended", widget=_TEXTAREA, help_text="Roles and agencies."
     )
@@ -342,8 +344,8 @@ class Section11CycleForm(forms.Form):
     year_label = forms.CharField(
         label="Reporting year", max_length=9, help_text="For example 2022-23"
     )
-    opens_on = forms.DateField(label="Opens on", widget=DateInput())
-    deadline = forms.DateField(label="Deadline for returns", widget=DateInput())
+    opens_on = GOVUKDateField(label="Opens on")
+    deadline = GOVUKDateField(label="Deadline for returns")
     standard_set = forms.ModelChoiceField(
         label="Standard set", queryset=FormTemplate.objects.none(), empty_label=None
     )
@@ -374,8 +376,8 @@ class SurveyForm(forms.Form):
     intro = forms.CharField(
         label="Introduction", required=False, widget=_TEXTAREA, help_text="Use short, plain words."
     )
-    opens_on = forms.DateField(label="Opens on", widget=DateInput())
-    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    opens_on = GOVUKDateField(label="Opens on")
+    closes_on = GOVUKDateField(label="Closes on")
     is_sensitive = forms.BooleanField(
         label="Sensitive subject: show an 'Exit this page' button", required=False, initial=True
     )
@@ -397,8 +399,8 @@ class SurveyUpdateForm(forms.Form):
     intro = forms.CharField(
         label="Introduction", required=False, widget=_TEXTAREA, help_text="Use short, plain words."
     )
-    opens_on = forms.DateField(label="Opens on", widget=DateInput())
-    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    opens_on = GOVUKDateField(label="Opens on")
+    closes_on = GOVUKDateField(label="Closes on")
     is_sensitive = forms.BooleanField(
         label="Sensitive subject: show an 'Exit this page' button", required=False
     )
@@ -419,7 +421,7 @@ class AuditForm(forms.Form):
         queryset=Agency.objects.active(),
         widget=forms.CheckboxSelectMultiple,
     )
-    planned_for = forms.DateField(label="Planned for", widget=DateInput())
+    planned_for = GOVUKDateField(label="Planned for")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -444,7 +446,7 @@ class AuditCaseForm(forms.Form):
 
 
 class AuditModerationForm(forms.Form):
-    moderation_on = forms.DateField(label="Date of the moderation meeting", widget=DateInput())
+    moderation_on = GOVUKDateField(label="Date of the moderation meeting")
 
     def __init__(self, *args: Any, cases: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -472,7 +474,7 @@ class AuditModerationForm(forms.Form):
 class AuditFindingForm(forms.Form):
     title = forms.CharField(max_length=200, help_text="No names or identifying details.")
     summary = forms.CharField(widget=_TEXTAREA)
-    recorded_on = forms.DateField(label="Agreed on", widget=DateInput())
+    recorded_on = GOVUKDateField(label="Agreed on")
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -482,7 +484,7 @@ class AuditFindingForm(forms.Form):
     action_agency = forms.ModelChoiceField(
         label="Agency responsible for the action", queryset=Agency.objects.none(), required=False
     )
-    action_due = forms.DateField(label="Action due by", required=False, widget=DateInput())
+    action_due = GOVUKDateField(label="Action due by", required=False)
 
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         from safeguarding.learning.selectors import theme_list
@@ -493,7 +495,7 @@ class AuditFindingForm(forms.Form):
 
 
 class AuditCompleteForm(forms.Form):
-    completed_on = forms.DateField(label="Completed on", widget=DateInput())
+    completed_on = GOVUKDateField(label="Completed on")
     findings_summary = forms.CharField(label="Summary of findings", widget=_TEXTAREA)
     confirmed = forms.BooleanField(
         label="I understand the audit cannot be changed once it is complete",
@@ -558,18 +560,18 @@ class CommentaryReviewForm(forms.Form):
 class BoardResponseForm(forms.Form):
     version = VersionField()
     board_response = forms.CharField(label="The Executive Board's response", widget=_TEXTAREA)
-    board_responded_on = forms.DateField(label="Date of the response", widget=DateInput())
+    board_responded_on = GOVUKDateField(label="Date of the response")
 
 
 class ScrutinyReportForm(forms.Form):
     title = forms.CharField(max_length=200)
-    board_meeting_on = forms.DateField(label="Executive Board meeting", widget=DateInput())
+    board_meeting_on = GOVUKDateField(label="Executive Board meeting")
     summary = forms.CharField(widget=_TEXTAREA)
 
 
 class ScrutinyAssessmentForm(forms.Form):
     theme = forms.ModelChoiceField(queryset=ScrutinyTheme.objects.active())
-    assessed_on = forms.DateField(label="Assessed on", widget=DateInput())
+    assessed_on = GOVUKDateField(label="Assessed on")
     evidence_reviewed = forms.CharField(label="Evidence reviewed", widget=_TEXTAREA)
     judgement = forms.ChoiceField(choices=ScrutinyAssessment.Judgement.choices)
     recommendations = forms.CharField(required=False, widget=_TEXTAREA)
@@ -580,7 +582,7 @@ class RecommendationActionForm(forms.Form):
     owner_agency = forms.ModelChoiceField(
         label="Agency responsible", queryset=Agency.objects.active()
     )
-    due_date = forms.DateField(label="Due by", widget=DateInput())
+    due_date = GOVUKDateField(label="Due by")
 
 
 class ProfessionalDifferenceForm(forms.Form):
@@ -589,11 +591,11 @@ class ProfessionalDifferenceForm(forms.Form):
     issue = forms.CharField(
         widget=_TEXTAREA, help_text="What the disagreement is about. No names."
     )
-    raised_on = forms.DateField(label="Raised on", widget=DateInput())
+    raised_on = GOVUKDateField(label="Raised on")
 
 
 class ProfessionalDifferenceUpdateForm(forms.Form):
     version = VersionField()
     stage = forms.ChoiceField(choices=ProfessionalDifference.Stage.choices)
-    resolved_on = forms.DateField(label="Resolved on", required=False, widget=DateInput())
+    resolved_on = GOVUKDateField(label="Resolved on", required=False)
     outcome = forms.CharField(required=False, widget=_TEXTAREA)

@@ -24,7 +24,7 @@ from safeguarding.case_reviews.rules import (
     next_stages,
 )
 from safeguarding.case_reviews.selectors import agency_contact_list
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.learning.selectors import theme_list
 from safeguarding.partnership.models import Agency, Area
 
@@ -33,8 +33,10 @@ def _agencies() -> Any:
     return Agency.objects.active().order_by("name")
 
 
-def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
+def _date(label: str, *, required: bool = True, help_text: str = "") -> GOVUKDateField:
+    if help_text:
+        return GOVUKDateField(label=label, required=required, help_text=help_text)
+    return GOVUKDateField(label=label, required=required)
 
 
 def _text(label: str, *, required: bool = True, help_text: str = "", rows: int = 4) -> Any:
@@ -84,9 +86,22 @@ class ChildForm(forms.Form):
         help_text="An invented first name, used on every page, report and e-mail.",
     )
     full_name = forms.CharField(label="Full name", required=False, max_length=200)
-    date_of_birth = forms.CharField(
-        label="Date of birth", required=False, max_length=40, help_text="For example 5 1 2020."
+    date_of_birth = GOVUKDateField(label="Date of birth", required=False)
+    address = _text("Address", required=False, rows=3)
+    other_identifiers = _text(
+        "Other identifying details",
+        required=False,
+        rows=3,
+        help_text="For example NHS number or school. Only the review team can see these.",
     )
+
+
+class ChildIdentityForm(forms.Form):
+    """Correct the identity panel (the pseudonym is not changed here)."""
+
+    version = VersionField()
+    full_name = forms.CharField(label="Full name", required=False, max_length=200)
+    date_of_birth = GOVUKDateField(label="Date of birth", required=False)
     address = _text("Address", required=False, rows=3)
     other_identifiers = _text(
         "Other identifying details",

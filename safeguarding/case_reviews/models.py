@@ -101,7 +101,13 @@ class NotifiedChild(BaseModel):
         max_length=50, help_text="An invented first name used on every page and report."
     )
     full_name = EncryptedTextField("full name", blank=True)
-    date_of_birth = EncryptedTextField("date of birth", blank=True)
+    # A date, written YYYY-MM-DD and encrypted (a plain date column would hold it unencrypted).
+    date_of_birth_text = EncryptedTextField("date of birth", blank=True)
+    # A date of birth typed as free text before it became a date, which could not be read as
+    # one (migration 0005): kept, and shown on the identity panel until someone corrects it.
+    date_of_birth_as_entered = EncryptedTextField(
+        "date of birth as first entered", blank=True, editable=False
+    )
     address = EncryptedTextField("address", blank=True)
     other_identifiers = EncryptedTextField(
         "other identifying details", blank=True, help_text="For example NHS number, school."
@@ -123,6 +129,10 @@ class NotifiedChild(BaseModel):
     @property
     def activity_label(self) -> str:
         return f"Child {self.pk} in notification {self.notification_id}"
+
+    @property
+    def date_of_birth(self) -> date | None:
+        return date.fromisoformat(self.date_of_birth_text) if self.date_of_birth_text else None
 
 
 class RapidReview(BaseModel):

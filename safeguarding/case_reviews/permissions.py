@@ -184,7 +184,7 @@ def get_incident_notification_for_user_or_404(
     )
 
 
-def get_child_for_user_or_404(user: User, pk: int) -> NotifiedChild:
+def get_child_for_user_or_404(user: User, pk: int, *, write: bool = False) -> NotifiedChild:
     """The identity panel: only the case team; everyone else gets 404."""
     return fetch_for_user_or_404(
         user,
@@ -192,6 +192,7 @@ def get_child_for_user_or_404(user: User, pk: int) -> NotifiedChild:
         pk,
         can_view=can_view_identity,
         can_edit=can_view_identity,
+        write=write,
     )
 
 

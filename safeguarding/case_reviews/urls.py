@@ -34,6 +34,11 @@ urlpatterns = [
     ),
     path("notifications/<int:pk>/children/add/", views.child_add, name="child_add"),
     path("children/<int:pk>/identity/", views.child_identity, name="child_identity"),
+    path(
+        "children/<int:pk>/identity/change/",
+        views.child_identity_update,
+        name="child_identity_update",
+    ),
     path("rapid-reviews/<int:pk>/", views.rapid_review_detail, name="rapid_review_detail"),
     path("rapid-reviews/<int:pk>/change/", views.rapid_review_update, name="rapid_review_update"),
     path(

@@ -19,7 +19,7 @@ from safeguarding.child_deaths.models import (
     ReviewFactor,
     ReviewMeeting,
 )
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
 
@@ -34,7 +34,7 @@ class NotificationForm(forms.Form):
         initial=KindOfLoss.LIVE_BORN,
     )
     child_name = forms.CharField(label="Child's full name", max_length=200)
-    date_of_birth = forms.DateField(label="Date of birth", widget=DateInput())
+    date_of_birth = GOVUKDateField(label="Date of birth")
     nhs_number = forms.CharField(
         label="NHS number",
         required=False,
@@ -63,7 +63,7 @@ class NotificationForm(forms.Form):
         initial=True,
         help_text="Untick when the child's home area's panel will review it.",
     )
-    date_of_death = forms.DateField(label="Date of death", widget=DateInput())
+    date_of_death = GOVUKDateField(label="Date of death")
     place_of_death = forms.ChoiceField(choices=ChildDeathNotification.PlaceOfDeath.choices)
     expectation = forms.ChoiceField(
         label="Was the death expected or unexpected?",
@@ -73,7 +73,7 @@ class NotificationForm(forms.Form):
     joint_agency_response = forms.BooleanField(
         label="A joint agency response was triggered", required=False
     )
-    notified_on = forms.DateField(label="Date notified", widget=DateInput())
+    notified_on = GOVUKDateField(label="Date notified")
     notified_by = forms.CharField(label="Notified by (name and role)", max_length=200)
     notifying_agency = forms.ModelChoiceField(
         queryset=Agency.objects.active().order_by("name"), required=False
@@ -187,10 +187,9 @@ class InformationRequestForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.active().order_by("name"))
     contact_name = forms.CharField(label="Named contact", max_length=200)
     contact_email = forms.EmailField(label="Contact's e-mail address")
-    due_on = forms.DateField(
+    due_on = GOVUKDateField(
         label="Return due",
         required=False,
-        widget=DateInput(),
         help_text="Leave empty for the usual number of working days.",
     )
 
@@ -212,7 +211,7 @@ class MeetingForm(forms.Form):
         label="Type of meeting", choices=ReviewMeeting.Kind.choices, widget=forms.RadioSelect
     )
     title = forms.CharField(max_length=200)
-    held_on = forms.DateField(label="Meeting date", widget=DateInput())
+    held_on = GOVUKDateField(label="Meeting date")
     members = forms.ModelMultipleChoiceField(
         label="Members and attendees (panel members see these cases)",
         queryset=User.objects.none(),
@@ -264,10 +263,9 @@ class PanelReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    completed_on = forms.DateField(
+    completed_on = GOVUKDateField(
         label="Date the review was completed",
         required=False,
-        widget=DateInput(),
         help_text="Leave empty until the panel has completed its review.",
     )
     version = VersionField(required=False)
@@ -299,7 +297,7 @@ class LearningForm(forms.Form):
         queryset=Theme.objects.filter(retired_on__isnull=True).order_by("name"),
         widget=forms.CheckboxSelectMultiple,
     )
-    recorded_on = forms.DateField(label="Date agreed", widget=DateInput())
+    recorded_on = GOVUKDateField(label="Date agreed")
     is_published = forms.BooleanField(label="Publish to practitioners now", required=False)
 
 
@@ -311,7 +309,7 @@ class ReviewActionForm(forms.Form):
         label="Owner agency",
         queryset=Agency.objects.active().order_by("name"),
     )
-    due_date = forms.DateField(label="Due date", widget=DateInput())
+    due_date = GOVUKDateField(label="Due date")
 
 
 class ComparatorForm(forms.Form):

@@ -12,15 +12,52 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import ErrorList
 from django.utils import timezone
 
 from safeguarding.core.concurrency import EditConflictError
+
+_REQUIRED = str(forms.Field.default_error_messages["required"])
+
+
+class GOVUKBoundField(BoundField):
+    """A bound field whose "This field is required." names the question and says what to do
+    (GOV.UK error messages): "Enter full name", "Select area of residence", "Upload final
+    report". The field template and the error summary both read these errors."""
+
+    @property
+    def errors(self) -> ErrorList:
+        errors = super().errors
+        if not any(str(message) == _REQUIRED for message in errors):
+            return errors
+        return ErrorList(
+            [
+                self.required_message() if str(message) == _REQUIRED else message
+                for message in errors
+            ],
+            renderer=self.form.renderer,
+        )
+
+    def required_message(self) -> str:
+        label = str(self.label or self.name).strip().rstrip(":")
+        widget = self.field.widget
+        if label.endswith("?"):
+            return f"Answer the question: {label}"
+        if isinstance(widget, forms.CheckboxInput):
+            return f"Tick the box to confirm: {_lower_first(label)}"
+        if isinstance(widget, forms.FileInput):
+            return f"Upload {_lower_first(label)}"
+        if isinstance(widget, (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            return f"Select {_lower_first(label)}"
+        return f"Enter {_lower_first(label)}"
 
 
 class GovUKFormRenderer(TemplatesSetting):
     form_template_name = "components/govuk_form.html"
     field_template_name = "components/govuk_field.html"
+    bound_field_class = GOVUKBoundField
 
 
 class DateInput(forms.DateInput):

@@ -15,12 +15,13 @@ the data at two sizes and asserts the page costs the same number of queries at b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -155,4 +156,18 @@ def date_data(name: str, value: date | str) -> dict[str, str]:
         f"{name}-day": str(day.day),
         f"{name}-month": str(day.month),
         f"{name}-year": str(day.year),
+    }
+
+
+def datetime_data(name: str, value: datetime | str) -> dict[str, str]:
+    """POST data for a GOV.UK date and time input (core.forms.GOVUKDateTimeField): the date
+    boxes, then hour, minute and am/pm. A string is read as "2026-03-18 09:30" (local time)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return {
+        **date_data(name, moment.date()),
+        f"{name}-hour": str(moment.hour % 12 or 12),
+        f"{name}-minute": f"{moment.minute:02d}",
+        f"{name}-ampm": "am" if moment.hour < 12 else "pm",
     }

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.governance import evidence
 from safeguarding.governance.models import (
     AgendaItem,
@@ -48,12 +48,12 @@ class AppointmentForm(forms.Form):
     person = forms.ModelChoiceField(
         queryset=_people(), label="Their account", required=False, empty_label="No account"
     )
-    started_on = forms.DateField(label="From", widget=DateInput())
-    ended_on = forms.DateField(label="To", widget=DateInput(), required=False)
+    started_on = GOVUKDateField(label="From")
+    ended_on = GOVUKDateField(label="To", required=False)
 
 
 class AppointmentEndForm(forms.Form):
-    ended_on = forms.DateField(label="Last day in the role", widget=DateInput())
+    ended_on = GOVUKDateField(label="Last day in the role")
 
 
 class ArrangementsMemberForm(forms.Form):
@@ -61,7 +61,7 @@ class ArrangementsMemberForm(forms.Form):
     kind = forms.ChoiceField(
         choices=ArrangementsMember.Kind.choices, label="Named as", widget=forms.RadioSelect
     )
-    joined_on = forms.DateField(label="Date it joined", widget=DateInput())
+    joined_on = GOVUKDateField(label="Date it joined")
 
 
 class ArrangementsDocumentForm(forms.Form):
@@ -70,7 +70,7 @@ class ArrangementsDocumentForm(forms.Form):
     summary = forms.CharField(
         label="Summary of the arrangements", widget=forms.Textarea(attrs={"rows": 8})
     )
-    review_due_on = forms.DateField(label="Review due", widget=DateInput())
+    review_due_on = GOVUKDateField(label="Review due")
     file = forms.FileField(
         label="The document (PDF)",
         required=False,
@@ -85,11 +85,11 @@ class SignOffForm(forms.Form):
         ).select_related("agency"),
         label="Lead safeguarding partner",
     )
-    signed_on = forms.DateField(label="Date signed off", widget=DateInput())
+    signed_on = GOVUKDateField(label="Date signed off")
 
 
 class PublishForm(forms.Form):
-    published_on = forms.DateField(label="Publication date", widget=DateInput())
+    published_on = GOVUKDateField(label="Publication date")
 
 
 class ContributionForm(forms.Form):
@@ -113,10 +113,26 @@ class BudgetLineForm(forms.Form):
     description = forms.CharField(label="Description", max_length=300, required=False)
 
 
+# A time of day typed in a box (GOV.UK has no time input): "10am", "2:30pm", "14:30".
+TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I %p"]
+
+
 class MeetingForm(forms.Form):
-    day = forms.DateField(label="Date", widget=DateInput())
-    starts = forms.TimeField(label="Start time", help_text="For example 10:00.")
-    ends = forms.TimeField(label="End time", help_text="For example 12:00.")
+    day = GOVUKDateField(label="Date")
+    starts = forms.TimeField(
+        label="Start time",
+        help_text="For example, 10am, 2:30pm or 14:30",
+        input_formats=TIME_FORMATS,
+        widget=forms.TimeInput(format="%H:%M"),
+        error_messages={"invalid": "Enter the start time like 10am, 2:30pm or 14:30"},
+    )
+    ends = forms.TimeField(
+        label="End time",
+        help_text="For example, 12pm, 4:30pm or 16:30",
+        input_formats=TIME_FORMATS,
+        widget=forms.TimeInput(format="%H:%M"),
+        error_messages={"invalid": "Enter the end time like 12pm, 4:30pm or 16:30"},
+    )
     location = forms.CharField(label="Place", max_length=300, required=False)
     online_link = forms.URLField(
         label="Online meeting link", required=False, assume_scheme="https"
@@ -203,7 +219,7 @@ class MeetingActionForm(forms.Form):
     owner_person = forms.ModelChoiceField(
         queryset=_people(), label="Owner", required=False, empty_label="No named owner"
     )
-    due_date = forms.DateField(label="Due date", widget=DateInput())
+    due_date = GOVUKDateField(label="Due date")
 
 
 class EscalationForm(forms.Form):

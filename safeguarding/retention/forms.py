@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from safeguarding.core.forms import DateInput
+from safeguarding.core.forms import GOVUKDateField
 
 
 class LegalHoldPlaceForm(forms.Form):
@@ -26,10 +26,8 @@ class LegalHoldPlaceForm(forms.Form):
         help_text="For example: a claim, an inquiry, a request from the coroner or the police.",
         error_messages={"required": "Enter why the record is held."},
     )
-    review_on = forms.DateField(
-        label="Review date",
-        widget=DateInput,
-        error_messages={"required": "Enter the date to review the hold."},
+    review_on = GOVUKDateField(
+        label="Review date", error_messages={"required": "Enter the date to review the hold."}
     )
 
     def __init__(self, *args: Any, record_types: list[tuple[str, str]], **kwargs: Any) -> None:

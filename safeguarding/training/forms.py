@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from safeguarding.accounts.models import User
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, GOVUKDateTimeField, VersionField
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training.models import Briefing, Course, CourseValidation, TrainingBooking
 from safeguarding.training.rules import VALIDATION_CHECKLIST
@@ -187,11 +187,7 @@ class CourseEditForm(CourseForm):
 
 
 class SessionForm(forms.Form):
-    starts_at = forms.DateTimeField(
-        label="Starts",
-        help_text="For example, 2026-03-18 09:30",
-        input_formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
-    )
+    starts_at = GOVUKDateTimeField(label="Date and time the session starts")
     duration_minutes = forms.IntegerField(label="Length in minutes", min_value=15)
     venue = forms.CharField(max_length=300, required=False)
     joining_link = forms.URLField(
@@ -274,7 +270,7 @@ class ValidationReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
     notes = forms.CharField(label="Notes for the agency", required=False, widget=forms.Textarea)
-    expires_on = forms.DateField(label="Validation expires on", required=False, widget=DateInput())
+    expires_on = GOVUKDateField(label="Validation expires on", required=False)
     version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -297,8 +293,8 @@ class ValidationReviewForm(forms.Form):
 
 
 class StatementFilterForm(forms.Form):
-    start = forms.DateField(label="From", widget=DateInput())
-    end = forms.DateField(label="To", widget=DateInput())
+    start = GOVUKDateField(label="From")
+    end = GOVUKDateField(label="To")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -357,8 +353,8 @@ class NeedsSurveyForm(forms.Form):
     year_label = forms.CharField(
         label="Reporting year", max_length=7, help_text="For example, 2025-26"
     )
-    opens_on = forms.DateField(label="Opens on", widget=DateInput())
-    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    opens_on = GOVUKDateField(label="Opens on")
+    closes_on = GOVUKDateField(label="Closes on")
     notify = forms.BooleanField(
         label="E-mail every agency safeguarding lead a link to answer",
         required=False,
@@ -377,7 +373,7 @@ class BriefingForm(forms.Form):
         label="Audio address (optional)", required=False, assume_scheme="https"
     )
     duration_minutes = forms.IntegerField(label="Length in minutes", min_value=1, initial=20)
-    published_on = forms.DateField(label="Published on", widget=DateInput())
+    published_on = GOVUKDateField(label="Published on")
     is_public = forms.BooleanField(
         label="Anyone can view it without signing in", required=False, initial=True
     )

@@ -8,7 +8,7 @@ from django import forms
 
 from safeguarding.assurance.models import FormTemplate
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.core.forms import DateInput, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import Audience, Page, Resource, Tool, ToolOutcome, Topic
 
@@ -26,7 +26,7 @@ class PageForm(forms.Form):
     )
     topic = forms.ModelChoiceField(queryset=Topic.objects.active(), required=False)
     audience = forms.ChoiceField(choices=Audience.choices)
-    review_on = forms.DateField(label="Review date", widget=DateInput())
+    review_on = GOVUKDateField(label="Review date")
     is_published = forms.BooleanField(label="Published", required=False)
 
 
@@ -64,8 +64,8 @@ class ResourceVersionForm(forms.Form):
         required=False, assume_scheme="https", help_text="Or a link, for a recording or web page."
     )
     notes = forms.CharField(label="What changed", max_length=300, required=False)
-    published_on = forms.DateField(label="Publication date", widget=DateInput())
-    review_on = forms.DateField(label="Review date", widget=DateInput())
+    published_on = GOVUKDateField(label="Publication date")
+    review_on = GOVUKDateField(label="Review date")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -88,7 +88,7 @@ class FrontDoorForm(forms.Form):
     online_form_url = forms.URLField(
         label="Online form link", required=False, assume_scheme="https"
     )
-    review_on = forms.DateField(label="Review date", widget=DateInput())
+    review_on = GOVUKDateField(label="Review date")
 
 
 class FrontDoorEditForm(FrontDoorForm):

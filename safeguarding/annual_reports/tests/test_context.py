@@ -16,7 +16,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.annual_reports import selectors, services, verbs
 from safeguarding.annual_reports.models import ContextFigure, ReportEdition
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -231,7 +231,7 @@ def test_context_pages(
         "source_title": "Estimates",
         "source_publisher": "Test Office",
         "source_url": "",
-        "accessed_on": "2021-06-01",
+        **date_data("accessed_on", "2021-06-01"),
     }
     add = ViewMatrix(client, reverse("annual_reports:context_figure_create", args=[edition.pk]))
     add.allowed(officer)

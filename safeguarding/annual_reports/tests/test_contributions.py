@@ -16,7 +16,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.annual_reports import cards, selectors, services, verbs
 from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +177,7 @@ def test_contribution_pages(
         "agency": partners["health"].pk,
         "title": "Health's year",
         "brief": "",
-        "due_on": "2099-01-01",
+        **date_data("due_on", "2099-01-01"),
     }
     ask.allowed(officer, method="post", data=data, status=302)
     ask.read_only_write(member_readonly, data=data)

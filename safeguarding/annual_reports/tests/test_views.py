@@ -15,7 +15,7 @@ from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.annual_reports import verbs
 from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -186,7 +186,7 @@ def test_workflow_pages_from_draft_to_published(
     follow = ViewMatrix(client, _url("edition_follow_up", edition.pk))
     follow.allowed(officer)
     data = {
-        "sent_to_panel_on": "2020-12-01",
+        **date_data("sent_to_panel_on", "2020-12-01"),
         "sent_to_foundations_on": "",
         "version": edition.version,
     }

@@ -12,6 +12,7 @@ from django.urls import reverse
 from safeguarding.assurance import services
 from safeguarding.assurance.models import Audit, FormTemplate, Section11Return
 from safeguarding.assurance.tests.factories import cycle, survey_form
+from safeguarding.core.testing import date_data
 from safeguarding.partnership.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_each_audit_state_offers_only_the_steps_it_allows(client: Client, office
     assert _offered(client, audit) == _allowed(client, audit) == expected  # moderated
 
     url = reverse("assurance:audit_complete", args=[audit.pk])
-    data = {"completed_on": "2020-07-02", "findings_summary": "Summary"}
+    data = {**date_data("completed_on", "2020-07-02"), "findings_summary": "Summary"}
     page = client.post(url, data)
     assert b"Confirm that the audit cannot be changed once complete." in page.content
     assert client.post(url, {**data, "confirmed": "on"}).status_code == 302

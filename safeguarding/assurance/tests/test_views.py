@@ -36,7 +36,7 @@ from safeguarding.assurance.tests.factories import (
     open_survey,
     survey_form,
 )
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
@@ -484,8 +484,8 @@ def test_changing_a_survey_refuses_a_stale_edit(
     data = {
         "version": world.survey.version,
         "title": "New title",
-        "opens_on": "2020-10-01",
-        "closes_on": "2020-12-31",
+        **date_data("opens_on", "2020-10-01"),
+        **date_data("closes_on", "2020-12-31"),
     }
 
     first = client.post(url, data)
@@ -555,7 +555,7 @@ def test_scrutiny_assessment_and_recommendation_action_through_the_pages(
         reverse("assurance:scrutiny_assessment_add", args=[world.report.pk]),
         {
             "theme": theme.pk,
-            "assessed_on": "2021-03-01",
+            **date_data("assessed_on", "2021-03-01"),
             "evidence_reviewed": "Minutes.",
             "judgement": "reasonable",
             "recommendations": "Share feedback from families.",
@@ -566,7 +566,7 @@ def test_scrutiny_assessment_and_recommendation_action_through_the_pages(
         {
             "description": "Share feedback from families.",
             "owner_agency": world.agency.pk,
-            "due_date": "2030-06-30",
+            **date_data("due_date", "2030-06-30"),
         },
     )
     page = client.get(reverse("assurance:scrutiny_report_detail", args=[world.report.pk]))

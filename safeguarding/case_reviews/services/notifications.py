@@ -151,7 +151,7 @@ def child_add(
     notification: IncidentNotification,
     pseudonym: str,
     full_name: str = "",
-    date_of_birth: str = "",
+    date_of_birth: date | None = None,
     address: str = "",
     other_identifiers: str = "",
 ) -> NotifiedChild:
@@ -170,11 +170,48 @@ def child_add(
             "notification": notification,
             "pseudonym": pseudonym,
             "full_name": full_name.strip(),
-            "date_of_birth": date_of_birth.strip(),
+            "date_of_birth_text": _date_of_birth_text(date_of_birth),
             "address": address.strip(),
             "other_identifiers": other_identifiers.strip(),
         },
         verb=verbs.NOTIFIED_CHILD_ADDED,
+    )
+
+
+def _date_of_birth_text(value: date | None) -> str:
+    if value is not None and value > timezone.localdate():
+        raise ValidationError({"date_of_birth": "Date of birth must be today or in the past"})
+    return value.isoformat() if value else ""
+
+
+@transaction.atomic
+def child_identity_update(
+    *,
+    actor: User,
+    child: NotifiedChild,
+    expected_version: int | None,
+    full_name: str,
+    date_of_birth: date | None,
+    address: str,
+    other_identifiers: str,
+) -> dict[str, dict[str, Any]]:
+    """Correct the identity panel. Entering a date of birth clears any free text kept from
+    before dates of birth were dates (NotifiedChild.date_of_birth_as_entered). The log says
+    which fields changed, never what they said."""
+    data: dict[str, Any] = {
+        "full_name": full_name.strip(),
+        "date_of_birth_text": _date_of_birth_text(date_of_birth),
+        "address": address.strip(),
+        "other_identifiers": other_identifiers.strip(),
+    }
+    if date_of_birth is not None:
+        data["date_of_birth_as_entered"] = ""
+    return tracked_update(
+        actor=actor,
+        obj=child,
+        data=data,
+        verb=verbs.NOTIFIED_CHILD_UPDATED,
+        expected_version=expected_version,
     )
 
 

@@ -52,7 +52,7 @@ class NotifiedChildFactory(DjangoModelFactory[NotifiedChild]):
     notification = SubFactory(IncidentNotificationFactory)
     pseudonym = Sequence(lambda n: f"Wren{n}")
     full_name = "Testy Synthetic-Child"
-    date_of_birth = "1 1 2019"
+    date_of_birth_text = "2019-01-01"
 
 
 class PracticeReviewFactory(DjangoModelFactory[PracticeReview]):

@@ -27,6 +27,7 @@ from safeguarding.case_reviews.tests.factories import (
     IncidentNotificationFactory,
     NotifiedChildFactory,
 )
+from safeguarding.core.testing import date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -88,7 +89,7 @@ def test_request_to_a_board_member_is_refused(
             "agency": agency.pk,
             "contact": board_member.pk,
             "kind": "chronology",
-            "due_on": "2021-05-01",
+            **date_data("due_on", "2021-05-01"),
         },
     )
 
@@ -107,7 +108,7 @@ def test_request_to_a_lead_of_another_agency_is_refused_by_the_form_and_the_serv
             "agency": agency.pk,
             "contact": other_lead.pk,
             "kind": "chronology",
-            "due_on": "2021-05-01",
+            **date_data("due_on", "2021-05-01"),
         }
     )
 
@@ -136,7 +137,7 @@ def test_request_to_the_agency_lead_with_context_is_sent(
             "agency": agency.pk,
             "contact": agency_lead.pk,
             "kind": "chronology",
-            "due_on": "2021-05-01",
+            **date_data("due_on", "2021-05-01"),
             "context": "Contacts with the family from January 2020.",
         },
     )

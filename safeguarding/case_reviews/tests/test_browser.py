@@ -4,7 +4,7 @@ Every page is scanned with axe."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -44,7 +44,7 @@ def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
     page.page.wait_for_url("**/stage/")
     page.check()
     page.page.get_by_label(stage, exact=True).check()
-    page.page.get_by_label("Date", exact=True).fill(on)
+    page.fill_date("Date", date.fromisoformat(on), exact=True)
     for label, value in extra.items():
         page.page.get_by_label(label).fill(value)
     if stage in {"Signed off by the Board", "Published", "Not published"}:
@@ -77,8 +77,8 @@ def test_notification_to_published_review_to_learning(
     assert page.page.locator(".govuk-error-summary").is_visible()
     page.page.get_by_label("Area where the incident happened").select_option(label=area.name)
     page.page.get_by_label("Death", exact=True).check()
-    page.page.get_by_label("Date the local authority became aware").fill(aware.isoformat())
-    page.page.get_by_label("Date notified to the national Panel").fill(notified.isoformat())
+    page.fill_date("Date the local authority became aware", aware)
+    page.fill_date("Date notified to the national Panel", notified)
     page.page.get_by_label("Testshire Police").check()
     _submit(page, "Record notification", "**/notifications/*/")
     page.page.get_by_role("link", name="Add a child").click()
@@ -104,13 +104,13 @@ def test_notification_to_published_review_to_learning(
     page.page.get_by_role("link", name="Record the meeting, decision or Panel response").click()
     page.page.wait_for_url("**/rapid-reviews/*/change/")
     page.check()
-    page.page.get_by_label("Meeting date").fill(decided.isoformat())
+    page.fill_date("Meeting date", decided)
     page.page.get_by_label("Criteria for a local review met", exact=True).check()
     page.page.get_by_label("Reasons for the decision").fill("Learning about working together.")
-    page.page.get_by_label("Date of the decision").fill(decided.isoformat())
-    page.page.get_by_label("Date sent to the Panel").fill(decided.isoformat())
+    page.fill_date("Date of the decision", decided)
+    page.fill_date("Date sent to the Panel", decided)
     page.page.get_by_label("Agrees", exact=True).check()
-    page.page.get_by_label("Date of the Panel's response").fill(today.isoformat())
+    page.fill_date("Date of the Panel's response", today)
     _submit(page, "Save rapid review", "**/rapid-reviews/*/")
 
     # The CSPR: commissioned, through its stages, published; a finding and an action.
@@ -118,7 +118,7 @@ def test_notification_to_published_review_to_learning(
     page.page.wait_for_url("**/commission/")
     page.check()
     page.page.get_by_label("Pseudonym for the review").fill("Sparrow")
-    page.page.get_by_label("Date commissioned").fill(decided.isoformat())
+    page.fill_date("Date commissioned", decided)
     _submit(page, "Commission review", "**/reviews/*/")
     _stage(page, "In progress", decided.isoformat())
     _stage(page, "Report received", today.isoformat())
@@ -136,14 +136,14 @@ def test_notification_to_published_review_to_learning(
     page.page.get_by_label("Title").fill("Never leave a baby alone with a dog")
     page.page.get_by_label("What practitioners should know").fill("Even for a moment.")
     page.page.get_by_label("Dog attacks").check()
-    page.page.get_by_label("Date the learning was agreed").fill(today.isoformat())
+    page.fill_date("Date the learning was agreed", today)
     _submit(page, "Add finding", "**/reviews/*/")
     page.page.get_by_role("link", name="Add an action").click()
     page.page.wait_for_url("**/actions/add/")
     page.check()
     page.page.get_by_label("Action", exact=True).fill("Write a dog safety resource pack.")
     page.page.get_by_label("Owner agency").select_option(label="Testshire Police")
-    page.page.get_by_label("Due date").fill((today + timedelta(days=60)).isoformat())
+    page.fill_date("Due date", today + timedelta(days=60))
     _submit(page, "Add action", "**/reviews/*/")
 
     # The agency lead updates their agency's action.

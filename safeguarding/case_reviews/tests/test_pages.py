@@ -19,6 +19,7 @@ from safeguarding.case_reviews.tests.factories import (
     IncidentNotificationFactory,
     PracticeReviewFactory,
 )
+from safeguarding.core.testing import date_data
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_signing_off_asks_for_confirmation(client: Client, officer: User) -> Non
     review = PracticeReviewFactory.create(status=PracticeReview.Status.REPORT_RECEIVED)
     url = reverse("case_reviews:practice_review_stage", args=[review.pk])
     client.force_login(officer)
-    data = {"status": "signed_off", "on": "2021-04-19", "version": review.version}
+    data = {"status": "signed_off", **date_data("on", "2021-04-19"), "version": review.version}
 
     page = client.get(url).content.decode()
     unconfirmed = client.post(url, data)
@@ -100,7 +101,7 @@ def test_a_reversible_stage_needs_no_confirmation(client: Client, officer: User)
 
     response = client.post(
         reverse("case_reviews:practice_review_stage", args=[review.pk]),
-        {"status": "in_progress", "on": "2021-04-19", "version": review.version},
+        {"status": "in_progress", **date_data("on", "2021-04-19"), "version": review.version},
     )
 
     assert response.status_code == 302

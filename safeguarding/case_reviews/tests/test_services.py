@@ -134,17 +134,21 @@ def test_child_identity_is_encrypted_and_redacted_from_the_log(officer: User) ->
         notification=notification,
         pseudonym="Robin",
         full_name="Synthetic Person",
-        date_of_birth="2 2 2020",
+        date_of_birth=date(2020, 2, 2),
     )
 
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT full_name FROM case_reviews_notifiedchild WHERE id = %s", [child.pk]
+            "SELECT full_name, date_of_birth_text FROM case_reviews_notifiedchild WHERE id = %s",
+            [child.pk],
         )
-        stored = cursor.fetchone()[0]
+        stored, stored_birth = cursor.fetchone()
     assert "Synthetic" not in stored
+    assert "2020" not in stored_birth
+    child.refresh_from_db()
+    assert child.date_of_birth == date(2020, 2, 2)
     event = ActivityEvent.objects.get(verb=verbs.NOTIFIED_CHILD_ADDED)
     assert event.changes["full_name"]["after"] == REDACTED
     assert "Synthetic" not in str(event.changes) + event.target_label

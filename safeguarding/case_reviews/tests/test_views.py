@@ -19,7 +19,7 @@ from safeguarding.case_reviews.tests.factories import (
     NotifiedChildFactory,
     PracticeReviewFactory,
 )
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AreaFactory
 
@@ -197,7 +197,12 @@ def test_record_notification_then_empty_post_shows_errors(client: Client, office
     empty = client.post(url, {})
     done = client.post(
         url,
-        {"area": area.pk, "incident_type": "death", "aware_on": "2021-04-01", "summary": ""},
+        {
+            "area": area.pk,
+            "incident_type": "death",
+            **date_data("aware_on", "2021-04-01"),
+            "summary": "",
+        },
     )
 
     assert empty.status_code == 200
@@ -215,8 +220,8 @@ def test_second_editor_sees_what_changed(client: Client, officer: User, owner: U
     base = {
         "area": notification.area_id,
         "incident_type": notification.incident_type,
-        "aware_on": "2020-06-01",
-        "notified_on": "2020-06-03",
+        **date_data("aware_on", "2020-06-01"),
+        **date_data("notified_on", "2020-06-03"),
         "version": notification.version,
     }
     client.force_login(owner)
@@ -333,11 +338,13 @@ def test_second_target_revision_sees_the_first(client: Client, officer: User, ow
     url = reverse("case_reviews:practice_review_target_revise", args=[review.pk])
     stale = review.version
     client.force_login(owner)
-    client.post(url, {"new_target_on": "2021-09-30", "reason": "Court", "version": stale})
+    client.post(
+        url, {**date_data("new_target_on", "2021-09-30"), "reason": "Court", "version": stale}
+    )
     client.force_login(officer)
 
     response = client.post(
-        url, {"new_target_on": "2021-12-31", "reason": "Mine", "version": stale}
+        url, {**date_data("new_target_on", "2021-12-31"), "reason": "Mine", "version": stale}
     )
 
     assert response.status_code == 200

@@ -190,6 +190,43 @@ def child_identity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(GET_POST)
+def child_identity_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    child = permissions.get_child_for_user_or_404(request.user, pk, write=True)
+    return form_page(
+        request,
+        form_class=forms.ChildIdentityForm,
+        initial=initial_from(child, forms.ChildIdentityForm),
+        record=child,
+        save=lambda form: services.child_identity_update(
+            actor=request.user,
+            child=child,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=f"The identity panel for {child.pseudonym} has been updated.",
+        success_url=reverse("case_reviews:child_identity", args=[pk]),
+        title=f"Change the identity panel: {child.pseudonym}",
+        caption=child.notification.reference,
+        submit="Save changes",
+        intro=(
+            f"Date of birth as first entered: “{child.date_of_birth_as_entered}”. "
+            "It could not be read as a date: enter the date of birth in the boxes."
+            if child.date_of_birth_as_entered
+            else ""
+        ),
+        breadcrumbs=_notification_crumbs(
+            child.notification,
+            (
+                f"Identity panel: {child.pseudonym}",
+                reverse("case_reviews:child_identity", args=[pk]),
+            ),
+            ("Change", ""),
+        ),
+    )
+
+
+@login_required
 @require_GET
 def rapid_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk)

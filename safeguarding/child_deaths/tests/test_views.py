@@ -35,7 +35,7 @@ from safeguarding.child_deaths.tests.factories import (
     nhs_number_make,
     notification_make,
 )
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
@@ -142,15 +142,15 @@ def _notify_data(**overrides: str) -> dict[str, str]:
     data = {
         "kind_of_loss": "live_born",
         "child_name": "Rowan Testchild",
-        "date_of_birth": "2019-05-04",
+        **date_data("date_of_birth", "2019-05-04"),
         "nhs_number": nhs_number_make(),
         "sex": "male",
         "residence_area": str(area.pk),
         "reviewed_by_this_panel": "on",
-        "date_of_death": "2020-06-01",
+        **date_data("date_of_death", "2020-06-01"),
         "place_of_death": "hospital",
         "expectation": "unexpected",
-        "notified_on": "2020-06-02",
+        **date_data("notified_on", "2020-06-02"),
         "notified_by": "Designated doctor (test)",
     }
     data.update(overrides)
@@ -401,7 +401,7 @@ def test_meeting_create_matrix(
     data = {
         "kind": "panel",
         "title": "Panel, March",
-        "held_on": "2021-03-18",
+        **date_data("held_on", "2021-03-18"),
         "members": [str(panel.pk)],
         "cases": [str(case.pk)],
         "papers": "Synthetic papers",
@@ -429,7 +429,7 @@ def test_review_update_matrix(
         "category": str(category.pk),
         "modifiable": "yes",
         "modifiable_factors": "Unsafe sleep",
-        "completed_on": "2021-02-01",
+        **date_data("completed_on", "2021-02-01"),
         "version": "1",
         "child_grading": "1",
         "family_grading": "2",
@@ -449,7 +449,7 @@ def test_review_update_shows_errors_and_saves_nothing(
     client.force_login(manager)
     response = client.post(
         reverse("child_deaths:review_update", args=[case.pk]),
-        {"completed_on": "2021-02-01", "modifiable": "yes", "version": "1"},
+        {**date_data("completed_on", "2021-02-01"), "modifiable": "yes", "version": "1"},
     )
     body = response.content.decode()
     assert "govuk-error-summary" in body
@@ -480,7 +480,7 @@ def test_learning_create_matrix(
         "title": "Repeat safer sleeping advice",
         "summary": "At every contact.",
         "themes": [str(theme.pk)],
-        "recorded_on": "2021-03-01",
+        **date_data("recorded_on", "2021-03-01"),
     }
     matrix.allowed(manager, method="post", data=data, status=302)
     point = LearningPoint.objects.get()
@@ -506,7 +506,7 @@ def test_panel_review_action_add_matrix(
     data = {
         "description": "Refresh the leaflet",
         "owner_agency": str(agency.pk),
-        "due_date": "2021-06-30",
+        **date_data("due_date", "2021-06-30"),
     }
     matrix.allowed(manager, method="post", data=data, status=302)
     body = matrix.allowed(manager).content.decode()
@@ -597,7 +597,7 @@ def test_meeting_update_matrix_and_agenda_change(
     data = {
         "kind": "panel",
         "title": "Panel, renamed",
-        "held_on": "2021-03-19",
+        **date_data("held_on", "2021-03-19"),
         "members": [str(panel.pk)],
         "cases": [str(panel_case.pk), str(added.pk)],
         "papers": "New papers",

@@ -89,7 +89,7 @@ def error_summary(*forms: Form | None) -> dict[str, Any]:
             continue
         for message in form.non_field_errors():
             errors.append({"href": "", "text": str(message)})
-        for name, field_errors in form.errors.items():
+        for name in form.errors:
             if name == "__all__":
                 continue
             bound = form[name]
@@ -100,7 +100,7 @@ def error_summary(*forms: Form | None) -> dict[str, Any]:
                 # GOV.UK: link to the first box with the error
                 parts = getattr(bound.field, "error_parts", ()) or ("day",)
                 target = f"{bound.auto_id}-{parts[0]}"
-            for message in field_errors:
+            for message in bound.errors:  # core.forms.GOVUKBoundField: names the field
                 errors.append({"href": f"#{target}", "text": str(message)})
     return {"errors": errors}
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.governance import services, verbs
 from safeguarding.governance.models import Appointment, Attendance, Decision, Escalation, Meeting
 from safeguarding.governance.tests import files
@@ -183,7 +183,7 @@ def test_schedule_a_meeting(client: Client, owner: User, group: Group) -> None:
     day = timezone.localdate() + timedelta(days=30)
     response = client.post(
         _url("meeting_schedule", group.pk),
-        {"day": day.isoformat(), "starts": "10:00", "ends": "12:00", "location": "Room 1"},
+        {**date_data("day", day), "starts": "10:00", "ends": "12:00", "location": "Room 1"},
     )
     meeting = Meeting.objects.get()
     assert response.status_code == 302
@@ -304,10 +304,12 @@ def test_appointment_overlap_shown_on_the_form(client: Client, owner: User) -> N
     data = {
         "role": Appointment.Role.CHAIR,
         "holder_name": "Synthetic Chair",
-        "started_on": "2024-01-01",
+        **date_data("started_on", "2024-01-01"),
     }
     assert client.post(_url("appointment_create"), data).status_code == 302
-    response = client.post(_url("appointment_create"), {**data, "started_on": "2024-03-01"})
+    response = client.post(
+        _url("appointment_create"), {**data, **date_data("started_on", "2024-03-01")}
+    )
     assert response.status_code == 200
     assert b"holds this role" in response.content
 
@@ -383,7 +385,7 @@ def test_arrangements_document_must_be_a_pdf(client: Client, owner: User) -> Non
             "version_label": "6",
             "title": "T",
             "summary": "S",
-            "review_due_on": "2030-01-01",
+            **date_data("review_due_on", "2030-01-01"),
             "file": files.office(),
         },
     )

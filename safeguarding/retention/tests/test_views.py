@@ -15,7 +15,7 @@ from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.activity_log import verbs as log_verbs
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.retention import services, verbs
 from safeguarding.retention.models import LegalHold
 from safeguarding.retention.tests.factories import attended_booking
@@ -65,7 +65,7 @@ def test_place_a_hold(client, owner, outsider, make_user: Callable[..., User]) -
             "record_type": ContentType.objects.get_for_model(TrainingSession).pk,
             "object_id": booking.session_id,
             "reason": "A synthetic claim.",
-            "review_on": "2999-01-01",
+            **date_data("review_on", "2999-01-01"),
         },
     )
 
@@ -83,7 +83,7 @@ def test_place_a_hold_on_a_missing_record_shows_the_error(client, owner) -> None
             "record_type": ContentType.objects.get_for_model(TrainingSession).pk,
             "object_id": 999,
             "reason": "A synthetic claim.",
-            "review_on": "2999-01-01",
+            **date_data("review_on", "2999-01-01"),
         },
     )
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
+from safeguarding.core.testing import date_data, datetime_data
 from safeguarding.partnership.models import Agency
 from safeguarding.training import services
 from safeguarding.training.models import CourseValidation, TrainingSession
@@ -85,7 +86,7 @@ def test_session_edit_after_a_conflict_saves_on_the_second_submit(
     client: Client, session: TrainingSession, owner: User, officer: User
 ) -> None:
     data = {
-        "starts_at": "2025-06-12 10:00",
+        **datetime_data("starts_at", "2025-06-12 10:00"),
         "duration_minutes": "90",
         "trainer_name": "Synthetic Trainer",
         "capacity": "30",
@@ -117,7 +118,7 @@ def test_validation_review_after_a_conflict_saves_on_the_second_submit(
         mine={
             **{f"check_{key}": "on" for key, _ in VALIDATION_CHECKLIST},
             "decision": "validated",
-            "expires_on": "2027-06-01",
+            **date_data("expires_on", "2027-06-01"),
             "version": data["version"],
         },
     )
@@ -172,7 +173,7 @@ def test_a_conflict_keeps_the_first_edit(
     """Without the refreshed version nothing the second person sends overwrites the first."""
     url = reverse("training:session_update", args=[session.pk])
     data = {
-        "starts_at": "2025-06-12 10:00",
+        **datetime_data("starts_at", "2025-06-12 10:00"),
         "duration_minutes": "90",
         "trainer_name": "Synthetic Trainer",
         "capacity": "30",

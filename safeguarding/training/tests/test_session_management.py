@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, datetime_data
 from safeguarding.training import services
 from safeguarding.training.models import TrainingBooking, TrainingSession
 from safeguarding.training.tests.factories import CourseFactory, TrainingSessionFactory
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def _session_data(**overrides: Any) -> dict[str, Any]:
     return {
-        "starts_at": "2025-06-01 09:30",  # the day before the frozen "now"
+        **datetime_data("starts_at", "2025-06-01 09:30"),  # the day before the frozen "now"
         "duration_minutes": "90",
         "venue": "",
         "joining_link": "https://meet.example/room",

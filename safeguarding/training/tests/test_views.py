@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data, datetime_data
 from safeguarding.partnership.models import Agency
 from safeguarding.training import rules, services
 from safeguarding.training.models import (
@@ -339,7 +339,7 @@ def test_session_create_matrix(
         owner,
         method="post",
         data={
-            "starts_at": "2025-07-01 10:00",
+            **datetime_data("starts_at", "2025-07-01 10:00"),
             "duration_minutes": "60",
             "trainer_name": "Synthetic Trainer",
             "capacity": "40",
@@ -465,7 +465,10 @@ def test_agency_statement_scoped_to_the_agency_lead(
     client.force_login(lead_a)
     assert agency_b.name not in client.get(_url("statement_list")).content.decode()
 
-    csv = client.get(url, {"start": "2025-04-01", "end": "2026-03-31", "format": "csv"})
+    csv = client.get(
+        url,
+        {**date_data("start", "2025-04-01"), **date_data("end", "2026-03-31"), "format": "csv"},
+    )
     assert csv.streaming  # written a row at a time, never held whole in memory
     rows = csv.getvalue().decode().strip().splitlines()
     assert len(rows) == 3  # header and the two charges
@@ -475,7 +478,8 @@ def test_agency_statement_scoped_to_the_agency_lead(
 def test_statement_period_must_be_in_order(client: Client, agency_a: Agency, lead_a: User) -> None:
     client.force_login(lead_a)
     response = client.get(
-        _url("agency_statement", agency_a.pk), {"start": "2025-06-01", "end": "2025-05-01"}
+        _url("agency_statement", agency_a.pk),
+        {**date_data("start", "2025-06-01"), **date_data("end", "2025-05-01")},
     )
     assert "The end date must be after the start date" in response.content.decode()
 
@@ -518,7 +522,7 @@ def test_validation_matrix(
     detail.read_only_write(member_readonly)
     detail.wrong_method(owner, "delete")
     data = {f"check_{key}": "on" for key, _ in rules.VALIDATION_CHECKLIST}
-    data.update({"decision": "validated", "expires_on": "2027-06-01", "version": "1"})
+    data.update({"decision": "validated", **date_data("expires_on", "2027-06-01"), "version": "1"})
     detail.allowed(owner, method="post", data=data, status=302)
     validation.refresh_from_db()
     assert validation.status == CourseValidation.Status.VALIDATED
@@ -672,7 +676,11 @@ def test_needs_survey_create_emails_every_agency_lead(
     response = matrix.allowed(
         owner,
         method="post",
-        data={"year_label": "2025-26", "opens_on": "2025-07-01", "closes_on": "2025-06-01"},
+        data={
+            "year_label": "2025-26",
+            **date_data("opens_on", "2025-07-01"),
+            **date_data("closes_on", "2025-06-01"),
+        },
     )
     assert "The survey must close after it opens" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -681,8 +689,8 @@ def test_needs_survey_create_emails_every_agency_lead(
             method="post",
             data={
                 "year_label": "2025-26",
-                "opens_on": "2025-06-01",
-                "closes_on": "2025-07-31",
+                **date_data("opens_on", "2025-06-01"),
+                **date_data("closes_on", "2025-07-31"),
                 "notify": "on",
             },
             status=302,
@@ -708,7 +716,7 @@ def test_briefing_create_parses_check_questions(
         "summary": "About neglect",
         "content_url": "https://sway.example/neglect",
         "duration_minutes": "20",
-        "published_on": "2025-06-02",
+        **date_data("published_on", "2025-06-02"),
         "is_public": "on",
         "check_questions_text": "Keep a secret? | Yes; No | Maybe",
     }
@@ -815,7 +823,7 @@ def test_session_create_links_the_trainers_account(
 ) -> None:
     client.force_login(owner)
     data = {
-        "starts_at": "2025-07-01 10:00",
+        **datetime_data("starts_at", "2025-07-01 10:00"),
         "duration_minutes": "60",
         "trainer_name": "Synthetic Trainer",
         "trainer_email": "nobody@nowhere.example",
@@ -860,7 +868,7 @@ def test_session_update_matrix(
         owner,
         method="post",
         data={
-            "starts_at": "2025-06-12 10:00",
+            **datetime_data("starts_at", "2025-06-12 10:00"),
             "duration_minutes": "90",
             "trainer_name": "Synthetic Trainer",
             "trainer_email": trainer.email,

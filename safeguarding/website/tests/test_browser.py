@@ -124,8 +124,8 @@ def test_the_business_unit_publishes_a_version_that_search_and_subscribers_see(
         files=[{"name": "toolkit-v2.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     p.get_by_label("What changed").fill("New section on school-age children")
-    p.get_by_label("Publication date").fill("2026-12-01")
-    p.get_by_label("Review date").fill("2027-12-01")
+    page.fill_date("Publication date", date(2026, 12, 1))
+    page.fill_date("Review date", date(2027, 12, 1))
     _click(page, "button", "Add version")
     assert p.get_by_text("Version 2 of “Neglect toolkit” has been published.").is_visible()
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership.tests.factories import AreaFactory
 from safeguarding.website import services
@@ -225,7 +225,7 @@ def test_the_business_unit_adds_a_page_and_it_is_logged(client, officer) -> None
         {
             "title": "Safer sleep", "slug": "safer-sleep", "kind": "topic",
             "summary": "How babies sleep safely.", "body": "## Back to sleep",
-            "audience": "parents", "review_on": "2027-03-31", "is_published": "on",
+            "audience": "parents", **date_data("review_on", "2027-03-31"), "is_published": "on",
         },
     )  # fmt: skip
     assert response.status_code == 302
@@ -241,7 +241,7 @@ def test_a_second_editor_sees_the_conflict_and_can_then_save(client, officer) ->
     client.force_login(officer)
     form = {
         "title": "Mine", "slug": page.slug, "kind": page.kind, "summary": page.summary,
-        "body": page.body, "audience": page.audience, "review_on": "2030-01-01",
+        "body": page.body, "audience": page.audience, **date_data("review_on", "2030-01-01"),
         "is_published": "on", "version": page.version,
     }  # fmt: skip
     services.page_update(actor=officer, page=page, expected_version=page.version, title="Theirs")

@@ -468,6 +468,7 @@ MISSING: frozenset[str] = frozenset(
         "case_reviews:agency_request_document_download",
         "case_reviews:child_add",
         "case_reviews:child_identity",
+        "case_reviews:child_identity_update",
         "case_reviews:dissemination_add",
         "case_reviews:finding_add",
         "case_reviews:milestone_add",
