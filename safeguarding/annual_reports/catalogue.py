@@ -117,6 +117,7 @@ MODULE_LABELS = {
     "assurance": "Quality assurance",
     "training": "Training",
     "governance": "Governance and funding",
+    "exploitation": "Child exploitation",
     "priority": "Priorities (evidence figures)",
     "website": "Website",
     "context": "Context (published sources)",
@@ -823,6 +824,9 @@ def figure_values(
     if "governance" in sections:
         for figure, value in _priority_figures(sections["governance"]):
             values[figure.key] = FigureValue(figure, value, now)
+    if "training" in sections:
+        for figure, value in _exploitation_training_figures(year, sections["training"]):
+            values[figure.key] = FigureValue(figure, value, now)
     for figure, value in _context_figures(year):
         values[figure.key] = FigureValue(figure, value, now)
     return values
@@ -845,6 +849,38 @@ def _priority_figures(section: ReportSection) -> Iterable[tuple[CatalogueFigure,
                 ),
                 item.value,
             )
+
+
+EXPLOITATION_PEOPLE_TRAINED = "exploitation.people_trained"
+
+
+def _exploitation_training_figures(
+    year: ReportingYear, section: ReportSection
+) -> Iterable[tuple[CatalogueFigure, Value]]:
+    """People trained on exploitation: training's count for the exploitation priority (the
+    one exploitation's reporting names), so neither domain app imports the other."""
+    from safeguarding.exploitation.reporting import exploitation_priority
+
+    priority = exploitation_priority(year)
+    trained = getattr(section.figures, "people_trained_on", None)
+    if priority is None or trained is None:
+        return
+    yield (
+        CatalogueFigure(
+            key=EXPLOITATION_PEOPLE_TRAINED,
+            label="People trained on exploitation",
+            unit=COUNT,
+            definition="Distinct people who, in the year, attended a session of a course "
+            f"linked to priority {priority.number} (the exploitation priority: the course's "
+            "own priority, or a course or session linked to it as evidence) or completed a "
+            "briefing on it. Each person counts once; attendance from paper registers, which "
+            "names nobody, counts once per row.",
+            path="",
+            records_url_name=TRAINING_URL,
+            exact=True,
+        ),
+        trained(priority.number) or 0,
+    )
 
 
 CONTEXT_UNITS = {"count": COUNT, "percent": PERCENT, "rate": "rate", "other": "other"}

@@ -81,7 +81,9 @@ NARRATIVE: dict[str, str] = {
         "{{ governance.attendance_percent }} of the expected members (or their deputies) "
         "attending, and recorded {{ governance.decisions }} decisions. Subgroups escalated "
         "{{ governance.escalations }} matters to the board. Partners agreed to contribute "
-        "{{ governance.funding_agreed }} to the partnership's budget."
+        "{{ governance.funding_agreed }} to the partnership's budget.\n\n"
+        "On priority three, child criminal exploitation, {{ exploitation.people_trained }} "
+        "people were trained on exploitation through the six-weekly virtual CCE sessions."
     ),
     "practice_reviews": (
         "The partnership held {{ case_reviews.rapid_reviews_held }} rapid reviews this year: "

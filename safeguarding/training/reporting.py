@@ -2,18 +2,29 @@
 
 A session is "delivered" in a year when it was not cancelled and started within the year;
 "people attending" counts attendance records marked attended on those sessions.
+
+"People trained on a priority" (`by_priority`, one row per partnership priority overlapping
+the year) counts distinct people who, in the year, attended a delivered session of a course
+linked to the priority (the course's own priority, or a course or session linked to it as
+evidence in governance), or completed a briefing whose priority it is. A person counts once
+however many sessions and briefings; attendance from paper registers (no learner recorded)
+identifies nobody, so each such row counts as one person. The annual report's figure "people
+trained on exploitation" is the row of the exploitation priority.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet, Sum
 
 from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
-from safeguarding.partnership.models import Agency
+from safeguarding.governance.models import EvidenceLink
+from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training.models import (
     BriefingCompletion,
     BriefingDailyViews,
@@ -67,6 +78,13 @@ class ValidationFigures:
 
 
 @dataclass(frozen=True)
+class PriorityTrained:
+    number: int
+    title: str
+    people: int
+
+
+@dataclass(frozen=True)
 class TrainingFigures:
     year: ReportingYear
     sessions_by_format: list[Tally]
@@ -82,6 +100,12 @@ class TrainingFigures:
     certificates_issued: int
     validation: ValidationFigures
     impact: ImpactFigures
+    by_priority: list[PriorityTrained]
+
+    def people_trained_on(self, number: int) -> int | None:
+        """People trained on priority `number` in the year (None: no such priority)."""
+        row = next((row for row in self.by_priority if row.number == number), None)
+        return row.people if row else None
 
 
 def _in_year(year: ReportingYear, field: str) -> Q:
@@ -175,6 +199,35 @@ def validation_figures(year: ReportingYear) -> ValidationFigures:
     )
 
 
+def _linked_ids(priority: Priority, model: type[Course] | type[TrainingSession]) -> QuerySet[Any]:
+    return EvidenceLink.objects.filter(
+        priority=priority, record_type=ContentType.objects.get_for_model(model)
+    ).values("record_id")
+
+
+def people_trained_on_priority(year: ReportingYear, priority: Priority) -> int:
+    """Distinct people trained on the priority in the year (see the module docstring)."""
+    courses = Course.objects.filter(Q(priority=priority) | Q(pk__in=_linked_ids(priority, Course)))
+    attended = attended_bookings(year).filter(
+        Q(session__course__in=courses) | Q(session__in=_linked_ids(priority, TrainingSession))
+    )
+    learners = set(attended.filter(learner__isnull=False).values_list("learner_id", flat=True))
+    completed = BriefingCompletion.objects.filter(
+        _in_year(year, "completed_at"), briefing__priority=priority
+    )
+    learners |= set(completed.values_list("learner_id", flat=True))
+    return len(learners) + attended.filter(learner__isnull=True).count()
+
+
+def people_trained_by_priority(year: ReportingYear) -> list[PriorityTrained]:
+    priorities = Priority.objects.filter(
+        period_start__lte=year.end, period_end__gte=year.start
+    ).order_by("number", "period_start")
+    return [
+        PriorityTrained(p.number, p.title, people_trained_on_priority(year, p)) for p in priorities
+    ]
+
+
 def report_figures(year: ReportingYear) -> TrainingFigures:
     sessions = delivered_sessions(year)
     formats = dict(Course.Format.choices)
@@ -213,6 +266,7 @@ def report_figures(year: ReportingYear) -> TrainingFigures:
         certificates_issued=Certificate.objects.filter(_in_year(year, "issued_at")).count(),
         validation=validation_figures(year),
         impact=impact_figures(year),
+        by_priority=people_trained_by_priority(year),
     )
 
 
