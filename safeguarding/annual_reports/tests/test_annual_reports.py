@@ -114,8 +114,9 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert "10,753 times" in text
     assert version.young_people_html
     assert "961" in text
-    # The sources cited: area measurements, homelessness statistics, social media analytics.
-    assert [n["number"] for n in version.footnotes] == [1, 2, 3]
+    # The sources cited: area, population, caravans, homelessness, rough sleeping, prisons,
+    # website and social media analytics.
+    assert [n["number"] for n in version.footnotes] == list(range(1, 9))
     # Social media figures are context figures with their source (the seed's figures).
     # (each value carries its footnote mark, so the values are checked on their own)
     for value in ("111,383", "190,000", "80,112", "1,007"):

@@ -166,7 +166,9 @@ def test_workflow_pages_from_draft_to_published(
     sign = ViewMatrix(client, _url("edition_sign_off", edition.pk))
     sign.outsider(outsider)
     sign.read_only_write(member_readonly, data={"agency": partners["police"].pk})
-    sign.read_only_write(officer, data={"agency": partners["police"].pk})
+    # Staff record a partner's sign-off instead: the day it was given is required.
+    recorded = sign.allowed(officer, method="post", data={"agency": partners["police"].pk})
+    assert b"govuk-error-summary" in recorded.content
     sign.wrong_method(signers["police"], "delete")
     for role, user in signers.items():
         assert b"Sign off the report" in sign.allowed(user).content
