@@ -74,7 +74,9 @@ def figure_definition_get(*, year: ReportingYear, key: str) -> FigureDefinition:
     """The definition of a catalogued figure with its value for the year; KeyError when the
     key is not in the year's catalogue."""
     figure = STATIC.get(key)
-    if figure is not None:
+    if figure is not None and figure.path == catalogue.RECORDS_COUNT:
+        value = catalogue.records_count(figure, year)
+    elif figure is not None:
         figures = _section_figures(year, figure.module)
         value = catalogue.read_figure(figures, figure.path) if figures is not None else None
     else:
