@@ -86,6 +86,14 @@ def figure_definition_get(*, year: ReportingYear, key: str) -> FigureDefinition:
     return FigureDefinition(year, figure, value, based_on)
 
 
+def may_see_exact(user: User, figure: catalogue.CatalogueFigure) -> bool:
+    """The exact value of a disclosure-controlled count of records: for partnership staff (who
+    write the report) and for people who may open those records; everyone else sees the value
+    as it would be published."""
+    records = figure.records
+    return figure.exact or records is None or user.is_partnership_staff or records.allowed(user)
+
+
 def figure_record_list_get(*, key: str) -> RecordList:
     """The record list of a figure; KeyError when it has none."""
     records = STATIC[key].records if key in STATIC else None

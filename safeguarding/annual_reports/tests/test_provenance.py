@@ -446,3 +446,12 @@ def test_locations_mapped_list_is_as_long_as_the_figure(
     assert mapping_figures(YEAR).locations_mapped == 2
     response = get(client, member_readonly, records_url("exploitation.locations_mapped"))
     assert (response.context["result"].total, listed(response)) == (2, 2)
+
+
+def test_figure_list_shows_exact_counts_of_records_only_to_staff_and_those_who_may_see_them(
+    client: Client, officer: User, member_readonly: User, edition: Any
+) -> None:
+    url = reverse("annual_reports:figure_list", args=[edition.pk])
+    assert "Not shown" not in get(client, officer, url).content.decode()
+    # Child deaths and MACE children: the scrutineer sees the values as published only.
+    assert "Not shown" in get(client, member_readonly, url).content.decode()
