@@ -121,6 +121,7 @@ MODULE_LABELS = {
     "priority": "Priorities (evidence figures)",
     "website": "Website",
     "context": "Context (published sources)",
+    "exploitation": "Exploitation",
 }
 
 
@@ -673,6 +674,32 @@ FIGURES += (
     ),
 )
 
+# Figures counted from their module's provenance records (core/provenance.py) rather than read
+# from a computed section: the module has no section of its own in the report.
+RECORDS_COUNT = "records:count"
+
+FIGURES += (
+    # --- exploitation (exploitation.provenance): children discussed are counts of children ---
+    _figure(
+        "exploitation.children_discussed",
+        "Children discussed at MACE",
+        COUNT,
+        "Children discussed at a multi-agency child exploitation (MACE) meeting in the year, "
+        "each child once.",
+        RECORDS_COUNT,
+        "exploitation:child_list",
+    ),
+    _figure(
+        "exploitation.locations_mapped",
+        "Locations of concern mapped",
+        COUNT,
+        "Places where a concern about exploitation was recorded in the year, each once.",
+        RECORDS_COUNT,
+        "exploitation:location_list",
+        exact=True,
+    ),
+)
+
 # Sums the published figures obey: (total, parts). Secondary suppression uses them.
 SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("child_deaths.notified", ("child_deaths.expected", "child_deaths.unexpected")),
@@ -694,6 +721,12 @@ CONTROLLED_MODULES = frozenset(
 )
 
 DATASETS_URL = "datasets:dashboard"
+
+
+def records_count(figure: CatalogueFigure, year: ReportingYear) -> Value:
+    """A figure counted from its provenance records (None when its module offers none)."""
+    records = figure.records
+    return records.count(year) if records is not None else None
 
 
 def read_figure(figures: Any, path: str) -> Value:
@@ -758,7 +791,7 @@ def module_section_titles(year: ReportingYear) -> list[tuple[str, str]]:
 
 
 # Modules offering provenance besides those with a report section (settings).
-PROVENANCE_MODULES: tuple[str, ...] = ()
+PROVENANCE_MODULES: tuple[str, ...] = ("safeguarding.exploitation",)
 
 
 def record_lists() -> dict[str, RecordList]:
@@ -814,6 +847,9 @@ def figure_values(
     now = timezone.now()
     values: dict[str, FigureValue] = {}
     for figure in FIGURES:
+        if figure.path == RECORDS_COUNT:
+            values[figure.key] = FigureValue(figure, records_count(figure, year), now)
+            continue
         section = sections.get(figure.module)
         if section is None:
             continue

@@ -74,7 +74,9 @@ def figure_definition_get(*, year: ReportingYear, key: str) -> FigureDefinition:
     """The definition of a catalogued figure with its value for the year; KeyError when the
     key is not in the year's catalogue."""
     figure = STATIC.get(key)
-    if figure is not None:
+    if figure is not None and figure.path == catalogue.RECORDS_COUNT:
+        value = catalogue.records_count(figure, year)
+    elif figure is not None:
         figures = _section_figures(year, figure.module)
         value = catalogue.read_figure(figures, figure.path) if figures is not None else None
     else:
@@ -82,6 +84,14 @@ def figure_definition_get(*, year: ReportingYear, key: str) -> FigureDefinition:
         figure, value = found.figure, found.value
     based_on = [STATIC[k] for k in figure.based_on if k in STATIC]
     return FigureDefinition(year, figure, value, based_on)
+
+
+def may_see_exact(user: User, figure: catalogue.CatalogueFigure) -> bool:
+    """The exact value of a disclosure-controlled count of records: for partnership staff (who
+    write the report) and for people who may open those records; everyone else sees the value
+    as it would be published."""
+    records = figure.records
+    return figure.exact or records is None or user.is_partnership_staff or records.allowed(user)
 
 
 def figure_record_list_get(*, key: str) -> RecordList:

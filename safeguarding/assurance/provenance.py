@@ -89,7 +89,6 @@ def _returns_list(records: Any) -> RecordList:
         scope=_scope_returns,
         columns=RETURN_COLUMNS,
         link=lambda r: reverse("assurance:section11_return_detail", args=[r.pk]),
-        sensitive=False,
     )
 
 
@@ -105,7 +104,6 @@ RECORDS: dict[str, RecordList] = {
             Column("Completed", lambda a: _day(a.completed_on)),
         ),
         link=lambda a: reverse("assurance:audit_detail", args=[a.pk]),
-        sensitive=False,
     ),
     "assurance.section11_returns": _returns_list(section11_returns),
     "assurance.section11_submitted": _returns_list(section11_submitted),
@@ -119,6 +117,5 @@ RECORDS: dict[str, RecordList] = {
             Column("Year", lambda c: c.year_label),
             Column("Escalation", lambda c: c.escalation),
         ),
-        sensitive=False,
     ),
 }

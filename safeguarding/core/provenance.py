@@ -52,7 +52,6 @@ class RecordList:
     columns: tuple[Column, ...]
     scope: Callable[[User, QuerySet[Any]], QuerySet[Any]] = _unscoped
     link: Callable[[Any], str] | None = None  # the record's own page, if it has one
-    sensitive: bool = True  # views are logged (every provenance list is, see the view)
 
     def count(self, year: ReportingYear) -> int:
         """The figure, counted from the same query the list shows."""

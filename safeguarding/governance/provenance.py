@@ -75,7 +75,6 @@ RECORDS: dict[str, RecordList] = {
             Column("Held", lambda m: _when(m.starts_at)),
         ),
         link=lambda m: reverse("governance:meeting_detail", args=[m.pk]),
-        sensitive=False,
     ),
     "governance.decisions": RecordList(
         noun="decisions",
@@ -88,6 +87,5 @@ RECORDS: dict[str, RecordList] = {
             Column("Decision", lambda d: d.text),
         ),
         link=lambda d: reverse("governance:meeting_detail", args=[d.meeting_id]),
-        sensitive=False,
     ),
 }

@@ -129,7 +129,6 @@ def _session_list(records: Records) -> RecordList:
         allowed=_may_see_sessions,
         columns=SESSION_COLUMNS,
         link=lambda s: reverse("training:session_detail", args=[s.pk]),
-        sensitive=False,
     )
 
 
@@ -180,6 +179,5 @@ RECORDS: dict[str, RecordList] = {
             Column("Validated", lambda v: _when(v.validated_on)),
         ),
         link=lambda v: reverse("training:validation_detail", args=[v.pk]),
-        sensitive=False,
     ),
 }

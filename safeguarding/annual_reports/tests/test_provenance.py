@@ -144,6 +144,7 @@ def test_definition_page_shows_the_catalogue_entry_and_offers_records_only_when_
     assert readonly.status_code == 200
     assert records_url("child_deaths.notified") not in readonly.content.decode()
     assert "Your role does not let you see them" in readonly.content.decode()
+    assert "Not shown to you" in readonly.content.decode()  # the exact count of children
     assert get(client, outsider, url).status_code == 404
     assert get(client, manager, definition_url("no.such_figure")).status_code == 404
     assert get(client, manager, records_url("no.such_figure")).status_code == 404
@@ -385,3 +386,72 @@ def test_preview_links_each_figure_to_its_definition(
     client.force_login(officer)
     page = client.get(reverse("annual_reports:edition_preview", args=[edition.pk]))
     assert f'href="{definition_url("child_deaths.notified")}"' in page.content.decode()
+
+
+# --- exploitation: children discussed at MACE are sensitive ------------------------------------
+
+
+def test_children_discussed_scoped_to_the_mace_and_the_agency(
+    client: Client,
+    make_user: Callable[..., User],
+    owner: User,
+    member_readonly: User,
+    outsider: User,
+) -> None:
+    from safeguarding.exploitation.reporting import child_figures
+    from safeguarding.exploitation.tests.factories import MaceChildFactory, MappingGroupFactory
+    from safeguarding.partnership.models import GroupMembership
+    from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
+
+    area, other_area = AreaFactory.create(), AreaFactory.create()
+    agency = AgencyFactory.create()
+    mace = MappingGroupFactory.create(area=area)
+    member = make_user((Role.AGENCY_LEAD, AgencyFactory.create()))
+    GroupMembership.objects.create(group=mace.group, person=member)
+    ours = [MaceChildFactory.create(area=area) for _ in range(2)]
+    theirs = MaceChildFactory.create(area=other_area)
+    theirs.agencies.set([agency])
+    for child in [*ours, theirs]:
+        child.discussions.create(discussed_on=date(2020, 7, 1), risk_level="medium")
+        child.discussions.create(discussed_on=date(2020, 10, 1), risk_level="low")
+    earlier = MaceChildFactory.create(area=area)  # discussed only the year before
+    earlier.discussions.create(discussed_on=date(2019, 7, 1), risk_level="high")
+    assert child_figures(YEAR, exact=True).discussed == 3
+
+    key = "exploitation.children_discussed"
+    assert catalogue.figure_values(YEAR)[key].value == 3
+    everyone = get(client, owner, records_url(key))
+    assert (everyone.context["result"].total, listed(everyone)) == (3, 3)
+    mace_view = get(client, member, records_url(key))
+    assert (mace_view.context["result"].visible, listed(mace_view)) == (2, 2)
+    assert theirs.pseudonym not in mace_view.content.decode()
+    agency_view = get(client, make_user((Role.AGENCY_LEAD, agency)), records_url(key))
+    assert listed(agency_view) == 1
+    assert theirs.pseudonym in agency_view.content.decode()
+    practitioner = make_user((Role.PRACTITIONER, agency))
+    for user in (member_readonly, outsider, practitioner):
+        assert get(client, user, records_url(key)).status_code == 404
+
+
+def test_locations_mapped_list_is_as_long_as_the_figure(
+    client: Client, member_readonly: User
+) -> None:
+    from safeguarding.exploitation.reporting import mapping_figures
+    from safeguarding.exploitation.tests.factories import LocationConcernFactory, LocationFactory
+
+    place = LocationFactory.create()
+    LocationConcernFactory.create_batch(2, location=place)
+    LocationConcernFactory.create()
+    LocationConcernFactory.create(recorded_on=date(2019, 6, 1))
+    assert mapping_figures(YEAR).locations_mapped == 2
+    response = get(client, member_readonly, records_url("exploitation.locations_mapped"))
+    assert (response.context["result"].total, listed(response)) == (2, 2)
+
+
+def test_figure_list_shows_exact_counts_of_records_only_to_staff_and_those_who_may_see_them(
+    client: Client, officer: User, member_readonly: User, edition: Any
+) -> None:
+    url = reverse("annual_reports:figure_list", args=[edition.pk])
+    assert "Not shown" not in get(client, officer, url).content.decode()
+    # Child deaths and MACE children: the scrutineer sees the values as published only.
+    assert "Not shown" in get(client, member_readonly, url).content.decode()

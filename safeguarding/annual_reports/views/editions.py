@@ -19,7 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from safeguarding.annual_reports import catalogue, forms, permissions, selectors, services
+from safeguarding.annual_reports import (
+    catalogue,
+    forms,
+    permissions,
+    provenance,
+    selectors,
+    services,
+)
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -146,7 +153,9 @@ def figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rows = [
         {
             "figure": item.figure,
-            "exact": catalogue.format_value(item.value, item.figure.unit),
+            "exact": catalogue.format_value(item.value, item.figure.unit)
+            if provenance.may_see_exact(request.user, item.figure)
+            else "Not shown",
             "shown": catalogue.format_value(shown[key], item.figure.unit),
             "module": catalogue.MODULE_LABELS.get(item.figure.module, item.figure.module),
         }

@@ -44,6 +44,7 @@ def figure_detail(request: AuthenticatedHttpRequest, year: str, key: str) -> Htt
             "definition": definition,
             "figure": definition.figure,
             "may_see_records": records is not None and records.allowed(request.user),
+            "may_see_exact": provenance.may_see_exact(request.user, definition.figure),
             "records_url": definition.figure.provenance_path(definition.year),
             "breadcrumbs": CRUMBS((f"{definition.figure.label}, {year}", "")),
         },

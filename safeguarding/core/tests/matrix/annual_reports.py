@@ -190,6 +190,11 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             _figure("training.attended"),
         ),
         read_page(
+            "children discussed at MACE (staff, MACE members, agency leads; never read-only)",
+            expect(NOT_FOUND, (STAFF | {LEAD}, OK)),
+            _figure("exploitation.children_discussed"),
+        ),
+        read_page(
             "meetings held (whoever sees governance)",
             expect(OK, ({NO_ROLE}, NOT_FOUND)),
             _figure("governance.meetings"),
