@@ -168,7 +168,8 @@ def test_booking_cancel_matrix(
     matrix = ViewMatrix(client, _url("booking_cancel", booking.pk))
     assert "free of charge" in matrix.allowed(learner).content.decode()
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
+    matrix.outsider(member_readonly)
     matrix.wrong_method(learner, "delete")
     matrix.allowed(learner, method="post", status=302)
     booking.refresh_from_db()
@@ -190,7 +191,7 @@ def test_offer_accept_and_waitlist_leave_matrix(
 
     accept = ViewMatrix(client, _url("offer_accept", waiting_booking.pk))
     accept.outsider(make_practitioner(), method="post")
-    accept.read_only_write(member_readonly)
+    accept.outsider(member_readonly, method="post")  # another person's booking
     accept.wrong_method(waiting, "get")
     accept.allowed(waiting, method="post", status=302)
     waiting_booking.refresh_from_db()
@@ -198,7 +199,7 @@ def test_offer_accept_and_waitlist_leave_matrix(
 
     leave = ViewMatrix(client, _url("waitlist_leave", waiting_booking.pk))
     leave.outsider(make_practitioner(), method="post")
-    leave.read_only_write(member_readonly)
+    leave.outsider(member_readonly, method="post")
     leave.wrong_method(waiting, "get")
 
 
@@ -213,7 +214,7 @@ def test_evaluation_matrix_and_certificate_download(
     matrix = ViewMatrix(client, url)
     matrix.allowed(learner)
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
     matrix.wrong_method(learner, "delete")
     # An empty form shows the error summary and saves nothing.
     response = matrix.allowed(learner, method="post", data={})
@@ -232,6 +233,7 @@ def test_evaluation_matrix_and_certificate_download(
     assert response["Content-Type"] == "application/pdf"
     assert ActivityEvent.objects.filter(verb="exported", target_id=str(certificate.pk)).exists()
     download.outsider(make_practitioner())
+    download.outsider(member_readonly)  # another person's certificate names them
     download.wrong_method(learner, "post")
 
 
@@ -249,7 +251,8 @@ def test_certificate_revoke_matrix(
     matrix = ViewMatrix(client, _url("certificate_revoke", certificate.pk))
     matrix.allowed(owner)
     matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
+    matrix.outsider(member_readonly)
     matrix.wrong_method(owner, "delete")
     matrix.allowed(owner, method="post", data={"reason": "Issued in error"}, status=302)
     certificate.refresh_from_db()
@@ -266,7 +269,7 @@ def test_impact_response_matrix(
     matrix = ViewMatrix(client, _url("impact_response_create", attended.pk))
     matrix.allowed(learner)
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
     matrix.wrong_method(learner, "delete")
     response = matrix.allowed(learner, method="post", data={"practice_changed": "yes"})
     assert "Say how your practice has changed" in response.content.decode()
@@ -359,10 +362,12 @@ def test_register_matrix_records_view_and_marks(
 ) -> None:
     frozen.move_to(datetime(2025, 6, 12, 10, 0, tzinfo=UTC))
     matrix = ViewMatrix(client, _url("session_register", booking.session_id))
-    matrix.allowed(member_readonly)
+    matrix.allowed(owner)
     assert ActivityEvent.objects.filter(verb="viewed", data__what="register").exists()
     matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
+    # The register names everyone booked: read-only roles neither see nor mark it.
+    matrix.outsider(member_readonly)
+    matrix.outsider(member_readonly, method="post")
     matrix.wrong_method(owner, "delete")
     matrix.allowed(
         owner, method="post", data={"booking": booking.pk, "attendance": "no_show"}, status=302
@@ -372,7 +377,7 @@ def test_register_matrix_records_view_and_marks(
 
     mark_all = ViewMatrix(client, _url("register_mark_all", booking.session_id))
     mark_all.outsider(outsider, method="post")
-    mark_all.read_only_write(member_readonly)
+    mark_all.outsider(member_readonly, method="post")
     mark_all.wrong_method(owner, "get")
 
 
@@ -419,6 +424,7 @@ def test_approvals_matrix(
     )
     booking = services.booking_create(actor=learner, session=session)
     ViewMatrix(client, _url("approval_list")).outsider(learner)
+    ViewMatrix(client, _url("approval_list")).outsider(member_readonly)  # names people
     assert (
         learner.display_name
         in ViewMatrix(client, _url("approval_list")).allowed(lead_a).content.decode()
@@ -428,7 +434,7 @@ def test_approvals_matrix(
 
     matrix = ViewMatrix(client, _url("booking_approve", booking.pk))
     matrix.outsider(lead_b, method="post")
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
     matrix.wrong_method(lead_a, "get")
     matrix.allowed(lead_a, method="post", data={"decision": "approve"}, status=302)
     booking.refresh_from_db()
@@ -460,7 +466,8 @@ def test_agency_statement_scoped_to_the_agency_lead(
     page = matrix.allowed(lead_a).content.decode()
     assert "£100.00" in page
     matrix.outsider(lead_b)
-    matrix.allowed(member_readonly)
+    matrix.outsider(member_readonly)  # a statement names the people charged
+    ViewMatrix(client, _url("statement_list")).outsider(member_readonly)
     matrix.wrong_method(lead_a, "post")
     client.force_login(lead_a)
     assert agency_b.name not in client.get(_url("statement_list")).content.decode()
