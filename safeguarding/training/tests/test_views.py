@@ -200,7 +200,45 @@ def test_offer_accept_and_waitlist_leave_matrix(
     leave = ViewMatrix(client, _url("waitlist_leave", waiting_booking.pk))
     leave.outsider(make_practitioner(), method="post")
     leave.outsider(member_readonly, method="post")
-    leave.wrong_method(waiting, "get")
+    leave.wrong_method(waiting, "delete")
+
+
+def test_turning_down_an_offer_asks_for_confirmation_first(
+    client: Client, session: TrainingSession, make_practitioner: Callable[..., User]
+) -> None:
+    first = make_practitioner()
+    services.booking_create(actor=first, session=session)
+    services.booking_create(actor=make_practitioner(), session=session)
+    waiting = make_practitioner()
+    offered = services.booking_create(actor=waiting, session=session)
+    services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.OFFERED
+    client.force_login(waiting)
+    url = _url("waitlist_leave", offered.pk)
+
+    # The list links to a confirmation page; opening it changes nothing.
+    assert url in client.get(_url("booking_list")).content.decode()
+    page = client.get(url).content.decode()
+    assert "Are you sure you want to turn down the place" in page
+    assert "govuk-warning-text" in page
+    assert "You cannot undo this" in page
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.OFFERED
+
+    # Confirming turns it down.
+    response = client.post(url, {})
+    assert response.status_code == 302
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.LEFT_WAITLIST
+
+    # Its state no longer allows it: a clear message, no button, nothing changed.
+    again = client.get(url, follow=True).content.decode()
+    assert "there is nothing to leave" in again
+    assert "Turn down the place</button>" not in again
+    assert client.post(url, {}).status_code == 302
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.LEFT_WAITLIST
 
 
 def test_evaluation_matrix_and_certificate_download(
