@@ -473,10 +473,45 @@ def test_approvals_matrix(
     matrix = ViewMatrix(client, _url("booking_approve", booking.pk))
     matrix.outsider(lead_b, method="post")
     matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
-    matrix.wrong_method(lead_a, "get")
+    matrix.wrong_method(lead_a, "delete")
     matrix.allowed(lead_a, method="post", data={"decision": "approve"}, status=302)
     booking.refresh_from_db()
     assert booking.status == TrainingBooking.Status.CONFIRMED
+
+
+def test_not_approving_a_booking_asks_for_confirmation_first(
+    client: Client, lead_a: User, learner: User, frozen: Any
+) -> None:
+    from safeguarding.training.tests.factories import CourseFactory, TrainingSessionFactory
+
+    session = TrainingSessionFactory.create(
+        course=CourseFactory.create(requires_manager_approval=True)
+    )
+    booking = services.booking_create(actor=learner, session=session)
+    url = _url("booking_approve", booking.pk)
+    client.force_login(lead_a)
+
+    # The list links to the confirmation page; opening it changes nothing.
+    listing = client.get(_url("approval_list")).content.decode()
+    assert f'href="{url}"' in listing
+    page = client.get(url).content.decode()
+    assert "Are you sure you do not want to approve" in page
+    assert "You cannot undo this" in page
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.PENDING_APPROVAL
+
+    # Its button refuses.
+    assert client.post(url, {"decision": "refuse"}).status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.REFUSED
+
+    # A booking no longer waiting: a clear message, no button, nothing changed.
+    again = client.get(url, follow=True).content.decode()
+    assert "no longer waiting for approval" in again
+    assert "Do not approve the booking</button>" not in again
+    client.post(url, {"decision": "approve"})
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.REFUSED
 
 
 # --- statements (scoped) -----------------------------------------------------------------------
