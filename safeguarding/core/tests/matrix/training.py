@@ -252,6 +252,66 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             fill=certificate_other,
         ),
     ),
+    "training:agency_statement": (
+        Case(
+            "agency A",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, LEAD}, OK)),
+            post=expect(NOT_ALLOWED),
+            fill=agency_a,
+        ),
+        Case(
+            "agency B (agency A's lead may not see it)",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK)),
+            post=expect(NOT_ALLOWED),
+            fill=agency_b,
+        ),
+    ),
+    "training:certificate_verify_code": (
+        Case(
+            "another person's certificate's code",
+            get={**expect(OK), ANONYMOUS: OK},
+            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
+            fill=lambda w: {"code": w.certificate_other.code},
+        ),
+    ),
+    "training:impact_report": (
+        Case(
+            "a reporting year",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
+            post=expect(NOT_ALLOWED),
+            fill=lambda w: {"year": "2020-21"},
+        ),
+    ),
+    # Leaving the waiting list: a confirmation page; a booking not waiting (these are
+    # confirmed) sends its owner back with a message (OK). Staff may look, not change.
+    "training:waitlist_leave": (
+        Case(
+            "the practitioner's own booking",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN), ({PRACTITIONER}, OK)),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN), ({PRACTITIONER}, OK)),
+            fill=booking_own,
+        ),
+        Case(
+            "another person's booking",
+            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN)),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN)),
+            fill=booking_other,
+        ),
+    ),
+    "training:offer_accept": (
+        Case(
+            "the practitioner's own booking",
+            get=expect(NOT_ALLOWED),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN), ({PRACTITIONER}, OK)),
+            fill=booking_own,
+        ),
+        Case(
+            "another person's booking",
+            get=expect(NOT_ALLOWED),
+            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, FORBIDDEN)),
+            fill=booking_other,
+        ),
+    ),
     "training:certificate_revoke": (
         Case(
             "another person's certificate",
@@ -361,19 +421,14 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 # leaves this set when build() adds its records and ENTRIES gets its cases.
 MISSING: frozenset[str] = frozenset(
     {
-        "training:agency_statement",
         "training:booking_approve",
         "training:briefing_complete",
         "training:briefing_detail",
-        "training:certificate_verify_code",
-        "training:impact_report",
         "training:impact_response_create",
         "training:needs_response_create",
         "training:needs_survey_detail",
-        "training:offer_accept",
         "training:register_mark_all",
         "training:validation_detail",
         "training:validation_resubmit",
-        "training:waitlist_leave",
     }
 )
