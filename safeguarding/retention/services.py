@@ -76,14 +76,40 @@ class PolicyOutcome:
     processed: int
 
 
-def _policy_apply(*, policy: Policy, as_of: date, batch_size: int) -> tuple[int, int]:
+def _batch_apply(
+    *, actor: User | None, policy: Policy, result: RetentionRunResult, batch: list[Any]
+) -> int:
+    """One batch, in one transaction: remove or anonymise the records, add them to the
+    run's counts and record the batch's summary event (counts only). If any of the three
+    fails, none of them happens."""
+    assert policy.process is not None
+    with transaction.atomic():
+        done = policy.process(batch)
+        if done:
+            result.processed += done
+            result.save(update_fields=["processed"])
+            event_record(
+                actor=actor,
+                verb=verbs.RETENTION_BATCH_APPLIED,
+                target=result.run,
+                data={
+                    "record_type": policy.key,
+                    "action": policy.action.value,
+                    "processed": done,
+                },
+            )
+    return done
+
+
+def _policy_apply(
+    *, actor: User | None, policy: Policy, result: RetentionRunResult, as_of: date, batch_size: int
+) -> int:
     """Process every removable record of one policy in batches, each in its own transaction
-    (a failure keeps the batches already done). Returns (held, processed)."""
-    held = policy.held_records(as_of)
-    held_count = held.count() if held is not None else 0
+    with its summary event (a failure keeps the batches already done, each with its event).
+    Returns the number processed."""
     processed = 0
     if policy.process is None:
-        return held_count, processed
+        return processed
     while True:
         removable = policy.removable_records(as_of)
         if removable is None:
@@ -91,26 +117,28 @@ def _policy_apply(*, policy: Policy, as_of: date, batch_size: int) -> tuple[int,
         batch = list(removable.order_by("pk").values_list("pk", flat=True)[:batch_size])
         if not batch:
             break
-        with transaction.atomic():
-            done = policy.process(batch)
+        done = _batch_apply(actor=actor, policy=policy, result=result, batch=batch)
         processed += done
         if done == 0:  # nothing changed: stop rather than loop on the same batch
             break
-    return held_count, processed
+    return processed
 
 
 def retention_apply(
     *, actor: User | None, as_of: date, batch_size: int = 500
 ) -> tuple[RetentionRun, list[PolicyOutcome]]:
-    """Apply every policy as of `as_of`: records under a legal hold are left; one summary
-    event per record type with counts only (never the removed content). Dry runs do not call
-    this (see selectors.retention_status_list): they change nothing."""
+    """Apply every policy as of `as_of`: records under a legal hold are left. Each batch is
+    removed or anonymised in the same transaction as its summary event
+    (`retention.batch_applied`, counts only); then one summary event per record type
+    (`retention.applied`) gives the type's totals. Never the removed content. Dry runs do not
+    call this (see selectors.retention_status_list): they change nothing."""
     run = RetentionRun.objects.create(started_at=timezone.now(), as_of=as_of, started_by=actor)
     outcomes = []
     for policy in registry.policy_list():
         due_records = policy.due_records(as_of)
         due = due_records.count() if due_records is not None else 0
-        held, processed = _policy_apply(policy=policy, as_of=as_of, batch_size=batch_size)
+        held_records = policy.held_records(as_of)
+        held = held_records.count() if held_records is not None else 0
         result = RetentionRunResult.objects.create(
             run=run,
             policy_key=policy.key,
@@ -118,7 +146,10 @@ def retention_apply(
             action=policy.action.value,
             due=due,
             held=held,
-            processed=processed,
+            processed=0,
+        )
+        processed = _policy_apply(
+            actor=actor, policy=policy, result=result, as_of=as_of, batch_size=batch_size
         )
         event_record(
             actor=actor,

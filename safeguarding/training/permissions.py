@@ -10,8 +10,11 @@
 * Agency safeguarding leads approve their staff's bookings (as line manager), see their
   agency's training page (staff bookings, approvals, charges, an export) and charge
   statement, submit courses for validation and answer the needs survey.
-* Read-only roles (scrutineer, board member) may see the management pages and reports but
-  change nothing (403 on writes).
+* Read-only roles (scrutineer, board member) see de-identified material only (docs/roles.md):
+  the management overview (sessions with places taken), the impact report, course validations
+  and the needs surveys, changing nothing (403 on writes). Pages that name people are not
+  theirs (404): registers, other people's bookings and certificates, the approvals list and
+  agency charge statements (`can_view_training_people`).
 """
 
 from __future__ import annotations
@@ -39,20 +42,34 @@ def can_manage_training(user: User) -> bool:
 
 
 def can_view_training_management(user: User) -> bool:
-    """Staff, and read-only roles who oversee the partnership's work."""
+    """The de-identified management pages (overview, impact report, validations, needs
+    surveys): staff, and read-only roles who oversee the partnership's work."""
     return user.is_authenticated and (user.is_partnership_staff or user.is_read_only)
 
 
+def can_view_training_people(user: User) -> bool:
+    """Pages that name people across the partnership (registers, anyone's bookings and
+    certificates, approvals, charge statements): partnership staff only. Read-only roles see
+    de-identified material only (docs/roles.md), so they get 404 here."""
+    return can_manage_training(user)
+
+
 def can_view_approvals(user: User) -> bool:
-    """The approvals list: staff and read-only roles see all, an agency lead their agency's."""
-    return can_view_training_management(user) or bool(user.lead_agency_ids)
+    """The approvals list names people: staff see all, an agency lead their agency's."""
+    return can_view_training_people(user) or bool(user.lead_agency_ids)
 
 
 # --- agency statements -------------------------------------------------------------------
 
 
 def can_view_agency_statement(user: User, agency: Agency) -> bool:
-    return can_view_training_management(user) or agency.pk in user.lead_agency_ids
+    """A statement lists the bookings charged, so it names people: staff and the agency's
+    own lead."""
+    return can_view_training_people(user) or agency.pk in user.lead_agency_ids
+
+
+def can_view_statement_list(user: User) -> bool:
+    return can_view_training_people(user) or bool(user.lead_agency_ids)
 
 
 def get_agency_statement_for_user_or_404(user: User, pk: int) -> Agency:
@@ -128,11 +145,18 @@ def get_needs_survey_for_user_or_404(
 
 
 def can_view_session_register(user: User, session: TrainingSession) -> bool:
-    return can_view_training_management(user) or session.trainer_id == user.pk
+    """The register names everyone booked: staff and the session's trainer."""
+    return can_view_training_people(user) or session.trainer_id == user.pk
 
 
 def can_edit_session_register(user: User, session: TrainingSession) -> bool:
     return can_manage_training(user) or (session.trainer_id == user.pk and not user.is_read_only)
+
+
+def can_view_session_management(user: User, session: TrainingSession) -> bool:
+    """The session's own change and cancel pages name nobody: the de-identified management
+    pages' readers may look (and get 403 on a change)."""
+    return can_view_training_management(user) or session.trainer_id == user.pk
 
 
 def can_change_session(user: User, session: TrainingSession) -> bool:
@@ -149,12 +173,15 @@ def get_session_for_user_or_404(
     """write=True with action "mark_register" (the default) is marking the register (staff or
     the session's trainer); with action "change" it is changing or cancelling the session
     (staff only)."""
-    can_edit = can_change_session if action == "change" else can_edit_session_register
+    if action == "change":
+        can_view, can_edit = can_view_session_management, can_change_session
+    else:
+        can_view, can_edit = can_view_session_register, can_edit_session_register
     return fetch_for_user_or_404(
         user,
         TrainingSession.objects.select_related("course", "trainer"),
         pk,
-        can_view=can_view_session_register,
+        can_view=can_view,
         can_edit=can_edit,
         write=write,
     )
@@ -227,7 +254,7 @@ def get_course_for_user_or_404(user: User, pk: int, *, write: bool = False) -> C
 def can_view_booking(user: User, booking: TrainingBooking) -> bool:
     return (
         booking.learner_id == user.pk
-        or can_view_training_management(user)
+        or can_view_training_people(user)
         or booking.agency_id in user.lead_agency_ids
     )
 
@@ -269,7 +296,7 @@ def get_booking_calendar_for_user_or_404(user: User, pk: int) -> TrainingBooking
 
 
 def can_view_booking_approval(user: User, booking: TrainingBooking) -> bool:
-    return can_view_training_management(user) or booking.agency_id in user.lead_agency_ids
+    return can_view_training_people(user) or booking.agency_id in user.lead_agency_ids
 
 
 def can_approve_booking(user: User, booking: TrainingBooking) -> bool:
@@ -295,7 +322,8 @@ def get_booking_for_approval_or_404(
 
 
 def can_view_certificate(user: User, certificate: Certificate) -> bool:
-    return certificate.learner_id == user.pk or can_view_training_management(user)
+    """A certificate names its holder: the holder and staff."""
+    return certificate.learner_id == user.pk or can_view_training_people(user)
 
 
 def can_revoke_certificate(user: User, certificate: Certificate) -> bool:

@@ -126,7 +126,7 @@ def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
     qs = TrainingBooking.objects.filter(
         status=TrainingBooking.Status.PENDING_APPROVAL
     ).select_related("session__course", "learner", "agency")
-    if permissions.can_view_training_management(user):
+    if permissions.can_view_training_people(user):
         return qs.order_by("session__starts_at")
     return qs.filter(agency_id__in=user.lead_agency_ids).order_by("session__starts_at")
 
@@ -135,7 +135,7 @@ def approvals_pending_for_user(*, user: User) -> QuerySet[TrainingBooking]:
 
 
 def agency_list_for_statements(*, user: User) -> QuerySet[Agency]:
-    if permissions.can_view_training_management(user):
+    if permissions.can_view_training_people(user):
         return Agency.objects.filter(training_bookings__charge_pence__gt=0).distinct()
     return Agency.objects.filter(pk__in=user.lead_agency_ids)
 

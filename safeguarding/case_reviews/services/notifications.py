@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import (
@@ -49,15 +48,48 @@ if TYPE_CHECKING:
     from safeguarding.partnership.models import Agency, Area
 
 
+# How many times a new notification takes the next reference again after another one, saved
+# at the same moment, took the same reference (the unique constraint refused the second).
+REFERENCE_ATTEMPTS = 10
+
+
+def _last_reference_number(prefix: str) -> int:
+    """The highest number used after `prefix`, compared as numbers (so 1000 follows 999)."""
+    numbers = [
+        int(suffix)
+        for reference in IncidentNotification.objects.filter(
+            reference__startswith=prefix
+        ).values_list("reference", flat=True)
+        if (suffix := reference.removeprefix(prefix)).isdigit()
+    ]
+    return max(numbers, default=0)
+
+
 def _next_reference(aware_on: date) -> str:
     prefix = f"SIN-{aware_on.year}-"
-    last = (
-        IncidentNotification.objects.select_for_update()
-        .filter(reference__startswith=prefix)
-        .aggregate(m=Max("reference"))["m"]
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:03d}"
+    return f"{prefix}{_last_reference_number(prefix) + 1:03d}"
+
+
+def _save_with_next_reference(notification: IncidentNotification) -> None:
+    """Save a new notification under the year's next reference. Two people recording at the
+    same moment may both read the same last number; `reference` is unique, so the second
+    insert is refused (on PostgreSQL it waits for the first to commit, then fails) and is
+    retried in a savepoint with the number read again. Nothing is locked: there is no row
+    to lock before the first notification of a year exists."""
+    for attempt in range(1, REFERENCE_ATTEMPTS + 1):
+        notification.reference = _next_reference(notification.aware_on)
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            if attempt == REFERENCE_ATTEMPTS or not _reference_taken(notification.reference):
+                raise
+        else:
+            return
+
+
+def _reference_taken(reference: str) -> bool:
+    return IncidentNotification.objects.filter(reference=reference).exists()
 
 
 @transaction.atomic
@@ -75,7 +107,7 @@ def incident_notification_create(
 ) -> IncidentNotification:
     """Record a serious incident notification and open its rapid review."""
     notification = IncidentNotification(
-        reference=_next_reference(aware_on),
+        reference=_next_reference(aware_on),  # final one chosen on save
         area=area,
         incident_type=incident_type,
         aware_on=aware_on,
@@ -85,8 +117,8 @@ def incident_notification_create(
         summary=summary.strip(),
         created_by=actor,
     )
-    notification.full_clean()
-    notification.save()
+    notification.full_clean(exclude=["reference"])
+    _save_with_next_reference(notification)
     agency_list = list(agencies)
     notification.agencies.set(agency_list)
     event_record(

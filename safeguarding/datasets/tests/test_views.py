@@ -20,7 +20,7 @@ from safeguarding.datasets import rules, services
 from safeguarding.datasets.models import ImportBatch, Population
 from safeguarding.datasets.tests.builders import annex_a, child
 from safeguarding.partnership.models import Area
-from safeguarding.partnership.tests.factories import AgencyFactory
+from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,34 @@ def test_small_counts_are_suppressed_for_a_board_member_but_exact_for_an_analyst
     assert quarter_row[:-3] + "".join(cell.format(n) for n in (3, 0, 0, 0)) in exact
     assert "By quarter, 2020-21</caption>" in suppressed
     assert quarter_row[:-3] + "".join(cell.format(n) for n in ("c", 0, 0, 0)) in suppressed
+
+
+def test_an_analyst_sees_exact_figures_for_every_area_and_a_lead_sees_them_suppressed(
+    client: Client, make_user: Callable[..., User], batch: ImportBatch
+) -> None:
+    # docs/roles.md: data analysts see exact figures for every area; importing is limited to
+    # their agency's area. Everyone else with a role sees small numbers suppressed.
+    lead = make_user((Role.AGENCY_LEAD, AgencyFactory(area=batch.area)))
+    url = reverse("datasets:area_detail", args=[batch.area_id]) + "?year=2020-21"
+    contacts = (
+        '<th scope="row" class="govuk-table__header">Contacts</th>'
+        '\n    <td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    )
+    client.force_login(lead)
+    suppressed = client.get(url).content.decode()
+
+    # An analyst for another area's agency (that area has no figures yet, so the year is
+    # incomplete: people who see exact figures see it all the same).
+    other_area = AreaFactory.create(name="Southmoor", la_number="874")
+    analyst_elsewhere = make_user((Role.DATA_ANALYST, AgencyFactory(area=other_area)))
+    client.force_login(analyst_elsewhere)
+    exact = client.get(url).content.decode()
+
+    assert contacts.format(3) in exact
+    assert "By quarter, 2020-21 (exact figures)" in exact
+    assert contacts.format("c") in suppressed
+    assert contacts.format(3) not in suppressed
+    assert "(exact figures)" not in suppressed
 
 
 def test_definitions_and_area_pages_matrix(

@@ -71,6 +71,10 @@ def test_officer_runs_a_meeting_cycle(
     page.page.wait_for_url("**/governance/meetings/*/")
     page.check()
     page.page.get_by_role("button", name="Send the papers to members").click()
+    page.page.wait_for_url("**/papers/publish/")  # "Are you sure": sending cannot be undone
+    page.check()
+    assert page.page.get_by_text("You cannot undo this").is_visible()
+    page.page.get_by_role("button", name="Send the papers to members").click()
     page.page.wait_for_url("**/governance/meetings/*/")
     page.check()
     assert page.page.get_by_text("The papers have been sent").is_visible()

@@ -190,6 +190,15 @@ def test_schedule_a_meeting(client: Client, owner: User, group: Group) -> None:
     assert response["Location"] == _url("meeting_detail", meeting.pk)
 
 
+def test_papers_cannot_be_sent_before_there_are_any(client: Client, owner: User) -> None:
+    meeting = MeetingFactory.create()
+    client.force_login(owner)
+    page = client.get(_url("papers_publish", meeting.pk), follow=True).content.decode()
+    assert "no papers to send yet" in page
+    meeting.refresh_from_db()
+    assert meeting.papers_published_at is None
+
+
 def test_calendar_entry_is_an_ics_file(client: Client, owner: User) -> None:
     meeting = MeetingFactory.create(online_link="https://meet.example/abc")
     client.force_login(owner)
@@ -206,9 +215,28 @@ def test_paper_upload_publish_and_download_logged(client: Client, owner: User) -
         _url("paper_upload", meeting.pk), {"title": "Chair's report", "file": files.pdf()}
     )
     assert response.status_code == 302
+    # Sending cannot be undone: the page links to an "Are you sure" page; opening it sends
+    # nothing.
+    detail = client.get(_url("meeting_detail", meeting.pk)).content.decode()
+    assert f'href="{_url("papers_publish", meeting.pk)}"' in detail
+    confirm = client.get(_url("papers_publish", meeting.pk)).content.decode()
+    assert "Are you sure you want to send the papers" in confirm
+    assert "You cannot undo this" in confirm
+    assert "Chair&#x27;s report" in confirm or "Chair's report" in confirm
+    meeting.refresh_from_db()
+    assert meeting.papers_published_at is None
+    assert client.post(_url("papers_publish", meeting.pk)).status_code == 302
+    meeting.refresh_from_db()
+    sent_at = meeting.papers_published_at
+    assert sent_at is not None
+    # Already sent: the step is no longer offered, and asking again says so.
+    detail = client.get(_url("meeting_detail", meeting.pk)).content.decode()
+    assert "Send the papers to members" not in detail
+    again = client.get(_url("papers_publish", meeting.pk), follow=True).content.decode()
+    assert "already been sent" in again
     client.post(_url("papers_publish", meeting.pk))
     meeting.refresh_from_db()
-    assert meeting.papers_published_at is not None
+    assert meeting.papers_published_at == sent_at
     paper = meeting.papers.get()
     download = client.get(_url("paper_download", paper.pk))
     assert download["Content-Disposition"].startswith("attachment")

@@ -1,7 +1,8 @@
 """Governance pages: meetings of every group.
 
-Form page: not used for sending the papers or the invitations (single POST buttons) and for
-the paper download and the calendar entry (files); every other form page uses it.
+Form page: not used for sending the invitations (a single POST button), sending the papers (an
+"Are you sure" page with no fields) and for the paper download and the calendar entry
+(files); every other form page uses it.
 """
 
 from __future__ import annotations
@@ -225,12 +226,34 @@ def paper_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Sending the papers e-mails every member and cannot be undone: GET is an "Are you sure"
+    page with a warning, POST sends. A meeting with no papers, or whose papers were already
+    sent, is told so and nothing is sent."""
     from django.contrib import messages
     from django.core.exceptions import ValidationError
 
     meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
+    papers = list(meeting.papers.all())
+    if not papers or meeting.papers_published_at is not None:
+        messages.error(
+            request,
+            "The papers have already been sent to members."
+            if meeting.papers_published_at is not None
+            else "There are no papers to send yet: upload at least one paper first.",
+        )
+        return redirect("governance:meeting_detail", meeting.pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "governance/papers_publish.html",
+            {
+                "meeting": meeting,
+                "papers": papers,
+                "breadcrumbs": meeting_crumbs(meeting, ("Send the papers", "")),
+            },
+        )
     try:
         services.papers_publish(actor=request.user, meeting=meeting)
     except ValidationError as exc:

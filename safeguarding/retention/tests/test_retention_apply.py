@@ -3,6 +3,7 @@ and the dry run changing nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from io import StringIO
@@ -261,3 +262,73 @@ def test_held_survey_keeps_its_answers(owner: User) -> None:
     comments = Answer.objects.filter(question__key="comment")
     assert "" not in set(comments.filter(response__survey=held).values_list("value", flat=True))
     assert set(comments.filter(response__survey=free).values_list("value", flat=True)) == {""}
+
+
+# --- each batch and its summary event in one transaction -----------------------------------
+
+
+def test_each_batch_is_written_with_its_summary_event(make_user: Callable[..., User]) -> None:
+    for _ in range(3):
+        attended_booking(learner=make_user())
+
+    run, _outcomes = services.retention_apply(actor=None, as_of=AFTER_DUE.date(), batch_size=2)
+
+    batches = ActivityEvent.objects.filter(
+        verb=verbs.RETENTION_BATCH_APPLIED, data__record_type="training.bookings"
+    ).order_by("pk")
+    assert [event.data["processed"] for event in batches] == [2, 1]
+    assert all(event.target_id == str(run.pk) for event in batches)
+    assert run.results.get(policy_key="training.bookings").processed == 3
+
+
+def test_a_failed_summary_event_rolls_back_its_batch(
+    make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):
+        attended_booking(learner=make_user())
+    real_event_record = event_record
+    written: list[int] = []
+
+    def event_record_failing_on_second_batch(**kwargs: object) -> object:
+        if kwargs.get("verb") == verbs.RETENTION_BATCH_APPLIED:
+            written.append(1)
+            if len(written) == 2:
+                raise RuntimeError("the activity log is unavailable")
+        return real_event_record(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "event_record", event_record_failing_on_second_batch)
+
+    with pytest.raises(RuntimeError):
+        services.retention_apply(actor=None, as_of=AFTER_DUE.date(), batch_size=2)
+
+    # The first batch (2 bookings) is anonymised with its event; the second batch's
+    # anonymisation was rolled back with its event: its booking still names its learner.
+    assert TrainingBooking.objects.filter(learner__isnull=True).count() == 2
+    assert TrainingBooking.objects.filter(learner__isnull=False).count() == 1
+    events = ActivityEvent.objects.filter(verb=verbs.RETENTION_BATCH_APPLIED)
+    assert [event.data["processed"] for event in events] == [2]
+    result = RetentionRun.objects.get().results.get(policy_key="training.bookings")
+    assert result.processed == 2
+    assert RetentionRun.objects.get().finished_at is None
+
+
+def test_a_failed_batch_writes_no_summary_event(
+    make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attended_booking(learner=make_user())
+    policy = registry.policy_get("training.bookings")
+    assert policy.process is not None
+    real_process = policy.process
+
+    def process_then_fail(pks: list[int]) -> int:
+        real_process(pks)  # the anonymisation runs, then the batch fails
+        raise RuntimeError("disk full")
+
+    failing = dataclasses.replace(policy, process=process_then_fail)
+    monkeypatch.setattr(registry, "policy_list", lambda: [failing])
+
+    with pytest.raises(RuntimeError):
+        services.retention_apply(actor=None, as_of=AFTER_DUE.date(), batch_size=10)
+
+    assert TrainingBooking.objects.filter(learner__isnull=False).count() == 1
+    assert not ActivityEvent.objects.filter(verb=verbs.RETENTION_BATCH_APPLIED).exists()

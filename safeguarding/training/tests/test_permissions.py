@@ -31,6 +31,13 @@ def test_management_is_for_staff_and_read_only_roles_may_look(
     assert permissions.can_view_training_management(member_readonly)
     assert not permissions.can_view_training_management(learner)
     assert not permissions.can_view_training_management(lead_a)
+    # Pages naming people across the partnership are for staff only.
+    assert permissions.can_view_training_people(owner)
+    assert permissions.can_view_training_people(officer)
+    assert not permissions.can_view_training_people(member_readonly)
+    assert not permissions.can_view_training_people(lead_a)
+    assert not permissions.can_view_approvals(member_readonly)
+    assert permissions.can_view_approvals(lead_a)
 
 
 def test_own_booking_only_and_lead_may_look_not_change(
@@ -50,8 +57,12 @@ def test_own_booking_only_and_lead_may_look_not_change(
     assert permissions.get_booking_for_user_or_404(lead_a, booking.pk) == booking
     with pytest.raises(PermissionDenied):
         permissions.get_booking_for_user_or_404(lead_a, booking.pk, write=True)
-    with pytest.raises(PermissionDenied):
-        permissions.get_booking_for_user_or_404(member_readonly, booking.pk, write=True)
+    # Read-only roles see de-identified material only: another person's booking is not theirs.
+    for write in (False, True):
+        with pytest.raises(Http404):
+            permissions.get_booking_for_user_or_404(member_readonly, booking.pk, write=write)
+        with pytest.raises(Http404):
+            permissions.get_booking_for_approval_or_404(member_readonly, booking.pk, write=write)
 
 
 @pytest.fixture
@@ -72,7 +83,10 @@ def test_agency_statement_visible_to_own_lead_and_staff_only(
 ) -> None:
     assert permissions.can_view_agency_statement(lead_a, agency_a)
     assert permissions.can_view_agency_statement(owner, agency_a)
-    assert permissions.can_view_agency_statement(member_readonly, agency_a)
+    assert not permissions.can_view_agency_statement(member_readonly, agency_a)  # names people
+    assert permissions.can_view_statement_list(lead_a)
+    assert not permissions.can_view_statement_list(member_readonly)
+    assert not permissions.can_view_statement_list(learner)
     assert not permissions.can_view_agency_statement(lead_b, agency_a)
     assert not permissions.can_view_agency_statement(learner, agency_a)
 
@@ -90,8 +104,10 @@ def test_session_register_for_staff_and_its_trainer(
     assert permissions.get_session_for_user_or_404(owner, session.pk, write=True) == session
     with pytest.raises(Http404):
         permissions.get_session_for_user_or_404(learner, session.pk)
-    with pytest.raises(PermissionDenied):
-        permissions.get_session_for_user_or_404(member_readonly, session.pk, write=True)
+    # The register names everyone booked: not for read-only roles, to look or to mark.
+    for write in (False, True):
+        with pytest.raises(Http404):
+            permissions.get_session_for_user_or_404(member_readonly, session.pk, write=write)
 
 
 def test_private_briefings_need_an_account(learner: User) -> None:

@@ -168,7 +168,8 @@ def test_booking_cancel_matrix(
     matrix = ViewMatrix(client, _url("booking_cancel", booking.pk))
     assert "free of charge" in matrix.allowed(learner).content.decode()
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
+    matrix.outsider(member_readonly)
     matrix.wrong_method(learner, "delete")
     matrix.allowed(learner, method="post", status=302)
     booking.refresh_from_db()
@@ -190,7 +191,7 @@ def test_offer_accept_and_waitlist_leave_matrix(
 
     accept = ViewMatrix(client, _url("offer_accept", waiting_booking.pk))
     accept.outsider(make_practitioner(), method="post")
-    accept.read_only_write(member_readonly)
+    accept.outsider(member_readonly, method="post")  # another person's booking
     accept.wrong_method(waiting, "get")
     accept.allowed(waiting, method="post", status=302)
     waiting_booking.refresh_from_db()
@@ -198,8 +199,46 @@ def test_offer_accept_and_waitlist_leave_matrix(
 
     leave = ViewMatrix(client, _url("waitlist_leave", waiting_booking.pk))
     leave.outsider(make_practitioner(), method="post")
-    leave.read_only_write(member_readonly)
-    leave.wrong_method(waiting, "get")
+    leave.outsider(member_readonly, method="post")
+    leave.wrong_method(waiting, "delete")
+
+
+def test_turning_down_an_offer_asks_for_confirmation_first(
+    client: Client, session: TrainingSession, make_practitioner: Callable[..., User]
+) -> None:
+    first = make_practitioner()
+    services.booking_create(actor=first, session=session)
+    services.booking_create(actor=make_practitioner(), session=session)
+    waiting = make_practitioner()
+    offered = services.booking_create(actor=waiting, session=session)
+    services.booking_cancel(actor=first, booking=TrainingBooking.objects.get(learner=first))
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.OFFERED
+    client.force_login(waiting)
+    url = _url("waitlist_leave", offered.pk)
+
+    # The list links to a confirmation page; opening it changes nothing.
+    assert url in client.get(_url("booking_list")).content.decode()
+    page = client.get(url).content.decode()
+    assert "Are you sure you want to turn down the place" in page
+    assert "govuk-warning-text" in page
+    assert "You cannot undo this" in page
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.OFFERED
+
+    # Confirming turns it down.
+    response = client.post(url, {})
+    assert response.status_code == 302
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.LEFT_WAITLIST
+
+    # Its state no longer allows it: a clear message, no button, nothing changed.
+    again = client.get(url, follow=True).content.decode()
+    assert "there is nothing to leave" in again
+    assert "Turn down the place</button>" not in again
+    assert client.post(url, {}).status_code == 302
+    offered.refresh_from_db()
+    assert offered.status == TrainingBooking.Status.LEFT_WAITLIST
 
 
 def test_evaluation_matrix_and_certificate_download(
@@ -213,7 +252,7 @@ def test_evaluation_matrix_and_certificate_download(
     matrix = ViewMatrix(client, url)
     matrix.allowed(learner)
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
     matrix.wrong_method(learner, "delete")
     # An empty form shows the error summary and saves nothing.
     response = matrix.allowed(learner, method="post", data={})
@@ -232,6 +271,7 @@ def test_evaluation_matrix_and_certificate_download(
     assert response["Content-Type"] == "application/pdf"
     assert ActivityEvent.objects.filter(verb="exported", target_id=str(certificate.pk)).exists()
     download.outsider(make_practitioner())
+    download.outsider(member_readonly)  # another person's certificate names them
     download.wrong_method(learner, "post")
 
 
@@ -249,7 +289,8 @@ def test_certificate_revoke_matrix(
     matrix = ViewMatrix(client, _url("certificate_revoke", certificate.pk))
     matrix.allowed(owner)
     matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
+    matrix.outsider(member_readonly)
     matrix.wrong_method(owner, "delete")
     matrix.allowed(owner, method="post", data={"reason": "Issued in error"}, status=302)
     certificate.refresh_from_db()
@@ -266,7 +307,7 @@ def test_impact_response_matrix(
     matrix = ViewMatrix(client, _url("impact_response_create", attended.pk))
     matrix.allowed(learner)
     matrix.outsider(make_practitioner())
-    matrix.read_only_write(member_readonly)
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
     matrix.wrong_method(learner, "delete")
     response = matrix.allowed(learner, method="post", data={"practice_changed": "yes"})
     assert "Say how your practice has changed" in response.content.decode()
@@ -359,10 +400,12 @@ def test_register_matrix_records_view_and_marks(
 ) -> None:
     frozen.move_to(datetime(2025, 6, 12, 10, 0, tzinfo=UTC))
     matrix = ViewMatrix(client, _url("session_register", booking.session_id))
-    matrix.allowed(member_readonly)
+    matrix.allowed(owner)
     assert ActivityEvent.objects.filter(verb="viewed", data__what="register").exists()
     matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
+    # The register names everyone booked: read-only roles neither see nor mark it.
+    matrix.outsider(member_readonly)
+    matrix.outsider(member_readonly, method="post")
     matrix.wrong_method(owner, "delete")
     matrix.allowed(
         owner, method="post", data={"booking": booking.pk, "attendance": "no_show"}, status=302
@@ -372,7 +415,7 @@ def test_register_matrix_records_view_and_marks(
 
     mark_all = ViewMatrix(client, _url("register_mark_all", booking.session_id))
     mark_all.outsider(outsider, method="post")
-    mark_all.read_only_write(member_readonly)
+    mark_all.outsider(member_readonly, method="post")
     mark_all.wrong_method(owner, "get")
 
 
@@ -419,6 +462,7 @@ def test_approvals_matrix(
     )
     booking = services.booking_create(actor=learner, session=session)
     ViewMatrix(client, _url("approval_list")).outsider(learner)
+    ViewMatrix(client, _url("approval_list")).outsider(member_readonly)  # names people
     assert (
         learner.display_name
         in ViewMatrix(client, _url("approval_list")).allowed(lead_a).content.decode()
@@ -428,11 +472,46 @@ def test_approvals_matrix(
 
     matrix = ViewMatrix(client, _url("booking_approve", booking.pk))
     matrix.outsider(lead_b, method="post")
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(lead_a, "get")
+    matrix.outsider(member_readonly, method="post")  # names a person: not for read-only roles
+    matrix.wrong_method(lead_a, "delete")
     matrix.allowed(lead_a, method="post", data={"decision": "approve"}, status=302)
     booking.refresh_from_db()
     assert booking.status == TrainingBooking.Status.CONFIRMED
+
+
+def test_not_approving_a_booking_asks_for_confirmation_first(
+    client: Client, lead_a: User, learner: User, frozen: Any
+) -> None:
+    from safeguarding.training.tests.factories import CourseFactory, TrainingSessionFactory
+
+    session = TrainingSessionFactory.create(
+        course=CourseFactory.create(requires_manager_approval=True)
+    )
+    booking = services.booking_create(actor=learner, session=session)
+    url = _url("booking_approve", booking.pk)
+    client.force_login(lead_a)
+
+    # The list links to the confirmation page; opening it changes nothing.
+    listing = client.get(_url("approval_list")).content.decode()
+    assert f'href="{url}"' in listing
+    page = client.get(url).content.decode()
+    assert "Are you sure you do not want to approve" in page
+    assert "You cannot undo this" in page
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.PENDING_APPROVAL
+
+    # Its button refuses.
+    assert client.post(url, {"decision": "refuse"}).status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.REFUSED
+
+    # A booking no longer waiting: a clear message, no button, nothing changed.
+    again = client.get(url, follow=True).content.decode()
+    assert "no longer waiting for approval" in again
+    assert "Do not approve the booking</button>" not in again
+    client.post(url, {"decision": "approve"})
+    booking.refresh_from_db()
+    assert booking.status == TrainingBooking.Status.REFUSED
 
 
 # --- statements (scoped) -----------------------------------------------------------------------
@@ -460,7 +539,8 @@ def test_agency_statement_scoped_to_the_agency_lead(
     page = matrix.allowed(lead_a).content.decode()
     assert "£100.00" in page
     matrix.outsider(lead_b)
-    matrix.allowed(member_readonly)
+    matrix.outsider(member_readonly)  # a statement names the people charged
+    ViewMatrix(client, _url("statement_list")).outsider(member_readonly)
     matrix.wrong_method(lead_a, "post")
     client.force_login(lead_a)
     assert agency_b.name not in client.get(_url("statement_list")).content.decode()

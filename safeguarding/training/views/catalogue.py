@@ -28,6 +28,7 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "page_obj": page_of(request, selectors.session_list_for_management()),
             "can_manage": permissions.can_manage_training(request.user),
+            "can_see_people": permissions.can_view_training_people(request.user),
             "surveys": selectors.needs_survey_list()[:3],
             "report_year": ReportingYear.containing(timezone.localdate()).previous,
             "breadcrumbs": CRUMBS(("Manage", "")),

@@ -1,8 +1,9 @@
 """A signed-in person's training: booking, the waiting list, cancelling, evaluating,
 certificates, the impact survey and completing briefings.
 
-Form page: not used for booking, accepting an offer or leaving the waiting list: each is one
-button posting back to the page it came from, which shows the outcome as a message.
+Form page: not used for booking or accepting an offer: each is one button posting back to the
+page it came from, which shows the outcome as a message. Leaving the waiting list (or turning
+down an offered place) cannot be undone, so it has a confirmation page (form_page).
 """
 
 from __future__ import annotations
@@ -123,16 +124,34 @@ def offer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def waitlist_leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Leaving the waiting list, or turning down a place offered from it, cannot be undone
+    (the place goes to the next person): a confirmation page with a warning. A booking no
+    longer waiting or offered is told so, with nothing changed."""
     booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.waitlist_leave(actor=request.user, booking=booking)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "You have left the waiting list.")
-    return redirect("training:booking_list")
+    if booking.status not in (TrainingBooking.Status.WAITLISTED, TrainingBooking.Status.OFFERED):
+        messages.error(
+            request,
+            "You are not on the waiting list for this session and have no place offered, "
+            "so there is nothing to leave. Nothing has been changed.",
+        )
+        return redirect("training:booking_list")
+    offered = booking.status == TrainingBooking.Status.OFFERED
+    return form_page(
+        request,
+        form_class=Form,
+        save=lambda _form: services.waitlist_leave(actor=request.user, booking=booking),
+        success_message="You have turned down the place."
+        if offered
+        else ("You have left the waiting list."),
+        success_url=reverse("training:booking_list"),
+        title="Turn down the place" if offered else "Leave the waiting list",
+        submit="Turn down the place" if offered else "Leave the waiting list",
+        breadcrumbs=CRUMBS(your_training_crumb(), ("Leave the waiting list", "")),
+        template="training/waitlist_leave.html",
+        context={"booking": booking, "offered": offered},
+    )
 
 
 @login_required

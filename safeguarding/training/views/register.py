@@ -21,6 +21,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
+from safeguarding.training.models import TrainingBooking
 from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
 
@@ -93,9 +94,37 @@ def approval_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(GET_POST)
 def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Approving is one button on the list (POST decision=approve). Not approving cannot be
+    undone (the place is freed for the next person), so the list links here first: GET is an
+    "Are you sure" page with a warning, whose button posts decision=refuse. A booking no longer
+    waiting for approval is told so, and nothing changes."""
     booking = permissions.get_booking_for_approval_or_404(request.user, pk, write=True)
+    back_to_agency = (request.POST.get("back_to") or request.GET.get("back_to")) == "agency"
+    back = (
+        reverse("training:agency_training", args=[booking.agency_id]) + "?show=approvals"
+        if back_to_agency
+        else reverse("training:approval_list")
+    )
+    if booking.status != TrainingBooking.Status.PENDING_APPROVAL:
+        messages.error(
+            request,
+            "This booking is no longer waiting for approval, so it cannot be approved or "
+            "refused. Nothing has been changed.",
+        )
+        return redirect(back)
+    if request.method == "GET":
+        return render(
+            request,
+            "training/booking_refuse.html",
+            {
+                "booking": booking,
+                "back": back,
+                "back_to_agency": back_to_agency,
+                "breadcrumbs": CRUMBS(manage_crumb(), ("Approvals", "")),
+            },
+        )
     approve = request.POST.get("decision") == "approve"
     try:
         services.booking_approve(actor=request.user, booking=booking, approve=approve)
@@ -103,8 +132,4 @@ def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Approved." if approve else "Not approved: the place is freed.")
-    if request.POST.get("back_to") == "agency":
-        return redirect(
-            reverse("training:agency_training", args=[booking.agency_id]) + "?show=approvals"
-        )
-    return redirect("training:approval_list")
+    return redirect(back)

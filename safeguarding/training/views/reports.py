@@ -30,8 +30,8 @@ from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 @login_required
 @require_GET
 def statement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_statement_list(request.user))
     agencies = selectors.agency_list_for_statements(user=request.user)
-    require(permissions.can_view_training_management(request.user) or agencies.exists())
     return render(
         request,
         "training/statement_list.html",
@@ -94,7 +94,7 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 def _statement_crumbs(request: AuthenticatedHttpRequest, agency: Agency) -> list[Crumb]:
     """Staff come from the statements list; an agency's lead from their agency's page."""
-    if permissions.can_view_training_management(request.user):
+    if permissions.can_view_training_people(request.user):
         return CRUMBS(
             manage_crumb(),
             ("Agency statements", reverse("training:statement_list")),
