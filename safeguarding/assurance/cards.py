@@ -43,8 +43,9 @@ def _section11_items(user: User) -> list[CardItem] | None:
 
 
 def _audit_case_items(user: User) -> list[CardItem] | None:
-    """For auditors: the audit cases assigned to them that still need the tool completing."""
-    if not user.is_authenticated:
+    """For auditors: the audit cases assigned to them that still need the tool completing.
+    None for a person with no role, who sees no page but their home and account pages."""
+    if not user.is_authenticated or not user.roles:
         return None
     return [
         CardItem(

@@ -73,6 +73,16 @@ def test_audit_cases_card_matches_its_list(client: Client, officer) -> None:
     _assert_card_matches(client, cards.audit_cases_card(officer), 3)
 
 
+def test_audit_cases_list_is_not_found_for_a_person_with_no_role(
+    client: Client, outsider, officer
+) -> None:
+    client.force_login(outsider)
+    url = reverse("assurance:work_list", args=["audit-cases"])
+    assert client.get(url).status_code == 404
+    client.force_login(officer)
+    assert client.get(url).status_code == 200
+
+
 def test_review_card_matches_its_list(client: Client, officer) -> None:
     agencies = AgencyFactory.create_batch(3)
     for ret in cycle(agencies=agencies).returns.order_by("pk")[:2]:

@@ -1,9 +1,13 @@
 """assurance: staff run audits, section 11, surveys and scrutiny; agency leads see and answer
 their agency's parts; read-only roles read and never write.
 
-Pages with an object are listed in registry.MISSING until the world has their records."""
+An assigned auditor sees the audit and completes their case; each audit step (add cases,
+moderate, complete) answers 403 when the audit's status does not allow it. Answering a survey
+by its public link needs no account."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
@@ -11,14 +15,101 @@ from safeguarding.core.tests.matrix.spec import (
     BUSINESS_UNIT,
     FORBIDDEN,
     LEAD,
+    NO_ROLE,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    READ_ONLY,
     SCRUTINEER,
+    STAFF,
     Case,
+    Filler,
+    action,
     expect,
     no_object,
+    public,
+    read_page,
 )
+
+
+def build(world: Any) -> None:
+    """A survey form (for the form builder); an open and a closed survey; a Section 11 cycle
+    with a return from agency A and one from agency B; an audit agency A takes part in (with a
+    case, planned) and a moderated one only agency B takes part in (with a case assigned to
+    agency B's person);
+    agency A's and agency B's performance commentaries; a scrutiny report; a professional
+    difference."""
+    import datetime as dt
+
+    from safeguarding.assurance import services
+    from safeguarding.assurance.models import Audit, FormTemplate, Question, Section11Return
+    from safeguarding.assurance.tests.factories import (
+        ProfessionalDifferenceFactory,
+        ScrutinyReportFactory,
+        SurveyFactory,
+        cycle,
+        open_survey,
+        survey_form,
+    )
+
+    records = world.records
+    records["asr_form"] = form = survey_form()
+    records["asr_question"] = Question.objects.filter(section__form_version__template=form).first()
+    records["asr_survey_open"] = open_survey(
+        opens_on=dt.date(2020, 1, 1), closes_on=dt.date(2099, 12, 31)
+    )
+    records["asr_survey_closed"] = SurveyFactory.create(form=survey_form())
+    s11 = cycle(agencies=[world.agency_a, world.agency_b])
+    records["asr_cycle"] = s11
+    records["asr_return_a"] = Section11Return.objects.get(cycle=s11, agency=world.agency_a)
+    records["asr_return_b"] = Section11Return.objects.get(cycle=s11, agency=world.agency_b)
+    tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
+    for name, agency, auditor in (
+        ("a", world.agency_a, None),
+        ("b", world.agency_b, world.person_b),
+    ):
+        records[f"asr_audit_{name}"] = audit = services.audit_create(
+            actor=None,
+            title=f"Matrix audit {name}",
+            theme="Neglect",
+            kind=Audit.Kind.SINGLE_AGENCY,
+            tool=tool,
+            agencies=[agency],
+            planned_for=dt.date(2020, 6, 1),
+        )
+        records[f"asr_case_{name}"] = services.audit_case_add(
+            actor=None, audit=audit, case_reference="QA-1", agency=agency, auditor=auditor
+        )
+        if name == "b":
+            # Agency B's audit has been moderated: no more cases; moderation and completion.
+            Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.MODERATED)
+        records[f"asr_commentary_{name}"] = services.commentary_submit(
+            actor=None,
+            priority=world.priority,
+            agency=agency,
+            year_label="2020-21",
+            half="first",
+            worked_well="W",
+            areas_for_improvement="A",
+            agency_actions="D",
+        )
+    records["asr_scrutiny"] = ScrutinyReportFactory.create()
+    records["asr_difference"] = ProfessionalDifferenceFactory.create(
+        raised_by_agency=world.agency_a, with_agency=world.agency_b
+    )
+
+
+def _pk(name: str) -> Filler:
+    return lambda w: {"pk": w.records[name].pk}
+
+
+def _kind(kind: str) -> Filler:
+    return lambda w: {"kind": kind}
+
+
+def _public_id(name: str) -> Filler:
+    return lambda w: {"public_id": str(w.records[name].public_id)}
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "assurance:audit_create": (
@@ -184,45 +275,165 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-# URL names with an object parameter whose records the world does not build yet: each
-# leaves this set when build() adds its records and ENTRIES gets its cases.
-MISSING: frozenset[str] = frozenset(
+ALL_VIEW = expect(NOT_FOUND, (STAFF | READ_ONLY, OK))
+MANAGE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY, FORBIDDEN))
+# Agency A's records: its lead sees them and changes what the agency writes; staff take the
+# partnership's steps (moderation, review) and the lead gets 403 there.
+AGENCY_A_VIEW = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK))
+AGENCY_A_EDIT = expect(NOT_FOUND, (STAFF | {LEAD}, OK), (READ_ONLY, FORBIDDEN))
+AGENCY_A_STAFF = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {LEAD}, FORBIDDEN))
+# A step the audit's status does not allow now: 403 for everyone who sees the audit.
+AGENCY_A_NOT_NOW = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, FORBIDDEN))
+NOT_NOW = expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN))
+
+
+def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+SURVEYS = (("open survey", "asr_survey_open"), ("closed survey", "asr_survey_closed"))
+RETURNS_A, RETURN_B = "agency A's return", "agency B's return"
+AUDIT_A, AUDIT_B = "agency A's planned audit", "agency B's moderated audit"
+COMMENTARY_A, COMMENTARY_B = "agency A's commentary", "agency B's commentary"
+
+ENTRIES.update(
     {
-        "assurance:survey_burst_exclude",
-        "assurance:survey_hours",
-        "assurance:survey_links_export",
-        "assurance:survey_links_issue",
-        "assurance:work_list",
-        "assurance:audit_case_add",
-        "assurance:audit_case_complete",
-        "assurance:audit_complete",
-        "assurance:audit_detail",
-        "assurance:audit_finding_add",
-        "assurance:audit_moderate",
-        "assurance:audit_report",
-        "assurance:commentary_board_response",
-        "assurance:commentary_detail",
-        "assurance:commentary_review",
-        "assurance:difference_update",
-        "assurance:form_detail",
-        "assurance:form_question_add",
-        "assurance:form_question_remove",
-        "assurance:form_question_update",
-        "assurance:form_section_add",
-        "assurance:scrutiny_assessment_add",
-        "assurance:scrutiny_recommendation_action",
-        "assurance:scrutiny_report_detail",
-        "assurance:section11_cycle_detail",
-        "assurance:section11_return_challenge",
-        "assurance:section11_return_detail",
-        "assurance:section11_return_edit",
-        "assurance:section11_return_feedback",
-        "assurance:section11_return_moderate",
-        "assurance:section11_return_submit",
-        "assurance:survey_answer",
-        "assurance:survey_detail",
-        "assurance:survey_export",
-        "assurance:survey_thanks",
-        "assurance:survey_update",
+        "assurance:work_list": (
+            read_page(
+                "Section 11 returns",
+                expect(NOT_FOUND, ({LEAD}, OK)),
+                fill=_kind("section-11-returns"),
+            ),
+            # Everyone with a role has a (perhaps empty) list of audit cases assigned to them.
+            read_page(
+                "audit cases", expect(OK, ({NO_ROLE}, NOT_FOUND)), fill=_kind("audit-cases")
+            ),
+            read_page("to review", expect(NOT_FOUND, (STAFF, OK)), fill=_kind("to-review")),
+            read_page("no such list", expect(NOT_FOUND), fill=_kind("no-such-list")),
+        ),
+        **{
+            f"assurance:{name}": tuple(
+                read_page(label, ALL_VIEW, fill=_pk(record)) for label, record in SURVEYS
+            )
+            for name in ("survey_detail", "survey_export", "survey_hours")
+        },
+        **{
+            f"assurance:{name}": tuple(
+                _both(label, MANAGE, _pk(record)) for label, record in SURVEYS
+            )
+            for name in ("survey_update", "survey_links_issue")
+        },
+        # The links are how invited people answer: only staff download them.
+        "assurance:survey_links_export": tuple(
+            read_page(label, MANAGE, fill=_pk(record)) for label, record in SURVEYS
+        ),
+        "assurance:survey_burst_exclude": (
+            _both(
+                "open survey, an hour",
+                MANAGE,
+                lambda w: {"pk": w.asr_survey_open.pk, "hour": "2026010112"},
+            ),
+            _both(
+                "open survey, not an hour",
+                expect(NOT_FOUND, (READ_ONLY, FORBIDDEN)),
+                lambda w: {"pk": w.asr_survey_open.pk, "hour": "x"},
+            ),
+        ),
+        # Public: the link is the permission (a closed survey's link answers 410 Gone).
+        "assurance:survey_answer": (
+            Case("open survey", public(), public(), _public_id("asr_survey_open")),
+            Case(
+                "no such survey",
+                public(NOT_FOUND),
+                public(NOT_FOUND),
+                lambda w: {"public_id": "no-such-survey"},
+            ),
+        ),
+        "assurance:survey_thanks": (
+            Case("open survey", public(), public(NOT_ALLOWED), _public_id("asr_survey_open")),
+            Case(
+                "no such survey",
+                public(NOT_FOUND),
+                public(NOT_ALLOWED),
+                lambda w: {"public_id": "no-such-survey"},
+            ),
+        ),
+        "assurance:form_detail": (read_page("survey form", ALL_VIEW, fill=_pk("asr_form")),),
+        "assurance:form_section_add": (_both("survey form", MANAGE, _pk("asr_form")),),
+        "assurance:form_question_add": (_both("survey form", MANAGE, _pk("asr_form")),),
+        "assurance:form_question_update": (_both("question", MANAGE, _pk("asr_question")),),
+        "assurance:form_question_remove": (action("question", MANAGE, fill=_pk("asr_question")),),
+        "assurance:section11_cycle_detail": (
+            read_page("cycle with agency A's return", AGENCY_A_VIEW, fill=_pk("asr_cycle")),
+        ),
+        "assurance:section11_return_detail": (
+            read_page(RETURNS_A, AGENCY_A_VIEW, fill=_pk("asr_return_a")),
+            read_page(RETURN_B, ALL_VIEW, fill=_pk("asr_return_b")),
+        ),
+        **{
+            f"assurance:{name}": (
+                _both(RETURNS_A, AGENCY_A_EDIT, _pk("asr_return_a")),
+                _both(RETURN_B, MANAGE, _pk("asr_return_b")),
+            )
+            for name in ("section11_return_edit", "section11_return_submit")
+        },
+        **{
+            f"assurance:{name}": (
+                _both(RETURNS_A, AGENCY_A_STAFF, _pk("asr_return_a")),
+                _both(RETURN_B, MANAGE, _pk("asr_return_b")),
+            )
+            for name in (
+                "section11_return_moderate",
+                "section11_return_challenge",
+                "section11_return_feedback",
+            )
+        },
+        **{
+            f"assurance:{name}": (
+                read_page(AUDIT_A, AGENCY_A_VIEW, fill=_pk("asr_audit_a")),
+                read_page(AUDIT_B, ALL_VIEW, fill=_pk("asr_audit_b")),
+            )
+            for name in ("audit_detail", "audit_report")
+        },
+        "assurance:audit_case_add": (
+            _both(AUDIT_A, AGENCY_A_STAFF, _pk("asr_audit_a")),
+            _both(AUDIT_B, NOT_NOW, _pk("asr_audit_b")),
+        ),
+        "assurance:audit_finding_add": (
+            _both(AUDIT_A, AGENCY_A_STAFF, _pk("asr_audit_a")),
+            _both(AUDIT_B, MANAGE, _pk("asr_audit_b")),
+        ),
+        **{
+            f"assurance:{name}": (
+                _both(AUDIT_A, AGENCY_A_NOT_NOW, _pk("asr_audit_a")),
+                _both(AUDIT_B, MANAGE, _pk("asr_audit_b")),
+            )
+            for name in ("audit_moderate", "audit_complete")
+        },
+        "assurance:audit_case_complete": (
+            _both("agency A's audit's case", AGENCY_A_STAFF, _pk("asr_case_a")),
+            _both("moderated audit's case", NOT_NOW, _pk("asr_case_b")),
+        ),
+        "assurance:commentary_detail": (
+            read_page(COMMENTARY_A, AGENCY_A_VIEW, fill=_pk("asr_commentary_a")),
+            read_page(COMMENTARY_B, ALL_VIEW, fill=_pk("asr_commentary_b")),
+        ),
+        **{
+            f"assurance:{name}": (
+                _both(COMMENTARY_A, AGENCY_A_STAFF, _pk("asr_commentary_a")),
+                _both(COMMENTARY_B, MANAGE, _pk("asr_commentary_b")),
+            )
+            for name in ("commentary_review", "commentary_board_response")
+        },
+        "assurance:scrutiny_report_detail": (
+            read_page("scrutiny report", ALL_VIEW, fill=_pk("asr_scrutiny")),
+        ),
+        **{
+            f"assurance:{name}": (_both("scrutiny report", MANAGE, _pk("asr_scrutiny")),)
+            for name in ("scrutiny_assessment_add", "scrutiny_recommendation_action")
+        },
+        "assurance:difference_update": (
+            _both("agency A's difference with agency B", MANAGE, _pk("asr_difference")),
+        ),
     }
 )

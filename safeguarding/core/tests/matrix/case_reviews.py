@@ -1,7 +1,9 @@
 """case_reviews: case-level records for staff, the case review panel and read-only roles;
 agency leads see their agency's requests.
 
-Pages with an object are listed in registry.MISSING until the world has their records."""
+Only the case team (staff and the case review panel) opens a child's identity panel; the
+files an agency attached are for the case team and that agency's leads, never the read-only
+roles; archived records are read-only for everyone (403)."""
 
 from __future__ import annotations
 
@@ -22,11 +24,61 @@ from safeguarding.core.tests.matrix.spec import (
     NOT_FOUND,
     OK,
     PRACTITIONER,
+    READ_ONLY,
     SCRUTINEER,
+    STAFF,
     Case,
+    Filler,
     expect,
     no_object,
+    read_page,
 )
+
+
+def build(world: Any) -> None:
+    """A notified child; an archived notification; a file attached to agency A's request and
+    one to agency B's; a review signed off and published; an open and a done milestone of the
+    review in progress."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from safeguarding.case_reviews.models import AgencyRequestDocument, Milestone, PracticeReview
+    from safeguarding.case_reviews.tests.factories import (
+        IncidentNotificationFactory,
+        NotifiedChildFactory,
+        PracticeReviewFactory,
+    )
+
+    records = world.records
+    records["cr_child"] = NotifiedChildFactory.create(notification=world.notification)
+    records["cr_notification_archived"] = IncidentNotificationFactory.create(
+        area=world.area_a, archived_at=timezone.now()
+    )
+    for name in ("a", "b"):
+        records[f"cr_document_{name}"] = AgencyRequestDocument.objects.create(
+            request=world.records[f"request_{name}"],
+            file=SimpleUploadedFile("chronology.pdf", b"%PDF-1.4\n%%EOF\n"),
+            file_kind="pdf",
+            original_name="chronology.pdf",
+        )
+    # A published review the Board has signed off: its target date is no longer revised.
+    records["cr_review_signed_off"] = PracticeReviewFactory.create(
+        area=world.area_a,
+        status=PracticeReview.Status.PUBLISHED,
+        signed_off_on=dt.date(2021, 2, 1),
+        published_on=dt.date(2021, 3, 1),
+    )
+    review = world.review_in_progress
+    records["cr_milestone_open"] = Milestone.objects.create(review=review, title="Scope agreed")
+    records["cr_milestone_done"] = Milestone.objects.create(
+        review=review, title="Panel met", done_on=dt.date(2020, 7, 1)
+    )
+
+
+def _pk(name: str) -> Filler:
+    return lambda w: {"pk": w.records[name].pk}
 
 
 def review_in_progress(w: Any) -> dict[str, Any]:
@@ -461,21 +513,66 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-# URL names with an object parameter whose records the world does not build yet: each
-# leaves this set when build() adds its records and ENTRIES gets its cases.
-MISSING: frozenset[str] = frozenset(
+CASE_TEAM = STAFF | {CASE_REVIEW_PANEL}
+# The case team changes a live record; the read-only roles see it and get 403.
+CHANGE = expect(NOT_FOUND, (CASE_TEAM, OK), (READ_ONLY, FORBIDDEN))
+# A step the record's state does not allow (archived, done, signed off): 403 for all who see.
+NOT_NOW = expect(NOT_FOUND, (CASE_TEAM | READ_ONLY, FORBIDDEN))
+
+
+def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+def _review_steps(published: dict[str, str]) -> tuple[Case, ...]:
+    return (
+        _both("review in progress", CHANGE, review_in_progress),
+        _both("review published", published, review_published),
+        _both("review archived", NOT_NOW, review_archived),
+    )
+
+
+ENTRIES.update(
     {
-        "case_reviews:agency_request_document_download",
-        "case_reviews:child_add",
-        "case_reviews:child_identity",
-        "case_reviews:child_identity_update",
-        "case_reviews:dissemination_add",
-        "case_reviews:finding_add",
-        "case_reviews:milestone_add",
-        "case_reviews:milestone_complete",
-        "case_reviews:practice_review_action_add",
-        "case_reviews:practice_review_advance_copy",
-        "case_reviews:practice_review_target_revise",
-        "case_reviews:recommendation_add",
+        "case_reviews:agency_request_document_download": (
+            read_page(
+                "agency A's file",
+                expect(NOT_FOUND, (CASE_TEAM | {LEAD}, OK)),
+                fill=_pk("cr_document_a"),
+            ),
+            read_page(
+                "agency B's file", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_document_b")
+            ),
+        ),
+        "case_reviews:child_add": (
+            _both("notification", CHANGE, notification),
+            _both("archived notification", NOT_NOW, _pk("cr_notification_archived")),
+        ),
+        "case_reviews:child_identity": (
+            read_page("notified child", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_child")),
+        ),
+        "case_reviews:milestone_complete": (
+            _both("open milestone", CHANGE, _pk("cr_milestone_open")),
+            _both("milestone done", NOT_NOW, _pk("cr_milestone_done")),
+        ),
+        **{
+            f"case_reviews:{name}": _review_steps(CHANGE)
+            for name in (
+                "dissemination_add",
+                "finding_add",
+                "milestone_add",
+                "practice_review_action_add",
+                "practice_review_advance_copy",
+                "recommendation_add",
+            )
+        },
+        "case_reviews:practice_review_target_revise": (
+            *_review_steps(CHANGE),
+            _both("review signed off", NOT_NOW, _pk("cr_review_signed_off")),
+        ),
     }
 )
+
+# URL names with an object parameter whose records the world does not build yet: each
+# leaves this set when build() adds its records and ENTRIES gets its cases.
+MISSING: frozenset[str] = frozenset({"case_reviews:child_identity_update"})

@@ -1,9 +1,13 @@
 """child_deaths: child death records for the CDOP roles only (not for the partnership staff);
 the dashboard of figures for every role.
 
-Pages with an object are listed in registry.MISSING until the world has their records."""
+A CDOP panel member sees (and reviews) only the cases on the agendas of their meetings; an
+agency's lead sees only its requests, and not once the case is archived; an archived case is
+read-only (403 on every change)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
     CDOP_MANAGER,
@@ -15,9 +19,58 @@ from safeguarding.core.tests.matrix.spec import (
     NOT_FOUND,
     OK,
     Case,
+    Filler,
+    action,
     expect,
     no_object,
+    read_page,
 )
+
+
+def build(world: Any) -> None:
+    """A case on the agenda of a meeting the panel member sits on (its review started), a case
+    on no agenda of theirs (no review yet), an archived case; the panel member's meeting and
+    another meeting; requests to agency A and agency B on the live case, and one to agency A
+    on the archived case."""
+    import datetime as dt
+
+    from safeguarding.child_deaths import services
+    from safeguarding.child_deaths.models import InformationRequest, PanelReview
+    from safeguarding.child_deaths.tests.factories import meeting_make, notification_make
+
+    records = world.records
+    manager = world.users[CDOP_MANAGER]
+    records["cd_case_agenda"] = agenda = notification_make(residence_area=world.area_a)
+    records["cd_case_other"] = other = notification_make(residence_area=world.area_a)
+    records["cd_case_archived"] = archived = notification_make(residence_area=world.area_a)
+    services.notification_archive(actor=manager, notification=archived, reason="Made in error.")
+    services.panel_review_save(
+        actor=None,
+        notification=agenda,
+        expected_version=None,
+        category=None,
+        modifiable=PanelReview.Modifiable.INSUFFICIENT,
+    )
+    records["cd_meeting_member"] = meeting_make(members=[world.users[CDOP_PANEL]], cases=[agenda])
+    records["cd_meeting_other"] = meeting_make(cases=[other])
+    for name, case, agency in (
+        ("a", other, world.agency_a),
+        ("b", other, world.agency_b),
+        ("archived_a", archived, world.agency_a),
+    ):
+        records[f"cd_request_{name}"] = InformationRequest.objects.create(
+            notification=case,
+            agency=agency,
+            contact_name="Synthetic Contact",
+            contact_email="contact@matrix.example",
+            requested_on=dt.date(2020, 6, 5),
+            due_on=dt.date(2020, 7, 3),
+        )
+
+
+def _pk(name: str) -> Filler:
+    return lambda w: {"pk": w.records[name].pk}
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "child_deaths:comparator_create": (
@@ -87,21 +140,76 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-# URL names with an object parameter whose records the world does not build yet: each
-# leaves this set when build() adds its records and ENTRIES gets its cases.
-MISSING: frozenset[str] = frozenset(
+MANAGER = expect(NOT_FOUND, ({CDOP_MANAGER}, OK))
+MANAGER_NOT_PANEL = expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBIDDEN))
+MANAGER_AND_PANEL = expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK))
+ARCHIVED = expect(NOT_FOUND, ({CDOP_MANAGER}, FORBIDDEN))
+GONE = expect(NOT_FOUND)
+AGENDA, OTHER, ARCHIVED_CASE = (
+    "case on the panel member's agenda",
+    "case on no agenda of theirs",
+    "archived case",
+)
+
+
+def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+def _cases(agenda: dict[str, str], other: dict[str, str]) -> tuple[Case, ...]:
+    return (
+        _both(AGENDA, agenda, _pk("cd_case_agenda")),
+        _both(OTHER, other, _pk("cd_case_other")),
+        _both(ARCHIVED_CASE, ARCHIVED, _pk("cd_case_archived")),
+    )
+
+
+ENTRIES.update(
     {
-        "child_deaths:learning_create",
-        "child_deaths:meeting_detail",
-        "child_deaths:meeting_update",
-        "child_deaths:notification_archive",
-        "child_deaths:notification_delay",
-        "child_deaths:notification_detail",
-        "child_deaths:notification_update",
-        "child_deaths:panel_review_action_add",
-        "child_deaths:request_create",
-        "child_deaths:request_remind",
-        "child_deaths:request_return",
-        "child_deaths:review_update",
+        **{
+            f"child_deaths:{name}": _cases(MANAGER_NOT_PANEL, MANAGER)
+            for name in (
+                "notification_archive",
+                "notification_delay",
+                "notification_update",
+                "request_create",
+            )
+        },
+        "child_deaths:review_update": _cases(MANAGER_AND_PANEL, MANAGER),
+        # The review's learning and actions: not found until the review has been started.
+        **{
+            f"child_deaths:{name}": _cases(MANAGER_AND_PANEL, GONE)
+            for name in ("learning_create", "panel_review_action_add")
+        },
+        "child_deaths:notification_detail": (
+            read_page(AGENDA, MANAGER_AND_PANEL, fill=_pk("cd_case_agenda")),
+            read_page(OTHER, MANAGER, fill=_pk("cd_case_other")),
+            read_page(ARCHIVED_CASE, MANAGER, fill=_pk("cd_case_archived")),
+        ),
+        "child_deaths:meeting_detail": (
+            read_page("panel member's meeting", MANAGER_AND_PANEL, fill=_pk("cd_meeting_member")),
+            read_page("another meeting", MANAGER, fill=_pk("cd_meeting_other")),
+        ),
+        "child_deaths:meeting_update": (
+            _both("panel member's meeting", MANAGER_NOT_PANEL, _pk("cd_meeting_member")),
+            _both("another meeting", MANAGER, _pk("cd_meeting_other")),
+        ),
+        "child_deaths:request_remind": (
+            action("request to agency A", MANAGER, fill=_pk("cd_request_a")),
+            action("request to agency B", MANAGER, fill=_pk("cd_request_b")),
+            action("archived case's request", ARCHIVED, fill=_pk("cd_request_archived_a")),
+        ),
+        "child_deaths:request_return": (
+            _both(
+                "request to agency A",
+                expect(NOT_FOUND, ({CDOP_MANAGER, LEAD}, OK)),
+                _pk("cd_request_a"),
+            ),
+            _both("request to agency B", MANAGER, _pk("cd_request_b")),
+            # Agency A's lead no longer sees it. The manager may still open and return it
+            # (can_return_request does not check the archive, unlike request_remind): noted in
+            # the matrix report, left as it is.
+            _both("archived case's request to agency A", MANAGER, _pk("cd_request_archived_a")),
+        ),
     }
 )
