@@ -26,7 +26,7 @@ from safeguarding.website import forms, permissions, selectors, services, tools
 from safeguarding.website.cache import cached_for_visitors
 from safeguarding.website.models import Audience
 
-CRUMBS = Trail("Website", "website:home")
+CRUMBS = Trail("Public website", "website:home")
 PAGE_SIZE = 20
 
 
