@@ -124,7 +124,8 @@ def _get_or_post(client: Any, method: str, url: str) -> Any:
 
 
 def _is_html(response: Any) -> bool:
-    return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
+    content_type = str(response.get("Content-Type", ""))
+    return bool(response.status_code == 200 and content_type.startswith("text/html"))
 
 
 @pytest.mark.parametrize("name", sorted(ENTRIES))
