@@ -578,3 +578,15 @@ def professional_difference_stats(*, year: ReportingYear | None = None) -> Diffe
         open=total - len(days),
         mean_days_to_resolve=mean,
     )
+
+
+def survey_list_open_to_anyone(*, day: dt.date | None = None) -> QuerySet[Survey]:
+    """Surveys anyone may answer today (the public home page's "Have your say"): open, not
+    invitation-only and not part of a Section 11 cycle."""
+    day = day or timezone.localdate()
+    return Survey.objects.filter(
+        opens_on__lte=day,
+        closes_on__gte=day,
+        invited_only=False,
+        section11_cycle__isnull=True,
+    ).order_by("closes_on", "title")

@@ -305,7 +305,7 @@ def _request_deadlines(user: User | None) -> list[Deadline]:
         requests = AgencyRequest.objects.filter(
             submitted_on__isnull=True,
             rapid_review__notification__in=IncidentNotification.objects.live(),
-        ).select_related("rapid_review__notification")
+        ).select_related("rapid_review__notification", "agency")
     else:
         requests = agency_request_list_for_user(user=user, open_only=True)
     return [
@@ -313,8 +313,8 @@ def _request_deadlines(user: User | None) -> list[Deadline]:
             key=f"agency_request:{request.pk}",
             kind="agency_request",
             label=(
-                f"{request.get_kind_display()} for the rapid review of "
-                f"{request.rapid_review.notification.reference}"
+                f"{request.get_kind_display()} from {request.agency.name} for the rapid "
+                f"review of {request.rapid_review.notification.reference}"
             ),
             due_on=request.due_on,
             url=reverse("case_reviews:agency_request_submit", args=[request.pk]),

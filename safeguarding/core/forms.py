@@ -34,7 +34,7 @@ class GOVUKBoundField(BoundField):
             return errors
         return ErrorList(
             [
-                self.required_message() if str(message) == _REQUIRED else message
+                self.required_message() if str(message) == _REQUIRED else str(message)
                 for message in errors
             ],
             renderer=self.form.renderer,

@@ -76,8 +76,8 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
     web.get_by_label("Title").fill("Staying safe: tell us what you think")
     web.get_by_label("Who it is for").select_option(label="Children and young people")
     web.get_by_label("Questionnaire").select_option(label="Online safety survey for young people")
-    web.get_by_label("Opens on").fill(today.isoformat())
-    web.get_by_label("Closes on").fill((today + dt.timedelta(days=30)).isoformat())
+    page.fill_date("Opens on", today)
+    page.fill_date("Closes on", today + dt.timedelta(days=30))
     _submit(page, "Set up survey")
     public_url = web.locator("#public-link").get_attribute("href")
     assert public_url

@@ -573,7 +573,10 @@ def test_scrutiny_assessment_and_recommendation_action_through_the_pages(
 
     assert (assessed.status_code, followed.status_code) == (302, 302)
     assert world.report.assessments.get().judgement == "reasonable"
-    assert page.content.decode().count("Share feedback from families.") == 2
+    # the recommendation, the action's description, and the action link's hidden context
+    html = page.content.decode()
+    assert html.count("Share feedback from families.") == 3
+    assert '<span class="govuk-visually-hidden">: Share feedback from families.</span>' in html
 
 
 def test_audit_programme_is_listed_by_reporting_year(

@@ -75,7 +75,7 @@ def _problems_by_app() -> dict[str, list[str]]:
     by_app: dict[str, list[str]] = {}
     for path, form_class in _form_classes():
         app = path.split(".")[1]
-        for field_name, field in form_class.base_fields.items():
+        for field_name, field in form_class.base_fields.items():  # type: ignore[attr-defined]
             for problem in date_problems(f"{path}.{field_name}", field):
                 by_app.setdefault(app, []).append(problem)
     return by_app

@@ -313,7 +313,7 @@ def test_decision_action_and_escalation_reach_the_next_agenda(
         {
             "description": "Brief staff.",
             "owner_agency": agency.pk,
-            "due_date": (timezone.localdate() + timedelta(days=20)).isoformat(),
+            **date_data("due_date", timezone.localdate() + timedelta(days=20)),
         },
     )
     client.post(
@@ -466,13 +466,15 @@ def test_move_form_shows_the_current_time(client: Client, owner: User) -> None:
     client.force_login(owner)
     day = timezone.localtime(meeting.starts_at).date()
     response = client.get(_url("meeting_reschedule", meeting.pk))
-    assert day.isoformat().encode() in response.content
+    html = response.content.decode()
+    for part, value in date_data("day", day).items():
+        assert f'name="{part}" type="text" inputmode="numeric" value="{value}"' in html
     moved = (day + timedelta(days=7)).isoformat()
     response = client.post(
         _url("meeting_reschedule", meeting.pk),
         {
-            "day": moved,
-            "starts": "09:00",
+            **date_data("day", moved),
+            "starts": "9am",
             "ends": "10:00",
             "location": "Room 9",
             "version": meeting.version,

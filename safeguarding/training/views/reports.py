@@ -49,7 +49,7 @@ def agency_statement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     agency = permissions.get_agency_statement_for_user_or_404(request.user, pk)
     year = ReportingYear.containing(timezone.localdate())
     form = forms.StatementFilterForm(
-        request.GET if "start" in request.GET else None,
+        request.GET if "start-day" in request.GET else None,
         initial={"start": year.start, "end": year.end},
     )
     start, end = year.start, year.end

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.assurance import forms as assurance_forms
+from safeguarding.assurance import selectors as assurance_selectors
 from safeguarding.case_reviews.rules import report_kind
 from safeguarding.core import ratelimit, uploads
 from safeguarding.core.http import public
@@ -26,7 +27,7 @@ from safeguarding.website import forms, permissions, selectors, services, tools
 from safeguarding.website.cache import cached_for_visitors
 from safeguarding.website.models import Audience
 
-CRUMBS = Trail("Website", "website:home")
+CRUMBS = Trail("Public website", "website:home")
 PAGE_SIZE = 20
 
 
@@ -44,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "topics": selectors.topic_list_in_use(),
             "pages": selectors.page_list_published().exclude(kind="topic")[:12],
             "tools": selectors.tool_list_published(),
+            "surveys": assurance_selectors.survey_list_open_to_anyone(),
         },
     )
 
