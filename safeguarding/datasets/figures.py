@@ -21,6 +21,8 @@ from django.db.models.functions import Coalesce
 
 from safeguarding.core.working_days import add_working_days
 from safeguarding.core.years import ReportingYear
+from safeguarding.datasets import specifications
+from safeguarding.datasets.figures_returns_2026 import LATER_FIGURES
 from safeguarding.datasets.models import ImportBatch, RecordKind, ReturnKind, ReturnRecord
 from safeguarding.partnership.models import Area
 
@@ -30,7 +32,7 @@ ICPC_WORKING_DAYS = 15
 COUNTING_WORK_MEM = "64MB"
 # Raise when a counting rule changes: stored figures of an older version are recomputed
 # (manage.py figures_recompute) and every stored figure records the version it was made by.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: the later layouts' figures (issue #19)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -41,6 +43,12 @@ class Family:
     label: str
     record_kind: str
     sources: tuple[str, ...]
+    # The optional part of the layout the records come from (specifications.PART_*): an import
+    # without it gives no figure (x), never 0.
+    part: str = ""
+    # A snapshot taken when the list was run (Annex A List 9): only an import ending on the
+    # year's 31 March gives the year's figure.
+    run_date_snapshot: bool = False
 
     @property
     def source_labels(self) -> list[str]:
@@ -79,6 +87,49 @@ FAMILIES: dict[str, Family] = {
             RecordKind.CARE_EPISODE,
             (ReturnKind.SSDA903, ReturnKind.ANNEX_A),
         ),
+        Family(
+            "pre_proceedings",
+            "Pre-proceedings",
+            RecordKind.PRE_PROCEEDINGS,
+            (ReturnKind.CIN,),
+            specifications.PART_PRE_PROCEEDINGS,
+        ),
+        Family(
+            "fgdm",
+            "Family group decision-making",
+            RecordKind.FGDM,
+            (ReturnKind.CIN,),
+            specifications.PART_PRE_PROCEEDINGS,
+        ),
+        Family(
+            "family_help",
+            "Early help and family help",
+            RecordKind.CIN_EPISODE,
+            (ReturnKind.CIN,),
+            specifications.PART_EARLY_HELP_CODES,
+        ),
+        Family(
+            "care_leavers",
+            "Care leavers",
+            RecordKind.CARE_LEAVER,
+            (ReturnKind.ANNEX_A,),
+            specifications.PART_LIST_9,
+            run_date_snapshot=True,
+        ),
+        Family(
+            "adoption",
+            "Adoption",
+            RecordKind.ADOPTION,
+            (ReturnKind.ANNEX_A,),
+            specifications.PART_LIST_10,
+        ),
+        Family(
+            "adopters",
+            "Adopters",
+            RecordKind.ADOPTER,
+            (ReturnKind.ANNEX_A,),
+            specifications.PART_LIST_11,
+        ),
     )
 }
 
@@ -92,6 +143,13 @@ class Figure:
     in_annual_report: bool = False
     by_quarter: bool = False
     is_snapshot: bool = False
+    rated: bool = True  # a rate per 10,000 children aged 0-17 means something
+    in_later_report: bool = False  # the report's table of the later layouts' figures
+
+
+def _later(key: str, family: str, rule: str, **flags: bool) -> Figure:
+    """A figure of the later layouts, labelled as figures_returns_2026.LATER_FIGURES has it."""
+    return Figure(key, LATER_FIGURES[key][0], family, rule, rated=False, **flags)
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -219,9 +277,93 @@ FIGURES: tuple[Figure, ...] = (
         "while the child stays in care). Annex A List 8: the date care ceased is in the year.",
         by_quarter=True,
     ),
+    _later(
+        "pre_proceedings_at_end",
+        "pre_proceedings",
+        "Distinct children with a pre-proceedings start on or before 31 March and no end, or an "
+        "end after it (CIN census 2026-27 on).",
+        is_snapshot=True,
+        in_later_report=True,
+    ),
+    _later(
+        "pre_proceedings_started",
+        "pre_proceedings",
+        "Distinct children with a pre-proceedings start in the year (CIN census 2026-27 on).",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "fgdm_offered",
+        "fgdm",
+        "Family group decision-making meetings offered in the year, each meeting counted "
+        "(CIN census 2026-27 on).",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "fgdm_held",
+        "fgdm",
+        "Family group decision-making meetings held in the year, each meeting counted (CIN "
+        "census 2026-27 on).",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "referrals_from_early_help",
+        "family_help",
+        "Children in need episodes with referral source 5D (early help) and a referral date in "
+        "the year (CIN census 2023-24 on).",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "closed_to_early_help",
+        "family_help",
+        "Children in need episodes closed in the year with reason RC9 (closed after assessment, "
+        "referred to early help) (CIN census 2023-24 on).",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "care_leavers",
+        "care_leavers",
+        "Distinct young people on Annex A List 9, from an import ending on 31 March (the list is "
+        "a snapshot on the day it was run).",
+        is_snapshot=True,
+    ),
+    _later(
+        "care_leavers_in_touch",
+        "care_leavers",
+        "Care leavers on List 9 whose local authority is in touch with them (the code Yes; "
+        "Rhom, NREQ and Refu are not).",
+        is_snapshot=True,
+        in_later_report=True,
+    ),
+    _later(
+        "care_leavers_suitable",
+        "care_leavers",
+        "Care leavers on List 9 in accommodation recorded as Suitable.",
+        is_snapshot=True,
+        in_later_report=True,
+    ),
+    _later(
+        "children_adopted",
+        "adoption",
+        "Distinct children on Annex A List 10 with an adoption order dated in the year.",
+        by_quarter=True,
+        in_later_report=True,
+    ),
+    _later(
+        "adopters_approved",
+        "adopters",
+        "Distinct adopters on Annex A List 11 with stage 2 ended or the application approved in "
+        "the year.",
+        by_quarter=True,
+    ),
 )
 FIGURE_BY_KEY = {f.key: f for f in FIGURES}
 REPORT_FIGURES = tuple(f for f in FIGURES if f.in_annual_report)
+LATER_REPORT_FIGURES = tuple(f for f in FIGURES if f.in_later_report)
 
 
 @dataclass(frozen=True)
@@ -303,7 +445,46 @@ def family_values(
             .count(),
             "cp_plans_started": records.filter(in_p).count(),
         }
-    return _care(records, kind=kind, start=start, end=end)
+    if family.key == "care":
+        return _care(records, kind=kind, start=start, end=end)
+    return _later_values(family, records, start=start, end=end)
+
+
+def _children(records: QuerySet[ReturnRecord]) -> int:
+    return records.values("child_hash").distinct().count()
+
+
+def _later_values(
+    family: Family, records: QuerySet[ReturnRecord], *, start: date, end: date
+) -> dict[str, int]:
+    """The later layouts' figures (the same rules as figures_returns_2026, in the database)."""
+    in_p = Q(start__gte=start, start__lte=end)
+    event_in_p = Q(event__gte=start, event__lte=end)
+    if family.key == "pre_proceedings":
+        return {
+            "pre_proceedings_at_end": _children(records.filter(_open_at(end))),
+            "pre_proceedings_started": _children(records.filter(in_p)),
+        }
+    if family.key == "fgdm":
+        return records.aggregate(
+            fgdm_offered=Count("pk", filter=in_p), fgdm_held=Count("pk", filter=event_in_p)
+        )
+    if family.key == "family_help":
+        return records.aggregate(
+            referrals_from_early_help=Count("pk", filter=in_p & Q(reason_new="5D")),
+            closed_to_early_help=Count(
+                "pk", filter=Q(end__gte=start, end__lte=end, reason_ended="RC9")
+            ),
+        )
+    if family.key == "care_leavers":
+        return {
+            "care_leavers": _children(records),
+            "care_leavers_in_touch": _children(records.filter(flag=True)),
+            "care_leavers_suitable": _children(records.filter(reason_ended="S")),
+        }
+    if family.key == "adoption":
+        return {"children_adopted": _children(records.filter(event_in_p))}
+    return {"adopters_approved": _children(records.filter(in_p | event_in_p))}
 
 
 def _care(records: QuerySet[ReturnRecord], *, kind: str, start: date, end: date) -> dict[str, int]:
@@ -415,6 +596,8 @@ def _pick_batch(area: Area, family: Family, year: ReportingYear) -> ImportBatch 
             period_end__gte=year.start,
         )
     )
+    if family.part:  # only an import whose file carried the part gives its figures
+        candidates = [b for b in candidates if family.part in b.parts]
     if not candidates:
         return None
 
@@ -481,6 +664,8 @@ def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
             value: int | None = computed[figure.key]
             if figure.is_snapshot and batch.period_end < year.end:
                 value = None
+            if family.run_date_snapshot and batch.period_end != year.end:
+                value = None
             values[figure.key] = FigureValue(
                 figure.key, value, batch.get_kind_display(), batch.pk, partial
             )
@@ -492,7 +677,9 @@ def batch_figures(batch: ImportBatch, year: ReportingYear) -> dict[str, int]:
     """The figures one import alone gives for a year (to compare a re-import with the last)."""
     out: dict[str, int] = {}
     for family in FAMILIES.values():
-        if batch.kind not in family.sources:
+        if batch.kind not in family.sources or (family.part and family.part not in batch.parts):
+            continue
+        if family.run_date_snapshot and batch.period_end != year.end:
             continue
         records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
         out.update(family_values(family, records, kind=batch.kind, start=year.start, end=year.end))

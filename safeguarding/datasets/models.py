@@ -28,6 +28,13 @@ class RecordKind(models.TextChoices):
     SECTION_47 = "s47", "Section 47 enquiry"
     CP_PLAN = "cp_plan", "Child protection plan"
     CARE_EPISODE = "care", "Care episode"
+    # The later layouts (issue #19; specifications.LaterKind names the same values)
+    PRE_PROCEEDINGS = "pre_proc", "Pre-proceedings"
+    FGDM = "fgdm", "Family group decision-making meeting"
+    CIN_EPISODE = "cin_ep", "Children in need episode (referral source and closure reason)"
+    CARE_LEAVER = "leaver", "Care leaver"
+    ADOPTION = "adoption", "Adoption"
+    ADOPTER = "adopter", "Adopter"
 
 
 class ImportBatch(BaseModel):
@@ -63,6 +70,10 @@ class ImportBatch(BaseModel):
     differences = models.JSONField(default=list, blank=True)
     # What the check before use found (figures that move a lot, become 0, lists absent...)
     warnings = models.JSONField(default=list, blank=True)
+    # The optional parts of the layout the file carried (specifications.PART_*: Annex A lists
+    # 9-11, the census's pre-proceedings module, its early help codes). A figure read from a
+    # part the file did not carry is not available (x), never 0.
+    parts = models.JSONField(default=list, blank=True)
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
@@ -124,7 +135,12 @@ class ReturnRecord(models.Model):
     (start, completion or authorisation); referral (referral date; `flag` = no further action);
     s47 (strategy discussion or s47 start; `event` = initial child protection conference;
     `flag` = conference not required); CP plan (start, end); care episode (start, end;
-    `legal_status`, `reason_new` (RNE), `reason_ended` (REC))."""
+    `legal_status`, `reason_new` (RNE), `reason_ended` (REC)); the later kinds as
+    `specifications.LaterKind` says (pre-proceedings start, end; FGDM offered = start, held =
+    event; CIN episode referral = start, closure = end, `reason_new` = referral source,
+    `reason_ended` = closure reason; care leaver `flag` = in touch, `reason_new` = the in-touch
+    code, `reason_ended` = S/U suitability; adoption decision = start, order = event; adopter
+    stage 2 ended = start, approved = event, left = end)."""
 
     # No per-row foreign key check (ADR 0010): on PostgreSQL one check per statement
     # (migration 0002) refuses a record whose import does not exist, and an import that still

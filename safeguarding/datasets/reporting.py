@@ -1,9 +1,12 @@
 """Annual report figures: the seven figures for each area with rates per 10,000 children and the
-change from the previous year, with disclosure control (the report is published)."""
+change from the previous year, each with its comparators (England, region, statistical
+neighbours) where entered; then one table of the later layouts' figures (pre-proceedings, family
+group decision-making, early help and family help, care leavers, adoption). All with disclosure
+control (the report is published) and the symbols key."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from safeguarding.core.reporting import ReportSection
@@ -26,6 +29,14 @@ class FigureRow:
     key: str
     label: str
     values: list[AreaFigure]
+    comparisons: list[selectors.ComparisonLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LaterRow:
+    key: str
+    label: str
+    counts: list[int | str | None]  # one a column (each area, then the partnership)
 
 
 @dataclass(frozen=True)
@@ -35,12 +46,15 @@ class DataFigures:
     rows: list[FigureRow]
     populations: list[tuple[str, int | None, str]]
     has_data: bool
+    columns: list[str] = field(default_factory=list)
+    later_rows: list[LaterRow] = field(default_factory=list)
 
 
 def data_figures(year: ReportingYear) -> DataFigures:
     grid = selectors.figures_grid(user=None, years=[year.previous, year], exact=False)
     rows = []
     has_data = False
+    lines = selectors.comparison_lines(grid=grid, year=year)
     for figure in figures.REPORT_FIGURES:
         values = []
         for column in grid.columns:
@@ -56,7 +70,22 @@ def data_figures(year: ReportingYear) -> DataFigures:
                     source=cell.source,
                 )
             )
-        rows.append(FigureRow(figure.key, figure.label, values))
+        rows.append(
+            FigureRow(
+                figure.key,
+                figure.label,
+                values,
+                [line for line in lines if line.key == figure.key],
+            )
+        )
+    later_rows = [
+        LaterRow(
+            figure.key,
+            figure.label,
+            [grid.cell(figure.key, column.key, year).value for column in grid.columns],
+        )
+        for figure in figures.LATER_REPORT_FIGURES
+    ]
     populations = [
         (
             c.label,
@@ -65,7 +94,15 @@ def data_figures(year: ReportingYear) -> DataFigures:
         )
         for c in grid.columns
     ]
-    return DataFigures(year.label, year.previous.label, rows, populations, has_data)
+    return DataFigures(
+        year.label,
+        year.previous.label,
+        rows,
+        populations,
+        has_data,
+        [c.label for c in grid.columns],
+        later_rows,
+    )
 
 
 def report_section(year: ReportingYear) -> ReportSection:

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeguarding.core.years import ReportingYear
-from safeguarding.datasets import disclosure, figures, permissions
+from safeguarding.datasets import comparators, conventions, disclosure, figures, permissions
 from safeguarding.datasets.models import Comparator, ImportBatch, Population, StoredFigure
 from safeguarding.partnership.models import Area
 
@@ -193,7 +193,9 @@ def figures_grid(
         shown = disclosure.shown(count, cell_key, hidden)
         population = grid.populations[(column, year_start)]
         rate: Decimal | str | None = (
-            disclosure.SUPPRESSED
+            conventions.NOT_APPLICABLE  # z: not a rate per children aged 0-17 (care leavers...)
+            if not figures.FIGURE_BY_KEY[figure_key].rated
+            else disclosure.SUPPRESSED
             if shown == disclosure.SUPPRESSED
             else figures.rate_per_10k(count, population)
         )
@@ -294,3 +296,52 @@ def comparator_list() -> QuerySet[Comparator]:
     return Comparator.objects.select_related("area").order_by(
         "figure", "-year_start", "geography", "area__name"
     )
+
+
+@dataclass(frozen=True)
+class ComparisonLine:
+    """One figure of one area beside England's, its region's and its statistical neighbours'
+    published values for the year ("Peterborough 45.2, England 41.4, neighbours 47.0")."""
+
+    key: str
+    figure: str
+    area: str
+    items: list[comparators.Shown]
+
+    @property
+    def text(self) -> str:
+        return comparators.comparison_text(self.items)
+
+    @property
+    def sources(self) -> str:
+        return "; ".join(f"{item.label}: {item.source}" for item in self.items if item.source)
+
+
+def comparison_lines(
+    *, grid: Grid, year: ReportingYear, area_pks: list[int] | None = None
+) -> list[ComparisonLine]:
+    """For each figure with comparators entered for the year, each area's line (in one query).
+    The area's value is what the grid shows: its rate per 10,000 to one decimal (half up), or
+    its count for a figure without a rate; `c` or `x` when the grid hides it or has none."""
+    national: dict[str, list[Comparator]] = {}
+    local: dict[tuple[str, int], list[Comparator]] = {}
+    for comparator in Comparator.objects.filter(year_start=year.start_year):
+        if comparator.area_id is None:
+            national.setdefault(comparator.figure, []).append(comparator)
+        else:
+            local.setdefault((comparator.figure, comparator.area_id), []).append(comparator)
+    lines = []
+    for figure in figures.FIGURES:
+        for column in grid.columns:
+            if column.key is None or (area_pks is not None and column.key not in area_pks):
+                continue
+            found = national.get(figure.key, []) + local.get((figure.key, column.key), [])
+            if not found or (figure.key, column.key, year.start_year) not in grid.cells:
+                continue
+            cell = grid.cell(figure.key, column.key, year)
+            value = cell.rate if figure.rated else cell.value
+            if value is None:
+                value = conventions.NOT_AVAILABLE
+            items = comparators.comparison(column.label, value, found)
+            lines.append(ComparisonLine(figure.key, figure.label, column.label, items))
+    return lines

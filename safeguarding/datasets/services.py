@@ -176,7 +176,7 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
     problems = Problems()
     with contextlib.ExitStack() as stack:  # an open COPY ends here, before any other query
         store = RecordStore(batch, stack)
-        return_read(
+        batch.parts = return_read(
             kind=kind, paths=paths, batch=batch, store=store, problems=problems, progress=write
         )
         store.flush()

@@ -30,8 +30,8 @@ def year_label(year: int) -> str:
 
 # --- new record kinds (each fits ReturnRecord.kind's 10 characters) ----------------------------
 class LaterKind:
-    """Kinds of record the later layouts add. They are handed to a reader's `later` sink, not to
-    the store, until the lead adds them to RecordKind (see docs/modules/datasets.md)."""
+    """Kinds of record the later layouts add: a reader hands them to its `later` sink, which
+    the import sets to its store (the same values are `RecordKind`s: a test keeps them equal)."""
 
     PRE_PROCEEDINGS = "pre_proc"  # start, end
     FGDM = "fgdm"  # start = offered, event = held
@@ -39,6 +39,19 @@ class LaterKind:
     CARE_LEAVER = "leaver"  # flag = in touch; reason_new = in-touch code; reason_ended = S/U
     ADOPTION = "adoption"  # start = decision to place, event = adoption order date
     ADOPTER = "adopter"  # start = approval, end = left the process
+
+
+# --- optional parts of a layout (ImportBatch.parts) -------------------------------------------
+# A figure read from a part a file did not carry is not available (x), never 0.
+PART_PRE_PROCEEDINGS = "pre_proceedings"  # the census's PreProceedingsandFGDM module (2026-27)
+PART_EARLY_HELP_CODES = "early_help_codes"  # referral source 5D, closure reason RC9 (2023-24)
+PART_LIST_9 = "list_9"  # Annex A care leavers
+PART_LIST_10 = "list_10"  # Annex A adoption
+PART_LIST_11 = "list_11"  # Annex A adopters
+
+
+def annex_a_parts(lists_read: list[int]) -> list[str]:
+    return [f"list_{number}" for number in lists_read]
 
 
 # --- Children in Need census --------------------------------------------------------------------
@@ -86,6 +99,13 @@ CIN_SPECS: tuple[CinSpec, ...] = (
 
 def cin_spec(year: int) -> CinSpec:
     return _in_force(CIN_SPECS, year)
+
+
+def cin_parts(year: int) -> list[str]:
+    """The optional parts a census of the collection year carries (its layout decides)."""
+    spec = cin_spec(year)
+    parts = [PART_EARLY_HELP_CODES] if spec.early_help_referral_source else []
+    return parts + ([PART_PRE_PROCEEDINGS] if spec.pre_proceedings else [])
 
 
 # --- SSDA903 ----------------------------------------------------------------------------------

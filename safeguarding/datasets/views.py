@@ -115,6 +115,7 @@ def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "figure_list": figures.FIGURES,
             "quarters": quarters,
             "quarter_figures": [f for f in figures.FIGURES if f.by_quarter],
+            "comparisons": selectors.comparison_lines(grid=grid, year=year, area_pks=[area.pk]),
             "breadcrumbs": CRUMBS((area.name, "")),
         },
     )

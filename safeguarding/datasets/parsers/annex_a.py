@@ -503,7 +503,9 @@ def read(
     problems: Problems,
     progress: Callable[[int, int], None] | None = None,
     later: Sink | None = None,
-) -> None:
+) -> list[int]:
+    """Read lists 1-8 into `sink` and, with a `later` sink, lists 9-11 where the workbook has
+    them; the numbers of the later lists read."""
     workbook = _open(path)
     sheets = sheet_map(workbook.sheet_names)
     missing = [n for n in USED_LISTS if n not in sheets]
@@ -516,8 +518,9 @@ def read(
         _sheets_loaded_ahead(workbook, [sheets[n] for n in USED_LISTS])
     ) as loaded:
         _read_lists(loaded, sink, problems, progress, readers)
-    if later is not None:
-        annex_a_later.read_later_lists(workbook, sheets, sink=later, problems=problems)
+    if later is None:
+        return []
+    return annex_a_later.read_later_lists(workbook, sheets, sink=later, problems=problems)
 
 
 def _read_lists(

@@ -2,8 +2,8 @@
 them, row by row (they are small: one row a care leaver, a child or an adopter). A workbook
 without them (the older templates, or an LA that left them out) still imports.
 
-Records go to the reader's `later` sink (kinds in `specifications.LaterKind`), never to the
-store of lists 1-8, until the lead adds the kinds to RecordKind.
+Records go to the reader's `later` sink (kinds in `specifications.LaterKind`); an import sets it
+to its store, so they are stored with lists 1-8, all or nothing, their problems listed with them.
 """
 
 from __future__ import annotations

@@ -32,6 +32,6 @@ def population_source(grid: Grid, column: int | None, year: ReportingYear) -> st
 
 
 @register.inclusion_tag("datasets/_symbols_key.html")
-def symbols_key(used: str = "c x") -> dict[str, object]:
+def symbols_key(used: str = "c x z") -> dict[str, object]:
     """The Department's key to the symbols a published table uses (datasets.conventions)."""
     return {"symbol_key": conventions.symbol_key(set(used.split()))}

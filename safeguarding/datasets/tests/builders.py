@@ -29,7 +29,7 @@ def annex_a(
         sheet = workbook.create_sheet((names or {}).get(number, f"List {number}"))
         if title_rows:
             sheet.append([f"List {number}: a title row"])
-        sheet.append((headers or {}).get(number, ANNEX_A_HEADERS[number]))
+        sheet.append((headers or {}).get(number) or ANNEX_A_HEADERS[number])
         for row in (lists or {}).get(number, []):
             sheet.append(list(row))
     workbook.save(path)
