@@ -124,6 +124,29 @@ class Browser:
             if "/accounts/login/" in response.url:
                 raise RuntimeError(f"sign-in refused for {email}")
 
+    def use_session(self, email: str) -> None:
+        """Sign in without the sign-in form: a session made for the demo person through
+        Django's own session engine and authentication backend (the test client's
+        `force_login`, against the same database the server reads), its cookie put in this
+        browser. For the load bench: fifty sign-ins through the form from one address would
+        meet django-allauth's sign-in rate limit, which stays as it is (the bench never
+        changes a setting of the application). Needs django_setup() first."""
+        from django.conf import settings
+        from django.test import Client
+
+        from safeguarding.accounts.models import User
+
+        client = Client(HTTP_HOST=HOST)
+        client.force_login(User.objects.get(email=email))
+        name = settings.SESSION_COOKIE_NAME
+        cookie = http.cookiejar.Cookie(
+            version=0, name=name, value=client.cookies[name].value, port=None,
+            port_specified=False, domain=HOST, domain_specified=False,
+            domain_initial_dot=False, path="/", path_specified=True, secure=False,
+            expires=None, discard=True, comment=None, comment_url=None, rest={},
+        )  # fmt: skip
+        self.jar.set_cookie(cookie)
+
     def get(self, path: str, timeout: float = 120) -> tuple[int, float, int]:
         """(status, seconds, bytes) of one GET."""
         started = time.perf_counter()

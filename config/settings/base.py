@@ -334,6 +334,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Public website pages are served from the cache to anonymous visitors for this long; every
 # edit of the website clears it.
 WEBSITE_CACHE_SECONDS = env.int("WEBSITE_CACHE_SECONDS", default=60)
+# The yearly report page keeps each module's computed section per year in the cache for at most
+# this long; any save or delete of a record the section reads recomputes it sooner
+# (annual_reports/figure_cache.py). 0 turns it off. Editions and publishing never use it.
+ANNUAL_REPORT_CACHE_SECONDS = env.int("ANNUAL_REPORT_CACHE_SECONDS", default=300)
 
 # ---------------------------------------------------------------------------
 # Static and uploaded files

@@ -39,7 +39,15 @@ class ActivityEvent(models.Model):
 
     class Meta:
         ordering = ["-id"]
-        indexes = [models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"]),
+            # Keyset pages of a filtered log (newest first): the filter, then the sequence, so a
+            # page reads its 51 rows from the index instead of scanning 1,000,000 events
+            # (EXPLAIN in docs/modules/volume.md).
+            models.Index(fields=["verb", "-id"], name="activity_verb_id_idx"),
+            models.Index(fields=["actor", "-id"], name="activity_actor_id_idx"),
+            models.Index(fields=["kind", "-id"], name="activity_kind_id_idx"),
+        ]
 
     def __str__(self) -> str:
         return (

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, Subquery
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -69,6 +69,17 @@ class EventPage:
         return self.newer_than is not None or self.older_than is not None
 
 
+def _first(events: QuerySet[ActivityEvent], order: str, n: int) -> list[ActivityEvent]:
+    """The first `n` events in `order`, found by id first: the ids alone come from an index
+    scan of the filter's (column, -id) index, then the rows by primary key. Asked for whole
+    rows with a filter on a column, PostgreSQL estimates that walking the sequence backwards is
+    cheaper and reads up to 950,000 events to find 51 old ones (EXPLAIN in
+    docs/modules/volume.md)."""
+    ids = events.order_by(order).values("id")[:n]
+    rows = ActivityEvent.objects.select_related("actor", "target_type")
+    return list(rows.filter(id__in=Subquery(ids)).order_by(order))
+
+
 def event_page(
     events: QuerySet[ActivityEvent],
     *,
@@ -80,7 +91,7 @@ def event_page(
     id `after`, or the newest page when neither is given. Two queries at most."""
     events = events.order_by()
     if after is not None:
-        rows = list(events.filter(id__gt=after).order_by("id")[: size + 1])
+        rows = _first(events.filter(id__gt=after), "id", size + 1)
         has_newer = len(rows) > size
         rows = rows[:size][::-1]
         if not rows:  # nothing newer than the link's id any more: show the newest page
@@ -88,7 +99,7 @@ def event_page(
         has_older = events.filter(id__lte=after).exists()
     else:
         events_before = events.filter(id__lt=before) if before is not None else events
-        rows = list(events_before.order_by("-id")[: size + 1])
+        rows = _first(events_before, "-id", size + 1)
         has_older = len(rows) > size
         rows = rows[:size]
         has_newer = before is not None and events.filter(id__gte=before).exists()

@@ -9,7 +9,9 @@ class AnnualReportsConfig(AppConfig):
     verbose_name = "Annual reports"
 
     def ready(self) -> None:
-        from safeguarding.annual_reports import permissions
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from safeguarding.annual_reports import figure_cache, permissions
         from safeguarding.annual_reports.cards import contribution_card, follow_up_card
         from safeguarding.core.registry import NavItem, register_card, register_nav
 
@@ -24,3 +26,7 @@ class AnnualReportsConfig(AppConfig):
         )
         register_card("annual_report_follow_up", follow_up_card, order=800)
         register_card("annual_report_contributions", contribution_card, order=810)
+        # A write to any record moves its app's generation on: the yearly report's cached
+        # sections that read that app are computed afresh (figure_cache).
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(figure_cache.record_written, dispatch_uid=f"figure_cache_{signal}")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from safeguarding.annual_reports import catalogue, charts, rules, text
+from safeguarding.annual_reports import catalogue, charts, figure_cache, rules, text
 from safeguarding.annual_reports.models import (
     LEAD_PARTNER_ROLES,
     ContextFigure,
@@ -47,7 +47,9 @@ class AnnualReport:
 
 
 def annual_report_build(*, year: ReportingYear) -> AnnualReport:
-    sections = list(catalogue.module_sections(year).values())
+    """The computed report of a year, its sections kept per year in the cache (figure_cache:
+    recomputed after a write to the records they read)."""
+    sections = list(figure_cache.module_sections(year).values())
     return AnnualReport(year=year, partnership_name=settings.PARTNERSHIP_NAME, sections=sections)
 
 

@@ -26,11 +26,15 @@ How the seed report's "Learning from Child Safeguarding Practice Reviews" table 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
-from safeguarding.actions import selectors as action_selectors
+from safeguarding.actions.models import Action
 from safeguarding.case_reviews.models import (
     Dissemination,
     IncidentNotification,
@@ -39,7 +43,6 @@ from safeguarding.case_reviews.models import (
 )
 from safeguarding.core.reporting import ReportSection
 from safeguarding.core.years import ReportingYear
-from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import LearningPoint, LearningPointTheme
 
 
@@ -176,29 +179,54 @@ def sar_ongoing(year: ReportingYear) -> int:
 
 
 def published_reviews(year: ReportingYear) -> tuple[PublishedReview, ...]:
-    reviews = (
+    """Reviews published in the year with their published learning and their plan's actions:
+    three queries whatever the number of reviews (learning and actions are read for all the
+    reviews at once, not review by review)."""
+    reviews = list(
         PracticeReview.objects.live()
         .filter(published_on__range=(year.start, year.end))
         .order_by("published_on", "id")
     )
-    found = []
-    for review in reviews:
-        points = learning_selectors.learning_point_list_for_source(
-            source=review, published_only=True
+    ids = [review.pk for review in reviews]
+    learning = _grouped(
+        LearningPoint.objects.filter(
+            source_type=ContentType.objects.get_for_model(PracticeReview),
+            source_id__in=ids,
+            is_published=True,
         )
-        actions = action_selectors.action_list_for_source(source=review)
-        found.append(
-            PublishedReview(
-                title=review.title,
-                kind=review.get_kind_display(),
-                published_on=f"{review.published_on:%B %Y}" if review.published_on else "",
-                summary=review.summary,
-                key_message=review.key_message,
-                learning=tuple(p.summary for p in points),
-                actions=tuple(a.description for a in actions),
-            )
+        .order_by("source_id", "recorded_on", "id")
+        .values_list("source_id", "summary")
+    )
+    actions = _grouped(
+        Action.objects.live()
+        .filter(plan__source_type=_review_type(), plan__source_id__in=ids)
+        .order_by("plan__source_id", "number")
+        .values_list("plan__source_id", "description")
+    )
+    return tuple(
+        PublishedReview(
+            title=review.title,
+            kind=review.get_kind_display(),
+            published_on=f"{review.published_on:%B %Y}" if review.published_on else "",
+            summary=review.summary,
+            key_message=review.key_message,
+            learning=tuple(learning.get(review.pk, ())),
+            actions=tuple(actions.get(review.pk, ())),
         )
-    return tuple(found)
+        for review in reviews
+    )
+
+
+def _review_type() -> ContentType:
+    """The content type action plans name a practice review by (as actions' selectors do)."""
+    return ContentType.objects.get_for_model(PracticeReview, for_concrete_model=False)
+
+
+def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for source_id, text in rows:
+        found.setdefault(source_id, []).append(text)
+    return found
 
 
 def rapid_review_themes(year: ReportingYear) -> tuple[ThemeCount, ...]:
@@ -214,17 +242,29 @@ def rapid_review_themes(year: ReportingYear) -> tuple[ThemeCount, ...]:
     return tuple(ThemeCount(name=row["theme__name"], count=row["n"]) for row in rows)
 
 
-def action_status(year: ReportingYear) -> tuple[StatusCount, ...]:
-    from safeguarding.actions.models import Action
-
+def action_status(year: ReportingYear, *, today: date | None = None) -> tuple[StatusCount, ...]:
+    """The current status of the actions of reviews signed off in the year, counted in one
+    query: by stored status and whether the due date has passed, then the actions app's overdue
+    rule (Action.status_on: not complete, and marked overdue or past its due date) applied to
+    each group."""
+    today = today or timezone.localdate()
+    signed_off = PracticeReview.objects.live().filter(signed_off_on__range=(year.start, year.end))
+    rows = (
+        Action.objects.live()
+        .filter(
+            plan__source_type=_review_type(),
+            plan__source_id__in=signed_off.values("pk"),
+        )
+        .values("status")
+        .annotate(n=Count("id"), past_due=Count("id", filter=Q(due_date__lt=today)))
+        .order_by()
+    )
     totals = dict.fromkeys(Action.Status.values, 0)
-    reviews = PracticeReview.objects.live().filter(signed_off_on__range=(year.start, year.end))
-    for review in reviews:
-        plan = action_selectors.action_plan_for_source(source=review)
-        if plan is None:
-            continue
-        for status, n in action_selectors.action_plan_status_counts(plan=plan).items():
-            totals[status] += n
+    for row in rows:
+        past_due = Action(status=row["status"], due_date=today - timedelta(days=1))
+        not_due = Action(status=row["status"], due_date=today)
+        totals[past_due.status_on(today)] += row["past_due"]
+        totals[not_due.status_on(today)] += row["n"] - row["past_due"]
     return tuple(
         StatusCount(label=Action.Status(status).label, count=n)
         for status, n in totals.items()
