@@ -121,7 +121,6 @@ MODULE_LABELS = {
     "priority": "Priorities (evidence figures)",
     "website": "Website",
     "context": "Context (published sources)",
-    "exploitation": "Exploitation",
 }
 
 
@@ -854,18 +853,23 @@ def figure_values(
         if section is None:
             continue
         values[figure.key] = FigureValue(figure, _read(section.figures, figure.path), now)
-    if "datasets" in sections:
-        for figure, value in _dataset_figures(sections["datasets"]):
-            values[figure.key] = FigureValue(figure, value, now)
-    if "governance" in sections:
-        for figure, value in _priority_figures(sections["governance"]):
-            values[figure.key] = FigureValue(figure, value, now)
-    if "training" in sections:
-        for figure, value in _exploitation_training_figures(year, sections["training"]):
-            values[figure.key] = FigureValue(figure, value, now)
-    for figure, value in _context_figures(year):
+    for figure, value in _derived_figures(year, sections):
         values[figure.key] = FigureValue(figure, value, now)
     return values
+
+
+def _derived_figures(
+    year: ReportingYear, sections: dict[str, ReportSection]
+) -> Iterable[tuple[CatalogueFigure, Value]]:
+    """The figures made from a section's rows (data, priorities, training by priority) and
+    the context figures."""
+    if "datasets" in sections:
+        yield from _dataset_figures(sections["datasets"])
+    if "governance" in sections:
+        yield from _priority_figures(sections["governance"])
+    if "training" in sections:
+        yield from _exploitation_training_figures(year, sections["training"])
+    yield from _context_figures(year)
 
 
 def _priority_figures(section: ReportSection) -> Iterable[tuple[CatalogueFigure, Value]]:
