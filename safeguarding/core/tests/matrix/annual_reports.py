@@ -123,7 +123,9 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "annual_reports:section_move": (action("a section of the draft", STAFF_WRITE, _section),),
     "annual_reports:edition_submit": (action("the draft", STAFF_WRITE, _draft),),
     "annual_reports:edition_return": _staff_form(SIGNED_OFF),
-    "annual_reports:edition_sign_off": (form("the draft", NOBODY, _draft),),
+    # Staff record a sign-off a seat holder gave; a signer signs for their own seat (the world
+    # has no statutory partner, so no one else may).
+    "annual_reports:edition_sign_off": (form("the draft", STAFF_WRITE, _draft),),
     "annual_reports:edition_publish": _staff_form(SIGNED_OFF),
     "annual_reports:edition_reopen": (action("the published edition", STAFF_WRITE, _published),),
     "annual_reports:edition_follow_up": _staff_form(PUBLISHED),
@@ -191,7 +193,8 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
         read_page(
             "children discussed at MACE (staff, MACE members, agency leads; never read-only)",
-            expect(NOT_FOUND, (STAFF | {LEAD}, OK)),
+            # The CDOP and case review panel users sit on a MACE in the world (exploitation).
+            expect(NOT_FOUND, (STAFF | {LEAD, CDOP_PANEL, CASE_REVIEW_PANEL}, OK)),
             _figure("exploitation.children_discussed"),
         ),
         read_page(

@@ -273,7 +273,7 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
     "governance:meeting_detail": _meeting_reads(),
     "governance:meeting_calendar": _meeting_reads(),
     "governance:paper_upload": _papers_forms(_both),
-    "governance:papers_publish": _papers_forms(action),
+    "governance:papers_publish": _papers_forms(_both),
     "governance:paper_download": (
         read_page("agency A's group's paper", SEE_A, fill=_pk("gov_paper_a")),
         read_page("agency B's group's paper", SEE_B, fill=_pk("gov_paper_b")),
