@@ -85,7 +85,13 @@ def can_view_request(user: User, request: InformationRequest) -> bool:
 
 
 def can_return_request(user: User, request: InformationRequest) -> bool:
-    return can_view_request(user, request) and not user.is_read_only
+    """Return (or correct) the information: not by read-only roles, and not once the case is
+    archived (archived notifications are read-only)."""
+    return (
+        can_view_request(user, request)
+        and not user.is_read_only
+        and not request.notification.is_archived
+    )
 
 
 def can_view_meeting(user: User, meeting: ReviewMeeting) -> bool:

@@ -53,6 +53,11 @@ def test_archived_notification_is_read_only_and_hidden_from_agencies(client, mak
     )
     assert response.status_code == 403
     assert case.requests.count() == 1
+    # The manager still sees the request but may no longer return it (GET or POST).
+    assert not permissions.can_return_request(manager, request)
+    return_url = reverse("child_deaths:request_return", args=[request.pk])
+    assert client.get(return_url).status_code == 403
+    assert client.post(return_url).status_code == 403
     client.force_login(lead)
     assert client.get(reverse("child_deaths:request_return", args=[request.pk])).status_code == 404
     assert not permissions.can_view_request(lead, request)

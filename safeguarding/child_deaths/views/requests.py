@@ -78,10 +78,9 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def request_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The secure page where an agency returns its information."""
-    info = permissions.get_request_for_user_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
+    """The secure page where an agency returns its information (a form: refused, GET too,
+    to anyone who may not return it, e.g. once the case is archived)."""
+    info = permissions.get_request_for_user_or_404(request.user, pk, write=True)
     event_record_view(actor=request.user, target=info)
     return form_page(
         request,

@@ -206,10 +206,9 @@ ENTRIES.update(
                 _pk("cd_request_a"),
             ),
             _both("request to agency B", MANAGER, _pk("cd_request_b")),
-            # Agency A's lead no longer sees it. The manager may still open and return it
-            # (can_return_request does not check the archive, unlike request_remind): noted in
-            # the matrix report, left as it is.
-            _both("archived case's request to agency A", MANAGER, _pk("cd_request_archived_a")),
+            # Agency A's lead no longer sees it; the manager sees it but may not return it
+            # (archived notifications are read-only).
+            _both("archived case's request to agency A", ARCHIVED, _pk("cd_request_archived_a")),
         ),
     }
 )
