@@ -119,7 +119,10 @@ NARRATIVE: dict[str, str] = {
         "{{ governance.escalations }} matters to the board. Partners agreed to contribute "
         "{{ governance.funding_agreed }} to the partnership's budget.\n\n"
         "On priority three, child criminal exploitation, {{ exploitation.people_trained }} "
-        "people were trained on exploitation through the six-weekly virtual CCE sessions."
+        "people were trained on exploitation through the six-weekly virtual CCE sessions. "
+        "Partners mapped {{ exploitation.locations_mapped }} places where exploitation was a "
+        "concern, and the MACE meetings discussed {{ exploitation.children_discussed }} "
+        "children."
     ),
     "practice_reviews": (
         "The partnership held {{ case_reviews.rapid_reviews_held }} rapid reviews this year: "

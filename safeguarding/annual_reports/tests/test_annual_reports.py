@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -144,3 +145,27 @@ def test_demo_publishes_the_2020_21_report_once() -> None:
     assert version.figures["exploitation.people_trained"]["value"] == 156
     assert _cce_attendance_2020_21() == 156
     assert "156 people were trained on exploitation" in sections_text(version, "priorities")
+    # Priority three's mapping and MACE figures come from exploitation's records too, each
+    # checked against an independent count of the 2020-21 discussions and concerns.
+    from safeguarding.exploitation.models import ChildDiscussion, LocationConcern
+
+    year = (dt.date(2020, 4, 1), dt.date(2021, 3, 31))
+    children = (
+        ChildDiscussion.objects.filter(discussed_on__range=year)
+        .values("child_id")
+        .distinct()
+        .count()
+    )
+    places = (
+        LocationConcern.objects.filter(recorded_on__range=year)
+        .values("location_id")
+        .distinct()
+        .count()
+    )
+    assert children > 5
+    assert places > 0
+    assert version.figures["exploitation.children_discussed"]["value"] == children
+    assert version.figures["exploitation.locations_mapped"]["value"] == places
+    priorities = sections_text(version, "priorities")
+    assert f"mapped {places} places" in priorities
+    assert f"discussed {children} children" in priorities
