@@ -72,6 +72,11 @@ def can_view_identity(user: User, child: NotifiedChild) -> bool:
     return can_manage_case_reviews(user)
 
 
+def can_edit_identity(user: User, child: NotifiedChild) -> bool:
+    """Not once the notification is archived: its records are read-only (403)."""
+    return can_view_identity(user, child) and not child.notification.is_archived
+
+
 def can_view_incident_notification(user: User, notification: IncidentNotification) -> bool:
     return sees_summaries(user)
 
@@ -185,13 +190,14 @@ def get_incident_notification_for_user_or_404(
 
 
 def get_child_for_user_or_404(user: User, pk: int, *, write: bool = False) -> NotifiedChild:
-    """The identity panel: only the case team; everyone else gets 404."""
+    """The identity panel: only the case team; everyone else gets 404. write=True is changing
+    it, which an archived notification's child refuses (403)."""
     return fetch_for_user_or_404(
         user,
         NotifiedChild.objects.select_related("notification"),
         pk,
         can_view=can_view_identity,
-        can_edit=can_view_identity,
+        can_edit=can_edit_identity,
         write=write,
     )
 

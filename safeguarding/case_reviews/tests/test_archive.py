@@ -18,6 +18,7 @@ from safeguarding.case_reviews import permissions, reporting, selectors, service
 from safeguarding.case_reviews.tests.factories import (
     AgencyRequestFactory,
     IncidentNotificationFactory,
+    NotifiedChildFactory,
     PracticeReviewFactory,
 )
 from safeguarding.core.testing import ViewMatrix
@@ -138,6 +139,22 @@ def test_archive_notification_hides_it_and_freezes_its_rapid_review(officer: Use
         permissions.get_incident_notification_for_user_or_404(officer, gone.pk, write=True)
     with pytest.raises(PermissionDenied):
         permissions.get_rapid_review_for_user_or_404(officer, gone.rapid_review.pk, write=True)
+
+
+def test_child_identity_of_an_archived_notification_is_read_only(
+    officer: User, panel_member: User
+) -> None:
+    child = NotifiedChildFactory.create()
+    assert permissions.get_child_for_user_or_404(panel_member, child.pk, write=True) == child
+
+    services.incident_notification_archive(
+        actor=officer, notification=child.notification, reason="In error."
+    )
+
+    for user in (officer, panel_member):  # still seen (the panel stays), never changed
+        assert permissions.get_child_for_user_or_404(user, child.pk) == child
+        with pytest.raises(PermissionDenied):
+            permissions.get_child_for_user_or_404(user, child.pk, write=True)
 
 
 def test_archive_notification_page(client: Client, officer: User, panel_member: User) -> None:

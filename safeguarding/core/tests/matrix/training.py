@@ -1,7 +1,5 @@
 """training: the public course and briefing pages; staff manage; leads validate their agency's
-training; everyone signed in has their own bookings and certificates.
-
-Pages with an object are listed in registry.MISSING until the world has their records."""
+training; everyone signed in has their own bookings and certificates."""
 
 from __future__ import annotations
 
@@ -18,10 +16,14 @@ from safeguarding.core.tests.matrix.spec import (
     NOT_FOUND,
     OK,
     PRACTITIONER,
+    READ_ONLY,
     SCRUTINEER,
+    STAFF,
     Case,
+    Expectations,
     expect,
     no_object,
+    read_page,
 )
 
 
@@ -56,9 +58,21 @@ def agency_b(w: Any) -> dict[str, Any]:
 
 
 def build(world: Any) -> None:
-    """A public briefing, and a booking waiting for approval in agency A and one in agency B."""
-    from safeguarding.training.models import TrainingBooking
-    from safeguarding.training.tests.factories import BriefingFactory, TrainingBookingFactory
+    """A public briefing; a booking waiting for approval in agency A and one in agency B; a
+    course validation of agency A's and one of agency B's, both sent back for changes; an open
+    training needs survey."""
+    import datetime as dt
+
+    from safeguarding.training.models import (
+        CourseValidation,
+        TrainingBooking,
+        TrainingNeedsSurvey,
+    )
+    from safeguarding.training.tests.factories import (
+        BriefingFactory,
+        CourseValidationFactory,
+        TrainingBookingFactory,
+    )
 
     records = world.records
     records["briefing"] = BriefingFactory.create(is_public=True)
@@ -68,6 +82,18 @@ def build(world: Any) -> None:
             learner=records["person_b"],
             status=TrainingBooking.Status.PENDING_APPROVAL,
         )
+    for name, agency in (
+        ("validation_a", records["agency_a"]),
+        ("validation_b", records["agency_b"]),
+    ):
+        records[name] = CourseValidationFactory.create(
+            agency=agency,
+            status=CourseValidation.Status.CHANGES_REQUESTED,
+            reviewer_notes="Add the local escalation route.",
+        )
+    records["needs_survey"] = TrainingNeedsSurvey.objects.create(
+        year_label="2019-20", opens_on=dt.date(2019, 4, 1), closes_on=dt.date(2030, 3, 31)
+    )
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
@@ -471,14 +497,83 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-# URL names with an object parameter whose records the world does not build yet: each
-# leaves this set when build() adds its records and ENTRIES gets its cases.
-MISSING: frozenset[str] = frozenset(
+def _both(label: str, answers: Expectations, fill: Any) -> Case:
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+def _pk(name: str) -> Any:
+    return lambda w: {"pk": w.records[name].pk}
+
+
+# Leads (agency A's), staff and the read-only roles see the needs survey and validations; the
+# validation review is staff's; sending a course again and answering the survey are the
+# agency lead's (staff and read-only roles may look at the validation, 403 on the write).
+MANAGEMENT = STAFF | READ_ONLY
+ENTRIES.update(
     {
-        "training:impact_response_create",
-        "training:needs_response_create",
-        "training:needs_survey_detail",
-        "training:validation_detail",
-        "training:validation_resubmit",
+        "training:needs_survey_detail": (
+            read_page(
+                "the open needs survey",
+                expect(NOT_FOUND, (MANAGEMENT | {LEAD}, OK)),
+                fill=_pk("needs_survey"),
+            ),
+        ),
+        # Answering is a write on GET too: staff and read-only roles see the survey, 403 here.
+        "training:needs_response_create": (
+            _both(
+                "the open needs survey",
+                expect(NOT_FOUND, (MANAGEMENT, FORBIDDEN), (LEAD, OK)),
+                _pk("needs_survey"),
+            ),
+        ),
+        "training:validation_detail": (
+            Case(
+                "agency A's validation",
+                get=expect(NOT_FOUND, (MANAGEMENT | {LEAD}, OK)),
+                post=expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {LEAD}, FORBIDDEN)),
+                fill=_pk("validation_a"),
+            ),
+            Case(
+                "agency B's validation (agency A's lead may not see it)",
+                get=expect(NOT_FOUND, (MANAGEMENT, OK)),
+                post=expect(NOT_FOUND, (STAFF, OK), (READ_ONLY, FORBIDDEN)),
+                fill=_pk("validation_b"),
+            ),
+        ),
+        "training:validation_resubmit": (
+            Case(
+                "agency A's validation, changes asked for",
+                get=expect(NOT_FOUND, (MANAGEMENT | {LEAD}, OK)),
+                post=expect(NOT_FOUND, (MANAGEMENT, FORBIDDEN), (LEAD, OK)),
+                fill=_pk("validation_a"),
+            ),
+            Case(
+                "agency B's validation (agency A's lead may not see it)",
+                get=expect(NOT_FOUND, (MANAGEMENT, OK)),
+                post=expect(NOT_FOUND, (MANAGEMENT, FORBIDDEN)),
+                fill=_pk("validation_b"),
+            ),
+        ),
+        # The learner's own answers: a write on GET too, so whoever may only look (staff, the
+        # booking agency's lead) gets 403; read-only roles never see bookings (404).
+        "training:impact_response_create": (
+            _both(
+                "the practitioner's own booking",
+                expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+                booking_own,
+            ),
+            _both(
+                "another person's booking with agency A",
+                expect(NOT_FOUND, (STAFF | {LEAD}, FORBIDDEN)),
+                _pk("pending_a"),
+            ),
+            _both(
+                "another person's booking with agency B",
+                expect(NOT_FOUND, (STAFF, FORBIDDEN)),
+                booking_other,
+            ),
+        ),
     }
 )
+
+MISSING: frozenset[str] = frozenset()
