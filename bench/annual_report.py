@@ -6,9 +6,11 @@ On the current database (DJANGO_SETTINGS_MODULE, default config.settings.local) 
 must exist. When DATABASE_URL points at a PostgreSQL server, the benchmark instead creates (and
 afterwards drops) a scratch database, `bench_annual_report`, migrates it and seeds the demo.
 BENCH_SEED=1 seeds the demo into the current database first (e.g. with config.settings.test,
-an in-memory SQLite database).
+an in-memory SQLite database). BENCH_DATABASE=current measures the database DATABASE_URL names
+as it is, PostgreSQL included (e.g. the ten-year `demo_volume --scale large` database).
 
-It prints the time and the number of queries to build the HTML (the edition computed from the
+It prints, for each of BENCH_RUNS builds (default 3; the first in a cold process) and their
+median, the time and the number of queries to build the HTML (the edition computed from the
 records: every module's section, the figure catalogue, disclosure control, the narrative, the
 charts, rendered with the public page's template) and the time to make the PDF of the latest
 published version. Targets: HTML under 1 s, PDF under 15 s.
@@ -21,6 +23,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 SCRATCH_DB = "bench_annual_report"
@@ -39,7 +42,7 @@ def _admin(url: str, sql: str) -> None:
 def main() -> int:
     year = sys.argv[1] if len(sys.argv) > 1 else "2020-21"
     base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith("postgres"):
+    if not base_url.startswith("postgres") or os.environ.get("BENCH_DATABASE") == "current":
         return _run(year, seed=os.environ.get("BENCH_SEED") == "1")
     _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
     _admin(base_url, f"CREATE DATABASE {SCRATCH_DB}")
@@ -62,8 +65,6 @@ def _run(year: str, *, seed: bool) -> int:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.template.loader import render_to_string
-    from django.test.utils import CaptureQueriesContext
 
     from safeguarding.annual_reports import selectors
     from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
@@ -76,6 +77,37 @@ def _run(year: str, *, seed: bool) -> int:
     if edition is None:
         print(f"There is no {year} edition in this database (set BENCH_SEED=1 to seed the demo).")
         return 2
+
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    times: list[float] = []
+    for run in range(1, runs + 1):
+        html_seconds, query_count, size = _build_html(edition, selectors, connection)
+        times.append(html_seconds)
+        print(
+            f"HTML run {run}: {html_seconds:.2f} s, {query_count} queries, {size:,} characters"
+            + (" (a new process: imports, templates and connection cold)" if run == 1 else "")
+        )
+    html_seconds = sorted(times)[len(times) // 2]
+    print(f"HTML: median of {runs} runs {html_seconds:.2f} s (target < {HTML_TARGET_S:.0f} s)")
+
+    version = PublishedVersion.objects.filter(edition=edition).order_by("-number").first()
+    if version is None:
+        print("PDF: no published version of this edition.")
+        return 0 if html_seconds < HTML_TARGET_S else 1
+    started = time.perf_counter()
+    pdf = version_pdf(
+        version=version, partnership_name=settings.PARTNERSHIP_NAME, base_url="http://bench/"
+    )
+    pdf_seconds = time.perf_counter() - started
+    print(f"PDF: {pdf_seconds:.2f} s, {len(pdf):,} bytes (target < {PDF_TARGET_S:.0f} s)")
+    return 0 if html_seconds < HTML_TARGET_S and pdf_seconds < PDF_TARGET_S else 1
+
+
+def _build_html(edition: Any, selectors: Any, connection: Any) -> tuple[float, int, int]:
+    """The edition computed from the records and rendered with the preview template: seconds,
+    queries and characters."""
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
@@ -90,23 +122,8 @@ def _run(year: str, *, seed: bool) -> int:
                 "breadcrumbs": [],
             },
         )
-        html_seconds = time.perf_counter() - started
-    print(
-        f"HTML: {html_seconds:.2f} s, {len(queries)} queries, {len(html):,} characters "
-        f"(target < {HTML_TARGET_S:.0f} s)"
-    )
-
-    version = PublishedVersion.objects.filter(edition=edition).order_by("-number").first()
-    if version is None:
-        print("PDF: no published version of this edition.")
-        return 0 if html_seconds < HTML_TARGET_S else 1
-    started = time.perf_counter()
-    pdf = version_pdf(
-        version=version, partnership_name=settings.PARTNERSHIP_NAME, base_url="http://bench/"
-    )
-    pdf_seconds = time.perf_counter() - started
-    print(f"PDF: {pdf_seconds:.2f} s, {len(pdf):,} bytes (target < {PDF_TARGET_S:.0f} s)")
-    return 0 if html_seconds < HTML_TARGET_S and pdf_seconds < PDF_TARGET_S else 1
+        seconds = time.perf_counter() - started
+    return seconds, len(queries), len(html)
 
 
 if __name__ == "__main__":
