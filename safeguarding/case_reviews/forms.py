@@ -80,22 +80,6 @@ class IncidentNotificationEditForm(IncidentNotificationForm):
     version = VersionField()
 
 
-class ChildForm(forms.Form):
-    pseudonym = forms.CharField(
-        max_length=50,
-        help_text="An invented first name, used on every page, report and e-mail.",
-    )
-    full_name = forms.CharField(label="Full name", required=False, max_length=200)
-    date_of_birth = GOVUKDateField(label="Date of birth", required=False)
-    address = _text("Address", required=False, rows=3)
-    other_identifiers = _text(
-        "Other identifying details",
-        required=False,
-        rows=3,
-        help_text="For example NHS number or school. Only the review team can see these.",
-    )
-
-
 class ChildIdentityForm(forms.Form):
     """Correct the identity panel (the pseudonym is not changed here)."""
 
@@ -108,6 +92,17 @@ class ChildIdentityForm(forms.Form):
         required=False,
         rows=3,
         help_text="For example NHS number or school. Only the review team can see these.",
+    )
+
+
+class ChildForm(ChildIdentityForm):
+    """A child added to a notification: an invented pseudonym, then the identity panel."""
+
+    field_order = ("pseudonym",)
+    version = None  # type: ignore[assignment]  # a new child has no version yet
+    pseudonym = forms.CharField(
+        max_length=50,
+        help_text="An invented first name, used on every page, report and e-mail.",
     )
 
 

@@ -51,3 +51,13 @@ class ReportingYear:
 
     def __str__(self) -> str:
         return self.label
+
+
+def reporting_year_or_404(label: str) -> ReportingYear:
+    """The reporting year a URL names ("2020-21"), or 404 for anything else."""
+    from django.http import Http404
+
+    try:
+        return ReportingYear.parse(label)
+    except ValueError as exc:
+        raise Http404 from exc

@@ -16,16 +16,9 @@ from safeguarding.annual_reports import permissions, provenance, verbs
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.years import reporting_year_or_404
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
-
-
-def _year(label: str) -> ReportingYear:
-    try:
-        return ReportingYear.parse(label)
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 @login_required
@@ -33,7 +26,7 @@ def _year(label: str) -> ReportingYear:
 def figure_detail(request: AuthenticatedHttpRequest, year: str, key: str) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
     try:
-        definition = provenance.figure_definition_get(year=_year(year), key=key)
+        definition = provenance.figure_definition_get(year=reporting_year_or_404(year), key=key)
     except KeyError as exc:
         raise Http404 from exc
     records = definition.records
@@ -57,7 +50,7 @@ def figure_records(request: AuthenticatedHttpRequest, year: str, key: str) -> Ht
     """The records a figure counts, as the module lets this viewer see them (404 for anyone
     the module does not let see its records)."""
     require(permissions.can_view_annual_report(request.user))
-    reporting_year = _year(year)
+    reporting_year = reporting_year_or_404(year)
     try:
         records = provenance.figure_record_list_get(key=key)
     except KeyError as exc:

@@ -7,7 +7,7 @@ Form page: not used: these pages only read.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,16 +19,9 @@ from safeguarding.annual_reports.rendering import annual_report_html
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.years import ReportingYear, reporting_year_or_404
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
-
-
-def _year(label: str) -> ReportingYear:
-    try:
-        return ReportingYear.parse(label)
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 @login_required
@@ -53,7 +46,7 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
-    report = selectors.annual_report_build(year=_year(year))
+    report = selectors.annual_report_build(year=reporting_year_or_404(year))
     return render(
         request,
         "annual_reports/report_detail.html",
@@ -65,7 +58,7 @@ def report_detail(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
 @require_GET
 def report_download(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
     require(permissions.can_view_annual_report(request.user))
-    report = selectors.annual_report_build(year=_year(year))
+    report = selectors.annual_report_build(year=reporting_year_or_404(year))
     html = annual_report_html(report)
     event_record_export(
         actor=request.user,
