@@ -11,7 +11,7 @@ docs/roles.md carries a copy of this table, kept in step by accounts/tests/test_
 | Case review panel member | whole partnership | case-level case review records | contribute to rapid reviews and practice reviews |
 | Agency safeguarding lead | their agency | their agency's requests, returns, actions and staff training | submit returns, update their agency's actions, manage their staff's training |
 | Practitioner | their agency | published learning, training, their own bookings and certificates | book training, complete briefings, answer surveys |
-| Data analyst | their agency (a local authority) | exact safeguarding figures | upload data returns |
+| Data analyst | their agency (a local authority) | exact safeguarding figures for every area and year (everyone else with a role sees them with small numbers suppressed) | upload data returns for their agency's area |
 | Independent scrutineer | whole partnership, read-only | de-identified summaries, dashboards, reports, figures | nothing: read-only |
 | Board member | whole partnership, read-only | de-identified summaries, dashboards, reports, figures | nothing: read-only |
 

@@ -348,6 +348,14 @@ def test_dev_annex_a_sample_imports_with_hand_counted_figures(samples: Path, are
         "icpcs_held": 3, "icpcs_within_15_days": 3, "cp_plans_at_31_march": 2,
         "cp_plans_started": 5, "children_in_care_at_31_march": 4, "care_started": 0,
         "care_ceased": 1,
+        # Lists 9-11, counted by reading the workbook: six care leavers, all "LA in touch: a)
+        # Yes", five with "a) Suitable" accommodation and one blank; every adoption order
+        # (List 10) and adopter approval (List 11) is dated 2009-2014, none in 2020-21.
+        "care_leavers": 6, "care_leavers_in_touch": 6, "care_leavers_suitable": 5,
+        "children_adopted": 0, "adopters_approved": 0,
+        # The CIN census's blocks: Annex A does not carry them, so not available (x).
+        "pre_proceedings_at_end": None, "pre_proceedings_started": None, "fgdm_offered": None,
+        "fgdm_held": None, "referrals_from_early_help": None, "closed_to_early_help": None,
     }  # fmt: skip
 
 
@@ -359,7 +367,8 @@ def test_dev_cin_sample_imports_for_its_reference_year(samples: Path) -> None:
     values = figures.area_figures(area, ReportingYear(2022))
     # The census for 2023-24 also holds the 2022-23 referral (6 October 2022) and its plans
     # (two, both started 17 February 2022 and ended 14 March 2023).
-    assert batch.records.count() == 5  # 1 referral, 1 assessment, 1 s47 and 2 plans
+    # 1 referral, 1 assessment, 1 s47, 2 plans and the CIN episode itself (one <CINdetails>)
+    assert batch.records.count() == 6
     assert values["referrals"].value is None  # the 2022-23 year is not covered by this import
     in_year = figures.area_figures(area, ReportingYear(2023))
     assert in_year["referrals"].value == 0  # the referral is dated 2022
