@@ -109,6 +109,96 @@ def run_tasks() -> Callable[[], int]:
     return _run
 
 
+# --- the demo partnership, seeded once -----------------------------------------------------
+
+DEMO_FIXTURE = "demo_seeded"
+_demo_state: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="session")
+def demo_seeded(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The whole demo partnership (`manage.py demo_seed`), seeded once per test process and
+    shared by every test that asks for it, in a transaction that is rolled back after the last
+    of them. Each test still runs in its own savepoint inside it, so what one test changes the
+    next never sees.
+
+    The tests that ask for it run first (`pytest_collection_modifyitems` below), one after
+    another, so no other test ever sees the demo; a transactional test (live server, browser)
+    cannot use it and says so at collection."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("demo_seed", "--quiet-sign-ins")
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    _demo_state.update(atomic=atomic, blocker=django_db_blocker)
+    yield
+    _demo_rollback()
+
+
+@pytest.fixture
+def seed_demo() -> Callable[..., None]:
+    """seed_demo("governance", "exploitation"): the demo partnership's structure and people, then
+    only the named apps' demo (in demo_seed's order), for a test that needs no more. A test that
+    needs the whole demo asks for `demo_seeded`, or, if it is transactional, runs demo_seed."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.utils.module_loading import import_string
+
+    def _seed(*apps: str) -> None:
+        wanted = {"safeguarding.partnership.demo", *(f"safeguarding.{a}.demo" for a in apps)}
+        unknown = wanted - set(settings.DEMO_SEED_MODULES)
+        assert not unknown, f"no such demo module: {sorted(unknown)}"
+        for module_path in settings.DEMO_SEED_MODULES:
+            if module_path in wanted:
+                with transaction.atomic():
+                    import_string(f"{module_path}.seed")()
+
+    return _seed
+
+
+def _demo_rollback() -> None:
+    atomic = _demo_state.pop("atomic", None)
+    if atomic is None:
+        return
+    from django.db import transaction
+
+    with _demo_state["blocker"].unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+def _uses_demo(item: pytest.Item | None) -> bool:
+    return item is not None and DEMO_FIXTURE in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests that share the seeded demo first, together (a stable sort: every other
+    test keeps pytest-django's order, database tests before transactional ones)."""
+    for item in items:
+        if _uses_demo(item) and {"transactional_db", "live_server"} & set(item.fixturenames):
+            raise pytest.UsageError(
+                f"{item.nodeid}: {DEMO_FIXTURE} is a shared transaction; a transactional test "
+                "must seed its own demo"
+            )
+    items.sort(key=lambda item: 0 if _uses_demo(item) else 1)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After the last test that shares the demo (its own savepoint already rolled back), roll
+    the demo back too, before any other test starts."""
+    yield
+    if not _uses_demo(nextitem):
+        _demo_rollback()
+
+
 # --- real browser ----------------------------------------------------------------------
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 
 from safeguarding.accounts.models import User
 from safeguarding.partnership.demo import demo_email
@@ -23,9 +22,9 @@ def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> No
 
 
 def test_agency_lead_records_progress_with_evidence(
-    browser_page: Any, client: Any, live_server: Any, tmp_path: Path
+    seed_demo: Any, browser_page: Any, client: Any, live_server: Any, tmp_path: Path
 ) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+    seed_demo("learning", "actions")
     _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("agency.lead")))
     page = browser_page
 
@@ -59,8 +58,10 @@ def test_agency_lead_records_progress_with_evidence(
     page.goto("/actions/plans/")
 
 
-def test_officer_records_a_plan_review(browser_page: Any, client: Any, live_server: Any) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_officer_records_a_plan_review(
+    seed_demo: Any, browser_page: Any, client: Any, live_server: Any
+) -> None:
+    seed_demo("learning", "actions")
     _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("officer")))
     page = browser_page
 

@@ -15,8 +15,7 @@ from safeguarding.core.testing import ViewMatrix
 pytestmark = pytest.mark.django_db
 
 
-def test_command_writes_the_report_with_every_section(tmp_path: Path) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_command_writes_the_report_with_every_section(demo_seeded: None, tmp_path: Path) -> None:
     output = tmp_path / "report.html"
     call_command("annual_report", "2020-21", "--output", str(output))
     html = output.read_text()
@@ -99,11 +98,10 @@ def _cce_attendance_2020_21() -> int:
     return named + attended.filter(learner=None).count()
 
 
-def test_demo_publishes_the_2020_21_report_once() -> None:
+def test_demo_publishes_the_2020_21_report_once(demo_seeded: None) -> None:
     from safeguarding.annual_reports import demo
     from safeguarding.annual_reports.models import PublishedVersion, ReportEdition
 
-    call_command("demo_seed", "--quiet-sign-ins")
     demo.seed()
     edition = ReportEdition.objects.get()
     assert edition.status == ReportEdition.Status.PUBLISHED

@@ -1,6 +1,6 @@
 """The demo's published 2020-21 report against the seed report's figures, and its public page
-and PDF. The demo is seeded once for this module (in a transaction rolled back after the last
-test); each test runs in a savepoint inside it.
+and PDF. The demo is seeded once for the session (the root conftest's `demo_seeded`); each test
+runs in a savepoint inside it.
 
 SEED_FIGURES lists every figure of the partnership's 2020-21 report (the seed) that has a
 value: what it is, the value as the seed prints it, and where the demo's frozen published
@@ -21,13 +21,9 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
@@ -164,16 +160,8 @@ SEED_FIGURES: list[tuple[str, str, Check]] = [
 WORDS = {"three": "3", "five": "5", "seven": "7", "four": "4", "six": "6", "a quarter": "25%"}
 
 
-@pytest.fixture(scope="module")
-def _demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo_seed", "--quiet-sign-ins")
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def version(_demo: None, db: None) -> PublishedVersion:
+def version(demo_seeded: None, db: None) -> PublishedVersion:
     return PublishedVersion.objects.select_related("edition").get(
         edition__year_label="2020-21", number=1
     )

@@ -3,12 +3,8 @@ independent count of the stored rows (the seed report's figures)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.assurance import reporting, verbs
@@ -29,25 +25,9 @@ pytestmark = pytest.mark.django_db
 YEAR = ReportingYear(2020)
 
 
-@pytest.fixture(scope="module")
-def _demo_records(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The demo partnership and this module's demo (the whole demo_seed is run by the
-    idempotence test and the browser tests), seeded once for this module in a transaction
-    rolled back after its last test. Each test runs in a savepoint inside it, so what one test
-    changes the next never sees."""
-    from safeguarding.assurance import demo as assurance_demo
-    from safeguarding.partnership import demo as partnership_demo
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        partnership_demo.seed()
-        assurance_demo.seed()
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo_records: None, db: None) -> None:
-    """The demo records, for one test."""
+def demo(demo_seeded: None, db: None) -> None:
+    """The whole demo (seeded once for the session: see the root conftest), for one test."""
 
 
 def _answers(audience: str, key: str, value: str | None = None) -> int:

@@ -11,7 +11,6 @@ from safeguarding.case_reviews import demo, reporting
 from safeguarding.case_reviews.models import IncidentNotification, PracticeReview, RapidReview
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint
-from safeguarding.partnership import demo as partnership_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +18,8 @@ YEAR = ReportingYear.parse("2020-21")
 
 
 @pytest.fixture
-def seeded() -> None:
-    partnership_demo.seed()
-    demo.seed()
+def seeded(demo_seeded: None, db: None) -> None:
+    """The whole demo (seeded once for the session: see the root conftest)."""
 
 
 def test_demo_figures_match_the_seed_report(seeded: None) -> None:

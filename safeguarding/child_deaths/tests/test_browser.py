@@ -159,11 +159,9 @@ def test_from_notification_to_completed_review(
 
 
 def test_demo_figures_and_case_pages(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any
+    seed_demo: Any, browser_page: Any, make_user: Any, client: Client, live_server: Any
 ) -> None:
-    from django.core.management import call_command
-
-    call_command("demo_seed", "--quiet-sign-ins")
+    seed_demo("child_deaths")
     page = browser_page
     web = page.page
     _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))

@@ -3,13 +3,9 @@ records; every figure is checked against an independent count of the rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from safeguarding.child_deaths import demo, identity, reporting
 from safeguarding.child_deaths.models import (
@@ -25,18 +21,9 @@ pytestmark = pytest.mark.django_db
 Y2020 = ReportingYear.parse("2020-21")
 
 
-@pytest.fixture(scope="module")
-def _demo_records(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The whole demo, seeded once for this module in a transaction rolled back after its last
-    test. Each test runs in a savepoint inside it, so what one test changes the next never sees."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo_seed", "--quiet-sign-ins")
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_demo_records: None, db: None) -> reporting.ChildDeathFigures:
+def seeded(demo_seeded: None, db: None) -> reporting.ChildDeathFigures:
+    """The whole demo (seeded once for the session: see the root conftest)."""
     return reporting.figures_for_year(Y2020)
 
 

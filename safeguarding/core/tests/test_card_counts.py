@@ -7,7 +7,6 @@ shows all its items has count == len(items); a card that shows fewer (truncated)
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from safeguarding.accounts.models import User
@@ -43,8 +42,7 @@ def card_count_problem(client: Client, user: User, card: Card) -> str:
     return ""
 
 
-def test_every_card_count_is_the_length_of_its_list(client: Client) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_every_card_count_is_the_length_of_its_list(demo_seeded: None, client: Client) -> None:
     problems: list[str] = []
     pending: list[str] = []
     checked = 0

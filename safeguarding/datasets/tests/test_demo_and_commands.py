@@ -16,16 +16,14 @@ from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import demo, figures, generator, reporting, selectors
 from safeguarding.datasets.models import ImportBatch, StoredFigure
 from safeguarding.datasets.tests.builders import annex_a, child
-from safeguarding.partnership import demo as partnership_demo
 from safeguarding.partnership.models import Area
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded() -> None:
-    partnership_demo.seed()
-    demo.seed()
+def seeded(demo_seeded: None, db: None) -> None:
+    """The whole demo (seeded once for the session: see the root conftest)."""
 
 
 def test_demo_figures_match_a_count_of_the_generated_events(seeded: None) -> None:

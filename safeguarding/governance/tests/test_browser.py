@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
@@ -29,9 +28,9 @@ def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> No
 
 
 def test_officer_runs_a_meeting_cycle(
-    browser_page: Any, client: Any, live_server: Any, tmp_path: Path
+    seed_demo: Any, browser_page: Any, client: Any, live_server: Any, tmp_path: Path
 ) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+    seed_demo("learning", "actions", "governance")
     _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("officer")))
     page = browser_page
 

@@ -18,8 +18,7 @@ from safeguarding.partnership.models import Group
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_seeds_both_years_and_is_idempotent() -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_demo_seeds_both_years_and_is_idempotent(demo_seeded: None) -> None:
     counts = (
         Meeting.objects.count(),
         Attendance.objects.count(),

@@ -3,16 +3,19 @@ governance tree. Every page is scanned with axe."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from django.core.management import call_command
 
 from safeguarding.accounts.roles import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_add_an_agency_and_see_it_listed(browser_page, make_user, client, live_server) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_add_an_agency_and_see_it_listed(
+    seed_demo: Any, browser_page, make_user, client, live_server
+) -> None:
+    seed_demo()
     officer = make_user(Role.BUSINESS_UNIT)
     client.force_login(officer)
     browser_page.page.context.add_cookies(
@@ -43,8 +46,10 @@ def test_add_an_agency_and_see_it_listed(browser_page, make_user, client, live_s
     assert page.page.get_by_role("link", name="Synthetic Youth Charity").is_visible()
 
 
-def test_view_the_governance_tree(browser_page, make_user, client, live_server) -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_view_the_governance_tree(
+    seed_demo: Any, browser_page, make_user, client, live_server
+) -> None:
+    seed_demo()
     scrutineer = make_user(Role.SCRUTINEER)
     client.force_login(scrutineer)
     browser_page.page.context.add_cookies(

@@ -37,8 +37,7 @@ def test_governance_svg_draws_every_group_with_a_text_title() -> None:
     assert "<title" in svg
 
 
-def test_demo_about_section_matches_the_seed_report() -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_demo_about_section_matches_the_seed_report(demo_seeded: None) -> None:
     figures = about_figures(ReportingYear.parse("2020-21"))
     # The three statutory partners, named as they were at 31 March 2021.
     assert sorted(figures.statutory_partners) == sorted(
@@ -101,15 +100,13 @@ def test_demo_about_section_matches_the_seed_report() -> None:
     assert Group.objects.exclude(exploitation_mapping__level__in=exploitation_levels).count() == 11
 
 
-def test_a_later_report_uses_the_health_partners_new_name() -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_a_later_report_uses_the_health_partners_new_name(demo_seeded: None) -> None:
     figures = about_figures(ReportingYear.parse("2022-23"))
     assert "Integrated Care Board" in figures.statutory_partners
     assert figures.priorities == []  # the 2019-21 priorities had ended
 
 
-def test_demo_seed_is_idempotent() -> None:
-    call_command("demo_seed", "--quiet-sign-ins")
+def test_demo_seed_is_idempotent(demo_seeded: None) -> None:
     counts = (Agency.objects.count(), Group.objects.count(), Priority.objects.count())
     call_command("demo_seed", "--quiet-sign-ins")
     assert (Agency.objects.count(), Group.objects.count(), Priority.objects.count()) == counts
