@@ -115,8 +115,18 @@ DEMO_FIXTURE = "demo_seeded"
 _demo_state: dict[str, Any] = {}
 
 
+@pytest.fixture
+def demo_seeded(_demo_session: None) -> None:
+    """The whole demo partnership, shared: see `_demo_session`."""
+    if "atomic" not in _demo_state:
+        pytest.fail(
+            "The shared demo was already rolled back: the tests that ask for demo_seeded must "
+            "run one after another (run them in one process, or with xdist's --dist loadgroup)."
+        )
+
+
 @pytest.fixture(scope="session")
-def demo_seeded(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+def _demo_session(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     """The whole demo partnership (`manage.py demo_seed`), seeded once per test process and
     shared by every test that asks for it, in a transaction that is rolled back after the last
     of them. Each test still runs in its own savepoint inside it, so what one test changes the
