@@ -74,6 +74,11 @@ def entry(*cases: Case) -> tuple[Case, ...]:
     return cases
 
 
+def same(label: str, answers: Expectations, fill: Filler = no_object) -> Case:
+    """GET and POST answer alike (a form page, or a page whose POST is refused as its GET)."""
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
 def read_page(
     label: str, get: Expectations, fill: Filler = no_object, post: str = NOT_ALLOWED
 ) -> Case:
@@ -111,3 +116,21 @@ PRACTITIONER = Role.PRACTITIONER.value
 DATA_ANALYST = Role.DATA_ANALYST.value
 SCRUTINEER = Role.SCRUTINEER.value
 BOARD_MEMBER = Role.BOARD_MEMBER.value
+
+
+# Named answers that many entries share (all but the first built on STAFF and READ_ONLY).
+# Staff write; read-only roles are refused (403); everyone else gets 404.
+STAFF_WRITE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY, FORBIDDEN))
+# Staff only: every other role is refused (403); a person with no role gets 404.
+STAFF_ONLY = expect(FORBIDDEN, (STAFF, OK), (NO_ROLE, NOT_FOUND))
+# Anyone with a role; a person with no role gets 404.
+ANY_ROLE = expect(OK, (NO_ROLE, NOT_FOUND))
+# The case team (staff and the case review panel) writes; read-only roles are refused.
+CASE_TEAM_WRITE = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK), (READ_ONLY, FORBIDDEN))
+# The case team and the read-only roles see the record but may not change it (archived,
+# published): 403; everyone else 404.
+CASE_TEAM_LOCKED = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL} | READ_ONLY, FORBIDDEN))
+# Staff and the read-only roles read; everyone else gets 404.
+STAFF_AND_READERS = expect(NOT_FOUND, (STAFF | READ_ONLY, OK))
+# Staff write; agency leads and the read-only roles are refused (403).
+STAFF_WRITE_LEAD_REFUSED = expect(NOT_FOUND, (STAFF, OK), ({LEAD} | READ_ONLY, FORBIDDEN))
