@@ -17,17 +17,18 @@ from safeguarding.core.tests.matrix.spec import (
     action,
     expect,
     read_page,
+    same,
 )
 
-LEAD = {Role.AGENCY_LEAD.value}
+LEADS = {Role.AGENCY_LEAD.value}
 SEE_ALL = STAFF | READ_ONLY
-SEE_LISTS = expect(NOT_FOUND, (SEE_ALL | LEAD, OK))
-SEE_A = expect(NOT_FOUND, (SEE_ALL | LEAD, OK))
+SEE_LISTS = expect(NOT_FOUND, (SEE_ALL | LEADS, OK))
+SEE_A = expect(NOT_FOUND, (SEE_ALL | LEADS, OK))
 SEE_B = expect(NOT_FOUND, (SEE_ALL, OK))
-MANAGE_PLAN = expect(NOT_FOUND, (SEE_ALL | LEAD, FORBIDDEN), (STAFF, OK))
-MANAGE_A = expect(NOT_FOUND, (SEE_ALL | LEAD, FORBIDDEN), (STAFF, OK))
+MANAGE_PLAN = expect(NOT_FOUND, (SEE_ALL | LEADS, FORBIDDEN), (STAFF, OK))
+MANAGE_A = expect(NOT_FOUND, (SEE_ALL | LEADS, FORBIDDEN), (STAFF, OK))
 MANAGE_B = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF, OK))
-PROGRESS_A = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF | LEAD, OK))
+PROGRESS_A = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF | LEADS, OK))
 PROGRESS_B = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF, OK))
 
 
@@ -47,20 +48,20 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "actions:action_list": (read_page("no object", SEE_LISTS),),
     "actions:action_export": (read_page("no object", SEE_LISTS),),
     "actions:action_plan_list": (read_page("no object", SEE_LISTS),),
-    "actions:action_plan_detail": (read_page("plan with A's action", SEE_A, _plan),),
+    "actions:action_plan_detail": (read_page("plan with A's action", SEE_LISTS, _plan),),
     "actions:action_plan_review_record": (action("plan", MANAGE_PLAN, _plan),),
-    "actions:action_create": (Case("plan", MANAGE_PLAN, MANAGE_PLAN, _plan),),
+    "actions:action_create": (same("plan", MANAGE_PLAN, _plan),),
     "actions:action_detail": (
-        read_page("agency A's action", SEE_A, _a),
+        read_page("agency A's action", SEE_LISTS, _a),
         read_page("agency B's action", SEE_B, _b),
     ),
     "actions:action_update": (
-        Case("agency A's action", MANAGE_A, MANAGE_A, _a),
-        Case("agency B's action", MANAGE_B, MANAGE_B, _b),
+        same("agency A's action", MANAGE_PLAN, _a),
+        same("agency B's action", MANAGE_B, _b),
     ),
     "actions:action_progress_add": (
-        Case("agency A's action", PROGRESS_A, PROGRESS_A, _a),
-        Case("agency B's action", PROGRESS_B, PROGRESS_B, _b),
+        same("agency A's action", PROGRESS_A, _a),
+        same("agency B's action", MANAGE_B, _b),
     ),
     "actions:action_evidence_download": (
         # Updates without a file: nobody gets one, whoever may see the action.

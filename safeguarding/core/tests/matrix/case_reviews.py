@@ -10,28 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    ADMIN,
-    BOARD_MEMBER,
-    BUSINESS_UNIT,
     CASE_REVIEW_PANEL,
+    CASE_TEAM_LOCKED,
+    CASE_TEAM_WRITE,
     CDOP_MANAGER,
     CDOP_PANEL,
     DATA_ANALYST,
     FORBIDDEN,
     LEAD,
     NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PRACTITIONER,
     READ_ONLY,
-    SCRUTINEER,
     STAFF,
     Case,
     Filler,
     expect,
-    no_object,
     read_page,
+    same,
 )
 
 
@@ -114,405 +111,127 @@ def request_b(w: Any) -> dict[str, Any]:
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "case_reviews:agency_request_list": (
-        Case(
+        read_page(
             "no object",
-            get=expect(
+            expect(
                 OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
             ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
         ),
     ),
     "case_reviews:case_review_home": (
-        Case(
+        read_page(
             "no object",
-            get=expect(
+            expect(
                 OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
             ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
         ),
     ),
     "case_reviews:deadline_list": (
-        Case(
+        read_page(
             "no object",
-            get=expect(
+            expect(
                 OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
             ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
         ),
     ),
-    "case_reviews:incident_notification_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
+    "case_reviews:incident_notification_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:incident_notification_list": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK))),
     ),
-    "case_reviews:practice_review_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
+    "case_reviews:practice_review_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:practice_review_export": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK))),
     ),
     "case_reviews:practice_review_list": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK))),
     ),
     "case_reviews:practice_review_archive": (
-        Case(
+        same(
             "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
+            expect(NOT_FOUND, (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN), (STAFF, OK)),
+            review_in_progress,
         ),
-        Case(
+        same(
             "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
+            expect(NOT_FOUND, (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN), (STAFF, OK)),
+            review_published,
         ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
     "case_reviews:practice_review_detail": (
-        Case(
+        read_page(
             "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_in_progress,
+            expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK)),
+            review_in_progress,
         ),
-        Case(
+        read_page(
             "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_published,
+            expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK)),
+            review_published,
         ),
-        Case(
+        read_page(
             "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_archived,
+            expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK)),
+            review_archived,
         ),
     ),
     "case_reviews:practice_review_report_download": (
-        Case(
-            "review in progress",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_archived,
-        ),
+        read_page("review in progress", expect(NOT_FOUND), review_in_progress),
+        read_page("review published", expect(NOT_FOUND), review_published),
+        read_page("review archived", expect(NOT_FOUND), review_archived),
     ),
     "case_reviews:practice_review_stage": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
+        same("review published", CASE_TEAM_LOCKED, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
     "case_reviews:practice_review_update": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
+        same("review published", CASE_TEAM_WRITE, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
-    "case_reviews:agency_request_create": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
-    ),
+    "case_reviews:agency_request_create": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
     "case_reviews:agency_request_submit": (
-        Case(
+        same(
             "agency A's request",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
-            fill=request_a,
+            expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
+            request_a,
         ),
-        Case(
-            "agency B's request",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
-            fill=request_b,
+        same(
+            "agency B's request", expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)), request_b
         ),
     ),
     "case_reviews:incident_notification_archive": (
-        Case(
+        same(
             "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=notification,
+            expect(NOT_FOUND, (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN), (STAFF, OK)),
+            notification,
         ),
     ),
     "case_reviews:incident_notification_detail": (
-        Case(
+        read_page(
             "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=notification,
+            expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK)),
+            notification,
         ),
     ),
     "case_reviews:incident_notification_update": (
-        Case(
-            "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=notification,
-        ),
+        same("notification", CASE_TEAM_WRITE, notification),
     ),
     "case_reviews:practice_review_commission": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
+        same("rapid review", CASE_TEAM_WRITE, rapid_review),
     ),
     "case_reviews:rapid_review_detail": (
-        Case(
+        read_page(
             "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=rapid_review,
+            expect(NOT_FOUND, (STAFF | READ_ONLY | {CASE_REVIEW_PANEL}, OK)),
+            rapid_review,
         ),
     ),
     "case_reviews:rapid_review_learning_add": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
+        same("rapid review", CASE_TEAM_WRITE, rapid_review),
     ),
-    "case_reviews:rapid_review_update": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
-    ),
+    "case_reviews:rapid_review_update": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
 }
 
 
@@ -540,11 +259,13 @@ ENTRIES.update(
         "case_reviews:agency_request_document_download": (
             read_page(
                 "agency A's file",
-                expect(NOT_FOUND, (CASE_TEAM | {LEAD}, OK)),
-                fill=_pk("cr_document_a"),
+                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
+                _pk("cr_document_a"),
             ),
             read_page(
-                "agency B's file", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_document_b")
+                "agency B's file",
+                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)),
+                _pk("cr_document_b"),
             ),
         ),
         "case_reviews:child_add": (
@@ -552,7 +273,11 @@ ENTRIES.update(
             _both("archived notification", NOT_NOW, _pk("cr_notification_archived")),
         ),
         "case_reviews:child_identity": (
-            read_page("notified child", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_child")),
+            read_page(
+                "notified child",
+                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)),
+                _pk("cr_child"),
+            ),
         ),
         # Only the case team opens the panel (read-only roles too get 404); an archived
         # notification's child is read-only (403).

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
-    ANONYMOUS,
-    BUSINESS_UNIT,
+    ANY_ROLE,
     CASE_REVIEW_PANEL,
     FORBIDDEN,
     LEAD,
@@ -24,14 +23,15 @@ from safeguarding.core.tests.matrix.spec import (
     PRACTITIONER,
     READ_ONLY,
     STAFF,
+    STAFF_ONLY,
     Case,
     Expectations,
     Filler,
     action,
     expect,
-    no_object,
     public,
     read_page,
+    same,
 )
 
 
@@ -101,102 +101,18 @@ def _pk(name: str) -> Filler:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "governance:appointment_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_document_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_member_add": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_public": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "governance:budget_line_record": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:figures": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:funding": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:funding_contribution_record": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:home": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:meeting_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:priority_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "governance:appointment_create": (same("no object", STAFF_ONLY),),
+    "governance:arrangements": (read_page("no object", ANY_ROLE),),
+    "governance:arrangements_document_create": (same("no object", STAFF_ONLY),),
+    "governance:arrangements_member_add": (same("no object", STAFF_ONLY),),
+    "governance:arrangements_public": (Case("no object", get=public(), post=public(NOT_ALLOWED)),),
+    "governance:budget_line_record": (same("no object", STAFF_ONLY),),
+    "governance:figures": (read_page("no object", ANY_ROLE),),
+    "governance:funding": (read_page("no object", ANY_ROLE),),
+    "governance:funding_contribution_record": (same("no object", STAFF_ONLY),),
+    "governance:home": (read_page("no object", ANY_ROLE),),
+    "governance:meeting_list": (read_page("no object", ANY_ROLE),),
+    "governance:priority_list": (read_page("no object", ANY_ROLE),),
 }
 
 
@@ -275,15 +191,15 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
     "governance:paper_upload": _papers_forms(_both),
     "governance:papers_publish": _papers_forms(_both),
     "governance:paper_download": (
-        read_page("agency A's group's paper", SEE_A, fill=_pk("gov_paper_a")),
-        read_page("agency B's group's paper", SEE_B, fill=_pk("gov_paper_b")),
-        read_page("restricted group's paper", PAPER_R, fill=_pk("gov_paper_restricted")),
+        read_page("agency A's group's paper", SEE_A, _pk("gov_paper_a")),
+        read_page("agency B's group's paper", SEE_B, _pk("gov_paper_b")),
+        read_page("restricted group's paper", PAPER_R, _pk("gov_paper_restricted")),
     ),
     "governance:group_meetings": (
-        read_page("agency A's group", SEE_A, fill=_pk("gov_group_a")),
-        read_page("agency B's group", SEE_B, fill=_pk("group")),
-        read_page("restricted group", SEE_R, fill=_pk("gov_group_restricted")),
-        read_page("archived group", GONE, fill=_pk("gov_group_archived")),
+        read_page("agency A's group", SEE_A, _pk("gov_group_a")),
+        read_page("agency B's group", SEE_B, _pk("group")),
+        read_page("restricted group", SEE_R, _pk("gov_group_restricted")),
+        read_page("archived group", GONE, _pk("gov_group_archived")),
     ),
     "governance:meeting_schedule": (
         _both("agency A's group", RUN_A, _pk("gov_group_a")),
@@ -292,8 +208,8 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
         _both("archived group", GONE, _pk("gov_group_archived")),
     ),
     "governance:priority_detail": (
-        read_page("priority led by agency A's group", READ, fill=_pk("gov_priority_a")),
-        read_page("priority without a lead group", READ, fill=_pk("priority")),
+        read_page("priority led by agency A's group", READ, _pk("gov_priority_a")),
+        read_page("priority without a lead group", READ, _pk("priority")),
     ),
     "governance:priority_progress_add": (
         _both("priority led by agency A's group", PROGRESS_A, _pk("gov_priority_a")),
@@ -316,12 +232,17 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
     },
     # Public: a published version's file, for anyone; a draft is not found.
     "governance:arrangements_document_download": (
-        Case("published version", public(), public(NOT_ALLOWED), _pk("gov_document_published")),
+        Case(
+            "published version",
+            get=public(),
+            post=public(NOT_ALLOWED),
+            fill=_pk("gov_document_published"),
+        ),
         Case(
             "draft version",
-            public(NOT_FOUND),
-            public(NOT_ALLOWED),
-            _pk("gov_document_draft"),
+            get=public(NOT_FOUND),
+            post=public(NOT_ALLOWED),
+            fill=_pk("gov_document_draft"),
         ),
     ),
 }

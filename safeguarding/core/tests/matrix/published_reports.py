@@ -9,12 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    ANONYMOUS,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
     Case,
-    no_object,
     public,
 )
 
@@ -45,12 +43,7 @@ def _draft_version(world: Any) -> dict[str, Any]:
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "published_reports:published_list": (
-        Case(
-            "no object",
-            get={**public(OK), ANONYMOUS: OK},
-            post={**public(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
+        Case("no object", get=public(), post=public(NOT_ALLOWED)),
     ),
     "published_reports:published_latest": (
         _page("a published year", OK, _published_year),
