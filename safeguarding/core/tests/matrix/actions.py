@@ -9,6 +9,7 @@ from typing import Any
 from safeguarding.accounts.roles import Role
 from safeguarding.core.tests.matrix.spec import (
     FORBIDDEN,
+    GONE,
     NOT_FOUND,
     OK,
     READ_ONLY,
@@ -65,8 +66,6 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     ),
     "actions:action_evidence_download": (
         # Updates without a file: nobody gets one, whoever may see the action.
-        read_page(
-            "agency B's update (no file)", expect(NOT_FOUND), lambda w: {"pk": w.update_b.pk}
-        ),
+        read_page("agency B's update (no file)", GONE, lambda w: {"pk": w.update_b.pk}),
     ),
 }

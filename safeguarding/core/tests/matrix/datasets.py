@@ -14,14 +14,15 @@ from safeguarding.core.tests.matrix.spec import (
     BUSINESS_UNIT,
     DATA_ANALYST,
     FORBIDDEN,
+    GONE,
     NO_ROLE,
     NOT_FOUND,
     OK,
     STAFF,
     Case,
-    Filler,
     action,
     expect,
+    pk,
     read_page,
     same,
 )
@@ -49,30 +50,26 @@ def build(world: Any) -> None:
     records["ds_area_disabled"] = AreaFactory.create(disabled_on=dt.date(2020, 1, 1))
 
 
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
-
-
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "datasets:dashboard": (read_page("no object", ANY_ROLE),),
     "datasets:definitions": (read_page("no object", ANY_ROLE),),
     "datasets:figures_export": (read_page("no object", ANY_ROLE),),
     "datasets:import_create": (
-        same("no object", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (STAFF | {DATA_ANALYST}, OK))),
+        same("no object", expect(FORBIDDEN, (STAFF | {DATA_ANALYST}, OK), (NO_ROLE, NOT_FOUND))),
     ),
     "datasets:import_list": (
         read_page(
-            "no object", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (STAFF | {DATA_ANALYST}, OK))
+            "no object", expect(FORBIDDEN, (STAFF | {DATA_ANALYST}, OK), (NO_ROLE, NOT_FOUND))
         ),
     ),
     "datasets:population_list": (
-        same("no object", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (STAFF | {DATA_ANALYST}, OK))),
+        same("no object", expect(FORBIDDEN, (STAFF | {DATA_ANALYST}, OK), (NO_ROLE, NOT_FOUND))),
     ),
     "datasets:comparator_import": (
         same("no object", expect(FORBIDDEN, (STAFF | {DATA_ANALYST}, OK))),
     ),
     "datasets:comparator_list": (
-        same("no object", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (STAFF | {DATA_ANALYST}, OK))),
+        same("no object", expect(FORBIDDEN, (STAFF | {DATA_ANALYST}, OK), (NO_ROLE, NOT_FOUND))),
     ),
 }
 
@@ -83,16 +80,16 @@ BATCH = "area A's import waiting for its check"
 ENTRIES.update(
     {
         "datasets:area_detail": (
-            read_page("area in use", ANY_ROLE, _pk("area_a")),
-            read_page("area no longer in use", expect(NOT_FOUND), _pk("ds_area_disabled")),
+            read_page("area in use", ANY_ROLE, pk("area_a")),
+            read_page("area no longer in use", GONE, pk("ds_area_disabled")),
         ),
         "datasets:population_update": (
-            same("area A's population", IMPORTERS, _pk("ds_population")),
+            same("area A's population", IMPORTERS, pk("ds_population")),
         ),
-        "datasets:import_detail": (read_page(BATCH, IMPORTERS, _pk("ds_batch")),),
-        "datasets:import_status": (read_page(BATCH, IMPORTERS, _pk("ds_batch")),),
-        "datasets:import_cancel": (action(BATCH, IMPORTERS, _pk("ds_batch")),),
-        "datasets:import_confirm": (same(BATCH, IMPORTERS, _pk("ds_batch")),),
-        "datasets:import_withdraw": (same(BATCH, IMPORTERS, _pk("ds_batch")),),
+        "datasets:import_detail": (read_page(BATCH, IMPORTERS, pk("ds_batch")),),
+        "datasets:import_status": (read_page(BATCH, IMPORTERS, pk("ds_batch")),),
+        "datasets:import_cancel": (action(BATCH, IMPORTERS, pk("ds_batch")),),
+        "datasets:import_confirm": (same(BATCH, IMPORTERS, pk("ds_batch")),),
+        "datasets:import_withdraw": (same(BATCH, IMPORTERS, pk("ds_batch")),),
     }
 )

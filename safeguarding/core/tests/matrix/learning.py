@@ -65,7 +65,7 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         action(
             "unpublished point",
             expect(
-                NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, FORBIDDEN), (STAFF, OK)
+                NOT_FOUND, (STAFF, OK), ({CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, FORBIDDEN)
             ),
             unpublished_point,
         ),
@@ -75,19 +75,19 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "learning:learning_trends": (read_page("no object", ANY_ROLE),),
     "learning:learning_trends_export": (read_page("no object", ANY_ROLE),),
     "learning:theme_create": (
-        same("no object", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (ADMIN, OK))),
+        same("no object", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND))),
     ),
     "learning:theme_detail": (read_page("theme", ANY_ROLE, theme),),
     "learning:theme_list": (read_page("no object", ANY_ROLE),),
     "learning:theme_reinstate": (
         action(
-            "retired theme", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (ADMIN, OK)), retired_theme
+            "retired theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), retired_theme
         ),
     ),
     "learning:theme_rename": (
-        same("theme", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (ADMIN, OK)), theme),
+        same("theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), theme),
     ),
     "learning:theme_retire": (
-        action("theme", expect(FORBIDDEN, (NO_ROLE, NOT_FOUND), (ADMIN, OK)), theme),
+        action("theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), theme),
     ),
 }

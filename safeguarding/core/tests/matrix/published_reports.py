@@ -9,16 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    NOT_ALLOWED,
     NOT_FOUND,
-    OK,
     Case,
-    public,
+    public_page,
 )
-
-
-def _page(label: str, answer: str, fill: Any) -> Case:
-    return Case(label, get=public(answer), post=public(NOT_ALLOWED), fill=fill)
 
 
 def _published_year(world: Any) -> dict[str, Any]:
@@ -42,25 +36,23 @@ def _draft_version(world: Any) -> dict[str, Any]:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "published_reports:published_list": (
-        Case("no object", get=public(), post=public(NOT_ALLOWED)),
-    ),
+    "published_reports:published_list": (public_page("no object"),),
     "published_reports:published_latest": (
-        _page("a published year", OK, _published_year),
-        _page("a year only drafted", NOT_FOUND, _draft_year),
+        public_page("a published year", _published_year),
+        public_page("a year only drafted", _draft_year, NOT_FOUND),
     ),
     "published_reports:published_version": (
-        _page("version 1", OK, _version),
-        _page("a version not published", NOT_FOUND, _no_version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("a version not published", _no_version, NOT_FOUND),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
     "published_reports:published_pdf": (
-        _page("version 1", OK, _version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
     "published_reports:published_young_people": (
-        _page("version 1", OK, _version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
 }
 

@@ -55,6 +55,11 @@ def no_object(world: Any) -> Mapping[str, Any]:
     return {}
 
 
+def pk(name: str) -> Filler:
+    """Fill `pk` with the world's record of that short name."""
+    return lambda w: {"pk": w.records[name].pk}
+
+
 @dataclass(frozen=True)
 class Case:
     label: str
@@ -77,6 +82,12 @@ def entry(*cases: Case) -> tuple[Case, ...]:
 def same(label: str, answers: Expectations, fill: Filler = no_object) -> Case:
     """GET and POST answer alike (a form page, or a page whose POST is refused as its GET)."""
     return Case(label, get=answers, post=answers, fill=fill)
+
+
+def public_page(label: str, fill: Filler = no_object, answer: str = OK) -> Case:
+    """A public page: everyone, anonymous too, gets `answer` on GET (a draft or unpublished
+    record: NOT_FOUND) and 405 on POST."""
+    return Case(label, get=public(answer), post=public(NOT_ALLOWED), fill=fill)
 
 
 def read_page(
@@ -134,3 +145,13 @@ CASE_TEAM_LOCKED = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL} | READ_ONLY, F
 STAFF_AND_READERS = expect(NOT_FOUND, (STAFF | READ_ONLY, OK))
 # Staff write; agency leads and the read-only roles are refused (403).
 STAFF_WRITE_LEAD_REFUSED = expect(NOT_FOUND, (STAFF, OK), ({LEAD} | READ_ONLY, FORBIDDEN))
+# Staff only read; everyone else gets 404.
+STAFF_READ = expect(NOT_FOUND, (STAFF, OK))
+# Staff and agency leads; everyone else gets 404.
+STAFF_AND_LEAD = expect(NOT_FOUND, (STAFF | {LEAD}, OK))
+# Staff, the read-only roles and agency leads (agency A's record) read; everyone else 404.
+READERS_AND_LEAD = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK))
+# The case team and the read-only roles read; everyone else gets 404.
+CASE_TEAM_AND_READERS = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL} | READ_ONLY, OK))
+# Not found for everyone signed in (a record gone, or a file that is not there).
+GONE = expect(NOT_FOUND)

@@ -8,21 +8,23 @@ from typing import Any
 from safeguarding.core.tests.matrix.spec import (
     FORBIDDEN,
     LEAD,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PRACTITIONER,
     READ_ONLY,
+    READERS_AND_LEAD,
     STAFF,
+    STAFF_AND_LEAD,
     STAFF_AND_READERS,
+    STAFF_READ,
     STAFF_WRITE,
     STAFF_WRITE_LEAD_REFUSED,
     Case,
-    Expectations,
     action,
     expect,
     form,
-    public,
+    pk,
+    public_page,
     read_page,
     same,
 )
@@ -99,12 +101,7 @@ def build(world: Any) -> None:
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:briefing_detail": (
-        Case(
-            "a public briefing",
-            get=public(),
-            post=public(NOT_ALLOWED),
-            fill=lambda w: {"pk": w.briefing.pk},
-        ),
+        public_page("a public briefing", lambda w: {"pk": w.briefing.pk}),
     ),
     "training:briefing_complete": (
         same(
@@ -117,38 +114,36 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:booking_approve": (
         same(
             "a booking waiting for approval in agency A",
-            expect(NOT_FOUND, (STAFF | {LEAD}, OK)),
+            STAFF_AND_LEAD,
             lambda w: {"pk": w.pending_a.pk},
         ),
         same(
             "a booking waiting for approval in agency B",
-            expect(NOT_FOUND, (STAFF, OK)),
+            STAFF_READ,
             lambda w: {"pk": w.pending_b.pk},
         ),
     ),
-    "training:register_mark_all": (action("session", expect(NOT_FOUND, (STAFF, OK)), session),),
-    "training:approval_list": (read_page("no object", expect(NOT_FOUND, (STAFF | {LEAD}, OK))),),
+    "training:register_mark_all": (action("session", STAFF_READ, session),),
+    "training:approval_list": (read_page("no object", STAFF_AND_LEAD),),
     "training:booking_list": (read_page("no object", expect(OK)),),
     "training:briefing_create": (same("no object", STAFF_WRITE),),
-    "training:briefing_list": (Case("no object", get=public(), post=public(NOT_ALLOWED)),),
+    "training:briefing_list": (public_page("no object"),),
     "training:certificate_list": (read_page("no object", expect(OK)),),
-    "training:certificate_verify": (Case("no object", get=public(), post=public(NOT_ALLOWED)),),
+    "training:certificate_verify": (public_page("no object"),),
     "training:course_create": (same("no object", STAFF_WRITE),),
-    "training:course_list": (Case("no object", get=public(), post=public(NOT_ALLOWED)),),
+    "training:course_list": (public_page("no object"),),
     "training:manage": (read_page("no object", STAFF_AND_READERS),),
     "training:needs_survey_create": (same("no object", STAFF_WRITE),),
     "training:needs_survey_list": (read_page("no object", STAFF_AND_READERS),),
     "training:session_add": (same("no object", STAFF_WRITE),),
-    "training:statement_list": (read_page("no object", expect(NOT_FOUND, (STAFF | {LEAD}, OK))),),
+    "training:statement_list": (read_page("no object", STAFF_AND_LEAD),),
     "training:validation_create": (
-        same("no object", expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN), (LEAD, OK))),
+        same("no object", expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN))),
     ),
-    "training:validation_list": (
-        read_page("no object", expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK))),
-    ),
+    "training:validation_list": (read_page("no object", READERS_AND_LEAD),),
     "training:agency_training": (
-        read_page("agency A", expect(NOT_FOUND, (STAFF | {LEAD}, OK)), agency_a),
-        read_page("agency B", expect(NOT_FOUND, (STAFF, OK)), agency_b),
+        read_page("agency A", STAFF_AND_LEAD, agency_a),
+        read_page("agency B", STAFF_READ, agency_b),
     ),
     "training:booking_calendar": (
         read_page(
@@ -156,12 +151,12 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             expect(NOT_FOUND, (STAFF | {PRACTITIONER}, OK)),
             booking_own,
         ),
-        read_page("another person's booking", expect(NOT_FOUND, (STAFF, OK)), booking_other),
+        read_page("another person's booking", STAFF_READ, booking_other),
     ),
     "training:booking_cancel": (
         same(
             "the practitioner's own booking",
-            expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
             booking_own,
         ),
         same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
@@ -169,22 +164,15 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     # Read-only roles see de-identified material only (docs/roles.md): another person's
     # certificate, a register, other people's bookings and statements name people (404).
     "training:certificate_download": (
-        read_page(
-            "another person's certificate", expect(NOT_FOUND, (STAFF, OK)), certificate_other
-        ),
+        read_page("another person's certificate", STAFF_READ, certificate_other),
     ),
     "training:agency_statement": (
-        read_page("agency A", expect(NOT_FOUND, (STAFF | {LEAD}, OK)), agency_a),
-        read_page(
-            "agency B (agency A's lead may not see it)", expect(NOT_FOUND, (STAFF, OK)), agency_b
-        ),
+        read_page("agency A", STAFF_AND_LEAD, agency_a),
+        read_page("agency B (agency A's lead may not see it)", STAFF_READ, agency_b),
     ),
     "training:certificate_verify_code": (
-        Case(
-            "another person's certificate's code",
-            get=public(),
-            post=public(NOT_ALLOWED),
-            fill=lambda w: {"code": w.certificate_other.code},
+        public_page(
+            "another person's certificate's code", lambda w: {"code": w.certificate_other.code}
         ),
     ),
     "training:impact_report": (
@@ -195,7 +183,7 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:waitlist_leave": (
         same(
             "the practitioner's own booking",
-            expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
             booking_own,
         ),
         same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
@@ -203,22 +191,20 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:offer_accept": (
         action(
             "the practitioner's own booking",
-            expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
             booking_own,
         ),
         action("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
     ),
     "training:certificate_revoke": (
-        same("another person's certificate", expect(NOT_FOUND, (STAFF, OK)), certificate_other),
+        same("another person's certificate", STAFF_READ, certificate_other),
     ),
-    "training:course_detail": (
-        Case("course", get=public(), post=public(NOT_ALLOWED), fill=course),
-    ),
+    "training:course_detail": (public_page("course", course),),
     "training:course_update": (same("course", STAFF_WRITE, course),),
     "training:evaluation_create": (
         same(
             "the practitioner's own booking",
-            expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
             booking_own,
         ),
         same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
@@ -226,20 +212,10 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:session_book": (action("session", expect(OK, (READ_ONLY, FORBIDDEN)), session),),
     "training:session_cancel": (same("session", STAFF_WRITE, session),),
     "training:session_create": (same("course", STAFF_WRITE, course),),
-    "training:session_detail": (
-        Case("session", get=public(), post=public(NOT_ALLOWED), fill=session),
-    ),
-    "training:session_register": (same("session", expect(NOT_FOUND, (STAFF, OK)), session),),
+    "training:session_detail": (public_page("session", session),),
+    "training:session_register": (same("session", STAFF_READ, session),),
     "training:session_update": (same("session", STAFF_WRITE, session),),
 }
-
-
-def _both(label: str, answers: Expectations, fill: Any) -> Case:
-    return Case(label, get=answers, post=answers, fill=fill)
-
-
-def _pk(name: str) -> Any:
-    return lambda w: {"pk": w.records[name].pk}
 
 
 # Leads (agency A's), staff and the read-only roles see the needs survey and validations; the
@@ -249,61 +225,57 @@ MANAGEMENT = STAFF | READ_ONLY
 ENTRIES.update(
     {
         "training:needs_survey_detail": (
-            read_page(
-                "the open needs survey",
-                expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK)),
-                _pk("needs_survey"),
-            ),
+            read_page("the open needs survey", READERS_AND_LEAD, pk("needs_survey")),
         ),
         # Answering is a write on GET too: staff and read-only roles see the survey, 403 here.
         "training:needs_response_create": (
-            _both(
+            same(
                 "the open needs survey",
-                expect(NOT_FOUND, (MANAGEMENT, FORBIDDEN), (LEAD, OK)),
-                _pk("needs_survey"),
+                expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN)),
+                pk("needs_survey"),
             ),
         ),
         "training:validation_detail": (
             Case(
                 "agency A's validation",
-                get=expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK)),
+                get=READERS_AND_LEAD,
                 post=STAFF_WRITE_LEAD_REFUSED,
-                fill=_pk("validation_a"),
+                fill=pk("validation_a"),
             ),
             form(
                 "agency B's validation (agency A's lead may not see it)",
                 STAFF_AND_READERS,
-                _pk("validation_b"),
+                pk("validation_b"),
             ),
         ),
         "training:validation_resubmit": (
             Case(
                 "agency A's validation, changes asked for",
-                get=expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK)),
-                post=expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN), (LEAD, OK)),
-                fill=_pk("validation_a"),
+                get=READERS_AND_LEAD,
+                post=expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN)),
+                fill=pk("validation_a"),
             ),
             Case(
                 "agency B's validation (agency A's lead may not see it)",
                 get=STAFF_AND_READERS,
                 post=expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN)),
-                fill=_pk("validation_b"),
+                fill=pk("validation_b"),
             ),
         ),
         # The learner's own answers: a write on GET too, so whoever may only look (staff, the
         # booking agency's lead) gets 403; read-only roles never see bookings (404).
         "training:impact_response_create": (
-            _both(
+            same(
                 "the practitioner's own booking",
-                expect(NOT_FOUND, (STAFF, FORBIDDEN), (PRACTITIONER, OK)),
+                expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
                 booking_own,
             ),
-            _both(
+            same(
                 "another person's booking with agency A",
                 expect(NOT_FOUND, (STAFF | {LEAD}, FORBIDDEN)),
-                _pk("pending_a"),
+                pk("pending_a"),
             ),
-            _both(
+            same(
                 "another person's booking with agency B",
                 expect(NOT_FOUND, (STAFF, FORBIDDEN)),
                 booking_other,
