@@ -4,8 +4,6 @@ agency's lead record progress."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from safeguarding.accounts.roles import Role
 from safeguarding.core.tests.matrix.spec import (
     FORBIDDEN,
@@ -17,6 +15,7 @@ from safeguarding.core.tests.matrix.spec import (
     Case,
     action,
     expect,
+    pk,
     read_page,
     same,
 )
@@ -33,16 +32,9 @@ PROGRESS_A = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF | LEADS, OK))
 PROGRESS_B = expect(NOT_FOUND, (SEE_ALL, FORBIDDEN), (STAFF, OK))
 
 
-def _a(w: Any) -> dict[str, Any]:
-    return {"pk": w.action_a.pk}
-
-
-def _b(w: Any) -> dict[str, Any]:
-    return {"pk": w.action_b.pk}
-
-
-def _plan(w: Any) -> dict[str, Any]:
-    return {"pk": w.plan.pk}
+_a = pk("action_a")
+_b = pk("action_b")
+_plan = pk("plan")
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {

@@ -28,6 +28,7 @@ from safeguarding.core.tests.matrix.spec import (
     action,
     expect,
     form,
+    pk,
     read_page,
     same,
 )
@@ -40,36 +41,14 @@ STAFF_WRITE = expect(FORBIDDEN, (STAFF, OK), ({NO_ROLE}, NOT_FOUND))
 NOBODY = expect(FORBIDDEN, ({NO_ROLE}, NOT_FOUND))
 
 
-def _draft(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_draft.pk}
-
-
-def _signed_off(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_signed_off.pk}
-
-
-def _published(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_published.pk}
-
-
-def _section(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_section.pk}
-
-
-def _contribution_a(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_contribution_a.pk}
-
-
-def _contribution_b(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_contribution_b.pk}
-
-
-def _context_figure(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_context_figure.pk}
-
-
-def _scrutineer_part(world: Any) -> dict[str, Any]:
-    return {"pk": world.ar_scrutineer_part.pk}
+_draft = pk("ar_draft")
+_signed_off = pk("ar_signed_off")
+_published = pk("ar_published")
+_section = pk("ar_section")
+_contribution_a = pk("ar_contribution_a")
+_contribution_b = pk("ar_contribution_b")
+_context_figure = pk("ar_context_figure")
+_scrutineer_part = pk("ar_scrutineer_part")
 
 
 def _year(world: Any) -> dict[str, Any]:

@@ -79,32 +79,13 @@ def build(world: Any) -> None:
     )
 
 
-def review_in_progress(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_in_progress.pk}
-
-
-def review_published(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_published.pk}
-
-
-def review_archived(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_archived.pk}
-
-
-def notification(w: Any) -> dict[str, Any]:
-    return {"pk": w.notification.pk}
-
-
-def rapid_review(w: Any) -> dict[str, Any]:
-    return {"pk": w.rapid_review.pk}
-
-
-def request_a(w: Any) -> dict[str, Any]:
-    return {"pk": w.request_a.pk}
-
-
-def request_b(w: Any) -> dict[str, Any]:
-    return {"pk": w.request_b.pk}
+review_in_progress = pk("review_in_progress")
+review_published = pk("review_published")
+review_archived = pk("review_archived")
+notification = pk("notification")
+rapid_review = pk("rapid_review")
+request_a = pk("request_a")
+request_b = pk("request_b")
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {

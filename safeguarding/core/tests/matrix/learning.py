@@ -22,25 +22,15 @@ from safeguarding.core.tests.matrix.spec import (
     Case,
     action,
     expect,
+    pk,
     read_page,
     same,
 )
 
-
-def published_point(w: Any) -> dict[str, Any]:
-    return {"pk": w.point_published.pk}
-
-
-def unpublished_point(w: Any) -> dict[str, Any]:
-    return {"pk": w.point_unpublished.pk}
-
-
-def theme(w: Any) -> dict[str, Any]:
-    return {"pk": w.theme.pk}
-
-
-def retired_theme(w: Any) -> dict[str, Any]:
-    return {"pk": w.theme_retired.pk}
+published_point = pk("point_published")
+unpublished_point = pk("point_unpublished")
+theme = pk("theme")
+retired_theme = pk("theme_retired")
 
 
 def group_source(w: Any) -> dict[str, Any]:

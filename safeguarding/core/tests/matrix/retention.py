@@ -3,25 +3,19 @@ everyone signed in downloads their own."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
     NOT_FOUND,
     OK,
     Case,
     expect,
+    pk,
     read_page,
     same,
 )
 
-
-def hold(w: Any) -> dict[str, Any]:
-    return {"pk": w.hold.pk}
-
-
-def another_person(w: Any) -> dict[str, Any]:
-    return {"pk": w.person_b.pk}
+hold = pk("hold")
+another_person = pk("person_b")
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {

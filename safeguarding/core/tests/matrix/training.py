@@ -29,35 +29,15 @@ from safeguarding.core.tests.matrix.spec import (
     same,
 )
 
-
-def session(w: Any) -> dict[str, Any]:
-    return {"pk": w.session.pk}
-
-
-def course(w: Any) -> dict[str, Any]:
-    return {"pk": w.course.pk}
-
-
-def booking_own(w: Any) -> dict[str, Any]:
-    """The practitioner's own booking."""
-    return {"pk": w.booking_own.pk}
-
-
-def booking_other(w: Any) -> dict[str, Any]:
-    """Another person's (agency B's practitioner's) booking."""
-    return {"pk": w.booking_other.pk}
-
-
-def certificate_other(w: Any) -> dict[str, Any]:
-    return {"pk": w.certificate_other.pk}
-
-
-def agency_a(w: Any) -> dict[str, Any]:
-    return {"pk": w.agency_a.pk}
-
-
-def agency_b(w: Any) -> dict[str, Any]:
-    return {"pk": w.agency_b.pk}
+session = pk("session")
+course = pk("course")
+# The practitioner's own booking.
+booking_own = pk("booking_own")
+# Another person's (agency B's practitioner's) booking.
+booking_other = pk("booking_other")
+certificate_other = pk("certificate_other")
+agency_a = pk("agency_a")
+agency_b = pk("agency_b")
 
 
 def build(world: Any) -> None:

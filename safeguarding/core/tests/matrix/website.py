@@ -97,16 +97,9 @@ def build(world: Any) -> None:
     )
 
 
-def review_in_progress(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_in_progress.pk}
-
-
-def review_published(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_published.pk}
-
-
-def review_archived(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_archived.pk}
+review_in_progress = pk("review_in_progress")
+review_published = pk("review_published")
+review_archived = pk("review_archived")
 
 
 def _slug(name: str) -> Filler:
