@@ -87,48 +87,28 @@ rapid_review = pk("rapid_review")
 request_a = pk("request_a")
 request_b = pk("request_b")
 
+# The case review pages: everyone but the CDOP roles, practitioners and analysts.
+CASE_REVIEW_PAGES = expect(
+    OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
+)
+# Archiving is staff's; the case review panel and the read-only roles get 403.
+ARCHIVE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN))
+# The case team only: the read-only roles get 404 as well.
+CASE_TEAM_ONLY = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK))
+
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "case_reviews:agency_request_list": (
-        read_page(
-            "no object",
-            expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-        ),
-    ),
-    "case_reviews:case_review_home": (
-        read_page(
-            "no object",
-            expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-        ),
-    ),
-    "case_reviews:deadline_list": (
-        read_page(
-            "no object",
-            expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-        ),
-    ),
+    "case_reviews:agency_request_list": (read_page("no object", CASE_REVIEW_PAGES),),
+    "case_reviews:case_review_home": (read_page("no object", CASE_REVIEW_PAGES),),
+    "case_reviews:deadline_list": (read_page("no object", CASE_REVIEW_PAGES),),
     "case_reviews:incident_notification_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:incident_notification_list": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:practice_review_export": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_list": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_archive": (
-        same(
-            "review in progress",
-            expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN)),
-            review_in_progress,
-        ),
-        same(
-            "review published",
-            expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN)),
-            review_published,
-        ),
+        same("review in progress", ARCHIVE, review_in_progress),
+        same("review published", ARCHIVE, review_published),
         same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
     "case_reviews:practice_review_detail": (
@@ -158,17 +138,9 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
             expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
             request_a,
         ),
-        same(
-            "agency B's request", expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)), request_b
-        ),
+        same("agency B's request", CASE_TEAM_ONLY, request_b),
     ),
-    "case_reviews:incident_notification_archive": (
-        same(
-            "notification",
-            expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN)),
-            notification,
-        ),
-    ),
+    "case_reviews:incident_notification_archive": (same("notification", ARCHIVE, notification),),
     "case_reviews:incident_notification_detail": (
         read_page("notification", CASE_TEAM_AND_READERS, notification),
     ),
@@ -188,18 +160,11 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 }
 
 
-CASE_TEAM = STAFF | {CASE_REVIEW_PANEL}
-# The case team changes a live record; the read-only roles see it and get 403.
-CHANGE = expect(NOT_FOUND, (CASE_TEAM, OK), (READ_ONLY, FORBIDDEN))
-# A step the record's state does not allow (archived, done, signed off): 403 for all who see.
-NOT_NOW = expect(NOT_FOUND, (CASE_TEAM | READ_ONLY, FORBIDDEN))
-
-
 def _review_steps(published: dict[str, str]) -> tuple[Case, ...]:
     return (
-        same("review in progress", CHANGE, review_in_progress),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
         same("review published", published, review_published),
-        same("review archived", NOT_NOW, review_archived),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     )
 
 
@@ -211,31 +176,19 @@ ENTRIES.update(
                 expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
                 pk("cr_document_a"),
             ),
-            read_page(
-                "agency B's file",
-                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)),
-                pk("cr_document_b"),
-            ),
+            read_page("agency B's file", CASE_TEAM_ONLY, pk("cr_document_b")),
         ),
         "case_reviews:child_add": (
-            same("notification", CHANGE, notification),
-            same("archived notification", NOT_NOW, pk("cr_notification_archived")),
+            same("notification", CASE_TEAM_WRITE, notification),
+            same("archived notification", CASE_TEAM_LOCKED, pk("cr_notification_archived")),
         ),
         "case_reviews:child_identity": (
-            read_page(
-                "notified child",
-                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)),
-                pk("cr_child"),
-            ),
+            read_page("notified child", CASE_TEAM_ONLY, pk("cr_child")),
         ),
         # Only the case team opens the panel (read-only roles too get 404); an archived
         # notification's child is read-only (403).
         "case_reviews:child_identity_update": (
-            same(
-                "notified child",
-                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK)),
-                pk("cr_child"),
-            ),
+            same("notified child", CASE_TEAM_ONLY, pk("cr_child")),
             same(
                 "archived notification's child",
                 expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, FORBIDDEN)),
@@ -243,11 +196,11 @@ ENTRIES.update(
             ),
         ),
         "case_reviews:milestone_complete": (
-            same("open milestone", CHANGE, pk("cr_milestone_open")),
-            same("milestone done", NOT_NOW, pk("cr_milestone_done")),
+            same("open milestone", CASE_TEAM_WRITE, pk("cr_milestone_open")),
+            same("milestone done", CASE_TEAM_LOCKED, pk("cr_milestone_done")),
         ),
         **{
-            f"case_reviews:{name}": _review_steps(CHANGE)
+            f"case_reviews:{name}": _review_steps(CASE_TEAM_WRITE)
             for name in (
                 "dissemination_add",
                 "finding_add",
@@ -258,8 +211,8 @@ ENTRIES.update(
             )
         },
         "case_reviews:practice_review_target_revise": (
-            *_review_steps(CHANGE),
-            same("review signed off", NOT_NOW, pk("cr_review_signed_off")),
+            *_review_steps(CASE_TEAM_WRITE),
+            same("review signed off", CASE_TEAM_LOCKED, pk("cr_review_signed_off")),
         ),
     }
 )
