@@ -41,20 +41,20 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "actions:action_list": (read_page("no object", SEE_LISTS),),
     "actions:action_export": (read_page("no object", SEE_LISTS),),
     "actions:action_plan_list": (read_page("no object", SEE_LISTS),),
-    "actions:action_plan_detail": (read_page("plan with A's action", SEE_LISTS, _plan),),
+    "actions:action_plan_detail": (read_page("plan with A's action", SEE_A, _plan),),
     "actions:action_plan_review_record": (action("plan", MANAGE_PLAN, _plan),),
     "actions:action_create": (same("plan", MANAGE_PLAN, _plan),),
     "actions:action_detail": (
-        read_page("agency A's action", SEE_LISTS, _a),
+        read_page("agency A's action", SEE_A, _a),
         read_page("agency B's action", SEE_B, _b),
     ),
     "actions:action_update": (
-        same("agency A's action", MANAGE_PLAN, _a),
+        same("agency A's action", MANAGE_A, _a),
         same("agency B's action", MANAGE_B, _b),
     ),
     "actions:action_progress_add": (
         same("agency A's action", PROGRESS_A, _a),
-        same("agency B's action", MANAGE_B, _b),
+        same("agency B's action", PROGRESS_B, _b),
     ),
     "actions:action_evidence_download": (
         # Updates without a file: nobody gets one, whoever may see the action.

@@ -3,6 +3,7 @@ training; everyone signed in has their own bookings and certificates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
@@ -20,6 +21,8 @@ from safeguarding.core.tests.matrix.spec import (
     STAFF_WRITE,
     STAFF_WRITE_LEAD_REFUSED,
     Case,
+    Expectations,
+    Filler,
     action,
     expect,
     form,
@@ -38,6 +41,13 @@ booking_other = pk("booking_other")
 certificate_other = pk("certificate_other")
 agency_a = pk("agency_a")
 agency_b = pk("agency_b")
+
+# The learner's own booking: they act; staff may look (403 on the write).
+OWN_BOOKING = expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN))
+# Another person's booking: staff may look (403 on the write); everyone else 404.
+OTHERS_BOOKING = expect(NOT_FOUND, (STAFF, FORBIDDEN))
+# The agency lead's write: staff and the read-only roles may look (403).
+LEAD_WRITE = expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN))
 
 
 def build(world: Any) -> None:
@@ -79,6 +89,14 @@ def build(world: Any) -> None:
     )
 
 
+def _own_and_other(make: Callable[[str, Expectations, Filler], Case] = same) -> tuple[Case, ...]:
+    """The practitioner's own booking and another person's, by a form (or an action)."""
+    return (
+        make("the practitioner's own booking", OWN_BOOKING, booking_own),
+        make("another person's booking", OTHERS_BOOKING, booking_other),
+    )
+
+
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:briefing_detail": (
         public_page("a public briefing", lambda w: {"pk": w.briefing.pk}),
@@ -117,9 +135,7 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "training:needs_survey_list": (read_page("no object", STAFF_AND_READERS),),
     "training:session_add": (same("no object", STAFF_WRITE),),
     "training:statement_list": (read_page("no object", STAFF_AND_LEAD),),
-    "training:validation_create": (
-        same("no object", expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN))),
-    ),
+    "training:validation_create": (same("no object", LEAD_WRITE),),
     "training:validation_list": (read_page("no object", READERS_AND_LEAD),),
     "training:agency_training": (
         read_page("agency A", STAFF_AND_LEAD, agency_a),
@@ -133,14 +149,7 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
         ),
         read_page("another person's booking", STAFF_READ, booking_other),
     ),
-    "training:booking_cancel": (
-        same(
-            "the practitioner's own booking",
-            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
-            booking_own,
-        ),
-        same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
-    ),
+    "training:booking_cancel": _own_and_other(),
     # Read-only roles see de-identified material only (docs/roles.md): another person's
     # certificate, a register, other people's bookings and statements name people (404).
     "training:certificate_download": (
@@ -160,35 +169,14 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     ),
     # Leaving the waiting list: a confirmation page; a booking not waiting (these are
     # confirmed) sends its owner back with a message (OK). Staff may look, not change.
-    "training:waitlist_leave": (
-        same(
-            "the practitioner's own booking",
-            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
-            booking_own,
-        ),
-        same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
-    ),
-    "training:offer_accept": (
-        action(
-            "the practitioner's own booking",
-            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
-            booking_own,
-        ),
-        action("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
-    ),
+    "training:waitlist_leave": _own_and_other(),
+    "training:offer_accept": _own_and_other(action),
     "training:certificate_revoke": (
         same("another person's certificate", STAFF_READ, certificate_other),
     ),
     "training:course_detail": (public_page("course", course),),
     "training:course_update": (same("course", STAFF_WRITE, course),),
-    "training:evaluation_create": (
-        same(
-            "the practitioner's own booking",
-            expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
-            booking_own,
-        ),
-        same("another person's booking", expect(NOT_FOUND, (STAFF, FORBIDDEN)), booking_other),
-    ),
+    "training:evaluation_create": _own_and_other(),
     "training:session_book": (action("session", expect(OK, (READ_ONLY, FORBIDDEN)), session),),
     "training:session_cancel": (same("session", STAFF_WRITE, session),),
     "training:session_create": (same("course", STAFF_WRITE, course),),
@@ -201,7 +189,6 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
 # Leads (agency A's), staff and the read-only roles see the needs survey and validations; the
 # validation review is staff's; sending a course again and answering the survey are the
 # agency lead's (staff and read-only roles may look at the validation, 403 on the write).
-MANAGEMENT = STAFF | READ_ONLY
 ENTRIES.update(
     {
         "training:needs_survey_detail": (
@@ -209,11 +196,7 @@ ENTRIES.update(
         ),
         # Answering is a write on GET too: staff and read-only roles see the survey, 403 here.
         "training:needs_response_create": (
-            same(
-                "the open needs survey",
-                expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN)),
-                pk("needs_survey"),
-            ),
+            same("the open needs survey", LEAD_WRITE, pk("needs_survey")),
         ),
         "training:validation_detail": (
             Case(
@@ -232,7 +215,7 @@ ENTRIES.update(
             Case(
                 "agency A's validation, changes asked for",
                 get=READERS_AND_LEAD,
-                post=expect(NOT_FOUND, (LEAD, OK), (STAFF | READ_ONLY, FORBIDDEN)),
+                post=LEAD_WRITE,
                 fill=pk("validation_a"),
             ),
             Case(
@@ -245,21 +228,13 @@ ENTRIES.update(
         # The learner's own answers: a write on GET too, so whoever may only look (staff, the
         # booking agency's lead) gets 403; read-only roles never see bookings (404).
         "training:impact_response_create": (
-            same(
-                "the practitioner's own booking",
-                expect(NOT_FOUND, (PRACTITIONER, OK), (STAFF, FORBIDDEN)),
-                booking_own,
-            ),
+            same("the practitioner's own booking", OWN_BOOKING, booking_own),
             same(
                 "another person's booking with agency A",
                 expect(NOT_FOUND, (STAFF | {LEAD}, FORBIDDEN)),
                 pk("pending_a"),
             ),
-            same(
-                "another person's booking with agency B",
-                expect(NOT_FOUND, (STAFF, FORBIDDEN)),
-                booking_other,
-            ),
+            same("another person's booking with agency B", OTHERS_BOOKING, booking_other),
         ),
     }
 )
