@@ -4,6 +4,12 @@ per URL name saying how to fill its parameters and what each role gets for GET a
 An entry is a list of `Case`s: one per object the URL is tried with ("no object" for list pages,
 else e.g. "agency A's action" that agency A's lead may reach and "agency B's action" they may
 not). Each case maps every role to the expected answer for GET and for POST.
+
+Write a case with the helper that says its kind, so an entry reads in a line or two:
+`same(label, answers, fill)` (GET and POST alike), `read_page` (GET-only, POST 405), `form`
+(read-only roles 403 on POST), `action` (POST-only, GET 405), `public_page` (anyone, anonymous
+too); `Case(label, get=..., post=...)` only when GET and POST differ otherwise. `answers` is
+a named answer (below, or the module's own) or `expect(...)`; `pk("record")` fills `pk`.
 """
 
 from __future__ import annotations
