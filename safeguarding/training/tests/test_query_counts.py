@@ -401,8 +401,8 @@ LISTS = [
 def test_every_list_is_paginated_with_a_count(client: Client, world: World, page: Page) -> None:
     name, url, grow, _viewer = _signed_in_as(client, world, page)
     grow(world, 30)
-    page = client.get(url(world)).content.decode()
-    assert 'class="govuk-pagination"' in page, name
-    assert 'aria-label="Page 2"' in page, name
+    html = client.get(url(world)).content.decode()
+    assert 'class="govuk-pagination"' in html, name
+    assert 'aria-label="Page 2"' in html, name
     second = client.get(url(world) + ("&" if "?" in url(world) else "?") + "page=2")
     assert second.status_code == 200
