@@ -297,17 +297,42 @@ def _met_rapid_review(officer: User) -> RapidReview:
     return rapid
 
 
-def test_review_commission_from_met_rapid_review_sets_six_month_target(officer: User) -> None:
-    rapid = _met_rapid_review(officer)
-
-    review = services.practice_review_commission(
+def _commission(officer: User, rapid: RapidReview, kind: str = "cspr") -> PracticeReview:
+    """Commission the review "Sparrow" (decided 1 March 2021, commissioned 15 March)."""
+    return services.practice_review_commission(
         actor=officer,
-        kind="cspr",
+        kind=kind,
         title="Sparrow",
         decided_on=date(2021, 3, 1),
         commissioned_on=date(2021, 3, 15),
         rapid_review=rapid,
     )
+
+
+def _stage_set(
+    officer: User,
+    review: PracticeReview,
+    status: str,
+    *,
+    on: date = date(2021, 4, 1),
+    expected_version: int | None = None,
+    final_report: SimpleUploadedFile | None = None,
+) -> PracticeReview:
+    """Move the review to `status` on `on` (1 April 2021 unless given)."""
+    return services.practice_review_stage_set(
+        actor=officer,
+        review=review,
+        status=status,
+        on=on,
+        expected_version=expected_version,
+        final_report=final_report,
+    )
+
+
+def test_review_commission_from_met_rapid_review_sets_six_month_target(officer: User) -> None:
+    rapid = _met_rapid_review(officer)
+
+    review = _commission(officer, rapid)
 
     assert review.target_on == date(2021, 9, 1)
     assert review.area == rapid.notification.area
@@ -319,41 +344,16 @@ def test_review_commission_refused_when_criteria_not_met(officer: User) -> None:
     rapid = IncidentNotificationFactory.create().rapid_review
 
     with pytest.raises(ValidationError):
-        services.practice_review_commission(
-            actor=officer,
-            kind="cspr",
-            title="Sparrow",
-            decided_on=date(2021, 3, 1),
-            commissioned_on=date(2021, 3, 15),
-            rapid_review=rapid,
-        )
+        _commission(officer, rapid)
 
 
 def test_review_stages_move_forward_only(officer: User) -> None:
     review = PracticeReviewFactory.create(status=PracticeReview.Status.IN_PROGRESS)
 
     with pytest.raises(ValidationError):
-        services.practice_review_stage_set(
-            actor=officer,
-            review=review,
-            status="published",
-            on=date(2021, 4, 1),
-            expected_version=None,
-        )
-    services.practice_review_stage_set(
-        actor=officer,
-        review=review,
-        status="report_received",
-        on=date(2021, 3, 1),
-        expected_version=None,
-    )
-    services.practice_review_stage_set(
-        actor=officer,
-        review=review,
-        status="signed_off",
-        on=date(2021, 4, 1),
-        expected_version=None,
-    )
+        _stage_set(officer, review, "published")
+    _stage_set(officer, review, "report_received", on=date(2021, 3, 1))
+    _stage_set(officer, review, "signed_off")
 
     review.refresh_from_db()
     assert review.status == PracticeReview.Status.SIGNED_OFF
@@ -375,20 +375,12 @@ def test_publishing_needs_a_link_or_report_and_publishes_findings(officer: User)
     assert not point.is_published
 
     with pytest.raises(ValidationError) as error:
-        services.practice_review_stage_set(
-            actor=officer,
-            review=review,
-            status="published",
-            on=date(2021, 4, 1),
-            expected_version=None,
-        )
+        _stage_set(officer, review, "published")
     assert "publication_url" in error.value.message_dict
-    services.practice_review_stage_set(
-        actor=officer,
-        review=review,
-        status="published",
-        on=date(2021, 4, 1),
-        expected_version=None,
+    _stage_set(
+        officer,
+        review,
+        "published",
         final_report=SimpleUploadedFile("report.pdf", b"%PDF-1.4 synthetic"),
     )
 
@@ -406,13 +398,8 @@ def test_publishing_refuses_a_report_that_is_not_a_document(officer: User) -> No
     )
 
     with pytest.raises(ValidationError) as error:
-        services.practice_review_stage_set(
-            actor=officer,
-            review=review,
-            status="published",
-            on=date(2021, 4, 1),
-            expected_version=None,
-            final_report=SimpleUploadedFile("report.exe", b"MZ"),
+        _stage_set(
+            officer, review, "published", final_report=SimpleUploadedFile("report.exe", b"MZ")
         )
 
     assert "final_report" in error.value.message_dict
@@ -424,13 +411,7 @@ def test_not_published_needs_a_reason(officer: User) -> None:
     )
 
     with pytest.raises(ValidationError):
-        services.practice_review_stage_set(
-            actor=officer,
-            review=review,
-            status="not_published",
-            on=date(2021, 4, 1),
-            expected_version=None,
-        )
+        _stage_set(officer, review, "not_published")
 
 
 def test_stage_refuses_a_stale_version(officer: User) -> None:
@@ -441,13 +422,7 @@ def test_stage_refuses_a_stale_version(officer: User) -> None:
     )
 
     with pytest.raises(EditConflictError):
-        services.practice_review_stage_set(
-            actor=officer,
-            review=review,
-            status="report_received",
-            on=date(2021, 4, 1),
-            expected_version=stale,
-        )
+        _stage_set(officer, review, "report_received", expected_version=stale)
 
 
 def test_target_revision_keeps_the_reason_and_old_date(officer: User) -> None:
@@ -584,14 +559,7 @@ def test_review_from_a_rapid_review_must_be_a_cspr(officer: User) -> None:
     rapid = _met_rapid_review(officer)
 
     with pytest.raises(ValidationError) as error:
-        services.practice_review_commission(
-            actor=officer,
-            kind="sar",
-            title="Sparrow",
-            decided_on=date(2021, 3, 1),
-            commissioned_on=date(2021, 3, 15),
-            rapid_review=rapid,
-        )
+        _commission(officer, rapid, kind="sar")
 
     assert "kind" in error.value.message_dict
 
@@ -612,14 +580,7 @@ def test_review_from_a_rapid_review_takes_its_agencies_and_logs_them(
     rapid = _met_rapid_review(officer)
     rapid.notification.agencies.set([agency])
 
-    review = services.practice_review_commission(
-        actor=officer,
-        kind="cspr",
-        title="Sparrow",
-        decided_on=date(2021, 3, 1),
-        commissioned_on=date(2021, 3, 15),
-        rapid_review=rapid,
-    )
+    review = _commission(officer, rapid)
 
     assert list(review.agencies.all()) == [agency]
     event = ActivityEvent.objects.get(verb=verbs.PRACTICE_REVIEW_AGENCIES_CHANGED)

@@ -355,17 +355,18 @@ def _queries(client: Client, url: str) -> int:
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize(("name", "url", "grow", "viewer"), PAGES, ids=[p[0] for p in PAGES])
+def _signed_in_as(client: Client, world: World, page: Page) -> Page:
+    """Sign in as the page's viewer (none: anonymous); the page back, to unpack."""
+    if page[3]:
+        client.force_login(getattr(world, page[3]))
+    return page
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p[0] for p in PAGES])
 def test_queries_do_not_grow_with_the_records_shown(
-    client: Client,
-    world: World,
-    name: str,
-    url: Callable[[World], str],
-    grow: Callable[[World, int], None],
-    viewer: str,
+    client: Client, world: World, page: Page
 ) -> None:
-    if viewer:
-        client.force_login(getattr(world, viewer))
+    name, url, grow, _viewer = _signed_in_as(client, world, page)
     grow(world, 3)
     _queries(client, url(world))  # warm the caches (content types, the session)
     small = _queries(client, url(world))
@@ -396,20 +397,12 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "url", "grow", "viewer"), LISTS, ids=[p[0] for p in LISTS])
-def test_every_list_is_paginated_with_a_count(
-    client: Client,
-    world: World,
-    name: str,
-    url: Callable[[World], str],
-    grow: Callable[[World, int], None],
-    viewer: str,
-) -> None:
-    if viewer:
-        client.force_login(getattr(world, viewer))
+@pytest.mark.parametrize("page", LISTS, ids=[p[0] for p in LISTS])
+def test_every_list_is_paginated_with_a_count(client: Client, world: World, page: Page) -> None:
+    name, url, grow, _viewer = _signed_in_as(client, world, page)
     grow(world, 30)
-    page = client.get(url(world)).content.decode()
-    assert 'class="govuk-pagination"' in page, name
-    assert 'aria-label="Page 2"' in page, name
+    html = client.get(url(world)).content.decode()
+    assert 'class="govuk-pagination"' in html, name
+    assert 'aria-label="Page 2"' in html, name
     second = client.get(url(world) + ("&" if "?" in url(world) else "?") + "page=2")
     assert second.status_code == 200

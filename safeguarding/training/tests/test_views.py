@@ -37,6 +37,19 @@ def _url(name: str, *args: Any) -> str:
     return reverse(f"training:{name}", args=args)
 
 
+def _form_matrix(
+    client: Client, url: str, allowed: User, outsider: User, read_only: User
+) -> ViewMatrix:
+    """A form's four usual checks: `allowed` is shown it, `outsider` gets 404, `read_only`
+    403 on POST, DELETE 405. The matrix back, for the test's own POSTs."""
+    matrix = ViewMatrix(client, url)
+    matrix.allowed(allowed)
+    matrix.outsider(outsider)
+    matrix.read_only_write(read_only)
+    matrix.wrong_method(allowed, "delete")
+    return matrix
+
+
 @pytest.fixture
 def booking(session: TrainingSession, learner: User) -> TrainingBooking:
     return services.booking_create(actor=learner, session=session)
@@ -343,11 +356,7 @@ def test_manage_and_course_create_matrix(
 ) -> None:
     ViewMatrix(client, _url("manage")).allowed(member_readonly)
     ViewMatrix(client, _url("manage")).outsider(learner)
-    matrix = ViewMatrix(client, _url("course_create"))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(client, _url("course_create"), owner, outsider, member_readonly)
     matrix.allowed(
         owner,
         method="post",
@@ -371,11 +380,9 @@ def test_manage_and_course_create_matrix(
 def test_session_create_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = ViewMatrix(client, _url("session_create", session.course_id))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(
+        client, _url("session_create", session.course_id), owner, outsider, member_readonly
+    )
     matrix.allowed(
         owner,
         method="post",
@@ -437,11 +444,9 @@ def test_trainer_may_mark_their_own_register(
 def test_session_cancel_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = ViewMatrix(client, _url("session_cancel", session.pk))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(
+        client, _url("session_cancel", session.pk), owner, outsider, member_readonly
+    )
     matrix.allowed(owner, method="post", data={"reason": "Trainer unwell"}, status=302)
     session.refresh_from_db()
     assert session.is_cancelled
@@ -748,11 +753,7 @@ def test_needs_survey_create_emails_every_agency_lead(
 ) -> None:
     from django.core import mail
 
-    matrix = ViewMatrix(client, _url("needs_survey_create"))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(client, _url("needs_survey_create"), owner, outsider, member_readonly)
     response = matrix.allowed(
         owner,
         method="post",
@@ -786,11 +787,7 @@ def test_briefing_create_parses_check_questions(
 ) -> None:
     from safeguarding.training.models import Briefing
 
-    matrix = ViewMatrix(client, _url("briefing_create"))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(client, _url("briefing_create"), owner, outsider, member_readonly)
     data = {
         "title": "Synthetic briefing on neglect",
         "summary": "About neglect",
@@ -872,11 +869,9 @@ def test_course_update_matrix_and_conflict(
     member_readonly: User,
 ) -> None:
     course = session.course
-    matrix = ViewMatrix(client, _url("course_update", course.pk))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(owner, "delete")
+    matrix = _form_matrix(
+        client, _url("course_update", course.pk), owner, outsider, member_readonly
+    )
     data = {
         "title": "Synthetic renamed course",
         "summary": "About it",
@@ -938,12 +933,10 @@ def test_session_update_matrix(
 ) -> None:
     trainer = make_practitioner()
     TrainingSession.objects.filter(pk=session.pk).update(trainer=trainer)
-    matrix = ViewMatrix(client, _url("session_update", session.pk))
-    matrix.allowed(owner)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
+    matrix = _form_matrix(
+        client, _url("session_update", session.pk), owner, outsider, member_readonly
+    )
     matrix.read_only_write(trainer)
-    matrix.wrong_method(owner, "delete")
     matrix.allowed(
         owner,
         method="post",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from safeguarding.core.tests.matrix.spec import OK, Case, expect, read_page
+from safeguarding.core.tests.matrix.spec import (
+    OK,
+    Case,
+    expect,
+    read_page,
+)
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "accounts:profile": (read_page("no object", expect(OK)),),

@@ -8,9 +8,15 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 
 from safeguarding.accounts.roles import Role
-from safeguarding.core.tests.matrix.spec import NOT_FOUND, OK, Case, expect, read_page
+from safeguarding.core.tests.matrix.spec import (
+    NOT_FOUND,
+    OK,
+    Case,
+    expect,
+    read_page,
+)
 
-ADMIN = expect(NOT_FOUND, ({Role.PARTNERSHIP_ADMIN.value}, OK))
+ADMIN_ONLY = expect(NOT_FOUND, ({Role.PARTNERSHIP_ADMIN.value}, OK))
 
 
 def _action_b(w: Any) -> dict[str, Any]:
@@ -21,7 +27,7 @@ def _action_b(w: Any) -> dict[str, Any]:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "activity_log:event_list": (read_page("no object", ADMIN),),
-    "activity_log:task_list": (read_page("no object", ADMIN),),
-    "activity_log:viewer_list": (read_page("agency B's action", ADMIN, _action_b),),
+    "activity_log:event_list": (read_page("no object", ADMIN_ONLY),),
+    "activity_log:task_list": (read_page("no object", ADMIN_ONLY),),
+    "activity_log:viewer_list": (read_page("agency B's action", ADMIN_ONLY, _action_b),),
 }

@@ -10,25 +10,28 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    ADMIN,
-    BOARD_MEMBER,
-    BUSINESS_UNIT,
+    ANY_ROLE,
     FORBIDDEN,
+    GONE,
     LEAD,
-    NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     READ_ONLY,
-    SCRUTINEER,
+    READERS_AND_LEAD,
     STAFF,
+    STAFF_AND_READERS,
+    STAFF_READ,
+    STAFF_WRITE,
+    STAFF_WRITE_LEAD_REFUSED,
     Case,
     Filler,
     action,
     expect,
-    no_object,
+    pk,
     public,
+    public_page,
     read_page,
+    same,
 )
 
 
@@ -99,10 +102,6 @@ def build(world: Any) -> None:
     )
 
 
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
-
-
 def _kind(kind: str) -> Filler:
     return lambda w: {"kind": kind}
 
@@ -112,166 +111,23 @@ def _public_id(name: str) -> Filler:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "assurance:audit_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({LEAD, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({LEAD, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:audit_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, LEAD, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "assurance:audit_create": (same("no object", STAFF_WRITE_LEAD_REFUSED),),
+    "assurance:audit_list": (read_page("no object", READERS_AND_LEAD),),
     "assurance:commentary_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, LEAD}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, LEAD}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
+        same("no object", expect(NOT_FOUND, (STAFF | {LEAD}, OK), (READ_ONLY, FORBIDDEN))),
     ),
-    "assurance:commentary_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, LEAD, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:difference_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:difference_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:form_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:form_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:overview": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, LEAD, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:scrutiny_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:scrutiny_report_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:section11_cycle_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({LEAD, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({LEAD, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:section11_cycle_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, LEAD, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "assurance:survey_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "assurance:survey_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "assurance:commentary_list": (read_page("no object", READERS_AND_LEAD),),
+    "assurance:difference_create": (same("no object", STAFF_WRITE),),
+    "assurance:difference_list": (read_page("no object", STAFF_AND_READERS),),
+    "assurance:form_create": (same("no object", STAFF_WRITE),),
+    "assurance:form_list": (read_page("no object", STAFF_AND_READERS),),
+    "assurance:overview": (read_page("no object", READERS_AND_LEAD),),
+    "assurance:scrutiny_list": (read_page("no object", STAFF_AND_READERS),),
+    "assurance:scrutiny_report_create": (same("no object", STAFF_WRITE),),
+    "assurance:section11_cycle_create": (same("no object", STAFF_WRITE_LEAD_REFUSED),),
+    "assurance:section11_cycle_list": (read_page("no object", READERS_AND_LEAD),),
+    "assurance:survey_create": (same("no object", STAFF_WRITE),),
+    "assurance:survey_list": (read_page("no object", STAFF_AND_READERS),),
 }
 
 
@@ -287,10 +143,6 @@ AGENCY_A_NOT_NOW = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, FORBIDDEN))
 NOT_NOW = expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN))
 
 
-def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
-    return Case(label, get=answers, post=answers, fill=fill)
-
-
 SURVEYS = (("open survey", "asr_survey_open"), ("closed survey", "asr_survey_closed"))
 RETURNS_A, RETURN_B = "agency A's return", "agency B's return"
 AUDIT_A, AUDIT_B = "agency A's planned audit", "agency B's moderated audit"
@@ -300,40 +152,36 @@ ENTRIES.update(
     {
         "assurance:work_list": (
             read_page(
-                "Section 11 returns",
-                expect(NOT_FOUND, ({LEAD}, OK)),
-                fill=_kind("section-11-returns"),
+                "Section 11 returns", expect(NOT_FOUND, (LEAD, OK)), _kind("section-11-returns")
             ),
             # Everyone with a role has a (perhaps empty) list of audit cases assigned to them.
-            read_page(
-                "audit cases", expect(OK, ({NO_ROLE}, NOT_FOUND)), fill=_kind("audit-cases")
-            ),
-            read_page("to review", expect(NOT_FOUND, (STAFF, OK)), fill=_kind("to-review")),
-            read_page("no such list", expect(NOT_FOUND), fill=_kind("no-such-list")),
+            read_page("audit cases", ANY_ROLE, _kind("audit-cases")),
+            read_page("to review", STAFF_READ, _kind("to-review")),
+            read_page("no such list", GONE, _kind("no-such-list")),
         ),
         **{
             f"assurance:{name}": tuple(
-                read_page(label, ALL_VIEW, fill=_pk(record)) for label, record in SURVEYS
+                read_page(label, ALL_VIEW, fill=pk(record)) for label, record in SURVEYS
             )
             for name in ("survey_detail", "survey_export", "survey_hours")
         },
         **{
             f"assurance:{name}": tuple(
-                _both(label, MANAGE, _pk(record)) for label, record in SURVEYS
+                same(label, MANAGE, pk(record)) for label, record in SURVEYS
             )
             for name in ("survey_update", "survey_links_issue")
         },
         # The links are how invited people answer: only staff download them.
         "assurance:survey_links_export": tuple(
-            read_page(label, MANAGE, fill=_pk(record)) for label, record in SURVEYS
+            read_page(label, MANAGE, fill=pk(record)) for label, record in SURVEYS
         ),
         "assurance:survey_burst_exclude": (
-            _both(
+            same(
                 "open survey, an hour",
                 MANAGE,
                 lambda w: {"pk": w.asr_survey_open.pk, "hour": "2026010112"},
             ),
-            _both(
+            same(
                 "open survey, not an hour",
                 expect(NOT_FOUND, (READ_ONLY, FORBIDDEN)),
                 lambda w: {"pk": w.asr_survey_open.pk, "hour": "x"},
@@ -341,46 +189,36 @@ ENTRIES.update(
         ),
         # Public: the link is the permission (a closed survey's link answers 410 Gone).
         "assurance:survey_answer": (
-            Case("open survey", public(), public(), _public_id("asr_survey_open")),
-            Case(
-                "no such survey",
-                public(NOT_FOUND),
-                public(NOT_FOUND),
-                lambda w: {"public_id": "no-such-survey"},
-            ),
+            same("open survey", public(), _public_id("asr_survey_open")),
+            same("no such survey", public(NOT_FOUND), lambda w: {"public_id": "no-such-survey"}),
         ),
         "assurance:survey_thanks": (
-            Case("open survey", public(), public(NOT_ALLOWED), _public_id("asr_survey_open")),
-            Case(
-                "no such survey",
-                public(NOT_FOUND),
-                public(NOT_ALLOWED),
-                lambda w: {"public_id": "no-such-survey"},
-            ),
+            public_page("open survey", _public_id("asr_survey_open")),
+            public_page("no such survey", lambda w: {"public_id": "no-such-survey"}, NOT_FOUND),
         ),
-        "assurance:form_detail": (read_page("survey form", ALL_VIEW, fill=_pk("asr_form")),),
-        "assurance:form_section_add": (_both("survey form", MANAGE, _pk("asr_form")),),
-        "assurance:form_question_add": (_both("survey form", MANAGE, _pk("asr_form")),),
-        "assurance:form_question_update": (_both("question", MANAGE, _pk("asr_question")),),
-        "assurance:form_question_remove": (action("question", MANAGE, fill=_pk("asr_question")),),
+        "assurance:form_detail": (read_page("survey form", ALL_VIEW, pk("asr_form")),),
+        "assurance:form_section_add": (same("survey form", MANAGE, pk("asr_form")),),
+        "assurance:form_question_add": (same("survey form", MANAGE, pk("asr_form")),),
+        "assurance:form_question_update": (same("question", MANAGE, pk("asr_question")),),
+        "assurance:form_question_remove": (action("question", MANAGE, pk("asr_question")),),
         "assurance:section11_cycle_detail": (
-            read_page("cycle with agency A's return", AGENCY_A_VIEW, fill=_pk("asr_cycle")),
+            read_page("cycle with agency A's return", AGENCY_A_VIEW, pk("asr_cycle")),
         ),
         "assurance:section11_return_detail": (
-            read_page(RETURNS_A, AGENCY_A_VIEW, fill=_pk("asr_return_a")),
-            read_page(RETURN_B, ALL_VIEW, fill=_pk("asr_return_b")),
+            read_page(RETURNS_A, AGENCY_A_VIEW, pk("asr_return_a")),
+            read_page(RETURN_B, ALL_VIEW, pk("asr_return_b")),
         ),
         **{
             f"assurance:{name}": (
-                _both(RETURNS_A, AGENCY_A_EDIT, _pk("asr_return_a")),
-                _both(RETURN_B, MANAGE, _pk("asr_return_b")),
+                same(RETURNS_A, AGENCY_A_EDIT, pk("asr_return_a")),
+                same(RETURN_B, MANAGE, pk("asr_return_b")),
             )
             for name in ("section11_return_edit", "section11_return_submit")
         },
         **{
             f"assurance:{name}": (
-                _both(RETURNS_A, AGENCY_A_STAFF, _pk("asr_return_a")),
-                _both(RETURN_B, MANAGE, _pk("asr_return_b")),
+                same(RETURNS_A, AGENCY_A_STAFF, pk("asr_return_a")),
+                same(RETURN_B, MANAGE, pk("asr_return_b")),
             )
             for name in (
                 "section11_return_moderate",
@@ -390,50 +228,50 @@ ENTRIES.update(
         },
         **{
             f"assurance:{name}": (
-                read_page(AUDIT_A, AGENCY_A_VIEW, fill=_pk("asr_audit_a")),
-                read_page(AUDIT_B, ALL_VIEW, fill=_pk("asr_audit_b")),
+                read_page(AUDIT_A, AGENCY_A_VIEW, pk("asr_audit_a")),
+                read_page(AUDIT_B, ALL_VIEW, pk("asr_audit_b")),
             )
             for name in ("audit_detail", "audit_report")
         },
         "assurance:audit_case_add": (
-            _both(AUDIT_A, AGENCY_A_STAFF, _pk("asr_audit_a")),
-            _both(AUDIT_B, NOT_NOW, _pk("asr_audit_b")),
+            same(AUDIT_A, AGENCY_A_STAFF, pk("asr_audit_a")),
+            same(AUDIT_B, NOT_NOW, pk("asr_audit_b")),
         ),
         "assurance:audit_finding_add": (
-            _both(AUDIT_A, AGENCY_A_STAFF, _pk("asr_audit_a")),
-            _both(AUDIT_B, MANAGE, _pk("asr_audit_b")),
+            same(AUDIT_A, AGENCY_A_STAFF, pk("asr_audit_a")),
+            same(AUDIT_B, MANAGE, pk("asr_audit_b")),
         ),
         **{
             f"assurance:{name}": (
-                _both(AUDIT_A, AGENCY_A_NOT_NOW, _pk("asr_audit_a")),
-                _both(AUDIT_B, MANAGE, _pk("asr_audit_b")),
+                same(AUDIT_A, AGENCY_A_NOT_NOW, pk("asr_audit_a")),
+                same(AUDIT_B, MANAGE, pk("asr_audit_b")),
             )
             for name in ("audit_moderate", "audit_complete")
         },
         "assurance:audit_case_complete": (
-            _both("agency A's audit's case", AGENCY_A_STAFF, _pk("asr_case_a")),
-            _both("moderated audit's case", NOT_NOW, _pk("asr_case_b")),
+            same("agency A's audit's case", AGENCY_A_STAFF, pk("asr_case_a")),
+            same("moderated audit's case", NOT_NOW, pk("asr_case_b")),
         ),
         "assurance:commentary_detail": (
-            read_page(COMMENTARY_A, AGENCY_A_VIEW, fill=_pk("asr_commentary_a")),
-            read_page(COMMENTARY_B, ALL_VIEW, fill=_pk("asr_commentary_b")),
+            read_page(COMMENTARY_A, AGENCY_A_VIEW, pk("asr_commentary_a")),
+            read_page(COMMENTARY_B, ALL_VIEW, pk("asr_commentary_b")),
         ),
         **{
             f"assurance:{name}": (
-                _both(COMMENTARY_A, AGENCY_A_STAFF, _pk("asr_commentary_a")),
-                _both(COMMENTARY_B, MANAGE, _pk("asr_commentary_b")),
+                same(COMMENTARY_A, AGENCY_A_STAFF, pk("asr_commentary_a")),
+                same(COMMENTARY_B, MANAGE, pk("asr_commentary_b")),
             )
             for name in ("commentary_review", "commentary_board_response")
         },
         "assurance:scrutiny_report_detail": (
-            read_page("scrutiny report", ALL_VIEW, fill=_pk("asr_scrutiny")),
+            read_page("scrutiny report", ALL_VIEW, pk("asr_scrutiny")),
         ),
         **{
-            f"assurance:{name}": (_both("scrutiny report", MANAGE, _pk("asr_scrutiny")),)
+            f"assurance:{name}": (same("scrutiny report", MANAGE, pk("asr_scrutiny")),)
             for name in ("scrutiny_assessment_add", "scrutiny_recommendation_action")
         },
         "assurance:difference_update": (
-            _both("agency A's difference with agency B", MANAGE, _pk("asr_difference")),
+            same("agency A's difference with agency B", MANAGE, pk("asr_difference")),
         ),
     }
 )

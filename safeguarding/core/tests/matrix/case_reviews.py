@@ -10,28 +10,27 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    ADMIN,
-    BOARD_MEMBER,
-    BUSINESS_UNIT,
     CASE_REVIEW_PANEL,
+    CASE_TEAM_AND_READERS,
+    CASE_TEAM_LOCKED,
+    CASE_TEAM_WRITE,
     CDOP_MANAGER,
     CDOP_PANEL,
     DATA_ANALYST,
     FORBIDDEN,
+    GONE,
     LEAD,
     NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PRACTITIONER,
     READ_ONLY,
-    SCRUTINEER,
     STAFF,
     Case,
-    Filler,
     expect,
-    no_object,
+    pk,
     read_page,
+    same,
 )
 
 
@@ -80,458 +79,92 @@ def build(world: Any) -> None:
     )
 
 
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
+review_in_progress = pk("review_in_progress")
+review_published = pk("review_published")
+review_archived = pk("review_archived")
+notification = pk("notification")
+rapid_review = pk("rapid_review")
+request_a = pk("request_a")
+request_b = pk("request_b")
 
-
-def review_in_progress(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_in_progress.pk}
-
-
-def review_published(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_published.pk}
-
-
-def review_archived(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_archived.pk}
-
-
-def notification(w: Any) -> dict[str, Any]:
-    return {"pk": w.notification.pk}
-
-
-def rapid_review(w: Any) -> dict[str, Any]:
-    return {"pk": w.rapid_review.pk}
-
-
-def request_a(w: Any) -> dict[str, Any]:
-    return {"pk": w.request_a.pk}
-
-
-def request_b(w: Any) -> dict[str, Any]:
-    return {"pk": w.request_b.pk}
+# The case review pages: everyone but the CDOP roles, practitioners and analysts.
+CASE_REVIEW_PAGES = expect(
+    OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
+)
+# Archiving is staff's; the case review panel and the read-only roles get 403.
+ARCHIVE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBIDDEN))
+# The case team only: the read-only roles get 404 as well.
+CASE_TEAM_ONLY = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK))
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "case_reviews:agency_request_list": (
-        Case(
-            "no object",
-            get=expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:case_review_home": (
-        Case(
-            "no object",
-            get=expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:deadline_list": (
-        Case(
-            "no object",
-            get=expect(
-                OK, ({CDOP_MANAGER, CDOP_PANEL, PRACTITIONER, DATA_ANALYST, NO_ROLE}, NOT_FOUND)
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:incident_notification_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:incident_notification_list": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:practice_review_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:practice_review_export": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "case_reviews:practice_review_list": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "case_reviews:agency_request_list": (read_page("no object", CASE_REVIEW_PAGES),),
+    "case_reviews:case_review_home": (read_page("no object", CASE_REVIEW_PAGES),),
+    "case_reviews:deadline_list": (read_page("no object", CASE_REVIEW_PAGES),),
+    "case_reviews:incident_notification_create": (same("no object", CASE_TEAM_WRITE),),
+    "case_reviews:incident_notification_list": (read_page("no object", CASE_TEAM_AND_READERS),),
+    "case_reviews:practice_review_create": (same("no object", CASE_TEAM_WRITE),),
+    "case_reviews:practice_review_export": (read_page("no object", CASE_TEAM_AND_READERS),),
+    "case_reviews:practice_review_list": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_archive": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review in progress", ARCHIVE, review_in_progress),
+        same("review published", ARCHIVE, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
     "case_reviews:practice_review_detail": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=review_archived,
-        ),
+        read_page("review in progress", CASE_TEAM_AND_READERS, review_in_progress),
+        read_page("review published", CASE_TEAM_AND_READERS, review_published),
+        read_page("review archived", CASE_TEAM_AND_READERS, review_archived),
     ),
     "case_reviews:practice_review_report_download": (
-        Case(
-            "review in progress",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(NOT_FOUND),
-            post=expect(NOT_ALLOWED),
-            fill=review_archived,
-        ),
+        read_page("review in progress", GONE, review_in_progress),
+        read_page("review published", GONE, review_published),
+        read_page("review archived", GONE, review_archived),
     ),
     "case_reviews:practice_review_stage": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
+        same("review published", CASE_TEAM_LOCKED, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
     "case_reviews:practice_review_update": (
-        Case(
-            "review in progress",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=review_archived,
-        ),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
+        same("review published", CASE_TEAM_WRITE, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     ),
-    "case_reviews:agency_request_create": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
-    ),
+    "case_reviews:agency_request_create": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
     "case_reviews:agency_request_submit": (
-        Case(
+        same(
             "agency A's request",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, LEAD}, OK)),
-            fill=request_a,
+            expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
+            request_a,
         ),
-        Case(
-            "agency B's request",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK)),
-            fill=request_b,
-        ),
+        same("agency B's request", CASE_TEAM_ONLY, request_b),
     ),
-    "case_reviews:incident_notification_archive": (
-        Case(
-            "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=notification,
-        ),
-    ),
+    "case_reviews:incident_notification_archive": (same("notification", ARCHIVE, notification),),
     "case_reviews:incident_notification_detail": (
-        Case(
-            "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=notification,
-        ),
+        read_page("notification", CASE_TEAM_AND_READERS, notification),
     ),
     "case_reviews:incident_notification_update": (
-        Case(
-            "notification",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=notification,
-        ),
+        same("notification", CASE_TEAM_WRITE, notification),
     ),
     "case_reviews:practice_review_commission": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
+        same("rapid review", CASE_TEAM_WRITE, rapid_review),
     ),
     "case_reviews:rapid_review_detail": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL, SCRUTINEER, BOARD_MEMBER}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=rapid_review,
-        ),
+        read_page("rapid review", CASE_TEAM_AND_READERS, rapid_review),
     ),
     "case_reviews:rapid_review_learning_add": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
+        same("rapid review", CASE_TEAM_WRITE, rapid_review),
     ),
-    "case_reviews:rapid_review_update": (
-        Case(
-            "rapid review",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CASE_REVIEW_PANEL}, OK),
-                ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN),
-            ),
-            fill=rapid_review,
-        ),
-    ),
+    "case_reviews:rapid_review_update": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
 }
-
-
-CASE_TEAM = STAFF | {CASE_REVIEW_PANEL}
-# The case team changes a live record; the read-only roles see it and get 403.
-CHANGE = expect(NOT_FOUND, (CASE_TEAM, OK), (READ_ONLY, FORBIDDEN))
-# A step the record's state does not allow (archived, done, signed off): 403 for all who see.
-NOT_NOW = expect(NOT_FOUND, (CASE_TEAM | READ_ONLY, FORBIDDEN))
-
-
-def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
-    return Case(label, get=answers, post=answers, fill=fill)
 
 
 def _review_steps(published: dict[str, str]) -> tuple[Case, ...]:
     return (
-        _both("review in progress", CHANGE, review_in_progress),
-        _both("review published", published, review_published),
-        _both("review archived", NOT_NOW, review_archived),
+        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
+        same("review published", published, review_published),
+        same("review archived", CASE_TEAM_LOCKED, review_archived),
     )
 
 
@@ -540,36 +173,34 @@ ENTRIES.update(
         "case_reviews:agency_request_document_download": (
             read_page(
                 "agency A's file",
-                expect(NOT_FOUND, (CASE_TEAM | {LEAD}, OK)),
-                fill=_pk("cr_document_a"),
+                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL, LEAD}, OK)),
+                pk("cr_document_a"),
             ),
-            read_page(
-                "agency B's file", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_document_b")
-            ),
+            read_page("agency B's file", CASE_TEAM_ONLY, pk("cr_document_b")),
         ),
         "case_reviews:child_add": (
-            _both("notification", CHANGE, notification),
-            _both("archived notification", NOT_NOW, _pk("cr_notification_archived")),
+            same("notification", CASE_TEAM_WRITE, notification),
+            same("archived notification", CASE_TEAM_LOCKED, pk("cr_notification_archived")),
         ),
         "case_reviews:child_identity": (
-            read_page("notified child", expect(NOT_FOUND, (CASE_TEAM, OK)), fill=_pk("cr_child")),
+            read_page("notified child", CASE_TEAM_ONLY, pk("cr_child")),
         ),
         # Only the case team opens the panel (read-only roles too get 404); an archived
         # notification's child is read-only (403).
         "case_reviews:child_identity_update": (
-            _both("notified child", expect(NOT_FOUND, (CASE_TEAM, OK)), _pk("cr_child")),
-            _both(
+            same("notified child", CASE_TEAM_ONLY, pk("cr_child")),
+            same(
                 "archived notification's child",
-                expect(NOT_FOUND, (CASE_TEAM, FORBIDDEN)),
-                _pk("cr_child_archived"),
+                expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, FORBIDDEN)),
+                pk("cr_child_archived"),
             ),
         ),
         "case_reviews:milestone_complete": (
-            _both("open milestone", CHANGE, _pk("cr_milestone_open")),
-            _both("milestone done", NOT_NOW, _pk("cr_milestone_done")),
+            same("open milestone", CASE_TEAM_WRITE, pk("cr_milestone_open")),
+            same("milestone done", CASE_TEAM_LOCKED, pk("cr_milestone_done")),
         ),
         **{
-            f"case_reviews:{name}": _review_steps(CHANGE)
+            f"case_reviews:{name}": _review_steps(CASE_TEAM_WRITE)
             for name in (
                 "dissemination_add",
                 "finding_add",
@@ -580,8 +211,8 @@ ENTRIES.update(
             )
         },
         "case_reviews:practice_review_target_revise": (
-            *_review_steps(CHANGE),
-            _both("review signed off", NOT_NOW, _pk("cr_review_signed_off")),
+            *_review_steps(CASE_TEAM_WRITE),
+            same("review signed off", CASE_TEAM_LOCKED, pk("cr_review_signed_off")),
         ),
     }
 )

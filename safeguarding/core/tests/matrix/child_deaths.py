@@ -10,20 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
+    ANY_ROLE,
     CDOP_MANAGER,
     CDOP_PANEL,
     FORBIDDEN,
     LEAD,
     NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     Case,
-    Filler,
     action,
     expect,
-    no_object,
+    pk,
     read_page,
+    same,
 )
 
 
@@ -68,74 +68,28 @@ def build(world: Any) -> None:
         )
 
 
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
-
-
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "child_deaths:comparator_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({CDOP_MANAGER}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({CDOP_MANAGER}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
+        same("no object", expect(FORBIDDEN, (CDOP_MANAGER, OK), (NO_ROLE, NOT_FOUND))),
     ),
-    "child_deaths:dashboard": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "child_deaths:dashboard": (read_page("no object", ANY_ROLE),),
     "child_deaths:meeting_create": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBIDDEN)),
-            post=expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBIDDEN)),
-            fill=no_object,
-        ),
+        same("no object", expect(NOT_FOUND, (CDOP_MANAGER, OK), (CDOP_PANEL, FORBIDDEN))),
     ),
     "child_deaths:meeting_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK))),
     ),
     "child_deaths:national_export": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, (CDOP_MANAGER, OK))),
     ),
     "child_deaths:notification_create": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBIDDEN)),
-            post=expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBIDDEN)),
-            fill=no_object,
-        ),
+        same("no object", expect(NOT_FOUND, (CDOP_MANAGER, OK), (CDOP_PANEL, FORBIDDEN))),
     ),
     "child_deaths:notification_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK))),
     ),
     "child_deaths:request_list": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({CDOP_MANAGER, LEAD}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
+        read_page("no object", expect(NOT_FOUND, ({CDOP_MANAGER, LEAD}, OK))),
     ),
 }
 
@@ -152,15 +106,11 @@ AGENDA, OTHER, ARCHIVED_CASE = (
 )
 
 
-def _both(label: str, answers: dict[str, str], fill: Filler) -> Case:
-    return Case(label, get=answers, post=answers, fill=fill)
-
-
 def _cases(agenda: dict[str, str], other: dict[str, str]) -> tuple[Case, ...]:
     return (
-        _both(AGENDA, agenda, _pk("cd_case_agenda")),
-        _both(OTHER, other, _pk("cd_case_other")),
-        _both(ARCHIVED_CASE, ARCHIVED, _pk("cd_case_archived")),
+        same(AGENDA, agenda, pk("cd_case_agenda")),
+        same(OTHER, other, pk("cd_case_other")),
+        same(ARCHIVED_CASE, ARCHIVED, pk("cd_case_archived")),
     )
 
 
@@ -182,33 +132,33 @@ ENTRIES.update(
             for name in ("learning_create", "panel_review_action_add")
         },
         "child_deaths:notification_detail": (
-            read_page(AGENDA, MANAGER_AND_PANEL, fill=_pk("cd_case_agenda")),
-            read_page(OTHER, MANAGER, fill=_pk("cd_case_other")),
-            read_page(ARCHIVED_CASE, MANAGER, fill=_pk("cd_case_archived")),
+            read_page(AGENDA, MANAGER_AND_PANEL, pk("cd_case_agenda")),
+            read_page(OTHER, MANAGER, pk("cd_case_other")),
+            read_page(ARCHIVED_CASE, MANAGER, pk("cd_case_archived")),
         ),
         "child_deaths:meeting_detail": (
-            read_page("panel member's meeting", MANAGER_AND_PANEL, fill=_pk("cd_meeting_member")),
-            read_page("another meeting", MANAGER, fill=_pk("cd_meeting_other")),
+            read_page("panel member's meeting", MANAGER_AND_PANEL, pk("cd_meeting_member")),
+            read_page("another meeting", MANAGER, pk("cd_meeting_other")),
         ),
         "child_deaths:meeting_update": (
-            _both("panel member's meeting", MANAGER_NOT_PANEL, _pk("cd_meeting_member")),
-            _both("another meeting", MANAGER, _pk("cd_meeting_other")),
+            same("panel member's meeting", MANAGER_NOT_PANEL, pk("cd_meeting_member")),
+            same("another meeting", MANAGER, pk("cd_meeting_other")),
         ),
         "child_deaths:request_remind": (
-            action("request to agency A", MANAGER, fill=_pk("cd_request_a")),
-            action("request to agency B", MANAGER, fill=_pk("cd_request_b")),
-            action("archived case's request", ARCHIVED, fill=_pk("cd_request_archived_a")),
+            action("request to agency A", MANAGER, pk("cd_request_a")),
+            action("request to agency B", MANAGER, pk("cd_request_b")),
+            action("archived case's request", ARCHIVED, pk("cd_request_archived_a")),
         ),
         "child_deaths:request_return": (
-            _both(
+            same(
                 "request to agency A",
                 expect(NOT_FOUND, ({CDOP_MANAGER, LEAD}, OK)),
-                _pk("cd_request_a"),
+                pk("cd_request_a"),
             ),
-            _both("request to agency B", MANAGER, _pk("cd_request_b")),
+            same("request to agency B", MANAGER, pk("cd_request_b")),
             # Agency A's lead no longer sees it; the manager sees it but may not return it
             # (archived notifications are read-only).
-            _both("archived case's request to agency A", ARCHIVED, _pk("cd_request_archived_a")),
+            same("archived case's request to agency A", ARCHIVED, pk("cd_request_archived_a")),
         ),
     }
 )

@@ -3,12 +3,15 @@ signed in); the information pages and health check public."""
 
 from __future__ import annotations
 
-from safeguarding.core.tests.matrix.spec import NOT_ALLOWED, Case, public
+from safeguarding.core.tests.matrix.spec import (
+    Case,
+    public_page,
+)
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     # Anonymous visitors are redirected to the public website's home; signed-in: "My work".
-    "core:home": (Case("no object", public(), public(NOT_ALLOWED)),),
-    "core:accessibility": (Case("no object", public(), public(NOT_ALLOWED)),),
-    "core:privacy": (Case("no object", public(), public(NOT_ALLOWED)),),
-    "core:healthz": (Case("no object", public(), public(NOT_ALLOWED)),),
+    "core:home": (public_page("no object"),),
+    "core:accessibility": (public_page("no object"),),
+    "core:privacy": (public_page("no object"),),
+    "core:healthz": (public_page("no object"),),
 }

@@ -12,26 +12,24 @@ from django.utils import timezone
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
-    ANONYMOUS,
-    BUSINESS_UNIT,
+    ANY_ROLE,
     CASE_REVIEW_PANEL,
     FORBIDDEN,
     LEAD,
     NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PRACTITIONER,
     READ_ONLY,
     STAFF,
+    STAFF_ONLY,
     Case,
-    Expectations,
-    Filler,
     action,
     expect,
-    no_object,
-    public,
+    pk,
+    public_page,
     read_page,
+    same,
 )
 
 
@@ -96,107 +94,19 @@ def build(world: Any) -> None:
     ArrangementsDocument.objects.filter(pk=published.pk).update(published_on=dt.date(2021, 1, 1))
 
 
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
-
-
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "governance:appointment_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_document_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_member_add": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:arrangements_public": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "governance:budget_line_record": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:figures": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:funding": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:funding_contribution_record": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
-    ),
-    "governance:home": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:meeting_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "governance:priority_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "governance:appointment_create": (same("no object", STAFF_ONLY),),
+    "governance:arrangements": (read_page("no object", ANY_ROLE),),
+    "governance:arrangements_document_create": (same("no object", STAFF_ONLY),),
+    "governance:arrangements_member_add": (same("no object", STAFF_ONLY),),
+    "governance:arrangements_public": (public_page("no object"),),
+    "governance:budget_line_record": (same("no object", STAFF_ONLY),),
+    "governance:figures": (read_page("no object", ANY_ROLE),),
+    "governance:funding": (read_page("no object", ANY_ROLE),),
+    "governance:funding_contribution_record": (same("no object", STAFF_ONLY),),
+    "governance:home": (read_page("no object", ANY_ROLE),),
+    "governance:meeting_list": (read_page("no object", ANY_ROLE),),
+    "governance:priority_list": (read_page("no object", ANY_ROLE),),
 }
 
 
@@ -228,31 +138,27 @@ MEETINGS = (
 
 
 def _meeting_forms() -> tuple[Case, ...]:
-    return tuple(Case(label, get=run, post=run, fill=_pk(name)) for label, name, run in MEETINGS)
+    return tuple(Case(label, get=run, post=run, fill=pk(name)) for label, name, run in MEETINGS)
 
 
 def _meeting_actions() -> tuple[Case, ...]:
-    return tuple(action(label, run, fill=_pk(name)) for label, name, run in MEETINGS)
+    return tuple(action(label, run, fill=pk(name)) for label, name, run in MEETINGS)
 
 
 def _meeting_reads() -> tuple[Case, ...]:
     return (
-        read_page("agency A's group's meeting", SEE_A, fill=_pk("gov_meeting_a")),
-        read_page("agency B's group's meeting", SEE_B, fill=_pk("gov_meeting_b")),
-        read_page("restricted group's meeting", SEE_R, fill=_pk("gov_meeting_restricted")),
+        read_page("agency A's group's meeting", SEE_A, fill=pk("gov_meeting_a")),
+        read_page("agency B's group's meeting", SEE_B, fill=pk("gov_meeting_b")),
+        read_page("restricted group's meeting", SEE_R, fill=pk("gov_meeting_restricted")),
     )
 
 
 def _papers_forms(make: Any) -> tuple[Case, ...]:
     return (
-        make("agency A's group's meeting", RUN_A, fill=_pk("gov_meeting_a")),
-        make("agency B's group's meeting", RUN_B, fill=_pk("gov_meeting_b")),
-        make("restricted group's meeting", PAPERS_RUN_R, fill=_pk("gov_meeting_restricted")),
+        make("agency A's group's meeting", RUN_A, fill=pk("gov_meeting_a")),
+        make("agency B's group's meeting", RUN_B, fill=pk("gov_meeting_b")),
+        make("restricted group's meeting", PAPERS_RUN_R, fill=pk("gov_meeting_restricted")),
     )
-
-
-def _both(label: str, answers: Expectations, fill: Filler) -> Case:
-    return Case(label, get=answers, post=answers, fill=fill)
 
 
 GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
@@ -272,57 +178,52 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
     "governance:meeting_invitations_send": _meeting_actions(),
     "governance:meeting_detail": _meeting_reads(),
     "governance:meeting_calendar": _meeting_reads(),
-    "governance:paper_upload": _papers_forms(_both),
-    "governance:papers_publish": _papers_forms(_both),
+    "governance:paper_upload": _papers_forms(same),
+    "governance:papers_publish": _papers_forms(same),
     "governance:paper_download": (
-        read_page("agency A's group's paper", SEE_A, fill=_pk("gov_paper_a")),
-        read_page("agency B's group's paper", SEE_B, fill=_pk("gov_paper_b")),
-        read_page("restricted group's paper", PAPER_R, fill=_pk("gov_paper_restricted")),
+        read_page("agency A's group's paper", SEE_A, pk("gov_paper_a")),
+        read_page("agency B's group's paper", SEE_B, pk("gov_paper_b")),
+        read_page("restricted group's paper", PAPER_R, pk("gov_paper_restricted")),
     ),
     "governance:group_meetings": (
-        read_page("agency A's group", SEE_A, fill=_pk("gov_group_a")),
-        read_page("agency B's group", SEE_B, fill=_pk("group")),
-        read_page("restricted group", SEE_R, fill=_pk("gov_group_restricted")),
-        read_page("archived group", GONE, fill=_pk("gov_group_archived")),
+        read_page("agency A's group", SEE_A, pk("gov_group_a")),
+        read_page("agency B's group", SEE_B, pk("group")),
+        read_page("restricted group", SEE_R, pk("gov_group_restricted")),
+        read_page("archived group", GONE, pk("gov_group_archived")),
     ),
     "governance:meeting_schedule": (
-        _both("agency A's group", RUN_A, _pk("gov_group_a")),
-        _both("agency B's group", RUN_B, _pk("group")),
-        _both("restricted group", RUN_R, _pk("gov_group_restricted")),
-        _both("archived group", GONE, _pk("gov_group_archived")),
+        same("agency A's group", RUN_A, pk("gov_group_a")),
+        same("agency B's group", RUN_B, pk("group")),
+        same("restricted group", RUN_R, pk("gov_group_restricted")),
+        same("archived group", GONE, pk("gov_group_archived")),
     ),
     "governance:priority_detail": (
-        read_page("priority led by agency A's group", READ, fill=_pk("gov_priority_a")),
-        read_page("priority without a lead group", READ, fill=_pk("priority")),
+        read_page("priority led by agency A's group", READ, pk("gov_priority_a")),
+        read_page("priority without a lead group", READ, pk("priority")),
     ),
     "governance:priority_progress_add": (
-        _both("priority led by agency A's group", PROGRESS_A, _pk("gov_priority_a")),
-        _both("priority without a lead group", MANAGE, _pk("priority")),
+        same("priority led by agency A's group", PROGRESS_A, pk("gov_priority_a")),
+        same("priority without a lead group", MANAGE, pk("priority")),
     ),
     **{
         f"governance:{name}": (
-            _both("priority led by agency A's group", MANAGE, _pk("gov_priority_a")),
-            _both("priority without a lead group", MANAGE, _pk("priority")),
+            same("priority led by agency A's group", MANAGE, pk("gov_priority_a")),
+            same("priority without a lead group", MANAGE, pk("priority")),
         )
         for name in ("priority_plan_edit", "evidence_link")
     },
-    "governance:appointment_end": (_both("appointment", MANAGE, _pk("gov_appointment")),),
+    "governance:appointment_end": (same("appointment", MANAGE, pk("gov_appointment")),),
     **{
         f"governance:{name}": (
-            _both("draft version", MANAGE, _pk("gov_document_draft")),
-            _both("published version", MANAGE, _pk("gov_document_published")),
+            same("draft version", MANAGE, pk("gov_document_draft")),
+            same("published version", MANAGE, pk("gov_document_published")),
         )
         for name in ("arrangements_document_sign", "arrangements_document_publish")
     },
     # Public: a published version's file, for anyone; a draft is not found.
     "governance:arrangements_document_download": (
-        Case("published version", public(), public(NOT_ALLOWED), _pk("gov_document_published")),
-        Case(
-            "draft version",
-            public(NOT_FOUND),
-            public(NOT_ALLOWED),
-            _pk("gov_document_draft"),
-        ),
+        public_page("published version", pk("gov_document_published")),
+        public_page("draft version", pk("gov_document_draft"), NOT_FOUND),
     ),
 }
 ENTRIES.update(GOVERNANCE_ENTRIES)

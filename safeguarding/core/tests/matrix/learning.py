@@ -9,35 +9,28 @@ from django.contrib.contenttypes.models import ContentType
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
-    BUSINESS_UNIT,
+    ANY_ROLE,
     CASE_REVIEW_PANEL,
     CDOP_MANAGER,
     CDOP_PANEL,
     FORBIDDEN,
     NO_ROLE,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    STAFF,
+    STAFF_ONLY,
     Case,
+    action,
     expect,
-    no_object,
+    pk,
+    read_page,
+    same,
 )
 
-
-def published_point(w: Any) -> dict[str, Any]:
-    return {"pk": w.point_published.pk}
-
-
-def unpublished_point(w: Any) -> dict[str, Any]:
-    return {"pk": w.point_unpublished.pk}
-
-
-def theme(w: Any) -> dict[str, Any]:
-    return {"pk": w.theme.pk}
-
-
-def retired_theme(w: Any) -> dict[str, Any]:
-    return {"pk": w.theme_retired.pk}
+published_point = pk("point_published")
+unpublished_point = pk("point_unpublished")
+theme = pk("theme")
+retired_theme = pk("theme_retired")
 
 
 def group_source(w: Any) -> dict[str, Any]:
@@ -48,129 +41,43 @@ def group_source(w: Any) -> dict[str, Any]:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "learning:learning_export": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "learning:learning_export": (read_page("no object", ANY_ROLE),),
     "learning:learning_point_detail": (
-        Case(
-            "published point",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=published_point,
-        ),
-        Case(
+        read_page("published point", ANY_ROLE, published_point),
+        read_page(
             "unpublished point",
-            get=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT, CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, OK),
-            ),
-            post=expect(NOT_ALLOWED),
-            fill=unpublished_point,
+            expect(NOT_FOUND, (STAFF | {CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, OK)),
+            unpublished_point,
         ),
     ),
-    "learning:learning_point_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "learning:learning_point_list": (read_page("no object", ANY_ROLE),),
     "learning:learning_point_publish": (
-        Case(
+        action(
             "unpublished point",
-            get=expect(NOT_ALLOWED),
-            post=expect(
-                NOT_FOUND,
-                ({ADMIN, BUSINESS_UNIT}, OK),
-                ({CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, FORBIDDEN),
+            expect(
+                NOT_FOUND, (STAFF, OK), ({CDOP_MANAGER, CDOP_PANEL, CASE_REVIEW_PANEL}, FORBIDDEN)
             ),
-            fill=unpublished_point,
+            unpublished_point,
         ),
     ),
-    "learning:learning_point_unpublish": (
-        Case(
-            "published point",
-            get=expect(NOT_ALLOWED),
-            post=expect(FORBIDDEN, ({ADMIN, BUSINESS_UNIT}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=published_point,
-        ),
-    ),
-    "learning:learning_source_detail": (
-        Case(
-            "group source",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=group_source,
-        ),
-    ),
-    "learning:learning_trends": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "learning:learning_trends_export": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "learning:learning_point_unpublish": (action("published point", STAFF_ONLY, published_point),),
+    "learning:learning_source_detail": (read_page("group source", ANY_ROLE, group_source),),
+    "learning:learning_trends": (read_page("no object", ANY_ROLE),),
+    "learning:learning_trends_export": (read_page("no object", ANY_ROLE),),
     "learning:theme_create": (
-        Case(
-            "no object",
-            get=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=no_object,
-        ),
+        same("no object", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND))),
     ),
-    "learning:theme_detail": (
-        Case(
-            "theme",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=theme,
-        ),
-    ),
-    "learning:theme_list": (
-        Case(
-            "no object",
-            get=expect(OK, ({NO_ROLE}, NOT_FOUND)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "learning:theme_detail": (read_page("theme", ANY_ROLE, theme),),
+    "learning:theme_list": (read_page("no object", ANY_ROLE),),
     "learning:theme_reinstate": (
-        Case(
-            "retired theme",
-            get=expect(NOT_ALLOWED),
-            post=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=retired_theme,
+        action(
+            "retired theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), retired_theme
         ),
     ),
     "learning:theme_rename": (
-        Case(
-            "theme",
-            get=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            post=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=theme,
-        ),
+        same("theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), theme),
     ),
     "learning:theme_retire": (
-        Case(
-            "theme",
-            get=expect(NOT_ALLOWED),
-            post=expect(FORBIDDEN, ({ADMIN}, OK), ({NO_ROLE}, NOT_FOUND)),
-            fill=theme,
-        ),
+        action("theme", expect(FORBIDDEN, (ADMIN, OK), (NO_ROLE, NOT_FOUND)), theme),
     ),
 }

@@ -14,9 +14,9 @@ from safeguarding.core.tests.matrix.spec import (
     Filler,
     action,
     expect,
-    form,
     no_object,
     read_page,
+    same,
 )
 
 SEE = expect(NOT_FOUND, (EVERY_ROLE, OK))
@@ -64,10 +64,10 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "partnership:priority_update": _edit("priority", lambda w: {"pk": w.priority.pk}),
     "partnership:person_list": (read_page("no object", ADMIN_ONLY),),
     "partnership:person_detail": (
-        form("another person", ADMIN_ONLY, lambda w: {"pk": w.person_b.pk}),
+        same("another person", ADMIN_ONLY, lambda w: {"pk": w.person_b.pk}),
     ),
     "partnership:person_deactivate": (
-        form("another person", ADMIN_ONLY, lambda w: {"pk": w.person_b.pk}),
+        same("another person", ADMIN_ONLY, lambda w: {"pk": w.person_b.pk}),
     ),
     "partnership:role_revoke": (
         action(

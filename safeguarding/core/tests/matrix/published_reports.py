@@ -9,18 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
-    ANONYMOUS,
-    NOT_ALLOWED,
     NOT_FOUND,
-    OK,
     Case,
-    no_object,
-    public,
+    public_page,
 )
-
-
-def _page(label: str, answer: str, fill: Any) -> Case:
-    return Case(label, get=public(answer), post=public(NOT_ALLOWED), fill=fill)
 
 
 def _published_year(world: Any) -> dict[str, Any]:
@@ -44,30 +36,23 @@ def _draft_version(world: Any) -> dict[str, Any]:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "published_reports:published_list": (
-        Case(
-            "no object",
-            get={**public(OK), ANONYMOUS: OK},
-            post={**public(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
+    "published_reports:published_list": (public_page("no object"),),
     "published_reports:published_latest": (
-        _page("a published year", OK, _published_year),
-        _page("a year only drafted", NOT_FOUND, _draft_year),
+        public_page("a published year", _published_year),
+        public_page("a year only drafted", _draft_year, NOT_FOUND),
     ),
     "published_reports:published_version": (
-        _page("version 1", OK, _version),
-        _page("a version not published", NOT_FOUND, _no_version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("a version not published", _no_version, NOT_FOUND),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
     "published_reports:published_pdf": (
-        _page("version 1", OK, _version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
     "published_reports:published_young_people": (
-        _page("version 1", OK, _version),
-        _page("the unpublished draft", NOT_FOUND, _draft_version),
+        public_page("version 1", _version),
+        public_page("the unpublished draft", _draft_version, NOT_FOUND),
     ),
 }
 

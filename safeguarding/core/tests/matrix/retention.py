@@ -3,74 +3,28 @@ everyone signed in downloads their own."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     Case,
     expect,
-    no_object,
+    pk,
+    read_page,
+    same,
 )
 
-
-def hold(w: Any) -> dict[str, Any]:
-    return {"pk": w.hold.pk}
-
-
-def another_person(w: Any) -> dict[str, Any]:
-    return {"pk": w.person_b.pk}
+hold = pk("hold")
+another_person = pk("person_b")
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "retention:home": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "retention:legal_hold_place": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN}, OK)),
-            fill=no_object,
-        ),
-    ),
-    "retention:legal_hold_release": (
-        Case(
-            "hold",
-            get=expect(NOT_FOUND, ({ADMIN}, OK)),
-            post=expect(NOT_FOUND, ({ADMIN}, OK)),
-            fill=hold,
-        ),
-    ),
-    "retention:my_data": (
-        Case(
-            "no object",
-            get=expect(OK),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "retention:home": (read_page("no object", expect(NOT_FOUND, (ADMIN, OK))),),
+    "retention:legal_hold_place": (same("no object", expect(NOT_FOUND, (ADMIN, OK))),),
+    "retention:legal_hold_release": (same("hold", expect(NOT_FOUND, (ADMIN, OK)), hold),),
+    "retention:my_data": (read_page("no object", expect(OK)),),
     "retention:person_data_download": (
-        Case(
-            "another person",
-            get=expect(NOT_FOUND, ({ADMIN}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=another_person,
-        ),
+        read_page("another person", expect(NOT_FOUND, (ADMIN, OK)), another_person),
     ),
-    "retention:person_find": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
+    "retention:person_find": (read_page("no object", expect(NOT_FOUND, (ADMIN, OK))),),
 }

@@ -4,6 +4,12 @@ per URL name saying how to fill its parameters and what each role gets for GET a
 An entry is a list of `Case`s: one per object the URL is tried with ("no object" for list pages,
 else e.g. "agency A's action" that agency A's lead may reach and "agency B's action" they may
 not). Each case maps every role to the expected answer for GET and for POST.
+
+Write a case with the helper that says its kind, so an entry reads in a line or two:
+`same(label, answers, fill)` (GET and POST alike), `read_page` (GET-only, POST 405), `form`
+(read-only roles 403 on POST), `action` (POST-only, GET 405), `public_page` (anyone, anonymous
+too); `Case(label, get=..., post=...)` only when GET and POST differ otherwise. `answers` is
+a named answer (below, or the module's own) or `expect(...)`; `pk("record")` fills `pk`.
 """
 
 from __future__ import annotations
@@ -55,6 +61,11 @@ def no_object(world: Any) -> Mapping[str, Any]:
     return {}
 
 
+def pk(name: str) -> Filler:
+    """Fill `pk` with the world's record of that short name."""
+    return lambda w: {"pk": w.records[name].pk}
+
+
 @dataclass(frozen=True)
 class Case:
     label: str
@@ -72,6 +83,17 @@ class Case:
 
 def entry(*cases: Case) -> tuple[Case, ...]:
     return cases
+
+
+def same(label: str, answers: Expectations, fill: Filler = no_object) -> Case:
+    """GET and POST answer alike (a form page, or a page whose POST is refused as its GET)."""
+    return Case(label, get=answers, post=answers, fill=fill)
+
+
+def public_page(label: str, fill: Filler = no_object, answer: str = OK) -> Case:
+    """A public page: everyone, anonymous too, gets `answer` on GET (a draft or unpublished
+    record: NOT_FOUND) and 405 on POST."""
+    return Case(label, get=public(answer), post=public(NOT_ALLOWED), fill=fill)
 
 
 def read_page(
@@ -111,3 +133,31 @@ PRACTITIONER = Role.PRACTITIONER.value
 DATA_ANALYST = Role.DATA_ANALYST.value
 SCRUTINEER = Role.SCRUTINEER.value
 BOARD_MEMBER = Role.BOARD_MEMBER.value
+
+
+# Named answers that many entries share (all but the first built on STAFF and READ_ONLY).
+# Staff write; read-only roles are refused (403); everyone else gets 404.
+STAFF_WRITE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY, FORBIDDEN))
+# Staff only: every other role is refused (403); a person with no role gets 404.
+STAFF_ONLY = expect(FORBIDDEN, (STAFF, OK), (NO_ROLE, NOT_FOUND))
+# Anyone with a role; a person with no role gets 404.
+ANY_ROLE = expect(OK, (NO_ROLE, NOT_FOUND))
+# The case team (staff and the case review panel) writes; read-only roles are refused.
+CASE_TEAM_WRITE = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK), (READ_ONLY, FORBIDDEN))
+# The case team and the read-only roles see the record but may not change it (archived,
+# published): 403; everyone else 404.
+CASE_TEAM_LOCKED = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL} | READ_ONLY, FORBIDDEN))
+# Staff and the read-only roles read; everyone else gets 404.
+STAFF_AND_READERS = expect(NOT_FOUND, (STAFF | READ_ONLY, OK))
+# Staff write; agency leads and the read-only roles are refused (403).
+STAFF_WRITE_LEAD_REFUSED = expect(NOT_FOUND, (STAFF, OK), ({LEAD} | READ_ONLY, FORBIDDEN))
+# Staff only read; everyone else gets 404.
+STAFF_READ = expect(NOT_FOUND, (STAFF, OK))
+# Staff and agency leads; everyone else gets 404.
+STAFF_AND_LEAD = expect(NOT_FOUND, (STAFF | {LEAD}, OK))
+# Staff, the read-only roles and agency leads (agency A's record) read; everyone else 404.
+READERS_AND_LEAD = expect(NOT_FOUND, (STAFF | READ_ONLY | {LEAD}, OK))
+# The case team and the read-only roles read; everyone else gets 404.
+CASE_TEAM_AND_READERS = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL} | READ_ONLY, OK))
+# Not found for everyone signed in (a record gone, or a file that is not there).
+GONE = expect(NOT_FOUND)

@@ -10,19 +10,21 @@ from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
     ADMIN,
-    ANONYMOUS,
     BOARD_MEMBER,
     BUSINESS_UNIT,
     FORBIDDEN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     SCRUTINEER,
+    STAFF_AND_READERS,
     Case,
     Filler,
     expect,
-    no_object,
+    pk,
     public,
+    public_page,
+    read_page,
+    same,
 )
 
 
@@ -95,29 +97,13 @@ def build(world: Any) -> None:
     )
 
 
-def review_in_progress(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_in_progress.pk}
-
-
-def review_published(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_published.pk}
-
-
-def review_archived(w: Any) -> dict[str, Any]:
-    return {"pk": w.review_archived.pk}
+review_in_progress = pk("review_in_progress")
+review_published = pk("review_published")
+review_archived = pk("review_archived")
 
 
 def _slug(name: str) -> Filler:
     return lambda w: {"slug": w.records[name].slug}
-
-
-def _pk(name: str) -> Filler:
-    return lambda w: {"pk": w.records[name].pk}
-
-
-# Anyone reads a published page; a draft, or anything else unpublished, is not found.
-def _public_read(label: str, fill: Filler, answer: str = OK) -> Case:
-    return Case(label, get=public(answer), post=public(NOT_ALLOWED), fill=fill)
 
 
 # The business unit's editing pages: read-only roles (who may read the management list) get
@@ -130,258 +116,107 @@ def _manage(label: str, fill: Filler) -> Case:
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
-    "website:concern_start": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:front_door_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "website:home": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:learning_list": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:manage": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "website:page_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "website:resource_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "website:resource_list": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:search": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:statistics": (
-        Case(
-            "no object",
-            get=expect(NOT_FOUND, ({ADMIN, BUSINESS_UNIT, SCRUTINEER, BOARD_MEMBER}, OK)),
-            post=expect(NOT_ALLOWED),
-            fill=no_object,
-        ),
-    ),
-    "website:subscribe": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(OK), ANONYMOUS: OK},
-            fill=no_object,
-        ),
-    ),
-    "website:subscribe_sent": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:tool_create": (
-        Case(
-            "no object",
-            get=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            post=expect(
-                NOT_FOUND, ({ADMIN, BUSINESS_UNIT}, OK), ({SCRUTINEER, BOARD_MEMBER}, FORBIDDEN)
-            ),
-            fill=no_object,
-        ),
-    ),
-    "website:annual_report_list": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
-    "website:practice_review_list": (
-        Case(
-            "no object",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=no_object,
-        ),
-    ),
+    "website:concern_start": (public_page("no object"),),
+    "website:front_door_create": (same("no object", MANAGE),),
+    "website:home": (public_page("no object"),),
+    "website:learning_list": (public_page("no object"),),
+    "website:manage": (read_page("no object", STAFF_AND_READERS),),
+    "website:page_create": (same("no object", MANAGE),),
+    "website:resource_create": (same("no object", MANAGE),),
+    "website:resource_list": (public_page("no object"),),
+    "website:search": (public_page("no object"),),
+    "website:statistics": (read_page("no object", STAFF_AND_READERS),),
+    "website:subscribe": (same("no object", public()),),
+    "website:subscribe_sent": (public_page("no object"),),
+    "website:tool_create": (same("no object", MANAGE),),
+    "website:annual_report_list": (public_page("no object"),),
+    "website:practice_review_list": (public_page("no object"),),
     "website:practice_review_detail": (
-        Case(
-            "review in progress",
-            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get={**expect(OK), ANONYMOUS: OK},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_archived,
-        ),
+        public_page("review in progress", review_in_progress, NOT_FOUND),
+        public_page("review published", review_published),
+        public_page("review archived", review_archived, NOT_FOUND),
     ),
     "website:practice_review_report": (
-        Case(
-            "review in progress",
-            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_in_progress,
-        ),
-        Case(
-            "review published",
-            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_published,
-        ),
-        Case(
-            "review archived",
-            get={**expect(NOT_FOUND), ANONYMOUS: NOT_FOUND},
-            post={**expect(NOT_ALLOWED), ANONYMOUS: NOT_ALLOWED},
-            fill=review_archived,
-        ),
+        public_page("review in progress", review_in_progress, NOT_FOUND),
+        public_page("review published", review_published, NOT_FOUND),
+        public_page("review archived", review_archived, NOT_FOUND),
     ),
     "website:concern_district": (
-        _public_read("live area", lambda w: {"area_pk": w.area_a.pk}),
-        _public_read("disabled area", lambda w: {"area_pk": w.web_area_disabled.pk}, NOT_FOUND),
+        public_page("live area", lambda w: {"area_pk": w.area_a.pk}),
+        public_page("disabled area", lambda w: {"area_pk": w.web_area_disabled.pk}, NOT_FOUND),
     ),
     "website:concern_result": (
-        _public_read("live area", lambda w: {"area_pk": w.area_a.pk}),
-        _public_read("disabled area", lambda w: {"area_pk": w.web_area_disabled.pk}, NOT_FOUND),
+        public_page("live area", lambda w: {"area_pk": w.area_a.pk}),
+        public_page("disabled area", lambda w: {"area_pk": w.web_area_disabled.pk}, NOT_FOUND),
     ),
     "website:concern_result_district": (
-        _public_read(
+        public_page(
             "the area's district",
             lambda w: {"area_pk": w.area_a.pk, "district_pk": w.district_a.pk},
         ),
-        _public_read(
+        public_page(
             "another area's district",
             lambda w: {"area_pk": w.area_b.pk, "district_pk": w.district_a.pk},
             NOT_FOUND,
         ),
     ),
-    "website:front_door_update": (_manage("front door", _pk("web_front_door")),),
+    "website:front_door_update": (_manage("front door", pk("web_front_door")),),
     "website:learning_detail": (
-        _public_read("published point", _pk("point_published")),
-        _public_read("unpublished point", _pk("point_unpublished"), NOT_FOUND),
+        public_page("published point", pk("point_published")),
+        public_page("unpublished point", pk("point_unpublished"), NOT_FOUND),
     ),
     "website:page_detail": (
-        _public_read("published page", _slug("web_page")),
-        _public_read("draft page", _slug("web_page_draft"), NOT_FOUND),
+        public_page("published page", _slug("web_page")),
+        public_page("draft page", _slug("web_page_draft"), NOT_FOUND),
     ),
     "website:page_update": (
-        _manage("published page", _pk("web_page")),
-        _manage("draft page", _pk("web_page_draft")),
+        _manage("published page", pk("web_page")),
+        _manage("draft page", pk("web_page_draft")),
     ),
     "website:resource_detail": (
-        _public_read("published resource", _slug("web_resource")),
-        _public_read("draft resource", _slug("web_resource_draft"), NOT_FOUND),
+        public_page("published resource", _slug("web_resource")),
+        public_page("draft resource", _slug("web_resource_draft"), NOT_FOUND),
     ),
     "website:resource_download": (
-        _public_read(
+        public_page(
             "published resource's version", lambda w: {"slug": w.web_resource.slug, "number": 1}
         ),
-        _public_read(
+        public_page(
             "a version that does not exist",
             lambda w: {"slug": w.web_resource.slug, "number": 9},
             NOT_FOUND,
         ),
-        _public_read(
+        public_page(
             "draft resource", lambda w: {"slug": w.web_resource_draft.slug, "number": 1}, NOT_FOUND
         ),
     ),
     "website:resource_update": (
-        _manage("published resource", _pk("web_resource")),
-        _manage("draft resource", _pk("web_resource_draft")),
+        _manage("published resource", pk("web_resource")),
+        _manage("draft resource", pk("web_resource_draft")),
     ),
     "website:resource_version_add": (
-        _manage("published resource", _pk("web_resource")),
-        _manage("draft resource", _pk("web_resource_draft")),
+        _manage("published resource", pk("web_resource")),
+        _manage("draft resource", pk("web_resource_draft")),
     ),
     # The token is the only key: the page answers the same whether or not it matches, so it
     # never confirms that an address is subscribed.
     "website:subscription_confirm": (
-        Case("a subscriber's token", public(), public(), lambda w: {"token": "matrix-token"}),
-        Case("an unknown token", public(), public(), lambda w: {"token": "unknown"}),
+        same("a subscriber's token", public(), lambda w: {"token": "matrix-token"}),
+        same("an unknown token", public(), lambda w: {"token": "unknown"}),
     ),
     "website:unsubscribe": (
-        Case("a subscriber's token", public(), public(), lambda w: {"token": "matrix-token"}),
-        Case("an unknown token", public(), public(), lambda w: {"token": "unknown"}),
+        same("a subscriber's token", public(), lambda w: {"token": "matrix-token"}),
+        same("an unknown token", public(), lambda w: {"token": "unknown"}),
     ),
     # Answers are posted back to the page (nothing stored).
     "website:tool_detail": (
-        Case("published tool", public(), public(), _slug("web_tool")),
-        Case("draft tool", public(NOT_FOUND), public(NOT_FOUND), _slug("web_tool_draft")),
+        same("published tool", public(), _slug("web_tool")),
+        same("draft tool", public(NOT_FOUND), _slug("web_tool_draft")),
     ),
-    "website:tool_outcome_add": (_manage("tool", _pk("web_tool")),),
-    "website:tool_rule_add": (_manage("tool", _pk("web_tool")),),
+    "website:tool_outcome_add": (_manage("tool", pk("web_tool")),),
+    "website:tool_rule_add": (_manage("tool", pk("web_tool")),),
     "website:tool_update": (
-        _manage("published tool", _pk("web_tool")),
-        _manage("draft tool", _pk("web_tool_draft")),
+        _manage("published tool", pk("web_tool")),
+        _manage("draft tool", pk("web_tool_draft")),
     ),
 }
