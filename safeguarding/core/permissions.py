@@ -72,7 +72,7 @@ class _Declared(Generic[M]):
         self.can_view = can_view
         self.can_edit = can_edit
 
-    def fetch(self, user: User, pk: Any, *, write: bool) -> M:
+    def fetch(self, user: User, pk: int, *, write: bool) -> M:
         source = self.source
         queryset = source if isinstance(source, QuerySet) else source()
         return fetch_for_user_or_404(
@@ -83,7 +83,7 @@ class _Declared(Generic[M]):
 class Fetcher(_Declared[M]):
     """`get_<entity>_for_user_or_404(user, pk, *, write=False) -> M`."""
 
-    def __call__(self, user: User, pk: Any, *, write: bool = False) -> M:
+    def __call__(self, user: User, pk: int, *, write: bool = False) -> M:
         return self.fetch(user, pk, write=write)
 
 
@@ -96,7 +96,7 @@ class FixedFetcher(_Declared[M]):
         super().__init__(source, can_view=can_view, can_edit=can_edit)
         self.write = write
 
-    def __call__(self, user: User, pk: Any) -> M:
+    def __call__(self, user: User, pk: int) -> M:
         return self.fetch(user, pk, write=self.write)
 
 
