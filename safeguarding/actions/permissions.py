@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from safeguarding.accounts.roles import READ_ONLY_ROLES
 from safeguarding.actions.models import Action, ActionPlan, ActionUpdate
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher, read_fetcher
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -102,23 +102,15 @@ def get_action_for_user_or_404(
     )
 
 
-def get_action_plan_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ActionPlan:
-    return fetch_for_user_or_404(
-        user,
-        ActionPlan.objects.live().select_related("source_type"),
-        pk,
-        can_view=can_view_action_plan,
-        can_edit=can_manage_action_plan,
-        write=write,
-    )
+get_action_plan_for_user_or_404 = fetcher(
+    ActionPlan.objects.live().select_related("source_type"),
+    can_view=can_view_action_plan,
+    can_edit=can_manage_action_plan,
+)
 
 
-def get_action_update_for_user_or_404(user: User, pk: int) -> ActionUpdate:
-    """A progress update (for its evidence file): visible to whoever may see its action."""
-    return fetch_for_user_or_404(
-        user,
-        ActionUpdate.objects.select_related("action"),
-        pk,
-        can_view=can_view_action_update,
-        can_edit=lambda _user, _update: False,  # progress updates are never changed
-    )
+# A progress update (for its evidence file): visible to whoever may see its action; progress
+# updates are never changed.
+get_action_update_for_user_or_404 = read_fetcher(
+    ActionUpdate.objects.select_related("action"), can_view=can_view_action_update
+)

@@ -25,7 +25,7 @@ from safeguarding.annual_reports.models import (
     ScrutineerPart,
 )
 from safeguarding.annual_reports.rules import can_write_contribution, sign_off_agencies_for
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetcher, write_fetcher
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -61,37 +61,21 @@ def can_edit_section(user: User, section: EditionSection) -> bool:
     return can_edit_edition(user, section.edition)
 
 
-def get_edition_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ReportEdition:
-    return fetch_for_user_or_404(
-        user,
-        ReportEdition.objects.all(),
-        pk,
-        can_view=can_view_edition,
-        can_edit=can_edit_edition,
-        write=write,
-    )
+get_edition_for_user_or_404 = fetcher(
+    ReportEdition.objects.all(), can_view=can_view_edition, can_edit=can_edit_edition
+)
 
 
-def get_edition_for_signer_or_404(user: User, pk: int) -> ReportEdition:
-    return fetch_for_user_or_404(
-        user,
-        ReportEdition.objects.all(),
-        pk,
-        can_view=can_view_edition,
-        can_edit=can_sign_off_edition,
-        write=True,
-    )
+get_edition_for_signer_or_404 = write_fetcher(
+    ReportEdition.objects.all(), can_view=can_view_edition, can_edit=can_sign_off_edition
+)
 
 
-def get_section_for_user_or_404(user: User, pk: int, *, write: bool = False) -> EditionSection:
-    return fetch_for_user_or_404(
-        user,
-        EditionSection.objects.select_related("edition"),
-        pk,
-        can_view=can_view_section,
-        can_edit=can_edit_section,
-        write=write,
-    )
+get_section_for_user_or_404 = fetcher(
+    EditionSection.objects.select_related("edition"),
+    can_view=can_view_section,
+    can_edit=can_edit_section,
+)
 
 
 def can_view_context_figure(user: User, figure: ContextFigure) -> bool:
@@ -102,17 +86,11 @@ def can_edit_context_figure(user: User, figure: ContextFigure) -> bool:
     return can_edit_edition(user, figure.edition)
 
 
-def get_context_figure_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> ContextFigure:
-    return fetch_for_user_or_404(
-        user,
-        ContextFigure.objects.select_related("edition", "area"),
-        pk,
-        can_view=can_view_context_figure,
-        can_edit=can_edit_context_figure,
-        write=write,
-    )
+get_context_figure_for_user_or_404 = fetcher(
+    ContextFigure.objects.select_related("edition", "area"),
+    can_view=can_view_context_figure,
+    can_edit=can_edit_context_figure,
+)
 
 
 def can_view_contribution(user: User, contribution: PartnerContribution) -> bool:
@@ -127,30 +105,20 @@ def can_review_contribution(user: User, contribution: PartnerContribution) -> bo
     return can_manage_annual_report(user)
 
 
-def get_contribution_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> PartnerContribution:
-    """write=True: the author (the safeguarding lead of the agency asked)."""
-    return fetch_for_user_or_404(
-        user,
-        PartnerContribution.objects.select_related("edition", "agency", "section"),
-        pk,
-        can_view=can_view_contribution,
-        can_edit=can_edit_contribution,
-        write=write,
-    )
+# write=True: the author (the safeguarding lead of the agency asked).
+get_contribution_for_user_or_404 = fetcher(
+    PartnerContribution.objects.select_related("edition", "agency", "section"),
+    can_view=can_view_contribution,
+    can_edit=can_edit_contribution,
+)
 
 
-def get_contribution_for_reviewer_or_404(user: User, pk: int) -> PartnerContribution:
-    """For accepting or returning: partnership staff."""
-    return fetch_for_user_or_404(
-        user,
-        PartnerContribution.objects.select_related("edition", "agency", "section"),
-        pk,
-        can_view=can_view_contribution,
-        can_edit=can_review_contribution,
-        write=True,
-    )
+# For accepting or returning: partnership staff.
+get_contribution_for_reviewer_or_404 = write_fetcher(
+    PartnerContribution.objects.select_related("edition", "agency", "section"),
+    can_view=can_view_contribution,
+    can_edit=can_review_contribution,
+)
 
 
 def can_view_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
@@ -161,14 +129,8 @@ def can_edit_scrutineer_part(user: User, part: ScrutineerPart) -> bool:
     return can_edit_edition(user, part.edition)
 
 
-def get_scrutineer_part_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> ScrutineerPart:
-    return fetch_for_user_or_404(
-        user,
-        ScrutineerPart.objects.select_related("edition"),
-        pk,
-        can_view=can_view_scrutineer_part,
-        can_edit=can_edit_scrutineer_part,
-        write=write,
-    )
+get_scrutineer_part_for_user_or_404 = fetcher(
+    ScrutineerPart.objects.select_related("edition"),
+    can_view=can_view_scrutineer_part,
+    can_edit=can_edit_scrutineer_part,
+)

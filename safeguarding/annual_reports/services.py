@@ -202,9 +202,19 @@ def report_section_move(*, actor: User, section: EditionSection, up: bool) -> Ed
 # --- workflow ---------------------------------------------------------------------------------
 
 
-def _set_status(edition: ReportEdition, status: str, *extra: str) -> None:
+def _move(
+    edition: ReportEdition,
+    status: str,
+    *extra: str,
+    actor: User,
+    verb: str,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Move the edition to `status` (saving the `extra` fields changed with it) and record
+    `verb` in the activity log."""
     edition.status = status
     edition.save(update_fields=["status", *extra, "updated_at", *bump_version(edition)])
+    event_record(actor=actor, verb=verb, target=edition, data=data)
 
 
 @transaction.atomic
@@ -214,11 +224,11 @@ def report_edition_submit(*, actor: User, edition: ReportEdition) -> ReportEditi
     view = selectors.edition_view(edition=edition, include_hidden=True)
     if view.errors:
         raise ValidationError(view.errors)
-    _set_status(edition, Status.IN_REVIEW)
-    event_record(
+    _move(
+        edition,
+        Status.IN_REVIEW,
         actor=actor,
         verb=verbs.EDITION_SUBMITTED,
-        target=edition,
         data={"draft": edition.draft_number, "round": edition.review_round},
     )
     return edition
@@ -229,11 +239,12 @@ def report_edition_return(*, actor: User, edition: ReportEdition, reason: str) -
     """Back to editing: sign-offs given so far no longer count (a new round starts)."""
     _require_status(edition, Status.IN_REVIEW, Status.SIGNED_OFF, doing="returned for changes")
     edition.review_round += 1
-    _set_status(edition, Status.DRAFT, "review_round")
-    event_record(
+    _move(
+        edition,
+        Status.DRAFT,
+        "review_round",
         actor=actor,
         verb=verbs.EDITION_RETURNED,
-        target=edition,
         data={"reason": reason, "round": edition.review_round},
     )
     return edition
@@ -320,8 +331,7 @@ def report_sign_off_record(
         ).values_list("statutory_role", flat=True)
     )
     if signed >= set(rules.LEAD_ROLE_CODES):
-        _set_status(edition, Status.SIGNED_OFF)
-        event_record(actor=actor, verb=verbs.EDITION_SIGNED_OFF, target=edition)
+        _move(edition, Status.SIGNED_OFF, actor=actor, verb=verbs.EDITION_SIGNED_OFF)
     return sign_off
 
 
@@ -393,11 +403,11 @@ def report_edition_publish(
             if p.sign_off is not None
         ],
     )
-    _set_status(edition, Status.PUBLISHED)
-    event_record(
+    _move(
+        edition,
+        Status.PUBLISHED,
         actor=actor,
         verb=verbs.EDITION_PUBLISHED,
-        target=edition,
         data={"version": version.number, "correction_note": version.correction_note},
     )
     return version
@@ -409,11 +419,13 @@ def report_edition_reopen(*, actor: User, edition: ReportEdition) -> ReportEditi
     _require_status(edition, Status.PUBLISHED, doing="reopened for a correction")
     edition.draft_number += 1
     edition.review_round = 1
-    _set_status(edition, Status.DRAFT, "draft_number", "review_round")
-    event_record(
+    _move(
+        edition,
+        Status.DRAFT,
+        "draft_number",
+        "review_round",
         actor=actor,
         verb=verbs.EDITION_REOPENED,
-        target=edition,
         data={"draft": edition.draft_number},
     )
     return edition

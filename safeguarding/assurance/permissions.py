@@ -33,7 +33,7 @@ from safeguarding.assurance.models import (
     Section11Return,
     Survey,
 )
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -91,77 +91,48 @@ def can_moderate_section11_return(user: User, ret: Section11Return) -> bool:
     return can_manage_assurance(user) and ret.status != Section11Return.Status.DRAFT
 
 
-def get_section11_return_for_user_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> Section11Return:
-    return fetch_for_user_or_404(
-        user,
-        Section11Return.objects.select_related("cycle", "agency", "cycle__standard_set"),
-        pk,
-        can_view=can_view_agency_record,
-        can_edit=can_edit_agency_record,
-        write=write,
-    )
+get_section11_return_for_user_or_404 = fetcher(
+    Section11Return.objects.select_related("cycle", "agency", "cycle__standard_set"),
+    can_view=can_view_agency_record,
+    can_edit=can_edit_agency_record,
+)
 
 
-def get_section11_return_for_reviewer_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> Section11Return:
-    """Moderation, challenge and feedback: staff only (an agency lead may look, not moderate)."""
-    return fetch_for_user_or_404(
-        user,
-        Section11Return.objects.select_related("cycle", "agency"),
-        pk,
-        can_view=can_view_agency_record,
-        can_edit=_manage,
-        write=write,
-    )
+# Moderation, challenge and feedback: staff only (an agency lead may look, not moderate).
+get_section11_return_for_reviewer_or_404 = fetcher(
+    Section11Return.objects.select_related("cycle", "agency"),
+    can_view=can_view_agency_record,
+    can_edit=_manage,
+)
 
 
-def get_commentary_for_user_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> PerformanceCommentary:
-    return fetch_for_user_or_404(
-        user,
-        PerformanceCommentary.objects.select_related("priority", "agency"),
-        pk,
-        can_view=can_view_agency_record,
-        can_edit=_manage,
-        write=write,
-    )
+get_commentary_for_user_or_404 = fetcher(
+    PerformanceCommentary.objects.select_related("priority", "agency"),
+    can_view=can_view_agency_record,
+    can_edit=_manage,
+)
 
 
-def get_section11_cycle_for_user_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> Section11Cycle:
-    return fetch_for_user_or_404(
-        user,
-        Section11Cycle.objects.select_related("previous", "standard_set__template"),
-        pk,
-        can_view=lambda u, _o: can_view_assurance(u),
-        can_edit=_manage,
-        write=write,
-    )
+get_section11_cycle_for_user_or_404 = fetcher(
+    Section11Cycle.objects.select_related("previous", "standard_set__template"),
+    can_view=lambda u, _o: can_view_assurance(u),
+    can_edit=_manage,
+)
 
 
 # --- partnership-wide records ------------------------------------------------------------
 
 
-def get_form_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> FormTemplate:
-    return fetch_for_user_or_404(
-        user, FormTemplate.objects.all(), pk, can_view=_view_all, can_edit=_manage, write=write
-    )
+get_form_for_user_or_404 = fetcher(
+    FormTemplate.objects.all(), can_view=_view_all, can_edit=_manage
+)
 
 
-def get_question_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Question:
-    return fetch_for_user_or_404(
-        user,
-        Question.objects.select_related("section__form_version__template"),
-        pk,
-        can_view=_view_all,
-        can_edit=_manage,
-        write=write,
-    )
+get_question_for_user_or_404 = fetcher(
+    Question.objects.select_related("section__form_version__template"),
+    can_view=_view_all,
+    can_edit=_manage,
+)
 
 
 def can_answer_survey(survey: Survey) -> bool:
@@ -186,15 +157,9 @@ def get_survey_by_public_id_or_404(public_id: str) -> Survey:
         raise Http404 from exc
 
 
-def get_survey_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> Survey:
-    return fetch_for_user_or_404(
-        user,
-        Survey.objects.select_related("form"),
-        pk,
-        can_view=_view_all,
-        can_edit=_manage,
-        write=write,
-    )
+get_survey_for_user_or_404 = fetcher(
+    Survey.objects.select_related("form"), can_view=_view_all, can_edit=_manage
+)
 
 
 def can_view_audit(user: User, audit: Audit) -> bool:
@@ -253,33 +218,20 @@ def can_complete_audit_case(user: User, case: AuditCase) -> bool:
     )
 
 
-def get_audit_case_for_user_or_404(user: User, pk: Any, *, write: bool = False) -> AuditCase:
-    return fetch_for_user_or_404(
-        user,
-        AuditCase.objects.select_related("audit", "audit__tool", "agency"),
-        pk,
-        can_view=lambda u, c: can_view_audit(u, c.audit) or can_complete_audit_case(u, c),
-        can_edit=can_complete_audit_case,
-        write=write,
-    )
+get_audit_case_for_user_or_404 = fetcher(
+    AuditCase.objects.select_related("audit", "audit__tool", "agency"),
+    can_view=lambda u, c: can_view_audit(u, c.audit) or can_complete_audit_case(u, c),
+    can_edit=can_complete_audit_case,
+)
 
 
-def get_scrutiny_report_for_user_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> ScrutinyReport:
-    return fetch_for_user_or_404(
-        user, ScrutinyReport.objects.all(), pk, can_view=_view_all, can_edit=_manage, write=write
-    )
+get_scrutiny_report_for_user_or_404 = fetcher(
+    ScrutinyReport.objects.all(), can_view=_view_all, can_edit=_manage
+)
 
 
-def get_professional_difference_for_user_or_404(
-    user: User, pk: Any, *, write: bool = False
-) -> ProfessionalDifference:
-    return fetch_for_user_or_404(
-        user,
-        ProfessionalDifference.objects.select_related("raised_by_agency", "with_agency"),
-        pk,
-        can_view=_view_all,
-        can_edit=_manage,
-        write=write,
-    )
+get_professional_difference_for_user_or_404 = fetcher(
+    ProfessionalDifference.objects.select_related("raised_by_agency", "with_agency"),
+    can_view=_view_all,
+    can_edit=_manage,
+)

@@ -32,7 +32,7 @@ from safeguarding.case_reviews.models import (
     RapidReview,
 )
 from safeguarding.case_reviews.rules import next_stages
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher, read_fetcher
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -189,28 +189,20 @@ def get_incident_notification_for_user_or_404(
     )
 
 
-def get_child_for_user_or_404(user: User, pk: int, *, write: bool = False) -> NotifiedChild:
-    """The identity panel: only the case team; everyone else gets 404. write=True is changing
-    it, which an archived notification's child refuses (403)."""
-    return fetch_for_user_or_404(
-        user,
-        NotifiedChild.objects.select_related("notification"),
-        pk,
-        can_view=can_view_identity,
-        can_edit=can_edit_identity,
-        write=write,
-    )
+# The identity panel: only the case team; everyone else gets 404. write=True is changing
+# it, which an archived notification's child refuses (403).
+get_child_for_user_or_404 = fetcher(
+    NotifiedChild.objects.select_related("notification"),
+    can_view=can_view_identity,
+    can_edit=can_edit_identity,
+)
 
 
-def get_rapid_review_for_user_or_404(user: User, pk: int, *, write: bool = False) -> RapidReview:
-    return fetch_for_user_or_404(
-        user,
-        RapidReview.objects.select_related("notification", "notification__area"),
-        pk,
-        can_view=can_view_rapid_review,
-        can_edit=can_edit_rapid_review,
-        write=write,
-    )
+get_rapid_review_for_user_or_404 = fetcher(
+    RapidReview.objects.select_related("notification", "notification__area"),
+    can_view=can_view_rapid_review,
+    can_edit=can_edit_rapid_review,
+)
 
 
 PRACTICE_REVIEW_STEPS = {
@@ -237,50 +229,31 @@ def get_practice_review_for_user_or_404(
     )
 
 
-def get_practice_review_report_for_user_or_404(user: User, pk: int) -> PracticeReview:
-    """The review whose final report the user may download; 404 when there is no report or
-    they may not have it (see can_download_practice_review_report)."""
-    return fetch_for_user_or_404(
-        user,
-        PracticeReview.objects.all(),
-        pk,
-        can_view=can_download_practice_review_report,
-        can_edit=can_download_practice_review_report,
-    )
+# The review whose final report the user may download; 404 when there is no report or
+# they may not have it (see can_download_practice_review_report).
+get_practice_review_report_for_user_or_404 = read_fetcher(
+    PracticeReview.objects.all(), can_view=can_download_practice_review_report
+)
 
 
-def get_agency_request_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> AgencyRequest:
-    return fetch_for_user_or_404(
-        user,
-        AgencyRequest.objects.select_related(
-            "agency", "contact", "submitted_by", "rapid_review__notification"
-        ),
-        pk,
-        can_view=can_view_agency_request,
-        can_edit=can_submit_agency_request,
-        write=write,
-    )
+get_agency_request_for_user_or_404 = fetcher(
+    AgencyRequest.objects.select_related(
+        "agency", "contact", "submitted_by", "rapid_review__notification"
+    ),
+    can_view=can_view_agency_request,
+    can_edit=can_submit_agency_request,
+)
 
 
-def get_agency_request_document_for_user_or_404(user: User, pk: int) -> AgencyRequestDocument:
-    """A file attached to a request: for whoever may see the request; 404 for everyone else."""
-    return fetch_for_user_or_404(
-        user,
-        AgencyRequestDocument.objects.select_related("request"),
-        pk,
-        can_view=can_download_agency_request_document,
-        can_edit=can_download_agency_request_document,
-    )
+# A file attached to a request: for whoever may see the request; 404 for everyone else.
+get_agency_request_document_for_user_or_404 = read_fetcher(
+    AgencyRequestDocument.objects.select_related("request"),
+    can_view=can_download_agency_request_document,
+)
 
 
-def get_milestone_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Milestone:
-    return fetch_for_user_or_404(
-        user,
-        Milestone.objects.select_related("review"),
-        pk,
-        can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
-        can_edit=can_complete_milestone,
-        write=write,
-    )
+get_milestone_for_user_or_404 = fetcher(
+    Milestone.objects.select_related("review"),
+    can_view=lambda who, milestone: can_view_practice_review(who, milestone.review),
+    can_edit=can_complete_milestone,
+)

@@ -21,7 +21,7 @@ from safeguarding.child_deaths.models import (
     PanelReview,
     ReviewMeeting,
 )
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetcher
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -104,32 +104,20 @@ def can_edit_meeting(user: User, meeting: ReviewMeeting) -> bool:
     return can_manage_child_deaths(user)
 
 
-def get_notification_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> ChildDeathNotification:
-    """Fetch a case; `write` means a CDOP manager's change (notification, requests, delay)."""
-    return fetch_for_user_or_404(
-        user,
-        ChildDeathNotification.objects.select_related("residence_area", "notifying_agency"),
-        pk,
-        can_view=can_view_notification,
-        can_edit=can_edit_notification,
-        write=write,
-    )
+# Fetch a case; `write` means a CDOP manager's change (notification, requests, delay).
+get_notification_for_user_or_404 = fetcher(
+    ChildDeathNotification.objects.select_related("residence_area", "notifying_agency"),
+    can_view=can_view_notification,
+    can_edit=can_edit_notification,
+)
 
 
-def get_notification_for_review_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> ChildDeathNotification:
-    """Fetch a case for the panel's review: panel members on its meetings may write."""
-    return fetch_for_user_or_404(
-        user,
-        ChildDeathNotification.objects.select_related("residence_area"),
-        pk,
-        can_view=can_view_notification,
-        can_edit=can_review_notification,
-        write=write,
-    )
+# Fetch a case for the panel's review: panel members on its meetings may write.
+get_notification_for_review_or_404 = fetcher(
+    ChildDeathNotification.objects.select_related("residence_area"),
+    can_view=can_view_notification,
+    can_edit=can_review_notification,
+)
 
 
 def get_panel_review_for_user_or_404(
@@ -148,23 +136,13 @@ def get_panel_review_for_user_or_404(
     return review
 
 
-def get_request_for_user_or_404(user: User, pk: int, *, write: bool = False) -> InformationRequest:
-    return fetch_for_user_or_404(
-        user,
-        InformationRequest.objects.select_related("notification", "agency"),
-        pk,
-        can_view=can_view_request,
-        can_edit=can_return_request,
-        write=write,
-    )
+get_request_for_user_or_404 = fetcher(
+    InformationRequest.objects.select_related("notification", "agency"),
+    can_view=can_view_request,
+    can_edit=can_return_request,
+)
 
 
-def get_meeting_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ReviewMeeting:
-    return fetch_for_user_or_404(
-        user,
-        ReviewMeeting.objects.all(),
-        pk,
-        can_view=can_view_meeting,
-        can_edit=can_edit_meeting,
-        write=write,
-    )
+get_meeting_for_user_or_404 = fetcher(
+    ReviewMeeting.objects.all(), can_view=can_view_meeting, can_edit=can_edit_meeting
+)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from safeguarding.accounts.roles import Role
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetcher
 from safeguarding.datasets.models import ImportBatch, Population
 from safeguarding.partnership.models import Agency, Area
 
@@ -78,39 +78,25 @@ def can_view_area_figures(user: User, area: Area) -> bool:
     return can_view_figures(user)
 
 
-def get_import_batch_for_user_or_404(user: User, pk: int, *, write: bool = False) -> ImportBatch:
-    return fetch_for_user_or_404(
-        user,
-        ImportBatch.objects.select_related("area", "uploaded_by", "replaces"),
-        pk,
-        can_view=can_view_import_batch,
-        can_edit=can_view_import_batch,
-        write=write,
-    )
+get_import_batch_for_user_or_404 = fetcher(
+    ImportBatch.objects.select_related("area", "uploaded_by", "replaces"),
+    can_view=can_view_import_batch,
+    can_edit=can_view_import_batch,
+)
 
 
-def get_population_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Population:
-    return fetch_for_user_or_404(
-        user,
-        Population.objects.select_related("area"),
-        pk,
-        can_view=can_change_population,
-        can_edit=can_change_population,
-        write=write,
-    )
+get_population_for_user_or_404 = fetcher(
+    Population.objects.select_related("area"),
+    can_view=can_change_population,
+    can_edit=can_change_population,
+)
 
 
-def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Area:
-    """An area in use (the figures' tables have a column only for those; an area no longer in
-    use has no page of figures, so its address is not found)."""
-    return fetch_for_user_or_404(
-        user,
-        Area.objects.active(),
-        pk,
-        can_view=can_view_area_figures,
-        can_edit=can_import,
-        write=write,
-    )
+# An area in use (the figures' tables have a column only for those; an area no longer in
+# use has no page of figures, so its address is not found).
+get_area_for_user_or_404 = fetcher(
+    Area.objects.active(), can_view=can_view_area_figures, can_edit=can_import
+)
 
 
 def can_manage_comparators(user: User) -> bool:

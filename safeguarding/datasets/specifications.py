@@ -143,6 +143,20 @@ P2_ENDS = CodeEnds(
     "independent living (P2) is not a placement for a looked-after child from 28/10/2023",
 )
 
+# Tables a layout has beyond header and episodes: each layout adds to the one before.
+TABLES_BEFORE_2024 = (
+    "UASC",
+    "Missing",
+    "OC2",
+    "OC3",
+    "Reviews",
+    "AD1",
+    "PlacedAdoption",
+    "PrevPerm",
+)
+TABLES_2024 = (*TABLES_BEFORE_2024, "SocialWorkerEpisodes")
+TABLES_2027 = (*TABLES_2024, "DeprivationOfLiberty")
+
 SSDA903_SPECS: tuple[Ssda903Spec, ...] = (
     Ssda903Spec(
         2000,
@@ -150,7 +164,7 @@ SSDA903_SPECS: tuple[Ssda903Spec, ...] = (
         None,
         (),
         False,
-        ("UASC", "Missing", "OC2", "OC3", "Reviews", "AD1", "PlacedAdoption", "PrevPerm"),
+        TABLES_BEFORE_2024,
         "Before 2023-24: codes are not checked (the return carries old episodes).",
     ),
     Ssda903Spec(
@@ -159,58 +173,27 @@ SSDA903_SPECS: tuple[Ssda903Spec, ...] = (
         PROVIDER_CODES,
         (P2_ENDS,),
         False,
-        (
-            "UASC",
-            "Missing",
-            "OC2",
-            "OC3",
-            "Reviews",
-            "AD1",
-            "PlacedAdoption",
-            "PrevPerm",
-            "SocialWorkerEpisodes",
-        ),
+        TABLES_2024,
         "2023-24: the social worker episodes table; P2 ends on 28/10/2023.",
-    ),  # fmt: skip
+    ),
     Ssda903Spec(
         2025,
         PLACEMENT_CODES,
         PROVIDER_CODES,
         (P2_ENDS,),
         True,
-        (
-            "UASC",
-            "Missing",
-            "OC2",
-            "OC3",
-            "Reviews",
-            "AD1",
-            "PlacedAdoption",
-            "PrevPerm",
-            "SocialWorkerEpisodes",
-        ),
+        TABLES_2024,
         "2024-25: the child's sex (SEX) collected in the header.",
-    ),  # fmt: skip
+    ),
     Ssda903Spec(
         2027,
         PLACEMENT_CODES,
         PROVIDER_CODES,
         (P2_ENDS,),
         True,
-        (
-            "UASC",
-            "Missing",
-            "OC2",
-            "OC3",
-            "Reviews",
-            "AD1",
-            "PlacedAdoption",
-            "PrevPerm",
-            "SocialWorkerEpisodes",
-            "DeprivationOfLiberty",
-        ),
+        TABLES_2027,
         "2026-27: the deprivation of liberty orders table.",
-    ),  # fmt: skip
+    ),
 )
 
 

@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from safeguarding.accounts.roles import READ_ONLY_ROLES
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher, read_fetcher
 from safeguarding.governance.models import (
     Appointment,
     ArrangementsDocument,
@@ -148,49 +148,28 @@ def _manage(user: User, obj: object) -> bool:
     return can_manage_governance(user)
 
 
-def get_group_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Group:
-    """A group, for its meetings page (write: scheduling a meeting)."""
-    return fetch_for_user_or_404(
-        user,
-        Group.objects.live(),
-        pk,
-        can_view=can_view_group_meetings,
-        can_edit=can_run_group_meetings,
-        write=write,
-    )
+# A group, for its meetings page (write: scheduling a meeting).
+get_group_for_user_or_404 = fetcher(
+    Group.objects.live(), can_view=can_view_group_meetings, can_edit=can_run_group_meetings
+)
 
 
-def get_meeting_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Meeting:
-    return fetch_for_user_or_404(
-        user,
-        Meeting.objects.select_related("group", "chair"),
-        pk,
-        can_view=can_view_meeting,
-        can_edit=can_run_meeting,
-        write=write,
-    )
+get_meeting_for_user_or_404 = fetcher(
+    Meeting.objects.select_related("group", "chair"),
+    can_view=can_view_meeting,
+    can_edit=can_run_meeting,
+)
 
 
-def get_meeting_papers_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Meeting:
-    """A meeting whose papers the user may see (write: upload and publish them)."""
-    return fetch_for_user_or_404(
-        user,
-        Meeting.objects.select_related("group"),
-        pk,
-        can_view=can_view_papers,
-        can_edit=can_upload_paper,
-        write=write,
-    )
+# A meeting whose papers the user may see (write: upload and publish them).
+get_meeting_papers_for_user_or_404 = fetcher(
+    Meeting.objects.select_related("group"), can_view=can_view_papers, can_edit=can_upload_paper
+)
 
 
-def get_paper_for_user_or_404(user: User, pk: int) -> Paper:
-    return fetch_for_user_or_404(
-        user,
-        Paper.objects.select_related("meeting__group"),
-        pk,
-        can_view=can_view_paper,
-        can_edit=lambda u, paper: False,
-    )
+get_paper_for_user_or_404 = read_fetcher(
+    Paper.objects.select_related("meeting__group"), can_view=can_view_paper
+)
 
 
 def get_priority_for_user_or_404(
@@ -207,28 +186,14 @@ def get_priority_for_user_or_404(
     )
 
 
-def get_appointment_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Appointment:
-    return fetch_for_user_or_404(
-        user,
-        Appointment.objects.select_related("agency", "person"),
-        pk,
-        can_view=_view,
-        can_edit=_manage,
-        write=write,
-    )
+get_appointment_for_user_or_404 = fetcher(
+    Appointment.objects.select_related("agency", "person"), can_view=_view, can_edit=_manage
+)
 
 
-def get_arrangements_document_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> ArrangementsDocument:
-    return fetch_for_user_or_404(
-        user,
-        ArrangementsDocument.objects.all(),
-        pk,
-        can_view=_view,
-        can_edit=_manage,
-        write=write,
-    )
+get_arrangements_document_for_user_or_404 = fetcher(
+    ArrangementsDocument.objects.all(), can_view=_view, can_edit=_manage
+)
 
 
 def get_published_arrangements_document_or_404(pk: int) -> ArrangementsDocument:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from safeguarding.accounts.roles import STAFF_ROLES, Role
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetcher
 from safeguarding.learning.models import LearningPoint, Theme
 
 if TYPE_CHECKING:
@@ -63,27 +63,15 @@ def can_edit_learning_point(user: User, point: LearningPoint) -> bool:
     return user.is_authenticated and user.is_partnership_staff
 
 
-def get_theme_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Theme:
-    return fetch_for_user_or_404(
-        user,
-        Theme.objects.all(),
-        pk,
-        can_view=can_view_theme,
-        can_edit=can_manage_theme,
-        write=write,
-    )
+get_theme_for_user_or_404 = fetcher(
+    Theme.objects.all(), can_view=can_view_theme, can_edit=can_manage_theme
+)
 
 
-def get_learning_point_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> LearningPoint:
-    return fetch_for_user_or_404(
-        user,
-        LearningPoint.objects.select_related("area", "source_type").prefetch_related(
-            "themes", "agencies"
-        ),
-        pk,
-        can_view=can_view_learning_point,
-        can_edit=can_edit_learning_point,
-        write=write,
-    )
+get_learning_point_for_user_or_404 = fetcher(
+    LearningPoint.objects.select_related("area", "source_type").prefetch_related(
+        "themes", "agencies"
+    ),
+    can_view=can_view_learning_point,
+    can_edit=can_edit_learning_point,
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from safeguarding.accounts.models import RoleAssignment
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher
 from safeguarding.partnership.models import (
     Agency,
     Area,
@@ -72,15 +72,11 @@ def can_revoke_role_grant(user: User, grant: RoleAssignment) -> bool:
     return can_manage_people(user)
 
 
-def get_area_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Area:
-    return fetch_for_user_or_404(
-        user,
-        Area.objects.select_related("partnership"),
-        pk,
-        can_view=can_view_structure,
-        can_edit=can_edit_structure,
-        write=write,
-    )
+get_area_for_user_or_404 = fetcher(
+    Area.objects.select_related("partnership"),
+    can_view=can_view_structure,
+    can_edit=can_edit_structure,
+)
 
 
 def get_district_for_user_or_404(
@@ -97,26 +93,18 @@ def get_district_for_user_or_404(
     )
 
 
-def get_agency_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Agency:
-    return fetch_for_user_or_404(
-        user,
-        Agency.objects.select_related("area", "parent"),
-        pk,
-        can_view=can_view_structure,
-        can_edit=can_edit_structure,
-        write=write,
-    )
+get_agency_for_user_or_404 = fetcher(
+    Agency.objects.select_related("area", "parent"),
+    can_view=can_view_structure,
+    can_edit=can_edit_structure,
+)
 
 
-def get_group_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Group:
-    return fetch_for_user_or_404(
-        user,
-        Group.objects.select_related("parent", "chair"),
-        pk,
-        can_view=can_view_structure,
-        can_edit=can_edit_structure,
-        write=write,
-    )
+get_group_for_user_or_404 = fetcher(
+    Group.objects.select_related("parent", "chair"),
+    can_view=can_view_structure,
+    can_edit=can_edit_structure,
+)
 
 
 def get_membership_for_user_or_404(
@@ -135,15 +123,11 @@ def get_membership_for_user_or_404(
     )
 
 
-def get_priority_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Priority:
-    return fetch_for_user_or_404(
-        user,
-        Priority.objects.select_related("lead_group"),
-        pk,
-        can_view=can_view_structure,
-        can_edit=can_edit_structure,
-        write=write,
-    )
+get_priority_for_user_or_404 = fetcher(
+    Priority.objects.select_related("lead_group"),
+    can_view=can_view_structure,
+    can_edit=can_edit_structure,
+)
 
 
 def get_person_for_user_or_404(user: User, pk: int, *, write: bool = False) -> User:

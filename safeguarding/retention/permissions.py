@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetch_for_user_or_404, fetcher
 from safeguarding.retention.models import LegalHold
 
 if TYPE_CHECKING:
@@ -29,16 +29,12 @@ def can_download_person_data(user: User, person: User) -> bool:
     return user.is_authenticated and (user.pk == person.pk or can_manage_retention(user))
 
 
-def get_legal_hold_for_user_or_404(user: User, pk: int, *, write: bool = False) -> LegalHold:
-    """404 for anyone but an administrator; 403 on a write to a hold already released."""
-    return fetch_for_user_or_404(
-        user,
-        LegalHold.objects.select_related("content_type", "placed_by", "released_by"),
-        pk,
-        can_view=lambda viewer, hold: can_manage_retention(viewer),
-        can_edit=can_release_legal_hold,
-        write=write,
-    )
+# 404 for anyone but an administrator; 403 on a write to a hold already released.
+get_legal_hold_for_user_or_404 = fetcher(
+    LegalHold.objects.select_related("content_type", "placed_by", "released_by"),
+    can_view=lambda viewer, hold: can_manage_retention(viewer),
+    can_edit=can_release_legal_hold,
+)
 
 
 def get_person_for_user_or_404(user: User, pk: int) -> User:

@@ -21,7 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import (
+    fetch_for_user_or_404,
+    fetcher,
+    read_fetcher,
+    write_fetcher,
+)
 from safeguarding.partnership.models import Agency
 from safeguarding.training.models import (
     Briefing,
@@ -72,16 +77,11 @@ def can_view_statement_list(user: User) -> bool:
     return can_view_training_people(user) or bool(user.lead_agency_ids)
 
 
-def get_agency_statement_for_user_or_404(user: User, pk: int) -> Agency:
-    """The agency whose charge statement is asked for: staff see any, a lead only their own.
-    A statement is only read, never changed."""
-    return fetch_for_user_or_404(
-        user,
-        Agency.objects.all(),
-        pk,
-        can_view=can_view_agency_statement,
-        can_edit=lambda _user, _agency: False,
-    )
+# The agency whose charge statement is asked for: staff see any, a lead only their own.
+# A statement is only read, never changed.
+get_agency_statement_for_user_or_404 = read_fetcher(
+    Agency.objects.all(), can_view=can_view_agency_statement
+)
 
 
 # --- an agency's training page (its lead's view of their staff's training) ----------------
@@ -95,16 +95,11 @@ def can_view_agency_training(user: User, agency: Agency) -> bool:
     )
 
 
-def get_agency_training_for_user_or_404(user: User, pk: int) -> Agency:
-    """The agency whose training page is asked for: staff see any, a lead only their own,
-    everyone else 404. The page is only read (approving is its own page's write)."""
-    return fetch_for_user_or_404(
-        user,
-        Agency.objects.all(),
-        pk,
-        can_view=can_view_agency_training,
-        can_edit=lambda _user, _agency: False,
-    )
+# The agency whose training page is asked for: staff see any, a lead only their own,
+# everyone else 404. The page is only read (approving is its own page's write).
+get_agency_training_for_user_or_404 = read_fetcher(
+    Agency.objects.all(), can_view=can_view_agency_training
+)
 
 
 # --- validation and the needs survey (agency leads take part, staff oversee) ---------------
@@ -127,18 +122,12 @@ def can_answer_needs_survey(user: User, survey: TrainingNeedsSurvey) -> bool:
     return can_submit_validation(user)
 
 
-def get_needs_survey_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> TrainingNeedsSurvey:
-    """write=True is an agency lead answering the survey."""
-    return fetch_for_user_or_404(
-        user,
-        TrainingNeedsSurvey.objects.all(),
-        pk,
-        can_view=can_view_needs_survey,
-        can_edit=can_answer_needs_survey,
-        write=write,
-    )
+# write=True is an agency lead answering the survey.
+get_needs_survey_for_user_or_404 = fetcher(
+    TrainingNeedsSurvey.objects.all(),
+    can_view=can_view_needs_survey,
+    can_edit=can_answer_needs_survey,
+)
 
 
 # --- sessions (management side: the register, cancelling) ------------------------------
@@ -196,16 +185,12 @@ def can_book_session(user: User, session: TrainingSession) -> bool:
     return user.is_authenticated and not user.is_read_only
 
 
-def get_session_to_book_or_404(user: User, pk: int) -> TrainingSession:
-    """A published session to book a place on (read-only roles may look, not book: 403)."""
-    return fetch_for_user_or_404(
-        user,
-        TrainingSession.objects.select_related("course"),
-        pk,
-        can_view=can_view_public_session,
-        can_edit=can_book_session,
-        write=True,
-    )
+# A published session to book a place on (read-only roles may look, not book: 403).
+get_session_to_book_or_404 = write_fetcher(
+    TrainingSession.objects.select_related("course"),
+    can_view=can_view_public_session,
+    can_edit=can_book_session,
+)
 
 
 def can_mark_attendance(user: User, booking: TrainingBooking) -> bool:
@@ -237,15 +222,11 @@ def can_edit_course(user: User, course: Course) -> bool:
     return can_manage_training(user)
 
 
-def get_course_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Course:
-    return fetch_for_user_or_404(
-        user,
-        Course.objects.select_related("priority"),
-        pk,
-        can_view=can_view_course_management,
-        can_edit=can_edit_course,
-        write=write,
-    )
+get_course_for_user_or_404 = fetcher(
+    Course.objects.select_related("priority"),
+    can_view=can_view_course_management,
+    can_edit=can_edit_course,
+)
 
 
 # --- bookings --------------------------------------------------------------------------
@@ -263,16 +244,12 @@ def can_edit_booking(user: User, booking: TrainingBooking) -> bool:
     return booking.learner_id == user.pk and not user.is_read_only
 
 
-def get_booking_for_user_or_404(user: User, pk: int, *, write: bool = False) -> TrainingBooking:
-    """The learner's own booking (staff and their agency lead may look, not change)."""
-    return fetch_for_user_or_404(
-        user,
-        TrainingBooking.objects.select_related("session__course", "learner", "agency"),
-        pk,
-        can_view=can_view_booking,
-        can_edit=can_edit_booking,
-        write=write,
-    )
+# The learner's own booking (staff and their agency lead may look, not change).
+get_booking_for_user_or_404 = fetcher(
+    TrainingBooking.objects.select_related("session__course", "learner", "agency"),
+    can_view=can_view_booking,
+    can_edit=can_edit_booking,
+)
 
 
 def can_download_booking_calendar(user: User, booking: TrainingBooking) -> bool:
@@ -285,14 +262,10 @@ def can_download_booking_calendar(user: User, booking: TrainingBooking) -> bool:
     )
 
 
-def get_booking_calendar_for_user_or_404(user: User, pk: int) -> TrainingBooking:
-    return fetch_for_user_or_404(
-        user,
-        TrainingBooking.objects.select_related("session__course"),
-        pk,
-        can_view=can_download_booking_calendar,
-        can_edit=lambda _user, _booking: False,
-    )
+get_booking_calendar_for_user_or_404 = read_fetcher(
+    TrainingBooking.objects.select_related("session__course"),
+    can_view=can_download_booking_calendar,
+)
 
 
 def can_view_booking_approval(user: User, booking: TrainingBooking) -> bool:
@@ -305,17 +278,11 @@ def can_approve_booking(user: User, booking: TrainingBooking) -> bool:
     )
 
 
-def get_booking_for_approval_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> TrainingBooking:
-    return fetch_for_user_or_404(
-        user,
-        TrainingBooking.objects.select_related("session__course", "learner", "agency"),
-        pk,
-        can_view=can_view_booking_approval,
-        can_edit=can_approve_booking,
-        write=write,
-    )
+get_booking_for_approval_or_404 = fetcher(
+    TrainingBooking.objects.select_related("session__course", "learner", "agency"),
+    can_view=can_view_booking_approval,
+    can_edit=can_approve_booking,
+)
 
 
 # --- certificates ------------------------------------------------------------------------
@@ -330,16 +297,12 @@ def can_revoke_certificate(user: User, certificate: Certificate) -> bool:
     return can_manage_training(user)
 
 
-def get_certificate_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Certificate:
-    """The holder may download; staff may download and revoke."""
-    return fetch_for_user_or_404(
-        user,
-        Certificate.objects.select_related("learner"),
-        pk,
-        can_view=can_view_certificate,
-        can_edit=can_revoke_certificate,
-        write=write,
-    )
+# The holder may download; staff may download and revoke.
+get_certificate_for_user_or_404 = fetcher(
+    Certificate.objects.select_related("learner"),
+    can_view=can_view_certificate,
+    can_edit=can_revoke_certificate,
+)
 
 
 # --- briefings ---------------------------------------------------------------------------
@@ -353,17 +316,11 @@ def can_complete_briefing(user: User, briefing: Briefing) -> bool:
     return user.is_authenticated and not user.is_read_only
 
 
-def get_briefing_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Briefing:
-    """Public briefings for anyone; the rest for signed-in people. Writing here means
-    completing it (any signed-in person who is not read-only)."""
-    return fetch_for_user_or_404(
-        user,
-        Briefing.objects.all(),
-        pk,
-        can_view=can_view_briefing,
-        can_edit=can_complete_briefing,
-        write=write,
-    )
+# Public briefings for anyone; the rest for signed-in people. Writing here means
+# completing it (any signed-in person who is not read-only).
+get_briefing_for_user_or_404 = fetcher(
+    Briefing.objects.all(), can_view=can_view_briefing, can_edit=can_complete_briefing
+)
 
 
 # --- validation --------------------------------------------------------------------------
@@ -381,29 +338,17 @@ def can_review_validation(user: User, validation: CourseValidation) -> bool:
     return can_manage_training(user)
 
 
-def get_validation_for_agency_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> CourseValidation:
-    """write=True is the agency sending the course again after changes were asked for."""
-    return fetch_for_user_or_404(
-        user,
-        CourseValidation.objects.select_related("agency"),
-        pk,
-        can_view=can_view_validation,
-        can_edit=can_resubmit_validation,
-        write=write,
-    )
+# write=True is the agency sending the course again after changes were asked for.
+get_validation_for_agency_or_404 = fetcher(
+    CourseValidation.objects.select_related("agency"),
+    can_view=can_view_validation,
+    can_edit=can_resubmit_validation,
+)
 
 
-def get_validation_for_user_or_404(
-    user: User, pk: int, *, write: bool = False
-) -> CourseValidation:
-    """write=True is the reviewer's decision (partnership staff only)."""
-    return fetch_for_user_or_404(
-        user,
-        CourseValidation.objects.select_related("agency", "reviewer", "submitted_by"),
-        pk,
-        can_view=can_view_validation,
-        can_edit=can_review_validation,
-        write=write,
-    )
+# write=True is the reviewer's decision (partnership staff only).
+get_validation_for_user_or_404 = fetcher(
+    CourseValidation.objects.select_related("agency", "reviewer", "submitted_by"),
+    can_view=can_view_validation,
+    can_edit=can_review_validation,
+)

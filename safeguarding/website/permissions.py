@@ -14,7 +14,7 @@ from django.http import Http404
 from safeguarding.case_reviews import permissions as case_review_permissions
 from safeguarding.case_reviews import selectors as case_review_selectors
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.core.permissions import fetch_for_user_or_404
+from safeguarding.core.permissions import fetcher
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import FrontDoor, Page, Resource, ResourceVersion, Tool
@@ -39,32 +39,19 @@ def _view_management(user: User, _obj: object) -> bool:
     return can_view_website_management(user)
 
 
-def get_page_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Page:
-    return fetch_for_user_or_404(
-        user, Page.objects.all(), pk, can_view=_view_management, can_edit=_manage, write=write
-    )
+get_page_for_user_or_404 = fetcher(Page.objects.all(), can_view=_view_management, can_edit=_manage)
 
 
-def get_resource_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Resource:
-    return fetch_for_user_or_404(
-        user,
-        Resource.objects.select_related("topic"),
-        pk,
-        can_view=_view_management,
-        can_edit=_manage,
-        write=write,
-    )
+get_resource_for_user_or_404 = fetcher(
+    Resource.objects.select_related("topic"), can_view=_view_management, can_edit=_manage
+)
 
 
-def get_front_door_for_user_or_404(user: User, pk: int, *, write: bool = False) -> FrontDoor:
-    return fetch_for_user_or_404(
-        user,
-        FrontDoor.objects.select_related("area", "district"),
-        pk,
-        can_view=_view_management,
-        can_edit=_manage,
-        write=write,
-    )
+get_front_door_for_user_or_404 = fetcher(
+    FrontDoor.objects.select_related("area", "district"),
+    can_view=_view_management,
+    can_edit=_manage,
+)
 
 
 def get_published_page_or_404(slug: str) -> Page:
@@ -120,15 +107,9 @@ def get_published_learning_or_404(pk: int) -> LearningPoint:
     return point
 
 
-def get_tool_for_user_or_404(user: User, pk: int, *, write: bool = False) -> Tool:
-    return fetch_for_user_or_404(
-        user,
-        Tool.objects.select_related("form"),
-        pk,
-        can_view=_view_management,
-        can_edit=_manage,
-        write=write,
-    )
+get_tool_for_user_or_404 = fetcher(
+    Tool.objects.select_related("form"), can_view=_view_management, can_edit=_manage
+)
 
 
 def get_published_tool_or_404(slug: str) -> Tool:
