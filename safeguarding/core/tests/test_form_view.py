@@ -1,0 +1,207 @@
+"""core.pages.form_view: a form page declared instead of written out, through the test client
+on two declarations in this module (an agency's sector, saved by the real partnership service;
+a note that only a fake service takes)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pytest
+from django import forms
+from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import include, path, reverse
+
+from safeguarding.accounts.models import User
+from safeguarding.core.forms import VersionField
+from safeguarding.core.pages import Crumb, Trail, cleaned, form_view, initial_from
+from safeguarding.partnership import permissions, services
+from safeguarding.partnership.models import Agency
+from safeguarding.partnership.tests.factories import AgencyFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("safeguarding.core.tests.test_form_view")]
+
+CRUMBS = Trail("Partnership", "partnership:overview")
+
+
+class SectorForm(forms.Form):
+    sector = forms.ChoiceField(choices=Agency.Sector.choices)
+    version = VersionField()
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label="Note")
+
+
+def _agency_url(agency: Agency) -> str:
+    return reverse("partnership:agency_detail", args=[agency.pk])
+
+
+def _agency_crumbs(agency: Agency, *extra: Crumb) -> list[Crumb]:
+    return CRUMBS(("Agencies", reverse("partnership:agency_list")), (agency.name, ""), *extra)
+
+
+# What every page about one agency shares, bound once (as an app's views do).
+agency_page = partial(
+    form_view,
+    fetch=partial(permissions.get_agency_for_user_or_404, write=True),
+    caption=lambda agency: agency.name,
+    success_url=_agency_url,
+    breadcrumbs=_agency_crumbs,
+)
+
+sector_update = agency_page(
+    form_class=SectorForm,
+    initial=lambda agency: initial_from(agency, SectorForm),
+    edits_record=True,
+    save=lambda user, agency, form: services.agency_update(
+        actor=user, agency=agency, expected_version=form.cleaned_data["version"], **cleaned(form)
+    ),
+    title=lambda agency: f"Change the sector of {agency.name}",
+    crumb="Change the sector",
+    submit="Save sector",
+    success_message=lambda agency: f"{agency.name}'s sector has been changed.",
+)
+
+NOTES: list[tuple[User, Agency, str]] = []
+
+
+def _note_add(user: User, agency: Agency, form: NoteForm) -> Agency:
+    if form.cleaned_data["note"] == "refuse":
+        raise ValidationError({"note": "That note is refused."})
+    NOTES.append((user, agency, form.cleaned_data["note"]))
+    return agency
+
+
+note_add = agency_page(
+    form_class=NoteForm,
+    save=_note_add,
+    title="Add a note",
+    submit="Add note",
+    success_message="The note has been added.",
+    intro="Notes are synthetic.",
+)
+
+urlpatterns = [
+    path("test-form-view/<int:pk>/sector/", sector_update, name="test_sector_update"),
+    path("test-form-view/<int:pk>/note/", note_add, name="test_note_add"),
+    path("", include("config.urls")),
+]
+
+
+@pytest.fixture
+def agency() -> Agency:
+    return AgencyFactory.create(name="Synthetic Health Trust", sector=Agency.Sector.HEALTH)
+
+
+@pytest.fixture(autouse=True)
+def _no_notes() -> Any:
+    NOTES.clear()
+    yield
+    NOTES.clear()
+
+
+def _note_url(agency: Agency) -> str:
+    return reverse("test_note_add", args=[agency.pk])
+
+
+def test_get_shows_the_declared_words_and_the_trail(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    response = client.get(_note_url(agency))
+    assert response.status_code == 200
+    assert not response.context["form"].is_bound
+    assert response.context["title"] == "Add a note"
+    assert response.context["caption"] == "Synthetic Health Trust"
+    assert response.context["submit"] == "Add note"
+    assert response.context["intro"] == "Notes are synthetic."
+    assert response.context["breadcrumbs"] == _agency_crumbs(agency, ("Add a note", ""))
+    assert '<h1 class="govuk-heading-xl">Add a note</h1>' in response.content.decode()
+
+
+def test_post_calls_save_with_the_user_and_the_fetched_record_then_redirects(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    response = client.post(_note_url(agency), {"note": "A synthetic note"})
+    assert response.status_code == 302
+    assert response["Location"] == _agency_url(agency)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["The note has been added."]
+    assert NOTES == [(officer, agency, "A synthetic note")]
+
+
+def test_a_service_error_is_shown_on_the_form_and_nothing_redirects(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    response = client.post(_note_url(agency), {"note": "refuse"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["note"] == ["That note is refused."]
+    assert NOTES == []
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client: Client, agency: Agency) -> None:
+    response = client.get(_note_url(agency))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_a_read_only_member_gets_403(
+    client: Client, member_readonly: User, agency: Agency
+) -> None:
+    client.force_login(member_readonly)
+    assert client.get(_note_url(agency)).status_code == 403
+    assert client.post(_note_url(agency), {"note": "A synthetic note"}).status_code == 403
+    assert NOTES == []
+
+
+def test_an_unknown_record_is_404(client: Client, officer: User) -> None:
+    client.force_login(officer)
+    assert client.get(reverse("test_note_add", args=[999999])).status_code == 404
+
+
+def test_other_methods_get_405(client: Client, officer: User, agency: Agency) -> None:
+    client.force_login(officer)
+    assert client.put(_note_url(agency)).status_code == 405
+    assert client.delete(_note_url(agency)).status_code == 405
+
+
+def test_the_view_says_which_form_it_shows() -> None:
+    assert note_add.form_class is NoteForm  # type: ignore[attr-defined]
+
+
+def test_an_edit_page_starts_from_the_record_and_saves_through_the_service(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_sector_update", args=[agency.pk])
+    response = client.get(url)
+    assert response.context["title"] == "Change the sector of Synthetic Health Trust"
+    assert response.context["breadcrumbs"][-1] == ("Change the sector", "")
+    assert '<option value="health" selected>' in response.content.decode()
+    response = client.post(url, {"sector": "police", "version": 1})
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Synthetic Health Trust's sector has been changed."
+    ]
+    agency.refresh_from_db()
+    assert (agency.sector, agency.version) == ("police", 2)
+
+
+def test_an_edit_conflict_refreshes_the_version_of_the_record_the_page_edits(
+    client: Client, owner: User, officer: User, agency: Agency
+) -> None:
+    services.agency_update(actor=owner, agency=agency, expected_version=1, sector="police")
+    client.force_login(officer)
+    url = reverse("test_sector_update", args=[agency.pk])
+    response = client.post(url, {"sector": "fire", "version": 1})
+    assert response.status_code == 200
+    assert "Someone else saved this record" in response.content.decode()
+    assert response.context["form"].data["version"] == "2"
+    response = client.post(url, {"sector": "fire", "version": 2})
+    assert response.status_code == 302
+    agency.refresh_from_db()
+    assert (agency.sector, agency.version) == ("fire", 3)
