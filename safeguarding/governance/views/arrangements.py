@@ -3,6 +3,8 @@ its public page) and funding. Every form page uses core.pages.form_page."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest, public
-from safeguarding.core.pages import GET_POST, cleaned, form_page
+from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, form_view
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import forms, permissions, reporting, selectors, services
@@ -132,23 +134,28 @@ def appointment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def appointment_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    appointment = permissions.get_appointment_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AppointmentEndForm,
-        save=lambda form: services.appointment_end(
-            actor=request.user, appointment=appointment, **cleaned(form)
-        ),
-        success_message="The appointment has been ended.",
-        success_url=reverse("governance:arrangements"),
-        title=f"End the appointment of {appointment.holder_name}",
-        submit="End appointment",
-        record=appointment,
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("End an appointment", "")),
-    )
+def _arrangements_url(record: object) -> str:
+    return reverse("governance:arrangements")
+
+
+def _arrangements_crumbs(record: object, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(arrangements_crumb(), crumb)
+
+
+appointment_end = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_appointment_for_user_or_404, write=True),
+    form_class=forms.AppointmentEndForm,
+    edits_record=True,
+    save=lambda user, appointment, form: services.appointment_end(
+        actor=user, appointment=appointment, **cleaned(form)
+    ),
+    success_message="The appointment has been ended.",
+    title=lambda appointment: f"End the appointment of {appointment.holder_name}",
+    crumb="End an appointment",
+    submit="End appointment",
+)
 
 
 @login_required
@@ -185,44 +192,35 @@ def arrangements_document_create(request: AuthenticatedHttpRequest) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_document_sign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.SignOffForm,
-        save=lambda form: services.arrangements_document_sign(
-            actor=request.user, document=document, **cleaned(form)
-        ),
-        success_message="The sign-off has been recorded.",
-        success_url=reverse("governance:arrangements"),
-        title=f"Record a sign-off of version {document.version_label}",
-        submit="Record sign-off",
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Record a sign-off", "")),
-    )
+arrangements_document_sign = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+    form_class=forms.SignOffForm,
+    save=lambda user, document, form: services.arrangements_document_sign(
+        actor=user, document=document, **cleaned(form)
+    ),
+    success_message="The sign-off has been recorded.",
+    title=lambda document: f"Record a sign-off of version {document.version_label}",
+    crumb="Record a sign-off",
+    submit="Record sign-off",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_document_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PublishForm,
-        save=lambda form: services.arrangements_document_publish(
-            actor=request.user, document=document, **cleaned(form)
-        ),
-        success_message="The arrangements have been published.",
-        success_url=reverse("governance:arrangements"),
-        title=f"Publish version {document.version_label}",
-        submit="Publish",
-        record=document,
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Publish", "")),
-    )
-
-
-# --- funding -------------------------------------------------------------------------
+arrangements_document_publish = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+    form_class=forms.PublishForm,
+    edits_record=True,
+    save=lambda user, document, form: services.arrangements_document_publish(
+        actor=user, document=document, **cleaned(form)
+    ),
+    success_message="The arrangements have been published.",
+    title=lambda document: f"Publish version {document.version_label}",
+    crumb="Publish",
+    submit="Publish",
+)
 
 
 @login_required
