@@ -14,6 +14,8 @@ Every app builds its pages from these pieces instead of writing them out by hand
   through the app's permission-checked fetch and shows `form_page`. An app binds what its pages
   about one kind of record share once, with `functools.partial`, so each page is a declaration
   of what is really its own (the form, the service, the words).
+* `create_view(check=..., form_class=..., save=..., ...)` declares a form page about no
+  existing record (`/add/`): the view runs the app's permission check, then `form_page`.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
   record has, plus its version.
 
@@ -234,6 +236,57 @@ def form_view(
             template=template,
             context=context,
             breadcrumbs=breadcrumbs(record, (crumb or page_title, "")),
+        )
+
+    view.form_class = form_class  # type: ignore[attr-defined]
+    return view
+
+
+PlainView = Callable[[AuthenticatedHttpRequest], HttpResponse]
+
+
+def create_view(
+    *,
+    check: Callable[[User], None],
+    form_class: type[F],
+    save: Callable[[User, F], T],
+    title: str,
+    submit: str,
+    success_url: Callable[[T], str],
+    breadcrumbs: Callable[[], list[Crumb]],
+    success_message: str | Callable[[T], str] = "",
+    caption: str = "",
+    intro: str = "",
+    template: str = FORM_TEMPLATE,
+    context: Mapping[str, Any] | None = None,
+) -> PlainView:
+    """Declare a form page about no existing record (adding one); returns the view.
+
+    Signed-in only and GET/POST only, like `form_view`. `check(user)` is the app's permission
+    check (`core.permissions.require`: 403 for someone who may look but not write);
+    `save(user, form)` calls one service, and `success_url` and `success_message` may be made
+    from what it returns. `breadcrumbs()` is called per request (URLs are not known when the
+    module is imported).
+    """
+
+    @login_required
+    @require_http_methods(GET_POST)
+    def view(request: AuthenticatedHttpRequest) -> HttpResponse:
+        user = request.user
+        check(user)
+        return form_page(
+            request,
+            form_class=form_class,
+            save=lambda form: save(user, form),
+            success_message=success_message,
+            success_url=success_url,
+            title=title,
+            caption=caption,
+            submit=submit,
+            intro=intro,
+            template=template,
+            context=context,
+            breadcrumbs=breadcrumbs(),
         )
 
     view.form_class = form_class  # type: ignore[attr-defined]

@@ -223,6 +223,9 @@ arrangements_document_publish = form_view(
 )
 
 
+# --- funding -------------------------------------------------------------------------
+
+
 @login_required
 @require_GET
 def funding(request: AuthenticatedHttpRequest) -> HttpResponse:
