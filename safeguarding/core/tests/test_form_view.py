@@ -16,7 +16,8 @@ from django.urls import include, path, reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.core.forms import VersionField
-from safeguarding.core.pages import Crumb, Trail, cleaned, form_view, initial_from
+from safeguarding.core.pages import Crumb, Trail, cleaned, create_view, form_view, initial_from
+from safeguarding.core.permissions import require
 from safeguarding.partnership import permissions, services
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
@@ -65,13 +66,13 @@ sector_update = agency_page(
     success_message=lambda agency: f"{agency.name}'s sector has been changed.",
 )
 
-NOTES: list[tuple[User, Agency, str]] = []
+notes_saved: list[tuple[User, Agency | None, str]] = []
 
 
 def _note_add(user: User, agency: Agency, form: NoteForm) -> Agency:
     if form.cleaned_data["note"] == "refuse":
         raise ValidationError({"note": "That note is refused."})
-    NOTES.append((user, agency, form.cleaned_data["note"]))
+    notes_saved.append((user, agency, form.cleaned_data["note"]))
     return agency
 
 
@@ -84,7 +85,31 @@ note_add = agency_page(
     intro="Notes are synthetic.",
 )
 
+
+def _may_edit_partnership(user: User) -> None:
+    require(permissions.can_view_partnership(user))
+    require(permissions.can_edit_partnership(user), write_attempt=True)
+
+
+def _agency_note_add(user: User, form: NoteForm) -> str:
+    note: str = form.cleaned_data["note"]
+    notes_saved.append((user, None, note))
+    return note
+
+
+general_note_add = create_view(
+    check=_may_edit_partnership,
+    form_class=NoteForm,
+    save=_agency_note_add,
+    success_message=lambda note: f"“{note}” has been added.",
+    success_url=lambda note: reverse("partnership:agency_list"),
+    title="Add a general note",
+    submit="Add note",
+    breadcrumbs=lambda: CRUMBS(("Add a general note", "")),
+)
+
 urlpatterns = [
+    path("test-form-view/note/", general_note_add, name="test_general_note_add"),
     path("test-form-view/<int:pk>/sector/", sector_update, name="test_sector_update"),
     path("test-form-view/<int:pk>/note/", note_add, name="test_note_add"),
     path("", include("config.urls")),
@@ -98,9 +123,9 @@ def agency() -> Agency:
 
 @pytest.fixture(autouse=True)
 def _no_notes() -> Any:
-    NOTES.clear()
+    notes_saved.clear()
     yield
-    NOTES.clear()
+    notes_saved.clear()
 
 
 def _note_url(agency: Agency) -> str:
@@ -130,7 +155,7 @@ def test_post_calls_save_with_the_user_and_the_fetched_record_then_redirects(
     assert response.status_code == 302
     assert response["Location"] == _agency_url(agency)
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["The note has been added."]
-    assert NOTES == [(officer, agency, "A synthetic note")]
+    assert notes_saved == [(officer, agency, "A synthetic note")]
 
 
 def test_a_service_error_is_shown_on_the_form_and_nothing_redirects(
@@ -140,7 +165,7 @@ def test_a_service_error_is_shown_on_the_form_and_nothing_redirects(
     response = client.post(_note_url(agency), {"note": "refuse"})
     assert response.status_code == 200
     assert response.context["form"].errors["note"] == ["That note is refused."]
-    assert NOTES == []
+    assert notes_saved == []
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client: Client, agency: Agency) -> None:
@@ -155,7 +180,7 @@ def test_a_read_only_member_gets_403(
     client.force_login(member_readonly)
     assert client.get(_note_url(agency)).status_code == 403
     assert client.post(_note_url(agency), {"note": "A synthetic note"}).status_code == 403
-    assert NOTES == []
+    assert notes_saved == []
 
 
 def test_an_unknown_record_is_404(client: Client, officer: User) -> None:
@@ -205,3 +230,30 @@ def test_an_edit_conflict_refreshes_the_version_of_the_record_the_page_edits(
     assert response.status_code == 302
     agency.refresh_from_db()
     assert (agency.sector, agency.version) == ("fire", 3)
+
+
+def test_a_create_page_checks_then_saves_with_the_user_and_words_from_the_result(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_general_note_add")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["breadcrumbs"][-1] == ("Add a general note", "")
+    response = client.post(url, {"note": "Synthetic"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:agency_list")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["“Synthetic” has been added."]
+    assert notes_saved == [(officer, None, "Synthetic")]
+
+
+def test_a_create_page_refuses_who_the_check_refuses(
+    client: Client, member_readonly: User
+) -> None:
+    client.force_login(member_readonly)
+    url = reverse("test_general_note_add")
+    assert client.post(url, {"note": "Synthetic"}).status_code == 403
+    assert notes_saved == []
+    assert client.put(url).status_code == 405
+    client.logout()
+    assert "/accounts/login/" in client.get(url)["Location"]
