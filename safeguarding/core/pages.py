@@ -194,7 +194,7 @@ def form_view(
     edits_record: bool = False,
     intro: Text[R] = "",
     template: str = FORM_TEMPLATE,
-    context: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any] | Callable[[R], Mapping[str, Any]] | None = None,
 ) -> RecordView:
     """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
 
@@ -207,8 +207,9 @@ def form_view(
     * `title`, `caption`, `intro`, `success_message` and `success_url` are fixed words or made
       from the record (`lambda review: review.title`);
     * `breadcrumbs(record, (crumb or title, ""))` is the trail, ending at this page;
-    * `initial(record)` and `form_kwargs(record)` feed the form; `edits_record=True` says the
-      form edits the fetched record itself (an edit conflict refreshes its version).
+    * `initial(record)` and `form_kwargs(record)` feed the form, `context` (or
+      `context(record)`) the template; `edits_record=True` says the form edits the fetched
+      record itself (an edit conflict refreshes its version).
 
     A page whose success words or address come from what the service made, or that does more
     than fetch one record and call one service, stays a view function calling `form_page`.
@@ -234,7 +235,7 @@ def form_view(
             record=record if edits_record and isinstance(record, Model) else None,
             intro=_text(intro, record),
             template=template,
-            context=context,
+            context=context(record) if callable(context) else context,
             breadcrumbs=breadcrumbs(record, (crumb or page_title, "")),
         )
 

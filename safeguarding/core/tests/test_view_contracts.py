@@ -1,8 +1,8 @@
 """Contracts every views module keeps (docs/architecture.md, "One shape for every page").
 
 * A views module shows forms through `core.pages.form_page` (or declares them with
-  `core.pages.form_view`, directly or through an app's partial of it), or its docstring says why
-  not in a line starting "Form page: not used".
+  `core.pages.form_view` or `create_view`, directly or through an app's partial of them), or its
+  docstring says why not in a line starting "Form page: not used".
 * A views module never reaches the database past the permission checks: no `<Model>.objects`
   (objects come through `permissions.get_<entity>_for_user_or_404`, lists through selectors).
   `get_object_or_404` is banned by ruff (TID251, pyproject.toml).
@@ -47,7 +47,7 @@ def _uses_form_page(tree: ast.Module) -> bool:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name in {"form_page", "form_view"}:
+            if name in {"form_page", "form_view", "create_view"}:
                 return True
     return False
 
