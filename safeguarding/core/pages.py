@@ -25,7 +25,7 @@ Views that need a different page say why in their module docstring ("form page: 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -167,6 +167,32 @@ def cleaned(form: forms.Form, *, drop: Iterable[str] = ("version",)) -> dict[str
     return {k: v for k, v in form.cleaned_data.items() if k not in skip}
 
 
+class Words(NamedTuple):
+    """What a form page says, when it is fixed: its heading, its button and the message once
+    saved (`Words("Add a milestone", "Add milestone", "The milestone has been added.")`)."""
+
+    title: str
+    submit: str
+    done: str = ""
+
+
+def calls(
+    service: Callable[..., T], record: str, *, versioned: bool = False
+) -> Callable[[User, Any, forms.Form], T]:
+    """The usual `save` of a page about a record: `service(actor=user, <record>=the record,
+    **cleaned(form))`; `versioned=True` passes the form's version as `expected_version` (an
+    edit). The service's keyword arguments are the form's fields, so a form and its service
+    are checked together by the page's tests, not by mypy."""
+
+    def save(user: User, obj: Any, form: forms.Form) -> T:
+        data = cleaned(form)
+        if versioned:
+            data["expected_version"] = form.cleaned_data["version"]
+        return service(actor=user, **{record: obj}, **data)
+
+    return save
+
+
 Text = str | Callable[[R], str]
 """Words on a page: fixed, or made from the record the page is about."""
 
@@ -178,14 +204,15 @@ def _text(value: Text[R], record: R) -> str:
 
 
 def form_view(
-    *,
-    fetch: Callable[[User, int], R],
     form_class: type[F],
     save: Callable[[User, R, F], object],
-    title: Text[R],
-    submit: str,
+    words: Words | None = None,
+    *,
+    fetch: Callable[[User, int], R],
     success_url: Text[R],
     breadcrumbs: Callable[[R, Crumb], list[Crumb]],
+    title: Text[R] = "",
+    submit: str = "",
     success_message: Text[R] = "",
     caption: Text[R] = "",
     crumb: str = "",
@@ -198,6 +225,10 @@ def form_view(
 ) -> RecordView:
     """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
 
+    `form_view(forms.MilestoneForm, calls(services.milestone_add, "review"), Words(...),
+    fetch=..., ...)`: the form, how it saves and what the page says come first (by position
+    or by name), then what the app's pages about that kind of record share.
+
     The view is signed-in only (`login_required`) and answers GET and POST only (405
     otherwise). It fetches the record with `fetch(user, pk)`, the app's permission-checked
     fetch (`partial(permissions.get_x_for_user_or_404, write=True)`: 404 for no access, 403 for
@@ -205,7 +236,8 @@ def form_view(
 
     * `save(user, record, form)` calls one service and returns what it made or changed;
     * `title`, `caption`, `intro`, `success_message` and `success_url` are fixed words or made
-      from the record (`lambda review: review.title`);
+      from the record (`lambda review: review.title`); `words=Words(title, submit, done)` says
+      the fixed heading, button and success message in one line;
     * `breadcrumbs(record, (crumb or title, ""))` is the trail, ending at this page;
     * `initial(record)` and `form_kwargs(record)` feed the form, `context` (or
       `context(record)`) the template; `edits_record=True` says the form edits the fetched
@@ -220,16 +252,19 @@ def form_view(
     def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         user = request.user
         record = fetch(user, pk)
-        page_title = _text(title, record)
+        if words is not None:
+            page_title, button, done = words.title, words.submit, words.done
+        else:
+            page_title, button, done = _text(title, record), submit, _text(success_message, record)
         return form_page(
             request,
             form_class=form_class,
             save=lambda form: save(user, record, form),
-            success_message=_text(success_message, record),
+            success_message=done,
             success_url=_text(success_url, record),
             title=page_title,
             caption=_text(caption, record),
-            submit=submit,
+            submit=button,
             initial=initial(record) if initial else None,
             form_kwargs=form_kwargs(record) if form_kwargs else None,
             record=record if edits_record and isinstance(record, Model) else None,

@@ -17,7 +17,16 @@ from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.case_reviews.rules import report_kind
 from safeguarding.case_reviews.views.common import CRUMBS, list_page
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
 
@@ -176,18 +185,14 @@ def _versioned(review: PracticeReview) -> dict[str, int]:
 
 
 practice_review_update = review_page(
-    form_class=forms.PracticeReviewEditForm,
+    forms.PracticeReviewEditForm,
+    calls(services.practice_review_update, "review", versioned=True),
+    Words("Change the review's details", "Save changes", "The review has been updated."),
     initial=lambda review: initial_from(
         review, forms.PracticeReviewEditForm, agencies=list(review.agencies.all())
     ),
     edits_record=True,
-    save=lambda user, review, form: services.practice_review_update(
-        actor=user, review=review, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
-    success_message="The review has been updated.",
-    title="Change the review's details",
     crumb="Change",
-    submit="Save changes",
 )
 
 
@@ -277,53 +282,35 @@ practice_review_archive = review_page(
 )
 
 milestone_add = review_page(
-    form_class=forms.MilestoneForm,
-    save=lambda user, review, form: services.milestone_add(
-        actor=user, review=review, **form.cleaned_data
-    ),
-    success_message="The milestone has been added.",
-    title="Add a milestone",
-    submit="Add milestone",
+    forms.MilestoneForm,
+    calls(services.milestone_add, "review"),
+    Words("Add a milestone", "Add milestone", "The milestone has been added."),
 )
 
 finding_add = review_page(
-    form_class=forms.LearningForm,
-    save=lambda user, review, form: services.finding_record(
-        actor=user, review=review, **form.cleaned_data
+    forms.LearningForm,
+    calls(services.finding_record, "review"),
+    Words(
+        "Add a finding", "Add finding", "The finding has been added to the database of learning."
     ),
-    success_message="The finding has been added to the database of learning.",
-    title="Add a finding",
-    submit="Add finding",
 )
 
 recommendation_add = review_page(
-    form_class=forms.RecommendationForm,
-    save=lambda user, review, form: services.recommendation_add(
-        actor=user, review=review, text=form.cleaned_data["text"]
-    ),
-    success_message="The recommendation has been added.",
-    title="Add a recommendation",
-    submit="Add recommendation",
+    forms.RecommendationForm,
+    calls(services.recommendation_add, "review"),
+    Words("Add a recommendation", "Add recommendation", "The recommendation has been added."),
 )
 
 practice_review_action_add = review_page(
-    form_class=forms.PracticeReviewActionForm,
-    save=lambda user, review, form: services.practice_review_action_add(
-        actor=user, review=review, **form.cleaned_data
-    ),
-    success_message="The action has been added to the review's action plan.",
-    title="Add an action",
-    submit="Add action",
+    forms.PracticeReviewActionForm,
+    calls(services.practice_review_action_add, "review"),
+    Words("Add an action", "Add action", "The action has been added to the review's action plan."),
 )
 
 dissemination_add = review_page(
-    form_class=forms.DisseminationForm,
-    save=lambda user, review, form: services.dissemination_add(
-        actor=user, review=review, **form.cleaned_data
-    ),
-    success_message="The dissemination has been recorded.",
-    title="Add a briefing, workshop or event",
-    submit="Add",
+    forms.DisseminationForm,
+    calls(services.dissemination_add, "review"),
+    Words("Add a briefing, workshop or event", "Add", "The dissemination has been recorded."),
 )
 
 # Mark a milestone done (today), after confirming: it cannot be undone. A milestone already

@@ -16,7 +16,15 @@ from django.urls import include, path, reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.core.forms import VersionField
-from safeguarding.core.pages import Crumb, Trail, cleaned, create_view, form_view, initial_from
+from safeguarding.core.pages import (
+    Crumb,
+    Trail,
+    Words,
+    calls,
+    create_view,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.partnership import permissions, services
 from safeguarding.partnership.models import Agency
@@ -54,12 +62,10 @@ agency_page = partial(
 )
 
 sector_update = agency_page(
-    form_class=SectorForm,
+    SectorForm,
+    calls(services.agency_update, "agency", versioned=True),
     initial=lambda agency: initial_from(agency, SectorForm),
     edits_record=True,
-    save=lambda user, agency, form: services.agency_update(
-        actor=user, agency=agency, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
     title=lambda agency: f"Change the sector of {agency.name}",
     crumb="Change the sector",
     submit="Save sector",
@@ -108,7 +114,20 @@ general_note_add = create_view(
     breadcrumbs=lambda: CRUMBS(("Add a general note", "")),
 )
 
+
+def _note_service(*, actor: User, agency: Agency, note: str) -> str:
+    notes_saved.append((actor, agency, note))
+    return note
+
+
+note_by_words_add = agency_page(
+    NoteForm,
+    calls(_note_service, "agency"),
+    Words("Add a note by words", "Add the note", "The note is kept."),
+)
+
 urlpatterns = [
+    path("test-form-view/<int:pk>/words/", note_by_words_add, name="test_note_by_words"),
     path("test-form-view/note/", general_note_add, name="test_general_note_add"),
     path("test-form-view/<int:pk>/sector/", sector_update, name="test_sector_update"),
     path("test-form-view/<int:pk>/note/", note_add, name="test_note_add"),
@@ -257,3 +276,20 @@ def test_a_create_page_refuses_who_the_check_refuses(
     assert client.put(url).status_code == 405
     client.logout()
     assert "/accounts/login/" in client.get(url)["Location"]
+
+
+def test_words_say_the_title_button_and_message_and_calls_passes_the_record(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_by_words", args=[agency.pk])
+    response = client.get(url)
+    assert (response.context["title"], response.context["submit"]) == (
+        "Add a note by words",
+        "Add the note",
+    )
+    assert response.context["breadcrumbs"][-1] == ("Add a note by words", "")
+    response = client.post(url, {"note": "Synthetic"})
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["The note is kept."]
+    assert notes_saved == [(officer, agency, "Synthetic")]
