@@ -14,7 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.annual_reports import forms, permissions, selectors, services
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Trail,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -71,9 +79,7 @@ context_figure_update = form_view(
     form_class=forms.ContextFigureForm,
     initial=lambda figure: initial_from(figure, forms.ContextFigureForm),
     edits_record=True,
-    save=lambda user, figure, form: services.context_figure_update(
-        actor=user, figure=figure, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.context_figure_update, "figure", versioned=True),
     success_message=lambda figure: f"“{figure.label}” has been saved.",
     success_url=lambda figure: _list_url(figure.edition),
     title=lambda figure: f"Change “{figure.label}”",

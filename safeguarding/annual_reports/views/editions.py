@@ -34,6 +34,8 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
     Trail,
+    Words,
+    calls,
     cleaned,
     create_view,
     form_page,
@@ -146,9 +148,7 @@ edition_update = edition_page(
     form_class=forms.EditionUpdateForm,
     initial=lambda edition: initial_from(edition, forms.EditionUpdateForm),
     edits_record=True,
-    save=lambda user, edition, form: services.report_edition_update(
-        actor=user, edition=edition, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.report_edition_update, "edition", versioned=True),
     success_message="The report's details have been saved.",
     title=lambda edition: f"Change {edition.title}",
     crumb="Change",
@@ -370,13 +370,11 @@ edition_follow_up = edition_page(
     form_class=forms.FollowUpForm,
     initial=lambda edition: initial_from(edition, forms.FollowUpForm),
     edits_record=True,
-    save=lambda user, edition, form: services.report_follow_up_record(
-        actor=user, edition=edition, expected_version=form.cleaned_data["version"], **cleaned(form)
+    save=calls(services.report_follow_up_record, "edition", versioned=True),
+    words=Words(
+        "Where the published report was sent", "Save the dates", "The dates have been saved."
     ),
-    success_message="The dates have been saved.",
-    title="Where the published report was sent",
     crumb="Where it was sent",
-    submit="Save the dates",
     intro="The report must be sent to the Child Safeguarding Practice Review Panel and to "
     "Foundations within 7 days of publication.",
 )

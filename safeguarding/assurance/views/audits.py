@@ -20,7 +20,16 @@ from safeguarding.assurance.models import Audit
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, create_view, form_page, form_view
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    cleaned,
+    create_view,
+    form_page,
+    form_view,
+)
 from safeguarding.core.permissions import require
 from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning import selectors as learning_selectors
@@ -152,13 +161,9 @@ audit_case_add = audit_page(
     ),
     form_class=forms.AuditCaseForm,
     form_kwargs=lambda audit: {"audit": audit},
-    save=lambda user, audit, form: services.audit_case_add(
-        actor=user, audit=audit, **form.cleaned_data
-    ),
-    success_message="The case has been added to the sample.",
-    title="Add a case to the sample",
+    save=calls(services.audit_case_add, "audit"),
+    words=Words("Add a case to the sample", "Add case", "The case has been added to the sample."),
     crumb="Add a case",
-    submit="Add case",
 )
 
 
@@ -216,12 +221,10 @@ audit_finding_add = audit_page(
     ),
     form_class=forms.AuditFindingForm,
     form_kwargs=lambda audit: {"audit": audit},
-    save=lambda user, audit, form: services.audit_finding_record(
-        actor=user, audit=audit, **form.cleaned_data
+    save=calls(services.audit_finding_record, "audit"),
+    words=Words(
+        "Record a finding", "Record finding", "The finding has been recorded as learning."
     ),
-    success_message="The finding has been recorded as learning.",
-    title="Record a finding",
-    submit="Record finding",
     intro="The finding becomes a learning point; an action, if you add one, goes on the "
     "audit's action plan.",
 )

@@ -21,6 +21,8 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
     Crumb,
+    Words,
+    calls,
     cleaned,
     create_view,
     form_page,
@@ -227,25 +229,21 @@ report_page = partial(
 
 scrutiny_assessment_add = report_page(
     form_class=forms.ScrutinyAssessmentForm,
-    save=lambda user, report, form: services.scrutiny_assessment_record(
-        actor=user, report=report, **form.cleaned_data
-    ),
-    success_message="The assessment has been recorded.",
-    title="Record an assessment",
+    save=calls(services.scrutiny_assessment_record, "report"),
+    words=Words("Record an assessment", "Record assessment", "The assessment has been recorded."),
     crumb="Assessment",
-    submit="Record assessment",
 )
 
 
 scrutiny_recommendation_action = report_page(
     form_class=forms.RecommendationActionForm,
-    save=lambda user, report, form: services.scrutiny_recommendation_action(
-        actor=user, report=report, **form.cleaned_data
+    save=calls(services.scrutiny_recommendation_action, "report"),
+    words=Words(
+        "Follow a recommendation as an action",
+        "Add action",
+        "The recommendation is now followed as an action.",
     ),
-    success_message="The recommendation is now followed as an action.",
-    title="Follow a recommendation as an action",
     crumb="Action",
-    submit="Add action",
 )
 
 

@@ -24,6 +24,7 @@ from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
     Crumb,
+    calls,
     cleaned,
     create_view,
     form_page,
@@ -263,12 +264,7 @@ section11_return_challenge = review_page(
     form_class=forms.ChallengeForm,
     initial=lambda ret: initial_from(ret, forms.ChallengeForm),
     edits_record=True,
-    save=lambda user, ret, form: services.section11_challenge_record(
-        actor=user,
-        section11_return=ret,
-        expected_version=form.cleaned_data["version"],
-        **cleaned(form),
-    ),
+    save=calls(services.section11_challenge_record, "section11_return", versioned=True),
     success_message="The challenge session has been recorded.",
     title=lambda ret: f"Challenge session: {ret.agency.name}",
     crumb="Challenge session",

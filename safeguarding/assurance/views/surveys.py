@@ -28,7 +28,8 @@ from safeguarding.core.links import absolute_reverse
 from safeguarding.core.pages import (
     GET_POST,
     Crumb,
-    cleaned,
+    Words,
+    calls,
     create_view,
     form_page,
     form_view,
@@ -91,14 +92,10 @@ survey_update = form_view(
     form_class=forms.SurveyUpdateForm,
     initial=lambda survey: initial_from(survey, forms.SurveyUpdateForm),
     edits_record=True,
-    save=lambda user, survey, form: services.survey_update(
-        actor=user, survey=survey, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
-    success_message="The survey has been updated.",
+    save=calls(services.survey_update, "survey", versioned=True),
+    words=Words("Change the survey", "Save changes", "The survey has been updated."),
     success_url=_survey_url,
-    title="Change the survey",
     crumb="Change",
-    submit="Save changes",
     breadcrumbs=_survey_crumbs,
 )
 

@@ -16,7 +16,15 @@ from safeguarding.case_reviews.models import IncidentNotification, RapidReview
 from safeguarding.case_reviews.rules import kind_by_key
 from safeguarding.case_reviews.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
 
@@ -123,12 +131,7 @@ incident_notification_update = notification_page(
         agencies=list(notification.agencies.all()),
     ),
     edits_record=True,
-    save=lambda user, notification, form: services.incident_notification_update(
-        actor=user,
-        notification=notification,
-        expected_version=form.cleaned_data["version"],
-        **cleaned(form),
-    ),
+    save=calls(services.incident_notification_update, "notification", versioned=True),
     success_message=lambda notification: f"Notification {notification.reference} updated.",
     title=lambda notification: f"Change notification {notification.reference}",
     crumb="Change",
@@ -208,9 +211,7 @@ child_identity_update = form_view(
     form_class=forms.ChildIdentityForm,
     initial=lambda child: initial_from(child, forms.ChildIdentityForm),
     edits_record=True,
-    save=lambda user, child, form: services.child_identity_update(
-        actor=user, child=child, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.child_identity_update, "child", versioned=True),
     success_message=lambda child: f"The identity panel for {child.pseudonym} has been updated.",
     success_url=lambda child: reverse("case_reviews:child_identity", args=[child.pk]),
     title=lambda child: f"Change the identity panel: {child.pseudonym}",
@@ -258,40 +259,37 @@ rapid_review_update = rapid_review_page(
     form_class=forms.RapidReviewForm,
     initial=lambda rapid: initial_from(rapid, forms.RapidReviewForm),
     edits_record=True,
-    save=lambda user, rapid, form: services.rapid_review_update(
-        actor=user,
-        rapid_review=rapid,
-        expected_version=form.cleaned_data["version"],
-        **cleaned(form),
+    save=calls(services.rapid_review_update, "rapid_review", versioned=True),
+    words=Words(
+        "Meeting, decision and the Panel",
+        "Save rapid review",
+        "The rapid review has been updated.",
     ),
-    success_message="The rapid review has been updated.",
-    title="Meeting, decision and the Panel",
     crumb="Change",
-    submit="Save rapid review",
 )
 
 
 agency_request_create = rapid_review_page(
     form_class=forms.AgencyRequestForm,
-    save=lambda user, rapid, form: services.agency_request_create(
-        actor=user, rapid_review=rapid, **form.cleaned_data
+    save=calls(services.agency_request_create, "rapid_review"),
+    words=Words(
+        "Request a chronology or information",
+        "Send request",
+        "The request has been sent to the agency.",
     ),
-    success_message="The request has been sent to the agency.",
-    title="Request a chronology or information",
     crumb="Request",
-    submit="Send request",
 )
 
 
 rapid_review_learning_add = rapid_review_page(
     form_class=forms.LearningForm,
-    save=lambda user, rapid, form: services.rapid_review_learning_record(
-        actor=user, rapid_review=rapid, **form.cleaned_data
+    save=calls(services.rapid_review_learning_record, "rapid_review"),
+    words=Words(
+        "Record learning from the rapid review",
+        "Record learning",
+        "The learning has been recorded.",
     ),
-    success_message="The learning has been recorded.",
-    title="Record learning from the rapid review",
     crumb="Learning",
-    submit="Record learning",
 )
 
 

@@ -235,12 +235,8 @@ practice_review_target_revise = review_page(
     form_class=forms.TargetForm,
     initial=_versioned,
     edits_record=True,
-    save=lambda user, review, form: services.practice_review_target_revise(
-        actor=user, review=review, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
-    success_message="The target has been revised.",
-    title="Revise the target date",
-    submit="Revise target",
+    save=calls(services.practice_review_target_revise, "review", versioned=True),
+    words=Words("Revise the target date", "Revise target", "The target has been revised."),
 )
 
 practice_review_advance_copy = review_page(

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest, public
-from safeguarding.core.pages import Crumb, cleaned, create_view, form_view
+from safeguarding.core.pages import Crumb, calls, cleaned, create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import forms, permissions, reporting, selectors, services
@@ -149,9 +149,7 @@ appointment_end = form_view(
     fetch=partial(permissions.get_appointment_for_user_or_404, write=True),
     form_class=forms.AppointmentEndForm,
     edits_record=True,
-    save=lambda user, appointment, form: services.appointment_end(
-        actor=user, appointment=appointment, **cleaned(form)
-    ),
+    save=calls(services.appointment_end, "appointment"),
     success_message="The appointment has been ended.",
     title=lambda appointment: f"End the appointment of {appointment.holder_name}",
     crumb="End an appointment",
@@ -188,9 +186,7 @@ arrangements_document_sign = form_view(
     breadcrumbs=_arrangements_crumbs,
     fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
     form_class=forms.SignOffForm,
-    save=lambda user, document, form: services.arrangements_document_sign(
-        actor=user, document=document, **cleaned(form)
-    ),
+    save=calls(services.arrangements_document_sign, "document"),
     success_message="The sign-off has been recorded.",
     title=lambda document: f"Record a sign-off of version {document.version_label}",
     crumb="Record a sign-off",
@@ -204,9 +200,7 @@ arrangements_document_publish = form_view(
     fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
     form_class=forms.PublishForm,
     edits_record=True,
-    save=lambda user, document, form: services.arrangements_document_publish(
-        actor=user, document=document, **cleaned(form)
-    ),
+    save=calls(services.arrangements_document_publish, "document"),
     success_message="The arrangements have been published.",
     title=lambda document: f"Publish version {document.version_label}",
     crumb="Publish",

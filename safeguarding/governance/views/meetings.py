@@ -22,7 +22,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Words,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.governance import calendar, forms, permissions, selectors, services
 from safeguarding.governance.models import Meeting
@@ -202,12 +210,8 @@ def meeting_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 agenda_item_add = meeting_page(
     form_class=forms.AgendaItemForm,
-    save=lambda user, meeting, form: services.agenda_item_add(
-        actor=user, meeting=meeting, **cleaned(form)
-    ),
-    success_message="The item has been added to the agenda.",
-    title="Add an agenda item",
-    submit="Add item",
+    save=calls(services.agenda_item_add, "meeting"),
+    words=Words("Add an agenda item", "Add item", "The item has been added to the agenda."),
 )
 
 
@@ -215,12 +219,8 @@ paper_upload = meeting_page(
     fetch=partial(permissions.get_meeting_papers_for_user_or_404, write=True),
     form_class=forms.PaperForm,
     form_kwargs=lambda meeting: {"meeting": meeting},
-    save=lambda user, meeting, form: services.paper_upload(
-        actor=user, meeting=meeting, **cleaned(form)
-    ),
-    success_message="The paper has been uploaded.",
-    title="Upload a paper",
-    submit="Upload paper",
+    save=calls(services.paper_upload, "meeting"),
+    words=Words("Upload a paper", "Upload paper", "The paper has been uploaded."),
 )
 
 
@@ -335,36 +335,32 @@ meeting_minutes = meeting_page(
 decision_record = meeting_page(
     form_class=forms.DecisionForm,
     form_kwargs=lambda meeting: {"meeting": meeting},
-    save=lambda user, meeting, form: services.decision_record(
-        actor=user, meeting=meeting, **cleaned(form)
-    ),
-    success_message="The decision has been recorded.",
-    title="Record a decision",
+    save=calls(services.decision_record, "meeting"),
+    words=Words("Record a decision", "Save decision", "The decision has been recorded."),
     crumb="Decision",
-    submit="Save decision",
 )
 
 
 meeting_action_record = meeting_page(
     form_class=forms.MeetingActionForm,
-    save=lambda user, meeting, form: services.meeting_action_record(
-        actor=user, meeting=meeting, **cleaned(form)
+    save=calls(services.meeting_action_record, "meeting"),
+    words=Words(
+        "Record an action",
+        "Save action",
+        "The action has been recorded. It will be on the next agenda.",
     ),
-    success_message="The action has been recorded. It will be on the next agenda.",
-    title="Record an action",
     crumb="Action",
-    submit="Save action",
 )
 
 
 escalation_raise = meeting_page(
     form_class=forms.EscalationForm,
     form_kwargs=lambda meeting: {"groups": selectors.groups_above(group=meeting.group)},
-    save=lambda user, meeting, form: services.escalation_raise(
-        actor=user, from_meeting=meeting, **cleaned(form)
+    save=calls(services.escalation_raise, "from_meeting"),
+    words=Words(
+        "Escalate to another group",
+        "Escalate",
+        "The escalation has been raised. It goes on the group's next agenda.",
     ),
-    success_message="The escalation has been raised. It goes on the group's next agenda.",
-    title="Escalate to another group",
     crumb="Escalation",
-    submit="Escalate",
 )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import Crumb, cleaned, form_view, initial_from
+from safeguarding.core.pages import Crumb, calls, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import forms, permissions, selectors, services
@@ -89,9 +89,7 @@ priority_plan_edit = priority_page(
     fetch=partial(permissions.get_priority_for_user_or_404, manage=True),
     form_class=forms.PriorityPlanForm,
     initial=_plan_initial,
-    save=lambda user, priority, form: services.priority_plan_save(
-        actor=user, priority=priority, **cleaned(form)
-    ),
+    save=calls(services.priority_plan_save, "priority"),
     success_message="The plan has been saved.",
     title=lambda priority: f"The plan for priority {priority.number}",
     crumb="Plan",
@@ -103,9 +101,7 @@ priority_progress_add = priority_page(
     initial=lambda priority: {
         "year_start": ReportingYear.containing(timezone.localdate()).start_year
     },
-    save=lambda user, priority, form: services.priority_progress_record(
-        actor=user, priority=priority, **cleaned(form)
-    ),
+    save=calls(services.priority_progress_record, "priority"),
     success_message="The progress update has been recorded.",
     title=lambda priority: f"Progress on priority {priority.number}",
     crumb="Progress",

@@ -19,7 +19,7 @@ from safeguarding.core.pages import (
     GET_POST,
     Crumb,
     Trail,
-    cleaned,
+    calls,
     create_view,
     form_page,
     form_view,
@@ -87,9 +87,7 @@ page_update = form_view(
     form_class=forms.PageEditForm,
     initial=lambda page: initial_from(page, forms.PageEditForm, topic=page.topic_id),
     edits_record=True,
-    save=lambda user, page, form: services.page_update(
-        actor=user, page=page, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.page_update, "page", versioned=True),
     success_message=lambda page: f"“{page.title}” has been updated.",
     success_url=_to_manage,
     title=lambda page: f"Change “{page.title}”",
@@ -117,12 +115,7 @@ resource_update = form_view(
     form_class=forms.ResourceEditForm,
     initial=lambda resource: initial_from(resource, forms.ResourceEditForm),
     edits_record=True,
-    save=lambda user, resource, form: services.resource_update(
-        actor=user,
-        resource=resource,
-        expected_version=form.cleaned_data["version"],
-        **cleaned(form),
-    ),
+    save=calls(services.resource_update, "resource", versioned=True),
     success_message=lambda resource: f"“{resource.title}” has been updated.",
     success_url=_to_manage,
     title=lambda resource: f"Change “{resource.title}”",
@@ -170,9 +163,7 @@ front_door_update = form_view(
     form_class=forms.FrontDoorEditForm,
     initial=lambda door: initial_from(door, forms.FrontDoorEditForm),
     edits_record=True,
-    save=lambda user, door, form: services.front_door_update(
-        actor=user, front_door=door, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.front_door_update, "front_door", versioned=True),
     success_message=lambda door: f"“{door.name}” has been updated.",
     success_url=_to_manage,
     title=lambda door: f"Change “{door.name}”",
@@ -232,9 +223,7 @@ tool_update = form_view(
     form_class=forms.ToolEditForm,
     initial=lambda tool: initial_from(tool, forms.ToolEditForm),
     edits_record=True,
-    save=lambda user, tool, form: services.tool_update(
-        actor=user, tool=tool, expected_version=form.cleaned_data["version"], **cleaned(form)
-    ),
+    save=calls(services.tool_update, "tool", versioned=True),
     success_message=lambda tool: f"“{tool.title}” has been updated.",
     success_url=_to_manage,
     title=lambda tool: f"Change “{tool.title}”",
