@@ -9,6 +9,13 @@ Every app builds its pages from these pieces instead of writing them out by hand
   summary heads the page), handles edit conflicts one way (the form takes the record's current
   version, so the next submit knows the other person's changes), shows the success message and
   redirects. The view keeps its permission-checked fetch and names the service call.
+* `form_view(fetch=..., form_class=..., save=..., ...)` declares a form page about one record
+  (`/<pk>/...`): it returns the whole view, signed-in and GET/POST only, that fetches the record
+  through the app's permission-checked fetch and shows `form_page`. An app binds what its pages
+  about one kind of record share once, with `functools.partial`, so each page is a declaration
+  of what is really its own (the form, the service, the words).
+* `create_view(check=..., form_class=..., save=..., ...)` declares a form page about no
+  existing record (`/add/`): the view runs the app's permission check, then `form_page`.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
   record has, plus its version.
 
@@ -18,20 +25,27 @@ Views that need a different page say why in their module docstring ("form page: 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.forms import add_service_errors
+from safeguarding.core.http import AuthenticatedHttpRequest
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 F = TypeVar("F", bound=forms.Form)
 T = TypeVar("T")
+R = TypeVar("R")
 
 GET_POST = ["GET", "POST"]
 FORM_TEMPLATE = "components/form_page.html"
@@ -151,3 +165,165 @@ def cleaned(form: forms.Form, *, drop: Iterable[str] = ("version",)) -> dict[str
     """The form's cleaned values without the fields a service takes separately (the version)."""
     skip = set(drop)
     return {k: v for k, v in form.cleaned_data.items() if k not in skip}
+
+
+class Words(NamedTuple):
+    """What a form page says, when it is fixed: its heading, its button and the message once
+    saved (`Words("Add a milestone", "Add milestone", "The milestone has been added.")`)."""
+
+    title: str
+    submit: str
+    done: str = ""
+
+
+def calls(
+    service: Callable[..., T], record: str, *, versioned: bool = False
+) -> Callable[[User, Any, forms.Form], T]:
+    """The usual `save` of a page about a record: `service(actor=user, <record>=the record,
+    **cleaned(form))`; `versioned=True` passes the form's version as `expected_version` (an
+    edit). The service's keyword arguments are the form's fields, so a form and its service
+    are checked together by the page's tests, not by mypy."""
+
+    def save(user: User, obj: Any, form: forms.Form) -> T:
+        data = cleaned(form)
+        if versioned:
+            data["expected_version"] = form.cleaned_data["version"]
+        return service(actor=user, **{record: obj}, **data)
+
+    return save
+
+
+Text = str | Callable[[R], str]
+"""Words on a page: fixed, or made from the record the page is about."""
+
+RecordView = Callable[[AuthenticatedHttpRequest, int], HttpResponse]
+
+
+def _text(value: Text[R], record: R) -> str:
+    return value(record) if callable(value) else value
+
+
+def form_view(
+    form_class: type[F],
+    save: Callable[[User, R, F], object],
+    words: Words | None = None,
+    *,
+    fetch: Callable[[User, int], R],
+    success_url: Text[R],
+    breadcrumbs: Callable[[R, Crumb], list[Crumb]],
+    title: Text[R] = "",
+    submit: str = "",
+    success_message: Text[R] = "",
+    caption: Text[R] = "",
+    crumb: str = "",
+    initial: Callable[[R], Mapping[str, Any]] | None = None,
+    form_kwargs: Callable[[R], Mapping[str, Any]] | None = None,
+    edits_record: bool = False,
+    intro: Text[R] = "",
+    template: str = FORM_TEMPLATE,
+    context: Mapping[str, Any] | Callable[[R], Mapping[str, Any]] | None = None,
+) -> RecordView:
+    """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
+
+    `form_view(forms.MilestoneForm, calls(services.milestone_add, "review"), Words(...),
+    fetch=..., ...)`: the form, how it saves and what the page says come first (by position
+    or by name), then what the app's pages about that kind of record share.
+
+    The view is signed-in only (`login_required`) and answers GET and POST only (405
+    otherwise). It fetches the record with `fetch(user, pk)`, the app's permission-checked
+    fetch (`partial(permissions.get_x_for_user_or_404, write=True)`: 404 for no access, 403 for
+    read-only), then shows `form_page`:
+
+    * `save(user, record, form)` calls one service and returns what it made or changed;
+    * `title`, `caption`, `intro`, `success_message` and `success_url` are fixed words or made
+      from the record (`lambda review: review.title`); `words=Words(title, submit, done)` says
+      the fixed heading, button and success message in one line;
+    * `breadcrumbs(record, (crumb or title, ""))` is the trail, ending at this page;
+    * `initial(record)` and `form_kwargs(record)` feed the form, `context` (or
+      `context(record)`) the template; `edits_record=True` says the form edits the fetched
+      record itself (an edit conflict refreshes its version).
+
+    A page whose success words or address come from what the service made, or that does more
+    than fetch one record and call one service, stays a view function calling `form_page`.
+    """
+
+    @login_required
+    @require_http_methods(GET_POST)
+    def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        user = request.user
+        record = fetch(user, pk)
+        if words is not None:
+            page_title, button, done = words.title, words.submit, words.done
+        else:
+            page_title, button, done = _text(title, record), submit, _text(success_message, record)
+        return form_page(
+            request,
+            form_class=form_class,
+            save=lambda form: save(user, record, form),
+            success_message=done,
+            success_url=_text(success_url, record),
+            title=page_title,
+            caption=_text(caption, record),
+            submit=button,
+            initial=initial(record) if initial else None,
+            form_kwargs=form_kwargs(record) if form_kwargs else None,
+            record=record if edits_record and isinstance(record, Model) else None,
+            intro=_text(intro, record),
+            template=template,
+            context=context(record) if callable(context) else context,
+            breadcrumbs=breadcrumbs(record, (crumb or page_title, "")),
+        )
+
+    view.form_class = form_class  # type: ignore[attr-defined]
+    return view
+
+
+PlainView = Callable[[AuthenticatedHttpRequest], HttpResponse]
+
+
+def create_view(
+    *,
+    check: Callable[[User], None],
+    form_class: type[F],
+    save: Callable[[User, F], T],
+    title: str,
+    submit: str,
+    success_url: Callable[[T], str],
+    breadcrumbs: Callable[[], list[Crumb]],
+    success_message: str | Callable[[T], str] = "",
+    caption: str = "",
+    intro: str = "",
+    template: str = FORM_TEMPLATE,
+    context: Mapping[str, Any] | None = None,
+) -> PlainView:
+    """Declare a form page about no existing record (adding one); returns the view.
+
+    Signed-in only and GET/POST only, like `form_view`. `check(user)` is the app's permission
+    check (`core.permissions.require`: 403 for someone who may look but not write);
+    `save(user, form)` calls one service, and `success_url` and `success_message` may be made
+    from what it returns. `breadcrumbs()` is called per request (URLs are not known when the
+    module is imported).
+    """
+
+    @login_required
+    @require_http_methods(GET_POST)
+    def view(request: AuthenticatedHttpRequest) -> HttpResponse:
+        user = request.user
+        check(user)
+        return form_page(
+            request,
+            form_class=form_class,
+            save=lambda form: save(user, form),
+            success_message=success_message,
+            success_url=success_url,
+            title=title,
+            caption=caption,
+            submit=submit,
+            intro=intro,
+            template=template,
+            context=context,
+            breadcrumbs=breadcrumbs(),
+        )
+
+    view.form_class = form_class  # type: ignore[attr-defined]
+    return view

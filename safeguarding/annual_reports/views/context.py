@@ -3,6 +3,8 @@ added one at a time or imported from a CSV file (all or nothing)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,7 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.annual_reports import forms, permissions, selectors, services
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Trail,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -64,27 +74,18 @@ def context_figure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def context_figure_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    figure = permissions.get_context_figure_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ContextFigureForm,
-        initial=initial_from(figure, forms.ContextFigureForm),
-        record=figure,
-        save=lambda form: services.context_figure_update(
-            actor=request.user,
-            figure=figure,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=f"“{figure.label}” has been saved.",
-        success_url=_list_url(figure.edition),
-        title=f"Change “{figure.label}”",
-        submit="Save changes",
-        breadcrumbs=_edition_crumbs(figure.edition, (figure.label, "")),
-    )
+context_figure_update = form_view(
+    fetch=partial(permissions.get_context_figure_for_user_or_404, write=True),
+    form_class=forms.ContextFigureForm,
+    initial=lambda figure: initial_from(figure, forms.ContextFigureForm),
+    edits_record=True,
+    save=calls(services.context_figure_update, "figure", versioned=True),
+    success_message=lambda figure: f"“{figure.label}” has been saved.",
+    success_url=lambda figure: _list_url(figure.edition),
+    title=lambda figure: f"Change “{figure.label}”",
+    submit="Save changes",
+    breadcrumbs=lambda figure, crumb: _edition_crumbs(figure.edition, (figure.label, "")),
+)
 
 
 @login_required

@@ -8,7 +8,8 @@ reopen, move), which are POST-only.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,8 +31,21 @@ from safeguarding.annual_reports import (
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Trail,
+    Words,
+    calls,
+    cleaned,
+    create_view,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -54,25 +68,25 @@ def _flash_errors(request: AuthenticatedHttpRequest, exc: ValidationError) -> No
 # --- editions ---------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _may_manage(user: User) -> None:
     require(
-        permissions.can_manage_annual_report(request.user),
-        write_attempt=permissions.can_view_annual_report(request.user),
+        permissions.can_manage_annual_report(user),
+        write_attempt=permissions.can_view_annual_report(user),
     )
-    return form_page(
-        request,
-        form_class=forms.EditionCreateForm,
-        save=lambda form: services.report_edition_create(
-            actor=request.user, year=form.cleaned_data["year"], title=form.cleaned_data["title"]
-        ),
-        success_message=lambda edition: f"{edition.title} has been started.",
-        success_url=_detail_url,
-        title="Start a yearly report",
-        submit="Start the report",
-        breadcrumbs=CRUMBS(("Start a report", "")),
-    )
+
+
+edition_create = create_view(
+    check=_may_manage,
+    form_class=forms.EditionCreateForm,
+    save=lambda user, form: services.report_edition_create(
+        actor=user, year=form.cleaned_data["year"], title=form.cleaned_data["title"]
+    ),
+    success_message=lambda edition: f"{edition.title} has been started.",
+    success_url=_detail_url,
+    title="Start a yearly report",
+    submit="Start the report",
+    breadcrumbs=lambda: CRUMBS(("Start a report", "")),
+)
 
 
 @login_required
@@ -121,27 +135,25 @@ def edition_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.EditionUpdateForm,
-        initial=initial_from(edition, forms.EditionUpdateForm),
-        record=edition,
-        save=lambda form: services.report_edition_update(
-            actor=request.user,
-            edition=edition,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The report's details have been saved.",
-        success_url=_detail_url(edition),
-        title=f"Change {edition.title}",
-        submit="Save changes",
-        breadcrumbs=_edition_crumbs(edition, ("Change", "")),
-    )
+# What the pages about one edition share: the permission-checked fetch (for writing), the
+# trail and a return to the edition's page.
+edition_page = partial(
+    form_view,
+    fetch=partial(permissions.get_edition_for_user_or_404, write=True),
+    success_url=_detail_url,
+    breadcrumbs=_edition_crumbs,
+)
+
+edition_update = edition_page(
+    form_class=forms.EditionUpdateForm,
+    initial=lambda edition: initial_from(edition, forms.EditionUpdateForm),
+    edits_record=True,
+    save=calls(services.report_edition_update, "edition", versioned=True),
+    success_message="The report's details have been saved.",
+    title=lambda edition: f"Change {edition.title}",
+    crumb="Change",
+    submit="Save changes",
+)
 
 
 @login_required
@@ -267,22 +279,16 @@ def edition_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(_detail_url(edition))
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ReturnForm,
-        save=lambda form: services.report_edition_return(
-            actor=request.user, edition=edition, reason=form.cleaned_data["reason"]
-        ),
-        success_message="The report is back in draft: sign-offs start again when it is resent.",
-        success_url=_detail_url(edition),
-        title="Return the report for changes",
-        submit="Return for changes",
-        breadcrumbs=_edition_crumbs(edition, ("Return for changes", "")),
-    )
+edition_return = edition_page(
+    form_class=forms.ReturnForm,
+    save=lambda user, edition, form: services.report_edition_return(
+        actor=user, edition=edition, reason=form.cleaned_data["reason"]
+    ),
+    success_message="The report is back in draft: sign-offs start again when it is resent.",
+    title="Return the report for changes",
+    crumb="Return for changes",
+    submit="Return for changes",
+)
 
 
 @login_required
@@ -360,26 +366,15 @@ def edition_reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(_detail_url(edition))
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.FollowUpForm,
-        initial=initial_from(edition, forms.FollowUpForm),
-        record=edition,
-        save=lambda form: services.report_follow_up_record(
-            actor=request.user,
-            edition=edition,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The dates have been saved.",
-        success_url=_detail_url(edition),
-        title="Where the published report was sent",
-        submit="Save the dates",
-        intro="The report must be sent to the Child Safeguarding Practice Review Panel and to "
-        "Foundations within 7 days of publication.",
-        breadcrumbs=_edition_crumbs(edition, ("Where it was sent", "")),
-    )
+edition_follow_up = edition_page(
+    form_class=forms.FollowUpForm,
+    initial=lambda edition: initial_from(edition, forms.FollowUpForm),
+    edits_record=True,
+    save=calls(services.report_follow_up_record, "edition", versioned=True),
+    words=Words(
+        "Where the published report was sent", "Save the dates", "The dates have been saved."
+    ),
+    crumb="Where it was sent",
+    intro="The report must be sent to the Child Safeguarding Practice Review Panel and to "
+    "Foundations within 7 days of publication.",
+)

@@ -3,6 +3,9 @@ findings, completion and the audit report (charts with data tables)."""
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -17,22 +20,34 @@ from safeguarding.assurance.models import Audit
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    cleaned,
+    create_view,
+    form_page,
+    form_view,
+)
 from safeguarding.core.permissions import require
 from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning import selectors as learning_selectors
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 def _audits_crumb() -> Crumb:
     return ("Audits", reverse("assurance:audit_list"))
 
 
-def _audit_crumbs(audit: Audit, last: str) -> list[Crumb]:
-    return CRUMBS(
-        _audits_crumb(),
-        (audit.title, reverse("assurance:audit_detail", args=[audit.pk])),
-        (last, ""),
-    )
+def _audit_url(audit: Audit) -> str:
+    return reverse("assurance:audit_detail", args=[audit.pk])
+
+
+def _audit_crumbs(audit: Audit, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(_audits_crumb(), (audit.title, _audit_url(audit)), crumb)
 
 
 @login_required
@@ -50,21 +65,21 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.AuditForm,
-        save=lambda form: services.audit_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda audit: f"{audit.title} has been added to the programme.",
-        success_url=lambda audit: reverse("assurance:audit_detail", args=[audit.pk]),
-        title="Plan an audit",
-        submit="Plan audit",
-        breadcrumbs=CRUMBS(_audits_crumb(), ("Plan", "")),
-    )
+def _may_manage(user: User) -> None:
+    require(permissions.can_view_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
+
+
+audit_create = create_view(
+    check=_may_manage,
+    form_class=forms.AuditForm,
+    save=lambda user, form: services.audit_create(actor=user, **form.cleaned_data),
+    success_message=lambda audit: f"{audit.title} has been added to the programme.",
+    success_url=_audit_url,
+    title="Plan an audit",
+    submit="Plan audit",
+    breadcrumbs=lambda: CRUMBS(_audits_crumb(), ("Plan", "")),
+)
 
 
 @login_required
@@ -131,30 +146,25 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 columns=("Grade", "Cases"),
                 caption="Agreed grades at moderation",
             ),
-            "breadcrumbs": _audit_crumbs(audit, "Report"),
+            "breadcrumbs": _audit_crumbs(audit, ("Report", "")),
         },
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_case_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(
-        request.user, pk, write=True, step=permissions.can_add_audit_case
-    )
-    return form_page(
-        request,
-        form_class=forms.AuditCaseForm,
-        form_kwargs={"audit": audit},
-        save=lambda form: services.audit_case_add(
-            actor=request.user, audit=audit, **form.cleaned_data
-        ),
-        success_message="The case has been added to the sample.",
-        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
-        title="Add a case to the sample",
-        submit="Add case",
-        breadcrumbs=_audit_crumbs(audit, "Add a case"),
-    )
+# What the pages about one audit share: the trail and a return to the audit's page. Each
+# fetches the audit for writing, at the step it records (403 once the audit is past it).
+audit_page = partial(form_view, success_url=_audit_url, breadcrumbs=_audit_crumbs)
+
+audit_case_add = audit_page(
+    fetch=partial(
+        permissions.get_audit_for_user_or_404, write=True, step=permissions.can_add_audit_case
+    ),
+    form_class=forms.AuditCaseForm,
+    form_kwargs=lambda audit: {"audit": audit},
+    save=calls(services.audit_case_add, "audit"),
+    words=Words("Add a case to the sample", "Add case", "The case has been added to the sample."),
+    crumb="Add a case",
+)
 
 
 @login_required
@@ -180,76 +190,60 @@ def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         success_url=reverse("assurance:audit_detail", args=[case.audit_id]),
         title=f"Audit case {case.case_reference}",
         submit="Save audit",
-        breadcrumbs=_audit_crumbs(case.audit, f"Case {case.case_reference}"),
+        breadcrumbs=_audit_crumbs(case.audit, (f"Case {case.case_reference}", "")),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(
-        request.user, pk, write=True, step=permissions.can_moderate_audit
-    )
-    return form_page(
-        request,
-        form_class=forms.AuditModerationForm,
-        form_kwargs={"cases": selectors.audit_case_list_completed(audit=audit)},
-        save=lambda form: services.audit_moderate(
-            actor=request.user,
-            audit=audit,
-            moderation_on=form.cleaned_data["moderation_on"],
-            grades=form.grades(),
-        ),
-        success_message="The agreed grades have been recorded.",
-        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
-        title="Moderation meeting",
-        submit="Save agreed grades",
-        breadcrumbs=_audit_crumbs(audit, "Moderation"),
-    )
+audit_moderate = audit_page(
+    fetch=partial(
+        permissions.get_audit_for_user_or_404, write=True, step=permissions.can_moderate_audit
+    ),
+    form_class=forms.AuditModerationForm,
+    form_kwargs=lambda audit: {"cases": selectors.audit_case_list_completed(audit=audit)},
+    save=lambda user, audit, form: services.audit_moderate(
+        actor=user,
+        audit=audit,
+        moderation_on=form.cleaned_data["moderation_on"],
+        grades=form.grades(),
+    ),
+    success_message="The agreed grades have been recorded.",
+    title="Moderation meeting",
+    crumb="Moderation",
+    submit="Save agreed grades",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(
-        request.user, pk, write=True, step=permissions.can_record_audit_finding
-    )
-    return form_page(
-        request,
-        form_class=forms.AuditFindingForm,
-        form_kwargs={"audit": audit},
-        save=lambda form: services.audit_finding_record(
-            actor=request.user, audit=audit, **form.cleaned_data
-        ),
-        success_message="The finding has been recorded as learning.",
-        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
-        title="Record a finding",
-        submit="Record finding",
-        intro="The finding becomes a learning point; an action, if you add one, goes on the "
-        "audit's action plan.",
-        breadcrumbs=_audit_crumbs(audit, "Record a finding"),
-    )
+audit_finding_add = audit_page(
+    fetch=partial(
+        permissions.get_audit_for_user_or_404,
+        write=True,
+        step=permissions.can_record_audit_finding,
+    ),
+    form_class=forms.AuditFindingForm,
+    form_kwargs=lambda audit: {"audit": audit},
+    save=calls(services.audit_finding_record, "audit"),
+    words=Words(
+        "Record a finding", "Record finding", "The finding has been recorded as learning."
+    ),
+    intro="The finding becomes a learning point; an action, if you add one, goes on the "
+    "audit's action plan.",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    audit = permissions.get_audit_for_user_or_404(
-        request.user, pk, write=True, step=permissions.can_complete_audit
-    )
-    return form_page(
-        request,
-        form_class=forms.AuditCompleteForm,
-        save=lambda form: services.audit_complete(
-            actor=request.user, audit=audit, **cleaned(form, drop=("confirmed",))
-        ),
-        success_message="The audit is complete.",
-        success_url=reverse("assurance:audit_detail", args=[audit.pk]),
-        title="Complete the audit",
-        intro=(
-            "Completing the audit is final: no more cases, moderation or findings can be "
-            "recorded afterwards."
-        ),
-        submit="Complete audit",
-        breadcrumbs=_audit_crumbs(audit, "Complete"),
-    )
+audit_complete = audit_page(
+    fetch=partial(
+        permissions.get_audit_for_user_or_404, write=True, step=permissions.can_complete_audit
+    ),
+    form_class=forms.AuditCompleteForm,
+    save=lambda user, audit, form: services.audit_complete(
+        actor=user, audit=audit, **cleaned(form, drop=("confirmed",))
+    ),
+    success_message="The audit is complete.",
+    title="Complete the audit",
+    crumb="Complete",
+    intro=(
+        "Completing the audit is final: no more cases, moderation or findings can be "
+        "recorded afterwards."
+    ),
+    submit="Complete audit",
+)

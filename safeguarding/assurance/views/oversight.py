@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -11,12 +14,25 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.models import ScrutinyReport
+from safeguarding.assurance.models import PerformanceCommentary, ScrutinyReport
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    cleaned,
+    create_view,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 # --- performance commentary ------------------------------------------------------------
 
@@ -85,52 +101,56 @@ def commentary_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def commentary_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    commentary = permissions.get_commentary_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.CommentaryReviewForm,
-        initial=initial_from(commentary, forms.CommentaryReviewForm),
-        record=commentary,
-        save=lambda form: services.commentary_review(
-            actor=request.user,
-            commentary=commentary,
-            qeg_comments=form.cleaned_data["qeg_comments"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="The review has been recorded.",
-        success_url=reverse("assurance:commentary_detail", args=[commentary.pk]),
-        title="QEG review",
-        submit="Save review",
-        breadcrumbs=CRUMBS(_commentary_crumb(), ("Review", "")),
-    )
+def _commentary_url(commentary: PerformanceCommentary) -> str:
+    return reverse("assurance:commentary_detail", args=[commentary.pk])
 
 
-@login_required
-@require_http_methods(GET_POST)
-def commentary_board_response(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    commentary = permissions.get_commentary_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.BoardResponseForm,
-        initial={"version": commentary.version},
-        record=commentary,
-        save=lambda form: services.commentary_board_response_record(
-            actor=request.user,
-            commentary=commentary,
-            board_response=form.cleaned_data["board_response"],
-            board_responded_on=form.cleaned_data["board_responded_on"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="The Executive Board's response has been recorded.",
-        success_url=reverse("assurance:commentary_detail", args=[commentary.pk]),
-        title="Executive Board response",
-        submit="Save response",
-        intro=f"Escalated: {commentary.escalation}",
-        breadcrumbs=CRUMBS(_commentary_crumb(), ("Board response", "")),
-    )
+def _commentary_crumbs(commentary: PerformanceCommentary, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(_commentary_crumb(), crumb)
+
+
+# What the pages about one commentary share: the permission-checked fetch (for writing), the
+# trail and a return to the commentary's page.
+commentary_page = partial(
+    form_view,
+    fetch=partial(permissions.get_commentary_for_user_or_404, write=True),
+    success_url=_commentary_url,
+    breadcrumbs=_commentary_crumbs,
+    edits_record=True,
+)
+
+commentary_review = commentary_page(
+    form_class=forms.CommentaryReviewForm,
+    initial=lambda commentary: initial_from(commentary, forms.CommentaryReviewForm),
+    save=lambda user, commentary, form: services.commentary_review(
+        actor=user,
+        commentary=commentary,
+        qeg_comments=form.cleaned_data["qeg_comments"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message="The review has been recorded.",
+    title="QEG review",
+    crumb="Review",
+    submit="Save review",
+)
+
+
+commentary_board_response = commentary_page(
+    form_class=forms.BoardResponseForm,
+    initial=lambda commentary: {"version": commentary.version},
+    save=lambda user, commentary, form: services.commentary_board_response_record(
+        actor=user,
+        commentary=commentary,
+        board_response=form.cleaned_data["board_response"],
+        board_responded_on=form.cleaned_data["board_responded_on"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message="The Executive Board's response has been recorded.",
+    title="Executive Board response",
+    crumb="Board response",
+    submit="Save response",
+    intro=lambda commentary: f"Escalated: {commentary.escalation}",
+)
 
 
 # --- scrutiny --------------------------------------------------------------------------
@@ -140,12 +160,17 @@ def _scrutiny_crumb() -> Crumb:
     return ("Independent scrutiny", reverse("assurance:scrutiny_list"))
 
 
-def _report_crumbs(report: ScrutinyReport, last: str) -> list[Crumb]:
-    return CRUMBS(
-        _scrutiny_crumb(),
-        (report.title, reverse("assurance:scrutiny_report_detail", args=[report.pk])),
-        (last, ""),
-    )
+def _report_url(report: ScrutinyReport) -> str:
+    return reverse("assurance:scrutiny_report_detail", args=[report.pk])
+
+
+def _report_crumbs(report: ScrutinyReport, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(_scrutiny_crumb(), (report.title, _report_url(report)), crumb)
+
+
+def _may_manage_all(user: User) -> None:
+    require(permissions.can_view_all_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
 @login_required
@@ -164,21 +189,16 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def scrutiny_report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_all_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.ScrutinyReportForm,
-        save=lambda form: services.scrutiny_report_create(actor=request.user, **form.cleaned_data),
-        success_message="The scrutiny report has been added.",
-        success_url=lambda report: reverse("assurance:scrutiny_report_detail", args=[report.pk]),
-        title="Add a scrutiny report",
-        submit="Add report",
-        breadcrumbs=CRUMBS(_scrutiny_crumb(), ("Add a report", "")),
-    )
+scrutiny_report_create = create_view(
+    check=_may_manage_all,
+    form_class=forms.ScrutinyReportForm,
+    save=lambda user, form: services.scrutiny_report_create(actor=user, **form.cleaned_data),
+    success_message="The scrutiny report has been added.",
+    success_url=_report_url,
+    title="Add a scrutiny report",
+    submit="Add report",
+    breadcrumbs=lambda: CRUMBS(_scrutiny_crumb(), ("Add a report", "")),
+)
 
 
 @login_required
@@ -198,40 +218,33 @@ def scrutiny_report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def scrutiny_assessment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    report = permissions.get_scrutiny_report_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ScrutinyAssessmentForm,
-        save=lambda form: services.scrutiny_assessment_record(
-            actor=request.user, report=report, **form.cleaned_data
-        ),
-        success_message="The assessment has been recorded.",
-        success_url=reverse("assurance:scrutiny_report_detail", args=[report.pk]),
-        title="Record an assessment",
-        submit="Record assessment",
-        breadcrumbs=_report_crumbs(report, "Assessment"),
-    )
+# What the pages about one scrutiny report share: the permission-checked fetch (for
+# writing), the trail and a return to the report's page.
+report_page = partial(
+    form_view,
+    fetch=partial(permissions.get_scrutiny_report_for_user_or_404, write=True),
+    success_url=_report_url,
+    breadcrumbs=_report_crumbs,
+)
+
+scrutiny_assessment_add = report_page(
+    form_class=forms.ScrutinyAssessmentForm,
+    save=calls(services.scrutiny_assessment_record, "report"),
+    words=Words("Record an assessment", "Record assessment", "The assessment has been recorded."),
+    crumb="Assessment",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def scrutiny_recommendation_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    report = permissions.get_scrutiny_report_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.RecommendationActionForm,
-        save=lambda form: services.scrutiny_recommendation_action(
-            actor=request.user, report=report, **form.cleaned_data
-        ),
-        success_message="The recommendation is now followed as an action.",
-        success_url=reverse("assurance:scrutiny_report_detail", args=[report.pk]),
-        title="Follow a recommendation as an action",
-        submit="Add action",
-        breadcrumbs=_report_crumbs(report, "Action"),
-    )
+scrutiny_recommendation_action = report_page(
+    form_class=forms.RecommendationActionForm,
+    save=calls(services.scrutiny_recommendation_action, "report"),
+    words=Words(
+        "Follow a recommendation as an action",
+        "Add action",
+        "The recommendation is now followed as an action.",
+    ),
+    crumb="Action",
+)
 
 
 # --- professional differences ----------------------------------------------------------
@@ -264,23 +277,18 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def difference_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_all_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.ProfessionalDifferenceForm,
-        save=lambda form: services.professional_difference_record(
-            actor=request.user, **form.cleaned_data
-        ),
-        success_message="The professional difference has been logged.",
-        success_url=reverse("assurance:difference_list"),
-        title="Log a professional difference",
-        submit="Log difference",
-        breadcrumbs=CRUMBS(_differences_crumb(), ("Log", "")),
-    )
+difference_create = create_view(
+    check=_may_manage_all,
+    form_class=forms.ProfessionalDifferenceForm,
+    save=lambda user, form: services.professional_difference_record(
+        actor=user, **form.cleaned_data
+    ),
+    success_message="The professional difference has been logged.",
+    success_url=lambda difference: reverse("assurance:difference_list"),
+    title="Log a professional difference",
+    submit="Log difference",
+    breadcrumbs=lambda: CRUMBS(_differences_crumb(), ("Log", "")),
+)
 
 
 @login_required

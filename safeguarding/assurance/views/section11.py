@@ -3,6 +3,9 @@ moderation, the challenge session and feedback."""
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,20 +21,36 @@ from safeguarding.assurance.models import Section11Cycle, Section11Return
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    calls,
+    cleaned,
+    create_view,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 def _cycles_crumb() -> Crumb:
     return ("Section 11", reverse("assurance:section11_cycle_list"))
 
 
-def _return_crumbs(ret: Section11Return, last: str) -> list[Crumb]:
+def _return_url(ret: Section11Return) -> str:
+    return reverse("assurance:section11_return_detail", args=[ret.pk])
+
+
+def _return_crumbs(ret: Section11Return, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(
         _cycles_crumb(),
         (ret.cycle.name, reverse("assurance:section11_cycle_detail", args=[ret.cycle_id])),
-        (ret.agency.name, reverse("assurance:section11_return_detail", args=[ret.pk])),
-        (last, ""),
+        (ret.agency.name, _return_url(ret)),
+        crumb,
     )
 
 
@@ -51,30 +70,28 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _section11_cycle_create(
-    request: AuthenticatedHttpRequest, form: forms.Section11CycleForm
-) -> Section11Cycle:
+def _may_manage(user: User) -> None:
+    require(permissions.can_view_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
+
+
+def _section11_cycle_create(user: User, form: forms.Section11CycleForm) -> Section11Cycle:
     data = cleaned(form)
     data["standard_set"] = selectors.form_version_latest(template=data["standard_set"])
-    return services.section11_cycle_create(actor=request.user, **data)
+    return services.section11_cycle_create(actor=user, **data)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.Section11CycleForm,
-        save=lambda form: _section11_cycle_create(request, form),
-        success_message=lambda cycle: f"{cycle.name} has been opened.",
-        success_url=lambda cycle: reverse("assurance:section11_cycle_detail", args=[cycle.pk]),
-        title="Open a Section 11 cycle",
-        submit="Open cycle",
-        intro=f"The partnership runs a cycle every {settings.SECTION11_CYCLE_YEARS} years.",
-        breadcrumbs=CRUMBS(_cycles_crumb(), ("Open a cycle", "")),
-    )
+section11_cycle_create = create_view(
+    check=_may_manage,
+    form_class=forms.Section11CycleForm,
+    save=_section11_cycle_create,
+    success_message=lambda cycle: f"{cycle.name} has been opened.",
+    success_url=lambda cycle: reverse("assurance:section11_cycle_detail", args=[cycle.pk]),
+    title="Open a Section 11 cycle",
+    submit="Open cycle",
+    intro=f"The partnership runs a cycle every {settings.SECTION11_CYCLE_YEARS} years.",
+    breadcrumbs=lambda: CRUMBS(_cycles_crumb(), ("Open a cycle", "")),
+)
 
 
 @login_required
@@ -172,7 +189,7 @@ def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
         title=f"Self-assessment: {ret.agency.name}",
         submit="Save self-assessment",
-        breadcrumbs=_return_crumbs(ret, "Self-assessment"),
+        breadcrumbs=_return_crumbs(ret, ("Self-assessment", "")),
         template="assurance/section11_return_edit.html",
         context={"ret": ret, "has_previous": ret.cycle.previous_id is not None},
     )
@@ -202,80 +219,71 @@ def section11_return_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             "will moderate it and arrange the challenge session."
         ),
         submit="Submit the return",
-        breadcrumbs=_return_crumbs(ret, "Submit"),
+        breadcrumbs=_return_crumbs(ret, ("Submit", "")),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_return_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ModerationForm,
-        form_kwargs={
-            "scores": list(selectors.section11_scores(section11_return=ret)),
-            "previous": selectors.section11_carry_forward(section11_return=ret),
-        },
-        initial={"version": ret.version},
-        record=ret,
-        save=lambda form: services.section11_return_moderate(
-            actor=request.user,
-            section11_return=ret,
-            moderated=form.moderated(),
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="The moderated scores have been saved.",
-        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
-        title=f"Moderate: {ret.agency.name}",
-        submit="Save moderated scores",
-        breadcrumbs=_return_crumbs(ret, "Moderate"),
-        template="assurance/section11_return_moderate.html",
-        context={"ret": ret, "has_previous": ret.cycle.previous_id is not None},
-    )
+# What the partnership's pages about one agency's return share: the reviewer's fetch (for
+# writing), the trail and a return to the return's page.
+review_page = partial(
+    form_view,
+    fetch=partial(permissions.get_section11_return_for_reviewer_or_404, write=True),
+    success_url=_return_url,
+    breadcrumbs=_return_crumbs,
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_return_challenge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ChallengeForm,
-        initial=initial_from(ret, forms.ChallengeForm),
-        record=ret,
-        save=lambda form: services.section11_challenge_record(
-            actor=request.user,
-            section11_return=ret,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The challenge session has been recorded.",
-        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
-        title=f"Challenge session: {ret.agency.name}",
-        submit="Save challenge session",
-        breadcrumbs=_return_crumbs(ret, "Challenge session"),
-    )
+def _scores(ret: Section11Return) -> dict[str, Any]:
+    return {
+        "scores": list(selectors.section11_scores(section11_return=ret)),
+        "previous": selectors.section11_carry_forward(section11_return=ret),
+    }
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_return_feedback(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    ret = permissions.get_section11_return_for_reviewer_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.FeedbackForm,
-        initial=initial_from(ret, forms.FeedbackForm),
-        record=ret,
-        save=lambda form: services.section11_feedback_record(
-            actor=request.user,
-            section11_return=ret,
-            expected_version=form.cleaned_data["version"],
-            feedback=form.cleaned_data["feedback"],
-        ),
-        success_message="Feedback saved. Add the agency's actions to its plan.",
-        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
-        title=f"Feedback: {ret.agency.name}",
-        submit="Save feedback",
-        breadcrumbs=_return_crumbs(ret, "Feedback"),
-    )
+section11_return_moderate = review_page(
+    form_class=forms.ModerationForm,
+    form_kwargs=_scores,
+    initial=lambda ret: {"version": ret.version},
+    edits_record=True,
+    save=lambda user, ret, form: services.section11_return_moderate(
+        actor=user,
+        section11_return=ret,
+        moderated=form.moderated(),
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message="The moderated scores have been saved.",
+    title=lambda ret: f"Moderate: {ret.agency.name}",
+    crumb="Moderate",
+    submit="Save moderated scores",
+    template="assurance/section11_return_moderate.html",
+    context=lambda ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
+)
+
+
+section11_return_challenge = review_page(
+    form_class=forms.ChallengeForm,
+    initial=lambda ret: initial_from(ret, forms.ChallengeForm),
+    edits_record=True,
+    save=calls(services.section11_challenge_record, "section11_return", versioned=True),
+    success_message="The challenge session has been recorded.",
+    title=lambda ret: f"Challenge session: {ret.agency.name}",
+    crumb="Challenge session",
+    submit="Save challenge session",
+)
+
+
+section11_return_feedback = review_page(
+    form_class=forms.FeedbackForm,
+    initial=lambda ret: initial_from(ret, forms.FeedbackForm),
+    edits_record=True,
+    save=lambda user, ret, form: services.section11_feedback_record(
+        actor=user,
+        section11_return=ret,
+        expected_version=form.cleaned_data["version"],
+        feedback=form.cleaned_data["feedback"],
+    ),
+    success_message="Feedback saved. Add the agency's actions to its plan.",
+    title=lambda ret: f"Feedback: {ret.agency.name}",
+    crumb="Feedback",
+    submit="Save feedback",
+)

@@ -4,6 +4,8 @@ and the public, anonymous answering pages."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,20 +19,45 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.models import Response
+from safeguarding.assurance.models import Response, Survey
 from safeguarding.assurance.views.common import CRUMBS, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    create_view,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.core.templatetags.govuk import govuk_date
 
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
 
 def _surveys_crumb() -> Crumb:
     return ("Surveys", reverse("assurance:survey_list"))
+
+
+def _survey_url(survey: Survey) -> str:
+    return reverse("assurance:survey_detail", args=[survey.pk])
+
+
+def _survey_crumbs(survey: Survey, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(_surveys_crumb(), (survey.title, _survey_url(survey)), crumb)
+
+
+def _may_manage_all(user: User) -> None:
+    require(permissions.can_view_all_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
 @login_required
@@ -48,48 +75,29 @@ def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_all_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.SurveyForm,
-        save=lambda form: services.survey_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda survey: f"{survey.title} has been set up.",
-        success_url=lambda survey: reverse("assurance:survey_detail", args=[survey.pk]),
-        title="Set up a survey",
-        submit="Set up survey",
-        breadcrumbs=CRUMBS(_surveys_crumb(), ("Set up", "")),
-    )
+survey_create = create_view(
+    check=_may_manage_all,
+    form_class=forms.SurveyForm,
+    save=lambda user, form: services.survey_create(actor=user, **form.cleaned_data),
+    success_message=lambda survey: f"{survey.title} has been set up.",
+    success_url=_survey_url,
+    title="Set up a survey",
+    submit="Set up survey",
+    breadcrumbs=lambda: CRUMBS(_surveys_crumb(), ("Set up", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.SurveyUpdateForm,
-        initial=initial_from(survey, forms.SurveyUpdateForm),
-        record=survey,
-        save=lambda form: services.survey_update(
-            actor=request.user,
-            survey=survey,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The survey has been updated.",
-        success_url=reverse("assurance:survey_detail", args=[survey.pk]),
-        title="Change the survey",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(
-            _surveys_crumb(),
-            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
-            ("Change", ""),
-        ),
-    )
+survey_update = form_view(
+    fetch=partial(permissions.get_survey_for_user_or_404, write=True),
+    form_class=forms.SurveyUpdateForm,
+    initial=lambda survey: initial_from(survey, forms.SurveyUpdateForm),
+    edits_record=True,
+    save=calls(services.survey_update, "survey", versioned=True),
+    words=Words("Change the survey", "Save changes", "The survey has been updated."),
+    success_url=_survey_url,
+    crumb="Change",
+    breadcrumbs=_survey_crumbs,
+)
 
 
 @login_required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
@@ -14,7 +16,15 @@ from safeguarding.case_reviews.models import IncidentNotification, RapidReview
 from safeguarding.case_reviews.rules import kind_by_key
 from safeguarding.case_reviews.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
 
@@ -89,63 +99,70 @@ def incident_notification_detail(request: AuthenticatedHttpRequest, pk: int) -> 
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def incident_notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_incident_notification_for_user_or_404(
-        request.user, pk, write=True
-    )
-    return form_page(
-        request,
-        form_class=forms.IncidentNotificationEditForm,
-        initial=initial_from(
-            notification,
-            forms.IncidentNotificationEditForm,
-            agencies=list(notification.agencies.all()),
-        ),
-        record=notification,
-        save=lambda form: services.incident_notification_update(
-            actor=request.user,
-            notification=notification,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=f"Notification {notification.reference} updated.",
-        success_url=reverse("case_reviews:incident_notification_detail", args=[pk]),
-        title=f"Change notification {notification.reference}",
-        submit="Save changes",
-        breadcrumbs=_notification_crumbs(notification, ("Change", "")),
-    )
+def _notification_url(notification: IncidentNotification) -> str:
+    return reverse("case_reviews:incident_notification_detail", args=[notification.pk])
 
 
-@login_required
-@require_http_methods(GET_POST)
-def incident_notification_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_incident_notification_for_user_or_404(
-        request.user, pk, archive=True
-    )
-    return form_page(
-        request,
-        form_class=forms.ArchiveForm,
-        initial={"version": notification.version},
-        record=notification,
-        save=lambda form: services.incident_notification_archive(
-            actor=request.user,
-            notification=notification,
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message=f"Notification {notification.reference} has been archived.",
-        success_url=reverse("case_reviews:case_review_home"),
-        title=f"Archive notification {notification.reference}",
-        submit="Archive notification",
-        intro="An archived notification and its rapid review leave the lists, the deadlines "
-        "and the annual report's figures, and can no longer be changed. Nothing is deleted: "
-        "its page stays, with the reason.",
-        template="case_reviews/confirm_page.html",
-        context={"warning": "Archiving cannot be undone."},
-        breadcrumbs=_notification_crumbs(notification, ("Archive", "")),
-    )
+def _rapid_url(rapid: RapidReview) -> str:
+    return reverse("case_reviews:rapid_review_detail", args=[rapid.pk])
+
+
+# What the pages about one notification, or one rapid review, share: the permission-checked
+# fetch (for writing), the trail and a return to its page.
+notification_page = partial(
+    form_view,
+    fetch=partial(permissions.get_incident_notification_for_user_or_404, write=True),
+    success_url=_notification_url,
+    breadcrumbs=_notification_crumbs,
+)
+rapid_review_page = partial(
+    form_view,
+    fetch=partial(permissions.get_rapid_review_for_user_or_404, write=True),
+    caption=lambda rapid: f"Rapid review of {rapid.notification.reference}",
+    success_url=_rapid_url,
+    breadcrumbs=_rapid_crumbs,
+)
+
+incident_notification_update = notification_page(
+    form_class=forms.IncidentNotificationEditForm,
+    initial=lambda notification: initial_from(
+        notification,
+        forms.IncidentNotificationEditForm,
+        agencies=list(notification.agencies.all()),
+    ),
+    edits_record=True,
+    save=calls(services.incident_notification_update, "notification", versioned=True),
+    success_message=lambda notification: f"Notification {notification.reference} updated.",
+    title=lambda notification: f"Change notification {notification.reference}",
+    crumb="Change",
+    submit="Save changes",
+)
+
+
+incident_notification_archive = notification_page(
+    fetch=partial(permissions.get_incident_notification_for_user_or_404, archive=True),
+    form_class=forms.ArchiveForm,
+    initial=lambda notification: {"version": notification.version},
+    edits_record=True,
+    save=lambda user, notification, form: services.incident_notification_archive(
+        actor=user,
+        notification=notification,
+        reason=form.cleaned_data["reason"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message=lambda notification: (
+        f"Notification {notification.reference} has been archived."
+    ),
+    success_url=lambda notification: reverse("case_reviews:case_review_home"),
+    title=lambda notification: f"Archive notification {notification.reference}",
+    crumb="Archive",
+    submit="Archive notification",
+    intro="An archived notification and its rapid review leave the lists, the deadlines "
+    "and the annual report's figures, and can no longer be changed. Nothing is deleted: "
+    "its page stays, with the reason.",
+    template="case_reviews/confirm_page.html",
+    context={"warning": "Archiving cannot be undone."},
+)
 
 
 @login_required
@@ -189,41 +206,32 @@ def child_identity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def child_identity_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    child = permissions.get_child_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ChildIdentityForm,
-        initial=initial_from(child, forms.ChildIdentityForm),
-        record=child,
-        save=lambda form: services.child_identity_update(
-            actor=request.user,
-            child=child,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+child_identity_update = form_view(
+    fetch=partial(permissions.get_child_for_user_or_404, write=True),
+    form_class=forms.ChildIdentityForm,
+    initial=lambda child: initial_from(child, forms.ChildIdentityForm),
+    edits_record=True,
+    save=calls(services.child_identity_update, "child", versioned=True),
+    success_message=lambda child: f"The identity panel for {child.pseudonym} has been updated.",
+    success_url=lambda child: reverse("case_reviews:child_identity", args=[child.pk]),
+    title=lambda child: f"Change the identity panel: {child.pseudonym}",
+    caption=lambda child: child.notification.reference,
+    submit="Save changes",
+    intro=lambda child: (
+        f"Date of birth as first entered: “{child.date_of_birth_as_entered}”. "
+        "It could not be read as a date: enter the date of birth in the boxes."
+        if child.date_of_birth_as_entered
+        else ""
+    ),
+    breadcrumbs=lambda child, crumb: _notification_crumbs(
+        child.notification,
+        (
+            f"Identity panel: {child.pseudonym}",
+            reverse("case_reviews:child_identity", args=[child.pk]),
         ),
-        success_message=f"The identity panel for {child.pseudonym} has been updated.",
-        success_url=reverse("case_reviews:child_identity", args=[pk]),
-        title=f"Change the identity panel: {child.pseudonym}",
-        caption=child.notification.reference,
-        submit="Save changes",
-        intro=(
-            f"Date of birth as first entered: “{child.date_of_birth_as_entered}”. "
-            "It could not be read as a date: enter the date of birth in the boxes."
-            if child.date_of_birth_as_entered
-            else ""
-        ),
-        breadcrumbs=_notification_crumbs(
-            child.notification,
-            (
-                f"Identity panel: {child.pseudonym}",
-                reverse("case_reviews:child_identity", args=[pk]),
-            ),
-            ("Change", ""),
-        ),
-    )
+        ("Change", ""),
+    ),
+)
 
 
 @login_required
@@ -247,66 +255,42 @@ def rapid_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def rapid_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.RapidReviewForm,
-        initial=initial_from(rapid, forms.RapidReviewForm),
-        record=rapid,
-        save=lambda form: services.rapid_review_update(
-            actor=request.user,
-            rapid_review=rapid,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The rapid review has been updated.",
-        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
-        title="Meeting, decision and the Panel",
-        caption=f"Rapid review of {rapid.notification.reference}",
-        submit="Save rapid review",
-        breadcrumbs=_rapid_crumbs(rapid, ("Change", "")),
-    )
+rapid_review_update = rapid_review_page(
+    form_class=forms.RapidReviewForm,
+    initial=lambda rapid: initial_from(rapid, forms.RapidReviewForm),
+    edits_record=True,
+    save=calls(services.rapid_review_update, "rapid_review", versioned=True),
+    words=Words(
+        "Meeting, decision and the Panel",
+        "Save rapid review",
+        "The rapid review has been updated.",
+    ),
+    crumb="Change",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agency_request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AgencyRequestForm,
-        save=lambda form: services.agency_request_create(
-            actor=request.user, rapid_review=rapid, **form.cleaned_data
-        ),
-        success_message="The request has been sent to the agency.",
-        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
-        title="Request a chronology or information",
-        caption=f"Rapid review of {rapid.notification.reference}",
-        submit="Send request",
-        breadcrumbs=_rapid_crumbs(rapid, ("Request", "")),
-    )
+agency_request_create = rapid_review_page(
+    form_class=forms.AgencyRequestForm,
+    save=calls(services.agency_request_create, "rapid_review"),
+    words=Words(
+        "Request a chronology or information",
+        "Send request",
+        "The request has been sent to the agency.",
+    ),
+    crumb="Request",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def rapid_review_learning_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.LearningForm,
-        save=lambda form: services.rapid_review_learning_record(
-            actor=request.user, rapid_review=rapid, **form.cleaned_data
-        ),
-        success_message="The learning has been recorded.",
-        success_url=reverse("case_reviews:rapid_review_detail", args=[pk]),
-        title="Record learning from the rapid review",
-        caption=f"Rapid review of {rapid.notification.reference}",
-        submit="Record learning",
-        breadcrumbs=_rapid_crumbs(rapid, ("Learning", "")),
-    )
+rapid_review_learning_add = rapid_review_page(
+    form_class=forms.LearningForm,
+    save=calls(services.rapid_review_learning_record, "rapid_review"),
+    words=Words(
+        "Record learning from the rapid review",
+        "Record learning",
+        "The learning has been recorded.",
+    ),
+    crumb="Learning",
+)
 
 
 @login_required

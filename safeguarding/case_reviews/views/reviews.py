@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import render
@@ -15,7 +17,16 @@ from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.case_reviews.rules import report_kind
 from safeguarding.case_reviews.views.common import CRUMBS, list_page
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Words,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
 
@@ -158,30 +169,31 @@ def practice_review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PracticeReviewEditForm,
-        initial=initial_from(
-            review, forms.PracticeReviewEditForm, agencies=list(review.agencies.all())
-        ),
-        record=review,
-        save=lambda form: services.practice_review_update(
-            actor=request.user,
-            review=review,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The review has been updated.",
-        success_url=_detail_url(review),
-        title="Change the review's details",
-        caption=review.learning_title,
-        submit="Save changes",
-        breadcrumbs=_review_crumbs(review, ("Change", "")),
-    )
+# What every page about one review shares: its permission-checked fetch (for writing), its
+# learning title above the heading, its trail, and a return to its page.
+review_page = partial(
+    form_view,
+    fetch=partial(permissions.get_practice_review_for_user_or_404, write=True),
+    caption=lambda review: review.learning_title,
+    success_url=_detail_url,
+    breadcrumbs=_review_crumbs,
+)
+
+
+def _versioned(review: PracticeReview) -> dict[str, int]:
+    return {"version": review.version}
+
+
+practice_review_update = review_page(
+    forms.PracticeReviewEditForm,
+    calls(services.practice_review_update, "review", versioned=True),
+    Words("Change the review's details", "Save changes", "The review has been updated."),
+    initial=lambda review: initial_from(
+        review, forms.PracticeReviewEditForm, agencies=list(review.agencies.all())
+    ),
+    edits_record=True,
+    crumb="Change",
+)
 
 
 @login_required
@@ -218,208 +230,105 @@ def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_target_revise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="target")
-    title = "Revise the target date"
-    return form_page(
-        request,
-        form_class=forms.TargetForm,
-        initial={"version": review.version},
-        record=review,
-        save=lambda form: services.practice_review_target_revise(
-            actor=request.user,
-            review=review,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The target has been revised.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Revise target",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
+practice_review_target_revise = review_page(
+    fetch=partial(permissions.get_practice_review_for_user_or_404, step="target"),
+    form_class=forms.TargetForm,
+    initial=_versioned,
+    edits_record=True,
+    save=calls(services.practice_review_target_revise, "review", versioned=True),
+    words=Words("Revise the target date", "Revise target", "The target has been revised."),
+)
 
+practice_review_advance_copy = review_page(
+    form_class=forms.AdvanceCopyForm,
+    initial=_versioned,
+    edits_record=True,
+    save=lambda user, review, form: services.practice_review_advance_copy_record(
+        actor=user,
+        review=review,
+        on=form.cleaned_data["on"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message="The advance copy has been recorded.",
+    title="Record the advance copy to the Panel and DfE",
+    submit="Save",
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_advance_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Record the advance copy to the Panel and DfE"
-    return form_page(
-        request,
-        form_class=forms.AdvanceCopyForm,
-        initial={"version": review.version},
-        record=review,
-        save=lambda form: services.practice_review_advance_copy_record(
-            actor=request.user,
-            review=review,
-            on=form.cleaned_data["on"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="The advance copy has been recorded.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Save",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
+practice_review_archive = review_page(
+    fetch=partial(permissions.get_practice_review_for_user_or_404, archive=True),
+    form_class=forms.ArchiveForm,
+    initial=_versioned,
+    edits_record=True,
+    save=lambda user, review, form: services.practice_review_archive(
+        actor=user,
+        review=review,
+        reason=form.cleaned_data["reason"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message=lambda review: f"The review “{review.title}” has been archived.",
+    success_url=lambda review: reverse("case_reviews:practice_review_list"),
+    title=lambda review: f"Archive the review “{review.title}”",
+    crumb="Archive",
+    submit="Archive review",
+    intro="An archived review leaves the lists, the deadlines and the annual report's "
+    "figures, and can no longer be changed. Nothing is deleted: its page stays, with the "
+    "reason.",
+    template="case_reviews/confirm_page.html",
+    context={"warning": "Archiving cannot be undone."},
+)
 
+milestone_add = review_page(
+    forms.MilestoneForm,
+    calls(services.milestone_add, "review"),
+    Words("Add a milestone", "Add milestone", "The milestone has been added."),
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, archive=True)
-    return form_page(
-        request,
-        form_class=forms.ArchiveForm,
-        initial={"version": review.version},
-        record=review,
-        save=lambda form: services.practice_review_archive(
-            actor=request.user,
-            review=review,
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message=f"The review “{review.title}” has been archived.",
-        success_url=reverse("case_reviews:practice_review_list"),
-        title=f"Archive the review “{review.title}”",
-        caption=review.learning_title,
-        submit="Archive review",
-        intro="An archived review leaves the lists, the deadlines and the annual report's "
-        "figures, and can no longer be changed. Nothing is deleted: its page stays, with the "
-        "reason.",
-        template="case_reviews/confirm_page.html",
-        context={"warning": "Archiving cannot be undone."},
-        breadcrumbs=_review_crumbs(review, ("Archive", "")),
-    )
+finding_add = review_page(
+    forms.LearningForm,
+    calls(services.finding_record, "review"),
+    Words(
+        "Add a finding", "Add finding", "The finding has been added to the database of learning."
+    ),
+)
 
+recommendation_add = review_page(
+    forms.RecommendationForm,
+    calls(services.recommendation_add, "review"),
+    Words("Add a recommendation", "Add recommendation", "The recommendation has been added."),
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def milestone_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Add a milestone"
-    return form_page(
-        request,
-        form_class=forms.MilestoneForm,
-        save=lambda form: services.milestone_add(
-            actor=request.user, review=review, **form.cleaned_data
-        ),
-        success_message="The milestone has been added.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Add milestone",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
+practice_review_action_add = review_page(
+    forms.PracticeReviewActionForm,
+    calls(services.practice_review_action_add, "review"),
+    Words("Add an action", "Add action", "The action has been added to the review's action plan."),
+)
 
+dissemination_add = review_page(
+    forms.DisseminationForm,
+    calls(services.dissemination_add, "review"),
+    Words("Add a briefing, workshop or event", "Add", "The dissemination has been recorded."),
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Add a finding"
-    return form_page(
-        request,
-        form_class=forms.LearningForm,
-        save=lambda form: services.finding_record(
-            actor=request.user, review=review, **form.cleaned_data
-        ),
-        success_message="The finding has been added to the database of learning.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Add finding",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
-
-
-@login_required
-@require_http_methods(GET_POST)
-def recommendation_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Add a recommendation"
-    return form_page(
-        request,
-        form_class=forms.RecommendationForm,
-        save=lambda form: services.recommendation_add(
-            actor=request.user, review=review, text=form.cleaned_data["text"]
-        ),
-        success_message="The recommendation has been added.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Add recommendation",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
-
-
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_action_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Add an action"
-    return form_page(
-        request,
-        form_class=forms.PracticeReviewActionForm,
-        save=lambda form: services.practice_review_action_add(
-            actor=request.user, review=review, **form.cleaned_data
-        ),
-        success_message="The action has been added to the review's action plan.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Add action",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
-
-
-@login_required
-@require_http_methods(GET_POST)
-def dissemination_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, write=True)
-    title = "Add a briefing, workshop or event"
-    return form_page(
-        request,
-        form_class=forms.DisseminationForm,
-        save=lambda form: services.dissemination_add(
-            actor=request.user, review=review, **form.cleaned_data
-        ),
-        success_message="The dissemination has been recorded.",
-        success_url=_detail_url(review),
-        title=title,
-        caption=review.learning_title,
-        submit="Add",
-        breadcrumbs=_review_crumbs(review, (title, "")),
-    )
-
-
-@login_required
-@require_http_methods(GET_POST)
-def milestone_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Mark a milestone done (today), after confirming: it cannot be undone. A milestone already
-    done has nothing to confirm (403)."""
-    milestone = permissions.get_milestone_for_user_or_404(request.user, pk, write=True)
-    review = milestone.review
-    return form_page(
-        request,
-        form_class=forms.ConfirmForm,
-        save=lambda form: services.milestone_complete(
-            actor=request.user, milestone=milestone, on=timezone.localdate()
-        ),
-        success_message=f"“{milestone.title}” is done.",
-        success_url=_detail_url(review),
-        title=f"Mark “{milestone.title}” as done?",
-        caption=review.learning_title,
-        submit="Yes, mark as done",
-        intro="It is recorded as done today.",
-        template="case_reviews/confirm_page.html",
-        context={"warning": "A milestone marked as done cannot be reopened."},
-        breadcrumbs=_review_crumbs(review, ("Mark a milestone as done", "")),
-    )
+# Mark a milestone done (today), after confirming: it cannot be undone. A milestone already
+# done has nothing to confirm (403).
+milestone_complete = form_view(
+    fetch=partial(permissions.get_milestone_for_user_or_404, write=True),
+    form_class=forms.ConfirmForm,
+    save=lambda user, milestone, form: services.milestone_complete(
+        actor=user, milestone=milestone, on=timezone.localdate()
+    ),
+    success_message=lambda milestone: f"“{milestone.title}” is done.",
+    success_url=lambda milestone: _detail_url(milestone.review),
+    title=lambda milestone: f"Mark “{milestone.title}” as done?",
+    caption=lambda milestone: milestone.review.learning_title,
+    submit="Yes, mark as done",
+    intro="It is recorded as done today.",
+    template="case_reviews/confirm_page.html",
+    context={"warning": "A milestone marked as done cannot be reopened."},
+    breadcrumbs=lambda milestone, crumb: _review_crumbs(
+        milestone.review, ("Mark a milestone as done", "")
+    ),
+)
 
 
 @login_required

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from safeguarding.governance.views.arrangements import (
-    _manage_page,
     appointment_create,
     appointment_end,
     arrangements,
@@ -47,7 +46,6 @@ from safeguarding.governance.views.priorities import (
 )
 
 __all__ = [
-    "_manage_page",
     "agenda_item_add",
     "appointment_create",
     "appointment_end",

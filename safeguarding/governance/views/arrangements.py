@@ -1,22 +1,29 @@
 """Governance pages: the overview, the arrangements (appointments, agencies, the document and
-its public page) and funding. Every form page uses core.pages.form_page."""
+its public page) and funding. Every form page is declared with core.pages.form_view or
+create_view."""
 
 from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest, public
-from safeguarding.core.pages import GET_POST, cleaned, form_page
+from safeguarding.core.pages import Crumb, calls, cleaned, create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import forms, permissions, reporting, selectors, services
 from safeguarding.governance.views.crumbs import CRUMBS, arrangements_crumb
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 # --- overview and the arrangements ---------------------------------------------------
 
@@ -109,117 +116,96 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _manage_page(request: AuthenticatedHttpRequest) -> None:
+def _arrangements_url(record: object) -> str:
+    return reverse("governance:arrangements")
+
+
+def _arrangements_crumbs(record: object, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(arrangements_crumb(), crumb)
+
+
+def _may_manage(user: User) -> None:
     require(
-        permissions.can_manage_governance(request.user),
-        write_attempt=permissions.can_view_governance(request.user),
+        permissions.can_manage_governance(user),
+        write_attempt=permissions.can_view_governance(user),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def appointment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _manage_page(request)
-    return form_page(
-        request,
-        form_class=forms.AppointmentForm,
-        save=lambda form: services.appointment_create(actor=request.user, **cleaned(form)),
-        success_message="The appointment has been recorded.",
-        success_url=reverse("governance:arrangements"),
-        title="Record an appointment",
-        submit="Save appointment",
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Record an appointment", "")),
-    )
+appointment_create = create_view(
+    check=_may_manage,
+    form_class=forms.AppointmentForm,
+    save=lambda user, form: services.appointment_create(actor=user, **cleaned(form)),
+    success_message="The appointment has been recorded.",
+    success_url=_arrangements_url,
+    title="Record an appointment",
+    submit="Save appointment",
+    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Record an appointment", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def appointment_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    appointment = permissions.get_appointment_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AppointmentEndForm,
-        save=lambda form: services.appointment_end(
-            actor=request.user, appointment=appointment, **cleaned(form)
-        ),
-        success_message="The appointment has been ended.",
-        success_url=reverse("governance:arrangements"),
-        title=f"End the appointment of {appointment.holder_name}",
-        submit="End appointment",
-        record=appointment,
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("End an appointment", "")),
-    )
+appointment_end = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_appointment_for_user_or_404, write=True),
+    form_class=forms.AppointmentEndForm,
+    edits_record=True,
+    save=calls(services.appointment_end, "appointment"),
+    success_message="The appointment has been ended.",
+    title=lambda appointment: f"End the appointment of {appointment.holder_name}",
+    crumb="End an appointment",
+    submit="End appointment",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_member_add(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _manage_page(request)
-    return form_page(
-        request,
-        form_class=forms.ArrangementsMemberForm,
-        save=lambda form: services.arrangements_member_add(actor=request.user, **cleaned(form)),
-        success_message="The agency has been added to the arrangements.",
-        success_url=reverse("governance:arrangements"),
-        title="Name an agency in the arrangements",
-        submit="Add agency",
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Add an agency", "")),
-    )
+arrangements_member_add = create_view(
+    check=_may_manage,
+    form_class=forms.ArrangementsMemberForm,
+    save=lambda user, form: services.arrangements_member_add(actor=user, **cleaned(form)),
+    success_message="The agency has been added to the arrangements.",
+    success_url=_arrangements_url,
+    title="Name an agency in the arrangements",
+    submit="Add agency",
+    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Add an agency", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _manage_page(request)
-    return form_page(
-        request,
-        form_class=forms.ArrangementsDocumentForm,
-        save=lambda form: services.arrangements_document_create(
-            actor=request.user, **cleaned(form)
-        ),
-        success_message="The new version has been added. The lead partners sign it off next.",
-        success_url=reverse("governance:arrangements"),
-        title="Add a version of the arrangements",
-        submit="Add version",
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Add a version", "")),
-    )
+arrangements_document_create = create_view(
+    check=_may_manage,
+    form_class=forms.ArrangementsDocumentForm,
+    save=lambda user, form: services.arrangements_document_create(actor=user, **cleaned(form)),
+    success_message="The new version has been added. The lead partners sign it off next.",
+    success_url=_arrangements_url,
+    title="Add a version of the arrangements",
+    submit="Add version",
+    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Add a version", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_document_sign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.SignOffForm,
-        save=lambda form: services.arrangements_document_sign(
-            actor=request.user, document=document, **cleaned(form)
-        ),
-        success_message="The sign-off has been recorded.",
-        success_url=reverse("governance:arrangements"),
-        title=f"Record a sign-off of version {document.version_label}",
-        submit="Record sign-off",
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Record a sign-off", "")),
-    )
+arrangements_document_sign = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+    form_class=forms.SignOffForm,
+    save=calls(services.arrangements_document_sign, "document"),
+    success_message="The sign-off has been recorded.",
+    title=lambda document: f"Record a sign-off of version {document.version_label}",
+    crumb="Record a sign-off",
+    submit="Record sign-off",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def arrangements_document_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    document = permissions.get_arrangements_document_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PublishForm,
-        save=lambda form: services.arrangements_document_publish(
-            actor=request.user, document=document, **cleaned(form)
-        ),
-        success_message="The arrangements have been published.",
-        success_url=reverse("governance:arrangements"),
-        title=f"Publish version {document.version_label}",
-        submit="Publish",
-        record=document,
-        breadcrumbs=CRUMBS(arrangements_crumb(), ("Publish", "")),
-    )
+arrangements_document_publish = form_view(
+    success_url=_arrangements_url,
+    breadcrumbs=_arrangements_crumbs,
+    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+    form_class=forms.PublishForm,
+    edits_record=True,
+    save=calls(services.arrangements_document_publish, "document"),
+    success_message="The arrangements have been published.",
+    title=lambda document: f"Publish version {document.version_label}",
+    crumb="Publish",
+    submit="Publish",
+)
 
 
 # --- funding -------------------------------------------------------------------------
@@ -249,37 +235,27 @@ def funding(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def funding_contribution_record(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _manage_page(request)
-    return form_page(
-        request,
-        form_class=forms.ContributionForm,
-        save=lambda form: services.funding_contribution_record(
-            actor=request.user, **cleaned(form)
-        ),
-        success_message="The contribution has been recorded.",
-        success_url=lambda c: reverse("governance:funding") + f"?year={c.year}",
-        title="Record a contribution",
-        submit="Save contribution",
-        breadcrumbs=CRUMBS(("Funding", reverse("governance:funding")), ("Contribution", "")),
-    )
+funding_contribution_record = create_view(
+    check=_may_manage,
+    form_class=forms.ContributionForm,
+    save=lambda user, form: services.funding_contribution_record(actor=user, **cleaned(form)),
+    success_message="The contribution has been recorded.",
+    success_url=lambda c: reverse("governance:funding") + f"?year={c.year}",
+    title="Record a contribution",
+    submit="Save contribution",
+    breadcrumbs=lambda: CRUMBS(("Funding", reverse("governance:funding")), ("Contribution", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def budget_line_record(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _manage_page(request)
-    return form_page(
-        request,
-        form_class=forms.BudgetLineForm,
-        save=lambda form: services.budget_line_record(actor=request.user, **cleaned(form)),
-        success_message="The spending line has been recorded.",
-        success_url=lambda line: (
-            reverse("governance:funding") + f"?year={ReportingYear(line.year_start)}"
-        ),
-        title="Record a spending line",
-        submit="Save spending line",
-        breadcrumbs=CRUMBS(("Funding", reverse("governance:funding")), ("Spending line", "")),
-    )
+budget_line_record = create_view(
+    check=_may_manage,
+    form_class=forms.BudgetLineForm,
+    save=lambda user, form: services.budget_line_record(actor=user, **cleaned(form)),
+    success_message="The spending line has been recorded.",
+    success_url=lambda line: (
+        reverse("governance:funding") + f"?year={ReportingYear(line.year_start)}"
+    ),
+    title="Record a spending line",
+    submit="Save spending line",
+    breadcrumbs=lambda: CRUMBS(("Funding", reverse("governance:funding")), ("Spending line", "")),
+)

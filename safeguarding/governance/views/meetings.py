@@ -7,6 +7,9 @@ Form page: not used for sending the invitations (a single POST button), sending 
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -19,11 +22,22 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Words,
+    calls,
+    cleaned,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.governance import calendar, forms, permissions, selectors, services
 from safeguarding.governance.models import Meeting
 from safeguarding.governance.views.crumbs import CRUMBS, meeting_crumbs
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 # --- meetings ------------------------------------------------------------------------
 
@@ -103,60 +117,66 @@ def meeting_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_reschedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
+def _meeting_url(meeting: Meeting) -> str:
+    return reverse("governance:meeting_detail", args=[meeting.pk])
+
+
+# What every page about one meeting shares: the permission-checked fetch (for writing), the
+# trail and a return to the meeting's page.
+meeting_page = partial(
+    form_view,
+    fetch=partial(permissions.get_meeting_for_user_or_404, write=True),
+    success_url=_meeting_url,
+    breadcrumbs=meeting_crumbs,
+)
+
+
+def _reschedule_initial(meeting: Meeting) -> dict[str, object]:
     starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
-
-    def save(form: forms.MeetingRescheduleForm) -> Meeting:
-        starts_at, ends_at = form.meeting_times()
-        return services.meeting_reschedule(
-            actor=request.user,
-            meeting=meeting,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            location=form.cleaned_data["location"],
-            online_link=form.cleaned_data["online_link"],
-            expected_version=form.cleaned_data["version"],
-        )
-
-    return form_page(
-        request,
-        form_class=forms.MeetingRescheduleForm,
-        initial=initial_from(
-            meeting,
-            forms.MeetingRescheduleForm,
-            day=starts.date(),
-            starts=starts.time(),
-            ends=ends.time(),
-        ),
-        record=meeting,
-        save=save,
-        success_message="The meeting has been moved. Send the invitations again to tell members.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Move the meeting",
-        submit="Save",
-        breadcrumbs=meeting_crumbs(meeting, ("Move", "")),
+    return initial_from(
+        meeting,
+        forms.MeetingRescheduleForm,
+        day=starts.date(),
+        starts=starts.time(),
+        ends=ends.time(),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.MeetingCancelForm,
-        save=lambda form: services.meeting_cancel(
-            actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
-        ),
-        success_message="The meeting has been cancelled.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Cancel the meeting",
-        submit="Cancel the meeting",
-        breadcrumbs=meeting_crumbs(meeting, ("Cancel", "")),
+def _reschedule(user: User, meeting: Meeting, form: forms.MeetingRescheduleForm) -> Meeting:
+    starts_at, ends_at = form.meeting_times()
+    return services.meeting_reschedule(
+        actor=user,
+        meeting=meeting,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=form.cleaned_data["location"],
+        online_link=form.cleaned_data["online_link"],
+        expected_version=form.cleaned_data["version"],
     )
+
+
+meeting_reschedule = meeting_page(
+    form_class=forms.MeetingRescheduleForm,
+    initial=_reschedule_initial,
+    edits_record=True,
+    save=_reschedule,
+    success_message="The meeting has been moved. Send the invitations again to tell members.",
+    title="Move the meeting",
+    crumb="Move",
+    submit="Save",
+)
+
+
+meeting_cancel = meeting_page(
+    form_class=forms.MeetingCancelForm,
+    save=lambda user, meeting, form: services.meeting_cancel(
+        actor=user, meeting=meeting, reason=form.cleaned_data["reason"]
+    ),
+    success_message="The meeting has been cancelled.",
+    title="Cancel the meeting",
+    crumb="Cancel",
+    submit="Cancel the meeting",
+)
 
 
 @login_required
@@ -188,41 +208,20 @@ def meeting_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     return response
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agenda_item_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AgendaItemForm,
-        save=lambda form: services.agenda_item_add(
-            actor=request.user, meeting=meeting, **cleaned(form)
-        ),
-        success_message="The item has been added to the agenda.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Add an agenda item",
-        submit="Add item",
-        breadcrumbs=meeting_crumbs(meeting, ("Add an agenda item", "")),
-    )
+agenda_item_add = meeting_page(
+    form_class=forms.AgendaItemForm,
+    save=calls(services.agenda_item_add, "meeting"),
+    words=Words("Add an agenda item", "Add item", "The item has been added to the agenda."),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def paper_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PaperForm,
-        form_kwargs={"meeting": meeting},
-        save=lambda form: services.paper_upload(
-            actor=request.user, meeting=meeting, **cleaned(form)
-        ),
-        success_message="The paper has been uploaded.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Upload a paper",
-        submit="Upload paper",
-        breadcrumbs=meeting_crumbs(meeting, ("Upload a paper", "")),
-    )
+paper_upload = meeting_page(
+    fetch=partial(permissions.get_meeting_papers_for_user_or_404, write=True),
+    form_class=forms.PaperForm,
+    form_kwargs=lambda meeting: {"meeting": meeting},
+    save=calls(services.paper_upload, "meeting"),
+    words=Words("Upload a paper", "Upload paper", "The paper has been uploaded."),
+)
 
 
 @login_required
@@ -317,80 +316,51 @@ def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_minutes(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.MinutesForm,
-        initial=initial_from(meeting, forms.MinutesForm),
-        record=meeting,
-        save=lambda form: services.meeting_minutes_record(
-            actor=request.user,
-            meeting=meeting,
-            minutes=form.cleaned_data["minutes"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="The minutes have been saved.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Minutes",
-        submit="Save minutes",
-        breadcrumbs=meeting_crumbs(meeting, ("Minutes", "")),
-    )
+meeting_minutes = meeting_page(
+    form_class=forms.MinutesForm,
+    initial=lambda meeting: initial_from(meeting, forms.MinutesForm),
+    edits_record=True,
+    save=lambda user, meeting, form: services.meeting_minutes_record(
+        actor=user,
+        meeting=meeting,
+        minutes=form.cleaned_data["minutes"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    success_message="The minutes have been saved.",
+    title="Minutes",
+    submit="Save minutes",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def decision_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.DecisionForm,
-        form_kwargs={"meeting": meeting},
-        save=lambda form: services.decision_record(
-            actor=request.user, meeting=meeting, **cleaned(form)
-        ),
-        success_message="The decision has been recorded.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Record a decision",
-        submit="Save decision",
-        breadcrumbs=meeting_crumbs(meeting, ("Decision", "")),
-    )
+decision_record = meeting_page(
+    form_class=forms.DecisionForm,
+    form_kwargs=lambda meeting: {"meeting": meeting},
+    save=calls(services.decision_record, "meeting"),
+    words=Words("Record a decision", "Save decision", "The decision has been recorded."),
+    crumb="Decision",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_action_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.MeetingActionForm,
-        save=lambda form: services.meeting_action_record(
-            actor=request.user, meeting=meeting, **cleaned(form)
-        ),
-        success_message="The action has been recorded. It will be on the next agenda.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Record an action",
-        submit="Save action",
-        breadcrumbs=meeting_crumbs(meeting, ("Action", "")),
-    )
+meeting_action_record = meeting_page(
+    form_class=forms.MeetingActionForm,
+    save=calls(services.meeting_action_record, "meeting"),
+    words=Words(
+        "Record an action",
+        "Save action",
+        "The action has been recorded. It will be on the next agenda.",
+    ),
+    crumb="Action",
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def escalation_raise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.EscalationForm,
-        form_kwargs={"groups": selectors.groups_above(group=meeting.group)},
-        save=lambda form: services.escalation_raise(
-            actor=request.user, from_meeting=meeting, **cleaned(form)
-        ),
-        success_message="The escalation has been raised. It goes on the group's next agenda.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Escalate to another group",
-        submit="Escalate",
-        breadcrumbs=meeting_crumbs(meeting, ("Escalation", "")),
-    )
+escalation_raise = meeting_page(
+    form_class=forms.EscalationForm,
+    form_kwargs=lambda meeting: {"groups": selectors.groups_above(group=meeting.group)},
+    save=calls(services.escalation_raise, "from_meeting"),
+    words=Words(
+        "Escalate to another group",
+        "Escalate",
+        "The escalation has been raised. It goes on the group's next agenda.",
+    ),
+    crumb="Escalation",
+)

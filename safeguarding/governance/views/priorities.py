@@ -1,21 +1,25 @@
 """Governance pages: the priorities, their plans, progress and evidence. Every form page uses
-core.pages.form_page."""
+core.pages.form_view."""
 
 from __future__ import annotations
+
+from functools import partial
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import Crumb, calls, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import forms, permissions, selectors, services
 from safeguarding.governance.views.crumbs import CRUMBS
+from safeguarding.partnership.models import Priority
 
 # --- priorities ----------------------------------------------------------------------
 
@@ -55,72 +59,68 @@ def priority_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _priority_crumbs(priority: object, label: str) -> list[tuple[str, str]]:
-    pk = priority.pk  # type: ignore[attr-defined]
+def _priority_url(priority: Priority) -> str:
+    return reverse("governance:priority_detail", args=[priority.pk])
+
+
+def _priority_crumbs(priority: Priority, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(
         ("Priorities", reverse("governance:priority_list")),
-        (f"Priority {priority.number}", reverse("governance:priority_detail", args=[pk])),  # type: ignore[attr-defined]
-        (label, ""),
+        (f"Priority {priority.number}", _priority_url(priority)),
+        crumb,
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def priority_plan_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    priority = permissions.get_priority_for_user_or_404(request.user, pk, manage=True)
+def _plan_initial(priority: Priority) -> dict[str, Any]:
     plan = selectors.priority_plan(priority=priority)
-    return form_page(
-        request,
-        form_class=forms.PriorityPlanForm,
-        initial=initial_from(plan, forms.PriorityPlanForm) if plan else None,
-        save=lambda form: services.priority_plan_save(
-            actor=request.user, priority=priority, **cleaned(form)
-        ),
-        success_message="The plan has been saved.",
-        success_url=reverse("governance:priority_detail", args=[priority.pk]),
-        title=f"The plan for priority {priority.number}",
-        submit="Save plan",
-        breadcrumbs=_priority_crumbs(priority, "Plan"),
-    )
+    return initial_from(plan, forms.PriorityPlanForm) if plan else {}
 
 
-@login_required
-@require_http_methods(GET_POST)
-def priority_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    priority = permissions.get_priority_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PriorityProgressForm,
-        initial={"year_start": ReportingYear.containing(timezone.localdate()).start_year},
-        save=lambda form: services.priority_progress_record(
-            actor=request.user, priority=priority, **cleaned(form)
-        ),
-        success_message="The progress update has been recorded.",
-        success_url=reverse("governance:priority_detail", args=[priority.pk]),
-        title=f"Progress on priority {priority.number}",
-        submit="Save progress",
-        breadcrumbs=_priority_crumbs(priority, "Progress"),
-    )
+# What every page about one priority shares: the trail and a return to the priority's page.
+# Recording progress is writing; the plan and its evidence are managing it.
+priority_page = partial(
+    form_view,
+    fetch=partial(permissions.get_priority_for_user_or_404, write=True),
+    success_url=_priority_url,
+    breadcrumbs=_priority_crumbs,
+)
 
+priority_plan_edit = priority_page(
+    fetch=partial(permissions.get_priority_for_user_or_404, manage=True),
+    form_class=forms.PriorityPlanForm,
+    initial=_plan_initial,
+    save=calls(services.priority_plan_save, "priority"),
+    success_message="The plan has been saved.",
+    title=lambda priority: f"The plan for priority {priority.number}",
+    crumb="Plan",
+    submit="Save plan",
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def evidence_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    priority = permissions.get_priority_for_user_or_404(request.user, pk, manage=True)
-    return form_page(
-        request,
-        form_class=forms.EvidenceLinkForm,
-        save=lambda form: services.evidence_link_by_id(
-            actor=request.user,
-            priority=priority,
-            model_label=form.cleaned_data["kind"],
-            record_id=form.cleaned_data["record_id"],
-            note=form.cleaned_data["note"],
-        ),
-        success_message="The record has been linked to the priority.",
-        success_url=reverse("governance:priority_detail", args=[priority.pk]),
-        title=f"Link evidence to priority {priority.number}",
-        submit="Link record",
-        intro="Choose the kind of record and enter its number (shown in its page's address).",
-        breadcrumbs=_priority_crumbs(priority, "Link evidence"),
-    )
+priority_progress_add = priority_page(
+    form_class=forms.PriorityProgressForm,
+    initial=lambda priority: {
+        "year_start": ReportingYear.containing(timezone.localdate()).start_year
+    },
+    save=calls(services.priority_progress_record, "priority"),
+    success_message="The progress update has been recorded.",
+    title=lambda priority: f"Progress on priority {priority.number}",
+    crumb="Progress",
+    submit="Save progress",
+)
+
+evidence_link = priority_page(
+    fetch=partial(permissions.get_priority_for_user_or_404, manage=True),
+    form_class=forms.EvidenceLinkForm,
+    save=lambda user, priority, form: services.evidence_link_by_id(
+        actor=user,
+        priority=priority,
+        model_label=form.cleaned_data["kind"],
+        record_id=form.cleaned_data["record_id"],
+        note=form.cleaned_data["note"],
+    ),
+    success_message="The record has been linked to the priority.",
+    title=lambda priority: f"Link evidence to priority {priority.number}",
+    crumb="Link evidence",
+    submit="Link record",
+    intro="Choose the kind of record and enter its number (shown in its page's address).",
+)

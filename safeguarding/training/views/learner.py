@@ -8,6 +8,8 @@ down an offered place) cannot be undone, so it has a confirmation page (form_pag
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.pages import GET_POST, Crumb, form_page, form_view
 from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
 from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
@@ -154,46 +156,50 @@ def waitlist_leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def evaluation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    course = booking.session.course
-    return form_page(
-        request,
-        form_class=forms.EvaluationForm,
-        form_kwargs={"course": course},
-        save=lambda form: services.evaluation_submit(
-            actor=request.user, booking=booking, **form.values()
-        ),
-        success_message="Thank you for your evaluation. Your certificate is ready to download.",
-        success_url=reverse("training:booking_list"),
-        title=f"Evaluate {course.title}",
-        intro=(
-            "Your answers help us improve the training. Your certificate is ready as soon as "
-            "you send them."
-        ),
-        submit="Send evaluation",
-        breadcrumbs=CRUMBS(your_training_crumb(), ("Evaluation", "")),
-    )
+def _to_bookings(booking: TrainingBooking) -> str:
+    return reverse("training:booking_list")
 
 
-@login_required
-@require_http_methods(GET_POST)
-def impact_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ImpactForm,
-        save=lambda form: services.impact_response_submit(
-            actor=request.user, booking=booking, **form.values()
-        ),
-        success_message="Thank you: your answers help show what training changes.",
-        success_url=reverse("training:booking_list"),
-        title=f"Since the training: {booking.session.course.title}",
-        submit="Send answers",
-        breadcrumbs=CRUMBS(your_training_crumb(), ("Impact survey", "")),
-    )
+def _booking_crumbs(booking: TrainingBooking, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(your_training_crumb(), crumb)
+
+
+# What a learner's pages about one of their bookings share: the permission-checked fetch
+# (for writing), the trail and a return to their training.
+booking_page = partial(
+    form_view,
+    fetch=partial(permissions.get_booking_for_user_or_404, write=True),
+    success_url=_to_bookings,
+    breadcrumbs=_booking_crumbs,
+)
+
+evaluation_create = booking_page(
+    form_class=forms.EvaluationForm,
+    form_kwargs=lambda booking: {"course": booking.session.course},
+    save=lambda user, booking, form: services.evaluation_submit(
+        actor=user, booking=booking, **form.values()
+    ),
+    success_message="Thank you for your evaluation. Your certificate is ready to download.",
+    title=lambda booking: f"Evaluate {booking.session.course.title}",
+    crumb="Evaluation",
+    intro=(
+        "Your answers help us improve the training. Your certificate is ready as soon as "
+        "you send them."
+    ),
+    submit="Send evaluation",
+)
+
+
+impact_response_create = booking_page(
+    form_class=forms.ImpactForm,
+    save=lambda user, booking, form: services.impact_response_submit(
+        actor=user, booking=booking, **form.values()
+    ),
+    success_message="Thank you: your answers help show what training changes.",
+    title=lambda booking: f"Since the training: {booking.session.course.title}",
+    crumb="Impact survey",
+    submit="Send answers",
+)
 
 
 @login_required
@@ -230,29 +236,26 @@ def booking_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     return response
 
 
-@login_required
-@require_http_methods(GET_POST)
-def briefing_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    briefing = permissions.get_briefing_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.BriefingCompleteForm,
-        form_kwargs={"briefing": briefing},
-        save=lambda form: services.briefing_complete(
-            actor=request.user,
-            briefing=briefing,
-            answers=form.answers(),
-            rating=int(form.cleaned_data["rating"]),
-            feedback=form.cleaned_data["feedback"],
-        ),
-        success_message="Briefing complete. Your certificate is ready to download.",
-        success_url=reverse("training:briefing_detail", args=[briefing.pk]),
-        title=f"Complete: {briefing.title}",
-        intro="Answer the check questions and tell us how useful the briefing was.",
-        submit="Mark as complete",
-        breadcrumbs=CRUMBS(
-            ("Virtual briefings", reverse("training:briefing_list")),
-            (briefing.title, reverse("training:briefing_detail", args=[briefing.pk])),
-            ("Complete", ""),
-        ),
-    )
+briefing_complete = form_view(
+    fetch=partial(permissions.get_briefing_for_user_or_404, write=True),
+    form_class=forms.BriefingCompleteForm,
+    form_kwargs=lambda briefing: {"briefing": briefing},
+    save=lambda user, briefing, form: services.briefing_complete(
+        actor=user,
+        briefing=briefing,
+        answers=form.answers(),
+        rating=int(form.cleaned_data["rating"]),
+        feedback=form.cleaned_data["feedback"],
+    ),
+    success_message="Briefing complete. Your certificate is ready to download.",
+    success_url=lambda briefing: reverse("training:briefing_detail", args=[briefing.pk]),
+    title=lambda briefing: f"Complete: {briefing.title}",
+    crumb="Complete",
+    intro="Answer the check questions and tell us how useful the briefing was.",
+    submit="Mark as complete",
+    breadcrumbs=lambda briefing, crumb: CRUMBS(
+        ("Virtual briefings", reverse("training:briefing_list")),
+        (briefing.title, reverse("training:briefing_detail", args=[briefing.pk])),
+        crumb,
+    ),
+)

@@ -3,6 +3,8 @@ their agency, and the summary shows coverage and gaps per Board priority."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,27 +12,30 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.pages import GET_POST, create_view, form_page
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
 
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
-@login_required
-@require_http_methods(GET_POST)
-def needs_survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_training_management(request.user))
-    require(permissions.can_manage_training(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.NeedsSurveyForm,
-        save=lambda form: services.needs_survey_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda survey: f"{survey} is open.",
-        success_url=lambda survey: reverse("training:needs_survey_detail", args=[survey.pk]),
-        title="Open the training needs survey",
-        submit="Open the survey",
-        breadcrumbs=CRUMBS(manage_crumb(), ("Training needs survey", "")),
-    )
+
+def _may_manage(user: User) -> None:
+    require(permissions.can_view_training_management(user))
+    require(permissions.can_manage_training(user), write_attempt=True)
+
+
+needs_survey_create = create_view(
+    check=_may_manage,
+    form_class=forms.NeedsSurveyForm,
+    save=lambda user, form: services.needs_survey_create(actor=user, **form.cleaned_data),
+    success_message=lambda survey: f"{survey} is open.",
+    success_url=lambda survey: reverse("training:needs_survey_detail", args=[survey.pk]),
+    title="Open the training needs survey",
+    submit="Open the survey",
+    breadcrumbs=lambda: CRUMBS(manage_crumb(), ("Training needs survey", "")),
+)
 
 
 @login_required
