@@ -12,7 +12,8 @@ warm-up; BENCH_CLEAR_CACHE=1 clears the cache before every run to measure the co
 BENCH_PROFILE=/path/ also runs that page under cProfile and prints the 30 costliest functions
 (cumulative time), BENCH_SQL=1 prints each page's five slowest queries.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_large .venv/bin/python bench/journey_pages.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_large \
+        .venv/bin/python bench/journey_pages.py
 
 DATABASE_URL names a database with the demo and demo_volume (nothing is created or dropped;
 opening a child death case records its activity-log event, as it does for real people).
@@ -55,8 +56,7 @@ def main() -> int:
     counts = database_counts()
     print("database: " + ", ".join(f"{name} {count:,}" for name, count in counts.items()))
     print(
-        f"{'page':<34} {'role':<13} {'median':>8} {'max':>8} {'queries':>7} {'SQL':>8} "
-        f"{'size':>7}"
+        f"{'page':<34} {'role':<13} {'median':>8} {'max':>8} {'queries':>7} {'SQL':>8} {'size':>7}"
     )
     failed = 0
     for role, paths in journeys().items():

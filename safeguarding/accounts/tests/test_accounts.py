@@ -128,9 +128,7 @@ def test_practitioners_have_a_longer_idle_limit(client, make_user) -> None:
     assert client.get(reverse("core:home")).status_code == 200
 
 
-def test_last_activity_is_written_to_the_session_at_most_once_a_minute(
-    client, make_user
-) -> None:
+def test_last_activity_is_written_to_the_session_at_most_once_a_minute(client, make_user) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
