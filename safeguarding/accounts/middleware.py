@@ -23,6 +23,13 @@ LAST_SEEN_STEP = 60
 _MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/accessibility/", "/privacy/", "/healthz/")
 
 
+def last_seen_at_sign_in(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """Receiver of `user_logged_in` (connected in apps.py): signing in is activity, so the
+    session starts with its time and the first page after signing in writes nothing more."""
+    if request is not None and hasattr(request, "session"):
+        request.session[_LAST_SEEN] = int(time.time())
+
+
 class IdleTimeoutMiddleware:
     """Sign people out after a period without a request: IDLE_TIMEOUT_STAFF seconds for roles
     that see case-level or personal data, IDLE_TIMEOUT_OTHERS for everyone else (or up
