@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Upper
 
 from safeguarding.accounts.roles import (
     AGENCY_SCOPED_ROLES,
@@ -57,6 +58,12 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["full_name", "email"]
+        indexes = [
+            # Case-insensitive look-ups by address (`email__iexact`: the activity log's person
+            # filter, a session's trainer) compare UPPER(email): without this index each is a
+            # sequential scan of every person (docs/modules/volume.md).
+            models.Index(Upper("email"), name="accounts_user_email_upper_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name

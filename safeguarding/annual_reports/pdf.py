@@ -5,12 +5,15 @@ page numbers from CSS @page counters."""
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from safeguarding.annual_reports.models import PublishedVersion
 
 
 def version_pdf(*, version: PublishedVersion, partnership_name: str, base_url: str) -> bytes:
+    # WeasyPrint is imported on the first PDF, not with the views that import this module: it
+    # took 350 ms of every web process's first request (its font libraries).
+    from weasyprint import HTML
+
     html = render_to_string(
         "published_reports/version_pdf.html",
         {"version": version, "edition": version.edition, "partnership_name": partnership_name},

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.http import FileResponse, StreamingHttpResponse
-from openpyxl import Workbook
 
 from safeguarding.core.exports import safe_cell
 
@@ -47,6 +46,8 @@ def xlsx_stream_response(
 ) -> FileResponse:
     """The workbook is written row by row (openpyxl's write-only mode) to a temporary file,
     which is then streamed in chunks."""
+    from openpyxl import Workbook  # on the first export, not with the views (core.exports)
+
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(title=sheet[:31])
     worksheet.append([safe_cell(cell) for cell in header])

@@ -17,6 +17,7 @@ from safeguarding.child_deaths.models import (
     NationalComparator,
     PanelReview,
 )
+from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.reporting import ReportSection, percent
 from safeguarding.core.years import ReportingYear
 
@@ -105,8 +106,17 @@ def _counts(counter: Counter[str], labels: list[tuple[str, str]], whole: int) ->
     return [Count(label, counter[key], percent(counter[key], whole)) for key, label in labels]
 
 
+# The figures never read a child's identifying fields: they are left in the database, not
+# decrypted (1,500 decryptions, a third of the section's time, for a year on the large volume).
+IDENTIFYING_FIELDS = tuple(
+    field.name
+    for field in ChildDeathNotification._meta.concrete_fields
+    if isinstance(field, EncryptedTextField)
+)
+
+
 def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
-    notified = list(selectors.notifications_in_year(year=year))
+    notified = list(selectors.notifications_in_year(year=year).defer(*IDENTIFYING_FIELDS))
     total = len(notified)
     previous_total = selectors.notifications_in_year(year=year.previous).count()
 
@@ -170,7 +180,9 @@ def figures_for_year(year: ReportingYear) -> ChildDeathFigures:
         and n.review.category.number == DeathCategory.SUICIDE
     )
 
-    reviews = selectors.reviews_completed_in_year(year=year)
+    reviews = selectors.reviews_completed_in_year(year=year).defer(
+        *(f"notification__{name}" for name in IDENTIFYING_FIELDS)
+    )
     completed = reviews.count()
     modifiable = Counter(r.modifiable for r in reviews)
     timeliness_counter = selectors.timeliness_counts(reviews=reviews)

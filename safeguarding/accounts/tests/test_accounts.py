@@ -128,6 +128,52 @@ def test_practitioners_have_a_longer_idle_limit(client, make_user) -> None:
     assert client.get(reverse("core:home")).status_code == 200
 
 
+def test_last_activity_is_written_to_the_session_at_most_once_a_minute(client, make_user) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from safeguarding.accounts.middleware import LAST_SEEN_STEP
+
+    client.force_login(make_user(Role.BUSINESS_UNIT))
+    assert client.session["last_activity"] >= int(time.time()) - 5  # signing in is activity
+    client.get(reverse("core:home"))
+    recent = int(time.time()) - (LAST_SEEN_STEP - 20)
+    session = client.session
+    session["last_activity"] = recent
+    session.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("core:home")).status_code == 200
+    assert client.session["last_activity"] == recent
+    assert not [q for q in queries.captured_queries if 'UPDATE "django_session"' in q["sql"]]
+
+    session = client.session
+    session["last_activity"] = int(time.time()) - LAST_SEEN_STEP - 1
+    session.save()
+    client.get(reverse("core:home"))
+    assert client.session["last_activity"] >= int(time.time()) - 5
+
+
+def test_case_insensitive_email_lookups_have_an_index() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, User._meta.db_table)
+    assert constraints["accounts_user_email_upper_idx"]["index"]
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="the expression index's plan is PostgreSQL's (SQLite's iexact is LIKE)",
+)
+def test_email_iexact_uses_the_upper_email_index() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = User.objects.filter(email__iexact="Someone@Agency.Example").explain()
+    assert "accounts_user_email_upper_idx" in plan
+
+
 @override_settings(MFA_REQUIRED=True)
 @pytest.mark.parametrize("role", sorted(SENSITIVE_ROLES))
 def test_mfa_is_enforced_for_roles_that_see_case_level_data(client, make_user, role) -> None:

@@ -148,6 +148,27 @@ def test_report_section_renders_the_figures(seeded: reporting.ChildDeathFigures)
     assert "Outside the partnership (Suffolk)" in html
 
 
+@pytest.mark.usefixtures("_demo_records")
+def test_figures_never_decrypt_a_childs_identifying_fields(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from safeguarding.core import fields
+
+    decrypted: list[str] = []
+    real = fields.decrypt
+
+    def counting_decrypt(token: str) -> str:
+        decrypted.append(token)
+        return real(token)
+
+    monkeypatch.setattr(fields, "decrypt", counting_decrypt)
+    figures = reporting.figures_for_year(Y2020)
+    assert figures.notified > 0
+    assert figures.reviews_completed > 0
+    assert decrypted == []
+    assert set(reporting.IDENTIFYING_FIELDS) >= {"child_name", "nhs_number", "address"}
+
+
 def test_report_section_empty_year_has_no_division_errors() -> None:
     figures = reporting.figures_for_year(ReportingYear.parse("2030-31"))
     assert figures.notified == 0

@@ -65,6 +65,23 @@ def test_attendance_figures_match_a_count_by_hand() -> None:
     assert len(reporting.decisions_in_year(YEAR)) == 2
 
 
+@pytest.mark.parametrize("agencies", [2, 6])
+def test_attendance_by_agency_takes_three_queries_however_many_agencies(
+    agencies: int, django_assert_num_queries
+) -> None:
+    group = GroupFactory.create(name="Board")
+    seats = [
+        GroupMembershipFactory.create(group=group, agency=AgencyFactory.create())
+        for _ in range(agencies)
+    ]
+    _held(group, date(2020, 6, 9), ["present"] * agencies, seats)
+    with django_assert_num_queries(3):  # the seats, the agencies, their names
+        rows = reporting.attendance_by_agency(YEAR)
+    assert len(rows) == agencies
+    with django_assert_num_queries(1):
+        assert reporting.attendance_by_group(YEAR)[0].expected == agencies
+
+
 def test_restricted_groups_decisions_are_left_out_of_the_report() -> None:
     group = GroupFactory.create()
     services.group_papers_policy_set(
