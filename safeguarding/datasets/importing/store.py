@@ -129,7 +129,6 @@ class RecordStore:
             (block.legal_statuses, None),
             (_copy_codes(block.reasons_new), None),
             (_copy_codes(block.reasons_ended), None),
-            (["\n"], None),  # the end of the line
         ]
         # A field with one value all down the block is written once: runs of them are joined
         # into one piece, so "\t".join puts each line together from as few pieces as it can.
@@ -146,8 +145,9 @@ class RecordStore:
                 pieces.append(itertools.repeat("\t".join(same), size))
                 same = []
             pieces.append(map(text, values) if text else values)
-        pieces.append(itertools.repeat("\t".join(same), size))
-        self.lines.append("".join(map("\t".join, zip(*pieces, strict=True))))
+        if same:
+            pieces.append(itertools.repeat("\t".join(same), size))
+        self.lines.append("\n".join(map("\t".join, zip(*pieces, strict=True))) + "\n")
         self.pending += size
         if self.pending >= INSERT_BATCH:
             self.flush()
