@@ -168,15 +168,16 @@ class _Episodes:
         except (_NeedsRowByRowError, IndexError):
             return None
         keys, births = map(list, zip(*children, strict=True))
-        nothing = [None] * size
+        no_events: list[date | None] = [None] * size
+        no_flags: list[bool | None] = [None] * size
         return RecordColumns(
             RecordKind.CARE_EPISODE,
             keys,
             births,
             starts,
             ends,
-            nothing,
-            nothing,
+            no_events,
+            no_flags,
             legal,
             new,
             ended,
