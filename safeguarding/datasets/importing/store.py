@@ -87,8 +87,8 @@ class RecordStore:
             self.flush()
 
     def columns(self, block: RecordColumns) -> None:
-        """A checked block of records of one kind, its children already keyed (codes are
-        validated: nothing in them needs escaping for COPY)."""
+        """A checked block of records of one kind, its children already keyed (legal statuses
+        are validated codes; a reason code is escaped for COPY if it needs it)."""
         keys = block.child_keys
         size = len(keys)
         if not self.touching and any(
@@ -108,16 +108,16 @@ class RecordStore:
                     block.events,
                     block.flags,
                     block.legal_statuses,
-                    itertools.repeat("", size),
-                    itertools.repeat("", size),
-                    strict=True,
+                    block.reasons_new or itertools.repeat("", size),
+                    block.reasons_ended or itertools.repeat("", size),
+                    strict=False,  # the repeats are endless; every list has `size` values
                 )
             )
             if len(self.buffer) >= INSERT_BATCH:
                 self.flush()
             return
         dates, flags = self.dates.__getitem__, _COPY_FLAGS.__getitem__
-        fields: list[tuple[list[Any], Callable[[Any], str] | None]] = [
+        fields: list[tuple[list[Any] | None, Callable[[Any], str] | None]] = [
             ([self.batch_id], str),
             ([block.kind], str),
             (keys, None),
@@ -127,14 +127,17 @@ class RecordStore:
             (block.events, dates),
             (block.flags, flags),
             (block.legal_statuses, None),
-            ([""], None),  # reason_new (SSDA903 only)
-            (["\n"], None),  # reason_ended (SSDA903 only, so empty), then the end of the line
+            (_copy_codes(block.reasons_new), None),
+            (_copy_codes(block.reasons_ended), None),
         ]
         # A field with one value all down the block is written once: runs of them are joined
         # into one piece, so "\t".join puts each line together from as few pieces as it can.
         pieces: list[Any] = []
         same: list[str] = []
         for values, text in fields:
+            if values is None:  # a field with nothing in it all down the block
+                same.append("")
+                continue
             if len(values) == 1 or values.count(values[0]) == size:
                 same.append(text(values[0]) if text else values[0])
                 continue
@@ -142,8 +145,9 @@ class RecordStore:
                 pieces.append(itertools.repeat("\t".join(same), size))
                 same = []
             pieces.append(map(text, values) if text else values)
-        pieces.append(itertools.repeat("\t".join(same), size))
-        self.lines.append("".join(map("\t".join, zip(*pieces, strict=True))))
+        if same:
+            pieces.append(itertools.repeat("\t".join(same), size))
+        self.lines.append("\n".join(map("\t".join, zip(*pieces, strict=True))) + "\n")
         self.pending += size
         if self.pending >= INSERT_BATCH:
             self.flush()
@@ -205,6 +209,17 @@ class RecordStore:
             )
             self.stored += len(self.buffer)
             self.buffer = []
+
+
+def _copy_codes(values: list[str] | None) -> list[str] | None:
+    """A block's reason codes as COPY text: escaped only if a distinct value needs it."""
+    if values is None or not any(map(_needs_escape, set(values))):
+        return values
+    return list(map(_escape, values))
+
+
+def _needs_escape(text: str) -> bool:
+    return "\\" in text or "\t" in text or "\n" in text or "\r" in text
 
 
 def _escape(text: str) -> str:

@@ -28,6 +28,7 @@ from safeguarding.datasets.parsers.common import (
     ImportFileError,
     ParsedRecord,
     Problems,
+    Remembered,
     RowProblem,
     Sink,
     birth_month,
@@ -35,9 +36,28 @@ from safeguarding.datasets.parsers.common import (
     clean_text,
     parse_bool,
     parse_date,
+    record_columns,
 )
 
 _LOCAL: dict[str, str] = {}
+_HEADER_FIELDS = frozenset({"Collection", "ReferenceDate", "LEA", "Year"})
+BLOCK_CHILDREN = 1_000  # children whose records are handed over together to a column sink
+_GROUPS = frozenset(
+    {
+        "ChildIdentifiers",
+        "CINdetails",
+        "Assessments",
+        "Section47",
+        "ChildProtectionPlans",
+        specifications.PRE_PROCEEDINGS_BLOCK,
+        specifications.PRE_PROCEEDINGS,
+        specifications.FGDM,
+    }
+)
+# A record as the reader keeps it until its child is known to have no problem: `ParsedRecord`'s
+# fields after the kind (child identifier, or the sink's key for it when reading in blocks;
+# birth month, start, end, event, flag, legal status, reason new, reason ended).
+Row = tuple[str, date | None, date | None, date | None, date | None, bool | None, str, str, str]
 
 
 def _local(tag: str) -> str:
@@ -48,15 +68,34 @@ def _local(tag: str) -> str:
     return name
 
 
-def _child_text(element: Element, name: str) -> str:
-    for child in element:
-        if _local(child.tag) == name:
-            return clean_text(child.text)
-    return ""
+class _Parts:
+    """An element's children read in one pass: the text of the first child of each name, and
+    the children that hold others (`_GROUPS`) by name, in order."""
+
+    __slots__ = ("groups", "texts")
+
+    def __init__(self, element: Element | None) -> None:
+        self.texts: dict[str, str | None] = {}
+        self.groups: dict[str, list[Element]] = {}
+        if element is None:
+            return
+        local, texts, groups = _LOCAL.get, self.texts, self.groups
+        for child in element:
+            name = local(child.tag) or _local(child.tag)
+            if name in _GROUPS:
+                groups.setdefault(name, []).append(child)
+            elif name not in texts:
+                texts[name] = child.text
+
+    def text(self, name: str) -> str:
+        return clean_text(self.texts.get(name))
+
+    def group(self, name: str) -> list[Element]:
+        return self.groups.get(name, [])
 
 
-def _children(element: Element, name: str) -> list[Element]:
-    return [child for child in element if _local(child.tag) == name]
+def _code(value: str | None) -> str:
+    return clean_text(value).upper()
 
 
 class _Reader:
@@ -68,19 +107,33 @@ class _Reader:
         self.ok = True
         self.year = 0
         self.spec = specifications.CIN_SPECS[0]
-        self.later_records: list[ParsedRecord] = []
+        # Each distinct cell text is worked out once (dates, codes and flags repeat a great deal).
+        self.dates = Remembered(parse_date)
+        self.flags = Remembered(parse_bool)
+        self.codes_of = Remembered(_code)
+        self.records: list[tuple[str, Row]] = []
+        self.later_records: list[tuple[str, Row]] = []
+        # With sinks that take checked blocks (the import's store), a child's records wait here
+        # by kind and go over BLOCK_CHILDREN children at a time, as columns.
+        self.in_blocks = _takes_columns(sink) and (later is None or _takes_columns(later))
+        self.block: dict[str, list[Row]] = {}
+        self.later_block: dict[str, list[Row]] = {}
+        self.block_children = 0
+        self.child_key: Callable[[str], str] | None = (
+            sink.child_key if self.in_blocks else None  # type: ignore[attr-defined]
+        )
 
     def census_year(self, reference: date) -> None:
         self.year = specifications.collection_year(reference)
         self.spec = specifications.cin_spec(self.year)
 
-    def codes(self, details: Element, child: str, born: date | None) -> None:
+    def codes(self, details: _Parts, child: str, born: date | None) -> None:
         """The episode's referral source and closure reason, checked against the year's codes;
         with a `later` sink, the episode and its pre-proceedings module as records."""
         if self.later is None and self.spec.early_help_closure_reason:
             return  # every code is valid this year and no later record is wanted
-        source = _child_text(details, "ReferralSource").upper()
-        reason = _child_text(details, "ReasonForClosure").upper()
+        source = self.codes_of[details.texts.get("ReferralSource")]
+        reason = self.codes_of[details.texts.get("ReasonForClosure")]
         rule = f"(CIN census {specifications.year_label(self.year)} rule)"
         if source == "5D" and self.spec.early_help_referral_source != "5D":
             self.problem("ReferralSource", source, f"is not a referral source code yet {rule}")
@@ -89,61 +142,68 @@ class _Reader:
         if self.later is None:
             return
         self.later_records.append(
-            ParsedRecord(
+            (
                 specifications.LaterKind.CIN_EPISODE,
-                child,
-                born,
-                start=self.day(details, "CINreferralDate"),
-                end=self.day(details, "CINclosureDate"),
-                reason_new=source[:4],
-                reason_ended=reason[:4],
+                (
+                    child,
+                    born,
+                    self.day(details, "CINreferralDate"),
+                    self.day(details, "CINclosureDate"),
+                    None,
+                    None,
+                    "",
+                    source[:4],
+                    reason[:4],
+                ),
             )
         )
         if self.spec.pre_proceedings:
-            for block in _children(details, specifications.PRE_PROCEEDINGS_BLOCK):
-                self.pre_proceedings(block, child, born)
+            for block in details.group(specifications.PRE_PROCEEDINGS_BLOCK):
+                self.pre_proceedings(_Parts(block), child, born)
 
-    def pre_proceedings(self, block: Element, child: str, born: date | None) -> None:
-        for item in _children(block, specifications.PRE_PROCEEDINGS):
+    def pre_proceedings(self, block: _Parts, child: str, born: date | None) -> None:
+        for element in block.group(specifications.PRE_PROCEEDINGS):
+            item = _Parts(element)
             start = self.day(item, specifications.PRE_PROCEEDINGS_START, required=True)
             if start is not None:
+                end = self.day(item, specifications.PRE_PROCEEDINGS_END)
                 self.later_records.append(
-                    ParsedRecord(
+                    (
                         specifications.LaterKind.PRE_PROCEEDINGS,
-                        child,
-                        born,
-                        start=start,
-                        end=self.day(item, specifications.PRE_PROCEEDINGS_END),
+                        (child, born, start, end, None, None, "", "", ""),
                     )
                 )
-        for item in _children(block, specifications.FGDM):
+        for element in block.group(specifications.FGDM):
+            item = _Parts(element)
             offered = self.day(item, specifications.FGDM_OFFERED)
             held = self.day(item, specifications.FGDM_HELD)
             if offered is not None or held is not None:
                 self.later_records.append(
-                    ParsedRecord(
-                        specifications.LaterKind.FGDM, child, born, start=offered, event=held
+                    (
+                        specifications.LaterKind.FGDM,
+                        (child, born, offered, None, held, None, "", "", ""),
                     )
                 )
 
-    def day(self, element: Element, name: str, *, required: bool = False) -> date | None:
-        raw = _child_text(element, name)
+    def day(self, element: _Parts, name: str, *, required: bool = False) -> date | None:
+        raw = element.texts.get(name)
         try:
-            value = parse_date(raw)
+            value: date | None = self.dates[raw]
         except BadValueError as exc:
-            self.problem(name, raw, str(exc))
+            self.problem(name, clean_text(raw), str(exc))
             return None
         if value is None and required:
-            self.problem(name, raw, "is blank")
+            self.problem(name, clean_text(raw), "is blank")
         return value
 
-    def flag(self, element: Element, name: str) -> bool | None:
-        raw = _child_text(element, name)
+    def flag(self, element: _Parts, name: str) -> bool | None:
+        raw = element.texts.get(name)
         try:
-            return parse_bool(raw)
+            value: bool | None = self.flags[raw]
         except BadValueError as exc:
-            self.problem(name, raw, str(exc))
+            self.problem(name, clean_text(raw), str(exc))
             return None
+        return value
 
     def problem(self, column: str, value: str, message: str) -> None:
         self.problems.add(RowProblem("Child", self.number, column, value, message))
@@ -152,73 +212,88 @@ class _Reader:
     def child(self, element: Element) -> None:
         self.number += 1
         self.ok = True
-        ids = _children(element, "ChildIdentifiers")
-        identifiers = ids[0] if ids else Element("ChildIdentifiers")
-        child = child_id_text(_child_text(identifiers, "LAchildID"))
+        parts = _Parts(element)
+        ids = parts.group("ChildIdentifiers")
+        identifiers = _Parts(ids[0] if ids else None)
+        child = child_id_text(identifiers.texts.get("LAchildID"))
         if not child:
             self.problem("LAchildID", "", "is missing")
             return
+        if self.child_key is not None:
+            child = self.child_key(child)  # blocks carry the sink's key for the child
         born = birth_month(self.day(identifiers, "PersonBirthDate"))
-        records: list[ParsedRecord] = []
+        self.records = []
         self.later_records = []
-        for details in _children(element, "CINdetails"):
-            records.extend(self.details(details, child, born))
+        for details_element in parts.group("CINdetails"):
+            details = _Parts(details_element)
+            self.details(details, child, born)
             self.codes(details, child, born)
         if self.ok:
-            for record in records:
-                self.sink(record)
-            if self.later is not None:
-                for record in self.later_records:
-                    self.later(record)
+            self.hand_over()
 
-    def details(self, details: Element, child: str, born: date | None) -> list[ParsedRecord]:
-        out = [
-            ParsedRecord(
+    def hand_over(self) -> None:
+        """The child's records, checked, to the sinks (or to the block that goes to them)."""
+        if self.in_blocks:
+            for kind, row in self.records:
+                self.block.setdefault(kind, []).append(row)
+            for kind, row in self.later_records:
+                self.later_block.setdefault(kind, []).append(row)
+            self.block_children += 1
+            if self.block_children >= BLOCK_CHILDREN:
+                self.flush()
+            return
+        for kind, row in self.records:
+            self.sink(ParsedRecord(kind, *row))
+        if self.later is not None:
+            for kind, row in self.later_records:
+                self.later(ParsedRecord(kind, *row))
+
+    def flush(self) -> None:
+        """The waiting block, a kind at a time, as columns (nothing when not reading in blocks)."""
+        for block, sink in ((self.block, self.sink), (self.later_block, self.later)):
+            for kind, rows in block.items():
+                sink.columns(record_columns(kind, rows))  # type: ignore[union-attr]
+            block.clear()
+        self.block_children = 0
+
+    def details(self, details: _Parts, child: str, born: date | None) -> None:
+        records = self.records
+        referral = self.day(details, "CINreferralDate", required=True)
+        records.append(
+            (
                 RecordKind.REFERRAL,
-                child,
-                born,
-                start=self.day(details, "CINreferralDate", required=True),
-                flag=self.flag(details, "ReferralNFA"),
+                (child, born, referral, None, None, self.flag(details, "ReferralNFA"), "", "", ""),
             )
-        ]
-        for assessment in _children(details, "Assessments"):
+        )
+        for element in details.group("Assessments"):
+            assessment = _Parts(element)
             start = self.day(assessment, "AssessmentActualStartDate")
             if start is not None:
-                out.append(
-                    ParsedRecord(
-                        RecordKind.ASSESSMENT,
-                        child,
-                        born,
-                        start=start,
-                        end=self.day(assessment, "AssessmentAuthorisationDate"),
-                    )
+                end = self.day(assessment, "AssessmentAuthorisationDate")
+                records.append(
+                    (RecordKind.ASSESSMENT, (child, born, start, end, None, None, "", "", ""))
                 )
-        for s47 in _children(details, "Section47"):
+        for element in details.group("Section47"):
+            s47 = _Parts(element)
             start = self.day(s47, "S47ActualStartDate")
             if start is not None:
-                out.append(
-                    ParsedRecord(
-                        RecordKind.SECTION_47,
-                        child,
-                        born,
-                        start=start,
-                        event=self.day(s47, "DateOfInitialCPC"),
-                        flag=self.flag(s47, "ICPCnotRequired"),
-                    )
+                event = self.day(s47, "DateOfInitialCPC")
+                flag = self.flag(s47, "ICPCnotRequired")
+                records.append(
+                    (RecordKind.SECTION_47, (child, born, start, None, event, flag, "", "", ""))
                 )
-        for plan in _children(details, "ChildProtectionPlans"):
+        for element in details.group("ChildProtectionPlans"):
+            plan = _Parts(element)
             start = self.day(plan, "CPPstartDate")
             if start is not None:
-                out.append(
-                    ParsedRecord(
-                        RecordKind.CP_PLAN,
-                        child,
-                        born,
-                        start=start,
-                        end=self.day(plan, "CPPendDate"),
-                    )
+                end = self.day(plan, "CPPendDate")
+                records.append(
+                    (RecordKind.CP_PLAN, (child, born, start, end, None, None, "", "", ""))
                 )
-        return out
+
+
+def _takes_columns(sink: Sink) -> bool:
+    return callable(getattr(sink, "columns", None)) and callable(getattr(sink, "child_key", None))
 
 
 def read(  # noqa: C901 - one streaming loop; splitting it hides the order of events
@@ -238,9 +313,10 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
     try:
         with path.open("rb") as handle:
             events: Any = iterparse(handle, events=("end",), forbid_dtd=True)
+            local = _LOCAL.get
             for _event, element in events:
-                name = _local(element.tag)
-                if name in ("Collection", "ReferenceDate", "LEA", "Year"):
+                name = local(element.tag) or _local(element.tag)
+                if name in _HEADER_FIELDS:
                     header[name] = clean_text(element.text)
                 elif name == "Header":
                     _check_header(header, la_number=la_number, period_end=period_end)
@@ -264,6 +340,7 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
         )
     if "ReferenceDate" not in header:
         raise ImportFileError("The census has no <Header> with a <ReferenceDate>.")
+    reader.flush()
     if progress is not None:
         progress(total, total)
 

@@ -118,6 +118,16 @@ class RecordColumns:
     events: list[date | None]
     flags: list[bool | None]
     legal_statuses: list[str]
+    reasons_new: list[str] | None = None  # None: blank for every record (Annex A)
+    reasons_ended: list[str] | None = None
+
+
+def record_columns(kind: str, rows: list[tuple[Any, ...]]) -> RecordColumns:
+    """A block of one kind from rows laid out as `ParsedRecord`'s fields after the kind, the
+    child as the sink keys it (`ColumnSink.child_key`) in place of its identifier: the rows
+    turned into columns by zip."""
+    keys, *fields = map(list, zip(*rows, strict=True))
+    return RecordColumns(kind, keys, *fields)
 
 
 class ColumnSink(Protocol):

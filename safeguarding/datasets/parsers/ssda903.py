@@ -17,7 +17,9 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from collections.abc import Callable, Iterable
+import itertools
+import operator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from safeguarding.datasets.parsers.common import (
     ImportFileError,
     ParsedRecord,
     Problems,
+    RecordColumns,
     Remembered,
     RowProblem,
     Sink,
@@ -66,19 +69,37 @@ def table_of(columns: list[str]) -> str:
     return ""
 
 
-def _rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
+BLOCK_ROWS = 1_000  # episodes read together, a column at a time, for a sink that takes blocks
+
+
+class _NeedsRowByRowError(Exception):
+    """A block has a row that needs attention: it is read row by row, with its row numbers."""
+
+
+def _blocks(path: Path) -> Iterator[tuple[list[str], int, list[list[str]]]]:
+    """The table's columns and its rows in blocks: (columns, first row's number, rows)."""
     with path.open(encoding="utf-8-sig", errors="strict", newline="") as handle:
         reader = csv.reader(handle)
         columns = [clean_text(c).upper() for c in next(reader, [])]
-        for number, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) > len(columns):
-                raise ImportFileError(
-                    f"{path.name}: row {number} has more cells than the header has columns: "
-                    "the headers do not fit the rows under them."
-                )
-            yield number, dict(zip(columns, row, strict=False))
+        first = 2
+        while block := list(itertools.islice(reader, BLOCK_ROWS)):
+            yield columns, first, block
+            first += len(block)
+
+
+def _row_dicts(
+    name: str, columns: list[str], first: int, block: list[list[str]]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """A block's rows one by one, as cells by column name (blank rows left out)."""
+    for number, row in enumerate(block, start=first):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(columns):
+            raise ImportFileError(
+                f"{name}: row {number} has more cells than the header has columns: "
+                "the headers do not fit the rows under them."
+            )
+        yield number, dict(zip(columns, row, strict=False))
 
 
 class _Episodes:
@@ -92,6 +113,75 @@ class _Episodes:
         self.legal = Remembered(_legal)
         self.codes = Remembered(_code)
         self.reasons = Remembered(_reason)
+        # Reading a column at a time: each cell value's checked result, or _NeedsRowByRowError.
+        self.column_readers: dict[str, Remembered] | None = None
+        if _takes_columns(sink):
+            self.column_readers = {
+                "CHILD": Remembered(functools.partial(_child_and_birth, sink, births)),
+                "DECOM": Remembered(_start_or_row_by_row),
+                "DEC": Remembered(_checked(parse_date)),
+                "LS": Remembered(_checked(_legal)),
+                "RNE": Remembered(_rne_or_row_by_row),
+                "REC": Remembered(_rec_or_row_by_row),
+                "CODE": self.codes,
+            }
+
+    def take_block(
+        self, table: str, name: str, columns: list[str], first: int, block: list[list[str]]
+    ) -> None:
+        """A block of episodes, a column at a time when no row needs attention (each distinct
+        value checked once); else row by row, so both readings store the same records and
+        the row-by-row reading gives any problem with its row number."""
+        found = self._columns(columns, block)
+        if found is None:
+            for number, row in _row_dicts(name, columns, first, block):
+                self.take(table, number, row)
+            return
+        self.sink.columns(found)  # type: ignore[attr-defined]
+
+    def _columns(self, columns: list[str], block: list[list[str]]) -> RecordColumns | None:
+        readers = self.column_readers
+        assert readers is not None
+        at = {column: index for index, column in enumerate(columns)}  # the last one, as dict()
+        width = len(columns)
+        size = len(block)
+        try:
+            if max(map(len, block)) > width:
+                raise _NeedsRowByRowError  # the row-by-row reading names the row
+
+            def column(name: str, reader: Remembered) -> list[Any]:
+                index = at.get(name, -1)
+                if index < 0:
+                    return [reader[""]] * size
+                return list(map(reader.__getitem__, map(operator.itemgetter(index), block)))
+
+            children = column("CHILD", readers["CHILD"])
+            starts = column("DECOM", readers["DECOM"])
+            ends = column("DEC", readers["DEC"])
+            legal = column("LS", readers["LS"])
+            new = column("RNE", readers["RNE"])
+            ended = column("REC", readers["REC"])
+            place = column("PLACE" if "PLACE" in at else "PL", readers["CODE"])
+            provider = column("PLACE_PROVIDER", readers["CODE"])
+            if any(map(_placement_problem, place, provider, starts)):
+                raise _NeedsRowByRowError
+        except (_NeedsRowByRowError, IndexError):
+            return None
+        keys, births = map(list, zip(*children, strict=True))
+        no_events: list[date | None] = [None] * size
+        no_flags: list[bool | None] = [None] * size
+        return RecordColumns(
+            RecordKind.CARE_EPISODE,
+            keys,
+            births,
+            starts,
+            ends,
+            no_events,
+            no_flags,
+            legal,
+            new,
+            ended,
+        )
 
     def take(self, table: str, number: int, row: dict[str, Any]) -> None:
         child = self.children[row.get("CHILD", "")]
@@ -146,6 +236,51 @@ class _Episodes:
         )
 
 
+def _takes_columns(sink: Sink) -> bool:
+    return callable(getattr(sink, "columns", None)) and callable(getattr(sink, "child_key", None))
+
+
+def _child_and_birth(
+    sink: Sink, births: dict[str, date | None], value: str
+) -> tuple[str, date | None]:
+    """The sink's key for the child and the child's month of birth from the header table."""
+    child = child_id_text(value)
+    if not child:
+        raise _NeedsRowByRowError
+    return sink.child_key(child), births.get(child)  # type: ignore[attr-defined]
+
+
+def _checked(work_out: Callable[[str], Any]) -> Callable[[str], Any]:
+    def checked(value: str) -> Any:
+        try:
+            return work_out(value)
+        except BadValueError as exc:
+            raise _NeedsRowByRowError from exc
+
+    return checked
+
+
+def _start_or_row_by_row(value: str) -> date:
+    start = _checked(parse_date)(value)
+    if start is None:
+        raise _NeedsRowByRowError  # a blank start is a problem
+    return start  # type: ignore[no-any-return]
+
+
+def _rne_or_row_by_row(value: str) -> str:
+    code = _code(value)
+    if code not in RNE_CODES:
+        raise _NeedsRowByRowError
+    return code
+
+
+def _rec_or_row_by_row(value: str) -> str:
+    code = _reason(value)
+    if len(code) > 4:
+        raise _NeedsRowByRowError
+    return code
+
+
 @functools.lru_cache(maxsize=65_536)
 def _placement_problem(place: str, provider: str, start: date) -> tuple[str, str] | None:
     return specifications.placement_problem(place, provider, start=start)
@@ -167,18 +302,60 @@ def _birth_month_of(value: Any) -> date | None:
     return birth_month(parse_date(value))
 
 
-def _births(
-    rows: Iterable[tuple[int, dict[str, str]]], problems: Problems, table: str
-) -> dict[str, date | None]:
+def _births(path: Path, problems: Problems, table: str) -> dict[str, date | None]:
     births: dict[str, date | None] = {}
     months = Remembered(_birth_month_of)
-    for number, row in rows:
-        child = child_id_text(row.get("CHILD", row.get("CHILDID", "")))
-        try:
-            births[child] = months[row.get("DOB", "")]
-        except BadValueError as exc:
-            problems.add(RowProblem(table, number, "DOB", clean_text(row.get("DOB")), str(exc)))
+    children = Remembered(child_id_text)
+    for columns, first, block in _blocks(path):
+        if not _births_by_column(columns, block, births, children, months):
+            for number, row in _row_dicts(path.name, columns, first, block):
+                child = children[row.get("CHILD", row.get("CHILDID", ""))]
+                try:
+                    births[child] = months[row.get("DOB", "")]
+                except BadValueError as exc:
+                    problems.add(
+                        RowProblem(table, number, "DOB", clean_text(row.get("DOB")), str(exc))
+                    )
     return births
+
+
+def _births_by_column(
+    columns: list[str],
+    block: list[list[str]],
+    births: dict[str, date | None],
+    children: Remembered,
+    months: Remembered,
+) -> bool:
+    """The block's months of birth read a column at a time; False (nothing kept) when a row
+    needs attention (a blank identifier, an unreadable date, a short or long row)."""
+    at = {column: index for index, column in enumerate(columns)}  # the last one, as dict()
+    child_at, dob_at = at.get("CHILD", at.get("CHILDID", -1)), at.get("DOB", -1)
+    if child_at < 0 or dob_at < 0 or max(map(len, block)) > len(columns):
+        return False
+    try:
+        ids = list(map(children.__getitem__, map(operator.itemgetter(child_at), block)))
+        born = list(map(months.__getitem__, map(operator.itemgetter(dob_at), block)))
+    except (BadValueError, IndexError):
+        return False
+    if "" in ids:
+        return False
+    births.update(zip(ids, born, strict=True))
+    return True
+
+
+def _read_episodes(
+    path: Path, episodes: _Episodes, progress: Callable[[int, int], None] | None
+) -> None:
+    done = 0
+    for columns, first, block in _blocks(path):
+        if episodes.column_readers is not None:
+            episodes.take_block("Episodes", path.name, columns, first, block)
+        else:
+            for number, row in _row_dicts(path.name, columns, first, block):
+                episodes.take("Episodes", number, row)
+        done += len(block)
+        if progress is not None and done % 20_000 < len(block):
+            progress(done, done + 1)
 
 
 def read_csv(
@@ -203,12 +380,9 @@ def read_csv(
             "The SSDA903 episodes table is missing (a CSV with CHILD, DECOM, RNE, LS, DEC, REC)."
         )
     try:
-        births = _births(_rows(tables["header"]), problems, "Header") if "header" in tables else {}
+        births = _births(tables["header"], problems, "Header") if "header" in tables else {}
         episodes = _Episodes(sink, problems, births)
-        for done, (number, row) in enumerate(_rows(tables["episodes"]), start=1):
-            episodes.take("Episodes", number, row)
-            if progress is not None and done % 20_000 == 0:
-                progress(done, done + 1)
+        _read_episodes(tables["episodes"], episodes, progress)
     except UnicodeDecodeError as exc:
         raise ImportFileError("The CSV file is not UTF-8 text: save it as CSV UTF-8.") from exc
     except csv.Error as exc:
