@@ -148,9 +148,8 @@ def test_report_section_renders_the_figures(seeded: reporting.ChildDeathFigures)
     assert "Outside the partnership (Suffolk)" in html
 
 
-@pytest.mark.usefixtures("_demo_records")
 def test_figures_never_decrypt_a_childs_identifying_fields(
-    monkeypatch: pytest.MonkeyPatch,
+    demo_seeded: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from safeguarding.core import fields
 
