@@ -81,9 +81,11 @@ migrations-check:
 	@if git ls-files '*/migrations/*_auto_*' | grep -q .; then \
 		echo "Migrations must be named for what they do (found *_auto_* files)."; exit 1; fi
 
-## pytest, failing loudly when no test ran (exit code 5)
+## pytest in two processes (pytest-xdist; PYTEST_WORKERS=0 runs one), failing loudly when no
+## test ran (exit code 5)
+PYTEST_WORKERS ?= 2
 pytest:
-	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests: that is a failure, not a pass."; exit 1; fi; \
 	exit $$status
 

@@ -198,6 +198,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 "must seed its own demo"
             )
     items.sort(key=lambda item: 0 if _uses_demo(item) else 1)
+    # With pytest-xdist (`-n 2 --dist loadgroup`, as `make test` runs it): the tests that share
+    # the demo go to one worker together, and every other test goes with the rest of its file
+    # (files that share a resource, such as a scratch database, keep it to one process), except
+    # the URL matrix's cases, which are independent and many.
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        if _uses_demo(item):
+            group = "demo"
+        elif "/tests/matrix/" in path:
+            group = item.nodeid  # the URL matrix's cases are independent: spread them
+        else:
+            group = path
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -289,3 +302,44 @@ def browser_page(browser: Any, live_server: Any, transactional_db: None) -> Iter
     context.close()
     missed = checked.unchecked()
     assert not missed, f"pages visited without an axe scan: {sorted(missed)}"
+
+
+# --- the URL matrix's count, in the terminal summary ------------------------------------------
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In an xdist worker: hand the worker's count of URL matrix cases to the controller."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        from safeguarding.core.tests.matrix.conftest import CASES_RUN
+
+        output["url_matrix_cases"] = sum(CASES_RUN)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """In the xdist controller: add up the workers' counts."""
+    from safeguarding.core.tests.matrix.conftest import CASES_RUN
+
+    CASES_RUN.append(getattr(node, "workeroutput", {}).get("url_matrix_cases", 0))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from safeguarding.core.tests.matrix.conftest import CASES_RUN
+    from safeguarding.core.tests.matrix.registry import missing_names
+
+    if not CASES_RUN:
+        return  # the matrix did not run
+    missing = sorted(missing_names())
+    if missing:
+        terminalreporter.write_line(f"URL matrix: {len(missing)} URL names without an entry yet:")
+        by_app: dict[str, list[str]] = {}
+        for name in missing:
+            app, short = name.split(":")
+            by_app.setdefault(app, []).append(short)
+        for app, names in sorted(by_app.items()):
+            terminalreporter.write_line(f"  {app} ({len(names)}): {' '.join(names)}")
+    if CASES_RUN:
+        terminalreporter.write_line(
+            f"URL matrix: {sum(CASES_RUN)} URL x role x object x method cases checked"
+        )
