@@ -9,7 +9,7 @@ An app registers its models once, in its AppConfig.ready():
         "training.course",                      # the model's label
         "Training courses",                     # how the priority page heads them
         lambda courses: [                       # figures counted from the linked records
-            evidence.Figure("people trained", count_people_trained(courses)),
+            evidence.Figure("attendances", count_attendances(courses)),
         ],
         url=lambda course: reverse("training:course_detail", args=[course.pk]),
     )

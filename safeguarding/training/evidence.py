@@ -3,8 +3,11 @@
 Figures, counted from the records:
 * sessions held: sessions not cancelled that have started (`TrainingSession.state_label`
   "Held": a session counts as held from its start time);
-* people trained: bookings marked attended on those sessions (paper-register rows with no
-  learner count too: they are attendance);
+* attendances: bookings marked attended on those sessions (paper-register rows with no
+  learner count too: they are attendance). A person who attended twice counts twice: this is
+  not the report's "people trained" (distinct people in a year, briefings included, from
+  `training.reporting.people_trained_on_priority`), and is named differently so that the two
+  are never read as one figure;
 * evaluations: evaluations given for those bookings.
 
 A course whose `priority` field names the priority counts for it without an evidence link
@@ -32,7 +35,7 @@ def _session_figures(sessions: QuerySet[TrainingSession]) -> list[evidence.Figur
     return [
         evidence.Figure("sessions held", held.count()),
         evidence.Figure(
-            "people trained",
+            "attendances",
             TrainingBooking.objects.filter(
                 session__in=sessions, attendance=TrainingBooking.Attendance.ATTENDED
             ).count(),

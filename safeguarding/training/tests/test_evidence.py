@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
+from safeguarding.accounts.tests.factories import UserFactory
 from safeguarding.governance import selectors, services
 from safeguarding.partnership.models import Priority
 from safeguarding.partnership.tests.factories import PriorityFactory
@@ -83,14 +84,14 @@ def priority() -> Priority:
 def test_training_figures_match_a_hand_count(priority: Priority) -> None:
     # By hand: courses A (its priority) and B (linked) = 2; sessions held: A's first, B's,
     # and C's linked one = 3 (A's cancelled and future sessions are not held); people
-    # trained: 2 + 3 + 1 = 6 (no-shows and bookings to come are not); evaluations: 1 + 1 = 2.
+    # attendances: 2 + 3 + 1 = 6 (no-shows and bookings to come are not); evaluations: 1 + 1 = 2.
     groups = {g.label: g for g in selectors.priority_evidence(priority=priority)}
     courses = {f.token: f.value for f in groups["Training courses"].figures}
     sessions = {f.token: f.value for f in groups["Training sessions"].figures}
-    assert courses == {"courses": 2, "sessions_held": 2, "people_trained": 5, "evaluations": 1}
-    assert sessions == {"sessions_held": 1, "people_trained": 1, "evaluations": 1}
+    assert courses == {"courses": 2, "sessions_held": 2, "attendances": 5, "evaluations": 1}
+    assert sessions == {"sessions_held": 1, "attendances": 1, "evaluations": 1}
     figures = selectors.priority_figures(priority=priority)
-    assert figures["people_trained"] == 6
+    assert figures["attendances"] == 6
     assert figures["sessions_held"] == 3
     assert figures["evaluations"] == 2
     notes = [r.note for r in groups["Training courses"].records]
@@ -102,7 +103,7 @@ def test_a_linked_course_that_names_the_priority_counts_once(priority: Priority)
     services.evidence_link(actor=None, priority=priority, record=course_a)
     groups = {g.label: g for g in selectors.priority_evidence(priority=priority)}
     assert len(groups["Training courses"].records) == 2
-    assert selectors.priority_figures(priority=priority)["people_trained"] == 6
+    assert selectors.priority_figures(priority=priority)["attendances"] == 6
 
 
 def test_priority_page_shows_the_figures_with_their_tokens(
@@ -111,6 +112,24 @@ def test_priority_page_shows_the_figures_with_their_tokens(
     client.force_login(owner)
     response = client.get(reverse("governance:priority_detail", args=[priority.pk]))
     content = response.content.decode()
-    assert "priority.7.people_trained" in content
+    assert "priority.7.attendances" in content
     assert "priority.7.sessions_held" in content
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' in content
+
+
+def test_attendances_count_each_attendance_where_people_trained_counts_each_person() -> None:
+    """One person at two sessions of a priority's course: two attendances on the priority page,
+    one person in the yearly report's "people trained" (training.reporting)."""
+    from safeguarding.core.years import ReportingYear
+    from safeguarding.training.reporting import people_trained_on_priority
+
+    priority = PriorityFactory.create(number=8)
+    course = CourseFactory.create(priority=priority)
+    learner = UserFactory.create()
+    for days in (-9, -8):
+        TrainingBookingFactory.create(
+            session=_session(course, days=days), attendance=ATTENDED, learner=learner
+        )
+    assert selectors.priority_figures(priority=priority)["attendances"] == 2
+    year = ReportingYear.containing(timezone.localdate() - timedelta(days=8))
+    assert people_trained_on_priority(year, priority) == 1
