@@ -74,7 +74,7 @@ contracts:
 	$(BIN)/lint-imports --no-cache
 
 typecheck:
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/mypy safeguarding config
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/mypy safeguarding config bench conftest.py
 
 migrations-check:
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

@@ -192,7 +192,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Run the tests that share the seeded demo first, together (a stable sort: every other
     test keeps pytest-django's order, database tests before transactional ones)."""
     for item in items:
-        if _uses_demo(item) and {"transactional_db", "live_server"} & set(item.fixturenames):
+        if _uses_demo(item) and {"transactional_db", "live_server"} & set(
+            getattr(item, "fixturenames", ())
+        ):
             raise pytest.UsageError(
                 f"{item.nodeid}: {DEMO_FIXTURE} is a shared transaction; a transactional test "
                 "must seed its own demo"

@@ -269,10 +269,10 @@ def main() -> int:
             statuses.add(status)
             ok = statuses == {200}
             failed += 0 if ok else 1
-            size = _size(int(statistics.median(sizes)))
+            shown = _size(int(statistics.median(sizes)))
             print(
                 f"{page.label:<28} {page.role:<13} {queries:>7} "
-                f"{statistics.median(timings):>8.2f}s {max(timings):>8.2f}s {size:>9}"
+                f"{statistics.median(timings):>8.2f}s {max(timings):>8.2f}s {shown:>9}"
                 + ("" if ok else f"  status {sorted(statuses)}")
             )
     print(f"median of {runs} runs each after a warm-up; SQL counted in-process (test client)")
