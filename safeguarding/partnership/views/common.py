@@ -1,13 +1,22 @@
-"""What every partnership page shares: its breadcrumb trail and list paging."""
+"""What every partnership page shares: its breadcrumb trail, list paging and the shape of an
+"add" page (signed-in staff only: 404 for no role, 403 for a read-only one)."""
 
 from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.http import urlencode
 
-from safeguarding.core.pages import Trail
+from safeguarding.core.pages import Trail, create_view
+from safeguarding.core.permissions import require
+from safeguarding.partnership import permissions
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 CRUMBS = Trail("Partnership", "partnership:overview")
 PAGE_SIZE = 50
@@ -21,3 +30,13 @@ def page_of(request: HttpRequest, items: QuerySet[Model]) -> Page[Model]:
 def query_of(request: HttpRequest, keys: tuple[str, ...]) -> str:
     """The list's filters, URL-encoded, for its pagination links."""
     return urlencode([(key, value) for key in keys if (value := request.GET.get(key))])
+
+
+def may_edit(user: User) -> None:
+    """404 for someone with no role, 403 for someone who may look but not change."""
+    require(permissions.can_view_partnership(user))
+    require(permissions.can_edit_partnership(user), write_attempt=True)
+
+
+# Every page adding a part of the structure runs the same check.
+add_page = partial(create_view, check=may_edit)
