@@ -15,7 +15,7 @@ from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_vi
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Area
-from safeguarding.partnership.views.common import CRUMBS, add_page
+from safeguarding.partnership.views.common import CRUMBS, add_page, update_page
 
 
 @login_required
@@ -123,23 +123,14 @@ area_create = add_page(
 @login_required
 @require_http_methods(GET_POST)
 def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the success message names what the service saved (the new name).
+    # Not a form_view: the message names the area as saved (update_page).
     area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.AreaEditForm,
-        initial=initial_from(area, forms.AreaEditForm),
-        record=area,
-        save=lambda form: services.area_update(
-            actor=request.user,
-            area=area,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda area: f"{area.name} has been updated.",
+        area,
+        forms.AreaEditForm,
+        calls(services.area_update, "area", versioned=True),
         success_url=_area_url(area),
-        title=f"Change {area.name}",
-        submit="Save changes",
         breadcrumbs=CRUMBS(_areas(), _area(area), ("Change", "")),
     )
 
@@ -160,26 +151,16 @@ district_create = form_view(
 @login_required
 @require_http_methods(GET_POST)
 def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int) -> HttpResponse:
-    # Not a form_view: the URL names the area and the district, and the success message names
-    # what the service saved (the new name).
+    # Not a form_view: the URL names the area and the district.
     district = permissions.get_district_for_user_or_404(
         request.user, district_pk, area_pk=pk, write=True
     )
     area = district.area
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.DistrictEditForm,
-        initial=initial_from(district, forms.DistrictEditForm),
-        record=district,
-        save=lambda form: services.district_update(
-            actor=request.user,
-            district=district,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda district: f"{district.name} has been updated.",
+        district,
+        forms.DistrictEditForm,
+        calls(services.district_update, "district", versioned=True),
         success_url=_area_url(area),
-        title=f"Change {district.name}",
-        submit="Save changes",
         breadcrumbs=CRUMBS(_areas(), _area(area), ("Change a district", "")),
     )

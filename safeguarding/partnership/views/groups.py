@@ -12,12 +12,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.governance import governance_svg
 from safeguarding.partnership.models import Group
-from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of, update_page
 
 
 def _groups() -> tuple[str, str]:
@@ -99,23 +99,14 @@ group_create = add_page(
 @login_required
 @require_http_methods(GET_POST)
 def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the success message names what the service saved (the new name).
+    # Not a form_view: the message names the group as saved (update_page).
     group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.GroupEditForm,
-        initial=initial_from(group, forms.GroupEditForm),
-        record=group,
-        save=lambda form: services.group_update(
-            actor=request.user,
-            group=group,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda group: f"{group.name} has been updated.",
+        group,
+        forms.GroupEditForm,
+        calls(services.group_update, "group", versioned=True),
         success_url=_group_url(group),
-        title=f"Change {group.name}",
-        submit="Save changes",
         breadcrumbs=CRUMBS(_groups(), _group(group), ("Change", "")),
     )
 
