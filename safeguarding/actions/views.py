@@ -7,6 +7,8 @@ are shown there, with the plan).
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,7 +28,7 @@ from safeguarding.core.dates import format_date
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, Trail, calls, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
 
 CRUMBS = Trail("Actions", "actions:action_list")
@@ -43,7 +45,7 @@ def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
 
 
 def _action_crumb(action: Action) -> tuple[str, str]:
-    return (f"Action {action.number}", reverse("actions:action_detail", args=[action.pk]))
+    return (f"Action {action.number}", _action_url(action))
 
 
 # --- lists and export ----------------------------------------------------------------
@@ -184,6 +186,7 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
 @login_required
 @require_http_methods(GET_POST)
 def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the success message names what the service made (the action's number).
     plan = permissions.get_action_plan_for_user_or_404(request.user, pk, write=True)
     return form_page(
         request,
@@ -217,53 +220,48 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = permissions.get_action_for_user_or_404(request.user, pk, manage=True)
-    return form_page(
-        request,
-        form_class=forms.ActionEditForm,
-        initial=initial_from(action, forms.ActionEditForm),
-        record=action,
-        save=lambda form: services.action_update(
-            actor=request.user,
-            action=action,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=f"Action {action.number} has been updated.",
-        success_url=reverse("actions:action_detail", args=[action.pk]),
-        title=f"Change action {action.number}",
-        caption=action.plan.title,
-        intro="To change the status, add a progress update instead.",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(_plan_crumb(action.plan), _action_crumb(action), ("Change", "")),
-    )
+def _action_url(action: Action) -> str:
+    return reverse("actions:action_detail", args=[action.pk])
 
 
-@login_required
-@require_http_methods(GET_POST)
-def action_progress_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    action = permissions.get_action_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ActionProgressForm,
-        initial={"status": action.status},
-        save=lambda form: services.action_progress_add(
-            actor=request.user, action=action, **form.cleaned_data
-        ),
-        success_message=f"Your update to action {action.number} has been saved.",
-        success_url=reverse("actions:action_detail", args=[action.pk]),
-        title=f"Add a progress update to action {action.number}",
-        caption=action.plan.title,
-        submit="Save update",
-        template="actions/action_progress_add.html",
-        context={"action": action},
-        breadcrumbs=CRUMBS(
-            _plan_crumb(action.plan), _action_crumb(action), ("Progress update", "")
-        ),
-    )
+# What every page about one action shares: its plan's title above the heading, a return to its
+# page and its trail (the plan > the action > this page). Each page fetches for its own write.
+action_page = partial(
+    form_view,
+    caption=lambda action: action.plan.title,
+    success_url=_action_url,
+    breadcrumbs=lambda action, crumb: CRUMBS(
+        _plan_crumb(action.plan), _action_crumb(action), crumb
+    ),
+)
+
+
+action_update = action_page(
+    forms.ActionEditForm,
+    calls(services.action_update, "action", versioned=True),
+    fetch=partial(permissions.get_action_for_user_or_404, manage=True),
+    initial=lambda action: initial_from(action, forms.ActionEditForm),
+    edits_record=True,
+    success_message=lambda action: f"Action {action.number} has been updated.",
+    title=lambda action: f"Change action {action.number}",
+    intro="To change the status, add a progress update instead.",
+    submit="Save changes",
+    crumb="Change",
+)
+
+
+action_progress_add = action_page(
+    forms.ActionProgressForm,
+    calls(services.action_progress_add, "action"),
+    fetch=partial(permissions.get_action_for_user_or_404, write=True),
+    initial=lambda action: {"status": action.status},
+    success_message=lambda action: f"Your update to action {action.number} has been saved.",
+    title=lambda action: f"Add a progress update to action {action.number}",
+    submit="Save update",
+    template="actions/action_progress_add.html",
+    context=lambda action: {"action": action},
+    crumb="Progress update",
+)
 
 
 @login_required

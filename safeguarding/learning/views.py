@@ -8,6 +8,7 @@ forms (nothing is saved).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -23,9 +24,12 @@ from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, Trail, form_page
+from safeguarding.core.pages import GET_POST, Crumb, Trail, create_view, form_page
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 _PER_PAGE = 25
 _THEMES_PER_PAGE = 50
@@ -279,26 +283,27 @@ def theme_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def theme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_themes(request.user))
-    require(permissions.can_manage_themes(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.ThemeForm,
-        save=lambda form: services.theme_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda theme: f"The theme “{theme.name}” has been added.",
-        success_url=reverse("learning:theme_list"),
-        title="Add a theme",
-        submit="Add theme",
-        breadcrumbs=_theme_crumbs(("Add", "")),
-    )
+def _may_manage_themes(user: User) -> None:
+    require(permissions.can_view_themes(user))
+    require(permissions.can_manage_themes(user), write_attempt=True)
+
+
+theme_create = create_view(
+    check=_may_manage_themes,
+    form_class=forms.ThemeForm,
+    save=lambda user, form: services.theme_create(actor=user, **form.cleaned_data),
+    success_message=lambda theme: f"The theme “{theme.name}” has been added.",
+    success_url=lambda theme: reverse("learning:theme_list"),
+    title="Add a theme",
+    submit="Add theme",
+    breadcrumbs=lambda: _theme_crumbs(("Add", "")),
+)
 
 
 @login_required
 @require_http_methods(GET_POST)
 def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the success message names what the service saved (the new name).
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
     old_name = theme.name
     return form_page(

@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from safeguarding.accounts.models import RoleAssignment
+from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.core.permissions import fetch_for_user_or_404, fetcher
 from safeguarding.partnership.models import (
     Agency,
@@ -21,9 +19,6 @@ from safeguarding.partnership.models import (
     GroupMembership,
     Priority,
 )
-
-if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
 
 
 def can_view_partnership(user: User) -> bool:
@@ -130,17 +125,9 @@ get_priority_for_user_or_404 = fetcher(
 )
 
 
-def get_person_for_user_or_404(user: User, pk: int, *, write: bool = False) -> User:
-    from safeguarding.accounts.models import User as UserModel
-
-    return fetch_for_user_or_404(
-        user,
-        UserModel.objects.all(),
-        pk,
-        can_view=can_view_person,
-        can_edit=can_edit_person,
-        write=write,
-    )
+get_person_for_user_or_404 = fetcher(
+    User.objects.all(), can_view=can_view_person, can_edit=can_edit_person
+)
 
 
 def get_role_grant_for_user_or_404(

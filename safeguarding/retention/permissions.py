@@ -3,13 +3,9 @@ Everyone signed in may download their own data."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from safeguarding.core.permissions import fetch_for_user_or_404, fetcher
+from safeguarding.accounts.models import User
+from safeguarding.core.permissions import fetcher, read_fetcher
 from safeguarding.retention.models import LegalHold
-
-if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
 
 
 def can_manage_retention(user: User) -> bool:
@@ -37,14 +33,5 @@ get_legal_hold_for_user_or_404 = fetcher(
 )
 
 
-def get_person_for_user_or_404(user: User, pk: int) -> User:
-    """The person whose data is downloaded: yourself, or anyone for an administrator."""
-    from safeguarding.accounts.models import User as UserModel
-
-    return fetch_for_user_or_404(
-        user,
-        UserModel.objects.all(),
-        pk,
-        can_view=can_download_person_data,
-        can_edit=can_download_person_data,
-    )
+# The person whose data is downloaded: yourself, or anyone for an administrator.
+get_person_for_user_or_404 = read_fetcher(User.objects.all(), can_view=can_download_person_data)

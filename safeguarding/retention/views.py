@@ -6,6 +6,7 @@ Form page: not used for the subject access search: a GET search form listing peo
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page
+from safeguarding.core.pages import GET_POST, Trail, calls, form_page, form_view
 from safeguarding.core.permissions import require
 from safeguarding.retention import forms, permissions, selectors, services
 
@@ -45,6 +46,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def legal_hold_place(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # Not a create_view: its form takes the record types (form_kwargs), which create_view lacks.
     require(permissions.can_place_legal_hold(request.user))
     return form_page(
         request,
@@ -67,23 +69,17 @@ def legal_hold_place(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def legal_hold_release(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    hold = permissions.get_legal_hold_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.LegalHoldReleaseForm,
-        save=lambda form: services.legal_hold_release(
-            actor=request.user, hold=hold, **cleaned(form)
-        ),
-        success_message=f"The hold on {hold.object_label} has been released.",
-        success_url=reverse("retention:home"),
-        title=f"Release the hold on {hold.object_label}",
-        caption=f"Placed for: {hold.reason}",
-        submit="Release the hold",
-        breadcrumbs=CRUMBS((str(hold), "")),
-    )
+legal_hold_release = form_view(
+    forms.LegalHoldReleaseForm,
+    calls(services.legal_hold_release, "hold"),
+    fetch=partial(permissions.get_legal_hold_for_user_or_404, write=True),
+    success_message=lambda hold: f"The hold on {hold.object_label} has been released.",
+    success_url=lambda hold: reverse("retention:home"),
+    title=lambda hold: f"Release the hold on {hold.object_label}",
+    caption=lambda hold: f"Placed for: {hold.reason}",
+    submit="Release the hold",
+    breadcrumbs=lambda hold, crumb: CRUMBS((str(hold), "")),
+)
 
 
 @login_required

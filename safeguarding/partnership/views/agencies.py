@@ -5,6 +5,8 @@ Form page: not used for the list's sector filter: a GET filter, nothing is saved
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,11 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, calls, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Agency
-from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of
 
 
 def _agencies() -> tuple[str, str]:
@@ -67,49 +69,47 @@ def agency_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agency_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_partnership(request.user))
-    require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.AgencyForm,
-        save=lambda form: services.agency_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda agency: f"{agency.name} has been added.",
-        success_url=reverse("partnership:agency_list"),
-        title="Add an agency",
-        submit="Add agency",
-        breadcrumbs=CRUMBS(_agencies(), ("Add", "")),
-    )
+agency_create = add_page(
+    form_class=forms.AgencyForm,
+    save=lambda user, form: services.agency_create(actor=user, **form.cleaned_data),
+    success_message=lambda agency: f"{agency.name} has been added.",
+    success_url=lambda agency: reverse("partnership:agency_list"),
+    title="Add an agency",
+    submit="Add agency",
+    breadcrumbs=lambda: CRUMBS(_agencies(), ("Add", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AgencyEditForm,
-        initial=initial_from(agency, forms.AgencyEditForm),
-        record=agency,
-        save=lambda form: services.agency_update(
-            actor=request.user,
-            agency=agency,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=f"{agency.name} has been updated.",
-        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
-        title=f"Change {agency.name}",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Change", "")),
-    )
+def _detail_url(agency: Agency) -> str:
+    return reverse("partnership:agency_detail", args=[agency.pk])
+
+
+# What every page about one agency shares: its fetch for a change, a return to its page and its
+# trail (Agencies > the agency > this page).
+agency_page = partial(
+    form_view,
+    fetch=partial(permissions.get_agency_for_user_or_404, write=True),
+    success_url=_detail_url,
+    breadcrumbs=lambda agency, crumb: CRUMBS(_agencies(), _agency(agency), crumb),
+    edits_record=True,
+)
+
+
+agency_update = agency_page(
+    forms.AgencyEditForm,
+    calls(services.agency_update, "agency", versioned=True),
+    initial=lambda agency: initial_from(agency, forms.AgencyEditForm),
+    success_message=lambda agency: f"{agency.name} has been updated.",
+    title=lambda agency: f"Change {agency.name}",
+    submit="Save changes",
+    crumb="Change",
+)
 
 
 @login_required
 @require_http_methods(GET_POST)
 def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the success message names what the service saved (the new name).
     agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
     return form_page(
         request,
@@ -135,32 +135,20 @@ def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agency_disable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """An agency that has stopped is disabled, never deleted: it is no longer offered for new
-    records, and the records that name it keep it."""
-    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AgencyDisableForm,
-        initial={"disabled_on": timezone.localdate(), "version": agency.version},
-        record=agency,
-        save=lambda form: services.agency_disable(
-            actor=request.user,
-            agency=agency,
-            disabled_on=form.cleaned_data["disabled_on"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message=lambda agency: (
-            f"{agency.name} has been disabled: it is no longer offered for new records."
-        ),
-        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
-        title=f"Disable {agency.name}",
-        submit="Disable agency",
-        intro=(
-            "Disable an agency that has stopped. It is not deleted: records that name it keep "
-            "it, but it is no longer offered for new records or on the list of agencies."
-        ),
-        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Disable", "")),
-    )
+# An agency that has stopped is disabled, never deleted: it is no longer offered for new
+# records, and the records that name it keep it.
+agency_disable = agency_page(
+    forms.AgencyDisableForm,
+    calls(services.agency_disable, "agency", versioned=True),
+    initial=lambda agency: {"disabled_on": timezone.localdate(), "version": agency.version},
+    success_message=lambda agency: (
+        f"{agency.name} has been disabled: it is no longer offered for new records."
+    ),
+    title=lambda agency: f"Disable {agency.name}",
+    submit="Disable agency",
+    intro=(
+        "Disable an agency that has stopped. It is not deleted: records that name it keep "
+        "it, but it is no longer offered for new records or on the list of agencies."
+    ),
+    crumb="Disable",
+)

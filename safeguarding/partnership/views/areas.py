@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -9,10 +11,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
-from safeguarding.partnership.views.common import CRUMBS
+from safeguarding.partnership.models import Area
+from safeguarding.partnership.views.common import CRUMBS, add_page, update_page
 
 
 @login_required
@@ -36,6 +39,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # Not a create_view: it edits the one partnership record (initial values, edit conflicts).
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
     partnership = selectors.partnership_get()
@@ -62,6 +66,14 @@ def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _areas() -> tuple[str, str]:
     return ("Areas", reverse("partnership:area_list"))
+
+
+def _area_url(area: Area) -> str:
+    return reverse("partnership:area_detail", args=[area.pk])
+
+
+def _area(area: Area) -> tuple[str, str]:
+    return (area.name, _area_url(area))
 
 
 @login_required
@@ -95,99 +107,60 @@ def area_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def area_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_partnership(request.user))
-    require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.AreaForm,
-        save=lambda form: services.area_create(
-            actor=request.user, partnership=selectors.partnership_get(), **form.cleaned_data
-        ),
-        success_message=lambda area: f"{area.name} has been added.",
-        success_url=lambda area: reverse("partnership:area_detail", args=[area.pk]),
-        title="Add an area",
-        submit="Add area",
-        breadcrumbs=CRUMBS(_areas(), ("Add", "")),
-    )
+area_create = add_page(
+    form_class=forms.AreaForm,
+    save=lambda user, form: services.area_create(
+        actor=user, partnership=selectors.partnership_get(), **form.cleaned_data
+    ),
+    success_message=lambda area: f"{area.name} has been added.",
+    success_url=_area_url,
+    title="Add an area",
+    submit="Add area",
+    breadcrumbs=lambda: CRUMBS(_areas(), ("Add", "")),
+)
 
 
 @login_required
 @require_http_methods(GET_POST)
 def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the message names the area as saved (update_page).
     area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.AreaEditForm,
-        initial=initial_from(area, forms.AreaEditForm),
-        record=area,
-        save=lambda form: services.area_update(
-            actor=request.user,
-            area=area,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda area: f"{area.name} has been updated.",
-        success_url=reverse("partnership:area_detail", args=[area.pk]),
-        title=f"Change {area.name}",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(
-            _areas(),
-            (area.name, reverse("partnership:area_detail", args=[area.pk])),
-            ("Change", ""),
-        ),
+        area,
+        forms.AreaEditForm,
+        calls(services.area_update, "area", versioned=True),
+        success_url=_area_url(area),
+        breadcrumbs=CRUMBS(_areas(), _area(area), ("Change", "")),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def district_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.DistrictForm,
-        save=lambda form: services.district_create(
-            actor=request.user, area=area, **form.cleaned_data
-        ),
-        success_message=f"The district has been added to {area.name}.",
-        success_url=reverse("partnership:area_detail", args=[area.pk]),
-        title=f"Add a district to {area.name}",
-        submit="Add district",
-        breadcrumbs=CRUMBS(
-            _areas(),
-            (area.name, reverse("partnership:area_detail", args=[area.pk])),
-            ("Add a district", ""),
-        ),
-    )
+district_create = form_view(
+    forms.DistrictForm,
+    calls(services.district_create, "area"),
+    fetch=partial(permissions.get_area_for_user_or_404, write=True),
+    success_message=lambda area: f"The district has been added to {area.name}.",
+    success_url=_area_url,
+    title=lambda area: f"Add a district to {area.name}",
+    submit="Add district",
+    breadcrumbs=lambda area, crumb: CRUMBS(_areas(), _area(area), crumb),
+    crumb="Add a district",
+)
 
 
 @login_required
 @require_http_methods(GET_POST)
 def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int) -> HttpResponse:
+    # Not a form_view: the URL names the area and the district.
     district = permissions.get_district_for_user_or_404(
         request.user, district_pk, area_pk=pk, write=True
     )
     area = district.area
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.DistrictEditForm,
-        initial=initial_from(district, forms.DistrictEditForm),
-        record=district,
-        save=lambda form: services.district_update(
-            actor=request.user,
-            district=district,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda district: f"{district.name} has been updated.",
-        success_url=reverse("partnership:area_detail", args=[area.pk]),
-        title=f"Change {district.name}",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(
-            _areas(),
-            (area.name, reverse("partnership:area_detail", args=[area.pk])),
-            ("Change a district", ""),
-        ),
+        district,
+        forms.DistrictEditForm,
+        calls(services.district_update, "district", versioned=True),
+        success_url=_area_url(area),
+        breadcrumbs=CRUMBS(_areas(), _area(area), ("Change a district", "")),
     )

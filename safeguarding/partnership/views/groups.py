@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,20 +12,24 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.governance import governance_svg
 from safeguarding.partnership.models import Group
-from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of, update_page
 
 
 def _groups() -> tuple[str, str]:
     return ("Groups", reverse("partnership:group_list"))
 
 
+def _group_url(group: Group) -> str:
+    return reverse("partnership:group_detail", args=[group.pk])
+
+
 def _group(group: Group) -> tuple[str, str]:
-    return (group.name, reverse("partnership:group_detail", args=[group.pk]))
+    return (group.name, _group_url(group))
 
 
 @login_required
@@ -79,62 +85,43 @@ def group_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def group_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_partnership(request.user))
-    require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.GroupForm,
-        save=lambda form: services.group_create(actor=request.user, **cleaned(form)),
-        success_message=lambda group: f"{group.name} has been added.",
-        success_url=lambda group: reverse("partnership:group_detail", args=[group.pk]),
-        title="Add a group",
-        submit="Add group",
-        breadcrumbs=CRUMBS(_groups(), ("Add", "")),
-    )
+group_create = add_page(
+    form_class=forms.GroupForm,
+    save=lambda user, form: services.group_create(actor=user, **cleaned(form)),
+    success_message=lambda group: f"{group.name} has been added.",
+    success_url=_group_url,
+    title="Add a group",
+    submit="Add group",
+    breadcrumbs=lambda: CRUMBS(_groups(), ("Add", "")),
+)
 
 
 @login_required
 @require_http_methods(GET_POST)
 def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the message names the group as saved (update_page).
     group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
-    return form_page(
+    return update_page(
         request,
-        form_class=forms.GroupEditForm,
-        initial=initial_from(group, forms.GroupEditForm),
-        record=group,
-        save=lambda form: services.group_update(
-            actor=request.user,
-            group=group,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message=lambda group: f"{group.name} has been updated.",
-        success_url=reverse("partnership:group_detail", args=[group.pk]),
-        title=f"Change {group.name}",
-        submit="Save changes",
+        group,
+        forms.GroupEditForm,
+        calls(services.group_update, "group", versioned=True),
+        success_url=_group_url(group),
         breadcrumbs=CRUMBS(_groups(), _group(group), ("Change", "")),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.GroupMembershipForm,
-        save=lambda form: services.group_membership_add(
-            actor=request.user, group=group, **form.cleaned_data
-        ),
-        success_message="The member has been added.",
-        success_url=reverse("partnership:group_detail", args=[group.pk]),
-        title=f"Add a member to {group.name}",
-        submit="Add member",
-        breadcrumbs=CRUMBS(_groups(), _group(group), ("Add a member", "")),
-    )
+group_membership_add = form_view(
+    forms.GroupMembershipForm,
+    calls(services.group_membership_add, "group"),
+    fetch=partial(permissions.get_group_for_user_or_404, write=True),
+    success_message="The member has been added.",
+    success_url=_group_url,
+    title=lambda group: f"Add a member to {group.name}",
+    submit="Add member",
+    breadcrumbs=lambda group, crumb: CRUMBS(_groups(), _group(group), crumb),
+    crumb="Add a member",
+)
 
 
 @login_required
@@ -142,6 +129,7 @@ def group_membership_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 def group_membership_end(
     request: AuthenticatedHttpRequest, pk: int, membership_pk: int
 ) -> HttpResponse:
+    # Not a form_view: the URL names the group and the membership.
     membership = permissions.get_membership_for_user_or_404(
         request.user, membership_pk, group_pk=pk, write=True
     )
@@ -153,7 +141,7 @@ def group_membership_end(
             actor=request.user, membership=membership, ended_on=form.cleaned_data["ended_on"]
         ),
         success_message="The membership has been ended.",
-        success_url=reverse("partnership:group_detail", args=[group.pk]),
+        success_url=_group_url(group),
         title=f"End a membership of {group.name}",
         intro=f"{membership}. The membership stays in the group's history.",
         submit="End membership",

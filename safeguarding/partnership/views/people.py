@@ -6,6 +6,9 @@ Form page: not used for the people list: its search is a GET form (nothing is sa
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -14,10 +17,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.pages import GET_POST, form_page, form_view
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 @login_required
@@ -42,6 +48,8 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # Not a form_view: the page is the person's (read on GET, a write only on POST), and it
+    # shows what the signed-in administrator may do to them.
     person = permissions.get_person_for_user_or_404(
         request.user, pk, write=request.method == "POST"
     )
@@ -80,27 +88,27 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
     return redirect("partnership:person_detail", person.pk)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """A leaver is deactivated, never deleted: the activity log keeps pointing at them."""
-    person = permissions.get_person_for_user_or_404(request.user, pk, write=True)
-    person_url = reverse("partnership:person_detail", args=[person.pk])
-    return form_page(
-        request,
-        form_class=forms.PersonDeactivateForm,
-        save=lambda form: services.person_deactivate(actor=request.user, person=person),
-        success_message=f"{person.display_name}'s account has been deactivated.",
-        success_url=person_url,
-        title=f"Deactivate {person.display_name}'s account",
-        intro=(
-            "They will no longer be able to sign in and will hold no roles. The account is "
-            "kept, so the activity log still shows what they did."
-        ),
-        submit="Deactivate account",
-        breadcrumbs=CRUMBS(
-            ("People", reverse("partnership:person_list")),
-            (person.display_name, person_url),
-            ("Deactivate", ""),
-        ),
-    )
+def _person_url(person: User) -> str:
+    return reverse("partnership:person_detail", args=[person.pk])
+
+
+# A leaver is deactivated, never deleted: the activity log keeps pointing at them.
+person_deactivate = form_view(
+    forms.PersonDeactivateForm,
+    lambda user, person, form: services.person_deactivate(actor=user, person=person),
+    fetch=partial(permissions.get_person_for_user_or_404, write=True),
+    success_message=lambda person: f"{person.display_name}'s account has been deactivated.",
+    success_url=_person_url,
+    title=lambda person: f"Deactivate {person.display_name}'s account",
+    intro=(
+        "They will no longer be able to sign in and will hold no roles. The account is "
+        "kept, so the activity log still shows what they did."
+    ),
+    submit="Deactivate account",
+    breadcrumbs=lambda person, crumb: CRUMBS(
+        ("People", reverse("partnership:person_list")),
+        (person.display_name, _person_url(person)),
+        crumb,
+    ),
+    crumb="Deactivate",
+)

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import calls, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
-from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
+from safeguarding.partnership.models import Priority
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of
 
 
 def _priorities() -> tuple[str, str]:
     return ("Priorities", reverse("partnership:priority_list"))
+
+
+def _priority_url(priority: Priority) -> str:
+    return reverse("partnership:priority_detail", args=[priority.pk])
 
 
 @login_required
@@ -58,48 +65,29 @@ def priority_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def priority_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_partnership(request.user))
-    require(permissions.can_edit_partnership(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.PriorityForm,
-        save=lambda form: services.priority_create(actor=request.user, **form.cleaned_data),
-        success_message="The priority has been added.",
-        success_url=lambda priority: reverse("partnership:priority_detail", args=[priority.pk]),
-        title="Add a priority",
-        submit="Add priority",
-        breadcrumbs=CRUMBS(_priorities(), ("Add", "")),
-    )
+priority_create = add_page(
+    form_class=forms.PriorityForm,
+    save=lambda user, form: services.priority_create(actor=user, **form.cleaned_data),
+    success_message="The priority has been added.",
+    success_url=_priority_url,
+    title="Add a priority",
+    submit="Add priority",
+    breadcrumbs=lambda: CRUMBS(_priorities(), ("Add", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def priority_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    priority = permissions.get_priority_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PriorityEditForm,
-        initial=initial_from(priority, forms.PriorityEditForm),
-        record=priority,
-        save=lambda form: services.priority_update(
-            actor=request.user,
-            priority=priority,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The priority has been updated.",
-        success_url=reverse("partnership:priority_detail", args=[priority.pk]),
-        title=f"Change priority {priority.number}",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(
-            _priorities(),
-            (
-                f"Priority {priority.number}",
-                reverse("partnership:priority_detail", args=[priority.pk]),
-            ),
-            ("Change", ""),
-        ),
-    )
+priority_update = form_view(
+    forms.PriorityEditForm,
+    calls(services.priority_update, "priority", versioned=True),
+    fetch=partial(permissions.get_priority_for_user_or_404, write=True),
+    initial=lambda priority: initial_from(priority, forms.PriorityEditForm),
+    edits_record=True,
+    success_message="The priority has been updated.",
+    success_url=_priority_url,
+    title=lambda priority: f"Change priority {priority.number}",
+    submit="Save changes",
+    breadcrumbs=lambda priority, crumb: CRUMBS(
+        _priorities(), (f"Priority {priority.number}", _priority_url(priority)), crumb
+    ),
+    crumb="Change",
+)
