@@ -23,6 +23,18 @@ if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
+def _reporting_year_asked(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:
+    """The reporting year asked for, or the default one with the reason the asked one was not
+    understood."""
+    asked = request.GET.get("year", "").strip()
+    if asked:
+        try:
+            return ReportingYear.parse(asked), ""
+        except ValueError as exc:
+            return selectors.default_reporting_year(), str(exc)
+    return selectors.default_reporting_year(), ""
+
+
 @login_required
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -66,18 +78,6 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "breadcrumbs": [("Home", reverse("core:home")), ("Child deaths", "")],
         },
     )
-
-
-def _reporting_year_asked(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:
-    """The reporting year asked for, or the default one with the reason the asked one was not
-    understood."""
-    asked = request.GET.get("year", "").strip()
-    if asked:
-        try:
-            return ReportingYear.parse(asked), ""
-        except ValueError as exc:
-            return selectors.default_reporting_year(), str(exc)
-    return selectors.default_reporting_year(), ""
 
 
 def _dashboard_for_year(comparator: NationalComparator) -> str:
