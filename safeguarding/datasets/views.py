@@ -6,6 +6,9 @@ page (a report of the check) and its progress (JSON).
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,11 +22,22 @@ from safeguarding.activity_log.services import event_record_export, event_record
 from safeguarding.core import exports
 from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, cleaned, form_page, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Crumb,
+    Trail,
+    calls,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures, forms, permissions, selectors, services
-from safeguarding.datasets.models import ImportBatch
+from safeguarding.datasets.models import ImportBatch, Population
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 CRUMBS = Trail("Safeguarding data", "datasets:dashboard")
 PAGE_SIZE = 50
@@ -175,11 +189,17 @@ def figures_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
 # --- imports -------------------------------------------------------------------------
 
 
+def _may_import(user: User) -> None:
+    """Imports' and populations' pages: 404 without the figures, 403 for those who may not
+    import for any area."""
+    require(permissions.can_view_figures(user))
+    require(permissions.can_import(user), write_attempt=True)
+
+
 @login_required
 @require_GET
 def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_figures(request.user))
-    require(permissions.can_import(request.user), write_attempt=True)
+    _may_import(request.user)
     return render(
         request,
         "datasets/import_list.html",
@@ -195,8 +215,8 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def import_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_figures(request.user))
-    require(permissions.can_import(request.user), write_attempt=True)
+    # A function: create_view has no form_kwargs (the areas this user may import for).
+    _may_import(request.user)
     return form_page(
         request,
         form_class=forms.ImportForm,
@@ -253,11 +273,16 @@ def import_status(request: AuthenticatedHttpRequest, pk: int) -> JsonResponse:
     )
 
 
-def _import_crumbs(batch: ImportBatch, label: str) -> list[tuple[str, str]]:
+def _import_url(batch: ImportBatch) -> str:
+    return reverse("datasets:import_detail", args=[batch.pk])
+
+
+def _import_crumbs(batch: ImportBatch, crumb: Crumb) -> list[Crumb]:
+    """Imports > the import > the page's own crumb."""
     return CRUMBS(
         ("Imports", reverse("datasets:import_list")),
-        (f"Import {batch.pk}", reverse("datasets:import_detail", args=[batch.pk])),
-        (label, ""),
+        (f"Import {batch.pk}", _import_url(batch)),
+        crumb,
     )
 
 
@@ -265,6 +290,7 @@ def _import_crumbs(batch: ImportBatch, label: str) -> list[tuple[str, str]]:
 @require_http_methods(GET_POST)
 def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The confirmation step: put a checked import in use (or approve it)."""
+    # A function: its button and crumb follow the import's state, its message what was done.
     batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
     approving = batch.status == ImportBatch.Status.AWAITING_APPROVAL
     title = f"Approve import {batch.pk}" if approving else f"Put import {batch.pk} in use"
@@ -282,7 +308,7 @@ def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             if done.status == ImportBatch.Status.CURRENT
             else "Your check is recorded: a second person must now approve the import."
         ),
-        success_url=reverse("datasets:import_detail", args=[batch.pk]),
+        success_url=_import_url(batch),
         title=title,
         caption=f"{batch.area.name}, {batch.get_kind_display()}",
         intro=(
@@ -292,38 +318,33 @@ def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         submit="Approve and put in use" if approving else "Put the import in use",
         template="datasets/import_confirm.html",
         context={"batch": batch},
-        breadcrumbs=_import_crumbs(batch, "Approve" if approving else "Put in use"),
+        breadcrumbs=_import_crumbs(batch, ("Approve" if approving else "Put in use", "")),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def import_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ImportWithdrawForm,
-        save=lambda form: services.import_batch_withdraw(
-            actor=request.user, batch=batch, reason=form.cleaned_data["reason"]
-        ),
-        success_message=(
-            "The import is withdrawn"
-            + (f": import {batch.replaces_id} is in use again." if batch.replaces_id else ".")
-        ),
-        success_url=reverse("datasets:import_detail", args=[batch.pk]),
-        title=f"Withdraw import {batch.pk}",
-        caption=f"{batch.area.name}, {batch.get_kind_display()}",
-        intro=(
-            "Its figures stop being used at once"
-            + (
-                f"; import {batch.replaces_id}, which it replaced, is used again."
-                if batch.replaces_id
-                else "."
-            )
-        ),
-        submit="Withdraw the import",
-        breadcrumbs=_import_crumbs(batch, "Withdraw"),
-    )
+import_withdraw = form_view(
+    forms.ImportWithdrawForm,
+    calls(services.import_batch_withdraw, "batch"),
+    fetch=partial(permissions.get_import_batch_for_user_or_404, write=True),
+    title=lambda batch: f"Withdraw import {batch.pk}",
+    crumb="Withdraw",
+    caption=lambda batch: f"{batch.area.name}, {batch.get_kind_display()}",
+    intro=lambda batch: (
+        "Its figures stop being used at once"
+        + (
+            f"; import {batch.replaces_id}, which it replaced, is used again."
+            if batch.replaces_id
+            else "."
+        )
+    ),
+    submit="Withdraw the import",
+    success_message=lambda batch: (
+        "The import is withdrawn"
+        + (f": import {batch.replaces_id} is in use again." if batch.replaces_id else ".")
+    ),
+    success_url=_import_url,
+    breadcrumbs=_import_crumbs,
+)
 
 
 @login_required
@@ -345,19 +366,14 @@ def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_figures(request.user))
-    require(permissions.can_import(request.user), write_attempt=True)
+    # A function: the form heads a page of the list, and offers the areas this user may import
+    # for (create_view has no form_kwargs or per-request context).
+    _may_import(request.user)
     return form_page(
         request,
         form_class=forms.PopulationForm,
         form_kwargs={"areas": permissions.importable_areas(request.user)},
-        save=lambda form: services.population_create(
-            actor=request.user,
-            area=form.cleaned_data["area"],
-            year=form.cleaned_data["year"],
-            children=form.cleaned_data["children"],
-            source=form.cleaned_data["source"],
-        ),
+        save=lambda form: services.population_create(actor=request.user, **form.cleaned_data),
         success_message="The population has been saved.",
         success_url=reverse("datasets:population_list"),
         title="Populations",
@@ -376,26 +392,23 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def population_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    population = permissions.get_population_for_user_or_404(request.user, pk, write=True)
-    year = ReportingYear(population.year_start)
-    return form_page(
-        request,
-        form_class=forms.PopulationChangeForm,
-        initial=initial_from(population, forms.PopulationChangeForm),
-        record=population,
-        save=lambda form: services.population_update(
-            actor=request.user,
-            population=population,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The population has been changed.",
-        success_url=reverse("datasets:population_list"),
-        title=f"{population.area.name}, {year.label}",
-        caption="Populations",
-        submit="Save population",
-        breadcrumbs=CRUMBS(("Populations", reverse("datasets:population_list")), ("Change", "")),
-    )
+def _population_crumbs(population: Population, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(("Populations", reverse("datasets:population_list")), crumb)
+
+
+population_update = form_view(
+    forms.PopulationChangeForm,
+    calls(services.population_update, "population", versioned=True),
+    fetch=partial(permissions.get_population_for_user_or_404, write=True),
+    title=lambda population: (
+        f"{population.area.name}, {ReportingYear(population.year_start).label}"
+    ),
+    crumb="Change",
+    caption="Populations",
+    submit="Save population",
+    success_message="The population has been changed.",
+    success_url=lambda population: reverse("datasets:population_list"),
+    initial=lambda population: initial_from(population, forms.PopulationChangeForm),
+    edits_record=True,  # after an edit conflict the form takes the current version
+    breadcrumbs=_population_crumbs,
+)

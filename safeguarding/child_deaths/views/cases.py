@@ -1,8 +1,10 @@
-"""Case pages: the list, notifying a death, the case record (logged), reasons for delay."""
+"""Case pages: the list, notifying a death, the case record (logged), reasons for delay and
+archiving."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,9 +18,15 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import ChildDeathNotification
-from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, paginate
+from safeguarding.child_deaths.views.common import (
+    CRUMBS,
+    case_crumbs,
+    case_url,
+    cases_crumb,
+    paginate,
+)
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.learning import selectors as learning_selectors
 
@@ -73,6 +81,7 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # A function: create_view has no on_error (to name likely duplicates on the page).
     require(permissions.can_view_cases(request.user))
     require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
     context: dict[str, Any] = {}
@@ -81,10 +90,10 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         form_class=forms.NotificationForm,
         save=lambda form: services.notification_create(actor=request.user, **form.cleaned_data),
         success_message=lambda case: f"The death has been notified as {case.reference}.",
-        success_url=lambda case: reverse("child_deaths:notification_detail", args=[case.pk]),
+        success_url=case_url,
         title="Notify a child's death",
         submit="Save notification",
-        breadcrumbs=CRUMBS(("Cases", reverse("child_deaths:notification_list")), ("Notify", "")),
+        breadcrumbs=CRUMBS(cases_crumb(), ("Notify", "")),
         template=NOTIFICATION_FORM,
         context=context,
         on_error=_show_duplicates(request, context),
@@ -113,9 +122,7 @@ def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "actions": (action_selectors.action_list_for_source(source=review) if review else []),
             "can_manage": permissions.can_edit_notification(request.user, case),
             "can_review": permissions.can_review_notification(request.user, case),
-            "breadcrumbs": CRUMBS(
-                ("Cases", reverse("child_deaths:notification_list")), (case.reference, "")
-            ),
+            "breadcrumbs": CRUMBS(cases_crumb(), (case.reference, "")),
         },
     )
 
@@ -123,6 +130,7 @@ def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @login_required
 @require_http_methods(GET_POST)
 def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # A function: it logs the form's opening (GET only) and names likely duplicates (on_error).
     case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
     if request.method == "GET":
         event_record_view(actor=request.user, target=case, what="notification form")
@@ -144,7 +152,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             **cleaned(form),
         ),
         success_message="The notification has been corrected.",
-        success_url=reverse("child_deaths:notification_detail", args=[case.pk]),
+        success_url=case_url(case),
         title=f"Correct the notification: {case.reference}",
         submit="Save changes",
         breadcrumbs=case_crumbs(case, ("Correct the notification", "")),
@@ -154,43 +162,35 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def notification_delay(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.DelayForm,
-        initial=initial_from(case, forms.DelayForm),
-        record=case,
-        save=lambda form: services.notification_delay_update(
-            actor=request.user,
-            notification=case,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The reason for delay has been saved.",
-        success_url=reverse("child_deaths:notification_detail", args=[case.pk]),
-        title=f"Reason for delay: {case.reference}",
-        submit="Save",
-        breadcrumbs=case_crumbs(case, ("Reason for delay", "")),
-    )
+# What every change to a case shares: its permission-checked fetch (a CDOP manager's change:
+# 403 for others, and for an archived case), its trail and a return to its page.
+case_page = partial(
+    form_view,
+    fetch=partial(permissions.get_notification_for_user_or_404, write=True),
+    success_url=case_url,
+    breadcrumbs=case_crumbs,
+)
 
+notification_delay = case_page(
+    forms.DelayForm,
+    calls(services.notification_delay_update, "notification", versioned=True),
+    title=lambda case: f"Reason for delay: {case.reference}",
+    crumb="Reason for delay",
+    submit="Save",
+    success_message="The reason for delay has been saved.",
+    initial=lambda case: initial_from(case, forms.DelayForm),
+    edits_record=True,
+)
 
-@login_required
-@require_http_methods(GET_POST)
-def notification_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ArchiveForm,
-        save=lambda form: services.notification_archive(
-            actor=request.user, notification=case, reason=form.cleaned_data["reason"]
-        ),
-        success_message=f"{case.reference} has been archived.",
-        success_url=reverse("child_deaths:notification_list"),
-        title=f"Archive {case.reference}",
-        submit="Archive notification",
-        intro="Archived notifications leave the case lists and the figures. Nothing is deleted.",
-        breadcrumbs=case_crumbs(case, ("Archive", "")),
-    )
+notification_archive = case_page(
+    forms.ArchiveForm,
+    lambda user, case, form: services.notification_archive(
+        actor=user, notification=case, reason=form.cleaned_data["reason"]
+    ),
+    title=lambda case: f"Archive {case.reference}",
+    crumb="Archive",
+    submit="Archive notification",
+    success_message=lambda case: f"{case.reference} has been archived.",
+    success_url=lambda case: reverse("child_deaths:notification_list"),
+    intro="Archived notifications leave the case lists and the figures. Nothing is deleted.",
+)

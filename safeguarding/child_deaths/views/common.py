@@ -1,4 +1,4 @@
-"""What the child death pages share: the breadcrumb trail and the reporting year asked for."""
+"""What the child death pages share: the breadcrumb trail, a case's address and list paging."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from safeguarding.child_deaths import selectors
 from safeguarding.child_deaths.models import ChildDeathNotification
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, Trail
-from safeguarding.core.years import ReportingYear
 
 CRUMBS = Trail("Child deaths", "child_deaths:dashboard")
 PAGE_SIZE = 50
@@ -33,22 +31,15 @@ def paginate(
     return {"page_obj": page, "query": query, "count": page.paginator.count}
 
 
+def cases_crumb() -> Crumb:
+    return ("Cases", reverse("child_deaths:notification_list"))
+
+
+def case_url(case: ChildDeathNotification) -> str:
+    return reverse("child_deaths:notification_detail", args=[case.pk])
+
+
 def case_crumbs(case: ChildDeathNotification, *extra: Crumb) -> list[Crumb]:
-    """Home > Child deaths > Cases > the case > whatever the page adds."""
-    return CRUMBS(
-        ("Cases", reverse("child_deaths:notification_list")),
-        (case.reference, reverse("child_deaths:notification_detail", args=[case.pk])),
-        *extra,
-    )
-
-
-def reporting_year_asked(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:
-    """The reporting year asked for, or the default one with the reason the asked one was not
-    understood."""
-    asked = request.GET.get("year", "").strip()
-    if asked:
-        try:
-            return ReportingYear.parse(asked), ""
-        except ValueError as exc:
-            return selectors.default_reporting_year(), str(exc)
-    return selectors.default_reporting_year(), ""
+    """Home > Child deaths > Cases > the case > whatever the page adds (form_view's
+    `breadcrumbs` for a page about a case)."""
+    return CRUMBS(cases_crumb(), (case.reference, case_url(case)), *extra)

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.child_deaths import forms, permissions, reporting, selectors, services
 from safeguarding.child_deaths.models import NationalComparator
-from safeguarding.child_deaths.views.common import CRUMBS, reporting_year_asked
+from safeguarding.child_deaths.views.common import CRUMBS
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, form_page
+from safeguarding.core.pages import create_view
 from safeguarding.core.permissions import require
+from safeguarding.core.years import ReportingYear
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+
+
+def _reporting_year_asked(request: AuthenticatedHttpRequest) -> tuple[ReportingYear, str]:
+    """The reporting year asked for, or the default one with the reason the asked one was not
+    understood."""
+    asked = request.GET.get("year", "").strip()
+    if asked:
+        try:
+            return ReportingYear.parse(asked), ""
+        except ValueError as exc:
+            return selectors.default_reporting_year(), str(exc)
+    return selectors.default_reporting_year(), ""
 
 
 @login_required
@@ -22,7 +40,7 @@ from safeguarding.core.permissions import require
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """De-identified figures for a reporting year: anyone with a role."""
     require(permissions.can_view_figures(request.user))
-    year, year_error = reporting_year_asked(request)
+    year, year_error = _reporting_year_asked(request)
     figures = reporting.figures_for_year(year)
     return render(
         request,
@@ -66,18 +84,18 @@ def _dashboard_for_year(comparator: NationalComparator) -> str:
     return f"{reverse('child_deaths:dashboard')}?year={comparator.reporting_year}"
 
 
-@login_required
-@require_http_methods(GET_POST)
-def comparator_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_figures(request.user))
-    require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.ComparatorForm,
-        save=lambda form: services.comparator_save(actor=request.user, **form.cleaned_data),
-        success_message="The national figure has been saved.",
-        success_url=_dashboard_for_year,
-        title="Enter a national comparator",
-        submit="Save national figure",
-        breadcrumbs=CRUMBS(("National comparator", "")),
-    )
+def _may_enter_comparators(user: User) -> None:
+    require(permissions.can_view_figures(user))
+    require(permissions.can_manage_child_deaths(user), write_attempt=True)
+
+
+comparator_create = create_view(
+    check=_may_enter_comparators,
+    form_class=forms.ComparatorForm,
+    save=lambda user, form: services.comparator_save(actor=user, **form.cleaned_data),
+    success_message="The national figure has been saved.",
+    success_url=_dashboard_for_year,
+    title="Enter a national comparator",
+    submit="Save national figure",
+    breadcrumbs=lambda: CRUMBS(("National comparator", "")),
+)

@@ -34,6 +34,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # A function: create_view has no form_kwargs (the agenda offers the cases this user sees).
     require(permissions.can_view_cases(request.user))
     require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
     return form_page(
@@ -72,6 +73,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # A function: it logs the papers' opening (GET only) and the agenda is the user's cases.
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
     if request.method == "GET":  # the form shows the (decrypted) papers
         event_record_view(actor=request.user, target=meeting, what="meeting papers (change form)")

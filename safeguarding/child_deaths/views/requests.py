@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,15 +17,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import InformationRequest
-from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, paginate
+from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, case_url, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, Crumb, calls, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 @login_required
 @require_http_methods(GET_POST)
 def request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    # A function: its message names the agency sent to, from what the service returned.
     case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
     return form_page(
         request,
@@ -32,7 +38,7 @@ def request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             actor=request.user, notification=case, **form.cleaned_data
         ),
         success_message=lambda sent: f"The reporting form has been sent to {sent.agency.name}.",
-        success_url=reverse("child_deaths:notification_detail", args=[case.pk]),
+        success_url=case_url(case),
         title=f"Request information: {case.reference}",
         submit="Send request",
         breadcrumbs=case_crumbs(case, ("Request information", "")),
@@ -75,41 +81,41 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def request_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The secure page where an agency returns its information (a form: refused, GET too,
-    to anyone who may not return it, e.g. once the case is archived)."""
-    info = permissions.get_request_for_user_or_404(request.user, pk, write=True)
-    event_record_view(actor=request.user, target=info)
-    return form_page(
-        request,
-        form_class=forms.InformationReturnForm,
-        initial=initial_from(
-            info,
-            forms.InformationReturnForm,
-            form_version=info.form_version or settings.CHILD_DEATH_FORM_VERSION,
-        ),
-        record=info,
-        save=lambda form: services.information_request_return(
-            actor=request.user,
-            request=info,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="Thank you: your agency's information has been returned.",
-        success_url=reverse("child_deaths:request_list"),
-        title=f"Return information for {info.notification.reference}",
-        caption=info.agency.name,
-        intro=(
-            "This page is only available to your agency and the child death overview panel. "
-            "The details below help you find your records."
-        ),
-        submit="Return information",
-        breadcrumbs=CRUMBS(
-            ("Information requests", reverse("child_deaths:request_list")),
-            (info.notification.reference, ""),
-        ),
-        template="child_deaths/request_return.html",
-        context={"info": info, "case": info.notification},
-    )
+def _request_to_return(user: User, pk: int) -> InformationRequest:
+    """The request, if the user may return it (403 otherwise, GET too: e.g. once the case is
+    archived); its opening is logged, as the page shows the case's details."""
+    info = permissions.get_request_for_user_or_404(user, pk, write=True)
+    event_record_view(actor=user, target=info)
+    return info
+
+
+def _return_crumbs(info: InformationRequest, crumb: Crumb) -> list[Crumb]:
+    """Information requests > the case's reference (the page's own crumb)."""
+    list_crumb = ("Information requests", reverse("child_deaths:request_list"))
+    return CRUMBS(list_crumb, (info.notification.reference, ""))
+
+
+# The secure page where an agency returns its information.
+request_return = form_view(
+    forms.InformationReturnForm,
+    calls(services.information_request_return, "request", versioned=True),
+    fetch=_request_to_return,
+    title=lambda info: f"Return information for {info.notification.reference}",
+    caption=lambda info: info.agency.name,
+    intro=(
+        "This page is only available to your agency and the child death overview panel. "
+        "The details below help you find your records."
+    ),
+    submit="Return information",
+    success_message="Thank you: your agency's information has been returned.",
+    success_url=lambda info: reverse("child_deaths:request_list"),
+    initial=lambda info: initial_from(
+        info,
+        forms.InformationReturnForm,
+        form_version=info.form_version or settings.CHILD_DEATH_FORM_VERSION,
+    ),
+    edits_record=True,
+    breadcrumbs=_return_crumbs,
+    template="child_deaths/request_return.html",
+    context=lambda info: {"info": info, "case": info.notification},
+)
