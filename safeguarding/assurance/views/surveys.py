@@ -168,6 +168,7 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
 # --- public answering pages ----------------------------------------------------------------
 
 
+# A function: public (no sign-in), rate limited, and closed or used-link pages before the form.
 @public
 @never_cache
 @require_http_methods(GET_POST)
@@ -259,6 +260,7 @@ def _hour_asked(hour: str) -> dt.datetime:
         raise Http404 from exc
 
 
+# A function: its address names the hour as well as the survey.
 @login_required
 @require_http_methods(GET_POST)
 def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) -> HttpResponse:
@@ -290,32 +292,22 @@ def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) 
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def survey_links_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.SurveyLinksForm,
-        save=lambda form: services.survey_links_issue(
-            actor=request.user, survey=survey, **form.cleaned_data
-        ),
-        success_message=lambda links: (
-            f"{len(links):,} single-use links have been issued. Download them to send out."
-        ),
-        success_url=reverse("assurance:survey_detail", args=[survey.pk]),
-        title="Issue single-use links",
-        intro=(
-            "Each link answers the survey once. Once links are issued, only people with a link "
-            "can answer. A link records only its group and whether it has been used."
-        ),
-        submit="Issue links",
-        breadcrumbs=CRUMBS(
-            _surveys_crumb(),
-            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
-            ("Issue links", ""),
-        ),
-    )
+survey_links_issue = form_view(
+    forms.SurveyLinksForm,
+    calls(services.survey_links_issue, "survey"),
+    Words("Issue single-use links", "Issue links"),
+    fetch=partial(permissions.get_survey_for_user_or_404, write=True),
+    result_message=lambda links: (
+        f"{len(links):,} single-use links have been issued. Download them to send out."
+    ),
+    success_url=_survey_url,
+    intro=(
+        "Each link answers the survey once. Once links are issued, only people with a link "
+        "can answer. A link records only its group and whether it has been used."
+    ),
+    crumb="Issue links",
+    breadcrumbs=_survey_crumbs,
+)
 
 
 @login_required
