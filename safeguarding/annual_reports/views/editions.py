@@ -291,6 +291,8 @@ edition_return = edition_page(
 )
 
 
+# A function: the form, the words and what the service is told depend on who signs (a lead
+# partner for themselves, or the business unit recording a sign-off).
 @login_required
 @require_http_methods(GET_POST)
 def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -327,26 +329,18 @@ def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PublishForm,
-        save=lambda form: services.report_edition_publish(
-            actor=request.user,
-            edition=edition,
-            correction_note=form.cleaned_data["correction_note"],
-        ),
-        success_message=lambda version: f"Version {version.number} has been published.",
-        success_url=_detail_url(edition),
-        title=f"Publish {edition.title}",
-        submit="Publish",
-        intro="Publishing freezes the report as it reads now, with every figure's value. The "
-        "public page and the PDF show this version; a later correction is a new version.",
-        breadcrumbs=_edition_crumbs(edition, ("Publish", "")),
-    )
+edition_publish = edition_page(
+    forms.PublishForm,
+    lambda user, edition, form: services.report_edition_publish(
+        actor=user, edition=edition, correction_note=form.cleaned_data["correction_note"]
+    ),
+    result_message=lambda version: f"Version {version.number} has been published.",
+    title=lambda edition: f"Publish {edition.title}",
+    crumb="Publish",
+    submit="Publish",
+    intro="Publishing freezes the report as it reads now, with every figure's value. The "
+    "public page and the PDF show this version; a later correction is a new version.",
+)
 
 
 @login_required
