@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.annual_reports import forms, permissions, selectors, services, text
 from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
+from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, Words, calls, form_view, initial_from
@@ -37,11 +36,6 @@ def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tup
 
 def _detail_url(contribution: PartnerContribution) -> str:
     return reverse("annual_reports:contribution_detail", args=[contribution.pk])
-
-
-def _flash(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -135,26 +129,24 @@ def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_POST
 def contribution_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contribution = permissions.get_contribution_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.contribution_submit(actor=request.user, contribution=contribution)
-    except ValidationError as exc:
-        _flash(request, exc)
-    else:
-        messages.success(request, "Your contribution has been submitted to the business unit.")
-    return redirect(_detail_url(contribution))
+    return button_post(
+        request,
+        lambda: services.contribution_submit(actor=request.user, contribution=contribution),
+        done="Your contribution has been submitted to the business unit.",
+        to=_detail_url(contribution),
+    )
 
 
 @login_required
 @require_POST
 def contribution_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contribution = permissions.get_contribution_for_reviewer_or_404(request.user, pk)
-    try:
-        services.contribution_accept(actor=request.user, contribution=contribution)
-    except ValidationError as exc:
-        _flash(request, exc)
-    else:
-        messages.success(request, "The contribution has been accepted into the report.")
-    return redirect(_detail_url(contribution))
+    return button_post(
+        request,
+        lambda: services.contribution_accept(actor=request.user, contribution=contribution),
+        done="The contribution has been accepted into the report.",
+        to=_detail_url(contribution),
+    )
 
 
 contribution_return = form_view(

@@ -16,7 +16,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Audit, AuditCase
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -117,25 +117,13 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk)
     results = selectors.audit_results(audit=audit)
     grades = selectors.audit_grade_counts(audit=audit)
-    charts = {
-        r.key: bar_chart(
-            key=f"chart-{index}",
-            title=f"{r.text}: number of cases for each answer",
-            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
-            columns=("Answer", "Number"),
-            percent_column="Per cent",
-            caption=f"{r.text}: answers",
-        )
-        for index, r in enumerate(results)
-        if r.options
-    }
     return render(
         request,
         "assurance/audit_report.html",
         {
             "audit": audit,
             "results": results,
-            "charts": charts,
+            "charts": answer_charts(results, counted="cases for each answer"),
             "grades": grades,
             "grade_chart": bar_chart(
                 key="chart-grades",

@@ -20,8 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Response, Survey
-from safeguarding.assurance.views.common import CRUMBS, paginate
-from safeguarding.core.charts import Figure, bar_chart
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, paginate
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
@@ -106,25 +105,13 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
     results = selectors.survey_results(survey=survey)
     hours = selectors.survey_answers_per_hour(survey=survey)
-    charts = {
-        r.key: bar_chart(
-            key=f"chart-{index}",
-            title=f"{r.text}: number of answers for each option",
-            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
-            columns=("Answer", "Number"),
-            percent_column="Per cent",
-            caption=f"{r.text}: answers",
-        )
-        for index, r in enumerate(results)
-        if r.options
-    }
     return render(
         request,
         "assurance/survey_detail.html",
         {
             "survey": survey,
             "results": results,
-            "charts": charts,
+            "charts": answer_charts(results, counted="answers for each option"),
             "respondents": selectors.survey_respondents(survey=survey),
             "bursts": [h for h in hours if h.is_burst and h.excluded < h.answers],
             "link_groups": selectors.survey_link_groups(survey=survey),
