@@ -16,7 +16,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Audit, AuditCase
-from safeguarding.assurance.views.common import CRUMBS, answer_charts, paginate
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, may_manage, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -63,13 +63,8 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 audit_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.AuditForm,
     save=lambda user, form: services.audit_create(actor=user, **form.cleaned_data),
     success_message=lambda audit: f"{audit.title} has been added to the programme.",

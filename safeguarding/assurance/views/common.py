@@ -1,5 +1,5 @@
-"""What the assurance pages share: the breadcrumb trail, list pagination and the charts of
-answers to a form's questions."""
+"""What the assurance pages share: the breadcrumb trail, the checks of the pages that add a
+record, list pagination and the charts of answers to a form's questions."""
 
 from __future__ import annotations
 
@@ -11,14 +11,29 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from safeguarding.assurance import permissions
 from safeguarding.core.charts import Chart, Figure, bar_chart
 from safeguarding.core.pages import Trail
+from safeguarding.core.permissions import require
 
 if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
     from safeguarding.assurance.selectors import QuestionResult
 
 CRUMBS = Trail("Quality assurance", "assurance:overview")
 PAGE_SIZE = 50
+
+
+def may_manage(user: User) -> None:
+    """Who may add to what they can see (audits, Section 11): 403 for look-but-not-write."""
+    require(permissions.can_view_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
+
+
+def may_manage_all(user: User) -> None:
+    """The same for what only the business unit sees whole (surveys, forms, differences)."""
+    require(permissions.can_view_all_assurance(user))
+    require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
 def paginate(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import FormTemplate, FormVersion
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, may_manage_all, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     Closed,
@@ -58,17 +58,12 @@ def form_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage_all(user: User) -> None:
-    require(permissions.can_view_all_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 def _form_url(template: FormTemplate) -> str:
     return reverse("assurance:form_detail", args=[template.pk])
 
 
 form_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.FormTemplateForm,
     save=lambda user, form: services.form_template_create(actor=user, **form.cleaned_data),
     success_message=lambda template: f"{template.name} has been created. Add a section next.",

@@ -19,7 +19,7 @@ from safeguarding.assurance.models import (
     ProfessionalDifference,
     ScrutinyReport,
 )
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, may_manage_all, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -170,11 +170,6 @@ def _report_crumbs(report: ScrutinyReport, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(_scrutiny_crumb(), (report.title, _report_url(report)), crumb)
 
 
-def _may_manage_all(user: User) -> None:
-    require(permissions.can_view_all_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 @login_required
 @require_GET
 def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -192,7 +187,7 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 scrutiny_report_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.ScrutinyReportForm,
     save=lambda user, form: services.scrutiny_report_create(actor=user, **form.cleaned_data),
     success_message="The scrutiny report has been added.",
@@ -280,7 +275,7 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 difference_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.ProfessionalDifferenceForm,
     save=lambda user, form: services.professional_difference_record(
         actor=user, **form.cleaned_data

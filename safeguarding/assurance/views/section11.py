@@ -17,7 +17,7 @@ from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Section11Cycle, Section11Return
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, may_manage, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -69,11 +69,6 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 def _section11_cycle_create(user: User, form: forms.Section11CycleForm) -> Section11Cycle:
     data = cleaned(form)
     data["standard_set"] = selectors.form_version_latest(template=data["standard_set"])
@@ -81,7 +76,7 @@ def _section11_cycle_create(user: User, form: forms.Section11CycleForm) -> Secti
 
 
 section11_cycle_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.Section11CycleForm,
     save=_section11_cycle_create,
     success_message=lambda cycle: f"{cycle.name} has been opened.",

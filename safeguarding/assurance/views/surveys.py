@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Response, Survey
-from safeguarding.assurance.views.common import CRUMBS, answer_charts, paginate
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, may_manage_all, paginate
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
@@ -39,7 +39,7 @@ from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.core.templatetags.govuk import govuk_date
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 
 def _surveys_crumb() -> Crumb:
@@ -52,11 +52,6 @@ def _survey_url(survey: Survey) -> str:
 
 def _survey_crumbs(survey: Survey, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(_surveys_crumb(), (survey.title, _survey_url(survey)), crumb)
-
-
-def _may_manage_all(user: User) -> None:
-    require(permissions.can_view_all_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
 @login_required
@@ -75,7 +70,7 @@ def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 survey_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.SurveyForm,
     save=lambda user, form: services.survey_create(actor=user, **form.cleaned_data),
     success_message=lambda survey: f"{survey.title} has been set up.",

@@ -17,15 +17,10 @@ from safeguarding.core.pages import create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingNeedsSurvey
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb, may_manage, page_of
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
-
-
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_training_management(user))
-    require(permissions.can_manage_training(user), write_attempt=True)
+    pass
 
 
 def _survey_url(survey: TrainingNeedsSurvey) -> str:
@@ -33,7 +28,7 @@ def _survey_url(survey: TrainingNeedsSurvey) -> str:
 
 
 needs_survey_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.NeedsSurveyForm,
     save=lambda user, form: services.needs_survey_create(actor=user, **form.cleaned_data),
     success_message=lambda survey: f"{survey} is open.",
