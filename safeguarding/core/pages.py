@@ -18,6 +18,8 @@ Every app builds its pages from these pieces instead of writing them out by hand
   existing record (`/add/`): the view runs the app's permission check, then `form_page`.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
   record has, plus its version.
+* `Closed(message, url)` is what a page says instead of its form when the record is in a state
+  that has no form (`form_view(closed=...)`): the message, then a redirect to `url`.
 
 Views that need a different page say why in their module docstring ("form page: not used, ...").
 """
@@ -193,6 +195,16 @@ def calls(
     return save
 
 
+class Closed(NamedTuple):
+    """A page with no form for the record as it is (a return already submitted, a case
+    already audited): `message` is shown (`level`, info unless said) and the page redirects to
+    `url`, on GET and POST alike, with nothing saved."""
+
+    message: str
+    url: str
+    level: int = messages.INFO
+
+
 Text = str | Callable[[R], str]
 """Words on a page: fixed, or made from the record the page is about."""
 
@@ -205,23 +217,27 @@ def _text(value: Text[R], record: R) -> str:
 
 def form_view(
     form_class: type[F],
-    save: Callable[[User, R, F], object],
+    save: Callable[[User, R, F], T],
     words: Words | None = None,
     *,
     fetch: Callable[[User, int], R],
-    success_url: Text[R],
+    success_url: Text[R] = "",
     breadcrumbs: Callable[[R, Crumb], list[Crumb]],
     title: Text[R] = "",
-    submit: str = "",
+    submit: Text[R] = "",
     success_message: Text[R] = "",
     caption: Text[R] = "",
     crumb: str = "",
     initial: Callable[[R], Mapping[str, Any]] | None = None,
     form_kwargs: Callable[[R], Mapping[str, Any]] | None = None,
+    user_form_kwargs: Callable[[User, R], Mapping[str, Any]] | None = None,
     edits_record: bool = False,
     intro: Text[R] = "",
     template: str = FORM_TEMPLATE,
     context: Mapping[str, Any] | Callable[[R], Mapping[str, Any]] | None = None,
+    result_message: Callable[[T], str] | None = None,
+    result_url: Callable[[T], str] | None = None,
+    closed: Callable[[User, R], Closed | None] | None = None,
 ) -> RecordView:
     """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
 
@@ -239,34 +255,50 @@ def form_view(
       from the record (`lambda review: review.title`); `words=Words(title, submit, done)` says
       the fixed heading, button and success message in one line;
     * `breadcrumbs(record, (crumb or title, ""))` is the trail, ending at this page;
-    * `initial(record)` and `form_kwargs(record)` feed the form, `context` (or
+    * `initial(record)` and `form_kwargs(record)` feed the form (`user_form_kwargs(user,
+      record)` too, for choices that depend on who is signed in), `context` (or
       `context(record)`) the template; `edits_record=True` says the form edits the fetched
-      record itself (an edit conflict refreshes its version).
+      record itself (an edit conflict refreshes its version);
+    * `result_message(result)` and `result_url(result)` make the success message and address
+      from what `save` returned (a new record's number, its page), instead of
+      `success_message` and `success_url`;
+    * `closed(user, record)` returns a `Closed` when the record is in a state that has no form
+      (already submitted): the page shows its message and redirects, before any form.
 
-    A page whose success words or address come from what the service made, or that does more
-    than fetch one record and call one service, stays a view function calling `form_page`.
+    A page that does more than fetch one record and call one service (several forms, a form
+    chosen by who is signed in, a second value in its address) stays a view function calling
+    `form_page`.
     """
+    if not success_url and result_url is None:
+        raise TypeError("form_view needs a success_url or a result_url")
 
     @login_required
     @require_http_methods(GET_POST)
     def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         user = request.user
         record = fetch(user, pk)
+        if closed is not None and (shut := closed(user, record)) is not None:
+            messages.add_message(request, shut.level, shut.message)
+            return redirect(shut.url)
         if words is not None:
             page_title, button, done = words.title, words.submit, words.done
         else:
-            page_title, button, done = _text(title, record), submit, _text(success_message, record)
+            page_title = _text(title, record)
+            button, done = _text(submit, record), _text(success_message, record)
         return form_page(
             request,
             form_class=form_class,
             save=lambda form: save(user, record, form),
-            success_message=done,
-            success_url=_text(success_url, record),
+            success_message=result_message or done,
+            success_url=result_url or _text(success_url, record),
             title=page_title,
             caption=_text(caption, record),
             submit=button,
             initial=initial(record) if initial else None,
-            form_kwargs=form_kwargs(record) if form_kwargs else None,
+            form_kwargs={
+                **(form_kwargs(record) if form_kwargs else {}),
+                **(user_form_kwargs(user, record) if user_form_kwargs else {}),
+            },
             record=record if edits_record and isinstance(record, Model) else None,
             intro=_text(intro, record),
             template=template,
@@ -295,6 +327,8 @@ def create_view(
     intro: str = "",
     template: str = FORM_TEMPLATE,
     context: Mapping[str, Any] | None = None,
+    form_kwargs: Callable[[User], Mapping[str, Any]] | None = None,
+    initial: Callable[[], Mapping[str, Any]] | None = None,
 ) -> PlainView:
     """Declare a form page about no existing record (adding one); returns the view.
 
@@ -302,7 +336,8 @@ def create_view(
     check (`core.permissions.require`: 403 for someone who may look but not write);
     `save(user, form)` calls one service, and `success_url` and `success_message` may be made
     from what it returns. `breadcrumbs()` is called per request (URLs are not known when the
-    module is imported).
+    module is imported), and so are `initial()` (today's date) and `form_kwargs(user)` (the
+    choices the signed-in user may pick).
     """
 
     @login_required
@@ -314,6 +349,8 @@ def create_view(
             request,
             form_class=form_class,
             save=lambda form: save(user, form),
+            initial=initial() if initial else None,
+            form_kwargs=form_kwargs(user) if form_kwargs else None,
             success_message=success_message,
             success_url=success_url,
             title=title,

@@ -9,17 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.annual_reports import forms, permissions, selectors, services
 from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
     Trail,
+    Words,
     calls,
-    cleaned,
-    form_page,
     form_view,
     initial_from,
 )
@@ -56,22 +54,22 @@ def context_figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def context_figure_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ContextFigureForm,
-        save=lambda form: services.context_figure_create(
-            actor=request.user, edition=edition, **cleaned(form)
-        ),
-        success_message=lambda figure: f"“{figure.label}” has been added.",
-        success_url=_list_url(edition),
-        title="Add a context figure",
-        submit="Add the figure",
-        breadcrumbs=_edition_crumbs(edition, ("Add", "")),
-    )
+# What the pages about an edition's context figures share: the edition fetched for writing,
+# the trail and a return to the list.
+edition_page = partial(
+    form_view,
+    fetch=partial(permissions.get_edition_for_user_or_404, write=True),
+    success_url=_list_url,
+    breadcrumbs=_edition_crumbs,
+)
+
+context_figure_create = edition_page(
+    forms.ContextFigureForm,
+    calls(services.context_figure_create, "edition"),
+    Words("Add a context figure", "Add the figure"),
+    result_message=lambda figure: f"“{figure.label}” has been added.",
+    crumb="Add",
+)
 
 
 context_figure_update = form_view(
@@ -88,21 +86,14 @@ context_figure_update = form_view(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def context_figure_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ContextImportForm,
-        save=lambda form: services.context_figures_import(
-            actor=request.user, edition=edition, content=form.cleaned_data["file"]
-        ),
-        success_message=lambda rows: f"{rows} context figures imported.",
-        success_url=_list_url(edition),
-        title="Import context figures",
-        submit="Import",
-        intro="A figure whose key is already there is replaced. If any row has a problem, "
-        "nothing is imported and every problem is listed by row and column.",
-        breadcrumbs=_edition_crumbs(edition, ("Import", "")),
-    )
+context_figure_import = edition_page(
+    forms.ContextImportForm,
+    lambda user, edition, form: services.context_figures_import(
+        actor=user, edition=edition, content=form.cleaned_data["file"]
+    ),
+    Words("Import context figures", "Import"),
+    result_message=lambda rows: f"{rows} context figures imported.",
+    crumb="Import",
+    intro="A figure whose key is already there is replaced. If any row has a problem, "
+    "nothing is imported and every problem is listed by row and column.",
+)

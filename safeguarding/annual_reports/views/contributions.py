@@ -8,19 +8,20 @@ Form page: not used for submit and accept, which are one-button POSTs.
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.annual_reports import forms, permissions, selectors, services, text
 from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
+from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, form_page, initial_from
+from safeguarding.core.pages import GET_POST, Trail, Words, calls, form_view, initial_from
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -35,11 +36,6 @@ def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tup
 
 def _detail_url(contribution: PartnerContribution) -> str:
     return reverse("annual_reports:contribution_detail", args=[contribution.pk])
-
-
-def _flash(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -59,23 +55,17 @@ def contribution_list(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def contribution_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ContributionRequestForm,
-        form_kwargs={"edition": edition},
-        save=lambda form: services.contribution_request(
-            actor=request.user, edition=edition, **form.cleaned_data
-        ),
-        success_message=lambda c: f"{c.agency} has been asked for “{c.title}”.",
-        success_url=reverse("annual_reports:contribution_list", args=[edition.pk]),
-        title="Ask a partner for a contribution",
-        submit="Send the request",
-        breadcrumbs=_edition_crumbs(edition, ("Ask a partner", "")),
-    )
+contribution_request = form_view(
+    forms.ContributionRequestForm,
+    calls(services.contribution_request, "edition"),
+    Words("Ask a partner for a contribution", "Send the request"),
+    fetch=partial(permissions.get_edition_for_user_or_404, write=True),
+    form_kwargs=lambda edition: {"edition": edition},
+    result_message=lambda c: f"{c.agency} has been asked for “{c.title}”.",
+    success_url=lambda edition: reverse("annual_reports:contribution_list", args=[edition.pk]),
+    crumb="Ask a partner",
+    breadcrumbs=_edition_crumbs,
+)
 
 
 @login_required
@@ -100,6 +90,7 @@ def contribution_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
+# A function: the report editor (editor_page) also answers its Preview button.
 @login_required
 @require_http_methods(GET_POST)
 def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -138,43 +129,37 @@ def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_POST
 def contribution_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contribution = permissions.get_contribution_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.contribution_submit(actor=request.user, contribution=contribution)
-    except ValidationError as exc:
-        _flash(request, exc)
-    else:
-        messages.success(request, "Your contribution has been submitted to the business unit.")
-    return redirect(_detail_url(contribution))
+    return button_post(
+        request,
+        lambda: services.contribution_submit(actor=request.user, contribution=contribution),
+        done="Your contribution has been submitted to the business unit.",
+        to=_detail_url(contribution),
+    )
 
 
 @login_required
 @require_POST
 def contribution_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contribution = permissions.get_contribution_for_reviewer_or_404(request.user, pk)
-    try:
-        services.contribution_accept(actor=request.user, contribution=contribution)
-    except ValidationError as exc:
-        _flash(request, exc)
-    else:
-        messages.success(request, "The contribution has been accepted into the report.")
-    return redirect(_detail_url(contribution))
-
-
-@login_required
-@require_http_methods(GET_POST)
-def contribution_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    contribution = permissions.get_contribution_for_reviewer_or_404(request.user, pk)
-    return form_page(
+    return button_post(
         request,
-        form_class=forms.ContributionReturnForm,
-        save=lambda form: services.contribution_return(
-            actor=request.user,
-            contribution=contribution,
-            comments=form.cleaned_data["comments"],
-        ),
-        success_message="The contribution has been returned with your comments.",
-        success_url=_detail_url(contribution),
-        title=f"Return “{contribution.title}”",
-        submit="Return for changes",
-        breadcrumbs=_edition_crumbs(contribution.edition, (contribution.title, "")),
+        lambda: services.contribution_accept(actor=request.user, contribution=contribution),
+        done="The contribution has been accepted into the report.",
+        to=_detail_url(contribution),
     )
+
+
+contribution_return = form_view(
+    forms.ContributionReturnForm,
+    lambda user, contribution, form: services.contribution_return(
+        actor=user, contribution=contribution, comments=form.cleaned_data["comments"]
+    ),
+    fetch=permissions.get_contribution_for_reviewer_or_404,
+    success_message="The contribution has been returned with your comments.",
+    success_url=_detail_url,
+    title=lambda contribution: f"Return “{contribution.title}”",
+    submit="Return for changes",
+    breadcrumbs=lambda contribution, crumb: _edition_crumbs(
+        contribution.edition, (contribution.title, "")
+    ),
+)

@@ -11,11 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,6 +27,7 @@ from safeguarding.annual_reports import (
     services,
 )
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -58,11 +57,6 @@ def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tup
 
 def _detail_url(edition: ReportEdition) -> str:
     return reverse("annual_reports:edition_detail", args=[edition.pk])
-
-
-def _flash_errors(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 # --- editions ---------------------------------------------------------------------------------
@@ -254,13 +248,13 @@ def section_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def section_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     section = permissions.get_section_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.report_section_move(
+    return button_post(
+        request,
+        lambda: services.report_section_move(
             actor=request.user, section=section, up=request.POST.get("direction") == "up"
-        )
-    except ValidationError as exc:
-        _flash_errors(request, exc)
-    return redirect(_detail_url(section.edition) + "#sections")
+        ),
+        to=_detail_url(section.edition) + "#sections",
+    )
 
 
 # --- workflow ---------------------------------------------------------------------------------
@@ -270,13 +264,12 @@ def section_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def edition_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.report_edition_submit(actor=request.user, edition=edition)
-    except ValidationError as exc:
-        _flash_errors(request, exc)
-    else:
-        messages.success(request, "The report has been sent to the lead partners for sign-off.")
-    return redirect(_detail_url(edition))
+    return button_post(
+        request,
+        lambda: services.report_edition_submit(actor=request.user, edition=edition),
+        done="The report has been sent to the lead partners for sign-off.",
+        to=_detail_url(edition),
+    )
 
 
 edition_return = edition_page(
@@ -291,6 +284,8 @@ edition_return = edition_page(
 )
 
 
+# A function: the form, the words and what the service is told depend on who signs (a lead
+# partner for themselves, or the business unit recording a sign-off).
 @login_required
 @require_http_methods(GET_POST)
 def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -327,43 +322,33 @@ def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def edition_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PublishForm,
-        save=lambda form: services.report_edition_publish(
-            actor=request.user,
-            edition=edition,
-            correction_note=form.cleaned_data["correction_note"],
-        ),
-        success_message=lambda version: f"Version {version.number} has been published.",
-        success_url=_detail_url(edition),
-        title=f"Publish {edition.title}",
-        submit="Publish",
-        intro="Publishing freezes the report as it reads now, with every figure's value. The "
-        "public page and the PDF show this version; a later correction is a new version.",
-        breadcrumbs=_edition_crumbs(edition, ("Publish", "")),
-    )
+edition_publish = edition_page(
+    forms.PublishForm,
+    lambda user, edition, form: services.report_edition_publish(
+        actor=user, edition=edition, correction_note=form.cleaned_data["correction_note"]
+    ),
+    result_message=lambda version: f"Version {version.number} has been published.",
+    title=lambda edition: f"Publish {edition.title}",
+    crumb="Publish",
+    submit="Publish",
+    intro="Publishing freezes the report as it reads now, with every figure's value. The "
+    "public page and the PDF show this version; a later correction is a new version.",
+)
 
 
 @login_required
 @require_POST
 def edition_reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.report_edition_reopen(actor=request.user, edition=edition)
-    except ValidationError as exc:
-        _flash_errors(request, exc)
-    else:
-        messages.success(
-            request,
+    return button_post(
+        request,
+        lambda: services.report_edition_reopen(actor=request.user, edition=edition),
+        done=lambda _: (
             f"Draft of version {edition.draft_number} started: the published version "
-            "stays as it is until the correction is signed off and published.",
-        )
-    return redirect(_detail_url(edition))
+            "stays as it is until the correction is signed off and published."
+        ),
+        to=_detail_url(edition),
+    )
 
 
 edition_follow_up = edition_page(

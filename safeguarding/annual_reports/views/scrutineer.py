@@ -7,16 +7,15 @@ Form page: not used for setting the parts up, a one-button POST.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.annual_reports import forms, permissions, selectors, services
 from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, initial_from
@@ -57,16 +56,15 @@ def scrutineer_part_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @require_POST
 def scrutineer_parts_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     edition = permissions.get_edition_for_user_or_404(request.user, pk, write=True)
-    try:
-        parts = services.scrutineer_parts_create(actor=request.user, edition=edition)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, f"The scrutineer's report has {len(parts)} parts to write.")
-    return redirect(_list_url(edition))
+    return button_post(
+        request,
+        lambda: services.scrutineer_parts_create(actor=request.user, edition=edition),
+        done=lambda parts: f"The scrutineer's report has {len(parts)} parts to write.",
+        to=_list_url(edition),
+    )
 
 
+# A function: the report editor (editor_page) also answers its Preview button.
 @login_required
 @require_http_methods(GET_POST)
 def scrutineer_part_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:

@@ -4,30 +4,28 @@ findings, completion and the audit report (charts with data tables)."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.models import Audit
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.models import Audit, AuditCase
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, may_manage, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
+    Closed,
     Crumb,
     Words,
     calls,
     cleaned,
     create_view,
-    form_page,
     form_view,
 )
 from safeguarding.core.permissions import require
@@ -65,13 +63,8 @@ def audit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 audit_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.AuditForm,
     save=lambda user, form: services.audit_create(actor=user, **form.cleaned_data),
     success_message=lambda audit: f"{audit.title} has been added to the programme.",
@@ -119,25 +112,13 @@ def audit_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     audit = permissions.get_audit_for_user_or_404(request.user, pk)
     results = selectors.audit_results(audit=audit)
     grades = selectors.audit_grade_counts(audit=audit)
-    charts = {
-        r.key: bar_chart(
-            key=f"chart-{index}",
-            title=f"{r.text}: number of cases for each answer",
-            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
-            columns=("Answer", "Number"),
-            percent_column="Per cent",
-            caption=f"{r.text}: answers",
-        )
-        for index, r in enumerate(results)
-        if r.options
-    }
     return render(
         request,
         "assurance/audit_report.html",
         {
             "audit": audit,
             "results": results,
-            "charts": charts,
+            "charts": answer_charts(results, counted="cases for each answer"),
             "grades": grades,
             "grade_chart": bar_chart(
                 key="chart-grades",
@@ -167,31 +148,41 @@ audit_case_add = audit_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def audit_case_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case = permissions.get_audit_case_for_user_or_404(request.user, pk, write=True)
-    if case.response_id is not None:
-        messages.info(request, "The audit tool for this case has already been completed.")
-        return redirect("assurance:audit_detail", case.audit_id)
-    version = selectors.form_version_latest(template=case.audit.tool)
-    return form_page(
-        request,
-        form_class=forms.AuditCaseCompleteForm,
-        form_kwargs={"questions": list(selectors.form_version_questions(version=version))},
-        save=lambda form: services.audit_case_complete(
-            actor=request.user,
-            case=case,
-            answers=form.answers(),
-            files=form.uploads(),
-            auditor_grade=form.cleaned_data["auditor_grade"],
-        ),
-        success_message=f"Case {case.case_reference} has been audited.",
-        success_url=reverse("assurance:audit_detail", args=[case.audit_id]),
-        title=f"Audit case {case.case_reference}",
-        submit="Save audit",
-        breadcrumbs=_audit_crumbs(case.audit, (f"Case {case.case_reference}", "")),
+def _case_audit_url(case: AuditCase) -> str:
+    return reverse("assurance:audit_detail", args=[case.audit_id])
+
+
+def _audited(user: User, case: AuditCase) -> Closed | None:
+    if case.response_id is None:
+        return None
+    return Closed(
+        "The audit tool for this case has already been completed.", _case_audit_url(case)
     )
+
+
+def _audit_tool(case: AuditCase) -> dict[str, Any]:
+    version = selectors.form_version_latest(template=case.audit.tool)
+    return {"questions": list(selectors.form_version_questions(version=version))}
+
+
+audit_case_complete = form_view(
+    fetch=partial(permissions.get_audit_case_for_user_or_404, write=True),
+    closed=_audited,
+    form_class=forms.AuditCaseCompleteForm,
+    form_kwargs=_audit_tool,
+    save=lambda user, case, form: services.audit_case_complete(
+        actor=user,
+        case=case,
+        answers=form.answers(),
+        files=form.uploads(),
+        auditor_grade=form.cleaned_data["auditor_grade"],
+    ),
+    success_message=lambda case: f"Case {case.case_reference} has been audited.",
+    success_url=_case_audit_url,
+    title=lambda case: f"Audit case {case.case_reference}",
+    submit="Save audit",
+    breadcrumbs=lambda case, crumb: _audit_crumbs(case.audit, (f"Case {case.case_reference}", "")),
+)
 
 
 audit_moderate = audit_page(

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import FormTemplate, FormVersion
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, may_manage_all, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, form_page, initial_from
+from safeguarding.core.pages import (
+    Closed,
+    Crumb,
+    Words,
+    calls,
+    create_view,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 def _forms_crumb() -> Crumb:
@@ -44,21 +58,20 @@ def form_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def form_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_all_assurance(request.user))
-    require(permissions.can_manage_assurance(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.FormTemplateForm,
-        save=lambda form: services.form_template_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda template: f"{template.name} has been created. Add a section next.",
-        success_url=lambda template: reverse("assurance:form_detail", args=[template.pk]),
-        title="Create a form",
-        submit="Create form",
-        breadcrumbs=CRUMBS(_forms_crumb(), ("Create", "")),
-    )
+def _form_url(template: FormTemplate) -> str:
+    return reverse("assurance:form_detail", args=[template.pk])
+
+
+form_create = create_view(
+    check=may_manage_all,
+    form_class=forms.FormTemplateForm,
+    save=lambda user, form: services.form_template_create(actor=user, **form.cleaned_data),
+    success_message=lambda template: f"{template.name} has been created. Add a section next.",
+    success_url=_form_url,
+    title="Create a form",
+    submit="Create form",
+    breadcrumbs=lambda: CRUMBS(_forms_crumb(), ("Create", "")),
+)
 
 
 @login_required
@@ -80,26 +93,6 @@ def form_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def form_section_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    template = permissions.get_form_for_user_or_404(request.user, pk, write=True)
-    version = selectors.form_version_latest(template=template)
-    return form_page(
-        request,
-        form_class=forms.FormSectionForm,
-        save=lambda form: services.form_section_add(
-            actor=request.user, template=template, **form.cleaned_data
-        ),
-        success_message="The section has been added.",
-        success_url=reverse("assurance:form_detail", args=[template.pk]),
-        title="Add a section",
-        submit="Add section",
-        intro=_frozen_note(version),
-        breadcrumbs=_form_crumbs(template, "Add a section"),
-    )
-
-
 def _frozen_note(version: FormVersion) -> str:
     if version.is_frozen:
         number = version.number
@@ -110,51 +103,61 @@ def _frozen_note(version: FormVersion) -> str:
     return ""
 
 
-@login_required
-@require_http_methods(GET_POST)
-def form_question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    template = permissions.get_form_for_user_or_404(request.user, pk, write=True)
-    version = selectors.form_version_latest(template=template)
-    sections = version.sections.all()
-    if not sections.exists():
-        messages.info(request, "Add a section before adding questions.")
-        return redirect("assurance:form_section_add", template.pk)
-    return form_page(
-        request,
-        form_class=forms.QuestionForm,
-        form_kwargs={"sections": sections},
-        save=lambda form: services.form_question_add(actor=request.user, **form.cleaned_data),
-        success_message="The question has been added.",
-        success_url=reverse("assurance:form_detail", args=[template.pk]),
-        title="Add a question",
-        submit="Add question",
-        intro=_frozen_note(version),
-        breadcrumbs=_form_crumbs(template, "Add a question"),
+def _latest_version(user: User, pk: int) -> FormVersion:
+    """The form's latest version (what a change is made to), the form fetched for writing."""
+    template = permissions.get_form_for_user_or_404(user, pk, write=True)
+    return selectors.form_version_latest(template=template)
+
+
+def _no_sections(user: User, version: FormVersion) -> Closed | None:
+    if version.sections.exists():
+        return None
+    return Closed(
+        "Add a section before adding questions.",
+        reverse("assurance:form_section_add", args=[version.template_id]),
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def form_question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    question = permissions.get_question_for_user_or_404(request.user, pk, write=True)
-    version = question.section.form_version
-    template = version.template
-    return form_page(
-        request,
-        form_class=forms.QuestionChangeForm,
-        initial=initial_from(
-            question, forms.QuestionChangeForm, choices="\n".join(question.choices or [])
-        ),
-        save=lambda form: services.form_question_update(
-            actor=request.user, question=question, **form.cleaned_data
-        ),
-        success_message="The question has been changed.",
-        success_url=reverse("assurance:form_detail", args=[template.pk]),
-        title="Change a question",
-        submit="Save question",
-        intro=_frozen_note(version),
-        breadcrumbs=_form_crumbs(template, "Change a question"),
-    )
+# What the pages that change a form's latest version share: they say when the change makes a
+# new version, and return to the form's page.
+version_page = partial(
+    form_view,
+    fetch=_latest_version,
+    intro=_frozen_note,
+    success_url=lambda version: _form_url(version.template),
+    breadcrumbs=lambda version, crumb: _form_crumbs(version.template, crumb[0]),
+)
+
+form_section_add = version_page(
+    forms.FormSectionForm,
+    lambda user, version, form: services.form_section_add(
+        actor=user, template=version.template, **form.cleaned_data
+    ),
+    Words("Add a section", "Add section", "The section has been added."),
+)
+
+form_question_add = version_page(
+    forms.QuestionForm,
+    lambda user, version, form: services.form_question_add(actor=user, **form.cleaned_data),
+    Words("Add a question", "Add question", "The question has been added."),
+    form_kwargs=lambda version: {"sections": version.sections.all()},
+    closed=_no_sections,
+)
+
+form_question_update = form_view(
+    forms.QuestionChangeForm,
+    calls(services.form_question_update, "question"),
+    Words("Change a question", "Save question", "The question has been changed."),
+    fetch=partial(permissions.get_question_for_user_or_404, write=True),
+    initial=lambda question: initial_from(
+        question, forms.QuestionChangeForm, choices="\n".join(question.choices or [])
+    ),
+    intro=lambda question: _frozen_note(question.section.form_version),
+    success_url=lambda question: _form_url(question.section.form_version.template),
+    breadcrumbs=lambda question, crumb: _form_crumbs(
+        question.section.form_version.template, crumb[0]
+    ),
+)
 
 
 @login_required

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
-from safeguarding.assurance.models import PerformanceCommentary, ScrutinyReport
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.models import (
+    PerformanceCommentary,
+    ProfessionalDifference,
+    ScrutinyReport,
+)
+from safeguarding.assurance.views.common import CRUMBS, may_manage_all, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
     Crumb,
     Words,
     calls,
-    cleaned,
     create_view,
-    form_page,
     form_view,
     initial_from,
 )
@@ -57,31 +58,32 @@ def commentary_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def commentary_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
+def _may_submit_commentary(user: User) -> None:
     require(permissions.can_view_assurance(user))
     require(permissions.can_submit_commentary(user), write_attempt=True)
+
+
+def _commentary_choices(user: User) -> dict[str, Any]:
     template = selectors.commentary_template_version()
-    return form_page(
-        request,
-        form_class=forms.CommentaryForm,
-        form_kwargs={
-            "agencies": selectors.commentary_agency_list_for_user(user=user),
-            "extra_questions": (
-                list(selectors.form_version_questions(version=template)) if template else []
-            ),
-        },
-        save=lambda form: services.commentary_submit(actor=user, **form.commentary_data()),
-        success_message="Your commentary has been sent to QEG.",
-        success_url=lambda commentary: reverse(
-            "assurance:commentary_detail", args=[commentary.pk]
+    return {
+        "agencies": selectors.commentary_agency_list_for_user(user=user),
+        "extra_questions": (
+            list(selectors.form_version_questions(version=template)) if template else []
         ),
-        title="Send a performance commentary",
-        submit="Send commentary",
-        breadcrumbs=CRUMBS(_commentary_crumb(), ("Send", "")),
-    )
+    }
+
+
+commentary_create = create_view(
+    check=_may_submit_commentary,
+    form_class=forms.CommentaryForm,
+    form_kwargs=_commentary_choices,
+    save=lambda user, form: services.commentary_submit(actor=user, **form.commentary_data()),
+    success_message="Your commentary has been sent to QEG.",
+    success_url=lambda commentary: reverse("assurance:commentary_detail", args=[commentary.pk]),
+    title="Send a performance commentary",
+    submit="Send commentary",
+    breadcrumbs=lambda: CRUMBS(_commentary_crumb(), ("Send", "")),
+)
 
 
 @login_required
@@ -168,11 +170,6 @@ def _report_crumbs(report: ScrutinyReport, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(_scrutiny_crumb(), (report.title, _report_url(report)), crumb)
 
 
-def _may_manage_all(user: User) -> None:
-    require(permissions.can_view_all_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 @login_required
 @require_GET
 def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -190,7 +187,7 @@ def scrutiny_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 scrutiny_report_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.ScrutinyReportForm,
     save=lambda user, form: services.scrutiny_report_create(actor=user, **form.cleaned_data),
     success_message="The scrutiny report has been added.",
@@ -278,7 +275,7 @@ def difference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 difference_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.ProfessionalDifferenceForm,
     save=lambda user, form: services.professional_difference_record(
         actor=user, **form.cleaned_data
@@ -291,28 +288,26 @@ difference_create = create_view(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def difference_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    difference = permissions.get_professional_difference_for_user_or_404(
-        request.user, pk, write=True
+def _difference_seen(user: User, pk: int) -> ProfessionalDifference:
+    """The difference, fetched for writing; opening it to update is recorded as a view."""
+    difference: ProfessionalDifference = permissions.get_professional_difference_for_user_or_404(
+        user, pk, write=True
     )
-    event_record_view(actor=request.user, target=difference)
-    return form_page(
-        request,
-        form_class=forms.ProfessionalDifferenceUpdateForm,
-        initial=initial_from(difference, forms.ProfessionalDifferenceUpdateForm),
-        record=difference,
-        save=lambda form: services.professional_difference_update(
-            actor=request.user,
-            difference=difference,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The professional difference has been updated.",
-        success_url=reverse("assurance:difference_list"),
-        title="Update a professional difference",
-        submit="Save",
-        intro=difference.issue,
-        breadcrumbs=CRUMBS(_differences_crumb(), ("Update", "")),
-    )
+    event_record_view(actor=user, target=difference)
+    return difference
+
+
+difference_update = form_view(
+    forms.ProfessionalDifferenceUpdateForm,
+    calls(services.professional_difference_update, "difference", versioned=True),
+    Words(
+        "Update a professional difference", "Save", "The professional difference has been updated."
+    ),
+    fetch=_difference_seen,
+    initial=lambda difference: initial_from(difference, forms.ProfessionalDifferenceUpdateForm),
+    edits_record=True,
+    intro=lambda difference: difference.issue,
+    success_url=lambda difference: reverse("assurance:difference_list"),
+    crumb="Update",
+    breadcrumbs=lambda difference, crumb: CRUMBS(_differences_crumb(), crumb),
+)

@@ -7,27 +7,26 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Section11Cycle, Section11Return
-from safeguarding.assurance.views.common import CRUMBS, paginate
+from safeguarding.assurance.views.common import CRUMBS, may_manage, paginate
 from safeguarding.core.charts import Figure, bar_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
+    Closed,
     Crumb,
+    Words,
     calls,
     cleaned,
     create_view,
-    form_page,
     form_view,
     initial_from,
 )
@@ -70,11 +69,6 @@ def section11_cycle_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
-
-
 def _section11_cycle_create(user: User, form: forms.Section11CycleForm) -> Section11Cycle:
     data = cleaned(form)
     data["standard_set"] = selectors.form_version_latest(template=data["standard_set"])
@@ -82,7 +76,7 @@ def _section11_cycle_create(user: User, form: forms.Section11CycleForm) -> Secti
 
 
 section11_cycle_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.Section11CycleForm,
     save=_section11_cycle_create,
     success_message=lambda cycle: f"{cycle.name} has been opened.",
@@ -163,64 +157,67 @@ def section11_return_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpR
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_return_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    ret = permissions.get_section11_return_for_user_or_404(request.user, pk, write=True)
-    if ret.status != Section11Return.Status.DRAFT:
-        messages.info(request, "This return has been submitted and can no longer be changed.")
-        return redirect("assurance:section11_return_detail", ret.pk)
-    return form_page(
-        request,
-        form_class=forms.Section11ReturnForm,
-        form_kwargs={
-            "scores": list(selectors.section11_scores(section11_return=ret)),
-            "previous": selectors.section11_carry_forward(section11_return=ret),
-        },
-        initial={"version": ret.version},
-        record=ret,
-        save=lambda form: services.section11_return_save(
-            actor=request.user,
-            section11_return=ret,
-            scores=form.score_data(),
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message="Your self-assessment has been saved.",
-        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
-        title=f"Self-assessment: {ret.agency.name}",
-        submit="Save self-assessment",
-        breadcrumbs=_return_crumbs(ret, ("Self-assessment", "")),
-        template="assurance/section11_return_edit.html",
-        context={"ret": ret, "has_previous": ret.cycle.previous_id is not None},
-    )
+def _submitted(user: User, ret: Section11Return) -> Closed | None:
+    if ret.status == Section11Return.Status.DRAFT:
+        return None
+    return Closed("This return has been submitted and can no longer be changed.", _return_url(ret))
 
 
-@login_required
-@require_http_methods(GET_POST)
-def section11_return_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Submitting is final (the return can no longer change): the page asks for confirmation
-    first."""
-    ret = permissions.get_section11_return_for_user_or_404(request.user, pk, write=True)
-    if not permissions.can_complete_section11_return(request.user, ret):
-        messages.info(request, "This return has already been submitted.")
-        return redirect("assurance:section11_return_detail", ret.pk)
-    return form_page(
-        request,
-        form_class=forms.Section11SubmitForm,
-        save=lambda form: services.section11_return_submit(
-            actor=request.user, section11_return=ret
-        ),
-        success_message="Your return has been submitted.",
-        success_url=reverse("assurance:section11_return_detail", args=[ret.pk]),
-        title="Are you sure you want to submit the return?",
-        caption=f"{ret.cycle.name}: {ret.agency.name}",
-        intro=(
-            "Once submitted, your agency's self-assessment cannot be changed. The partnership "
-            "will moderate it and arrange the challenge session."
-        ),
-        submit="Submit the return",
-        breadcrumbs=_return_crumbs(ret, ("Submit", "")),
-    )
+def _not_to_submit(user: User, ret: Section11Return) -> Closed | None:
+    if permissions.can_complete_section11_return(user, ret):
+        return None
+    return Closed("This return has already been submitted.", _return_url(ret))
+
+
+# What the agency's pages about its return share: the return fetched for writing, its trail,
+# and a return to its page.
+return_page = partial(
+    form_view,
+    fetch=partial(permissions.get_section11_return_for_user_or_404, write=True),
+    success_url=_return_url,
+    breadcrumbs=_return_crumbs,
+)
+
+section11_return_edit = return_page(
+    forms.Section11ReturnForm,
+    lambda user, ret, form: services.section11_return_save(
+        actor=user,
+        section11_return=ret,
+        scores=form.score_data(),
+        expected_version=form.cleaned_data["version"],
+    ),
+    closed=_submitted,
+    form_kwargs=lambda ret: {
+        "scores": list(selectors.section11_scores(section11_return=ret)),
+        "previous": selectors.section11_carry_forward(section11_return=ret),
+    },
+    initial=lambda ret: {"version": ret.version},
+    edits_record=True,
+    success_message="Your self-assessment has been saved.",
+    title=lambda ret: f"Self-assessment: {ret.agency.name}",
+    crumb="Self-assessment",
+    submit="Save self-assessment",
+    template="assurance/section11_return_edit.html",
+    context=lambda ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
+)
+
+# Submitting is final (the return can no longer change): the page asks for confirmation first.
+section11_return_submit = return_page(
+    forms.Section11SubmitForm,
+    lambda user, ret, form: services.section11_return_submit(actor=user, section11_return=ret),
+    Words(
+        "Are you sure you want to submit the return?",
+        "Submit the return",
+        "Your return has been submitted.",
+    ),
+    closed=_not_to_submit,
+    caption=lambda ret: f"{ret.cycle.name}: {ret.agency.name}",
+    crumb="Submit",
+    intro=(
+        "Once submitted, your agency's self-assessment cannot be changed. The partnership "
+        "will moderate it and arrange the challenge session."
+    ),
+)
 
 
 # What the partnership's pages about one agency's return share: the reviewer's fetch (for

@@ -20,8 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Response, Survey
-from safeguarding.assurance.views.common import CRUMBS, paginate
-from safeguarding.core.charts import Figure, bar_chart
+from safeguarding.assurance.views.common import CRUMBS, answer_charts, may_manage_all, paginate
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
@@ -40,7 +39,7 @@ from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.core.templatetags.govuk import govuk_date
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 
 def _surveys_crumb() -> Crumb:
@@ -53,11 +52,6 @@ def _survey_url(survey: Survey) -> str:
 
 def _survey_crumbs(survey: Survey, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(_surveys_crumb(), (survey.title, _survey_url(survey)), crumb)
-
-
-def _may_manage_all(user: User) -> None:
-    require(permissions.can_view_all_assurance(user))
-    require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
 @login_required
@@ -76,7 +70,7 @@ def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 survey_create = create_view(
-    check=_may_manage_all,
+    check=may_manage_all,
     form_class=forms.SurveyForm,
     save=lambda user, form: services.survey_create(actor=user, **form.cleaned_data),
     success_message=lambda survey: f"{survey.title} has been set up.",
@@ -106,25 +100,13 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk)
     results = selectors.survey_results(survey=survey)
     hours = selectors.survey_answers_per_hour(survey=survey)
-    charts = {
-        r.key: bar_chart(
-            key=f"chart-{index}",
-            title=f"{r.text}: number of answers for each option",
-            figures=[Figure(o.label, o.count, o.percent) for o in r.options],
-            columns=("Answer", "Number"),
-            percent_column="Per cent",
-            caption=f"{r.text}: answers",
-        )
-        for index, r in enumerate(results)
-        if r.options
-    }
     return render(
         request,
         "assurance/survey_detail.html",
         {
             "survey": survey,
             "results": results,
-            "charts": charts,
+            "charts": answer_charts(results, counted="answers for each option"),
             "respondents": selectors.survey_respondents(survey=survey),
             "bursts": [h for h in hours if h.is_burst and h.excluded < h.answers],
             "link_groups": selectors.survey_link_groups(survey=survey),
@@ -168,6 +150,7 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
 # --- public answering pages ----------------------------------------------------------------
 
 
+# A function: public (no sign-in), rate limited, and closed or used-link pages before the form.
 @public
 @never_cache
 @require_http_methods(GET_POST)
@@ -259,6 +242,7 @@ def _hour_asked(hour: str) -> dt.datetime:
         raise Http404 from exc
 
 
+# A function: its address names the hour as well as the survey.
 @login_required
 @require_http_methods(GET_POST)
 def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) -> HttpResponse:
@@ -290,32 +274,22 @@ def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) 
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def survey_links_issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.SurveyLinksForm,
-        save=lambda form: services.survey_links_issue(
-            actor=request.user, survey=survey, **form.cleaned_data
-        ),
-        success_message=lambda links: (
-            f"{len(links):,} single-use links have been issued. Download them to send out."
-        ),
-        success_url=reverse("assurance:survey_detail", args=[survey.pk]),
-        title="Issue single-use links",
-        intro=(
-            "Each link answers the survey once. Once links are issued, only people with a link "
-            "can answer. A link records only its group and whether it has been used."
-        ),
-        submit="Issue links",
-        breadcrumbs=CRUMBS(
-            _surveys_crumb(),
-            (survey.title, reverse("assurance:survey_detail", args=[survey.pk])),
-            ("Issue links", ""),
-        ),
-    )
+survey_links_issue = form_view(
+    forms.SurveyLinksForm,
+    calls(services.survey_links_issue, "survey"),
+    Words("Issue single-use links", "Issue links"),
+    fetch=partial(permissions.get_survey_for_user_or_404, write=True),
+    result_message=lambda links: (
+        f"{len(links):,} single-use links have been issued. Download them to send out."
+    ),
+    success_url=_survey_url,
+    intro=(
+        "Each link answers the survey once. Once links are issued, only people with a link "
+        "can answer. A link records only its group and whether it has been used."
+    ),
+    crumb="Issue links",
+    breadcrumbs=_survey_crumbs,
+)
 
 
 @login_required

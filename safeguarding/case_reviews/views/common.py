@@ -1,18 +1,24 @@
-"""The case reviews breadcrumb trail (Home > Case reviews > whatever a page adds) and the
-shape of a list page (a page of items, the filters kept in the page links, the count)."""
+"""The case reviews breadcrumb trail (Home > Case reviews > whatever a page adds), the shape of
+a list page (a page of items, the filters kept in the page links, the count) and the check of
+the pages that add a record."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.forms import ListFilterForm
 from safeguarding.core.pages import Trail
+from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 CRUMBS = Trail("Case reviews", "case_reviews:case_review_home")
 
@@ -26,3 +32,9 @@ def list_page(
     page: Page[Any] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode([(name, value) for name, value in form.filters().items() if value])
     return {"page_obj": page, "query": query, "form": form, "count": page.paginator.count}
+
+
+def may_manage(user: User) -> None:
+    """The check of a page that adds a record: 403 for someone who may look but not write."""
+    require(permissions.can_view_case_reviews(user))
+    require(permissions.can_manage_case_reviews(user), write_attempt=True)

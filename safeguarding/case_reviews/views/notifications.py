@@ -14,18 +14,18 @@ from safeguarding.activity_log.services import event_record_export, event_record
 from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import IncidentNotification, RapidReview
 from safeguarding.case_reviews.rules import kind_by_key
-from safeguarding.case_reviews.views.common import CRUMBS
+from safeguarding.case_reviews.views.common import CRUMBS, may_manage
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
     Crumb,
     Words,
     calls,
+    create_view,
     form_page,
     form_view,
     initial_from,
 )
-from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
 
 
@@ -47,27 +47,22 @@ def _rapid_crumbs(rapid: RapidReview, *extra: Crumb) -> list[Crumb]:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def incident_notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_case_reviews(request.user))
-    require(permissions.can_manage_case_reviews(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.IncidentNotificationForm,
-        save=lambda form: services.incident_notification_create(
-            actor=request.user, **form.cleaned_data
-        ),
-        success_message=lambda notification: f"Notification {notification.reference} recorded.",
-        success_url=lambda notification: reverse(
-            "case_reviews:incident_notification_detail", args=[notification.pk]
-        ),
-        title="Record a serious incident notification",
-        submit="Record notification",
-        intro="The national Panel must be notified within 5 working days of the local "
-        "authority becoming aware. Children are added next, each with a pseudonym.",
-        breadcrumbs=CRUMBS(("Record a notification", "")),
-    )
+def _notification_url(notification: IncidentNotification) -> str:
+    return reverse("case_reviews:incident_notification_detail", args=[notification.pk])
+
+
+incident_notification_create = create_view(
+    check=may_manage,
+    form_class=forms.IncidentNotificationForm,
+    save=lambda user, form: services.incident_notification_create(actor=user, **form.cleaned_data),
+    success_message=lambda notification: f"Notification {notification.reference} recorded.",
+    success_url=_notification_url,
+    title="Record a serious incident notification",
+    submit="Record notification",
+    intro="The national Panel must be notified within 5 working days of the local "
+    "authority becoming aware. Children are added next, each with a pseudonym.",
+    breadcrumbs=lambda: CRUMBS(("Record a notification", "")),
+)
 
 
 @login_required
@@ -97,10 +92,6 @@ def incident_notification_detail(request: AuthenticatedHttpRequest, pk: int) -> 
             "breadcrumbs": CRUMBS((notification.reference, "")),
         },
     )
-
-
-def _notification_url(notification: IncidentNotification) -> str:
-    return reverse("case_reviews:incident_notification_detail", args=[notification.pk])
 
 
 def _rapid_url(rapid: RapidReview) -> str:
@@ -165,27 +156,17 @@ incident_notification_archive = notification_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def child_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    notification = permissions.get_incident_notification_for_user_or_404(
-        request.user, pk, write=True
-    )
-    return form_page(
-        request,
-        form_class=forms.ChildForm,
-        save=lambda form: services.child_add(
-            actor=request.user, notification=notification, **form.cleaned_data
-        ),
-        success_message=lambda child: f"{child.pseudonym} has been added.",
-        success_url=reverse("case_reviews:incident_notification_detail", args=[pk]),
-        title="Add a child",
-        caption=notification.reference,
-        submit="Add child",
-        intro="The pseudonym is used everywhere. The other details go into the restricted "
-        "identity panel: encrypted, seen only by the review team, and every view is recorded.",
-        breadcrumbs=_notification_crumbs(notification, ("Add a child", "")),
-    )
+child_add = notification_page(
+    forms.ChildForm,
+    lambda user, notification, form: services.child_add(
+        actor=user, notification=notification, **form.cleaned_data
+    ),
+    Words("Add a child", "Add child"),
+    result_message=lambda child: f"{child.pseudonym} has been added.",
+    caption=lambda notification: notification.reference,
+    intro="The pseudonym is used everywhere. The other details go into the restricted "
+    "identity panel: encrypted, seen only by the review team, and every view is recorded.",
+)
 
 
 @login_required
@@ -293,6 +274,8 @@ rapid_review_learning_add = rapid_review_page(
 )
 
 
+# A function: readers see the page too (write only on POST, a template without the form), and
+# opening a submission is recorded.
 @login_required
 @require_http_methods(GET_POST)
 def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:

@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.case_reviews import exports, forms, permissions, selectors, services
 from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.case_reviews.rules import report_kind
-from safeguarding.case_reviews.views.common import CRUMBS, list_page
+from safeguarding.case_reviews.views.common import CRUMBS, list_page, may_manage
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
     Crumb,
     Words,
     calls,
     cleaned,
-    form_page,
+    create_view,
     form_view,
     initial_from,
 )
 from safeguarding.core.permissions import require
 from safeguarding.core.uploads import attachment_response
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 def _list_crumb() -> Crumb:
@@ -82,55 +85,44 @@ def practice_review_export(request: AuthenticatedHttpRequest) -> HttpResponseBas
     return exports.csv_stream_response("reviews.csv", header, rows)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Record a review not commissioned from a rapid review here: an earlier SCR, a SAR, another
-    learning review (or a CSPR from before the platform)."""
-    require(permissions.can_view_case_reviews(request.user))
-    require(permissions.can_manage_case_reviews(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.PracticeReviewCommissionForm,
-        save=lambda form: services.practice_review_commission(
-            actor=request.user, **form.cleaned_data
-        ),
-        success_message=lambda review: f"The review “{review.title}” has been recorded.",
-        success_url=_detail_url,
-        title="Record a review",
-        submit="Record review",
-        breadcrumbs=CRUMBS(_list_crumb(), ("Add", "")),
-    )
+# Record a review not commissioned from a rapid review here: an earlier SCR, a SAR, another
+# learning review (or a CSPR from before the platform).
+practice_review_create = create_view(
+    check=may_manage,
+    form_class=forms.PracticeReviewCommissionForm,
+    save=lambda user, form: services.practice_review_commission(actor=user, **form.cleaned_data),
+    success_message=lambda review: f"The review “{review.title}” has been recorded.",
+    success_url=_detail_url,
+    title="Record a review",
+    submit="Record review",
+    breadcrumbs=lambda: CRUMBS(_list_crumb(), ("Add", "")),
+)
 
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_commission(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Commission a local CSPR from a rapid review whose criteria were met."""
-    rapid = permissions.get_rapid_review_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.PracticeReviewCommissionForm,
-        initial={
-            "kind": PracticeReview.Kind.CSPR,
-            "decided_on": rapid.decided_on,
-            "area": rapid.notification.area,
-        },
-        save=lambda form: services.practice_review_commission(
-            actor=request.user, rapid_review=rapid, **form.cleaned_data
-        ),
-        success_message=lambda review: f"The review “{review.title}” has been commissioned.",
-        success_url=_detail_url,
-        title="Commission a local child safeguarding practice review",
-        caption=f"Rapid review of {rapid.notification.reference}",
-        submit="Commission review",
-        intro="The target for completion is 6 months from the decision; it can be revised "
-        "later with a reason.",
-        breadcrumbs=CRUMBS(
-            ("Rapid review", reverse("case_reviews:rapid_review_detail", args=[pk])),
-            ("Commission", ""),
-        ),
-    )
+# Commission a local CSPR from a rapid review whose criteria were met.
+practice_review_commission = form_view(
+    forms.PracticeReviewCommissionForm,
+    lambda user, rapid, form: services.practice_review_commission(
+        actor=user, rapid_review=rapid, **form.cleaned_data
+    ),
+    fetch=partial(permissions.get_rapid_review_for_user_or_404, write=True),
+    initial=lambda rapid: {
+        "kind": PracticeReview.Kind.CSPR,
+        "decided_on": rapid.decided_on,
+        "area": rapid.notification.area,
+    },
+    result_message=lambda review: f"The review “{review.title}” has been commissioned.",
+    result_url=_detail_url,
+    title="Commission a local child safeguarding practice review",
+    caption=lambda rapid: f"Rapid review of {rapid.notification.reference}",
+    submit="Commission review",
+    intro="The target for completion is 6 months from the decision; it can be revised "
+    "later with a reason.",
+    crumb="Commission",
+    breadcrumbs=lambda rapid, crumb: CRUMBS(
+        ("Rapid review", reverse("case_reviews:rapid_review_detail", args=[rapid.pk])), crumb
+    ),
+)
 
 
 @login_required
@@ -196,38 +188,38 @@ practice_review_update = review_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def practice_review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The next stage; signing off, publishing and not publishing are confirmed (they cannot
-    be undone), and a finished review has no next stage (403)."""
-    review = permissions.get_practice_review_for_user_or_404(request.user, pk, step="stage")
-    return form_page(
-        request,
-        form_class=forms.PracticeReviewStageForm,
-        form_kwargs={"review": review},
-        initial={"version": review.version},
-        record=review,
-        save=lambda form: services.practice_review_stage_set(
-            actor=request.user,
-            review=review,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form, drop=("version", "confirm")),
-        ),
-        success_message=lambda stage: f"The review is now “{stage.get_status_display()}”.",
-        success_url=_detail_url(review),
-        title="Record the next stage",
-        caption=f"{review.learning_title}: {review.get_status_display().lower()}",
-        submit="Save stage",
-        intro="Publishing needs a link to the report or the final report itself, and "
-        "publishes the review's findings to practitioners.",
-        template="case_reviews/confirm_page.html",
-        context={
-            "warning": "Signing off, publishing and not publishing cannot be undone: a review "
-            "never goes back a stage."
-        },
-        breadcrumbs=_review_crumbs(review, ("Next stage", "")),
+def _stage_set(
+    user: User, review: PracticeReview, form: forms.PracticeReviewStageForm
+) -> PracticeReview:
+    return services.practice_review_stage_set(
+        actor=user,
+        review=review,
+        expected_version=form.cleaned_data["version"],
+        **cleaned(form, drop=("version", "confirm")),
     )
+
+
+# The next stage; signing off, publishing and not publishing are confirmed (they cannot be
+# undone), and a finished review has no next stage (403).
+practice_review_stage = review_page(
+    forms.PracticeReviewStageForm,
+    _stage_set,
+    Words("Record the next stage", "Save stage"),
+    fetch=partial(permissions.get_practice_review_for_user_or_404, step="stage"),
+    form_kwargs=lambda review: {"review": review},
+    initial=_versioned,
+    edits_record=True,
+    result_message=lambda stage: f"The review is now “{stage.get_status_display()}”.",
+    caption=lambda review: f"{review.learning_title}: {review.get_status_display().lower()}",
+    crumb="Next stage",
+    intro="Publishing needs a link to the report or the final report itself, and "
+    "publishes the review's findings to practitioners.",
+    template="case_reviews/confirm_page.html",
+    context={
+        "warning": "Signing off, publishing and not publishing cannot be undone: a review "
+        "never goes back a stage."
+    },
+)
 
 
 practice_review_target_revise = review_page(

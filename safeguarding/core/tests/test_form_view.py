@@ -17,6 +17,7 @@ from django.urls import include, path, reverse
 from safeguarding.accounts.models import User
 from safeguarding.core.forms import VersionField
 from safeguarding.core.pages import (
+    Closed,
     Crumb,
     Trail,
     Words,
@@ -126,7 +127,62 @@ note_by_words_add = agency_page(
     Words("Add a note by words", "Add the note", "The note is kept."),
 )
 
+
+# --- words and address from the result, a closed state, the user's choices -----------------
+
+
+class WhoForm(forms.Form):
+    """A form whose choices depend on who is signed in (given as `who`)."""
+
+    note = forms.CharField(label="Note")
+    who = forms.ChoiceField()
+
+    def __init__(self, *args: Any, who: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["who"] = forms.ChoiceField(choices=[(who, who)])
+
+
+def _closed_agency(user: User, agency: Agency) -> Closed | None:
+    if agency.name.startswith("Closed"):
+        return Closed("This agency takes no more notes.", reverse("partnership:agency_list"))
+    return None
+
+
+note_counted = agency_page(
+    form_class=WhoForm,
+    save=lambda user, agency, form: _note_service(
+        actor=user, agency=agency, note=form.cleaned_data["note"]
+    ),
+    title="Add a counted note",
+    submit=lambda agency: f"Add to {agency.name}",
+    user_form_kwargs=lambda user, agency: {"who": user.email},
+    result_message=lambda note: f"“{note}” is kept.",
+    result_url=lambda note: reverse("partnership:agency_list") + f"?note={note}",
+    closed=_closed_agency,
+)
+
+
+def _note_from_user(user: User, form: WhoForm) -> str:
+    note: str = form.cleaned_data["note"]
+    notes_saved.append((user, None, note))
+    return note
+
+
+general_who_note_add = create_view(
+    check=_may_edit_partnership,
+    form_class=WhoForm,
+    save=_note_from_user,
+    form_kwargs=lambda user: {"who": user.email},
+    initial=lambda: {"note": "Synthetic starting note"},
+    success_url=lambda note: reverse("partnership:agency_list"),
+    title="Add a note as yourself",
+    submit="Add note",
+    breadcrumbs=lambda: CRUMBS(("Add a note as yourself", "")),
+)
+
 urlpatterns = [
+    path("test-form-view/<int:pk>/counted/", note_counted, name="test_note_counted"),
+    path("test-form-view/who/", general_who_note_add, name="test_who_note_add"),
     path("test-form-view/<int:pk>/words/", note_by_words_add, name="test_note_by_words"),
     path("test-form-view/note/", general_note_add, name="test_general_note_add"),
     path("test-form-view/<int:pk>/sector/", sector_update, name="test_sector_update"),
@@ -293,3 +349,81 @@ def test_words_say_the_title_button_and_message_and_calls_passes_the_record(
     assert response.status_code == 302
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["The note is kept."]
     assert notes_saved == [(officer, agency, "Synthetic")]
+
+
+def test_words_and_address_can_come_from_what_the_service_returned(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_counted", args=[agency.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["submit"] == "Add to Synthetic Health Trust"
+    response = client.post(url, {"note": "Synthetic", "who": officer.email})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:agency_list") + "?note=Synthetic"
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["“Synthetic” is kept."]
+    assert notes_saved == [(officer, agency, "Synthetic")]
+
+
+def test_the_form_takes_choices_made_from_the_signed_in_user(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_counted", args=[agency.pk])
+    form = client.get(url).context["form"]
+    assert form.fields["who"].choices == [(officer.email, officer.email)]
+    response = client.post(url, {"note": "Synthetic", "who": "someone.else@example.invalid"})
+    assert response.status_code == 200
+    assert "who" in response.context["form"].errors
+    assert notes_saved == []
+
+
+def test_a_record_in_a_closed_state_redirects_before_any_form(
+    client: Client, officer: User
+) -> None:
+    closed = AgencyFactory.create(name="Closed Synthetic Agency")
+    client.force_login(officer)
+    url = reverse("test_note_counted", args=[closed.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:agency_list")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "This agency takes no more notes."
+    ]
+    response = client.post(url, {"note": "Synthetic", "who": officer.email})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:agency_list")
+    assert notes_saved == []
+
+
+def test_the_closed_check_runs_after_the_permission_checked_fetch(
+    client: Client, member_readonly: User
+) -> None:
+    closed = AgencyFactory.create(name="Closed Synthetic Agency")
+    client.force_login(member_readonly)
+    assert client.get(reverse("test_note_counted", args=[closed.pk])).status_code == 403
+
+
+def test_a_create_page_takes_initial_values_and_choices_made_from_the_user(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_who_note_add")
+    form = client.get(url).context["form"]
+    assert form.initial == {"note": "Synthetic starting note"}
+    assert form.fields["who"].choices == [(officer.email, officer.email)]
+    response = client.post(url, {"note": "Synthetic", "who": officer.email})
+    assert response.status_code == 302
+    assert notes_saved == [(officer, None, "Synthetic")]
+
+
+def test_a_page_without_any_success_address_is_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="success_url or a result_url"):
+        form_view(
+            NoteForm,
+            lambda user, agency, form: agency,
+            Words("Nowhere", "Save"),
+            fetch=partial(permissions.get_agency_for_user_or_404, write=True),
+            breadcrumbs=_agency_crumbs,
+        )

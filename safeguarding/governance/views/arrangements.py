@@ -4,8 +4,9 @@ create_view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -116,11 +117,11 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _arrangements_url(record: object) -> str:
+def _arrangements_url(record: Any) -> str:
     return reverse("governance:arrangements")
 
 
-def _arrangements_crumbs(record: object, crumb: Crumb) -> list[Crumb]:
+def _arrangements_crumbs(record: Any, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(arrangements_crumb(), crumb)
 
 
@@ -131,21 +132,32 @@ def _may_manage(user: User) -> None:
     )
 
 
-appointment_create = create_view(
-    check=_may_manage,
+def _arrangements_add_crumbs(crumb: str) -> Callable[[], list[Crumb]]:
+    return lambda: CRUMBS(arrangements_crumb(), (crumb, ""))
+
+
+# What the arrangements' pages share: the check (or the permission-checked fetch, for writing)
+# and a return to the arrangements page, at the end of their trail.
+arrangements_add = partial(create_view, check=_may_manage, success_url=_arrangements_url)
+arrangements_page = partial(
+    form_view, success_url=_arrangements_url, breadcrumbs=_arrangements_crumbs
+)
+document_page = partial(
+    arrangements_page,
+    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+)
+
+appointment_create = arrangements_add(
     form_class=forms.AppointmentForm,
     save=lambda user, form: services.appointment_create(actor=user, **cleaned(form)),
     success_message="The appointment has been recorded.",
-    success_url=_arrangements_url,
     title="Record an appointment",
     submit="Save appointment",
-    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Record an appointment", "")),
+    breadcrumbs=_arrangements_add_crumbs("Record an appointment"),
 )
 
 
-appointment_end = form_view(
-    success_url=_arrangements_url,
-    breadcrumbs=_arrangements_crumbs,
+appointment_end = arrangements_page(
     fetch=partial(permissions.get_appointment_for_user_or_404, write=True),
     form_class=forms.AppointmentEndForm,
     edits_record=True,
@@ -157,34 +169,27 @@ appointment_end = form_view(
 )
 
 
-arrangements_member_add = create_view(
-    check=_may_manage,
+arrangements_member_add = arrangements_add(
     form_class=forms.ArrangementsMemberForm,
     save=lambda user, form: services.arrangements_member_add(actor=user, **cleaned(form)),
     success_message="The agency has been added to the arrangements.",
-    success_url=_arrangements_url,
     title="Name an agency in the arrangements",
     submit="Add agency",
-    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Add an agency", "")),
+    breadcrumbs=_arrangements_add_crumbs("Add an agency"),
 )
 
 
-arrangements_document_create = create_view(
-    check=_may_manage,
+arrangements_document_create = arrangements_add(
     form_class=forms.ArrangementsDocumentForm,
     save=lambda user, form: services.arrangements_document_create(actor=user, **cleaned(form)),
     success_message="The new version has been added. The lead partners sign it off next.",
-    success_url=_arrangements_url,
     title="Add a version of the arrangements",
     submit="Add version",
-    breadcrumbs=lambda: CRUMBS(arrangements_crumb(), ("Add a version", "")),
+    breadcrumbs=_arrangements_add_crumbs("Add a version"),
 )
 
 
-arrangements_document_sign = form_view(
-    success_url=_arrangements_url,
-    breadcrumbs=_arrangements_crumbs,
-    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+arrangements_document_sign = document_page(
     form_class=forms.SignOffForm,
     save=calls(services.arrangements_document_sign, "document"),
     success_message="The sign-off has been recorded.",
@@ -194,10 +199,7 @@ arrangements_document_sign = form_view(
 )
 
 
-arrangements_document_publish = form_view(
-    success_url=_arrangements_url,
-    breadcrumbs=_arrangements_crumbs,
-    fetch=partial(permissions.get_arrangements_document_for_user_or_404, write=True),
+arrangements_document_publish = document_page(
     form_class=forms.PublishForm,
     edits_record=True,
     save=calls(services.arrangements_document_publish, "document"),

@@ -27,7 +27,6 @@ from safeguarding.core.pages import (
     Words,
     calls,
     cleaned,
-    form_page,
     form_view,
     initial_from,
 )
@@ -38,6 +37,7 @@ from safeguarding.governance.views.crumbs import CRUMBS, meeting_crumbs
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
+    from safeguarding.partnership.models import Group
 
 # --- meetings ------------------------------------------------------------------------
 
@@ -89,36 +89,33 @@ def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
+def _meeting_url(meeting: Meeting) -> str:
+    return reverse("governance:meeting_detail", args=[meeting.pk])
 
-    def save(form: forms.MeetingForm) -> Meeting:
-        starts_at, ends_at = form.meeting_times()
-        data = cleaned(form, drop=("day", "starts", "ends"))
-        return services.meeting_schedule(
-            actor=request.user, group=group, starts_at=starts_at, ends_at=ends_at, **data
-        )
 
-    return form_page(
-        request,
-        form_class=forms.MeetingForm,
-        save=save,
-        success_message="The meeting has been scheduled.",
-        success_url=lambda meeting: reverse("governance:meeting_detail", args=[meeting.pk]),
-        title=f"Schedule a meeting of the {group.name}",
-        submit="Schedule meeting",
-        breadcrumbs=CRUMBS(
-            ("Meetings", reverse("governance:meeting_list")),
-            (group.name, reverse("governance:group_meetings", args=[group.pk])),
-            ("Schedule", ""),
-        ),
+def _schedule(user: User, group: Group, form: forms.MeetingForm) -> Meeting:
+    starts_at, ends_at = form.meeting_times()
+    data = cleaned(form, drop=("day", "starts", "ends"))
+    return services.meeting_schedule(
+        actor=user, group=group, starts_at=starts_at, ends_at=ends_at, **data
     )
 
 
-def _meeting_url(meeting: Meeting) -> str:
-    return reverse("governance:meeting_detail", args=[meeting.pk])
+meeting_schedule = form_view(
+    forms.MeetingForm,
+    _schedule,
+    fetch=partial(permissions.get_group_for_user_or_404, write=True),
+    success_message="The meeting has been scheduled.",
+    result_url=_meeting_url,
+    title=lambda group: f"Schedule a meeting of the {group.name}",
+    crumb="Schedule",
+    submit="Schedule meeting",
+    breadcrumbs=lambda group, crumb: CRUMBS(
+        ("Meetings", reverse("governance:meeting_list")),
+        (group.name, reverse("governance:group_meetings", args=[group.pk])),
+        crumb,
+    ),
+)
 
 
 # What every page about one meeting shares: the permission-checked fetch (for writing), the
@@ -289,31 +286,27 @@ def paper_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    page = selectors.meeting_page(meeting=meeting, user=request.user)
-    return form_page(
-        request,
-        form_class=forms.AttendanceForm,
-        form_kwargs={"seats": page.seats, "current": page.attendance},
-        save=lambda form: services.meeting_attendance_record(
-            actor=request.user,
-            meeting=meeting,
-            entries=[
-                services.AttendanceEntry(seat, status, deputy)
-                for seat, status, deputy in form.entries()
-            ],
-        ),
-        success_message="The attendance has been recorded.",
-        success_url=reverse("governance:meeting_detail", args=[meeting.pk]),
-        title="Record attendance",
-        submit="Save attendance",
-        intro="For each seat on the group: present, apologies, a deputy sent (with their name), "
-        "or absent.",
-        breadcrumbs=meeting_crumbs(meeting, ("Attendance", "")),
-    )
+def _seats(user: User, meeting: Meeting) -> dict[str, object]:
+    page = selectors.meeting_page(meeting=meeting, user=user)
+    return {"seats": page.seats, "current": page.attendance}
+
+
+meeting_attendance = meeting_page(
+    forms.AttendanceForm,
+    lambda user, meeting, form: services.meeting_attendance_record(
+        actor=user,
+        meeting=meeting,
+        entries=[
+            services.AttendanceEntry(seat, status, deputy)
+            for seat, status, deputy in form.entries()
+        ],
+    ),
+    Words("Record attendance", "Save attendance", "The attendance has been recorded."),
+    user_form_kwargs=_seats,
+    crumb="Attendance",
+    intro="For each seat on the group: present, apologies, a deputy sent (with their name), "
+    "or absent.",
+)
 
 
 meeting_minutes = meeting_page(

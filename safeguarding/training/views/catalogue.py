@@ -20,10 +20,10 @@ from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import Course
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb, may_manage, page_of
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 
 @login_required
@@ -44,11 +44,6 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_training_management(user))
-    require(permissions.can_manage_training(user), write_attempt=True)
-
-
 def _manage_crumbs(record: object, crumb: Crumb) -> list[Crumb]:
     return CRUMBS(manage_crumb(), crumb)
 
@@ -66,7 +61,7 @@ def _course_crumbs(course: Course, crumb: Crumb) -> list[Crumb]:
 
 
 course_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.CourseForm,
     save=lambda user, form: services.course_create(actor=user, **form.values()),
     success_message=lambda course: f"{course.title} has been added to the catalogue.",
@@ -113,7 +108,7 @@ session_create = form_view(
 
 # Adding a session from the sessions list, choosing its course on the form.
 session_add = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.SessionAddForm,
     save=lambda user, form: services.session_create(actor=user, **form.values()),
     success_message="The session has been added.",
@@ -181,7 +176,7 @@ certificate_revoke = form_view(
 
 
 briefing_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.BriefingForm,
     save=lambda user, form: services.briefing_create(actor=user, **form.values()),
     success_message=lambda briefing: f"{briefing.title} has been published.",

@@ -1,9 +1,9 @@
-"""What every training page shares: its breadcrumb trail (Home > Training > ...) and the
-page size of its lists."""
+"""What every training page shares: its breadcrumb trail (Home > Training > ...), the page
+size of its lists and the check of the pages that manage training."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -11,8 +11,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from safeguarding.core.pages import Crumb, Trail
+from safeguarding.core.permissions import require
+from safeguarding.training import permissions
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 CRUMBS = Trail("Training", "training:course_list")
+
+
+def may_manage(user: User) -> None:
+    """The check of a page that manages training: 403 for someone who may look but not write."""
+    require(permissions.can_view_training_management(user))
+    require(permissions.can_manage_training(user), write_attempt=True)
 
 
 def manage_crumb() -> Crumb:

@@ -3,12 +3,13 @@ certificates, the impact survey and completing briefings.
 
 Form page: not used for booking or accepting an offer: each is one button posting back to the
 page it came from, which shows the outcome as a message. Leaving the waiting list (or turning
-down an offered place) cannot be undone, so it has a confirmation page (form_page).
+down an offered place) cannot be undone, so it has a confirmation page (form_view).
 """
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,14 +18,17 @@ from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, form_page, form_view
+from safeguarding.core.pages import Closed, Crumb, Words, form_view
 from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
 from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 @login_required
@@ -83,25 +87,6 @@ def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """A confirmation page (its own template: the warning about a late charge)."""
-    booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=Form,
-        save=lambda _form: services.booking_cancel(actor=request.user, booking=booking),
-        success_message=_cancel_message,
-        success_url=reverse("training:booking_list"),
-        title="Cancel your place",
-        submit="Cancel my place",
-        breadcrumbs=CRUMBS(your_training_crumb(), ("Cancel a booking", "")),
-        template="training/booking_cancel.html",
-        context={"booking": booking, "is_free": services.cancellation_is_free(booking.session)},
-    )
-
-
 def _cancel_message(booking: TrainingBooking) -> str:
     text = "Your booking has been cancelled."
     if booking.charge_pence:
@@ -125,37 +110,6 @@ def offer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("training:booking_list")
 
 
-@login_required
-@require_http_methods(GET_POST)
-def waitlist_leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Leaving the waiting list, or turning down a place offered from it, cannot be undone
-    (the place goes to the next person): a confirmation page with a warning. A booking no
-    longer waiting or offered is told so, with nothing changed."""
-    booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    if booking.status not in (TrainingBooking.Status.WAITLISTED, TrainingBooking.Status.OFFERED):
-        messages.error(
-            request,
-            "You are not on the waiting list for this session and have no place offered, "
-            "so there is nothing to leave. Nothing has been changed.",
-        )
-        return redirect("training:booking_list")
-    offered = booking.status == TrainingBooking.Status.OFFERED
-    return form_page(
-        request,
-        form_class=Form,
-        save=lambda _form: services.waitlist_leave(actor=request.user, booking=booking),
-        success_message="You have turned down the place."
-        if offered
-        else ("You have left the waiting list."),
-        success_url=reverse("training:booking_list"),
-        title="Turn down the place" if offered else "Leave the waiting list",
-        submit="Turn down the place" if offered else "Leave the waiting list",
-        breadcrumbs=CRUMBS(your_training_crumb(), ("Leave the waiting list", "")),
-        template="training/waitlist_leave.html",
-        context={"booking": booking, "offered": offered},
-    )
-
-
 def _to_bookings(booking: TrainingBooking) -> str:
     return reverse("training:booking_list")
 
@@ -171,6 +125,59 @@ booking_page = partial(
     fetch=partial(permissions.get_booking_for_user_or_404, write=True),
     success_url=_to_bookings,
     breadcrumbs=_booking_crumbs,
+)
+
+# A confirmation page (its own template: the warning about a late charge).
+booking_cancel = booking_page(
+    Form,
+    lambda user, booking, form: services.booking_cancel(actor=user, booking=booking),
+    Words("Cancel your place", "Cancel my place"),
+    result_message=_cancel_message,
+    crumb="Cancel a booking",
+    template="training/booking_cancel.html",
+    context=lambda booking: {
+        "booking": booking,
+        "is_free": services.cancellation_is_free(booking.session),
+    },
+)
+
+
+def _offered(booking: TrainingBooking) -> bool:
+    return booking.status == TrainingBooking.Status.OFFERED
+
+
+def _nothing_to_leave(user: User, booking: TrainingBooking) -> Closed | None:
+    if booking.status in (TrainingBooking.Status.WAITLISTED, TrainingBooking.Status.OFFERED):
+        return None
+    return Closed(
+        "You are not on the waiting list for this session and have no place offered, "
+        "so there is nothing to leave. Nothing has been changed.",
+        _to_bookings(booking),
+        messages.ERROR,
+    )
+
+
+def _leave_words(booking: TrainingBooking) -> str:
+    return "Turn down the place" if _offered(booking) else "Leave the waiting list"
+
+
+# Leaving the waiting list, or turning down a place offered from it, cannot be undone (the
+# place goes to the next person): a confirmation page with a warning. A booking no longer
+# waiting or offered is told so, with nothing changed.
+waitlist_leave = booking_page(
+    Form,
+    lambda user, booking, form: services.waitlist_leave(actor=user, booking=booking),
+    closed=_nothing_to_leave,
+    title=_leave_words,
+    submit=_leave_words,
+    success_message=lambda booking: (
+        "You have turned down the place."
+        if _offered(booking)
+        else "You have left the waiting list."
+    ),
+    crumb="Leave the waiting list",
+    template="training/waitlist_leave.html",
+    context=lambda booking: {"booking": booking, "offered": _offered(booking)},
 )
 
 evaluation_create = booking_page(

@@ -3,35 +3,36 @@ their agency, and the summary shows coverage and gaps per Board priority."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, create_view, form_page
+from safeguarding.core.pages import create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.models import TrainingNeedsSurvey
+from safeguarding.training.views.common import CRUMBS, manage_crumb, may_manage, page_of
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_training_management(user))
-    require(permissions.can_manage_training(user), write_attempt=True)
+def _survey_url(survey: TrainingNeedsSurvey) -> str:
+    return reverse("training:needs_survey_detail", args=[survey.pk])
 
 
 needs_survey_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.NeedsSurveyForm,
     save=lambda user, form: services.needs_survey_create(actor=user, **form.cleaned_data),
     success_message=lambda survey: f"{survey} is open.",
-    success_url=lambda survey: reverse("training:needs_survey_detail", args=[survey.pk]),
+    success_url=_survey_url,
     title="Open the training needs survey",
     submit="Open the survey",
     breadcrumbs=lambda: CRUMBS(manage_crumb(), ("Training needs survey", "")),
@@ -69,30 +70,24 @@ def needs_survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def needs_response_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = permissions.get_needs_survey_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.NeedsResponseForm,
-        form_kwargs={
-            "agency_ids": request.user.lead_agency_ids,
-            "priorities": selectors.priority_list_for_needs_survey(),
-        },
-        save=lambda form: services.needs_response_submit(
-            actor=request.user,
-            survey=survey,
-            agency=form.cleaned_data["agency"],
-            training_offered=form.cleaned_data["training_offered"],
-            gaps=form.gaps(),
-        ),
-        success_message="Thank you: your agency's answers have been sent.",
-        success_url=reverse("training:needs_survey_detail", args=[survey.pk]),
-        title=f"{survey}: your agency's answers",
-        submit="Send answers",
-        breadcrumbs=CRUMBS(
-            (str(survey), reverse("training:needs_survey_detail", args=[survey.pk])),
-            ("Answer", ""),
-        ),
-    )
+needs_response_create = form_view(
+    forms.NeedsResponseForm,
+    lambda user, survey, form: services.needs_response_submit(
+        actor=user,
+        survey=survey,
+        agency=form.cleaned_data["agency"],
+        training_offered=form.cleaned_data["training_offered"],
+        gaps=form.gaps(),
+    ),
+    fetch=partial(permissions.get_needs_survey_for_user_or_404, write=True),
+    user_form_kwargs=lambda user, survey: {
+        "agency_ids": user.lead_agency_ids,
+        "priorities": selectors.priority_list_for_needs_survey(),
+    },
+    success_message="Thank you: your agency's answers have been sent.",
+    success_url=_survey_url,
+    title=lambda survey: f"{survey}: your agency's answers",
+    crumb="Answer",
+    submit="Send answers",
+    breadcrumbs=lambda survey, crumb: CRUMBS((str(survey), _survey_url(survey)), crumb),
+)

@@ -3,6 +3,8 @@ changes), the business unit reviews it against the partnership's checklist."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,12 +12,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import GET_POST, cleaned, create_view, form_page, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import CourseValidation
 from safeguarding.training.rules import VALIDATION_CHECKLIST
 from safeguarding.training.views.common import CRUMBS, page_of, validation_crumb
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 
 @login_required
@@ -40,24 +45,26 @@ def validation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def validation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_view_validations(request.user))
-    require(permissions.can_submit_validation(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.ValidationSubmitForm,
-        form_kwargs={"agency_ids": request.user.lead_agency_ids},
-        save=lambda form: services.validation_submit(actor=request.user, **form.cleaned_data),
-        success_message="The course has been sent for validation.",
-        success_url=lambda validation: reverse("training:validation_detail", args=[validation.pk]),
-        title="Submit a course for validation",
-        submit="Submit course",
-        breadcrumbs=CRUMBS(validation_crumb(), ("Submit", "")),
-    )
+def _may_submit(user: User) -> None:
+    require(permissions.can_view_validations(user))
+    require(permissions.can_submit_validation(user), write_attempt=True)
 
 
+validation_create = create_view(
+    check=_may_submit,
+    form_class=forms.ValidationSubmitForm,
+    form_kwargs=lambda user: {"agency_ids": user.lead_agency_ids},
+    save=lambda user, form: services.validation_submit(actor=user, **form.cleaned_data),
+    success_message="The course has been sent for validation.",
+    success_url=lambda validation: reverse("training:validation_detail", args=[validation.pk]),
+    title="Submit a course for validation",
+    submit="Submit course",
+    breadcrumbs=lambda: CRUMBS(validation_crumb(), ("Submit", "")),
+)
+
+
+# A function: readers see the page too (the fetch asks for write only on POST), and what it
+# shows depends on who is signed in.
 @login_required
 @require_http_methods(GET_POST)
 def validation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -95,6 +102,7 @@ def validation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
+# A function: the agency's readers see the page too (the fetch asks for write only on POST).
 @login_required
 @require_http_methods(GET_POST)
 def validation_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:

@@ -3,31 +3,34 @@ is due for review, and the site's statistics."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core import charts
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
     Crumb,
+    RecordView,
     Trail,
     calls,
     create_view,
-    form_page,
     form_view,
     initial_from,
 )
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.website import forms, permissions, selectors, services, tools
+from safeguarding.website.models import Tool
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -82,17 +85,38 @@ page_create = create_view(
 )
 
 
-page_update = form_view(
-    fetch=partial(permissions.get_page_for_user_or_404, write=True),
-    form_class=forms.PageEditForm,
+def _change_page(
+    form_class: type[Form],
+    fetch: Callable[..., Any],
+    service: Callable[..., object],
+    record: str,
+    *,
+    label: Callable[[Any], str] = attrgetter("title"),
+    initial: Callable[[Any], Mapping[str, Any]] | None = None,
+) -> RecordView:
+    """A page changing one page, resource, tool or front door (`record`, named by `label`): the
+    form starts from the record, the service is told its version (an edit conflict refreshes
+    it), and the page returns to the website's management page."""
+    return form_view(
+        form_class,
+        calls(service, record, versioned=True),
+        fetch=partial(fetch, write=True),
+        initial=initial or (lambda obj: initial_from(obj, form_class)),
+        edits_record=True,
+        success_message=lambda obj: f"“{label(obj)}” has been updated.",
+        success_url=_to_manage,
+        title=lambda obj: f"Change “{label(obj)}”",
+        submit="Save changes",
+        breadcrumbs=lambda obj, crumb: _record_crumbs(label(obj)),
+    )
+
+
+page_update = _change_page(
+    forms.PageEditForm,
+    permissions.get_page_for_user_or_404,
+    services.page_update,
+    "page",
     initial=lambda page: initial_from(page, forms.PageEditForm, topic=page.topic_id),
-    edits_record=True,
-    save=calls(services.page_update, "page", versioned=True),
-    success_message=lambda page: f"“{page.title}” has been updated.",
-    success_url=_to_manage,
-    title=lambda page: f"Change “{page.title}”",
-    submit="Save changes",
-    breadcrumbs=lambda page, crumb: _record_crumbs(page.title),
 )
 
 
@@ -110,40 +134,28 @@ resource_create = create_view(
 )
 
 
-resource_update = form_view(
-    fetch=partial(permissions.get_resource_for_user_or_404, write=True),
-    form_class=forms.ResourceEditForm,
-    initial=lambda resource: initial_from(resource, forms.ResourceEditForm),
-    edits_record=True,
-    save=calls(services.resource_update, "resource", versioned=True),
-    success_message=lambda resource: f"“{resource.title}” has been updated.",
-    success_url=_to_manage,
-    title=lambda resource: f"Change “{resource.title}”",
-    submit="Save changes",
-    breadcrumbs=lambda resource, crumb: _record_crumbs(resource.title),
+resource_update = _change_page(
+    forms.ResourceEditForm,
+    permissions.get_resource_for_user_or_404,
+    services.resource_update,
+    "resource",
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def resource_version_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    resource = permissions.get_resource_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ResourceVersionForm,
-        save=lambda form: services.resource_version_add(
-            actor=request.user, resource=resource, **form.cleaned_data
-        ),
-        success_message=lambda version: (
-            f"Version {version.number} of “{resource.title}” has been published."
-        ),
-        success_url=reverse("website:manage"),
-        title=f"Add a version of “{resource.title}”",
-        intro="The version it replaces stays listed as superseded. People who follow the "
-        "topic are sent a short notice when the resource is published.",
-        submit="Add version",
-        breadcrumbs=CRUMBS((resource.title, ""), ("New version", "")),
-    )
+resource_version_add = form_view(
+    forms.ResourceVersionForm,
+    calls(services.resource_version_add, "resource"),
+    fetch=partial(permissions.get_resource_for_user_or_404, write=True),
+    result_message=lambda version: (
+        f"Version {version.number} of “{version.resource.title}” has been published."
+    ),
+    success_url=_to_manage,
+    title=lambda resource: f"Add a version of “{resource.title}”",
+    intro="The version it replaces stays listed as superseded. People who follow the "
+    "topic are sent a short notice when the resource is published.",
+    submit="Add version",
+    breadcrumbs=lambda resource, crumb: CRUMBS((resource.title, ""), ("New version", "")),
+)
 
 
 front_door_create = create_view(
@@ -158,17 +170,12 @@ front_door_create = create_view(
 )
 
 
-front_door_update = form_view(
-    fetch=partial(permissions.get_front_door_for_user_or_404, write=True),
-    form_class=forms.FrontDoorEditForm,
-    initial=lambda door: initial_from(door, forms.FrontDoorEditForm),
-    edits_record=True,
-    save=calls(services.front_door_update, "front_door", versioned=True),
-    success_message=lambda door: f"“{door.name}” has been updated.",
-    success_url=_to_manage,
-    title=lambda door: f"Change “{door.name}”",
-    submit="Save changes",
-    breadcrumbs=lambda door, crumb: _record_crumbs(door.name),
+front_door_update = _change_page(
+    forms.FrontDoorEditForm,
+    permissions.get_front_door_for_user_or_404,
+    services.front_door_update,
+    "front_door",
+    label=attrgetter("name"),
 )
 
 
@@ -218,50 +225,44 @@ tool_create = create_view(
 )
 
 
-tool_update = form_view(
-    fetch=partial(permissions.get_tool_for_user_or_404, write=True),
-    form_class=forms.ToolEditForm,
-    initial=lambda tool: initial_from(tool, forms.ToolEditForm),
-    edits_record=True,
-    save=calls(services.tool_update, "tool", versioned=True),
-    success_message=lambda tool: f"“{tool.title}” has been updated.",
-    success_url=_to_manage,
-    title=lambda tool: f"Change “{tool.title}”",
-    submit="Save changes",
-    breadcrumbs=lambda tool, crumb: _record_crumbs(tool.title),
+tool_update = _change_page(
+    forms.ToolEditForm, permissions.get_tool_for_user_or_404, services.tool_update, "tool"
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def tool_outcome_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    tool = permissions.get_tool_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ToolOutcomeForm,
-        save=lambda form: services.tool_outcome_add(
-            actor=request.user, tool=tool, **form.cleaned_data
-        ),
-        success_message=lambda outcome: f"The outcome “{outcome.title}” has been added.",
-        success_url=reverse("website:tool_rule_add", args=[tool.pk]),
-        title=f"Add an outcome to “{tool.title}”",
-        submit="Add outcome",
-        breadcrumbs=CRUMBS((tool.title, reverse("website:tool_update", args=[tool.pk]))),
-    )
+def _tool_crumbs(tool: Tool, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS((tool.title, reverse("website:tool_update", args=[tool.pk])))
 
 
-tool_rule_add = form_view(
+def _rules_url(tool: Tool) -> str:
+    return reverse("website:tool_rule_add", args=[tool.pk])
+
+
+# What the pages building a tool's outcomes and rules share: the tool fetched for writing, its
+# trail, and a return to its rules (the next thing to add).
+tool_page = partial(
+    form_view,
     fetch=partial(permissions.get_tool_for_user_or_404, write=True),
-    form_class=forms.ToolRuleForm,
+    success_url=_rules_url,
+    breadcrumbs=_tool_crumbs,
+)
+
+tool_outcome_add = tool_page(
+    forms.ToolOutcomeForm,
+    calls(services.tool_outcome_add, "tool"),
+    result_message=lambda outcome: f"The outcome “{outcome.title}” has been added.",
+    title=lambda tool: f"Add an outcome to “{tool.title}”",
+    submit="Add outcome",
+)
+
+
+tool_rule_add = tool_page(
+    forms.ToolRuleForm,
+    lambda user, tool, form: services.tool_rule_add(actor=user, tool=tool, **form.rule()),
     form_kwargs=lambda tool: {"tool": tool, "questions": tools.tool_questions(tool=tool)},
-    save=lambda user, tool, form: services.tool_rule_add(actor=user, tool=tool, **form.rule()),
     success_message="The answer now leads to that outcome.",
-    success_url=lambda tool: reverse("website:tool_rule_add", args=[tool.pk]),
     title=lambda tool: f"Which answers lead to which outcome: “{tool.title}”",
     intro="Each answer chosen here leads to an outcome; the tool shows the most serious "
     "outcome that any answer leads to, or the least serious when none does.",
     submit="Add",
-    breadcrumbs=lambda tool, crumb: CRUMBS(
-        (tool.title, reverse("website:tool_update", args=[tool.pk]))
-    ),
 )

@@ -7,8 +7,11 @@ whose answer is shown on the same page and never saved.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,6 +32,13 @@ from safeguarding.website.models import Audience
 
 CRUMBS = Trail("Public website", "website:home")
 PAGE_SIZE = 20
+
+
+def _page(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
+    """A list's page of items (`?page=`; a missing or wrong number shows the first or last)
+    and how many there are in all."""
+    paginator = Paginator(items, PAGE_SIZE)
+    return {"page_obj": paginator.get_page(request.GET.get("page")), "count": paginator.count}
 
 
 @public
@@ -78,14 +88,11 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if audience not in Audience.values:
         audience = ""
     resources = selectors.resource_list_published(topic=topic, audience=audience)
-    paginator = Paginator(resources, PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "website/resource_list.html",
         {
-            "page_obj": page_obj,
-            "count": paginator.count,
+            **_page(request, resources),
             "topics": topics,
             "topic": topic,
             "audiences": Audience.choices,
@@ -214,14 +221,11 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cached_for_visitors
 def learning_list(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(selectors.learning_published(), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "website/learning_list.html",
         {
-            "page_obj": page_obj,
-            "count": paginator.count,
+            **_page(request, selectors.learning_published()),
             "breadcrumbs": CRUMBS(("Learning from reviews", "")),
         },
     )
@@ -250,14 +254,11 @@ def learning_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def practice_review_list(request: HttpRequest) -> HttpResponse:
     """The case reviews case_reviews marks as published: de-identified (the review's
     pseudonym, as its published report uses it), never a child's details."""
-    paginator = Paginator(selectors.practice_review_list_published(), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "website/practice_review_list.html",
         {
-            "page_obj": page_obj,
-            "count": paginator.count,
+            **_page(request, selectors.practice_review_list_published()),
             "breadcrumbs": CRUMBS(
                 ("Learning from reviews", reverse("website:learning_list")),
                 ("Published case reviews", ""),
