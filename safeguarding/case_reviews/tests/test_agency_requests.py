@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.html import escape
 from openpyxl import Workbook
 
 from safeguarding.accounts.models import User
@@ -73,7 +74,7 @@ def test_contact_choices_are_safeguarding_leads_only(
 def test_contact_choice_names_the_agency_they_lead(agency_lead: User) -> None:
     html = str(forms.AgencyRequestForm()["contact"])
 
-    assert f"{agency_lead.display_name} (Testshire Police)" in html
+    assert f"{escape(agency_lead.display_name)} (Testshire Police)" in html
 
 
 def test_request_to_a_board_member_is_refused(

@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils.html import escape
 
 from safeguarding.accounts.models import User
 from safeguarding.partnership.models import Agency
@@ -151,7 +152,7 @@ def test_certificate_pdf_carries_code_and_verification_address(
 
     assert certificate.code in html
     assert url in html
-    assert learner.display_name in html
+    assert escape(learner.display_name) in html
     assert pdf.startswith(b"%PDF")
     assert pdf.rstrip().endswith(b"%%EOF")
 
