@@ -24,7 +24,7 @@ from safeguarding.assurance.models import (
     Section11Score,
     Survey,
 )
-from safeguarding.core.forms import GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField, limit_choices
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Priority
 
@@ -70,7 +70,7 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args: Any, sections: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
+        limit_choices(self, "section", sections)
 
     def clean_choices(self) -> list[str]:
         raw: str = self.cleaned_data.get("choices") or ""
@@ -361,8 +361,10 @@ class Section11CycleForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["standard_set"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.SECTION11
+        limit_choices(
+            self,
+            "standard_set",
+            FormTemplate.objects.filter(purpose=FormTemplate.Purpose.SECTION11),
         )
 
 
@@ -387,8 +389,8 @@ class SurveyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.SURVEY
+        limit_choices(
+            self, "form", FormTemplate.objects.filter(purpose=FormTemplate.Purpose.SURVEY)
         )
 
 
@@ -425,8 +427,8 @@ class AuditForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tool"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.AUDIT_TOOL
+        limit_choices(
+            self, "tool", FormTemplate.objects.filter(purpose=FormTemplate.Purpose.AUDIT_TOOL)
         )
 
 
@@ -439,10 +441,12 @@ class AuditCaseForm(forms.Form):
 
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = audit.agencies.all()  # type: ignore[attr-defined]
-        self.fields["auditor"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True, role_grants__isnull=False
-        ).distinct()
+        limit_choices(self, "agency", audit.agencies.all())
+        limit_choices(
+            self,
+            "auditor",
+            User.objects.filter(is_active=True, role_grants__isnull=False).distinct(),
+        )
 
 
 class AuditModerationForm(forms.Form):
@@ -490,8 +494,8 @@ class AuditFindingForm(forms.Form):
         from safeguarding.learning.selectors import theme_list
 
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = theme_list()  # type: ignore[attr-defined]
-        self.fields["action_agency"].queryset = audit.agencies.all()  # type: ignore[attr-defined]
+        limit_choices(self, "themes", theme_list())
+        limit_choices(self, "action_agency", audit.agencies.all())
 
 
 class AuditCompleteForm(forms.Form):
@@ -537,7 +541,7 @@ class CommentaryForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        limit_choices(self, "agency", agencies)
         for question in extra_questions:
             if question.kind != Question.Kind.EVIDENCE:
                 self.fields[self.EXTRA + question.key] = _question_field(question)
