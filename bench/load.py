@@ -41,14 +41,13 @@ import random
 import re
 import statistics
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from crowd import Results, percentile, run_crowd  # noqa: E402
 from pages import Browser, demo_email, django_setup, gunicorn  # noqa: E402
 
 PORT = 8794
@@ -107,22 +106,9 @@ def journeys() -> dict[str, list[str]]:
     }
 
 
-@dataclass
-class Results:
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    latencies: dict[str, list[float]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-    def add(self, path: str, seconds: float, status: int) -> None:
-        key = re.sub(r"/\d+/", "/<id>/", path)
-        with self.lock:
-            self.latencies.setdefault(key, []).append(seconds)
-            if status != 200:
-                self.errors.append(f"{status} {path}")
-
-    def error(self, text: str) -> None:
-        with self.lock:
-            self.errors.append(text)
+def _page(path: str) -> str:
+    """The page a path opens: "/actions/plans/<id>/" for every plan."""
+    return re.sub(r"/\d+/", "/<id>/", path)
 
 
 def person(
@@ -153,13 +139,8 @@ def signed_in(base: str, role: str) -> Browser:
     return browser
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def report(results: Results, elapsed: float, users: int) -> bool:
-    every = [s for values in results.latencies.values() for s in values]
+    every = results.every()
     if not every:
         print("no requests completed")
         return False
@@ -170,16 +151,16 @@ def report(results: Results, elapsed: float, users: int) -> bool:
     print(f"{'page':<34} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  target p95 <= 150 ms")
     ok = not results.errors
     for path, values in sorted(results.latencies.items()):
-        p95 = _percentile(values, 0.95) * 1000
+        p95 = percentile(values, 0.95) * 1000
         ok = ok and p95 <= 150
         print(
             f"{path:<34} {len(values):>6} {statistics.median(values) * 1000:>8.0f} "
-            f"{p95:>8.0f} {_percentile(values, 0.99) * 1000:>8.0f}  "
+            f"{p95:>8.0f} {percentile(values, 0.99) * 1000:>8.0f}  "
             + ("met" if p95 <= 150 else "MISSED")
         )
     print(
         f"{'all pages':<34} {len(every):>6} {statistics.median(every) * 1000:>8.0f} "
-        f"{_percentile(every, 0.95) * 1000:>8.0f} {_percentile(every, 0.99) * 1000:>8.0f}"
+        f"{percentile(every, 0.95) * 1000:>8.0f} {percentile(every, 0.99) * 1000:>8.0f}"
     )
     for error in results.errors[:10]:
         print("  error:", error)
@@ -206,22 +187,13 @@ def main() -> int:
                 browsers = list(pool.map(lambda role: signed_in(base, role), people_roles))
         else:  # Django's database connection is per thread: make the sessions here, in turn
             browsers = [signed_in(base, role) for role in people_roles]
-        results = Results()
-        deadline = time.monotonic() + seconds
-        threads = [
-            threading.Thread(
-                target=person,
-                args=(i, browsers[i], paths[people_roles[i]], deadline, results),
-                daemon=True,
-            )
-            for i in range(users)
-        ]
-        started = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=seconds + 120)
-        elapsed = time.monotonic() - started
+        results = Results(key=_page)
+        elapsed = run_crowd(
+            users,
+            lambda i, deadline: person(i, browsers[i], paths[people_roles[i]], deadline, results),
+            seconds=seconds,
+            grace=120,
+        )
     return 0 if report(results, elapsed, users) else 1
 
 

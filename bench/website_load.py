@@ -21,10 +21,13 @@ import random
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from crowd import Results, percentile, run_crowd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH_DB = "bench_website"
@@ -87,19 +90,9 @@ def _paths() -> list[str]:
     ]
 
 
-class Results:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.latencies: dict[str, list[float]] = {}
-        self.errors: list[str] = []
-        self.requests = 0
-
-    def add(self, path: str, seconds: float, status: int) -> None:
-        with self.lock:
-            self.requests += 1
-            self.latencies.setdefault(path.split("?")[0], []).append(seconds)
-            if status != 200:
-                self.errors.append(f"{status} {path}")
+def _page(path: str) -> str:
+    """The page a path opens, without its query ("/site/search/")."""
+    return path.split("?")[0]
 
 
 def _visitor(index: int, deadline: float, results: Results) -> None:
@@ -119,17 +112,12 @@ def _visitor(index: int, deadline: float, results: Results) -> None:
             status = response.status
         except (OSError, http.client.HTTPException) as exc:
             status = 0
-            results.errors.append(f"{type(exc).__name__} {path}")
+            results.error(f"{type(exc).__name__} {path}")
             conn.close()
             conn = http.client.HTTPConnection(HOST, PORT, timeout=10)
         results.add(path, time.perf_counter() - started, status)
         time.sleep(rng.uniform(0.2, 1.0))
     conn.close()
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def _counted(url: str) -> int:
@@ -175,18 +163,13 @@ def main() -> int:
         with psycopg_conn(url) as conn:
             conn.execute("DELETE FROM website_siteday")
             conn.execute("DELETE FROM website_pageviewday")
-        results = Results()
-        deadline = time.monotonic() + seconds
-        threads = [
-            threading.Thread(target=_visitor, args=(i, deadline, results), daemon=True)
-            for i in range(visitors)
-        ]
-        started = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=seconds + 30)
-        elapsed = time.monotonic() - started
+        results = Results(key=_page)
+        elapsed = run_crowd(
+            visitors,
+            lambda i, deadline: _visitor(i, deadline, results),
+            seconds=seconds,
+            grace=30,
+        )
         _report(results, elapsed, visitors, counted=_counted(url))
         ok = not results.errors and _counted(url) == results.requests
         return 0 if ok else 1
@@ -223,16 +206,16 @@ def _wait_for_server() -> None:
 
 
 def _report(results: Results, elapsed: float, visitors: int, *, counted: int) -> None:
-    every = [s for values in results.latencies.values() for s in values]
+    every = results.every()
     rate = results.requests / elapsed
     print(f"visitors {visitors}, {elapsed:.0f} s, requests {results.requests}, "
           f"{rate:.1f} requests/s, errors {len(results.errors)}")  # fmt: skip
     print(f"all pages: p50 {statistics.median(every) * 1000:.1f} ms, "
-          f"p95 {_percentile(every, 0.95) * 1000:.1f} ms, "
-          f"p99 {_percentile(every, 0.99) * 1000:.1f} ms")  # fmt: skip
+          f"p95 {percentile(every, 0.95) * 1000:.1f} ms, "
+          f"p99 {percentile(every, 0.99) * 1000:.1f} ms")  # fmt: skip
     for path, values in sorted(results.latencies.items()):
         print(f"  {path:<40} n={len(values):>5}  p50 {statistics.median(values) * 1000:6.1f} ms"
-              f"  p95 {_percentile(values, 0.95) * 1000:6.1f} ms")  # fmt: skip
+              f"  p95 {percentile(values, 0.95) * 1000:6.1f} ms")  # fmt: skip
     print(f"page views counted by the site: {counted} (requests made: {results.requests}) "
           f"{'EXACT' if counted == results.requests else 'MISMATCH'}")  # fmt: skip
     for error in results.errors[:10]:

@@ -2,41 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from safeguarding.actions.models import Action, ActionPlan, ActionPlanReview, ActionUpdate
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from safeguarding.core.admin import ViewOnlyAdmin
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(ReadOnlyAdmin):
+class ActionPlanAdmin(ViewOnlyAdmin[ActionPlan]):
     list_display = ("title", "source_type", "source_id", "next_review_due")
 
 
 @admin.register(Action)
-class ActionAdmin(ReadOnlyAdmin):
+class ActionAdmin(ViewOnlyAdmin[Action]):
     list_display = ("plan", "number", "owner_agency", "due_date", "status")
     list_filter = ("status",)
 
 
 @admin.register(ActionUpdate)
-class ActionUpdateAdmin(ReadOnlyAdmin):
+class ActionUpdateAdmin(ViewOnlyAdmin[ActionUpdate]):
     list_display = ("action", "created_at", "status_before", "status_after")
 
 
 @admin.register(ActionPlanReview)
-class ActionPlanReviewAdmin(ReadOnlyAdmin):
+class ActionPlanReviewAdmin(ViewOnlyAdmin[ActionPlanReview]):
     list_display = ("plan", "reviewed_on", "reviewed_by")

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.selectors import target_type_list
-from safeguarding.core.forms import GOVUKDateField
+from safeguarding.core.forms import GOVUKDateField, limit_choices
 
 
 class EventFilterForm(forms.Form):
@@ -37,7 +37,7 @@ class EventFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The project's record types, not a scan of the log for the types it holds.
-        self.fields["target_type"].queryset = target_type_list()  # type: ignore[attr-defined]
+        limit_choices(self, "target_type", target_type_list())
         self.fields["verb"].widget.attrs["list"] = "activity-verbs"
 
     def clean_actor(self) -> User | None:

@@ -8,8 +8,7 @@ from django import forms
 
 from safeguarding.annual_reports.models import ContextFigure, EditionSection, ReportEdition
 from safeguarding.annual_reports.rules import lead_partner_agencies, sign_off_agencies_for
-from safeguarding.core.forms import GOVUKDateField, VersionField
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.forms import GOVUKDateField, ReportingYearField, VersionField, limit_choices
 from safeguarding.partnership.models import Agency, Area
 
 MARKDOWN_HINT = (
@@ -20,20 +19,10 @@ MARKDOWN_HINT = (
 
 
 class EditionCreateForm(forms.Form):
-    year = forms.CharField(
-        label="Reporting year",
-        max_length=9,
-        help_text="For example, 2020-21 (1 April to 31 March).",
-    )
+    year = ReportingYearField(help_text="For example, 2020-21 (1 April to 31 March).")
     title = forms.CharField(
         max_length=200, required=False, help_text="Leave blank for “Annual report 2020-21”."
     )
-
-    def clean_year(self) -> ReportingYear:
-        try:
-            return ReportingYear.parse(self.cleaned_data["year"])
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
 
 
 class EditionUpdateForm(forms.Form):
@@ -89,9 +78,9 @@ class SignOffForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = sign_off_agencies_for(user).order_by("statutory_role", "name")
+        limit_choices(
+            self, "agency", sign_off_agencies_for(user).order_by("statutory_role", "name")
+        )
 
 
 class SignOffRecordForm(forms.Form):
@@ -116,9 +105,7 @@ class SignOffRecordForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = lead_partner_agencies().order_by("statutory_role", "name")
+        limit_choices(self, "agency", lead_partner_agencies().order_by("statutory_role", "name"))
 
 
 class PublishForm(forms.Form):
@@ -198,9 +185,7 @@ class ContributionRequestForm(forms.Form):
 
     def __init__(self, *args: Any, edition: ReportEdition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["section"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = edition.sections.order_by("position", "id")
+        limit_choices(self, "section", edition.sections.order_by("position", "id"))
         contributions = edition.sections.filter(key="contributions").first()
         if contributions is not None:
             self.initial.setdefault("section", contributions.pk)

@@ -3,18 +3,13 @@ else is managed through the assurance pages, which check permissions and record 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from safeguarding.assurance.models import ScrutinyTheme
+from safeguarding.core.admin import ReferenceListAdmin
 
 
 @admin.register(ScrutinyTheme)
-class ScrutinyThemeAdmin(admin.ModelAdmin[ScrutinyTheme]):
+class ScrutinyThemeAdmin(ReferenceListAdmin[ScrutinyTheme]):
     list_display = ("number", "title", "disabled_on")
     ordering = ("number",)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

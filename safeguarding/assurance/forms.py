@@ -24,7 +24,7 @@ from safeguarding.assurance.models import (
     Section11Score,
     Survey,
 )
-from safeguarding.core.forms import GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField, limit_choices
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Priority
 
@@ -70,7 +70,7 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args: Any, sections: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
+        limit_choices(self, "section", sections)
 
     def clean_choices(self) -> list[str]:
         raw: str = self.cleaned_data.get("choices") or ""
@@ -208,8 +208,13 @@ class AuditCaseCompleteForm(ResponseForm):
 _SCORE_CHOICES = [("", "Choose a score"), *[(str(v), label) for v, label in Score.choices]]
 
 
-class Section11ReturnForm(forms.Form):
-    """Self-score, evidence, strengths and areas for improvement for every standard."""
+class _PerStandardForm(forms.Form):
+    """The same fields for every standard of a Section 11 return, each named
+    `s<score pk>_<name>`; `groups()` gives the template each standard's score, the previous
+    cycle's score for it and its fields. A subclass lists its `field_names` and makes them in
+    `standard_fields(score)`."""
+
+    field_names: tuple[str, ...] = ()
 
     version = VersionField()
 
@@ -224,9 +229,45 @@ class Section11ReturnForm(forms.Form):
         self.scores = scores
         self.previous = previous
         for score in scores:
-            p = f"s{score.pk}_"
-            text = score.standard.text
-            self.fields[p + "self_score"] = forms.TypedChoiceField(
+            fields = self.standard_fields(score)
+            assert tuple(fields) == self.field_names
+            for name, field in fields.items():
+                self.fields[_standard_field(score, name)] = field
+
+    def standard_fields(self, score: Section11Score) -> dict[str, forms.Field]:
+        raise NotImplementedError
+
+    def groups(self) -> list[tuple[Section11Score, int | None, list[forms.BoundField]]]:
+        """For each standard: its score, the previous cycle's score and its fields."""
+        return [
+            (
+                score,
+                self.previous.get(score.standard.key),
+                [self[_standard_field(score, name)] for name in self.field_names],
+            )
+            for score in self.scores
+        ]
+
+    def standard_values(self, score: Section11Score) -> dict[str, Any]:
+        """The cleaned values of one standard's fields, by field name."""
+        return {
+            name: self.cleaned_data.get(_standard_field(score, name)) for name in self.field_names
+        }
+
+
+def _standard_field(score: Section11Score, name: str) -> str:
+    return f"s{score.pk}_{name}"
+
+
+class Section11ReturnForm(_PerStandardForm):
+    """Self-score, evidence, strengths and areas for improvement for every standard."""
+
+    field_names = ("self_score", "evidence", "strengths", "areas_for_improvement")
+
+    def standard_fields(self, score: Section11Score) -> dict[str, forms.Field]:
+        text = score.standard.text
+        fields: dict[str, forms.Field] = {
+            "self_score": forms.TypedChoiceField(
                 label=f"{text}: self-score",
                 choices=_SCORE_CHOICES,
                 coerce=int,
@@ -234,59 +275,32 @@ class Section11ReturnForm(forms.Form):
                 required=False,
                 initial=score.self_score,
             )
-            for name, label in (
-                ("evidence", "evidence"),
-                ("strengths", "strengths"),
-                ("areas_for_improvement", "areas for improvement"),
-            ):
-                self.fields[p + name] = forms.CharField(
-                    label=f"{text}: {label}",
-                    required=False,
-                    widget=forms.Textarea(attrs={"rows": 3}),
-                    initial=getattr(score, name),
-                )
-
-    def groups(self) -> list[tuple[Section11Score, int | None, list[forms.BoundField]]]:
-        """For each standard: its score, the previous cycle's score and its fields."""
-        names = ("self_score", "evidence", "strengths", "areas_for_improvement")
-        return [
-            (
-                score,
-                self.previous.get(score.standard.key),
-                [self[f"s{score.pk}_{n}"] for n in names],
+        }
+        for name, label in (
+            ("evidence", "evidence"),
+            ("strengths", "strengths"),
+            ("areas_for_improvement", "areas for improvement"),
+        ):
+            fields[name] = forms.CharField(
+                label=f"{text}: {label}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=getattr(score, name),
             )
-            for score in self.scores
-        ]
+        return fields
 
     def score_data(self) -> dict[int, dict[str, Any]]:
-        data: dict[int, dict[str, Any]] = {}
-        for score in self.scores:
-            p = f"s{score.pk}_"
-            data[score.pk] = {
-                name: self.cleaned_data.get(p + name)
-                for name in ("self_score", "evidence", "strengths", "areas_for_improvement")
-            }
-            if data[score.pk]["self_score"] is None:
-                data[score.pk]["self_score"] = None
-        return data
+        return {score.pk: self.standard_values(score) for score in self.scores}
 
 
-class ModerationForm(forms.Form):
-    version = VersionField()
+class ModerationForm(_PerStandardForm):
+    """The moderated score and a comment for every standard."""
 
-    def __init__(
-        self,
-        *args: Any,
-        scores: list[Section11Score],
-        previous: Mapping[str, int | None],
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.scores = scores
-        self.previous = previous
-        for score in scores:
-            p = f"s{score.pk}_"
-            self.fields[p + "moderated_score"] = forms.TypedChoiceField(
+    field_names = ("moderated_score", "moderation_comment")
+
+    def standard_fields(self, score: Section11Score) -> dict[str, forms.Field]:
+        return {
+            "moderated_score": forms.TypedChoiceField(
                 label=f"{score.standard.text}: moderated score",
                 choices=_SCORE_CHOICES,
                 coerce=int,
@@ -295,31 +309,20 @@ class ModerationForm(forms.Form):
                 if score.moderated_score is not None
                 else score.self_score,
                 error_messages={"required": "Choose the moderated score."},
-            )
-            self.fields[p + "moderation_comment"] = forms.CharField(
+            ),
+            "moderation_comment": forms.CharField(
                 label=f"{score.standard.text}: comment",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=score.moderation_comment,
-            )
-
-    def groups(self) -> list[tuple[Section11Score, int | None, list[forms.BoundField]]]:
-        """For each standard: its score, the previous cycle's score and its fields."""
-        names = ("moderated_score", "moderation_comment")
-        return [
-            (
-                score,
-                self.previous.get(score.standard.key),
-                [self[f"s{score.pk}_{n}"] for n in names],
-            )
-            for score in self.scores
-        ]
+            ),
+        }
 
     def moderated(self) -> dict[int, tuple[int, str]]:
         return {
             s.pk: (
-                self.cleaned_data[f"s{s.pk}_moderated_score"],
-                self.cleaned_data.get(f"s{s.pk}_moderation_comment", ""),
+                self.cleaned_data[_standard_field(s, "moderated_score")],
+                self.cleaned_data.get(_standard_field(s, "moderation_comment"), ""),
             )
             for s in self.scores
         }
@@ -361,8 +364,10 @@ class Section11CycleForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["standard_set"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.SECTION11
+        limit_choices(
+            self,
+            "standard_set",
+            FormTemplate.objects.filter(purpose=FormTemplate.Purpose.SECTION11),
         )
 
 
@@ -387,8 +392,8 @@ class SurveyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.SURVEY
+        limit_choices(
+            self, "form", FormTemplate.objects.filter(purpose=FormTemplate.Purpose.SURVEY)
         )
 
 
@@ -425,8 +430,8 @@ class AuditForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tool"].queryset = FormTemplate.objects.filter(  # type: ignore[attr-defined]
-            purpose=FormTemplate.Purpose.AUDIT_TOOL
+        limit_choices(
+            self, "tool", FormTemplate.objects.filter(purpose=FormTemplate.Purpose.AUDIT_TOOL)
         )
 
 
@@ -439,10 +444,12 @@ class AuditCaseForm(forms.Form):
 
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = audit.agencies.all()  # type: ignore[attr-defined]
-        self.fields["auditor"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True, role_grants__isnull=False
-        ).distinct()
+        limit_choices(self, "agency", audit.agencies.all())
+        limit_choices(
+            self,
+            "auditor",
+            User.objects.filter(is_active=True, role_grants__isnull=False).distinct(),
+        )
 
 
 class AuditModerationForm(forms.Form):
@@ -490,8 +497,8 @@ class AuditFindingForm(forms.Form):
         from safeguarding.learning.selectors import theme_list
 
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = theme_list()  # type: ignore[attr-defined]
-        self.fields["action_agency"].queryset = audit.agencies.all()  # type: ignore[attr-defined]
+        limit_choices(self, "themes", theme_list())
+        limit_choices(self, "action_agency", audit.agencies.all())
 
 
 class AuditCompleteForm(forms.Form):
@@ -537,7 +544,7 @@ class CommentaryForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        limit_choices(self, "agency", agencies)
         for question in extra_questions:
             if question.kind != Question.Kind.EVIDENCE:
                 self.fields[self.EXTRA + question.key] = _question_field(question)

@@ -22,11 +22,12 @@ from safeguarding.assurance.models import (
     Section11Cycle,
     Section11Return,
 )
-from safeguarding.core.provenance import Column, RecordList
+from safeguarding.core.dates import format_date
+from safeguarding.core.provenance import Column, RecordList, scoped_to
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 
 def audits_completed(year: ReportingYear) -> QuerySet[Audit]:
@@ -57,27 +58,11 @@ def escalations(year: ReportingYear) -> QuerySet[PerformanceCommentary]:
     )
 
 
-def _scope_audits(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
-    return records.filter(pk__in=selectors.audit_list_for_user(user=user).values("pk"))
-
-
-def _scope_returns(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
-    return records.filter(pk__in=selectors.section11_return_list_for_user(user=user).values("pk"))
-
-
-def _scope_commentaries(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
-    return records.filter(pk__in=selectors.commentary_list_for_user(user=user).values("pk"))
-
-
-def _day(value: Any) -> str:
-    return f"{value:%-d %B %Y}" if value else ""
-
-
 RETURN_COLUMNS = (
     Column("Agency", lambda r: r.agency.name),
     Column("Cycle", lambda r: r.cycle.name),
     Column("Status", lambda r: r.get_status_display()),
-    Column("Submitted", lambda r: _day(r.submitted_at)),
+    Column("Submitted", lambda r: format_date(r.submitted_at)),
 )
 
 
@@ -86,7 +71,7 @@ def _returns_list(records: Any) -> RecordList:
         noun="Section 11 returns",
         records=records,
         allowed=permissions.can_view_assurance,
-        scope=_scope_returns,
+        scope=scoped_to(selectors.section11_return_list_for_user),
         columns=RETURN_COLUMNS,
         link=lambda r: reverse("assurance:section11_return_detail", args=[r.pk]),
     )
@@ -97,11 +82,11 @@ RECORDS: dict[str, RecordList] = {
         noun="audits",
         records=audits_completed,
         allowed=permissions.can_view_assurance,
-        scope=_scope_audits,
+        scope=scoped_to(selectors.audit_list_for_user),
         columns=(
             Column("Audit", lambda a: a.title),
             Column("Theme", lambda a: a.theme),
-            Column("Completed", lambda a: _day(a.completed_on)),
+            Column("Completed", lambda a: format_date(a.completed_on)),
         ),
         link=lambda a: reverse("assurance:audit_detail", args=[a.pk]),
     ),
@@ -111,7 +96,7 @@ RECORDS: dict[str, RecordList] = {
         noun="performance commentaries",
         records=escalations,
         allowed=permissions.can_view_assurance,
-        scope=_scope_commentaries,
+        scope=scoped_to(selectors.commentary_list_for_user),
         columns=(
             Column("Agency", lambda c: c.agency.name),
             Column("Year", lambda c: c.year_label),

@@ -24,7 +24,7 @@ from safeguarding.case_reviews.rules import (
     next_stages,
 )
 from safeguarding.case_reviews.selectors import agency_contact_list
-from safeguarding.core.forms import GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField, limit_choices
 from safeguarding.learning.selectors import theme_list
 from safeguarding.partnership.models import Agency, Area
 
@@ -155,7 +155,7 @@ class AgencyRequestForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = agency_contact_list()  # type: ignore[attr-defined]
+        limit_choices(self, "contact", agency_contact_list())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -224,7 +224,7 @@ class LearningForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = theme_list()  # type: ignore[attr-defined]
+        limit_choices(self, "themes", theme_list())
 
 
 class PracticeReviewCommissionForm(forms.Form):

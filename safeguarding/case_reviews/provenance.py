@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.models import IncidentNotification, PracticeReview, RapidReview
+from safeguarding.core.dates import format_date
 from safeguarding.core.provenance import Column, RecordList, Records
 from safeguarding.core.years import ReportingYear
 
@@ -62,20 +63,16 @@ def published(year: ReportingYear) -> QuerySet[PracticeReview]:
     return _reviews().filter(published_on__range=(year.start, year.end))
 
 
-def _day(value: object) -> str:
-    return f"{value:%-d %B %Y}" if value else ""
-
-
 RAPID_REVIEW_COLUMNS = (
     Column("Notification", lambda r: r.notification.reference),
-    Column("Decided", lambda r: _day(r.decided_on)),
+    Column("Decided", lambda r: format_date(r.decided_on)),
     Column("Decision", lambda r: r.get_decision_display()),
 )
 PRACTICE_REVIEW_COLUMNS = (
     Column("Review", lambda r: r.title),
     Column("Type", lambda r: r.get_kind_display()),
-    Column("Commissioned", lambda r: _day(r.commissioned_on)),
-    Column("Signed off", lambda r: _day(r.signed_off_on)),
+    Column("Commissioned", lambda r: format_date(r.commissioned_on)),
+    Column("Signed off", lambda r: format_date(r.signed_off_on)),
     Column("Status", lambda r: r.get_status_display()),
 )
 

@@ -6,18 +6,19 @@ the cases on their meetings' agendas); everyone else gets 404.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from safeguarding.child_deaths import permissions, selectors
 from safeguarding.child_deaths.models import AgeBand, ChildDeathNotification, PanelReview
-from safeguarding.core.provenance import Column, RecordList, Records
+from safeguarding.core.dates import format_date
+from safeguarding.core.provenance import Column, RecordList, Records, scoped_to
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
+    pass
 
 UNDER_ONE_BANDS = (AgeBand.NEONATAL, AgeBand.INFANT)
 EXPECTED = ChildDeathNotification.Expectation.EXPECTED
@@ -27,29 +28,20 @@ def notified(year: ReportingYear) -> QuerySet[ChildDeathNotification]:
     return selectors.notifications_in_year(year=year).order_by("notified_on", "id")
 
 
-def _scope_notifications(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
-    return records.filter(pk__in=selectors.notification_list_for_user(user=user).values("pk"))
-
-
-def _scope_reviews(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
-    visible = selectors.notification_list_for_user(user=user).values("pk")
-    return records.filter(notification_id__in=visible)
-
-
 def reviews_completed(year: ReportingYear) -> QuerySet[PanelReview]:
     return selectors.reviews_completed_in_year(year=year).order_by("completed_on", "id")
 
 
 NOTIFICATION_COLUMNS = (
     Column("Reference", lambda n: n.reference),
-    Column("Notified", lambda n: f"{n.notified_on:%-d %B %Y}"),
+    Column("Notified", lambda n: format_date(n.notified_on)),
     Column("Age band", lambda n: n.get_age_band_display()),
     Column("Expected", lambda n: n.get_expectation_display()),
     Column("Lived in", lambda n: n.residence_area.name if n.residence_area else "Outside"),
 )
 REVIEW_COLUMNS = (
     Column("Reference", lambda r: r.notification.reference),
-    Column("Review completed", lambda r: f"{r.completed_on:%-d %B %Y}"),
+    Column("Review completed", lambda r: format_date(r.completed_on)),
     Column("Modifiable factors", lambda r: r.get_modifiable_display()),
 )
 
@@ -59,7 +51,7 @@ def _notifications(records: Records) -> RecordList:
         noun="child death notifications",
         records=records,
         allowed=permissions.can_view_cases,
-        scope=_scope_notifications,
+        scope=scoped_to(selectors.notification_list_for_user),
         columns=NOTIFICATION_COLUMNS,
         link=lambda n: reverse("child_deaths:notification_detail", args=[n.pk]),
     )
@@ -70,7 +62,7 @@ def _reviews(records: Records) -> RecordList:
         noun="child death reviews",
         records=records,
         allowed=permissions.can_view_cases,
-        scope=_scope_reviews,
+        scope=scoped_to(selectors.notification_list_for_user, field="notification_id"),
         columns=REVIEW_COLUMNS,
         link=lambda r: reverse("child_deaths:notification_detail", args=[r.notification_id]),
     )

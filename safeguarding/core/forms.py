@@ -11,13 +11,14 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import ErrorList
 from django.utils import timezone
 
 from safeguarding.core.concurrency import EditConflictError
+from safeguarding.core.years import ReportingYear
 
 _REQUIRED = str(forms.Field.default_error_messages["required"])
 
@@ -79,6 +80,41 @@ class VersionField(forms.IntegerField):
         kwargs.setdefault("required", True)
         kwargs.setdefault("min_value", 1)
         super().__init__(**kwargs)
+
+
+class ReportingYearField(forms.CharField):
+    """A reporting year typed as "2020-21" ("2020/21" and "2020-2021" are read too), cleaned to
+    a `core.years.ReportingYear`; anything else is an error saying how to write it. Empty is
+    None when the field is not required."""
+
+    def __init__(
+        self,
+        *,
+        label: str = "Reporting year",
+        help_text: str = "For example, 2020-21",
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("max_length", 9)
+        super().__init__(label=label, help_text=help_text, **kwargs)
+
+    def clean(self, value: Any) -> ReportingYear | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return ReportingYear.parse(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer only `queryset` in the form's model choice field `name`: the choices that depend on
+    the record or on who is signed in (a lead's own agencies, a meeting's agenda items). A value
+    outside it is refused as an invalid choice."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name!r} is not a model choice field")
+    field.queryset = queryset
 
 
 def add_service_errors(

@@ -11,7 +11,9 @@ The annual report's figure catalogue finds these the same way it finds the modul
 `records(year)` is the query the figure is counted from: its `count()` is the figure. A list
 page shows `scope(user, records(year))`: the part of those records the viewer may see by the
 module's own rules (an agency's lead sees their agency's). `allowed(user)` says whether the
-viewer may open the records at all (else 404).
+viewer may open the records at all (else 404). Most modules scope a list as their own list
+page is scoped: `scope=scoped_to(selectors.<entity>_list_for_user)`. Dates in a column are
+written with `core.dates.format_date` (the Europe/London date of a moment).
 """
 
 from __future__ import annotations
@@ -42,6 +44,23 @@ def _unscoped(_user: User, records: QuerySet[Any]) -> QuerySet[Any]:
     return records
 
 
+Scope = Callable[["User", QuerySet[Any]], QuerySet[Any]]
+
+
+def scoped_to(
+    list_for_user: Callable[..., QuerySet[Any]], *, field: str = "pk", **options: Any
+) -> Scope:
+    """A `RecordList.scope` that keeps the records the module's own list shows the viewer:
+    those whose `field` ("pk", or a foreign key such as "notification_id") is among
+    `list_for_user(user=user, **options)` (a `selectors.<entity>_list_for_user`)."""
+
+    def scope(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
+        visible = list_for_user(user=user, **options).values("pk")
+        return records.filter(**{f"{field}__in": visible})
+
+    return scope
+
+
 @dataclass(frozen=True)
 class RecordList:
     """The records one figure counts, and how a viewer may see them."""
@@ -50,7 +69,7 @@ class RecordList:
     records: Records
     allowed: Callable[[User], bool]
     columns: tuple[Column, ...]
-    scope: Callable[[User, QuerySet[Any]], QuerySet[Any]] = _unscoped
+    scope: Scope = _unscoped
     link: Callable[[Any], str] | None = None  # the record's own page, if it has one
 
     def count(self, year: ReportingYear) -> int:

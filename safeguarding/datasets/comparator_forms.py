@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
+from safeguarding.core.forms import ReportingYearField, limit_choices
 from safeguarding.core.uploads import CSV, check_upload
-from safeguarding.core.years import ReportingYear
 from safeguarding.datasets.figures import FIGURES
 from safeguarding.datasets.figures_returns_2026 import LATER_FIGURES
 from safeguarding.datasets.models import Comparator
@@ -25,7 +25,7 @@ def figure_choices() -> list[tuple[str, str]]:
 
 class ComparatorForm(forms.Form):
     figure = forms.ChoiceField(choices=figure_choices)
-    year = forms.CharField(label="Reporting year", help_text="For example, 2025-26", max_length=9)
+    year = ReportingYearField(help_text="For example, 2025-26")
     geography = forms.ChoiceField(choices=Comparator.Geography.choices)
     area = forms.ModelChoiceField(
         queryset=Area.objects.none(),
@@ -41,15 +41,7 @@ class ComparatorForm(forms.Form):
 
     def __init__(self, *args: Any, areas: QuerySet[Area], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        area_field = self.fields["area"]
-        assert isinstance(area_field, forms.ModelChoiceField)
-        area_field.queryset = areas
-
-    def clean_year(self) -> ReportingYear:
-        try:
-            return ReportingYear.parse(self.cleaned_data["year"])
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+        limit_choices(self, "area", areas)
 
 
 class ComparatorImportForm(forms.Form):

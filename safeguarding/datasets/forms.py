@@ -9,8 +9,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
-from safeguarding.core.forms import VersionField
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.forms import ReportingYearField, VersionField, limit_choices
 from safeguarding.datasets.rules import ALLOWED_SUFFIXES, max_upload_bytes, parse_period
 from safeguarding.partnership.models import Area
 
@@ -47,9 +46,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, areas: QuerySet[Area], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        area_field = self.fields["area"]
-        assert isinstance(area_field, forms.ModelChoiceField)
-        area_field.queryset = areas
+        limit_choices(self, "area", areas)
 
     def clean_period(self) -> tuple[date, date]:
         try:
@@ -82,7 +79,7 @@ class PopulationChangeForm(forms.Form):
 
 class PopulationForm(forms.Form):
     area = forms.ModelChoiceField(queryset=Area.objects.none(), empty_label="Choose an area")
-    year = forms.CharField(label="Reporting year", help_text="For example, 2020-21", max_length=9)
+    year = ReportingYearField()
     children = forms.IntegerField(label="Children aged 0 to 17", min_value=1)
     source = forms.CharField(
         label="Source",
@@ -92,15 +89,7 @@ class PopulationForm(forms.Form):
 
     def __init__(self, *args: Any, areas: QuerySet[Area], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        area_field = self.fields["area"]
-        assert isinstance(area_field, forms.ModelChoiceField)
-        area_field.queryset = areas
-
-    def clean_year(self) -> ReportingYear:
-        try:
-            return ReportingYear.parse(self.cleaned_data["year"])
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+        limit_choices(self, "area", areas)
 
 
 class ImportConfirmForm(forms.Form):

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
-from safeguarding.core.forms import GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField, limit_choices
 from safeguarding.governance import evidence
 from safeguarding.governance.models import (
     AgendaItem,
@@ -190,7 +190,7 @@ class PaperForm(forms.Form):
     def __init__(self, *args: Any, meeting: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if meeting is not None:
-            self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
+            limit_choices(self, "agenda_item", meeting.agenda_items.all())
 
 
 class MinutesForm(forms.Form):
@@ -210,7 +210,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, meeting: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if meeting is not None:
-            self.fields["agenda_item"].queryset = meeting.agenda_items.all()  # type: ignore[attr-defined]
+            limit_choices(self, "agenda_item", meeting.agenda_items.all())
 
 
 class MeetingActionForm(forms.Form):
@@ -235,7 +235,7 @@ class EscalationForm(forms.Form):
     def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if groups is not None:
-            self.fields["to_group"].queryset = groups  # type: ignore[attr-defined]
+            limit_choices(self, "to_group", groups)
 
 
 class AttendanceForm(forms.Form):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from safeguarding.core.dates import format_date
 from safeguarding.core.provenance import Column, RecordList
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import permissions, selectors
@@ -60,10 +61,6 @@ def _scope_decisions(user: User, records: QuerySet[Any]) -> QuerySet[Any]:
     return records.filter(meeting__group_id__in=_visible_groups(user))
 
 
-def _when(value: Any) -> str:
-    return f"{value:%-d %B %Y}"
-
-
 RECORDS: dict[str, RecordList] = {
     "governance.meetings": RecordList(
         noun="meetings",
@@ -72,7 +69,7 @@ RECORDS: dict[str, RecordList] = {
         scope=_scope_meetings,
         columns=(
             Column("Group", lambda m: m.group.name),
-            Column("Held", lambda m: _when(m.starts_at)),
+            Column("Held", lambda m: format_date(m.starts_at)),
         ),
         link=lambda m: reverse("governance:meeting_detail", args=[m.pk]),
     ),
@@ -83,7 +80,7 @@ RECORDS: dict[str, RecordList] = {
         scope=_scope_decisions,
         columns=(
             Column("Group", lambda d: d.meeting.group.name),
-            Column("Meeting", lambda d: _when(d.meeting.starts_at)),
+            Column("Meeting", lambda d: format_date(d.meeting.starts_at)),
             Column("Decision", lambda d: d.text),
         ),
         link=lambda d: reverse("governance:meeting_detail", args=[d.meeting_id]),

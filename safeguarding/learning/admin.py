@@ -8,18 +8,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from safeguarding.core.admin import ViewOnlyAdmin
 from safeguarding.learning.models import LearningPoint, Theme, ThemeNameChange
-
-
-class _ViewOnly(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class ThemeNameChangeInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -34,14 +24,14 @@ class ThemeNameChangeInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Theme)
-class ThemeAdmin(_ViewOnly):
+class ThemeAdmin(ViewOnlyAdmin[Theme]):
     list_display = ["name", "slug", "retired_on"]
     search_fields = ["name"]
     inlines = [ThemeNameChangeInline]
 
 
 @admin.register(LearningPoint)
-class LearningPointAdmin(_ViewOnly):
+class LearningPointAdmin(ViewOnlyAdmin[LearningPoint]):
     list_display = ["title", "source_kind", "recorded_on", "is_published"]
     list_filter = ["source_kind", "is_published"]
     search_fields = ["title"]

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from safeguarding.core.forms import VersionField
+from safeguarding.core.forms import VersionField, limit_choices
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.models import Agency, Area
@@ -76,7 +76,7 @@ class LearningSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices()  # type: ignore[attr-defined]
         if themes is not None:
-            self.fields["theme"].queryset = themes  # type: ignore[attr-defined]
+            limit_choices(self, "theme", themes)
 
     def clean_year(self) -> ReportingYear | None:
         label = self.cleaned_data.get("year") or ""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from safeguarding.core.admin import ViewOnlyAdmin
 from safeguarding.training.models import (
     Briefing,
     Certificate,
@@ -18,48 +16,37 @@ from safeguarding.training.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(Course)
-class CourseAdmin(ReadOnlyAdmin):
+class CourseAdmin(ViewOnlyAdmin[Course]):
     list_display = ("title", "format", "level", "is_published")
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(ReadOnlyAdmin):
+class TrainingSessionAdmin(ViewOnlyAdmin[TrainingSession]):
     list_display = ("course", "starts_at", "capacity", "status")
 
 
 @admin.register(TrainingBooking)
-class TrainingBookingAdmin(ReadOnlyAdmin):
+class TrainingBookingAdmin(ViewOnlyAdmin[TrainingBooking]):
     list_display = ("id", "session", "agency", "status", "attendance", "charge_pence")
     list_filter = ("status", "attendance")
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ReadOnlyAdmin):
+class CertificateAdmin(ViewOnlyAdmin[Certificate]):
     list_display = ("code", "title", "completed_on", "revoked_at")
 
 
 @admin.register(Briefing)
-class BriefingAdmin(ReadOnlyAdmin):
+class BriefingAdmin(ViewOnlyAdmin[Briefing]):
     list_display = ("title", "published_on", "is_public")
 
 
 @admin.register(CourseValidation)
-class CourseValidationAdmin(ReadOnlyAdmin):
+class CourseValidationAdmin(ViewOnlyAdmin[CourseValidation]):
     list_display = ("title", "agency", "status", "expires_on")
 
 
 @admin.register(TrainingNeedsSurvey)
-class TrainingNeedsSurveyAdmin(ReadOnlyAdmin):
+class TrainingNeedsSurveyAdmin(ViewOnlyAdmin[TrainingNeedsSurvey]):
     list_display = ("year_label", "opens_on", "closes_on")

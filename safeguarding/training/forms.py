@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from safeguarding.accounts.models import User
-from safeguarding.core.forms import GOVUKDateField, GOVUKDateTimeField, VersionField
+from safeguarding.core.forms import GOVUKDateField, GOVUKDateTimeField, VersionField, limit_choices
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training.models import Briefing, Course, CourseValidation, TrainingBooking
 from safeguarding.training.rules import VALIDATION_CHECKLIST
@@ -256,9 +256,7 @@ class ValidationSubmitForm(forms.Form):
 
     def __init__(self, *args: Any, agency_ids: frozenset[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Agency.objects.filter(pk__in=agency_ids).order_by("name")
+        limit_choices(self, "agency", Agency.objects.filter(pk__in=agency_ids).order_by("name"))
 
 
 class ValidationReviewForm(forms.Form):
@@ -314,9 +312,7 @@ class NeedsResponseForm(forms.Form):
         self, *args: Any, agency_ids: frozenset[int], priorities: list[Priority], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Agency.objects.filter(pk__in=agency_ids).order_by("name")
+        limit_choices(self, "agency", Agency.objects.filter(pk__in=agency_ids).order_by("name"))
         self.priorities = priorities
         for priority in priorities:
             self.fields[f"covered_{priority.pk}"] = forms.ChoiceField(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from safeguarding.core.dates import format_date
 from safeguarding.core.provenance import Column, RecordList, Records
 from safeguarding.core.years import ReportingYear
 from safeguarding.training import permissions
@@ -99,20 +100,16 @@ def _person(learner: Any) -> str:
     return learner.display_name if learner is not None else "Not recorded (paper register)"
 
 
-def _when(value: Any) -> str:
-    return f"{value:%-d %B %Y}" if value else ""
-
-
 SESSION_COLUMNS = (
     Column("Course", lambda s: s.course.title),
-    Column("Starts", lambda s: _when(s.starts_at)),
+    Column("Starts", lambda s: format_date(s.starts_at)),
     Column("Places", lambda s: s.capacity),
 )
 BOOKING_COLUMNS = (
     Column("Person", lambda b: _person(b.learner)),
     Column("Agency", lambda b: b.agency.name if b.agency else ""),
     Column("Course", lambda b: b.session.course.title),
-    Column("Session", lambda b: _when(b.session.starts_at)),
+    Column("Session", lambda b: format_date(b.session.starts_at)),
 )
 EVALUATION_COLUMNS = (
     Column("Person", lambda e: _person(e.booking.learner)),
@@ -161,7 +158,7 @@ RECORDS: dict[str, RecordList] = {
         columns=(
             Column("Certificate", lambda c: c.title),
             Column("Person", lambda c: _person(c.learner)),
-            Column("Issued", lambda c: _when(c.issued_at)),
+            Column("Issued", lambda c: format_date(c.issued_at)),
         ),
     ),
     "training.courses_validated": RecordList(
@@ -176,7 +173,7 @@ RECORDS: dict[str, RecordList] = {
         columns=(
             Column("Course", lambda v: v.title),
             Column("Agency", lambda v: v.agency.name),
-            Column("Validated", lambda v: _when(v.validated_on)),
+            Column("Validated", lambda v: format_date(v.validated_on)),
         ),
         link=lambda v: reverse("training:validation_detail", args=[v.pk]),
     ),

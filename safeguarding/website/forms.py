@@ -8,7 +8,7 @@ from django import forms
 
 from safeguarding.assurance.models import FormTemplate
 from safeguarding.case_reviews.models import PracticeReview
-from safeguarding.core.forms import GOVUKDateField, VersionField
+from safeguarding.core.forms import GOVUKDateField, VersionField, limit_choices
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import Audience, Page, Resource, Tool, ToolOutcome, Topic
 
@@ -131,9 +131,9 @@ class ConcernDistrictForm(forms.Form):
 
     def __init__(self, *args: Any, area: Area, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["district"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = District.objects.active().filter(area=area).order_by("name")
+        limit_choices(
+            self, "district", District.objects.active().filter(area=area).order_by("name")
+        )
 
 
 class ToolForm(forms.Form):
@@ -182,9 +182,7 @@ class ToolRuleForm(forms.Form):
             for q in questions
             if q.has_options
         ]
-        outcome = self.fields["outcome"]
-        assert isinstance(outcome, forms.ModelChoiceField)
-        outcome.queryset = ToolOutcome.objects.filter(tool=tool)
+        limit_choices(self, "outcome", ToolOutcome.objects.filter(tool=tool))
 
     def rule(self) -> dict[str, Any]:
         key, _, option = self.cleaned_data["answer"].partition("|")

@@ -27,6 +27,34 @@ if TYPE_CHECKING:
 # --- meetings ------------------------------------------------------------------------
 
 
+def _meeting_details(
+    *, kind: str, held_on: date, title: str, papers: str, cases: list[ChildDeathNotification]
+) -> dict[str, object]:
+    """A meeting's details as stored, once its agenda is checked: a child death review meeting
+    is about one child."""
+    if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
+        raise ValidationError({"cases": "A child death review meeting is about one child."})
+    return {"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers}
+
+
+def _agenda_set(
+    *,
+    actor: User | None,
+    meeting: ReviewMeeting,
+    members: list[User],
+    cases: list[ChildDeathNotification],
+) -> None:
+    """Set the meeting's members and cases, and record them."""
+    meeting.members.set(members)
+    meeting.cases.set(cases)
+    event_record(
+        actor=actor,
+        verb=verbs.REVIEW_MEETING_AGENDA_SET,
+        target=meeting,
+        data={"cases": [c.reference for c in cases], "members": sorted(m.pk for m in members)},
+    )
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -39,26 +67,13 @@ def meeting_create(
     papers: str = "",
 ) -> ReviewMeeting:
     cases = list(cases)
-    if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
-        raise ValidationError({"cases": "A child death review meeting is about one child."})
     meeting = tracked_create(
         actor=actor,
         model=ReviewMeeting,
-        data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
+        data=_meeting_details(kind=kind, held_on=held_on, title=title, papers=papers, cases=cases),
         verb=verbs.REVIEW_MEETING_CREATED,
     )
-    member_list = list(members)
-    meeting.members.set(member_list)
-    meeting.cases.set(cases)
-    event_record(
-        actor=actor,
-        verb=verbs.REVIEW_MEETING_AGENDA_SET,
-        target=meeting,
-        data={
-            "cases": [c.reference for c in cases],
-            "members": sorted(m.pk for m in member_list),
-        },
-    )
+    _agenda_set(actor=actor, meeting=meeting, members=list(members), cases=cases)
     return meeting
 
 
@@ -75,14 +90,13 @@ def meeting_update(
     cases: Iterable[ChildDeathNotification] = (),
     papers: str = "",
 ) -> ReviewMeeting:
-    """Change a meeting: its details and papers (version-checked), members and agenda."""
-    cases = list(cases)
-    if kind == ReviewMeeting.Kind.CDR_MEETING and len(cases) > 1:
-        raise ValidationError({"cases": "A child death review meeting is about one child."})
+    """Change a meeting: its details and papers (version-checked), members and agenda (recorded
+    only when they change)."""
+    cases = sorted(cases, key=lambda c: c.reference)
     tracked_update(
         actor=actor,
         obj=meeting,
-        data={"kind": kind, "held_on": held_on, "title": title.strip(), "papers": papers},
+        data=_meeting_details(kind=kind, held_on=held_on, title=title, papers=papers, cases=cases),
         verb=verbs.REVIEW_MEETING_CHANGED,
         expected_version=expected_version,
     )
@@ -91,14 +105,7 @@ def meeting_update(
         sorted(meeting.cases.values_list("reference", flat=True)),
         sorted(meeting.members.values_list("pk", flat=True)),
     )
-    after = (sorted(c.reference for c in cases), sorted(m.pk for m in member_list))
+    after = ([c.reference for c in cases], sorted(m.pk for m in member_list))
     if before != after:
-        meeting.members.set(member_list)
-        meeting.cases.set(cases)
-        event_record(
-            actor=actor,
-            verb=verbs.REVIEW_MEETING_AGENDA_SET,
-            target=meeting,
-            data={"cases": after[0], "members": after[1]},
-        )
+        _agenda_set(actor=actor, meeting=meeting, members=member_list, cases=cases)
     return meeting

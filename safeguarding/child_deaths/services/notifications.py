@@ -102,6 +102,17 @@ def _check_duplicates(
     return DuplicateOverride(matches=matches, reason=reason)
 
 
+def _nhs_number_checked(nhs_number: str) -> str:
+    """The NHS number as its 10 digits, or "" when none was given; a number with a wrong check
+    digit is refused."""
+    nhs = identity.nhs_number_clean(nhs_number)
+    if nhs and not identity.nhs_number_is_valid(nhs):
+        raise ValidationError(
+            {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
+        )
+    return nhs
+
+
 def _identity_hashes(*, child_name: str, date_of_birth: date, nhs_number: str) -> dict[str, str]:
     dob = date_of_birth.isoformat()
     nhs = identity.nhs_number_clean(nhs_number)
@@ -213,11 +224,7 @@ def notification_create(
         notified_on=notified_on,
         today=timezone.localdate(),
     )
-    nhs = identity.nhs_number_clean(nhs_number)
-    if nhs and not identity.nhs_number_is_valid(nhs):
-        raise ValidationError(
-            {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
-        )
+    nhs = _nhs_number_checked(nhs_number)
     _check_residence(residence_area=residence_area, home_area_name=home_area_name)
     matches = selectors.notification_likely_duplicates(
         nhs_number=nhs, child_name=child_name, date_of_birth=date_of_birth
@@ -326,11 +333,7 @@ def notification_update(
         notified_on=notified_on,
         today=timezone.localdate(),
     )
-    nhs = identity.nhs_number_clean(nhs_number)
-    if nhs and not identity.nhs_number_is_valid(nhs):
-        raise ValidationError(
-            {"nhs_number": "Enter a valid NHS number: 10 digits with a correct check digit."}
-        )
+    nhs = _nhs_number_checked(nhs_number)
     _check_residence(residence_area=residence_area, home_area_name=home_area_name)
     band = identity.age_band(date_of_birth, date_of_death)
     assert band is not None

@@ -24,6 +24,7 @@ from safeguarding.governance.models import (
     BudgetLine,
     FundingContribution,
 )
+from safeguarding.governance.services.common import _record_or_correct
 from safeguarding.partnership.models import Agency
 
 if TYPE_CHECKING:
@@ -233,30 +234,13 @@ def funding_contribution_record(
     """Record (or correct) an agency's agreed and received contribution for a year."""
     if agreed < 0 or received < 0:
         raise ValidationError("Amounts cannot be negative.")
-    existing = (
-        FundingContribution.objects.select_for_update(of=("self",))
-        .filter(agency=agency, year_start=year_start)
-        .first()
-    )
-    if existing is None:
-        return tracked_create(
-            actor=actor,
-            model=FundingContribution,
-            data={
-                "agency": agency,
-                "year_start": year_start,
-                "agreed": agreed,
-                "received": received,
-            },
-            verb=verbs.FUNDING_CONTRIBUTION_RECORDED,
-        )
-    tracked_update(
+    return _record_or_correct(
         actor=actor,
-        obj=existing,
-        data={"agreed": agreed, "received": received},
+        model=FundingContribution,
+        key={"agency": agency, "year_start": year_start},
+        values={"agreed": agreed, "received": received},
         verb=verbs.FUNDING_CONTRIBUTION_RECORDED,
     )
-    return existing
 
 
 @transaction.atomic
@@ -270,27 +254,10 @@ def budget_line_record(
 ) -> BudgetLine:
     if amount < 0:
         raise ValidationError({"amount": "The amount cannot be negative."})
-    existing = (
-        BudgetLine.objects.select_for_update(of=("self",))
-        .filter(year_start=year_start, category=category)
-        .first()
-    )
-    if existing is None:
-        return tracked_create(
-            actor=actor,
-            model=BudgetLine,
-            data={
-                "year_start": year_start,
-                "category": category,
-                "amount": amount,
-                "description": description.strip(),
-            },
-            verb=verbs.BUDGET_LINE_RECORDED,
-        )
-    tracked_update(
+    return _record_or_correct(
         actor=actor,
-        obj=existing,
-        data={"amount": amount, "description": description.strip()},
+        model=BudgetLine,
+        key={"year_start": year_start, "category": category},
+        values={"amount": amount, "description": description.strip()},
         verb=verbs.BUDGET_LINE_RECORDED,
     )
-    return existing

@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 
-from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.activity_log.services import event_record
 from safeguarding.governance import evidence, verbs
 from safeguarding.governance.models import (
     EvidenceLink,
     PriorityPlan,
     PriorityProgress,
 )
+from safeguarding.governance.services.common import _record_or_correct
 from safeguarding.partnership.models import Priority
 
 if TYPE_CHECKING:
@@ -29,21 +30,13 @@ if TYPE_CHECKING:
 def priority_plan_save(
     *, actor: User | None, priority: Priority, what_it_is: str, how: str
 ) -> PriorityPlan:
-    plan = PriorityPlan.objects.select_for_update(of=("self",)).filter(priority=priority).first()
-    if plan is None:
-        return tracked_create(
-            actor=actor,
-            model=PriorityPlan,
-            data={"priority": priority, "what_it_is": what_it_is.strip(), "how": how.strip()},
-            verb=verbs.PRIORITY_PLAN_SAVED,
-        )
-    tracked_update(
+    return _record_or_correct(
         actor=actor,
-        obj=plan,
-        data={"what_it_is": what_it_is.strip(), "how": how.strip()},
+        model=PriorityPlan,
+        key={"priority": priority},
+        values={"what_it_is": what_it_is.strip(), "how": how.strip()},
         verb=verbs.PRIORITY_PLAN_SAVED,
     )
-    return plan
 
 
 @transaction.atomic
