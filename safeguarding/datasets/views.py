@@ -9,17 +9,16 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core import exports
+from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -351,13 +350,12 @@ import_withdraw = form_view(
 @require_POST
 def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.import_batch_cancel(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "The import was cancelled and nothing from it is kept.")
-    return redirect("datasets:import_detail", batch.pk)
+    return button_post(
+        request,
+        lambda: services.import_batch_cancel(actor=request.user, batch=batch),
+        done="The import was cancelled and nothing from it is kept.",
+        to=reverse("datasets:import_detail", args=[batch.pk]),
+    )
 
 
 # --- populations ---------------------------------------------------------------------

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -335,27 +335,22 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def theme_retire(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.theme_retire(actor=request.user, theme=theme)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            f"“{theme.name}” has been retired. Learning recorded with it keeps it, but it "
-            "cannot be chosen for new learning.",
-        )
-    return redirect("learning:theme_detail", theme.pk)
+    return button_post(
+        request,
+        lambda: services.theme_retire(actor=request.user, theme=theme),
+        done=f"“{theme.name}” has been retired. Learning recorded with it keeps it, but it "
+        "cannot be chosen for new learning.",
+        to=reverse("learning:theme_detail", args=[theme.pk]),
+    )
 
 
 @login_required
 @require_POST
 def theme_reinstate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.theme_reinstate(actor=request.user, theme=theme)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"“{theme.name}” can be chosen for new learning again.")
-    return redirect("learning:theme_detail", theme.pk)
+    return button_post(
+        request,
+        lambda: services.theme_reinstate(actor=request.user, theme=theme),
+        done=f"“{theme.name}” can be chosen for new learning again.",
+        to=reverse("learning:theme_detail", args=[theme.pk]),
+    )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
@@ -228,7 +229,6 @@ def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page with a warning, POST sends. A meeting with no papers, or whose papers were already
     sent, is told so and nothing is sent."""
     from django.contrib import messages
-    from django.core.exceptions import ValidationError
 
     meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
     papers = list(meeting.papers.all())
@@ -250,29 +250,24 @@ def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 "breadcrumbs": meeting_crumbs(meeting, ("Send the papers", "")),
             },
         )
-    try:
-        services.papers_publish(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "The papers have been sent to the group's members.")
-    return redirect("governance:meeting_detail", meeting.pk)
+    return button_post(
+        request,
+        lambda: services.papers_publish(actor=request.user, meeting=meeting),
+        done="The papers have been sent to the group's members.",
+        to=reverse("governance:meeting_detail", args=[meeting.pk]),
+    )
 
 
 @login_required
 @require_POST
 def meeting_invitations_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    try:
-        sent = services.meeting_invitations_send(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Invitations have been sent to {sent} member(s).")
-    return redirect("governance:meeting_detail", meeting.pk)
+    return button_post(
+        request,
+        lambda: services.meeting_invitations_send(actor=request.user, meeting=meeting),
+        done=lambda sent: f"Invitations have been sent to {sent} member(s).",
+        to=reverse("governance:meeting_detail", args=[meeting.pk]),
+    )
 
 
 @login_required
