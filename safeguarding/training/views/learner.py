@@ -23,9 +23,10 @@ from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Closed, Crumb, Words, form_view
+from safeguarding.core.paging import page_of
 from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
+from safeguarding.training.views.common import CRUMBS, your_training_crumb
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User

@@ -19,10 +19,11 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb
 
 
 @login_required
