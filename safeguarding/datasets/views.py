@@ -10,7 +10,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,6 +29,7 @@ from safeguarding.core.pages import (
     form_view,
     initial_from,
 )
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures, forms, permissions, selectors, services
@@ -203,9 +203,11 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "datasets/import_list.html",
         {
-            "page_obj": Paginator(
-                selectors.import_batch_list_for_user(user=request.user), PAGE_SIZE
-            ).get_page(request.GET.get("page")),
+            "page_obj": page_of(
+                request,
+                selectors.import_batch_list_for_user(user=request.user),
+                per_page=PAGE_SIZE,
+            ),
             "breadcrumbs": CRUMBS(("Imports", "")),
         },
     )
@@ -381,11 +383,7 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         ),
         submit="Save population",
         template="datasets/population_list.html",
-        context={
-            "page_obj": Paginator(selectors.population_list(), PAGE_SIZE).get_page(
-                request.GET.get("page")
-            )
-        },
+        context={"page_obj": page_of(request, selectors.population_list(), per_page=PAGE_SIZE)},
         breadcrumbs=CRUMBS(("Populations", "")),
     )
 

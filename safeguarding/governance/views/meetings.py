@@ -11,8 +11,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +29,7 @@ from safeguarding.core.pages import (
     form_view,
     initial_from,
 )
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.governance import calendar, forms, permissions, selectors, services
 from safeguarding.governance.models import Meeting
@@ -43,13 +42,8 @@ if TYPE_CHECKING:
 # --- meetings ------------------------------------------------------------------------
 
 
-# Rows on one page of a list of meetings (a partnership's meetings are never shown whole).
-PER_PAGE = 25
-
-
-def _page_of(request: AuthenticatedHttpRequest, items: QuerySet[Meeting]) -> Page[Meeting]:
-    """The requested page (a missing or wrong page number shows the first or last)."""
-    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+# A list of meetings is paged by core.paging.page_of, 25 rows a page (a partnership's meetings
+# are never shown whole).
 
 
 @login_required
@@ -66,7 +60,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "breadcrumbs": CRUMBS(("Meetings", "")),
             "groups": selectors.group_list_for_user(user=request.user),
             "past": past,
-            "page_obj": _page_of(request, meetings),
+            "page_obj": page_of(request, meetings),
             "query": "when=past" if past else "",
         },
     )
@@ -84,7 +78,7 @@ def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ("Meetings", reverse("governance:meeting_list")), (group.name, "")
             ),
             "group": group,
-            "page_obj": _page_of(request, selectors.meeting_list_for_group(group=group)),
+            "page_obj": page_of(request, selectors.meeting_list_for_group(group=group)),
             "can_run": permissions.can_run_group_meetings(request.user, group),
         },
     )
