@@ -12,13 +12,11 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.actions import forms, permissions, selectors, services
@@ -29,15 +27,11 @@ from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, calls, form_page, form_view, initial_from
+from safeguarding.core.paging import filter_query, page_of
 from safeguarding.core.permissions import require
 
 CRUMBS = Trail("Actions", "actions:action_list")
 PAGE_SIZE = 50
-
-
-def _query(request: AuthenticatedHttpRequest, keys: tuple[str, ...]) -> str:
-    """The list's filters, for its pagination and download links."""
-    return urlencode([(key, value) for key in keys if (value := request.GET.get(key))])
 
 
 def _plan_crumb(plan: ActionPlan) -> tuple[str, str]:
@@ -58,8 +52,8 @@ def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.ActionFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     actions = selectors.action_list_for_user(user=request.user, **filters)
-    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = _query(request, ("status", "agency", "overdue", "mine"))
+    page = page_of(request, actions, per_page=PAGE_SIZE)
+    query = filter_query(request, keep=("status", "agency", "overdue", "mine"))
     return render(
         request,
         "actions/action_list.html",
@@ -107,8 +101,8 @@ def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "actions/action_plan_list.html",
         {
             "form": form,
-            "page_obj": Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page")),
-            "query": _query(request, ("search", "review_due")),
+            "page_obj": page_of(request, plans, per_page=PAGE_SIZE),
+            "query": filter_query(request, keep=("search", "review_due")),
             "due_for_review_count": selectors.action_plans_due_for_review(
                 user=request.user, today=today
             ).count(),

@@ -10,7 +10,6 @@ Form page: not used: the log's only form is the GET filter on the event list (no
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.activity_log import permissions, selectors
 from safeguarding.activity_log.forms import EventFilterForm
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 
 CURSOR_KEYS = ("before", "after")
@@ -92,7 +92,7 @@ def viewer_list(
 def task_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Background jobs, failed ones first, so failures are visible, not only in logs."""
     require(permissions.can_view_task_results(request.user))
-    failed = Paginator(selectors.task_result_list_failed(), 50).get_page(request.GET.get("page"))
+    failed = page_of(request, selectors.task_result_list_failed(), per_page=50)
     return render(
         request,
         "activity_log/task_list.html",

@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 from safeguarding.annual_reports import catalogue
+from safeguarding.core.paging import page_at
 from safeguarding.core.provenance import RecordList
 from safeguarding.core.years import ReportingYear
 
@@ -116,7 +117,7 @@ def figure_records_for_user(
     """One page of the records a figure counts that the user may see."""
     everything: QuerySet[Any] = records.records(year)
     mine = records.scope(user, everything)
-    found: Page[Any] = Paginator(mine, PAGE_SIZE).get_page(page)
+    found = page_at(mine, page, per_page=PAGE_SIZE)
     rows = [
         (
             records.link(item) if records.link is not None else "",

@@ -8,6 +8,9 @@ Callers must fetch rows through a selector scoped to the user and record an acti
 queryset with `.iterator()`), CSV is sent line by line, XLSX is written by openpyxl's write-only
 workbook to a temporary file on disk and sent in chunks, so neither holds the export in memory.
 New exports use them; `csv_response` / `xlsx_response` remain for small, bounded tables.
+
+Every export is sent with `Cache-Control: private, no-store`: its rows are sensitive, so no
+browser or proxy keeps a copy.
 """
 
 from __future__ import annotations
@@ -18,14 +21,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from tempfile import SpooledTemporaryFile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+R = TypeVar("R", bound=HttpResponseBase)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _private(response: R) -> R:
+    """The export as a download that no browser or shared cache keeps (its rows are sensitive)."""
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def safe_cell(value: Any) -> Any:
@@ -53,7 +64,7 @@ def csv_response(
         writer.writerow([safe_cell(v) for v in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _private(response)
 
 
 def _workbook() -> Workbook:
@@ -74,12 +85,9 @@ def xlsx_response(
         worksheet.append([safe_cell(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _private(response)
 
 
 class _Echo:
@@ -104,7 +112,7 @@ def csv_stream_response(
         csv_stream_rows(header, rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _private(response)
 
 
 def xlsx_stream_response(
@@ -120,9 +128,6 @@ def xlsx_stream_response(
     spool = SpooledTemporaryFile(max_size=2 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
     workbook.save(spool)
     spool.seek(0)
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return _private(
+        FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
     )

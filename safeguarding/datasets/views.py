@@ -9,17 +9,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core import exports
+from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -31,6 +29,7 @@ from safeguarding.core.pages import (
     form_view,
     initial_from,
 )
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures, forms, permissions, selectors, services
@@ -204,9 +203,11 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "datasets/import_list.html",
         {
-            "page_obj": Paginator(
-                selectors.import_batch_list_for_user(user=request.user), PAGE_SIZE
-            ).get_page(request.GET.get("page")),
+            "page_obj": page_of(
+                request,
+                selectors.import_batch_list_for_user(user=request.user),
+                per_page=PAGE_SIZE,
+            ),
             "breadcrumbs": CRUMBS(("Imports", "")),
         },
     )
@@ -351,13 +352,12 @@ import_withdraw = form_view(
 @require_POST
 def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.import_batch_cancel(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "The import was cancelled and nothing from it is kept.")
-    return redirect("datasets:import_detail", batch.pk)
+    return button_post(
+        request,
+        lambda: services.import_batch_cancel(actor=request.user, batch=batch),
+        done="The import was cancelled and nothing from it is kept.",
+        to=reverse("datasets:import_detail", args=[batch.pk]),
+    )
 
 
 # --- populations ---------------------------------------------------------------------
@@ -383,11 +383,7 @@ def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         ),
         submit="Save population",
         template="datasets/population_list.html",
-        context={
-            "page_obj": Paginator(selectors.population_list(), PAGE_SIZE).get_page(
-                request.GET.get("page")
-            )
-        },
+        context={"page_obj": page_of(request, selectors.population_list(), per_page=PAGE_SIZE)},
         breadcrumbs=CRUMBS(("Populations", "")),
     )
 

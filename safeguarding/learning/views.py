@@ -13,18 +13,18 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, Trail, create_view, form_page
+from safeguarding.core.paging import filter_query, page_of
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
 
@@ -53,10 +53,8 @@ def learning_point_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     filters = form.filters()
     points = selectors.learning_point_list_for_user(user=request.user, **filters)
-    page = Paginator(points, _PER_PAGE).get_page(request.GET.get("page"))
-    query = urlencode(
-        [(k, v) for k, v in request.GET.items() if k in form.fields and v], doseq=False
-    )
+    page = page_of(request, points, per_page=_PER_PAGE)
+    query = filter_query(request, keep=tuple(form.fields))
     return render(
         request,
         "learning/learning_point_list.html",
@@ -215,7 +213,7 @@ def learning_trends(request: AuthenticatedHttpRequest) -> HttpResponse:
     table, counting only the learning the user may see."""
     require(permissions.can_view_learning(request.user))
     form, trend = _trend(request)
-    query = urlencode([(k, v) for k, v in request.GET.items() if k in form.fields and v])
+    query = filter_query(request, keep=tuple(form.fields))
     return render(
         request,
         "learning/learning_trends.html",
@@ -258,9 +256,11 @@ def theme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "learning/theme_list.html",
         {
-            "page_obj": Paginator(
-                selectors.theme_list_with_usage(user=request.user), _THEMES_PER_PAGE
-            ).get_page(request.GET.get("page")),
+            "page_obj": page_of(
+                request,
+                selectors.theme_list_with_usage(user=request.user),
+                per_page=_THEMES_PER_PAGE,
+            ),
             "can_manage": permissions.can_manage_themes(request.user),
             "breadcrumbs": CRUMBS(("Themes", "")),
         },
@@ -335,27 +335,22 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def theme_retire(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.theme_retire(actor=request.user, theme=theme)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            f"“{theme.name}” has been retired. Learning recorded with it keeps it, but it "
-            "cannot be chosen for new learning.",
-        )
-    return redirect("learning:theme_detail", theme.pk)
+    return button_post(
+        request,
+        lambda: services.theme_retire(actor=request.user, theme=theme),
+        done=f"“{theme.name}” has been retired. Learning recorded with it keeps it, but it "
+        "cannot be chosen for new learning.",
+        to=reverse("learning:theme_detail", args=[theme.pk]),
+    )
 
 
 @login_required
 @require_POST
 def theme_reinstate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
-    try:
-        services.theme_reinstate(actor=request.user, theme=theme)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"“{theme.name}” can be chosen for new learning again.")
-    return redirect("learning:theme_detail", theme.pk)
+    return button_post(
+        request,
+        lambda: services.theme_reinstate(actor=request.user, theme=theme),
+        done=f"“{theme.name}” can be chosen for new learning again.",
+        to=reverse("learning:theme_detail", args=[theme.pk]),
+    )

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.annual_reports import forms, permissions, selectors, services, text
 from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
-from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Trail, Words, calls, form_view, initial_from
 

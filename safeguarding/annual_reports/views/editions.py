@@ -27,8 +27,8 @@ from safeguarding.annual_reports import (
     services,
 )
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
-from safeguarding.annual_reports.views.common import button_post
 from safeguarding.annual_reports.views.editor import editor_page
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,

@@ -4,14 +4,11 @@ record, list pagination and the charts of answers to a form's questions."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
-
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from functools import partial
+from typing import TYPE_CHECKING
 
 from safeguarding.assurance import permissions
+from safeguarding.core import paging
 from safeguarding.core.charts import Chart, Figure, bar_chart
 from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
@@ -36,17 +33,8 @@ def may_manage_all(user: User) -> None:
     require(permissions.can_manage_assurance(user), write_attempt=True)
 
 
-def paginate(
-    request: HttpRequest,
-    items: QuerySet[Any] | Sequence[Any],
-    *,
-    keep: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    """A page of a list for components/pagination.html: `page_obj`, the `query` string of the
-    filters to keep on the page links, and the whole list's `count`."""
-    page: Page[Any] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = urlencode([(key, value) for key in keep if (value := request.GET.get(key))])
-    return {"page_obj": page, "query": query, "count": page.paginator.count}
+# A list page's context (page_obj, query, count) at this app's page size.
+paginate = partial(paging.paginate, per_page=PAGE_SIZE)
 
 
 def answer_charts(results: Sequence[QuestionResult], *, counted: str) -> dict[str, Chart]:

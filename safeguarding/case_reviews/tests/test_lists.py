@@ -193,6 +193,7 @@ def test_review_export_streams_csv_with_formulas_neutralised(
 
     assert response.status_code == 200
     assert response.streaming
+    assert response["Cache-Control"] == "private, no-store"
     text = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
     titles = [row[0] for row in csv.reader(io.StringIO(text))][1:]
     assert sorted(titles) == sorted("'" + title for title in DANGEROUS)
@@ -210,6 +211,7 @@ def test_review_export_streams_xlsx_with_formulas_neutralised(
 
     assert response.status_code == 200
     assert response.streaming
+    assert response["Cache-Control"] == "private, no-store"
     content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from safeguarding.case_reviews import permissions
 from safeguarding.case_reviews.forms import ListFilterForm
 from safeguarding.core.pages import Trail
+from safeguarding.core.paging import paginate
 from safeguarding.core.permissions import require
 
 if TYPE_CHECKING:
@@ -28,10 +27,9 @@ PAGE_SIZE = 25
 def list_page(
     request: HttpRequest, items: Sequence[Any] | QuerySet[Any], form: ListFilterForm
 ) -> dict[str, Any]:
-    """A list's page of items, its filters (kept in the pagination links) and its count."""
-    page: Page[Any] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = urlencode([(name, value) for name, value in form.filters().items() if value])
-    return {"page_obj": page, "query": query, "form": form, "count": page.paginator.count}
+    """A list's page of items, its filters (the form's, kept in the pagination links) and its
+    count (core.paging.paginate), with the filter form."""
+    return {**paginate(request, items, per_page=PAGE_SIZE, keep=tuple(form.fields)), "form": form}
 
 
 def may_manage(user: User) -> None:

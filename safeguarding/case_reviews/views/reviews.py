@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
-from safeguarding.case_reviews import exports, forms, permissions, selectors, services
+from safeguarding.case_reviews import forms, permissions, selectors, services
 from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.case_reviews.rules import report_kind
 from safeguarding.case_reviews.views.common import CRUMBS, list_page, may_manage
+from safeguarding.core import exports
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     Crumb,

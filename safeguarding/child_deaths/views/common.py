@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-from urllib.parse import urlencode
+from functools import partial
 
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.urls import reverse
 
 from safeguarding.child_deaths.models import ChildDeathNotification
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core import paging
 from safeguarding.core.pages import Crumb, Trail
 
 CRUMBS = Trail("Child deaths", "child_deaths:dashboard")
 PAGE_SIZE = 50
 
 
-def paginate(
-    request: AuthenticatedHttpRequest,
-    items: QuerySet[Any] | Sequence[Any],
-    *,
-    keep: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    """A page of a list for components/pagination.html: `page_obj`, the `query` string of the
-    filters to keep on the page links, and the whole list's `count`."""
-    page: Page[Any] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = urlencode([(key, value) for key in keep if (value := request.GET.get(key))])
-    return {"page_obj": page, "query": query, "count": page.paginator.count}
+# A list page's context (page_obj, query, count) at this app's page size.
+paginate = partial(paging.paginate, per_page=PAGE_SIZE)
 
 
 def cases_crumb() -> Crumb:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,6 +16,7 @@ from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.models import InformationRequest
 from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, case_url, paginate
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, calls, form_page, form_view, initial_from
 from safeguarding.core.permissions import require
@@ -52,13 +51,12 @@ def request_remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = permissions.get_notification_for_user_or_404(
         request.user, info.notification_id, write=True
     )
-    try:
-        services.information_request_remind(actor=request.user, request=info)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"A reminder has been sent to {info.agency.name}.")
-    return redirect("child_deaths:notification_detail", case.pk)
+    return button_post(
+        request,
+        lambda: services.information_request_remind(actor=request.user, request=info),
+        done=f"A reminder has been sent to {info.agency.name}.",
+        to=case_url(case),
+    )
 
 
 @login_required

@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
-from safeguarding.core.exports import csv_response, safe_cell, xlsx_response
+from safeguarding.core.exports import (
+    csv_response,
+    csv_stream_response,
+    safe_cell,
+    xlsx_response,
+    xlsx_stream_response,
+)
 from safeguarding.core.fields import decrypt, encrypt, keyed_hash
 
 
@@ -35,6 +42,22 @@ def test_xlsx_export_writes_a_workbook_with_escaped_cells() -> None:
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     assert [c.value for c in sheet[2]] == ["'=cmd", 3]
+
+
+@pytest.mark.parametrize(
+    ("make", "filename"),
+    [
+        (csv_response, "x.csv"),
+        (xlsx_response, "x.xlsx"),
+        (csv_stream_response, "x.csv"),
+        (xlsx_stream_response, "x.xlsx"),
+    ],
+)
+def test_every_export_is_kept_by_no_cache(make: Any, filename: str) -> None:
+    """Exports hold sensitive rows: no browser or shared cache may keep a copy."""
+    response = make(filename, ["Name"], [["A"]])
+    assert response["Cache-Control"] == "private, no-store"
+    assert filename in response["Content-Disposition"]
 
 
 def test_encryption_round_trips_and_hides_the_value() -> None:

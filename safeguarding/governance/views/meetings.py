@@ -11,8 +11,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
@@ -30,6 +29,7 @@ from safeguarding.core.pages import (
     form_view,
     initial_from,
 )
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.governance import calendar, forms, permissions, selectors, services
 from safeguarding.governance.models import Meeting
@@ -42,13 +42,8 @@ if TYPE_CHECKING:
 # --- meetings ------------------------------------------------------------------------
 
 
-# Rows on one page of a list of meetings (a partnership's meetings are never shown whole).
-PER_PAGE = 25
-
-
-def _page_of(request: AuthenticatedHttpRequest, items: QuerySet[Meeting]) -> Page[Meeting]:
-    """The requested page (a missing or wrong page number shows the first or last)."""
-    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+# A list of meetings is paged by core.paging.page_of, 25 rows a page (a partnership's meetings
+# are never shown whole).
 
 
 @login_required
@@ -65,7 +60,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "breadcrumbs": CRUMBS(("Meetings", "")),
             "groups": selectors.group_list_for_user(user=request.user),
             "past": past,
-            "page_obj": _page_of(request, meetings),
+            "page_obj": page_of(request, meetings),
             "query": "when=past" if past else "",
         },
     )
@@ -83,7 +78,7 @@ def group_meetings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ("Meetings", reverse("governance:meeting_list")), (group.name, "")
             ),
             "group": group,
-            "page_obj": _page_of(request, selectors.meeting_list_for_group(group=group)),
+            "page_obj": page_of(request, selectors.meeting_list_for_group(group=group)),
             "can_run": permissions.can_run_group_meetings(request.user, group),
         },
     )
@@ -228,7 +223,6 @@ def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page with a warning, POST sends. A meeting with no papers, or whose papers were already
     sent, is told so and nothing is sent."""
     from django.contrib import messages
-    from django.core.exceptions import ValidationError
 
     meeting = permissions.get_meeting_papers_for_user_or_404(request.user, pk, write=True)
     papers = list(meeting.papers.all())
@@ -250,29 +244,24 @@ def papers_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 "breadcrumbs": meeting_crumbs(meeting, ("Send the papers", "")),
             },
         )
-    try:
-        services.papers_publish(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "The papers have been sent to the group's members.")
-    return redirect("governance:meeting_detail", meeting.pk)
+    return button_post(
+        request,
+        lambda: services.papers_publish(actor=request.user, meeting=meeting),
+        done="The papers have been sent to the group's members.",
+        to=reverse("governance:meeting_detail", args=[meeting.pk]),
+    )
 
 
 @login_required
 @require_POST
 def meeting_invitations_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    try:
-        sent = services.meeting_invitations_send(actor=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Invitations have been sent to {sent} member(s).")
-    return redirect("governance:meeting_detail", meeting.pk)
+    return button_post(
+        request,
+        lambda: services.meeting_invitations_send(actor=request.user, meeting=meeting),
+        done=lambda sent: f"Invitations have been sent to {sent} member(s).",
+        to=reverse("governance:meeting_detail", args=[meeting.pk]),
+    )
 
 
 @login_required

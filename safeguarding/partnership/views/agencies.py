@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, calls, form_page, form_view, initial_from
+from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Agency
-from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of
 
 
 def _agencies() -> tuple[str, str]:
@@ -44,7 +45,7 @@ def agency_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page_obj": page,
             "sectors": Agency.Sector.choices,
             "sector": sector,
-            "query": query_of(request, ("sector",)),
+            "query": filter_query(request, keep=("sector",)),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Agencies", "")),
         },

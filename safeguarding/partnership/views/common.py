@@ -9,11 +9,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.core.paginator import Page, Paginator
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.utils.http import urlencode
+from django.http import HttpResponse
 
+from safeguarding.core import paging
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, Trail, create_view, form_page, initial_from
 from safeguarding.core.permissions import require
@@ -27,14 +25,9 @@ CRUMBS = Trail("Partnership", "partnership:overview")
 PAGE_SIZE = 50
 
 
-def page_of(request: HttpRequest, items: QuerySet[Model]) -> Page[Model]:
-    """The requested page of a list (GOV.UK pagination: components/pagination.html)."""
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def query_of(request: HttpRequest, keys: tuple[str, ...]) -> str:
-    """The list's filters, URL-encoded, for its pagination links."""
-    return urlencode([(key, value) for key in keys if (value := request.GET.get(key))])
+# The requested page of a list at this app's page size (GOV.UK pagination); its links keep
+# the list's filters through core.paging.filter_query.
+page_of = partial(paging.page_of, per_page=PAGE_SIZE)
 
 
 def may_edit(user: User) -> None:

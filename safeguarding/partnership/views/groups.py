@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view
+from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.governance import governance_svg
 from safeguarding.partnership.models import Group
-from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of, update_page
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, update_page
 
 
 def _groups() -> tuple[str, str]:
@@ -45,7 +46,7 @@ def group_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_obj": page_of(request, groups),
-            "query": query_of(request, ("q", "kind")),
+            "query": filter_query(request, keep=("q", "kind")),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Groups", "")),
         },

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, form_page, form_view
+from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
-from safeguarding.partnership.views.common import CRUMBS, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, page_of
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -39,7 +40,7 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_obj": page,
-            "query": query_of(request, ("q",)),
+            "query": filter_query(request, keep=("q",)),
             "breadcrumbs": CRUMBS(("People", "")),
         },
     )

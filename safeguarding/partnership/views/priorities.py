@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import calls, form_view, initial_from
+from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Priority
-from safeguarding.partnership.views.common import CRUMBS, add_page, page_of, query_of
+from safeguarding.partnership.views.common import CRUMBS, add_page, page_of
 
 
 def _priorities() -> tuple[str, str]:
@@ -43,7 +44,7 @@ def priority_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_obj": page_of(request, priorities),
-            "query": query_of(request, ("q", "current")),
+            "query": filter_query(request, keep=("q", "current")),
             "can_edit": permissions.can_edit_partnership(request.user),
             "breadcrumbs": CRUMBS(("Priorities", "")),
         },

@@ -17,10 +17,11 @@ from django.views.decorators.http import require_GET
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core import exports
 from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.paging import page_of
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency
 from safeguarding.training import permissions, selectors
-from safeguarding.training.views.common import CRUMBS, page_of
+from safeguarding.training.views.common import CRUMBS
 
 EXPORT_HEADER = [
     "Session date",

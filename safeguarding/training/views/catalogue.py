@@ -16,11 +16,12 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, create_view, form_view, initial_from
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import Course
-from safeguarding.training.views.common import CRUMBS, manage_crumb, may_manage, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb, may_manage
 
 if TYPE_CHECKING:
     pass

@@ -1,13 +1,11 @@
-"""What every training page shares: its breadcrumb trail (Home > Training > ...), the page
-size of its lists and the check of the pages that manage training."""
+"""What every training page shares: its breadcrumb trail (Home > Training > ...) and the check
+of the pages that manage training. Its lists are paged by core.paging.page_of, 25 rows a page
+(a large partnership's lists are never shown whole)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
 
 from safeguarding.core.pages import Crumb, Trail
@@ -36,14 +34,3 @@ def your_training_crumb() -> Crumb:
 
 def validation_crumb() -> Crumb:
     return ("Validation", reverse("training:validation_list"))
-
-
-# Rows on one page of every training list (a large partnership's lists are never shown whole).
-PER_PAGE = 25
-
-
-def page_of(
-    request: HttpRequest, items: QuerySet[Any] | list[Any], per_page: int = PER_PAGE
-) -> Page[Any]:
-    """The requested page of a list (a missing or wrong page number shows the first or last)."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))

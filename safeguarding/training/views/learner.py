@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.activity_log.services import event_record_export
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Closed, Crumb, Words, form_view
+from safeguarding.core.paging import page_of
 from safeguarding.training import forms, ics, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, page_of, your_training_crumb
+from safeguarding.training.views.common import CRUMBS, your_training_crumb
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -35,13 +36,12 @@ if TYPE_CHECKING:
 @require_POST
 def session_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = permissions.get_session_to_book_or_404(request.user, pk)
-    try:
-        booking = services.booking_create(actor=request.user, session=session)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _booking_message(booking))
-    return redirect("training:session_detail", session.pk)
+    return button_post(
+        request,
+        lambda: services.booking_create(actor=request.user, session=session),
+        done=_booking_message,
+        to=reverse("training:session_detail", args=[session.pk]),
+    )
 
 
 def _booking_message(booking: TrainingBooking) -> str:
@@ -101,13 +101,12 @@ def _cancel_message(booking: TrainingBooking) -> str:
 @require_POST
 def offer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = permissions.get_booking_for_user_or_404(request.user, pk, write=True)
-    try:
-        booking = services.offer_accept(actor=request.user, booking=booking)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _booking_message(booking))
-    return redirect("training:booking_list")
+    return button_post(
+        request,
+        lambda: services.offer_accept(actor=request.user, booking=booking),
+        done=_booking_message,
+        to=reverse("training:booking_list"),
+    )
 
 
 def _to_bookings(booking: TrainingBooking) -> str:

@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import public
+from safeguarding.core.paging import page_of
 from safeguarding.core.ratelimit import rate_limited, too_many_requests
 from safeguarding.training import codes, forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, page_of
+from safeguarding.training.views.common import CRUMBS
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User

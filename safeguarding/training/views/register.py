@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,12 +16,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_view
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import TrainingBooking
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb
 
 
 @login_required
@@ -37,15 +38,14 @@ def session_register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         booking = permissions.get_register_booking_or_404(
             request.user, session, form.cleaned_data["booking"], write=True
         )
-        try:
-            services.attendance_mark(
+        return button_post(
+            request,
+            lambda: services.attendance_mark(
                 actor=request.user, booking=booking, attendance=form.cleaned_data["attendance"]
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "The register has been updated.")
-        return redirect("training:session_register", session.pk)
+            ),
+            done="The register has been updated.",
+            to=reverse("training:session_register", args=[session.pk]),
+        )
     event_record_view(actor=request.user, target=session, what="register")
     return render(
         request,
@@ -68,14 +68,14 @@ def register_mark_all(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     session = permissions.get_session_for_user_or_404(request.user, pk, write=True)
     form = forms.MarkAllForm(request.POST)
     if form.is_valid():
-        try:
-            marked = services.register_mark_all(
+        return button_post(
+            request,
+            lambda: services.register_mark_all(
                 actor=request.user, session=session, attendance=form.cleaned_data["attendance"]
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, f"{marked} people marked on the register.")
+            ),
+            done=lambda marked: f"{marked} people marked on the register.",
+            to=reverse("training:session_register", args=[session.pk]),
+        )
     return redirect("training:session_register", session.pk)
 
 
@@ -126,10 +126,9 @@ def booking_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             },
         )
     approve = request.POST.get("decision") == "approve"
-    try:
-        services.booking_approve(actor=request.user, booking=booking, approve=approve)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Approved." if approve else "Not approved: the place is freed.")
-    return redirect(back)
+    return button_post(
+        request,
+        lambda: services.booking_approve(actor=request.user, booking=booking, approve=approve),
+        done="Approved." if approve else "Not approved: the place is freed.",
+        to=back,
+    )

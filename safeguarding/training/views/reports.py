@@ -20,11 +20,12 @@ from safeguarding.activity_log.services import event_record_export, event_record
 from safeguarding.core import exports
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency
 from safeguarding.training import forms, permissions, reporting, selectors
-from safeguarding.training.views.common import CRUMBS, manage_crumb, page_of
+from safeguarding.training.views.common import CRUMBS, manage_crumb
 
 
 @login_required

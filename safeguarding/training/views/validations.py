@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, cleaned, create_view, form_page, initial_from
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
 from safeguarding.training.models import CourseValidation
 from safeguarding.training.rules import VALIDATION_CHECKLIST
-from safeguarding.training.views.common import CRUMBS, page_of, validation_crumb
+from safeguarding.training.views.common import CRUMBS, validation_crumb
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User

@@ -285,3 +285,35 @@ def test_withdrawn_learning_is_not_served_from_the_public_cache(
         point.is_published = False
         point.save()
     assert "Soon withdrawn" not in client.get(url).content.decode()
+
+
+def test_the_resource_list_keeps_its_filters_on_page_2(client) -> None:
+    neglect = TopicFactory.create(slug="neglect", name="Neglect")
+    for _ in range(25):  # two pages of 20 for parents about neglect
+        ResourceFactory.create(topic=neglect, audience=Audience.PARENTS)
+    ResourceFactory.create_batch(30, topic=neglect, audience=Audience.PROFESSIONALS)
+    ResourceFactory.create_batch(30, audience=Audience.PARENTS)
+    url = reverse("website:resource_list")
+
+    first = client.get(url, {"topic": "neglect", "audience": "parents"}).content.decode()
+    assert "25 resources" in first
+    assert 'href="?topic=neglect&amp;audience=parents&amp;page=2" rel="next"' in first
+
+    second = client.get(url, {"topic": "neglect", "audience": "parents", "page": "2"})
+    html = second.content.decode()
+    assert "25 resources" in html  # still filtered on page 2
+    assert second.context["page_obj"].number == 2
+    assert len(second.context["page_obj"]) == 5
+    assert {(r.topic_id, r.audience) for r in second.context["page_obj"]} == {
+        (neglect.pk, Audience.PARENTS)
+    }
+    assert 'href="?topic=neglect&amp;audience=parents&amp;page=1" rel="prev"' in html
+
+
+def test_the_resource_list_links_only_its_own_filters(client) -> None:
+    ResourceFactory.create_batch(21)
+    html = client.get(
+        reverse("website:resource_list"), {"page": "2", "utm_source": "x", "audience": ""}
+    ).content.decode()
+    assert 'href="?page=1" rel="prev"' in html
+    assert "utm_source" not in html

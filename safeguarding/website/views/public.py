@@ -7,11 +7,7 @@ whose answer is shown on the same page and never saved.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,19 +22,13 @@ from safeguarding.core import ratelimit, uploads
 from safeguarding.core.http import public
 from safeguarding.core.markdown import markdown_to_html
 from safeguarding.core.pages import GET_POST, Trail, bound_data
+from safeguarding.core.paging import paginate
 from safeguarding.website import forms, permissions, selectors, services, tools
 from safeguarding.website.cache import cached_for_visitors
 from safeguarding.website.models import Audience
 
 CRUMBS = Trail("Public website", "website:home")
 PAGE_SIZE = 20
-
-
-def _page(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
-    """A list's page of items (`?page=`; a missing or wrong number shows the first or last)
-    and how many there are in all."""
-    paginator = Paginator(items, PAGE_SIZE)
-    return {"page_obj": paginator.get_page(request.GET.get("page")), "count": paginator.count}
 
 
 @public
@@ -92,7 +82,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         request,
         "website/resource_list.html",
         {
-            **_page(request, resources),
+            **paginate(request, resources, per_page=PAGE_SIZE, keep=("topic", "audience")),
             "topics": topics,
             "topic": topic,
             "audiences": Audience.choices,
@@ -225,7 +215,7 @@ def learning_list(request: HttpRequest) -> HttpResponse:
         request,
         "website/learning_list.html",
         {
-            **_page(request, selectors.learning_published()),
+            **paginate(request, selectors.learning_published(), per_page=PAGE_SIZE),
             "breadcrumbs": CRUMBS(("Learning from reviews", "")),
         },
     )
@@ -258,7 +248,7 @@ def practice_review_list(request: HttpRequest) -> HttpResponse:
         request,
         "website/practice_review_list.html",
         {
-            **_page(request, selectors.practice_review_list_published()),
+            **paginate(request, selectors.practice_review_list_published(), per_page=PAGE_SIZE),
             "breadcrumbs": CRUMBS(
                 ("Learning from reviews", reverse("website:learning_list")),
                 ("Published case reviews", ""),

@@ -1,4 +1,13 @@
-"""What the annual report pages share: the one-button POST (submit, accept, reopen, move)."""
+"""The one-button POST: a page's button calls one service and goes back where it came from,
+with the service's refusal (a ValidationError) or the success shown as a message.
+
+    return button_post(
+        request,
+        lambda: services.theme_retire(actor=request.user, theme=theme),
+        done="The theme has been retired.",
+        to=reverse("learning:theme_detail", args=[theme.pk]),
+    )
+"""
 
 from __future__ import annotations
 
