@@ -259,7 +259,7 @@ action_progress_add = action_page(
     title=lambda action: f"Add a progress update to action {action.number}",
     submit="Save update",
     template="actions/action_progress_add.html",
-    context=lambda action: {"action": action},
+    context=lambda user, action: {"action": action},
     crumb="Progress update",
 )
 

@@ -34,16 +34,17 @@ NOTIFICATION_FORM = "child_deaths/notification_form.html"
 
 
 def _show_duplicates(
-    request: AuthenticatedHttpRequest, context: dict[str, Any]
-) -> Callable[[forms.NotificationForm, ValidationError], None]:
+    request: AuthenticatedHttpRequest,
+) -> Callable[[forms.NotificationForm, ValidationError], dict[str, Any] | None]:
     """on_error for the notification forms: a likely duplicate names the cases it matched, and
     only then, and only to a CDOP manager, offers the box to confirm a different child."""
 
-    def on_error(form: forms.NotificationForm, exc: ValidationError) -> None:
-        if isinstance(exc, services.LikelyDuplicateError):
-            context["duplicates"] = exc.matches
-            if permissions.can_override_duplicate(request.user):
-                form.offer_override([m.reference for m in exc.matches])
+    def on_error(form: forms.NotificationForm, exc: ValidationError) -> dict[str, Any] | None:
+        if not isinstance(exc, services.LikelyDuplicateError):
+            return None
+        if permissions.can_override_duplicate(request.user):
+            form.offer_override([m.reference for m in exc.matches])
+        return {"duplicates": exc.matches}
 
     return on_error
 
@@ -84,7 +85,6 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     # A function: create_view has no on_error (to name likely duplicates on the page).
     require(permissions.can_view_cases(request.user))
     require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    context: dict[str, Any] = {}
     return form_page(
         request,
         form_class=forms.NotificationForm,
@@ -95,8 +95,7 @@ def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         submit="Save notification",
         breadcrumbs=CRUMBS(cases_crumb(), ("Notify", "")),
         template=NOTIFICATION_FORM,
-        context=context,
-        on_error=_show_duplicates(request, context),
+        on_error=_show_duplicates(request),
     )
 
 
@@ -134,7 +133,6 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
     if request.method == "GET":
         event_record_view(actor=request.user, target=case, what="notification form")
-    context: dict[str, Any] = {}
     return form_page(
         request,
         form_class=forms.NotificationEditForm,
@@ -157,8 +155,7 @@ def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         submit="Save changes",
         breadcrumbs=case_crumbs(case, ("Correct the notification", "")),
         template=NOTIFICATION_FORM,
-        context=context,
-        on_error=_show_duplicates(request, context),
+        on_error=_show_duplicates(request),
     )
 
 

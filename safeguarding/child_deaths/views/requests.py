@@ -117,5 +117,5 @@ request_return = form_view(
     edits_record=True,
     breadcrumbs=_return_crumbs,
     template="child_deaths/request_return.html",
-    context=lambda info: {"info": info, "case": info.notification},
+    context=lambda user, info: {"info": info, "case": info.notification},
 )
