@@ -241,7 +241,7 @@ def form_view(
     result_message: Callable[[T], str] | None = None,
     result_url: Callable[[T], str] | None = None,
     closed: Callable[[User, R], Closed | None] | None = None,
-    opened: Callable[[User, R], None] | None = None,
+    opened: Callable[[User, R], object] | None = None,
     on_error: Callable[[User, F, ValidationError], Mapping[str, Any] | None] | None = None,
 ) -> RecordView:
     """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
