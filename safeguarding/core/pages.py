@@ -11,9 +11,11 @@ Every app builds its pages from these pieces instead of writing them out by hand
   redirects. The view keeps its permission-checked fetch and names the service call.
 * `form_view(fetch=..., form_class=..., save=..., ...)` declares a form page about one record
   (`/<pk>/...`): it returns the whole view, signed-in and GET/POST only, that fetches the record
-  through the app's permission-checked fetch and shows `form_page`. An app binds what its pages
-  about one kind of record share once, with `functools.partial`, so each page is a declaration
-  of what is really its own (the form, the service, the words).
+  through the app's permission-checked fetch (`read_fetch` on GET, for a page readers see too)
+  and shows `form_page`; hooks run on GET (`opened`: log a view) and on a service error
+  (`on_error`: add context). An app binds what its pages about one kind of record share once,
+  with `functools.partial`, so each page is a declaration of what is really its own (the form,
+  the service, the words).
 * `create_view(check=..., form_class=..., save=..., ...)` declares a form page about no
   existing record (`/add/`): the view runs the app's permission check, then `form_page`.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
@@ -21,7 +23,10 @@ Every app builds its pages from these pieces instead of writing them out by hand
 * `Closed(message, url)` is what a page says instead of its form when the record is in a state
   that has no form (`form_view(closed=...)`): the message, then a redirect to `url`.
 
-Views that need a different page say why in their module docstring ("form page: not used, ...").
+Views that need a different page say why in their module docstring ("Form page: not used, ...").
+A view that must stay a function calls `form_page` with the reason in a comment on the line above
+the call (`# A function, not a declaration: <reason>.`); core/tests/test_view_contracts.py checks
+the comment and caps how many such calls remain.
 """
 
 from __future__ import annotations
