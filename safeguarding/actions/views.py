@@ -17,7 +17,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.actions import forms, permissions, selectors, services
 from safeguarding.actions.models import Action, ActionPlan
@@ -26,7 +26,13 @@ from safeguarding.core.dates import format_date
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, calls, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    Trail,
+    Words,
+    calls,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.paging import filter_query, page_of
 from safeguarding.core.permissions import require
 
@@ -177,24 +183,21 @@ def action_plan_review_record(request: AuthenticatedHttpRequest, pk: int) -> Htt
 # --- actions -------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(GET_POST)
-def action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the success message names what the service made (the action's number).
-    plan = permissions.get_action_plan_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.ActionForm,
-        save=lambda form: services.action_create(
-            actor=request.user, plan=plan, **form.cleaned_data
-        ),
-        success_message=lambda action: f"Action {action.number} has been added.",
-        success_url=reverse("actions:action_plan_detail", args=[plan.pk]),
-        title="Add an action",
-        caption=plan.title,
-        submit="Add action",
-        breadcrumbs=CRUMBS(_plan_crumb(plan), ("Add an action", "")),
-    )
+def _plan_url(plan: ActionPlan) -> str:
+    return reverse("actions:action_plan_detail", args=[plan.pk])
+
+
+# The success message names what the service made (the action's number).
+action_create = form_view(
+    forms.ActionForm,
+    calls(services.action_create, "plan"),
+    Words("Add an action", "Add action"),
+    fetch=partial(permissions.get_action_plan_for_user_or_404, write=True),
+    result_message=lambda action: f"Action {action.number} has been added.",
+    success_url=_plan_url,
+    caption=lambda plan: plan.title,
+    breadcrumbs=lambda plan, crumb: CRUMBS(_plan_crumb(plan), crumb),
+)
 
 
 @login_required
@@ -253,7 +256,7 @@ action_progress_add = action_page(
     title=lambda action: f"Add a progress update to action {action.number}",
     submit="Save update",
     template="actions/action_progress_add.html",
-    context=lambda action: {"action": action},
+    context=lambda user, action: {"action": action},
     crumb="Progress update",
 )
 

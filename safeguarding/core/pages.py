@@ -11,9 +11,11 @@ Every app builds its pages from these pieces instead of writing them out by hand
   redirects. The view keeps its permission-checked fetch and names the service call.
 * `form_view(fetch=..., form_class=..., save=..., ...)` declares a form page about one record
   (`/<pk>/...`): it returns the whole view, signed-in and GET/POST only, that fetches the record
-  through the app's permission-checked fetch and shows `form_page`. An app binds what its pages
-  about one kind of record share once, with `functools.partial`, so each page is a declaration
-  of what is really its own (the form, the service, the words).
+  through the app's permission-checked fetch (`read_fetch` on GET, for a page readers see too)
+  and shows `form_page`; hooks run on GET (`opened`: log a view) and on a service error
+  (`on_error`: add context). An app binds what its pages about one kind of record share once,
+  with `functools.partial`, so each page is a declaration of what is really its own (the form,
+  the service, the words).
 * `create_view(check=..., form_class=..., save=..., ...)` declares a form page about no
   existing record (`/add/`): the view runs the app's permission check, then `form_page`.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
@@ -21,7 +23,10 @@ Every app builds its pages from these pieces instead of writing them out by hand
 * `Closed(message, url)` is what a page says instead of its form when the record is in a state
   that has no form (`form_view(closed=...)`): the message, then a redirect to `url`.
 
-Views that need a different page say why in their module docstring ("form page: not used, ...").
+Views that need a different page say why in their module docstring ("Form page: not used, ...").
+A view that must stay a function calls `form_page` with the reason in a comment on the line above
+the call (`# A function, not a declaration: <reason>.`); core/tests/test_view_contracts.py checks
+the comment and caps how many such calls remain.
 """
 
 from __future__ import annotations
@@ -121,14 +126,15 @@ def form_page(
     intro: str = "",
     template: str = FORM_TEMPLATE,
     context: Mapping[str, Any] | None = None,
-    on_error: Callable[[F, ValidationError], None] | None = None,
+    on_error: Callable[[F, ValidationError], Mapping[str, Any] | None] | None = None,
 ) -> HttpResponse:
     """The whole form view: GET shows the form, POST validates it and calls `save(form)`.
 
     `save` calls one service with the form's cleaned values and returns what it made or
     changed; a ValidationError it raises is shown on the form (by field where the form has
     that field). Pass the `record` being edited so an edit conflict refreshes the version.
-    `on_error` lets a page add context from a service error (for example, possible duplicates).
+    `on_error(form, error)` returns context to add from a service error (for example, the
+    possible duplicates it found), or None.
     """
     form = form_class(
         bound_data(request),
@@ -136,13 +142,14 @@ def form_page(
         initial=dict(initial or {}),
         **dict(form_kwargs or {}),
     )
+    extra: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form)
         except ValidationError as exc:
             add_service_errors(form, exc, record=record)
             if on_error is not None:
-                on_error(form, exc)
+                extra.update(on_error(form, exc) or {})
         else:
             text = _message(success_message, result)
             if text:
@@ -159,6 +166,7 @@ def form_page(
             "intro": intro,
             "breadcrumbs": breadcrumbs,
             **dict(context or {}),
+            **extra,
         },
     )
 
@@ -221,23 +229,25 @@ def form_view(
     words: Words | None = None,
     *,
     fetch: Callable[[User, int], R],
+    read_fetch: Callable[[User, int], R] | None = None,
     success_url: Text[R] = "",
     breadcrumbs: Callable[[R, Crumb], list[Crumb]],
     title: Text[R] = "",
     submit: Text[R] = "",
     success_message: Text[R] = "",
     caption: Text[R] = "",
-    crumb: str = "",
+    crumb: Text[R] = "",
     initial: Callable[[R], Mapping[str, Any]] | None = None,
-    form_kwargs: Callable[[R], Mapping[str, Any]] | None = None,
-    user_form_kwargs: Callable[[User, R], Mapping[str, Any]] | None = None,
+    form_kwargs: Callable[[User, R], Mapping[str, Any]] | None = None,
     edits_record: bool = False,
     intro: Text[R] = "",
     template: str = FORM_TEMPLATE,
-    context: Mapping[str, Any] | Callable[[R], Mapping[str, Any]] | None = None,
+    context: Mapping[str, Any] | Callable[[User, R], Mapping[str, Any]] | None = None,
     result_message: Callable[[T], str] | None = None,
     result_url: Callable[[T], str] | None = None,
     closed: Callable[[User, R], Closed | None] | None = None,
+    opened: Callable[[User, R], object] | None = None,
+    on_error: Callable[[User, F, ValidationError], Mapping[str, Any] | None] | None = None,
 ) -> RecordView:
     """Declare a form page about one record; returns the view for `path("<int:pk>/...")`.
 
@@ -250,24 +260,32 @@ def form_view(
     fetch (`partial(permissions.get_x_for_user_or_404, write=True)`: 404 for no access, 403 for
     read-only), then shows `form_page`:
 
+    * `read_fetch(user, pk)`, when given, fetches the record on GET instead (the read check:
+      people who may only read see the page, and its template decides whether to show the
+      form); a POST always goes through `fetch`;
     * `save(user, record, form)` calls one service and returns what it made or changed;
-    * `title`, `caption`, `intro`, `success_message` and `success_url` are fixed words or made
-      from the record (`lambda review: review.title`); `words=Words(title, submit, done)` says
-      the fixed heading, button and success message in one line;
+    * `title`, `caption`, `intro`, `crumb`, `success_message` and `success_url` are fixed words
+      or made from the record (`lambda review: review.title`); `words=Words(title, submit,
+      done)` says the fixed heading, button and success message in one line;
     * `breadcrumbs(record, (crumb or title, ""))` is the trail, ending at this page;
-    * `initial(record)` and `form_kwargs(record)` feed the form (`user_form_kwargs(user,
-      record)` too, for choices that depend on who is signed in), `context` (or
-      `context(record)`) the template; `edits_record=True` says the form edits the fetched
-      record itself (an edit conflict refreshes its version);
+    * `initial(record)` and `form_kwargs(user, record)` feed the form (choices that depend on
+      the record or on who is signed in), `context` (or `context(user, record)`) the template;
+      `edits_record=True` says the form edits the fetched record itself (an edit conflict
+      refreshes its version);
     * `result_message(result)` and `result_url(result)` make the success message and address
       from what `save` returned (a new record's number, its page), instead of
       `success_message` and `success_url`;
     * `closed(user, record)` returns a `Closed` when the record is in a state that has no form
-      (already submitted): the page shows its message and redirects, before any form.
+      (already submitted): the page shows its message and redirects, before any form;
+    * `opened(user, record)` runs on GET only, once the form is to be shown (to log a view of
+      a sensitive record the form shows);
+    * `on_error(user, form, error)` returns context to add when the service refuses
+      (`{"duplicates": error.matches}`), or None.
 
     A page that does more than fetch one record and call one service (several forms, a form
     chosen by who is signed in, a second value in its address) stays a view function calling
-    `form_page`.
+    `form_page`, with a comment `# A function, not a declaration: <reason>.` above the call
+    (core/tests/test_view_contracts.py counts them).
     """
     if not success_url and result_url is None:
         raise TypeError("form_view needs a success_url or a result_url")
@@ -276,10 +294,13 @@ def form_view(
     @require_http_methods(GET_POST)
     def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         user = request.user
-        record = fetch(user, pk)
+        reading = request.method == "GET" and read_fetch is not None
+        record = read_fetch(user, pk) if read_fetch is not None and reading else fetch(user, pk)
         if closed is not None and (shut := closed(user, record)) is not None:
             messages.add_message(request, shut.level, shut.message)
             return redirect(shut.url)
+        if opened is not None and request.method == "GET":
+            opened(user, record)
         if words is not None:
             page_title, button, done = words.title, words.submit, words.done
         else:
@@ -295,15 +316,13 @@ def form_view(
             caption=_text(caption, record),
             submit=button,
             initial=initial(record) if initial else None,
-            form_kwargs={
-                **(form_kwargs(record) if form_kwargs else {}),
-                **(user_form_kwargs(user, record) if user_form_kwargs else {}),
-            },
+            form_kwargs=form_kwargs(user, record) if form_kwargs else None,
             record=record if edits_record and isinstance(record, Model) else None,
             intro=_text(intro, record),
             template=template,
-            context=context(record) if callable(context) else context,
-            breadcrumbs=breadcrumbs(record, (crumb or page_title, "")),
+            context=context(user, record) if callable(context) else context,
+            on_error=(lambda form, exc: on_error(user, form, exc)) if on_error else None,
+            breadcrumbs=breadcrumbs(record, (_text(crumb, record) or page_title, "")),
         )
 
     view.form_class = form_class  # type: ignore[attr-defined]
@@ -326,9 +345,12 @@ def create_view(
     caption: str = "",
     intro: str = "",
     template: str = FORM_TEMPLATE,
-    context: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any]
+    | Callable[[AuthenticatedHttpRequest], Mapping[str, Any]]
+    | None = None,
     form_kwargs: Callable[[User], Mapping[str, Any]] | None = None,
     initial: Callable[[], Mapping[str, Any]] | None = None,
+    on_error: Callable[[User, F, ValidationError], Mapping[str, Any] | None] | None = None,
 ) -> PlainView:
     """Declare a form page about no existing record (adding one); returns the view.
 
@@ -336,8 +358,10 @@ def create_view(
     check (`core.permissions.require`: 403 for someone who may look but not write);
     `save(user, form)` calls one service, and `success_url` and `success_message` may be made
     from what it returns. `breadcrumbs()` is called per request (URLs are not known when the
-    module is imported), and so are `initial()` (today's date) and `form_kwargs(user)` (the
-    choices the signed-in user may pick).
+    module is imported), and so are `initial()` (today's date), `form_kwargs(user)` (the
+    choices the signed-in user may pick) and `context(request)` (a list shown under the form,
+    paged by the request's `?page=`). `on_error(user, form, error)` returns context to add when
+    the service refuses, as for `form_view`.
     """
 
     @login_required
@@ -358,7 +382,8 @@ def create_view(
             submit=submit,
             intro=intro,
             template=template,
-            context=context,
+            context=context(request) if callable(context) else context,
+            on_error=(lambda form, exc: on_error(user, form, exc)) if on_error else None,
             breadcrumbs=breadcrumbs(),
         )
 

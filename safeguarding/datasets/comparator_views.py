@@ -2,45 +2,45 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from typing import TYPE_CHECKING
 
-from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, create_view, form_page
+from django.urls import reverse
+
+from safeguarding.core.pages import create_view
 from safeguarding.core.permissions import require
 from safeguarding.datasets import comparator_forms, conventions, permissions, selectors, services
 from safeguarding.datasets.views import CRUMBS
 
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
-@login_required
-@require_http_methods(GET_POST)
-def comparator_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # A function: the form heads the list, and offers the areas this user may import for
-    # (create_view has no form_kwargs).
-    require(permissions.can_view_figures(request.user))
-    require(permissions.can_manage_comparators(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=comparator_forms.ComparatorForm,
-        form_kwargs={"areas": permissions.importable_areas(request.user)},
-        save=lambda form: services.comparator_set(actor=request.user, **form.cleaned_data),
-        success_message="The comparator has been saved.",
-        success_url=reverse("datasets:comparator_list"),
-        title="Comparators",
-        intro=(
-            "England's, the region's and statistical neighbours' published figures, shown beside "
-            "each area's with their source. Enter one here or import the Department's CSV."
-        ),
-        submit="Save comparator",
-        template="datasets/comparator_list.html",
-        context={
-            "comparators": selectors.comparator_list(),
-            "symbol_key": conventions.symbol_key({conventions.NOT_AVAILABLE}),
-        },
-        breadcrumbs=CRUMBS(("Comparators", "")),
-    )
+
+def _may_manage_comparators(user: User) -> None:
+    require(permissions.can_view_figures(user))
+    require(permissions.can_manage_comparators(user), write_attempt=True)
+
+
+# The form heads the list, and offers the areas this user may import for.
+comparator_list = create_view(
+    check=_may_manage_comparators,
+    form_class=comparator_forms.ComparatorForm,
+    form_kwargs=lambda user: {"areas": permissions.importable_areas(user)},
+    save=lambda user, form: services.comparator_set(actor=user, **form.cleaned_data),
+    success_message="The comparator has been saved.",
+    success_url=lambda comparator: reverse("datasets:comparator_list"),
+    title="Comparators",
+    intro=(
+        "England's, the region's and statistical neighbours' published figures, shown beside "
+        "each area's with their source. Enter one here or import the Department's CSV."
+    ),
+    submit="Save comparator",
+    template="datasets/comparator_list.html",
+    context=lambda request: {
+        "comparators": selectors.comparator_list(),
+        "symbol_key": conventions.symbol_key({conventions.NOT_AVAILABLE}),
+    },
+    breadcrumbs=lambda: CRUMBS(("Comparators", "")),
+)
 
 
 comparator_import = create_view(

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core import exports
@@ -21,11 +21,10 @@ from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Series, line_chart
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
-    GET_POST,
     Crumb,
     Trail,
     calls,
-    form_page,
+    create_view,
     form_view,
     initial_from,
 )
@@ -213,32 +212,30 @@ def import_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def import_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # A function: create_view has no form_kwargs (the areas this user may import for).
-    _may_import(request.user)
-    return form_page(
-        request,
-        form_class=forms.ImportForm,
-        form_kwargs={"areas": permissions.importable_areas(request.user)},
-        save=lambda form: services.import_submit(
-            actor=request.user,
-            area=form.cleaned_data["area"],
-            period_start=form.cleaned_data["period"][0],
-            period_end=form.cleaned_data["period"][1],
-            files=form.cleaned_data["return_files"],
-        ),
-        success_url=lambda batch: reverse("datasets:import_detail", args=[batch.pk]),
-        title="Import a return",
-        intro=(
-            "The file is read, checked and then deleted: only what the figures need is kept "
-            "(child identifiers are replaced by a code, dates of birth by the month and year; "
-            "names, postcodes and workers are not stored)."
-        ),
-        submit="Import",
-        breadcrumbs=CRUMBS(("Imports", reverse("datasets:import_list")), ("Import a return", "")),
-    )
+# The form offers the areas this user may import for.
+import_create = create_view(
+    check=_may_import,
+    form_class=forms.ImportForm,
+    form_kwargs=lambda user: {"areas": permissions.importable_areas(user)},
+    save=lambda user, form: services.import_submit(
+        actor=user,
+        area=form.cleaned_data["area"],
+        period_start=form.cleaned_data["period"][0],
+        period_end=form.cleaned_data["period"][1],
+        files=form.cleaned_data["return_files"],
+    ),
+    success_url=lambda batch: reverse("datasets:import_detail", args=[batch.pk]),
+    title="Import a return",
+    intro=(
+        "The file is read, checked and then deleted: only what the figures need is kept "
+        "(child identifiers are replaced by a code, dates of birth by the month and year; "
+        "names, postcodes and workers are not stored)."
+    ),
+    submit="Import",
+    breadcrumbs=lambda: CRUMBS(
+        ("Imports", reverse("datasets:import_list")), ("Import a return", "")
+    ),
+)
 
 
 @login_required
@@ -287,40 +284,45 @@ def _import_crumbs(batch: ImportBatch, crumb: Crumb) -> list[Crumb]:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The confirmation step: put a checked import in use (or approve it)."""
-    # A function: its button and crumb follow the import's state, its message what was done.
-    batch = permissions.get_import_batch_for_user_or_404(request.user, pk, write=True)
-    approving = batch.status == ImportBatch.Status.AWAITING_APPROVAL
-    title = f"Approve import {batch.pk}" if approving else f"Put import {batch.pk} in use"
-    return form_page(
-        request,
-        form_class=forms.ImportConfirmForm,
-        form_kwargs={"has_warnings": bool(batch.warnings)},
-        save=lambda form: services.import_batch_confirm(
-            actor=request.user,
-            batch=batch,
-            warnings_checked=bool(form.cleaned_data.get("warnings_checked")),
-        ),
-        success_message=lambda done: (
-            "The import is now in use for the figures."
-            if done.status == ImportBatch.Status.CURRENT
-            else "Your check is recorded: a second person must now approve the import."
-        ),
-        success_url=_import_url(batch),
-        title=title,
-        caption=f"{batch.area.name}, {batch.get_kind_display()}",
-        intro=(
-            "Its figures replace the figures in use for this area and period on every page, "
-            "export and report. You can withdraw it later."
-        ),
-        submit="Approve and put in use" if approving else "Put the import in use",
-        template="datasets/import_confirm.html",
-        context={"batch": batch},
-        breadcrumbs=_import_crumbs(batch, ("Approve" if approving else "Put in use", "")),
-    )
+def _approving(batch: ImportBatch) -> bool:
+    return batch.status == ImportBatch.Status.AWAITING_APPROVAL
+
+
+def _confirmed_message(done: ImportBatch) -> str:
+    if done.status == ImportBatch.Status.CURRENT:
+        return "The import is now in use for the figures."
+    return "Your check is recorded: a second person must now approve the import."
+
+
+# The confirmation step: put a checked import in use (or approve it). Its title, button and
+# crumb follow the import's state, its message what was done.
+import_confirm = form_view(
+    forms.ImportConfirmForm,
+    lambda user, batch, form: services.import_batch_confirm(
+        actor=user,
+        batch=batch,
+        warnings_checked=bool(form.cleaned_data.get("warnings_checked")),
+    ),
+    fetch=partial(permissions.get_import_batch_for_user_or_404, write=True),
+    form_kwargs=lambda user, batch: {"has_warnings": bool(batch.warnings)},
+    result_message=_confirmed_message,
+    success_url=_import_url,
+    title=lambda batch: (
+        f"Approve import {batch.pk}" if _approving(batch) else f"Put import {batch.pk} in use"
+    ),
+    crumb=lambda batch: "Approve" if _approving(batch) else "Put in use",
+    caption=lambda batch: f"{batch.area.name}, {batch.get_kind_display()}",
+    intro=(
+        "Its figures replace the figures in use for this area and period on every page, "
+        "export and report. You can withdraw it later."
+    ),
+    submit=lambda batch: (
+        "Approve and put in use" if _approving(batch) else "Put the import in use"
+    ),
+    template="datasets/import_confirm.html",
+    context=lambda user, batch: {"batch": batch},
+    breadcrumbs=_import_crumbs,
+)
 
 
 import_withdraw = form_view(
@@ -363,29 +365,26 @@ def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 # --- populations ---------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(GET_POST)
-def population_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # A function: the form heads a page of the list, and offers the areas this user may import
-    # for (create_view has no form_kwargs or per-request context).
-    _may_import(request.user)
-    return form_page(
-        request,
-        form_class=forms.PopulationForm,
-        form_kwargs={"areas": permissions.importable_areas(request.user)},
-        save=lambda form: services.population_create(actor=request.user, **form.cleaned_data),
-        success_message="The population has been saved.",
-        success_url=reverse("datasets:population_list"),
-        title="Populations",
-        intro=(
-            "Rates are per 10,000 children aged 0 to 17. Enter each area's population for each "
-            "year with its source (usually the ONS mid-year estimate)."
-        ),
-        submit="Save population",
-        template="datasets/population_list.html",
-        context={"page_obj": page_of(request, selectors.population_list(), per_page=PAGE_SIZE)},
-        breadcrumbs=CRUMBS(("Populations", "")),
-    )
+# The form heads a page of the list, and offers the areas this user may import for.
+population_list = create_view(
+    check=_may_import,
+    form_class=forms.PopulationForm,
+    form_kwargs=lambda user: {"areas": permissions.importable_areas(user)},
+    save=lambda user, form: services.population_create(actor=user, **form.cleaned_data),
+    success_message="The population has been saved.",
+    success_url=lambda population: reverse("datasets:population_list"),
+    title="Populations",
+    intro=(
+        "Rates are per 10,000 children aged 0 to 17. Enter each area's population for each "
+        "year with its source (usually the ONS mid-year estimate)."
+    ),
+    submit="Save population",
+    template="datasets/population_list.html",
+    context=lambda request: {
+        "page_obj": page_of(request, selectors.population_list(), per_page=PAGE_SIZE)
+    },
+    breadcrumbs=lambda: CRUMBS(("Populations", "")),
+)
 
 
 def _population_crumbs(population: Population, crumb: Crumb) -> list[Crumb]:

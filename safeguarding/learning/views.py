@@ -303,9 +303,10 @@ theme_create = create_view(
 @login_required
 @require_http_methods(GET_POST)
 def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the success message names what the service saved (the new name).
     theme = permissions.get_theme_for_user_or_404(request.user, pk, write=True)
     old_name = theme.name
+    # A function, not a declaration: its message names the theme by its old name and its new
+    # one, and a declaration knows only the record before saving or the result after.
     return form_page(
         request,
         form_class=forms.ThemeRenameForm,

@@ -14,10 +14,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, calls, form_page, form_view
+from safeguarding.core.pages import Trail, calls, create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.retention import forms, permissions, selectors, services
 
@@ -43,30 +43,25 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def legal_hold_place(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # Not a create_view: its form takes the record types (form_kwargs), which create_view lacks.
-    require(permissions.can_place_legal_hold(request.user))
-    return form_page(
-        request,
-        form_class=forms.LegalHoldPlaceForm,
-        form_kwargs={"record_types": selectors.holdable_type_choices()},
-        save=lambda form: services.legal_hold_place(
-            actor=request.user,
-            content_type_id=int(form.cleaned_data["record_type"]),
-            object_id=form.cleaned_data["object_id"],
-            reason=form.cleaned_data["reason"],
-            review_on=form.cleaned_data["review_on"],
-        ),
-        success_message=lambda hold: f"{hold.object_label} is held.",
-        success_url=reverse("retention:home"),
-        title="Place a legal hold",
-        submit="Place the hold",
-        intro="A held record, and the records under it, are not deleted or anonymised by "
-        "the retention schedule until the hold is released.",
-        breadcrumbs=CRUMBS(("Place a legal hold", "")),
-    )
+legal_hold_place = create_view(
+    check=lambda user: require(permissions.can_place_legal_hold(user)),
+    form_class=forms.LegalHoldPlaceForm,
+    form_kwargs=lambda user: {"record_types": selectors.holdable_type_choices()},
+    save=lambda user, form: services.legal_hold_place(
+        actor=user,
+        content_type_id=int(form.cleaned_data["record_type"]),
+        object_id=form.cleaned_data["object_id"],
+        reason=form.cleaned_data["reason"],
+        review_on=form.cleaned_data["review_on"],
+    ),
+    success_message=lambda hold: f"{hold.object_label} is held.",
+    success_url=lambda hold: reverse("retention:home"),
+    title="Place a legal hold",
+    submit="Place the hold",
+    intro="A held record, and the records under it, are not deleted or anonymised by "
+    "the retention schedule until the hold is released.",
+    breadcrumbs=lambda: CRUMBS(("Place a legal hold", "")),
+)
 
 
 legal_hold_release = form_view(

@@ -60,7 +60,7 @@ contribution_request = form_view(
     calls(services.contribution_request, "edition"),
     Words("Ask a partner for a contribution", "Send the request"),
     fetch=partial(permissions.get_edition_for_user_or_404, write=True),
-    form_kwargs=lambda edition: {"edition": edition},
+    form_kwargs=lambda user, edition: {"edition": edition},
     result_message=lambda c: f"{c.agency} has been asked for “{c.title}”.",
     success_url=lambda edition: reverse("annual_reports:contribution_list", args=[edition.pk]),
     crumb="Ask a partner",

@@ -284,8 +284,6 @@ edition_return = edition_page(
 )
 
 
-# A function: the form, the words and what the service is told depend on who signs (a lead
-# partner for themselves, or the business unit recording a sign-off).
 @login_required
 @require_http_methods(GET_POST)
 def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -294,6 +292,8 @@ def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     edition = permissions.get_edition_for_signer_or_404(request.user, pk)
     recording = permissions.can_manage_annual_report(request.user)
     form_class = forms.SignOffRecordForm if recording else forms.SignOffForm
+    # A function, not a declaration: the form, the words and what the service is told depend
+    # on who signs (a lead partner for themselves, or the business unit recording a sign-off).
     return form_page(
         request,
         form_class=form_class,

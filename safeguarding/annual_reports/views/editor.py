@@ -67,6 +67,8 @@ def editor_page(
                 **context,
             },
         )
+    # A function, not a declaration: the editor shared by the section and contribution pages,
+    # whose Preview button re-renders the page without saving.
     return form_page(
         request,
         form_class=form_class,

@@ -141,7 +141,7 @@ audit_case_add = audit_page(
         permissions.get_audit_for_user_or_404, write=True, step=permissions.can_add_audit_case
     ),
     form_class=forms.AuditCaseForm,
-    form_kwargs=lambda audit: {"audit": audit},
+    form_kwargs=lambda user, audit: {"audit": audit},
     save=calls(services.audit_case_add, "audit"),
     words=Words("Add a case to the sample", "Add case", "The case has been added to the sample."),
     crumb="Add a case",
@@ -160,7 +160,7 @@ def _audited(user: User, case: AuditCase) -> Closed | None:
     )
 
 
-def _audit_tool(case: AuditCase) -> dict[str, Any]:
+def _audit_tool(user: User, case: AuditCase) -> dict[str, Any]:
     version = selectors.form_version_latest(template=case.audit.tool)
     return {"questions": list(selectors.form_version_questions(version=version))}
 
@@ -190,7 +190,7 @@ audit_moderate = audit_page(
         permissions.get_audit_for_user_or_404, write=True, step=permissions.can_moderate_audit
     ),
     form_class=forms.AuditModerationForm,
-    form_kwargs=lambda audit: {"cases": selectors.audit_case_list_completed(audit=audit)},
+    form_kwargs=lambda user, audit: {"cases": selectors.audit_case_list_completed(audit=audit)},
     save=lambda user, audit, form: services.audit_moderate(
         actor=user,
         audit=audit,
@@ -211,7 +211,7 @@ audit_finding_add = audit_page(
         step=permissions.can_record_audit_finding,
     ),
     form_class=forms.AuditFindingForm,
-    form_kwargs=lambda audit: {"audit": audit},
+    form_kwargs=lambda user, audit: {"audit": audit},
     save=calls(services.audit_finding_record, "audit"),
     words=Words(
         "Record a finding", "Record finding", "The finding has been recorded as learning."

@@ -140,7 +140,7 @@ form_question_add = version_page(
     forms.QuestionForm,
     lambda user, version, form: services.form_question_add(actor=user, **form.cleaned_data),
     Words("Add a question", "Add question", "The question has been added."),
-    form_kwargs=lambda version: {"sections": version.sections.all()},
+    form_kwargs=lambda user, version: {"sections": version.sections.all()},
     closed=_no_sections,
 )
 

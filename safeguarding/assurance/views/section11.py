@@ -187,7 +187,7 @@ section11_return_edit = return_page(
         expected_version=form.cleaned_data["version"],
     ),
     closed=_submitted,
-    form_kwargs=lambda ret: {
+    form_kwargs=lambda user, ret: {
         "scores": list(selectors.section11_scores(section11_return=ret)),
         "previous": selectors.section11_carry_forward(section11_return=ret),
     },
@@ -198,7 +198,7 @@ section11_return_edit = return_page(
     crumb="Self-assessment",
     submit="Save self-assessment",
     template="assurance/section11_return_edit.html",
-    context=lambda ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
+    context=lambda user, ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
 )
 
 # Submitting is final (the return can no longer change): the page asks for confirmation first.
@@ -230,7 +230,7 @@ review_page = partial(
 )
 
 
-def _scores(ret: Section11Return) -> dict[str, Any]:
+def _scores(user: User, ret: Section11Return) -> dict[str, Any]:
     return {
         "scores": list(selectors.section11_scores(section11_return=ret)),
         "previous": selectors.section11_carry_forward(section11_return=ret),
@@ -253,7 +253,7 @@ section11_return_moderate = review_page(
     crumb="Moderate",
     submit="Save moderated scores",
     template="assurance/section11_return_moderate.html",
-    context=lambda ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
+    context=lambda user, ret: {"ret": ret, "has_previous": ret.cycle.previous_id is not None},
 )
 
 

@@ -150,7 +150,6 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
 # --- public answering pages ----------------------------------------------------------------
 
 
-# A function: public (no sign-in), rate limited, and closed or used-link pages before the form.
 @public
 @never_cache
 @require_http_methods(GET_POST)
@@ -181,6 +180,8 @@ def survey_answer(request: HttpRequest, public_id: str) -> HttpResponse:
             return None
         return services.survey_answer(survey=survey, answers=form.answers(), link_token=link_token)
 
+    # A function, not a declaration: public (no sign-in), rate limited, and closed or
+    # used-link pages before the form.
     return form_page(
         request,
         form_class=forms.SurveyResponseForm,
@@ -242,13 +243,13 @@ def _hour_asked(hour: str) -> dt.datetime:
         raise Http404 from exc
 
 
-# A function: its address names the hour as well as the survey.
 @login_required
 @require_http_methods(GET_POST)
 def survey_burst_exclude(request: AuthenticatedHttpRequest, pk: int, hour: str) -> HttpResponse:
     survey = permissions.get_survey_for_user_or_404(request.user, pk, write=True)
     moment = _hour_asked(hour)
     hours_url = reverse("assurance:survey_hours", args=[survey.pk])
+    # A function, not a declaration: its address names the hour as well as the survey.
     return form_page(
         request,
         form_class=forms.BurstExcludeForm,

@@ -274,8 +274,6 @@ rapid_review_learning_add = rapid_review_page(
 )
 
 
-# A function: readers see the page too (write only on POST, a template without the form), and
-# opening a submission is recorded.
 @login_required
 @require_http_methods(GET_POST)
 def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -290,6 +288,8 @@ def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     if request.method == "GET" and agency_request.response:
         event_record_view(actor=request.user, target=agency_request, what="agency submission")
     notification = agency_request.rapid_review.notification
+    # A function, not a declaration: readers see the page too (write only on POST), in a
+    # template without the form, chosen by whether the signed-in user may answer.
     return form_page(
         request,
         form_class=forms.AgencyResponseForm,

@@ -207,7 +207,7 @@ practice_review_stage = review_page(
     _stage_set,
     Words("Record the next stage", "Save stage"),
     fetch=partial(permissions.get_practice_review_for_user_or_404, step="stage"),
-    form_kwargs=lambda review: {"review": review},
+    form_kwargs=lambda user, review: {"review": review},
     initial=_versioned,
     edits_record=True,
     result_message=lambda stage: f"The review is now “{stage.get_status_display()}”.",

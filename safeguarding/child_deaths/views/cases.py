@@ -3,16 +3,15 @@ archiving."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.actions import selectors as action_selectors
 from safeguarding.activity_log.services import event_record_view
@@ -26,26 +25,31 @@ from safeguarding.child_deaths.views.common import (
     paginate,
 )
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import calls, create_view, form_view, initial_from
 from safeguarding.core.permissions import require
 from safeguarding.learning import selectors as learning_selectors
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
 
 NOTIFICATION_FORM = "child_deaths/notification_form.html"
 
 
 def _show_duplicates(
-    request: AuthenticatedHttpRequest, context: dict[str, Any]
-) -> Callable[[forms.NotificationForm, ValidationError], None]:
+    user: User, form: forms.NotificationForm, exc: ValidationError
+) -> dict[str, Any] | None:
     """on_error for the notification forms: a likely duplicate names the cases it matched, and
     only then, and only to a CDOP manager, offers the box to confirm a different child."""
+    if not isinstance(exc, services.LikelyDuplicateError):
+        return None
+    if permissions.can_override_duplicate(user):
+        form.offer_override([m.reference for m in exc.matches])
+    return {"duplicates": exc.matches}
 
-    def on_error(form: forms.NotificationForm, exc: ValidationError) -> None:
-        if isinstance(exc, services.LikelyDuplicateError):
-            context["duplicates"] = exc.matches
-            if permissions.can_override_duplicate(request.user):
-                form.offer_override([m.reference for m in exc.matches])
 
-    return on_error
+def _may_notify(user: User) -> None:
+    require(permissions.can_view_cases(user))
+    require(permissions.can_manage_child_deaths(user), write_attempt=True)
 
 
 def _residence_initial(case: ChildDeathNotification) -> str:
@@ -78,26 +82,18 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def notification_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # A function: create_view has no on_error (to name likely duplicates on the page).
-    require(permissions.can_view_cases(request.user))
-    require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    context: dict[str, Any] = {}
-    return form_page(
-        request,
-        form_class=forms.NotificationForm,
-        save=lambda form: services.notification_create(actor=request.user, **form.cleaned_data),
-        success_message=lambda case: f"The death has been notified as {case.reference}.",
-        success_url=case_url,
-        title="Notify a child's death",
-        submit="Save notification",
-        breadcrumbs=CRUMBS(cases_crumb(), ("Notify", "")),
-        template=NOTIFICATION_FORM,
-        context=context,
-        on_error=_show_duplicates(request, context),
-    )
+notification_create = create_view(
+    check=_may_notify,
+    form_class=forms.NotificationForm,
+    save=lambda user, form: services.notification_create(actor=user, **form.cleaned_data),
+    success_message=lambda case: f"The death has been notified as {case.reference}.",
+    success_url=case_url,
+    title="Notify a child's death",
+    submit="Save notification",
+    breadcrumbs=lambda: CRUMBS(cases_crumb(), ("Notify", "")),
+    template=NOTIFICATION_FORM,
+    on_error=_show_duplicates,
+)
 
 
 @login_required
@@ -127,39 +123,28 @@ def notification_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def notification_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # A function: it logs the form's opening (GET only) and names likely duplicates (on_error).
-    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    if request.method == "GET":
-        event_record_view(actor=request.user, target=case, what="notification form")
-    context: dict[str, Any] = {}
-    return form_page(
-        request,
-        form_class=forms.NotificationEditForm,
-        initial=initial_from(
-            case,
-            forms.NotificationEditForm,
-            agencies_involved=list(case.agencies_involved.all()),
-            residence_area=_residence_initial(case),
-        ),
-        record=case,
-        save=lambda form: services.notification_update(
-            actor=request.user,
-            notification=case,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The notification has been corrected.",
-        success_url=case_url(case),
-        title=f"Correct the notification: {case.reference}",
-        submit="Save changes",
-        breadcrumbs=case_crumbs(case, ("Correct the notification", "")),
-        template=NOTIFICATION_FORM,
-        context=context,
-        on_error=_show_duplicates(request, context),
-    )
+# Correcting a notification shows the case's details, so opening the form is logged (GET only).
+notification_update = form_view(
+    forms.NotificationEditForm,
+    calls(services.notification_update, "notification", versioned=True),
+    fetch=partial(permissions.get_notification_for_user_or_404, write=True),
+    opened=lambda user, case: event_record_view(actor=user, target=case, what="notification form"),
+    initial=lambda case: initial_from(
+        case,
+        forms.NotificationEditForm,
+        agencies_involved=list(case.agencies_involved.all()),
+        residence_area=_residence_initial(case),
+    ),
+    edits_record=True,
+    success_message="The notification has been corrected.",
+    success_url=case_url,
+    title=lambda case: f"Correct the notification: {case.reference}",
+    crumb="Correct the notification",
+    submit="Save changes",
+    breadcrumbs=case_crumbs,
+    template=NOTIFICATION_FORM,
+    on_error=_show_duplicates,
+)
 
 
 # What every change to a case shares: its permission-checked fetch (a CDOP manager's change:

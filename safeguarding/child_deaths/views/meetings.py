@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
 from safeguarding.child_deaths.views.common import CRUMBS, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, form_page, initial_from
+from safeguarding.core.pages import Crumb, calls, cleaned, create_view, form_view, initial_from
 from safeguarding.core.permissions import require
+
+if TYPE_CHECKING:
+    from safeguarding.accounts.models import User
+    from safeguarding.child_deaths.models import ReviewMeeting
 
 
 @login_required
@@ -31,23 +38,31 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # A function: create_view has no form_kwargs (the agenda offers the cases this user sees).
-    require(permissions.can_view_cases(request.user))
-    require(permissions.can_manage_child_deaths(request.user), write_attempt=True)
-    return form_page(
-        request,
-        form_class=forms.MeetingForm,
-        form_kwargs={"cases": selectors.notification_list_for_agenda(user=request.user)},
-        save=lambda form: services.meeting_create(actor=request.user, **cleaned(form)),
-        success_message="The meeting has been added.",
-        success_url=lambda meeting: reverse("child_deaths:meeting_detail", args=[meeting.pk]),
-        title="Add a meeting",
-        submit="Add meeting",
-        breadcrumbs=CRUMBS(("Meetings", reverse("child_deaths:meeting_list")), ("Add", "")),
-    )
+def _may_manage(user: User) -> None:
+    require(permissions.can_view_cases(user))
+    require(permissions.can_manage_child_deaths(user), write_attempt=True)
+
+
+def _meetings_crumb() -> Crumb:
+    return ("Meetings", reverse("child_deaths:meeting_list"))
+
+
+def _meeting_url(meeting: ReviewMeeting) -> str:
+    return reverse("child_deaths:meeting_detail", args=[meeting.pk])
+
+
+# The agenda offers the cases this user sees.
+meeting_create = create_view(
+    check=_may_manage,
+    form_class=forms.MeetingForm,
+    form_kwargs=lambda user: {"cases": selectors.notification_list_for_agenda(user=user)},
+    save=lambda user, form: services.meeting_create(actor=user, **cleaned(form)),
+    success_message="The meeting has been added.",
+    success_url=_meeting_url,
+    title="Add a meeting",
+    submit="Add meeting",
+    breadcrumbs=lambda: CRUMBS(_meetings_crumb(), ("Add", "")),
+)
 
 
 @login_required
@@ -70,39 +85,31 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def meeting_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # A function: it logs the papers' opening (GET only) and the agenda is the user's cases.
-    meeting = permissions.get_meeting_for_user_or_404(request.user, pk, write=True)
-    if request.method == "GET":  # the form shows the (decrypted) papers
-        event_record_view(actor=request.user, target=meeting, what="meeting papers (change form)")
-    return form_page(
-        request,
-        form_class=forms.MeetingForm,
-        form_kwargs={
-            "cases": selectors.notification_list_for_agenda(user=request.user, meeting=meeting)
-        },
-        initial=initial_from(
-            meeting,
-            forms.MeetingForm,
-            members=list(meeting.members.all()),
-            cases=list(meeting.cases.all()),
-        ),
-        record=meeting,
-        save=lambda form: services.meeting_update(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The meeting has been updated.",
-        success_url=reverse("child_deaths:meeting_detail", args=[meeting.pk]),
-        title=f"Change {meeting.title}",
-        submit="Save changes",
-        breadcrumbs=CRUMBS(
-            ("Meetings", reverse("child_deaths:meeting_list")),
-            (meeting.title, reverse("child_deaths:meeting_detail", args=[meeting.pk])),
-            ("Change", ""),
-        ),
-    )
+# The form shows the (decrypted) papers, so opening it is logged (GET only); the agenda offers
+# the cases this user sees.
+meeting_update = form_view(
+    forms.MeetingForm,
+    calls(services.meeting_update, "meeting", versioned=True),
+    fetch=partial(permissions.get_meeting_for_user_or_404, write=True),
+    opened=lambda user, meeting: event_record_view(
+        actor=user, target=meeting, what="meeting papers (change form)"
+    ),
+    form_kwargs=lambda user, meeting: {
+        "cases": selectors.notification_list_for_agenda(user=user, meeting=meeting)
+    },
+    initial=lambda meeting: initial_from(
+        meeting,
+        forms.MeetingForm,
+        members=list(meeting.members.all()),
+        cases=list(meeting.cases.all()),
+    ),
+    edits_record=True,
+    success_message="The meeting has been updated.",
+    success_url=_meeting_url,
+    title=lambda meeting: f"Change {meeting.title}",
+    crumb="Change",
+    submit="Save changes",
+    breadcrumbs=lambda meeting, crumb: CRUMBS(
+        _meetings_crumb(), (meeting.title, _meeting_url(meeting)), crumb
+    ),
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
@@ -18,30 +19,25 @@ from safeguarding.child_deaths.models import InformationRequest
 from safeguarding.child_deaths.views.common import CRUMBS, case_crumbs, case_url, paginate
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, calls, form_page, form_view, initial_from
+from safeguarding.core.pages import Crumb, calls, form_view, initial_from
 from safeguarding.core.permissions import require
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
 
 
-@login_required
-@require_http_methods(GET_POST)
-def request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # A function: its message names the agency sent to, from what the service returned.
-    case = permissions.get_notification_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.InformationRequestForm,
-        save=lambda form: services.information_request_create(
-            actor=request.user, notification=case, **form.cleaned_data
-        ),
-        success_message=lambda sent: f"The reporting form has been sent to {sent.agency.name}.",
-        success_url=case_url(case),
-        title=f"Request information: {case.reference}",
-        submit="Send request",
-        breadcrumbs=case_crumbs(case, ("Request information", "")),
-    )
+# Its message names the agency sent to, from what the service returned.
+request_create = form_view(
+    forms.InformationRequestForm,
+    calls(services.information_request_create, "notification"),
+    fetch=partial(permissions.get_notification_for_user_or_404, write=True),
+    result_message=lambda sent: f"The reporting form has been sent to {sent.agency.name}.",
+    success_url=case_url,
+    title=lambda case: f"Request information: {case.reference}",
+    crumb="Request information",
+    submit="Send request",
+    breadcrumbs=case_crumbs,
+)
 
 
 @login_required
@@ -115,5 +111,5 @@ request_return = form_view(
     edits_record=True,
     breadcrumbs=_return_crumbs,
     template="child_deaths/request_return.html",
-    context=lambda info: {"info": info, "case": info.notification},
+    context=lambda user, info: {"info": info, "case": info.notification},
 )

@@ -52,9 +52,10 @@ def _review_save(
 @login_required
 @require_http_methods(GET_POST)
 def review_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # A function: it edits the case's review (or starts one), not the record fetched (the case).
     case = permissions.get_notification_for_review_or_404(request.user, pk, write=True)
     review = selectors.review_for_notification(notification=case)
+    # A function, not a declaration: it edits the case's review (or starts one), not the
+    # record fetched (the case).
     return form_page(
         request,
         form_class=forms.PanelReviewForm,

@@ -155,7 +155,7 @@ note_counted = agency_page(
     ),
     title="Add a counted note",
     submit=lambda agency: f"Add to {agency.name}",
-    user_form_kwargs=lambda user, agency: {"who": user.email},
+    form_kwargs=lambda user, agency: {"who": user.email},
     result_message=lambda note: f"“{note}” is kept.",
     result_url=lambda note: reverse("partnership:agency_list") + f"?note={note}",
     closed=_closed_agency,
@@ -180,7 +180,54 @@ general_who_note_add = create_view(
     breadcrumbs=lambda: CRUMBS(("Add a note as yourself", "")),
 )
 
+
+# --- read on GET, opening logged, errors adding context, words from the user ----------------
+
+opened_by: list[tuple[User, Agency]] = []
+
+
+def _refuse_with_context(user: User, form: NoteForm, error: ValidationError) -> dict[str, Any]:
+    return {"refused_for": user.email}
+
+
+def _note_or_refuse(user: User, agency: Agency, form: NoteForm) -> Agency:
+    return _note_add(user, agency, form)
+
+
+note_read_first = agency_page(
+    form_class=NoteForm,
+    save=_note_or_refuse,
+    read_fetch=permissions.get_agency_for_user_or_404,
+    title="Read, then add a note",
+    submit="Add note",
+    crumb=lambda agency: f"Note on {agency.name}",
+    context=lambda user, agency: {"signed_in": user.email, "agency": agency},
+    opened=lambda user, agency: opened_by.append((user, agency)),
+    on_error=_refuse_with_context,
+)
+
+
+def _general_note_or_refuse(user: User, form: NoteForm) -> str:
+    if form.cleaned_data["note"] == "refuse":
+        raise ValidationError({"note": "That note is refused."})
+    return _agency_note_add(user, form)
+
+
+general_note_listed = create_view(
+    check=_may_edit_partnership,
+    form_class=NoteForm,
+    save=_general_note_or_refuse,
+    success_url=lambda note: reverse("partnership:agency_list"),
+    title="Add a listed note",
+    submit="Add note",
+    context=lambda request: {"page": request.GET.get("page", "1")},
+    on_error=_refuse_with_context,
+    breadcrumbs=lambda: CRUMBS(("Add a listed note", "")),
+)
+
 urlpatterns = [
+    path("test-form-view/<int:pk>/read/", note_read_first, name="test_note_read_first"),
+    path("test-form-view/listed/", general_note_listed, name="test_note_listed"),
     path("test-form-view/<int:pk>/counted/", note_counted, name="test_note_counted"),
     path("test-form-view/who/", general_who_note_add, name="test_who_note_add"),
     path("test-form-view/<int:pk>/words/", note_by_words_add, name="test_note_by_words"),
@@ -199,8 +246,10 @@ def agency() -> Agency:
 @pytest.fixture(autouse=True)
 def _no_notes() -> Any:
     notes_saved.clear()
+    opened_by.clear()
     yield
     notes_saved.clear()
+    opened_by.clear()
 
 
 def _note_url(agency: Agency) -> str:
@@ -427,3 +476,64 @@ def test_a_page_without_any_success_address_is_refused_when_declared() -> None:
             fetch=partial(permissions.get_agency_for_user_or_404, write=True),
             breadcrumbs=_agency_crumbs,
         )
+
+
+def test_read_fetch_lets_a_read_only_member_see_the_page_but_not_post(
+    client: Client, member_readonly: User, agency: Agency
+) -> None:
+    client.force_login(member_readonly)
+    url = reverse("test_note_read_first", args=[agency.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"note": "A synthetic note"}).status_code == 403
+    assert notes_saved == []
+
+
+def test_read_fetch_still_hides_the_record_from_an_outsider(
+    client: Client, outsider: User, agency: Agency
+) -> None:
+    client.force_login(outsider)
+    assert client.get(reverse("test_note_read_first", args=[agency.pk])).status_code == 404
+
+
+def test_opened_runs_on_get_only_and_context_and_crumb_come_from_user_and_record(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_read_first", args=[agency.pk])
+    response = client.get(url)
+    assert opened_by == [(officer, agency)]
+    assert response.context["signed_in"] == officer.email
+    assert response.context["agency"] == agency
+    assert response.context["breadcrumbs"][-1] == ("Note on Synthetic Health Trust", "")
+    response = client.post(url, {"note": "A synthetic note"})
+    assert response.status_code == 302
+    assert opened_by == [(officer, agency)]
+    assert notes_saved == [(officer, agency, "A synthetic note")]
+
+
+def test_on_error_adds_context_when_the_service_refuses(
+    client: Client, officer: User, agency: Agency
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_read_first", args=[agency.pk])
+    assert "refused_for" not in client.get(url).context
+    response = client.post(url, {"note": "refuse"})
+    assert response.status_code == 200
+    assert response.context["refused_for"] == officer.email
+    assert response.context["form"].errors["note"] == ["That note is refused."]
+
+
+def test_a_create_page_takes_context_from_the_request_and_context_from_errors(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+    url = reverse("test_note_listed")
+    response = client.get(url + "?page=2")
+    assert response.context["page"] == "2"
+    assert "refused_for" not in response.context
+    response = client.post(url, {"note": "refuse"})
+    assert response.status_code == 200
+    assert response.context["refused_for"] == officer.email
+    response = client.post(url, {"note": "Synthetic"})
+    assert response.status_code == 302
+    assert notes_saved == [(officer, None, "Synthetic")]

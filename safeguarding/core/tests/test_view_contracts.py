@@ -8,6 +8,10 @@
   `get_object_or_404` is banned by ruff (TID251, pyproject.toml).
 * Every app's breadcrumbs come from `core.pages.Trail`: no private `_crumbs` helpers.
 * One form template: no app has its own `form_page.html`.
+* A form page is a declaration (`form_view`, `create_view`). A view that must stay a function
+  calls `form_page` with the reason in a comment on the line above the call, starting
+  `# A function, not a declaration:`; and the number of such calls may only go down
+  (`FORM_PAGE_CALLERS_MAX`: lower it when you convert one).
 """
 
 from __future__ import annotations
@@ -74,6 +78,78 @@ def _has_views(tree: ast.Module) -> bool:
         and node.args.args[0].arg == "request"
         for node in tree.body
     )
+
+
+FORM_PAGE_CALLERS_MAX = 10
+"""How many direct `form_page` calls remain in the views (issue #11): only ever lower this."""
+
+REASON = "# A function, not a declaration:"
+
+
+def _form_page_calls() -> list[tuple[Path, int]]:
+    """Every call of `form_page` in the views packages and modules, by file and line (the
+    modules shared by an app's views, such as annual_reports' editor, included)."""
+    found = []
+    paths = sorted(PACKAGE.glob("*/views.py")) + sorted(PACKAGE.glob("*/views/*.py"))
+    paths += sorted(PACKAGE.glob("*/*_views.py"))
+    for path in paths:
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name == "form_page":
+                    found.append((path, node.lineno))
+    return found
+
+
+def _says_why_above(lines: list[str], lineno: int) -> bool:
+    """The comment block right above the line (1-based) `lineno` starts with REASON."""
+    index = lineno - 2
+    block = []
+    while index >= 0 and lines[index].strip().startswith("#"):
+        block.append(lines[index].strip())
+        index -= 1
+    return bool(block) and block[-1].startswith(REASON) and len(block[-1]) > len(REASON) + 2
+
+
+def test_every_direct_form_page_call_says_why_it_is_not_a_declaration() -> None:
+    offending = []
+    for path, lineno in _form_page_calls():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if not _says_why_above(lines, lineno):
+            offending.append(f"{path.relative_to(PACKAGE)}:{lineno}")
+    assert not offending, (
+        f"Declare these pages with core.pages.form_view or create_view, or say why not in a "
+        f"comment on the line above the call, starting {REASON!r}: {offending}"
+    )
+
+
+def test_direct_form_page_calls_only_go_down() -> None:
+    calls = _form_page_calls()
+    assert len(calls) <= FORM_PAGE_CALLERS_MAX, (
+        f"{len(calls)} direct form_page calls (at most {FORM_PAGE_CALLERS_MAX}): declare the "
+        "new page with core.pages.form_view or create_view instead."
+    )
+    assert len(calls) >= 1  # a glob that found nothing would make the cap vacuous
+
+
+def test_the_reason_check_needs_a_reason_right_above_the_call() -> None:
+    lines = [
+        "def view(request):",
+        "    # A function, not a declaration: its address names two records.",
+        "    return form_page(request)",
+        "def other(request):",
+        "    # Not a form_view: something.",
+        "    return form_page(request)",
+        "def bare(request):",
+        "    # A function, not a declaration:",
+        "    return form_page(request)",
+    ]
+    assert _says_why_above(lines, 3)
+    assert not _says_why_above(lines, 6)
+    assert not _says_why_above(lines, 9)
 
 
 def test_there_are_views_modules_to_check() -> None:

@@ -210,7 +210,7 @@ agenda_item_add = meeting_page(
 paper_upload = meeting_page(
     fetch=partial(permissions.get_meeting_papers_for_user_or_404, write=True),
     form_class=forms.PaperForm,
-    form_kwargs=lambda meeting: {"meeting": meeting},
+    form_kwargs=lambda user, meeting: {"meeting": meeting},
     save=calls(services.paper_upload, "meeting"),
     words=Words("Upload a paper", "Upload paper", "The paper has been uploaded."),
 )
@@ -291,7 +291,7 @@ meeting_attendance = meeting_page(
         ],
     ),
     Words("Record attendance", "Save attendance", "The attendance has been recorded."),
-    user_form_kwargs=_seats,
+    form_kwargs=_seats,
     crumb="Attendance",
     intro="For each seat on the group: present, apologies, a deputy sent (with their name), "
     "or absent.",
@@ -316,7 +316,7 @@ meeting_minutes = meeting_page(
 
 decision_record = meeting_page(
     form_class=forms.DecisionForm,
-    form_kwargs=lambda meeting: {"meeting": meeting},
+    form_kwargs=lambda user, meeting: {"meeting": meeting},
     save=calls(services.decision_record, "meeting"),
     words=Words("Record a decision", "Save decision", "The decision has been recorded."),
     crumb="Decision",
@@ -337,7 +337,7 @@ meeting_action_record = meeting_page(
 
 escalation_raise = meeting_page(
     form_class=forms.EscalationForm,
-    form_kwargs=lambda meeting: {"groups": selectors.groups_above(group=meeting.group)},
+    form_kwargs=lambda user, meeting: {"groups": selectors.groups_above(group=meeting.group)},
     save=calls(services.escalation_raise, "from_meeting"),
     words=Words(
         "Escalate to another group",

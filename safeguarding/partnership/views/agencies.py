@@ -12,10 +12,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, calls, form_page, form_view, initial_from
+from safeguarding.core.pages import calls, form_view, initial_from
 from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
@@ -107,33 +107,25 @@ agency_update = agency_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def agency_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the success message names what the service saved (the new name).
-    agency = permissions.get_agency_for_user_or_404(request.user, pk, write=True)
-    return form_page(
-        request,
-        form_class=forms.AgencyRenameForm,
-        initial={"version": agency.version},
-        record=agency,
-        save=lambda form: services.agency_rename(
-            actor=request.user,
-            agency=agency,
-            new_name=form.cleaned_data["new_name"],
-            effective=form.cleaned_data["effective"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        success_message=lambda agency: f"The agency is now called {agency.name}.",
-        success_url=reverse("partnership:agency_detail", args=[agency.pk]),
-        title=f"Rename {agency.name}",
-        submit="Rename agency",
-        intro=(
-            "The old name is kept in the agency's history, so earlier records still show "
-            "the name it had then."
-        ),
-        breadcrumbs=CRUMBS(_agencies(), _agency(agency), ("Rename", "")),
-    )
+agency_rename = agency_page(
+    forms.AgencyRenameForm,
+    lambda user, agency, form: services.agency_rename(
+        actor=user,
+        agency=agency,
+        new_name=form.cleaned_data["new_name"],
+        effective=form.cleaned_data["effective"],
+        expected_version=form.cleaned_data["version"],
+    ),
+    initial=lambda agency: {"version": agency.version},
+    result_message=lambda agency: f"The agency is now called {agency.name}.",
+    title=lambda agency: f"Rename {agency.name}",
+    submit="Rename agency",
+    intro=(
+        "The old name is kept in the agency's history, so earlier records still show "
+        "the name it had then."
+    ),
+    crumb="Rename",
+)
 
 
 # An agency that has stopped is disabled, never deleted: it is no longer offered for new

@@ -39,12 +39,13 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # Not a create_view: it edits the one partnership record (initial values, edit conflicts).
     require(permissions.can_view_partnership(request.user))
     require(permissions.can_edit_partnership(request.user), write_attempt=True)
     partnership = selectors.partnership_get()
     if partnership is None:
         raise Http404
+    # A function, not a declaration: it edits the one partnership record, whose address has no
+    # number (and form_view fetches by number).
     return form_page(
         request,
         form_class=forms.PartnershipForm,
@@ -120,19 +121,14 @@ area_create = add_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def area_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the message names the area as saved (update_page).
-    area = permissions.get_area_for_user_or_404(request.user, pk, write=True)
-    return update_page(
-        request,
-        area,
-        forms.AreaEditForm,
-        calls(services.area_update, "area", versioned=True),
-        success_url=_area_url(area),
-        breadcrumbs=CRUMBS(_areas(), _area(area), ("Change", "")),
-    )
+area_update = update_page(
+    forms.AreaEditForm,
+    calls(services.area_update, "area", versioned=True),
+    fetch=partial(permissions.get_area_for_user_or_404, write=True),
+    initial=lambda area: initial_from(area, forms.AreaEditForm),
+    success_url=_area_url,
+    breadcrumbs=lambda area, crumb: CRUMBS(_areas(), _area(area), crumb),
+)
 
 
 district_create = form_view(
@@ -151,16 +147,25 @@ district_create = form_view(
 @login_required
 @require_http_methods(GET_POST)
 def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int) -> HttpResponse:
-    # Not a form_view: the URL names the area and the district.
     district = permissions.get_district_for_user_or_404(
         request.user, district_pk, area_pk=pk, write=True
     )
     area = district.area
-    return update_page(
+    # A function, not a declaration: its address names the area and the district.
+    return form_page(
         request,
-        district,
-        forms.DistrictEditForm,
-        calls(services.district_update, "district", versioned=True),
+        form_class=forms.DistrictEditForm,
+        initial=initial_from(district, forms.DistrictEditForm),
+        record=district,
+        save=lambda form: services.district_update(
+            actor=request.user,
+            district=district,
+            expected_version=form.cleaned_data["version"],
+            **cleaned(form),
+        ),
+        success_message=lambda saved: f"{saved.name} has been updated.",
         success_url=_area_url(area),
+        title=f"Change {district.name}",
+        submit="Save changes",
         breadcrumbs=CRUMBS(_areas(), _area(area), ("Change a district", "")),
     )

@@ -1,22 +1,17 @@
 """What every partnership page shares: its breadcrumb trail, list paging, the shape of an
 "add" page (signed-in staff only: 404 for no role, 403 for a read-only one) and of a page
-changing a named part of the structure."""
+changing a named part of the structure (an area, a group)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
-
-from django import forms
-from django.http import HttpResponse
+from typing import TYPE_CHECKING
 
 from safeguarding.core import paging
-from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import Crumb, Trail, create_view, form_page, initial_from
+from safeguarding.core.pages import Trail, create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.partnership import permissions
-from safeguarding.partnership.models import Area, District, Group
+from safeguarding.partnership.models import Area, Group
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -40,28 +35,17 @@ def may_edit(user: User) -> None:
 add_page = partial(create_view, check=may_edit)
 
 
-def update_page(
-    request: AuthenticatedHttpRequest,
-    record: Area | District | Group,
-    form_class: type[forms.Form],
-    save: Callable[[User, Any, forms.Form], Area | District | Group],
-    *,
-    success_url: str,
-    breadcrumbs: list[Crumb],
-) -> HttpResponse:
-    """Change an area, district or group with `save` (`calls(<its update service>, ...,
-    versioned=True)`): its edit form, and a message naming it as saved, so by its new name if
-    that changed (why these pages are not form_view declarations: their words come from what
-    the service saved)."""
-    return form_page(
-        request,
-        form_class=form_class,
-        initial=initial_from(record, form_class),
-        record=record,
-        save=lambda form: save(request.user, record, form),
-        success_message=lambda saved: f"{saved.name} has been updated.",
-        success_url=success_url,
-        title=f"Change {record.name}",
-        submit="Save changes",
-        breadcrumbs=breadcrumbs,
-    )
+def _saved_message(saved: Area | Group) -> str:
+    return f"{saved.name} has been updated."
+
+
+# Every page changing a named part of the structure (an area, a group) shows its edit form and
+# a message naming it as saved (so by its new name, if that changed).
+update_page = partial(
+    form_view,
+    edits_record=True,
+    title=lambda record: f"Change {record.name}",
+    crumb="Change",
+    submit="Save changes",
+    result_message=_saved_message,
+)

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view
+from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
 from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
@@ -97,19 +97,14 @@ group_create = add_page(
 )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def group_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the message names the group as saved (update_page).
-    group = permissions.get_group_for_user_or_404(request.user, pk, write=True)
-    return update_page(
-        request,
-        group,
-        forms.GroupEditForm,
-        calls(services.group_update, "group", versioned=True),
-        success_url=_group_url(group),
-        breadcrumbs=CRUMBS(_groups(), _group(group), ("Change", "")),
-    )
+group_update = update_page(
+    forms.GroupEditForm,
+    calls(services.group_update, "group", versioned=True),
+    fetch=partial(permissions.get_group_for_user_or_404, write=True),
+    initial=lambda group: initial_from(group, forms.GroupEditForm),
+    success_url=_group_url,
+    breadcrumbs=lambda group, crumb: CRUMBS(_groups(), _group(group), crumb),
+)
 
 
 group_membership_add = form_view(
@@ -130,11 +125,11 @@ group_membership_add = form_view(
 def group_membership_end(
     request: AuthenticatedHttpRequest, pk: int, membership_pk: int
 ) -> HttpResponse:
-    # Not a form_view: the URL names the group and the membership.
     membership = permissions.get_membership_for_user_or_404(
         request.user, membership_pk, group_pk=pk, write=True
     )
     group = membership.group
+    # A function, not a declaration: its address names the group and the membership.
     return form_page(
         request,
         form_class=forms.MembershipEndForm,

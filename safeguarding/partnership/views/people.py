@@ -14,10 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, form_page, form_view
+from safeguarding.core.pages import Crumb, form_view
 from safeguarding.core.paging import filter_query
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
@@ -46,35 +46,34 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(GET_POST)
-def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    # Not a form_view: the page is the person's (read on GET, a write only on POST), and it
-    # shows what the signed-in administrator may do to them.
-    person = permissions.get_person_for_user_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
-    return form_page(
-        request,
-        form_class=forms.RoleGrantForm,
-        save=lambda form: services.role_grant(
-            actor=request.user, user=person, **form.cleaned_data
-        ),
-        success_message=f"The role has been granted to {person.display_name}.",
-        success_url=reverse("partnership:person_detail", args=[person.pk]),
-        title=person.display_name,
-        caption="Person",
-        submit="Grant role",
-        template="partnership/person_detail.html",
-        context={
-            "person": person,
-            "grants": selectors.role_grant_list_for_person(person=person),
-            "can_deactivate": permissions.can_deactivate_person(request.user, person),
-        },
-        breadcrumbs=CRUMBS(
-            ("People", reverse("partnership:person_list")), (person.display_name, "")
-        ),
-    )
+def _person_url(person: User) -> str:
+    return reverse("partnership:person_detail", args=[person.pk])
+
+
+def _person_crumbs(person: User, crumb: Crumb) -> list[Crumb]:
+    return CRUMBS(("People", reverse("partnership:person_list")), crumb)
+
+
+# The person's page: anyone who may see them reads it (a write only on POST), and it shows
+# what the signed-in administrator may do to them.
+person_detail = form_view(
+    forms.RoleGrantForm,
+    lambda user, person, form: services.role_grant(actor=user, user=person, **form.cleaned_data),
+    fetch=partial(permissions.get_person_for_user_or_404, write=True),
+    read_fetch=permissions.get_person_for_user_or_404,
+    success_message=lambda person: f"The role has been granted to {person.display_name}.",
+    success_url=_person_url,
+    title=lambda person: person.display_name,
+    caption="Person",
+    submit="Grant role",
+    template="partnership/person_detail.html",
+    context=lambda user, person: {
+        "person": person,
+        "grants": selectors.role_grant_list_for_person(person=person),
+        "can_deactivate": permissions.can_deactivate_person(user, person),
+    },
+    breadcrumbs=_person_crumbs,
+)
 
 
 @login_required
@@ -87,10 +86,6 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
     services.role_revoke(actor=request.user, grant=grant)
     messages.success(request, f"The role has been removed from {person.display_name}.")
     return redirect("partnership:person_detail", person.pk)
-
-
-def _person_url(person: User) -> str:
-    return reverse("partnership:person_detail", args=[person.pk])
 
 
 # A leaver is deactivated, never deleted: the activity log keeps pointing at them.

@@ -134,7 +134,7 @@ booking_cancel = booking_page(
     result_message=_cancel_message,
     crumb="Cancel a booking",
     template="training/booking_cancel.html",
-    context=lambda booking: {
+    context=lambda user, booking: {
         "booking": booking,
         "is_free": services.cancellation_is_free(booking.session),
     },
@@ -176,12 +176,12 @@ waitlist_leave = booking_page(
     ),
     crumb="Leave the waiting list",
     template="training/waitlist_leave.html",
-    context=lambda booking: {"booking": booking, "offered": _offered(booking)},
+    context=lambda user, booking: {"booking": booking, "offered": _offered(booking)},
 )
 
 evaluation_create = booking_page(
     form_class=forms.EvaluationForm,
-    form_kwargs=lambda booking: {"course": booking.session.course},
+    form_kwargs=lambda user, booking: {"course": booking.session.course},
     save=lambda user, booking, form: services.evaluation_submit(
         actor=user, booking=booking, **form.values()
     ),
@@ -245,7 +245,7 @@ def booking_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 briefing_complete = form_view(
     fetch=partial(permissions.get_briefing_for_user_or_404, write=True),
     form_class=forms.BriefingCompleteForm,
-    form_kwargs=lambda briefing: {"briefing": briefing},
+    form_kwargs=lambda user, briefing: {"briefing": briefing},
     save=lambda user, briefing, form: services.briefing_complete(
         actor=user,
         briefing=briefing,

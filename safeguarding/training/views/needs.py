@@ -81,7 +81,7 @@ needs_response_create = form_view(
         gaps=form.gaps(),
     ),
     fetch=partial(permissions.get_needs_survey_for_user_or_404, write=True),
-    user_form_kwargs=lambda user, survey: {
+    form_kwargs=lambda user, survey: {
         "agency_ids": user.lead_agency_ids,
         "priorities": selectors.priority_list_for_needs_survey(),
     },

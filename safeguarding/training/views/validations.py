@@ -3,16 +3,23 @@ changes), the business unit reviews it against the partnership's checklist."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, cleaned, create_view, form_page, initial_from
+from safeguarding.core.pages import (
+    Crumb,
+    calls,
+    create_view,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.training import forms, permissions, selectors, services
@@ -64,68 +71,65 @@ validation_create = create_view(
 )
 
 
-# A function: readers see the page too (the fetch asks for write only on POST), and what it
-# shows depends on who is signed in.
-@login_required
-@require_http_methods(GET_POST)
-def validation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The agency sees the status; the reviewer works through the checklist here (the detail
-    page holds the review form, so it has its own template)."""
-    validation = permissions.get_validation_for_user_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
-    return form_page(
-        request,
-        form_class=forms.ValidationReviewForm,
-        initial=initial_from(
-            validation,
-            forms.ValidationReviewForm,
-            notes=validation.reviewer_notes,
-            **{f"check_{key}": met for key, met in validation.checklist.items()},
-        ),
-        record=validation,
-        save=lambda form: services.validation_review(
-            actor=request.user, validation=validation, **form.values()
-        ),
-        success_message="The review has been saved and the agency can see it.",
-        success_url=reverse("training:validation_detail", args=[validation.pk]),
-        title=validation.title,
-        submit="Save review",
-        breadcrumbs=CRUMBS(validation_crumb(), (validation.title, "")),
-        template="training/validation_detail.html",
-        context={
-            "validation": validation,
-            "checklist": VALIDATION_CHECKLIST,
-            "can_review": permissions.can_review_validation(request.user, validation),
-            "can_resubmit": validation.status == CourseValidation.Status.CHANGES_REQUESTED
-            and permissions.can_resubmit_validation(request.user, validation),
-        },
+def _validation_url(validation: CourseValidation) -> str:
+    return reverse("training:validation_detail", args=[validation.pk])
+
+
+def _validation_crumbs(validation: CourseValidation, crumb: Crumb) -> list[Crumb]:
+    """Single-agency course validation > the course (the page's own crumb, or the course's)."""
+    return CRUMBS(validation_crumb(), (validation.title, ""))
+
+
+def _review_initial(validation: CourseValidation) -> dict[str, Any]:
+    return initial_from(
+        validation,
+        forms.ValidationReviewForm,
+        notes=validation.reviewer_notes,
+        **{f"check_{key}": met for key, met in validation.checklist.items()},
     )
 
 
-# A function: the agency's readers see the page too (the fetch asks for write only on POST).
-@login_required
-@require_http_methods(GET_POST)
-def validation_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The agency sends the course again after the reviewer asked for changes."""
-    validation = permissions.get_validation_for_agency_or_404(
-        request.user, pk, write=request.method == "POST"
-    )
-    return form_page(
-        request,
-        form_class=forms.ValidationResubmitForm,
-        initial=initial_from(validation, forms.ValidationResubmitForm),
-        record=validation,
-        save=lambda form: services.validation_resubmit(
-            actor=request.user,
-            validation=validation,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
-        ),
-        success_message="The course has been sent again for validation.",
-        success_url=reverse("training:validation_detail", args=[validation.pk]),
-        title=f"Send {validation.title} again",
-        intro=validation.reviewer_notes,
-        submit="Send again",
-        breadcrumbs=CRUMBS(validation_crumb(), (validation.title, "")),
-    )
+# Readers see the page too (the write check is for POST only), and what it shows depends on who
+# is signed in. The agency sees the status; the reviewer works through the checklist here (the
+# detail page holds the review form, so it has its own template).
+validation_detail = form_view(
+    forms.ValidationReviewForm,
+    lambda user, validation, form: services.validation_review(
+        actor=user, validation=validation, **form.values()
+    ),
+    fetch=partial(permissions.get_validation_for_user_or_404, write=True),
+    read_fetch=permissions.get_validation_for_user_or_404,
+    initial=_review_initial,
+    edits_record=True,
+    success_message="The review has been saved and the agency can see it.",
+    success_url=_validation_url,
+    title=lambda validation: validation.title,
+    submit="Save review",
+    breadcrumbs=_validation_crumbs,
+    template="training/validation_detail.html",
+    context=lambda user, validation: {
+        "validation": validation,
+        "checklist": VALIDATION_CHECKLIST,
+        "can_review": permissions.can_review_validation(user, validation),
+        "can_resubmit": validation.status == CourseValidation.Status.CHANGES_REQUESTED
+        and permissions.can_resubmit_validation(user, validation),
+    },
+)
+
+
+# The agency sends the course again after the reviewer asked for changes; its readers see the
+# page too (the write check is for POST only).
+validation_resubmit = form_view(
+    forms.ValidationResubmitForm,
+    calls(services.validation_resubmit, "validation", versioned=True),
+    fetch=partial(permissions.get_validation_for_agency_or_404, write=True),
+    read_fetch=permissions.get_validation_for_agency_or_404,
+    initial=lambda validation: initial_from(validation, forms.ValidationResubmitForm),
+    edits_record=True,
+    success_message="The course has been sent again for validation.",
+    success_url=_validation_url,
+    title=lambda validation: f"Send {validation.title} again",
+    intro=lambda validation: validation.reviewer_notes,
+    submit="Send again",
+    breadcrumbs=_validation_crumbs,
+)

@@ -259,7 +259,7 @@ tool_outcome_add = tool_page(
 tool_rule_add = tool_page(
     forms.ToolRuleForm,
     lambda user, tool, form: services.tool_rule_add(actor=user, tool=tool, **form.rule()),
-    form_kwargs=lambda tool: {"tool": tool, "questions": tools.tool_questions(tool=tool)},
+    form_kwargs=lambda user, tool: {"tool": tool, "questions": tools.tool_questions(tool=tool)},
     success_message="The answer now leads to that outcome.",
     title=lambda tool: f"Which answers lead to which outcome: “{tool.title}”",
     intro="Each answer chosen here leads to an outcome; the tool shows the most serious "
