@@ -9,7 +9,6 @@ import re
 from datetime import date
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -26,13 +25,7 @@ from safeguarding.case_reviews.tests.factories import (
 from safeguarding.case_reviews.views.common import PAGE_SIZE
 from safeguarding.partnership.models import Agency
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 
 def _rows(html: str) -> int:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -23,13 +22,7 @@ from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AreaFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 
 def _notification_urls(n: IncidentNotification) -> dict[str, str]:
