@@ -6,12 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
@@ -25,6 +22,7 @@ from safeguarding.assurance.tests.factories import (
     open_survey,
     survey_form,
 )
+from safeguarding.core.testing import card_query_counts, page_query_counts
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,41 +127,19 @@ def _pages(world: World) -> list[str]:
     ]
 
 
-def _counts(client: Client, user: User, urls: list[str]) -> dict[str, int]:
-    client.force_login(user)
-    counts = {}
-    for url in urls:
-        client.get(url)  # a first visit (view logging may differ the first time)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
-
-
-def _card_counts(user: User, *providers: Callable[[User], Any]) -> list[int]:
-    counts = []
-    for provider in providers:
-        fresh = User.objects.get(pk=user.pk)
-        with CaptureQueriesContext(connection) as queries:
-            provider(fresh)
-        counts.append(len(queries))
-    return counts
-
-
 def test_pages_and_cards_take_the_same_queries_for_3_and_30_records(
     client: Client, officer: User, make_user: Callable[..., User]
 ) -> None:
     world = World(officer)
     lead = make_user(*[(Role.AGENCY_LEAD, a) for a in world.agencies])
     world.grow(3)
-    providers = (cards.audit_cases_card, cards.assurance_review_card)
-    small = _counts(client, officer, _pages(world))
-    small_cards = _card_counts(officer, *providers) + _card_counts(
-        lead, cards.section11_returns_card
+    card_users = (
+        (cards.audit_cases_card, officer),
+        (cards.assurance_review_card, officer),
+        (cards.section11_returns_card, lead),
     )
+    small = page_query_counts(client, officer, _pages(world))
+    small_cards = card_query_counts(*card_users)
     world.grow(27)
-    assert _counts(client, officer, _pages(world)) == small
-    assert (
-        _card_counts(officer, *providers) + _card_counts(lead, cards.section11_returns_card)
-        == small_cards
-    )
+    assert page_query_counts(client, officer, _pages(world)) == small
+    assert card_query_counts(*card_users) == small_cards
