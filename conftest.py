@@ -309,8 +309,9 @@ class CheckedPage:
     """Wraps a Playwright page: every distinct page the test lands on must be scanned with axe
     (`check()`), or the test fails at teardown. check() fails on serious/critical violations."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, base_url: str) -> None:
         self.page = page
+        self.base_url = base_url
         self.visited: set[str] = set()
         self.checked: set[str] = set()
         page.on("framenavigated", self._navigated)
@@ -339,6 +340,40 @@ class CheckedPage:
         self.page.goto(url)
         self.check()
 
+    def sign_in(self, user: User) -> None:
+        """Sign `user` in without the sign-in form: a fresh session (as Django's test client
+        makes one) in the browser's cookies, in place of any earlier one."""
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        self.page.context.clear_cookies()
+        self.page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": self.base_url}]
+        )
+
+    def press(self, button: str, *, url: str | None = None) -> None:
+        """Press the button named `button`, wait for the page it leads to (at `url`, a glob,
+        when given) and scan it."""
+        self.page.get_by_role("button", name=button).click()
+        self._arrived(url)
+
+    def follow(self, link: str, *, exact: bool = False, first: bool = False) -> None:
+        """Follow the link named `link` (with `exact`, that whole name; the only such link, or
+        with `first` the first of several) and scan the page it leads to."""
+        links = self.page.get_by_role("link", name=link, exact=exact)
+        (links.first if first else links).click()
+        self._arrived(None)
+
+    def _arrived(self, url: str | None) -> None:
+        if url is None:
+            self.page.wait_for_load_state("load")
+        else:
+            self.page.wait_for_url(url)
+        self.check()
+
     def fill_date(self, legend: str, value: Any, *, exact: bool = False) -> None:
         """Fill a GOV.UK date input (core.forms.GOVUKDateField) found by its legend: the Day,
         Month and Year boxes, and for a datetime the Hour and Minute boxes and am or pm."""
@@ -362,7 +397,7 @@ def browser_page(browser: Any, live_server: Any, transactional_db: None) -> Iter
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    checked = CheckedPage(page)
+    checked = CheckedPage(page, live_server.url)
     yield checked
     context.close()
     missed = checked.unchecked()
