@@ -7,6 +7,7 @@
     matrix.outsider(outsider)                   # 404
     matrix.read_only_write(member_readonly)     # 403 on POST
     matrix.wrong_method(owner, "delete")        # 405
+    matrix.form_checks(owner, outsider=outsider, read_only=member_readonly)  # all four
 
 `assert_same_query_count(build, visit)` proves a page does not run a query per row: it builds
 the data at two sizes and asserts the page costs the same number of queries at both; where a
@@ -75,6 +76,18 @@ class ViewMatrix:
             f"{method.upper()} {self.url} gave {response.status_code}, expected 405"
         )
         return response
+
+    def form_checks(
+        self, user: User, *, outsider: User | None = None, read_only: User | None = None
+    ) -> None:
+        """The checks every form page takes: `user` may open it (200), the `outsider` gets
+        404, the `read_only` user's POST 403, and DELETE is refused (405)."""
+        self.allowed(user)
+        if outsider is not None:
+            self.outsider(outsider)
+        if read_only is not None:
+            self.read_only_write(read_only)
+        self.wrong_method(user, "delete")
 
     def anonymous_redirected(self) -> Any:
         response: Any = self._as(None).get(self.url)

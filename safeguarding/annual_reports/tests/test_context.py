@@ -257,10 +257,7 @@ def test_context_pages(
 
     url = reverse("annual_reports:context_figure_import", args=[edition.pk])
     upload = ViewMatrix(client, url)
-    upload.allowed(officer)
-    upload.read_only_write(member_readonly)
-    upload.outsider(outsider)
-    upload.wrong_method(officer, "delete")
+    upload.form_checks(officer, read_only=member_readonly, outsider=outsider)
     client.force_login(officer)
     bad = SimpleUploadedFile("f.csv", (HEADER + "x,L,,p,nan,count,T,P,,2021-01-01\n").encode())
     response = client.post(url, {"file": bad})

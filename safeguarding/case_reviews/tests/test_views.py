@@ -76,9 +76,7 @@ def test_notification_pages_matrix(
     notification = IncidentNotificationFactory.create()
     for name, url in _notification_urls(notification).items():
         matrix = ViewMatrix(client, url)
-        matrix.allowed(officer)
-        matrix.outsider(outsider)
-        matrix.wrong_method(officer, "delete")
+        matrix.form_checks(officer, outsider=outsider)
         if name in READ_PAGES:
             matrix.allowed(member_readonly)
             matrix.wrong_method(officer, "post")
@@ -119,9 +117,7 @@ def test_list_and_add_pages_matrix(
     read_only: bool,
 ) -> None:
     matrix = ViewMatrix(client, reverse(f"case_reviews:{name}"))
-    matrix.allowed(officer)
-    matrix.outsider(outsider)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, outsider=outsider)
     if read_only:
         matrix.allowed(member_readonly)
     else:

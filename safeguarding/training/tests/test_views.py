@@ -44,10 +44,7 @@ def _form_matrix(
     """A form's four usual checks: `allowed` is shown it, `outsider` gets 404, `read_only`
     403 on POST, DELETE 405. The matrix back, for the test's own POSTs."""
     matrix = ViewMatrix(client, url)
-    matrix.allowed(allowed)
-    matrix.outsider(outsider)
-    matrix.read_only_write(read_only)
-    matrix.wrong_method(allowed, "delete")
+    matrix.form_checks(allowed, outsider=outsider, read_only=read_only)
     return matrix
 
 
@@ -338,9 +335,7 @@ def test_briefing_complete_matrix(
 ) -> None:
     briefing = BriefingFactory.create(is_public=False)
     matrix = ViewMatrix(client, _url("briefing_complete", briefing.pk))
-    matrix.allowed(learner)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(learner, "delete")
+    matrix.form_checks(learner, read_only=member_readonly)
     response = matrix.allowed(learner, method="post", data={"q1": "Yes", "rating": "5"})
     assert "Check your answer to question 1" in response.content.decode()
     matrix.allowed(learner, method="post", data={"q1": "No", "rating": "5"}, status=302)
@@ -583,10 +578,7 @@ def test_validation_matrix(
     member_readonly: User,
 ) -> None:
     create = ViewMatrix(client, _url("validation_create"))
-    create.allowed(lead_a)
-    create.outsider(outsider)
-    create.read_only_write(member_readonly)
-    create.wrong_method(lead_a, "delete")
+    create.form_checks(lead_a, outsider=outsider, read_only=member_readonly)
     create.allowed(
         lead_a,
         method="post",
@@ -660,10 +652,7 @@ def test_needs_survey_pages(
     ViewMatrix(client, _url("needs_survey_detail", survey.pk)).allowed(lead_a)
     ViewMatrix(client, _url("needs_survey_detail", survey.pk)).outsider(outsider)
     respond = ViewMatrix(client, _url("needs_response_create", survey.pk))
-    respond.allowed(lead_a)
-    respond.outsider(outsider)
-    respond.read_only_write(member_readonly)
-    respond.wrong_method(lead_a, "delete")
+    respond.form_checks(lead_a, outsider=outsider, read_only=member_readonly)
     respond.allowed(
         lead_a,
         method="post",
