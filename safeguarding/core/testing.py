@@ -21,6 +21,7 @@ starts a spreadsheet formula, for `assert_export_formula_safe`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from django.utils import timezone
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
+    from safeguarding.core.registry import Card
 
 
 class ViewMatrix:
@@ -132,6 +134,36 @@ def card_query_counts(*cards: tuple[Callable[[User], Any], User]) -> list[int]:
             provider(fresh)
         counts.append(len(captured))
     return counts
+
+
+def rows_behind(client: Client, url: str) -> int:
+    """The rows (`data-row`) on every page of the list at `url`, as the signed-in user sees
+    them; each page must show the list's count (`<span data-count>`), and the count must
+    equal the rows found."""
+    total = 0
+    page = 1
+    while True:
+        joiner = "&" if "?" in url else "?"
+        body = client.get(f"{url}{joiner}page={page}").content.decode()
+        total += body.count("data-row")
+        count = re.search(r"<span data-count>([\d,]+)</span>", body)
+        assert count is not None, f"{url} page {page} shows no count"
+        if f"page={page + 1}" not in body or 'rel="next"' not in body:
+            assert int(count.group(1).replace(",", "")) == total
+            return total
+        page += 1
+
+
+def assert_card_matches(
+    client: Client, card: Card | None, expected: int, *, items_shown: int | None = None
+) -> None:
+    """A "My work" card counts `expected` records, and so does the list it links to (every
+    page of it, as the client's user); with `items_shown`, the card lists at most that many."""
+    assert card is not None, "no card"
+    assert card.count == expected
+    if items_shown is not None:
+        assert len(card.items) == min(expected, items_shown)
+    assert rows_behind(client, card.link_url) == expected
 
 
 def assert_same_query_count(
