@@ -81,15 +81,17 @@ class ViewMatrix:
 
     def form_checks(
         self, user: User, *, outsider: User | None = None, read_only: User | None = None
-    ) -> None:
+    ) -> ViewMatrix:
         """The checks every form page takes: `user` may open it (200), the `outsider` gets
-        404, the `read_only` user's POST 403, and DELETE is refused (405)."""
+        404, the `read_only` user's POST 403, and DELETE is refused (405). The matrix back,
+        for the test's own requests."""
         self.allowed(user)
         if outsider is not None:
             self.outsider(outsider)
         if read_only is not None:
             self.read_only_write(read_only)
         self.wrong_method(user, "delete")
+        return self
 
     def anonymous_redirected(self) -> Any:
         response: Any = self._as(None).get(self.url)

@@ -38,16 +38,6 @@ def _url(name: str, *args: Any) -> str:
     return reverse(f"training:{name}", args=args)
 
 
-def _form_matrix(
-    client: Client, url: str, allowed: User, outsider: User, read_only: User
-) -> ViewMatrix:
-    """A form's four usual checks: `allowed` is shown it, `outsider` gets 404, `read_only`
-    403 on POST, DELETE 405. The matrix back, for the test's own POSTs."""
-    matrix = ViewMatrix(client, url)
-    matrix.form_checks(allowed, outsider=outsider, read_only=read_only)
-    return matrix
-
-
 @pytest.fixture
 def booking(session: TrainingSession, learner: User) -> TrainingBooking:
     return services.booking_create(actor=learner, session=session)
@@ -352,7 +342,9 @@ def test_manage_and_course_create_matrix(
 ) -> None:
     ViewMatrix(client, _url("manage")).allowed(member_readonly)
     ViewMatrix(client, _url("manage")).outsider(learner)
-    matrix = _form_matrix(client, _url("course_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("course_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     matrix.allowed(
         owner,
         method="post",
@@ -376,8 +368,8 @@ def test_manage_and_course_create_matrix(
 def test_session_create_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = _form_matrix(
-        client, _url("session_create", session.course_id), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_create", session.course_id)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.allowed(
         owner,
@@ -440,8 +432,8 @@ def test_trainer_may_mark_their_own_register(
 def test_session_cancel_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = _form_matrix(
-        client, _url("session_cancel", session.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_cancel", session.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.allowed(owner, method="post", data={"reason": "Trainer unwell"}, status=302)
     session.refresh_from_db()
@@ -743,7 +735,9 @@ def test_needs_survey_create_emails_every_agency_lead(
 ) -> None:
     from django.core import mail
 
-    matrix = _form_matrix(client, _url("needs_survey_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("needs_survey_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     response = matrix.allowed(
         owner,
         method="post",
@@ -777,7 +771,9 @@ def test_briefing_create_parses_check_questions(
 ) -> None:
     from safeguarding.training.models import Briefing
 
-    matrix = _form_matrix(client, _url("briefing_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("briefing_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     data = {
         "title": "Synthetic briefing on neglect",
         "summary": "About neglect",
@@ -859,8 +855,8 @@ def test_course_update_matrix_and_conflict(
     member_readonly: User,
 ) -> None:
     course = session.course
-    matrix = _form_matrix(
-        client, _url("course_update", course.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("course_update", course.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     data = {
         "title": "Synthetic renamed course",
@@ -923,8 +919,8 @@ def test_session_update_matrix(
 ) -> None:
     trainer = make_practitioner()
     TrainingSession.objects.filter(pk=session.pk).update(trainer=trainer)
-    matrix = _form_matrix(
-        client, _url("session_update", session.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_update", session.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.read_only_write(trainer)
     matrix.allowed(
