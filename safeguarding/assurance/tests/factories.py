@@ -12,6 +12,7 @@ from factory.django import DjangoModelFactory
 
 from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
+    Audit,
     FormTemplate,
     ProfessionalDifference,
     Question,
@@ -92,6 +93,26 @@ def survey_form(
             required=False,
         )
     return form
+
+
+def audit_make(
+    agencies: Sequence[Agency],
+    *,
+    title: str = "Neglect audit",
+    kind: str = Audit.Kind.MULTI_AGENCY,
+    tool: FormTemplate | None = None,
+) -> Audit:
+    """An audit of neglect planned for 1 June 2020, created as the audit page creates one;
+    without a `tool`, a fresh audit tool (the `seen` question, no comment)."""
+    return services.audit_create(
+        actor=None,
+        title=title,
+        theme="Neglect",
+        kind=kind,
+        tool=tool or survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
+        agencies=agencies,
+        planned_for=dt.date(2020, 6, 1),
+    )
 
 
 def open_survey(**kwargs: object) -> Survey:

@@ -21,7 +21,11 @@ from safeguarding.assurance.models import (
     PerformanceCommentary,
     ProfessionalDifference,
 )
-from safeguarding.assurance.tests.factories import ProfessionalDifferenceFactory, survey_form
+from safeguarding.assurance.tests.factories import (
+    ProfessionalDifferenceFactory,
+    audit_make,
+    survey_form,
+)
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.models import Agency, Priority
@@ -31,16 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _audit(agencies: list[Agency], kind: str = Audit.Kind.MULTI_AGENCY) -> Audit:
-    tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
-    return services.audit_create(
-        actor=None,
-        title="Neglect audit",
-        theme="Neglect",
-        kind=kind,
-        tool=tool,
-        agencies=agencies,
-        planned_for=dt.date(2020, 6, 1),
-    )
+    return audit_make(agencies, kind=kind)
 
 
 def test_audit_flow_from_sample_to_completion(officer) -> None:

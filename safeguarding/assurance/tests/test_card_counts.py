@@ -3,16 +3,13 @@ the page the card links to, over every page)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from safeguarding.accounts.roles import Role
 from safeguarding.assurance import cards, services
-from safeguarding.assurance.models import Audit, FormTemplate
-from safeguarding.assurance.tests.factories import cycle, survey_form
+from safeguarding.assurance.tests.factories import audit_make, cycle
 from safeguarding.core.testing import assert_card_matches
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
@@ -31,15 +28,7 @@ def test_section11_card_matches_its_list(client: Client, make_user) -> None:
 
 def test_audit_cases_card_matches_its_list(client: Client, officer) -> None:
     agency = AgencyFactory.create()
-    audit = services.audit_create(
-        actor=None,
-        title="Neglect audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    audit = audit_make([agency])
     cases = [
         services.audit_case_add(
             actor=None, audit=audit, case_reference=f"QA-{n}", agency=agency, auditor=officer

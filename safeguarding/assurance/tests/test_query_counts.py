@@ -18,6 +18,7 @@ from safeguarding.assurance.models import Audit, FormTemplate, Question, Scrutin
 from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
+    audit_make,
     cycle,
     open_survey,
     survey_form,
@@ -42,15 +43,7 @@ class World:
         self.section = self.survey.form.versions.get().sections.get()
 
     def _audit(self) -> Audit:
-        return services.audit_create(
-            actor=None,
-            title=f"Audit {next(_serial)}",
-            theme="Neglect",
-            kind=Audit.Kind.MULTI_AGENCY,
-            tool=self.tool,
-            agencies=self.agencies,
-            planned_for=dt.date(2020, 6, 1),
-        )
+        return audit_make(self.agencies, title=f"Audit {next(_serial)}", tool=self.tool)
 
     def grow(self, count: int) -> None:
         theme = ScrutinyTheme.objects.order_by("number").first()

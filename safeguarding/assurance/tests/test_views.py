@@ -32,6 +32,7 @@ from safeguarding.assurance.models import (
 from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
+    audit_make,
     cycle,
     open_survey,
     survey_form,
@@ -66,30 +67,14 @@ def world() -> World:
     agency, other = AgencyFactory.create(), AgencyFactory.create()
     c = cycle(agencies=[agency, other])
     tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
-    audit = services.audit_create(
-        actor=None,
-        title="Audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=tool,
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    audit = audit_make([agency], title="Audit", tool=tool)
     case = services.audit_case_add(actor=None, audit=audit, case_reference="QA-1", agency=agency)
     done = services.audit_case_add(actor=None, audit=audit, case_reference="QA-2", agency=agency)
     services.audit_case_complete(
         actor=None, case=done, answers={"seen": "Yes"}, auditor_grade="green"
     )
     audit.refresh_from_db()  # in progress: cases, moderation and findings are all open
-    moderated = services.audit_create(
-        actor=None,
-        title="Moderated audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=tool,
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    moderated = audit_make([agency], title="Moderated audit", tool=tool)
     graded = services.audit_case_add(
         actor=None, audit=moderated, case_reference="QA-3", agency=agency
     )

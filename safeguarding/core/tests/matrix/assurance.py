@@ -50,6 +50,7 @@ def build(world: Any) -> None:
         ProfessionalDifferenceFactory,
         ScrutinyReportFactory,
         SurveyFactory,
+        audit_make,
         cycle,
         open_survey,
         survey_form,
@@ -71,14 +72,8 @@ def build(world: Any) -> None:
         ("a", world.agency_a, None),
         ("b", world.agency_b, world.person_b),
     ):
-        records[f"asr_audit_{name}"] = audit = services.audit_create(
-            actor=None,
-            title=f"Matrix audit {name}",
-            theme="Neglect",
-            kind=Audit.Kind.SINGLE_AGENCY,
-            tool=tool,
-            agencies=[agency],
-            planned_for=dt.date(2020, 6, 1),
+        records[f"asr_audit_{name}"] = audit = audit_make(
+            [agency], title=f"Matrix audit {name}", kind=Audit.Kind.SINGLE_AGENCY, tool=tool
         )
         records[f"asr_case_{name}"] = services.audit_case_add(
             actor=None, audit=audit, case_reference="QA-1", agency=agency, auditor=auditor
