@@ -14,13 +14,14 @@ from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
     Audit,
     FormTemplate,
+    PerformanceCommentary,
     ProfessionalDifference,
     Question,
     ScrutinyReport,
     Section11Cycle,
     Survey,
 )
-from safeguarding.partnership.models import Agency
+from safeguarding.partnership.models import Agency, Priority
 from safeguarding.partnership.tests.factories import AgencyFactory
 
 
@@ -112,6 +113,24 @@ def audit_make(
         tool=tool or survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
         agencies=agencies,
         planned_for=dt.date(2020, 6, 1),
+    )
+
+
+def commentary_make(
+    priority: Priority, agency: Agency, *, year_label: str = "2020-21", **answers: Any
+) -> PerformanceCommentary:
+    """The agency's commentary on the priority for the first half of `year_label`, with
+    one-letter answers (W, A, D) and any other `answers` (escalation, extra_answers...)."""
+    return services.commentary_submit(
+        actor=None,
+        priority=priority,
+        agency=agency,
+        year_label=year_label,
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        **answers,
     )
 
 

@@ -24,6 +24,7 @@ from safeguarding.assurance.models import (
 from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     audit_make,
+    commentary_make,
     survey_form,
 )
 from safeguarding.core.years import ReportingYear
@@ -346,17 +347,7 @@ def test_commentary_answers_the_partnerships_commentary_template() -> None:
     assert "seen" in error.value.message_dict
     assert not PerformanceCommentary.objects.exists()
 
-    commentary = services.commentary_submit(
-        actor=None,
-        priority=priority,
-        agency=agency,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        extra_answers={"seen": "Not sure"},
-    )
+    commentary = commentary_make(priority, agency, extra_answers={"seen": "Not sure"})
 
     assert commentary.extra_response is not None
     assert commentary.extra_response.form_version.template == template

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.roles import Role
 from safeguarding.assurance import cards, services
-from safeguarding.assurance.tests.factories import audit_make, cycle
+from safeguarding.assurance.tests.factories import audit_make, commentary_make, cycle
 from safeguarding.core.testing import assert_card_matches
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
@@ -67,17 +67,7 @@ def test_review_card_matches_its_list(client: Client, officer) -> None:
             },
         )
         services.section11_return_submit(actor=None, section11_return=ret)
-    services.commentary_submit(
-        actor=None,
-        priority=PriorityFactory.create(),
-        agency=agencies[2],
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        escalation="Tools are not used.",
-    )
+    commentary_make(PriorityFactory.create(), agencies[2], escalation="Tools are not used.")
     client.force_login(officer)
     assert_card_matches(
         client, cards.assurance_review_card(officer), 3, items_shown=cards.CARD_ITEMS_SHOWN

@@ -19,6 +19,7 @@ from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
     audit_make,
+    commentary_make,
     cycle,
     open_survey,
     survey_form,
@@ -64,15 +65,10 @@ class World:
                 now=dt.datetime(2020, 11, 2, n % 24, tzinfo=dt.UTC),
             )
             open_survey(form=self.survey.form)
-            services.commentary_submit(
-                actor=None,
-                priority=self.priority,
-                agency=self.agencies[n % 2],
+            commentary_make(
+                self.priority,
+                self.agencies[n % 2],
                 year_label=f"{2000 + n}-{(n + 1) % 100:02d}",
-                half="first",
-                worked_well="W",
-                areas_for_improvement="A",
-                agency_actions="D",
                 escalation="E",
             )
             services.scrutiny_assessment_record(

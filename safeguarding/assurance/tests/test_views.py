@@ -33,6 +33,7 @@ from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
     audit_make,
+    commentary_make,
     cycle,
     open_survey,
     survey_form,
@@ -88,17 +89,7 @@ def world() -> World:
         moderation_on=dt.date(2020, 7, 1),
         grades={graded.pk: ("amber", "")},
     )
-    commentary = services.commentary_submit(
-        actor=None,
-        priority=PriorityFactory.create(),
-        agency=agency,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        escalation="Escalate this.",
-    )
+    commentary = commentary_make(PriorityFactory.create(), agency, escalation="Escalate this.")
     survey = open_survey()
     for _ in range(5):  # enough answers for results and the export to show
         services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=dt.date(2020, 11, 2))
@@ -292,16 +283,7 @@ def test_agency_lead_completes_and_submits_but_cannot_moderate(
 def test_agency_lead_sees_only_own_commentaries_and_sends_for_own_agency_only(
     client: Client, lead: User, world: World
 ) -> None:
-    theirs = services.commentary_submit(
-        actor=None,
-        priority=world.commentary.priority,
-        agency=world.other,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-    )
+    theirs = commentary_make(world.commentary.priority, world.other)
     client.force_login(lead)
 
     assert (

@@ -51,6 +51,7 @@ def build(world: Any) -> None:
         ScrutinyReportFactory,
         SurveyFactory,
         audit_make,
+        commentary_make,
         cycle,
         open_survey,
         survey_form,
@@ -81,16 +82,7 @@ def build(world: Any) -> None:
         if name == "b":
             # Agency B's audit has been moderated: no more cases; moderation and completion.
             Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.MODERATED)
-        records[f"asr_commentary_{name}"] = services.commentary_submit(
-            actor=None,
-            priority=world.priority,
-            agency=agency,
-            year_label="2020-21",
-            half="first",
-            worked_well="W",
-            areas_for_improvement="A",
-            agency_actions="D",
-        )
+        records[f"asr_commentary_{name}"] = commentary_make(world.priority, agency)
     records["asr_scrutiny"] = ScrutinyReportFactory.create()
     records["asr_difference"] = ProfessionalDifferenceFactory.create(
         raised_by_agency=world.agency_a, with_agency=world.agency_b
