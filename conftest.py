@@ -1,17 +1,23 @@
-"""Cross-app fixtures: the test cast (owner, member_readonly, outsider), a user maker, task
-running, and the real-browser fixtures (Playwright driving Debian's chromium, with axe)."""
+"""Cross-app fixtures: the test cast (owner, member_readonly, outsider), two agencies with a
+safeguarding lead each, a user maker, a frozen clock, task running, and the real-browser
+fixtures (Playwright driving Debian's chromium, with axe)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import time_machine
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
+
+if TYPE_CHECKING:
+    from safeguarding.partnership.models import Agency
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -76,6 +82,63 @@ def member_readonly(make_user: Callable[..., User]) -> User:
 def outsider(make_user: Callable[..., User]) -> User:
     """Signed in, but holds no role at all."""
     return make_user()
+
+
+@pytest.fixture
+def agency_a(db: None) -> Agency:
+    from safeguarding.partnership.tests.factories import AgencyFactory
+
+    return AgencyFactory.create(name="Synthetic Police Service")
+
+
+@pytest.fixture
+def agency_b(db: None) -> Agency:
+    from safeguarding.partnership.tests.factories import AgencyFactory
+
+    return AgencyFactory.create(name="Synthetic Health Trust")
+
+
+@pytest.fixture
+def lead_a(make_user: Callable[..., User], agency_a: Agency) -> User:
+    """The safeguarding lead of agency A."""
+    return make_user((Role.AGENCY_LEAD, agency_a))
+
+
+@pytest.fixture
+def lead_b(make_user: Callable[..., User], agency_b: Agency) -> User:
+    """The safeguarding lead of agency B."""
+    return make_user((Role.AGENCY_LEAD, agency_b))
+
+
+# --- a frozen clock ----------------------------------------------------------------------
+
+# Monday 2 June 2025, 9am in London: no bank holidays in the following weeks.
+FROZEN_AT = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "frozen_at(moment): run the test (or every test of a module so marked) with the clock "
+        "stopped at `moment` (the `frozen` fixture)",
+    )
+
+
+@pytest.fixture
+def frozen(request: pytest.FixtureRequest) -> Iterator[time_machine.Traveller]:
+    """The clock stopped (time_machine, tick=False) at the test's `frozen_at(moment)` mark, or
+    at FROZEN_AT without one; the traveller moves it (`frozen.shift(...)`, `frozen.move_to`)."""
+    mark = request.node.get_closest_marker("frozen_at")
+    with time_machine.travel(mark.args[0] if mark else FROZEN_AT, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture(autouse=True)
+def _frozen_when_marked(request: pytest.FixtureRequest) -> None:
+    """A test marked `frozen_at(moment)`, or in a module so marked, runs frozen from its first
+    fixture on."""
+    if request.node.get_closest_marker("frozen_at") is not None:
+        request.getfixturevalue("frozen")
 
 
 @pytest.fixture
@@ -246,8 +309,9 @@ class CheckedPage:
     """Wraps a Playwright page: every distinct page the test lands on must be scanned with axe
     (`check()`), or the test fails at teardown. check() fails on serious/critical violations."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, base_url: str) -> None:
         self.page = page
+        self.base_url = base_url
         self.visited: set[str] = set()
         self.checked: set[str] = set()
         page.on("framenavigated", self._navigated)
@@ -276,6 +340,40 @@ class CheckedPage:
         self.page.goto(url)
         self.check()
 
+    def sign_in(self, user: User) -> None:
+        """Sign `user` in without the sign-in form: a fresh session (as Django's test client
+        makes one) in the browser's cookies, in place of any earlier one."""
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        self.page.context.clear_cookies()
+        self.page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": self.base_url}]
+        )
+
+    def press(self, button: str, *, url: str | None = None) -> None:
+        """Press the button named `button`, wait for the page it leads to (at `url`, a glob,
+        when given) and scan it."""
+        self.page.get_by_role("button", name=button).click()
+        self._arrived(url)
+
+    def follow(self, link: str, *, exact: bool = False, first: bool = False) -> None:
+        """Follow the link named `link` (with `exact`, that whole name; the only such link, or
+        with `first` the first of several) and scan the page it leads to."""
+        links = self.page.get_by_role("link", name=link, exact=exact)
+        (links.first if first else links).click()
+        self._arrived(None)
+
+    def _arrived(self, url: str | None) -> None:
+        if url is None:
+            self.page.wait_for_load_state("load")
+        else:
+            self.page.wait_for_url(url)
+        self.check()
+
     def fill_date(self, legend: str, value: Any, *, exact: bool = False) -> None:
         """Fill a GOV.UK date input (core.forms.GOVUKDateField) found by its legend: the Day,
         Month and Year boxes, and for a datetime the Hour and Minute boxes and am or pm."""
@@ -299,7 +397,7 @@ def browser_page(browser: Any, live_server: Any, transactional_db: None) -> Iter
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    checked = CheckedPage(page)
+    checked = CheckedPage(page, live_server.url)
     yield checked
     context.close()
     missed = checked.unchecked()

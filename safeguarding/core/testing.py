@@ -7,17 +7,26 @@
     matrix.outsider(outsider)                   # 404
     matrix.read_only_write(member_readonly)     # 403 on POST
     matrix.wrong_method(owner, "delete")        # 405
+    matrix.form_checks(owner, outsider=outsider, read_only=member_readonly)  # all four
 
 `assert_same_query_count(build, visit)` proves a page does not run a query per row: it builds
-the data at two sizes and asserts the page costs the same number of queries at both.
+the data at two sizes and asserts the page costs the same number of queries at both; where a
+test grows its own data between two looks, `page_query_counts` and `card_query_counts` count
+the pages and the "My work" cards at each look.
+
+Exports: `streamed_cells(response)` reads a streamed CSV or XLSX export as rows of text, and
+`each_format_and_formula_start` parametrizes a test over both formats and every character that
+starts a spreadsheet formula, for `assert_export_formula_safe`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +34,7 @@ from django.utils import timezone
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
+    from safeguarding.core.registry import Card
 
 
 class ViewMatrix:
@@ -69,6 +79,20 @@ class ViewMatrix:
         )
         return response
 
+    def form_checks(
+        self, user: User, *, outsider: User | None = None, read_only: User | None = None
+    ) -> ViewMatrix:
+        """The checks every form page takes: `user` may open it (200), the `outsider` gets
+        404, the `read_only` user's POST 403, and DELETE is refused (405). The matrix back,
+        for the test's own requests."""
+        self.allowed(user)
+        if outsider is not None:
+            self.outsider(outsider)
+        if read_only is not None:
+            self.read_only_write(read_only)
+        self.wrong_method(user, "delete")
+        return self
+
     def anonymous_redirected(self) -> Any:
         response: Any = self._as(None).get(self.url)
         assert response.status_code == 302
@@ -81,6 +105,67 @@ def query_count(visit: Callable[[], Any]) -> tuple[int, list[str]]:
     with CaptureQueriesContext(connection) as captured:
         visit()
     return len(captured), [query["sql"] for query in captured.captured_queries]
+
+
+def page_queries(client: Client, url: str) -> int:
+    """How many queries one GET of `url` runs; the page must answer 200."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, f"GET {url} gave {response.status_code}, expected 200"
+    return len(captured)
+
+
+def page_query_counts(client: Client, user: User, urls: Iterable[str]) -> dict[str, int]:
+    """How many queries each page of `urls` runs for `user`, by URL: each is visited once
+    before it is counted (view logging and per-process caches may differ the first time)."""
+    client.force_login(user)
+    counts = {}
+    for url in urls:
+        client.get(url)
+        counts[url] = page_queries(client, url)
+    return counts
+
+
+def card_query_counts(*cards: tuple[Callable[[User], Any], User]) -> list[int]:
+    """How many queries each (card provider, user) runs, the user read afresh each time (so
+    no role or agency is already cached on it)."""
+    counts = []
+    for provider, user in cards:
+        fresh = type(user)._default_manager.get(pk=user.pk)
+        with CaptureQueriesContext(connection) as captured:
+            provider(fresh)
+        counts.append(len(captured))
+    return counts
+
+
+def rows_behind(client: Client, url: str) -> int:
+    """The rows (`data-row`) on every page of the list at `url`, as the signed-in user sees
+    them; each page must show the list's count (`<span data-count>`), and the count must
+    equal the rows found."""
+    total = 0
+    page = 1
+    while True:
+        joiner = "&" if "?" in url else "?"
+        body = client.get(f"{url}{joiner}page={page}").content.decode()
+        total += body.count("data-row")
+        count = re.search(r"<span data-count>([\d,]+)</span>", body)
+        assert count is not None, f"{url} page {page} shows no count"
+        if f"page={page + 1}" not in body or 'rel="next"' not in body:
+            assert int(count.group(1).replace(",", "")) == total
+            return total
+        page += 1
+
+
+def assert_card_matches(
+    client: Client, card: Card | None, expected: int, *, items_shown: int | None = None
+) -> None:
+    """A "My work" card counts `expected` records, and so does the list it links to (every
+    page of it, as the client's user); with `items_shown`, the card lists at most that many."""
+    assert card is not None, "no card"
+    assert card.count == expected
+    if items_shown is not None:
+        assert len(card.items) == min(expected, items_shown)
+    assert rows_behind(client, card.link_url) == expected
 
 
 def assert_same_query_count(
@@ -120,6 +205,13 @@ def response_bytes(response: Any) -> bytes:
 
 
 DANGEROUS_STARTS = ("=", "+", "-", "@")
+EXPORT_FORMATS = ("csv", "xlsx")
+
+each_format_and_formula_start = pytest.mark.parametrize(
+    ("file_format", "start"),
+    [(file_format, start) for start in DANGEROUS_STARTS for file_format in EXPORT_FORMATS],
+)
+"""Run the test once for each export format and each character that starts a formula."""
 
 
 def export_cells(response: Any) -> list[list[str]]:
@@ -139,12 +231,25 @@ def export_cells(response: Any) -> list[list[str]]:
     return [list(row) for row in csv.reader(io.StringIO(body.decode()))]
 
 
+def export_get(client: Client, user: User, url: str, file_format: str, **params: str) -> Any:
+    """`user` downloads the export at `url` in `file_format` ("csv" or "xlsx"), with any
+    other query `params` (a filter, a year)."""
+    client.force_login(user)
+    return client.get(url, {"format": file_format, **params})
+
+
+def streamed_cells(response: Any) -> list[list[str]]:
+    """Every cell of a CSV or XLSX export, as text, having checked that the export answered
+    200 and streams (a generator response, so a large export is never held in memory)."""
+    assert response.status_code == 200, f"the export gave {response.status_code}, expected 200"
+    assert getattr(response, "streaming", False), "exports must stream (a generator response)"
+    return export_cells(response)
+
+
 def assert_export_formula_safe(response: Any, value: str) -> None:
     """The export streams, contains `value` neutralised (an apostrophe before it) and no
     cell that a spreadsheet would run as a formula."""
-    assert response.status_code == 200
-    assert getattr(response, "streaming", False), "exports must stream (a generator response)"
-    cells = [cell for row in export_cells(response) for cell in row]
+    cells = [cell for row in streamed_cells(response) for cell in row]
     assert "'" + value in cells, f"{value!r} not found neutralised in the export"
     assert not [cell for cell in cells if cell.startswith(DANGEROUS_STARTS)]
 

@@ -14,18 +14,11 @@ from safeguarding.partnership.demo import demo_email
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
-    client.force_login(user)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def test_agency_lead_records_progress_with_evidence(
-    seed_demo: Any, browser_page: Any, client: Any, live_server: Any, tmp_path: Path
+    seed_demo: Any, browser_page: Any, tmp_path: Path
 ) -> None:
     seed_demo("learning", "actions")
-    _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("agency.lead")))
+    browser_page.sign_in(User.objects.get(email=demo_email("agency.lead")))
     page = browser_page
 
     page.goto("/")
@@ -58,11 +51,9 @@ def test_agency_lead_records_progress_with_evidence(
     page.goto("/actions/plans/")
 
 
-def test_officer_records_a_plan_review(
-    seed_demo: Any, browser_page: Any, client: Any, live_server: Any
-) -> None:
+def test_officer_records_a_plan_review(seed_demo: Any, browser_page: Any) -> None:
     seed_demo("learning", "actions")
-    _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("officer")))
+    browser_page.sign_in(User.objects.get(email=demo_email("officer")))
     page = browser_page
 
     page.goto("/actions/plans/")

@@ -8,20 +8,22 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.actions.tests.factories import ActionFactory
-from safeguarding.core.testing import DANGEROUS_STARTS, assert_export_formula_safe
+from safeguarding.core.testing import (
+    assert_export_formula_safe,
+    each_format_and_formula_start,
+    export_get,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-@pytest.mark.parametrize("start", DANGEROUS_STARTS)
+@each_format_and_formula_start
 def test_action_export_is_formula_safe(
     client: Client, owner: User, file_format: str, start: str
 ) -> None:
     value = f'{start}HYPERLINK("http://example.invalid")'
     ActionFactory.create(description=value)
-    client.force_login(owner)
 
-    response = client.get(reverse("actions:action_export"), {"format": file_format})
+    response = export_get(client, owner, reverse("actions:action_export"), file_format)
 
     assert_export_formula_safe(response, value)

@@ -79,7 +79,8 @@ def test_viewer_list_for_a_missing_type_or_a_bad_number_is_404(client, owner) ->
     assert client.get(url).status_code == 404
 
 
-def test_task_list_shows_failed_jobs(client, owner, officer) -> None:
+def _failed_email_task() -> None:
+    """A background e-mail that failed (SMTP), as the worker leaves it."""
     from django_tasks_db.models import DBTaskResult
 
     DBTaskResult.objects.create(
@@ -91,6 +92,10 @@ def test_task_list_shows_failed_jobs(client, owner, officer) -> None:
         exception_class_path="smtplib.SMTPException",
         traceback="synthetic",
     )
+
+
+def test_task_list_shows_failed_jobs(client, owner, officer) -> None:
+    _failed_email_task()
     matrix = ViewMatrix(client, reverse("activity_log:task_list"))
     response = matrix.allowed(owner)
     assert b"smtplib.SMTPException" in response.content
@@ -245,18 +250,8 @@ def test_viewer_list_is_paged(client, owner, officer) -> None:
 
 
 def test_task_list_pages_failed_jobs(client, owner) -> None:
-    from django_tasks_db.models import DBTaskResult
-
     for _ in range(55):
-        DBTaskResult.objects.create(
-            status="FAILED",
-            args_kwargs={"args": [], "kwargs": {}},
-            task_path="safeguarding.core.tasks.email_send_task",
-            backend_name="default",
-            run_after="9999-01-01T00:00:00Z",
-            exception_class_path="smtplib.SMTPException",
-            traceback="synthetic",
-        )
+        _failed_email_task()
     client.force_login(owner)
     response = client.get(reverse("activity_log:task_list"))
     assert len(response.context["failed"].object_list) == 50

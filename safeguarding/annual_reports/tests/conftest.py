@@ -12,7 +12,7 @@ import pytest
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.annual_reports import services
-from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.annual_reports.models import EditionSection, ReportEdition
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import services as governance_services
 from safeguarding.governance.models import Appointment
@@ -74,18 +74,42 @@ def sign_all(
 
 
 @pytest.fixture
+def write_section(officer: User) -> Callable[..., EditionSection]:
+    """write_section(edition, key, body, **fields): the officer rewrites the body of the
+    edition's section `key`, and any other field named (title, module_section, hidden); the
+    fields not named keep their values."""
+
+    def _write(edition: ReportEdition, key: str, body: str, **fields: Any) -> EditionSection:
+        section = edition.sections.get(key=key)
+        kept: dict[str, Any] = {
+            "title": section.title,
+            "module_section": section.module_section,
+            "hidden": section.hidden,
+        }
+        return services.report_section_update(
+            actor=officer,
+            section=section,
+            expected_version=section.version,
+            body=body,
+            **(kept | fields),
+        )
+
+    return _write
+
+
+@pytest.fixture
 def published(
-    officer: User, edition: ReportEdition, sign_all: Callable[[ReportEdition], None]
+    officer: User,
+    edition: ReportEdition,
+    sign_all: Callable[[ReportEdition], None],
+    write_section: Callable[..., EditionSection],
 ) -> Any:
-    section = edition.sections.get(key="child_deaths")
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
+    write_section(
+        edition,
+        "child_deaths",
+        "Deaths notified: {{ child_deaths.notified }}.",
         module_section="",
         hidden=False,
-        body="Deaths notified: {{ child_deaths.notified }}.",
     )
     services.report_edition_submit(actor=officer, edition=edition)
     sign_all(edition)

@@ -16,23 +16,14 @@ from safeguarding.annual_reports.models import ReportEdition
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
-    browser_page.page.context.clear_cookies()
-    client.force_login(user)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def test_yearly_report_from_draft_to_public_page_and_pdf(
     browser_page: Any,
-    client: Any,
     live_server: Any,
     officer: User,
     signers: dict[str, User],
 ) -> None:
     page = browser_page
-    _sign_in(page, client, live_server, officer)
+    page.sign_in(officer)
 
     page.goto("/annual-reports/")
     page.page.get_by_role("link", name="Start a yearly report").click()
@@ -51,9 +42,7 @@ def test_yearly_report_from_draft_to_public_page_and_pdf(
         "We were told of {{ child_deaths.notified }} deaths and trained "
         "{{ training.attended }} people."
     )
-    page.page.get_by_role("button", name="Preview").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Preview")
     assert page.page.get_by_text("We were told of 0 deaths and trained 0 people.").is_visible()
     page.page.get_by_role("button", name="Save the section").click()
     page.page.wait_for_url("**/editions/*/")
@@ -63,7 +52,7 @@ def test_yearly_report_from_draft_to_public_page_and_pdf(
     page.check()
 
     for user in signers.values():
-        _sign_in(page, client, live_server, user)
+        page.sign_in(user)
         page.goto(f"/annual-reports/editions/{edition.pk}/")
         page.page.get_by_role("link", name="Sign off the report").click()
         page.page.wait_for_url("**/sign-off/")
@@ -72,7 +61,7 @@ def test_yearly_report_from_draft_to_public_page_and_pdf(
         page.page.wait_for_url("**/editions/*/")
         page.check()
 
-    _sign_in(page, client, live_server, officer)
+    page.sign_in(officer)
     page.goto(f"/annual-reports/editions/{edition.pk}/")
     page.page.get_by_role("link", name="Publish").click()
     page.page.wait_for_url("**/publish/")

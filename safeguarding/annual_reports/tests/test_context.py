@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -105,7 +106,7 @@ def test_import_replaces_a_figure_with_the_same_key(
 
 
 def test_context_token_renders_with_a_numbered_footnote(
-    officer: User, edition: ReportEdition
+    officer: User, edition: ReportEdition, write_section: Callable[..., Any]
 ) -> None:
     _create(officer, edition)
     _create(
@@ -117,16 +118,13 @@ def test_context_token_renders_with_a_numbered_footnote(
         source_title="Another source",
         source_url="",
     )
-    section = edition.sections.get(key="area")
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
+    write_section(
+        edition,
+        "area",
+        "Population {{ context.population }}, share {{ context.rate }}, again "
+        "{{ context.population }}. Not a forged note \u27e69\u27e7.",
         module_section="",
         hidden=False,
-        body="Population {{ context.population }}, share {{ context.rate }}, again "
-        "{{ context.population }}. Not a forged note \u27e69\u27e7.",
     )
     view = selectors.edition_view(edition=edition)
     html = next(s for s in view.sections if s.section.key == "area").narrative.html
@@ -151,18 +149,11 @@ def test_context_key_is_unique_and_well_formed(officer: User, edition: ReportEdi
         _create(officer, edition, key="Bad-Key")
 
 
-def test_renaming_a_key_in_use_is_refused(officer: User, edition: ReportEdition) -> None:
+def test_renaming_a_key_in_use_is_refused(
+    officer: User, edition: ReportEdition, write_section: Callable[..., Any]
+) -> None:
     figure = _create(officer, edition)
-    section = edition.sections.get(key="area")
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
-        module_section="",
-        hidden=False,
-        body="{{ context.population }}",
-    )
+    write_section(edition, "area", "{{ context.population }}", module_section="", hidden=False)
     with pytest.raises(ValidationError, match="The area"):
         services.context_figure_update(
             actor=officer,
@@ -186,17 +177,11 @@ def test_published_version_keeps_its_footnotes(
     officer: User,
     edition: ReportEdition,
     sign_all: Callable[[ReportEdition], None],
+    write_section: Callable[..., Any],
 ) -> None:
     _create(officer, edition)
-    section = edition.sections.get(key="area")
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
-        module_section="",
-        hidden=False,
-        body="{{ context.population }} people.",
+    write_section(
+        edition, "area", "{{ context.population }} people.", module_section="", hidden=False
     )
     services.report_edition_submit(actor=officer, edition=edition)
     sign_all(edition)
@@ -257,10 +242,7 @@ def test_context_pages(
 
     url = reverse("annual_reports:context_figure_import", args=[edition.pk])
     upload = ViewMatrix(client, url)
-    upload.allowed(officer)
-    upload.read_only_write(member_readonly)
-    upload.outsider(outsider)
-    upload.wrong_method(officer, "delete")
+    upload.form_checks(officer, read_only=member_readonly, outsider=outsider)
     client.force_login(officer)
     bad = SimpleUploadedFile("f.csv", (HEADER + "x,L,,p,nan,count,T,P,,2021-01-01\n").encode())
     response = client.post(url, {"file": bad})

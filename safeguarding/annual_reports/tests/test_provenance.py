@@ -369,19 +369,12 @@ def test_every_record_list_is_a_catalogued_figure() -> None:
 
 
 def test_preview_links_each_figure_to_its_definition(
-    client: Client, officer: User, edition: Any
+    client: Client, officer: User, edition: Any, write_section: Callable[..., Any]
 ) -> None:
-    from safeguarding.annual_reports import services
 
-    section = edition.sections.order_by("position").first()
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
-        body="We were told of {{ child_deaths.notified }} deaths.",
-        hidden=False,
-        module_section=section.module_section,
+    first = edition.sections.order_by("position").first()
+    write_section(
+        edition, first.key, "We were told of {{ child_deaths.notified }} deaths.", hidden=False
     )
     client.force_login(officer)
     page = client.get(reverse("annual_reports:edition_preview", args=[edition.pk]))

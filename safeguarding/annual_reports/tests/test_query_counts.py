@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -23,15 +22,9 @@ from safeguarding.partnership.tests.factories import AreaFactory
 from safeguarding.training.models import TrainingBooking
 from safeguarding.training.tests.factories import TrainingBookingFactory, TrainingSessionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 6, 1))]
 
 YEAR = "2020-21"
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 6, 1), tick=False):
-        yield
 
 
 def _grow(made: list[int]):

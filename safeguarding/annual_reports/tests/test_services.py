@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -25,19 +26,6 @@ from safeguarding.partnership.models import Agency
 
 pytestmark = pytest.mark.django_db
 Status = ReportEdition.Status
-
-
-def _write(officer: User, edition: ReportEdition, key: str, body: str) -> None:
-    section = edition.sections.get(key=key)
-    services.report_section_update(
-        actor=officer,
-        section=section,
-        expected_version=section.version,
-        title=section.title,
-        module_section=section.module_section,
-        hidden=section.hidden,
-        body=body,
-    )
 
 
 # --- editions and sections ---------------------------------------------------------------------
@@ -83,23 +71,29 @@ def test_section_can_be_added_renamed_hidden_and_moved(
     assert ActivityEvent.objects.filter(verb=verbs.SECTION_UPDATED).count() == 1
 
 
-def test_section_save_refuses_an_unknown_token(officer: User, edition: ReportEdition) -> None:
+def test_section_save_refuses_an_unknown_token(
+    officer: User, edition: ReportEdition, write_section: Callable[..., Any]
+) -> None:
     with pytest.raises(ValidationError) as caught:
-        _write(officer, edition, "foreword", "We had {{ child_deaths.notifed }} deaths.")
+        write_section(edition, "foreword", "We had {{ child_deaths.notifed }} deaths.")
     assert "body" in caught.value.message_dict
     assert edition.sections.get(key="foreword").body == ""
 
 
-def test_section_save_accepts_a_known_token(officer: User, edition: ReportEdition) -> None:
-    _write(officer, edition, "foreword", "We had {{ child_deaths.notified }} deaths.")
+def test_section_save_accepts_a_known_token(
+    officer: User, edition: ReportEdition, write_section: Callable[..., Any]
+) -> None:
+    write_section(edition, "foreword", "We had {{ child_deaths.notified }} deaths.")
     view = selectors.edition_view(edition=edition)
     assert view.sections[0].narrative.html == '<p class="govuk-body">We had 0 deaths.</p>\n'
 
 
-def test_sections_cannot_change_outside_draft(officer: User, edition: ReportEdition) -> None:
+def test_sections_cannot_change_outside_draft(
+    officer: User, edition: ReportEdition, write_section: Callable[..., Any]
+) -> None:
     services.report_edition_submit(actor=officer, edition=edition)
     with pytest.raises(ValidationError, match="in review"):
-        _write(officer, edition, "foreword", "Late change.")
+        write_section(edition, "foreword", "Late change.")
 
 
 # --- sign-off ------------------------------------------------------------------------------------

@@ -177,10 +177,7 @@ def test_workflow_pages_from_draft_to_published(
     assert edition.status == Status.SIGNED_OFF
 
     publish = ViewMatrix(client, _url("edition_publish", edition.pk))
-    publish.allowed(officer)
-    publish.read_only_write(member_readonly)
-    publish.outsider(outsider)
-    publish.wrong_method(officer, "delete")
+    publish.form_checks(officer, read_only=member_readonly, outsider=outsider)
     publish.allowed(officer, method="post", data={}, status=302)
     edition.refresh_from_db()
     assert edition.status == Status.PUBLISHED

@@ -12,14 +12,16 @@ from factory.django import DjangoModelFactory
 
 from safeguarding.assurance import selectors, services
 from safeguarding.assurance.models import (
+    Audit,
     FormTemplate,
+    PerformanceCommentary,
     ProfessionalDifference,
     Question,
     ScrutinyReport,
     Section11Cycle,
     Survey,
 )
-from safeguarding.partnership.models import Agency
+from safeguarding.partnership.models import Agency, Priority
 from safeguarding.partnership.tests.factories import AgencyFactory
 
 
@@ -92,6 +94,44 @@ def survey_form(
             required=False,
         )
     return form
+
+
+def audit_make(
+    agencies: Sequence[Agency],
+    *,
+    title: str = "Neglect audit",
+    kind: str = Audit.Kind.MULTI_AGENCY,
+    tool: FormTemplate | None = None,
+) -> Audit:
+    """An audit of neglect planned for 1 June 2020, created as the audit page creates one;
+    without a `tool`, a fresh audit tool (the `seen` question, no comment)."""
+    return services.audit_create(
+        actor=None,
+        title=title,
+        theme="Neglect",
+        kind=kind,
+        tool=tool or survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
+        agencies=agencies,
+        planned_for=dt.date(2020, 6, 1),
+    )
+
+
+def commentary_make(
+    priority: Priority, agency: Agency, *, year_label: str = "2020-21", **answers: Any
+) -> PerformanceCommentary:
+    """The agency's commentary on the priority for the first half of `year_label`, with
+    one-letter answers (W, A, D) and any other `answers` (escalation, extra_answers...)."""
+    return services.commentary_submit(
+        actor=None,
+        priority=priority,
+        agency=agency,
+        year_label=year_label,
+        half="first",
+        worked_well="W",
+        areas_for_improvement="A",
+        agency_actions="D",
+        **answers,
+    )
 
 
 def open_survey(**kwargs: object) -> Survey:

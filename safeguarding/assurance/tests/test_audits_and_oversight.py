@@ -21,7 +21,12 @@ from safeguarding.assurance.models import (
     PerformanceCommentary,
     ProfessionalDifference,
 )
-from safeguarding.assurance.tests.factories import ProfessionalDifferenceFactory, survey_form
+from safeguarding.assurance.tests.factories import (
+    ProfessionalDifferenceFactory,
+    audit_make,
+    commentary_make,
+    survey_form,
+)
 from safeguarding.core.years import ReportingYear
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.models import Agency, Priority
@@ -31,16 +36,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _audit(agencies: list[Agency], kind: str = Audit.Kind.MULTI_AGENCY) -> Audit:
-    tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
-    return services.audit_create(
-        actor=None,
-        title="Neglect audit",
-        theme="Neglect",
-        kind=kind,
-        tool=tool,
-        agencies=agencies,
-        planned_for=dt.date(2020, 6, 1),
-    )
+    return audit_make(agencies, kind=kind)
 
 
 def test_audit_flow_from_sample_to_completion(officer) -> None:
@@ -351,17 +347,7 @@ def test_commentary_answers_the_partnerships_commentary_template() -> None:
     assert "seen" in error.value.message_dict
     assert not PerformanceCommentary.objects.exists()
 
-    commentary = services.commentary_submit(
-        actor=None,
-        priority=priority,
-        agency=agency,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        extra_answers={"seen": "Not sure"},
-    )
+    commentary = commentary_make(priority, agency, extra_answers={"seen": "Not sure"})
 
     assert commentary.extra_response is not None
     assert commentary.extra_response.form_version.template == template

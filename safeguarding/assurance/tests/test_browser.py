@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from safeguarding.accounts.roles import Role
@@ -24,51 +23,32 @@ PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def _sign_in(page: Any, client: Client, user: Any, live_server: Any) -> None:
-    client.logout()
-    client.force_login(user)
-    page.page.context.clear_cookies()
-    page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-def _submit(page: Any, name: str) -> None:
-    page.page.get_by_role("button", name=name).click()
-    page.page.wait_for_load_state("load")
-    page.check()
-
-
 def test_build_a_survey_answer_it_on_a_phone_and_see_results(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any, settings: Any
+    browser_page: Any, make_user: Any, settings: Any
 ) -> None:
     # One phone sends six answers here; the per-client limit (RATE_LIMIT_SURVEY, tested in
     # test_survey_stuffing) would refuse the sixth within the minute.
     settings.RATE_LIMIT_SURVEY = 10
     officer = make_user(Role.BUSINESS_UNIT)
-    _sign_in(browser_page, client, officer, live_server)
+    browser_page.sign_in(officer)
     page = browser_page
     web = page.page
 
     page.goto("/assurance/forms/create/")
     web.get_by_label("Name").fill("Online safety survey for young people")
     web.get_by_label("What the form is for").select_option(label="Survey questionnaire")
-    _submit(page, "Create form")
-    web.get_by_role("button", name="Add a section").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.press("Create form")
+    page.press("Add a section")
     web.get_by_label("Section title").fill("About staying safe")
-    _submit(page, "Add section")
-    web.get_by_role("button", name="Add a question").click()
-    web.wait_for_load_state("load")
-    page.check()
-    _submit(page, "Add question")  # nothing filled in: the error summary shows
+    page.press("Add section")
+    page.press("Add a question")
+    page.press("Add question")  # nothing filled in: the error summary shows
     assert web.locator(".govuk-error-summary").is_visible()
     web.get_by_label("Question", exact=True).fill("Do you know who to tell if something is wrong?")
     web.get_by_label("Short name").fill("who_to_tell")
     web.get_by_label("Type of answer").select_option(label="Choose one option")
     web.get_by_label("Options").fill("Yes\nNo\nNot sure")
-    _submit(page, "Add question")
+    page.press("Add question")
     assert web.get_by_text("The question has been added.").is_visible()
 
     today = timezone.localdate()
@@ -78,7 +58,7 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
     web.get_by_label("Questionnaire").select_option(label="Online safety survey for young people")
     page.fill_date("Opens on", today)
     page.fill_date("Closes on", today + dt.timedelta(days=30))
-    _submit(page, "Set up survey")
+    page.press("Set up survey")
     public_url = web.locator("#public-link").get_attribute("href")
     assert public_url
 
@@ -117,11 +97,9 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
     assert Response.objects.count() == 6
 
     web.set_viewport_size(DESKTOP)
-    _sign_in(page, client, officer, live_server)
+    page.sign_in(officer)
     page.goto("/assurance/surveys/")
-    web.get_by_role("link", name="Staying safe: tell us what you think").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.follow("Staying safe: tell us what you think")
     assert web.locator("#respondents").inner_text().split("\n")[0] == "6"
     assert web.locator("svg[role=img]").count() == 1
     table = web.get_by_role(
@@ -131,7 +109,7 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
 
 
 def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any
+    browser_page: Any, make_user: Any
 ) -> None:
     agency = AgencyFactory.create(name="Synthetic Community Health")
     lead = make_user((Role.AGENCY_LEAD, agency))
@@ -146,41 +124,33 @@ def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
     page = browser_page
     web = page.page
 
-    _sign_in(page, client, lead, live_server)
+    page.sign_in(lead)
     page.goto("/assurance/")
-    web.get_by_role("link", name=f"{c.name}: Synthetic Community Health").click()
-    web.wait_for_load_state("load")
-    page.check()
-    web.get_by_role("button", name="Complete the self-assessment").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.follow(f"{c.name}: Synthetic Community Health")
+    page.press("Complete the self-assessment")
     web.get_by_label("Standard leadership: self-score").select_option(label="3: fully met")
     web.get_by_label("Standard leadership: evidence").fill(
         "Board minutes and a safeguarding policy."
     )
     web.get_by_label("Standard tools: self-score").select_option(label="2: mostly met")
-    _submit(page, "Save self-assessment")
+    page.press("Save self-assessment")
     assert web.get_by_text("Your self-assessment has been saved.").is_visible()
     web.get_by_role("button", name="Submit the return").click()  # a link to "Are you sure"
     web.wait_for_load_state("load")
     page.check()
     assert web.get_by_role("heading", name="Are you sure you want to submit the return?")
     web.get_by_label("I confirm the self-assessment is complete").check()
-    _submit(page, "Submit the return")
+    page.press("Submit the return")
     assert web.locator("#return-status").inner_text() == "Submitted"
     assert web.get_by_role("button", name="Submit the return").count() == 0
 
-    _sign_in(page, client, officer, live_server)
+    page.sign_in(officer)
     page.goto(f"/assurance/section-11/{c.pk}/")
-    web.get_by_role("link", name="Synthetic Community Health").click()
-    web.wait_for_load_state("load")
-    page.check()
-    web.get_by_role("button", name="Moderate").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.follow("Synthetic Community Health")
+    page.press("Moderate")
     web.get_by_label("Standard leadership: moderated score").select_option(label="2: mostly met")
     web.get_by_label("Standard leadership: comment").fill("Evidence covered one service only.")
-    _submit(page, "Save moderated scores")
+    page.press("Save moderated scores")
     assert web.locator("#return-status").inner_text() == "Moderated"
     ret = Section11Return.objects.get()
     assert ret.status == Section11Return.Status.MODERATED
@@ -189,7 +159,7 @@ def test_agency_lead_submits_a_section11_return_and_an_officer_moderates_it(
 
 
 def test_scrutineer_reads_the_demo_results_pages(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any
+    browser_page: Any, make_user: Any, live_server: Any
 ) -> None:
     from safeguarding.assurance import demo as assurance_demo
     from safeguarding.partnership import demo as partnership_demo
@@ -197,7 +167,7 @@ def test_scrutineer_reads_the_demo_results_pages(
     partnership_demo.seed()
     assurance_demo.seed()
     scrutineer = make_user(Role.SCRUTINEER)
-    _sign_in(browser_page, client, scrutineer, live_server)
+    browser_page.sign_in(scrutineer)
     page = browser_page
     web = page.page
 
@@ -206,9 +176,7 @@ def test_scrutineer_reads_the_demo_results_pages(
         ("Section 11 self-assessment", "Section 11 self-assessment"),
         ("Section 11 self-assessment 2020-21", "Section 11 self-assessment 2020-21"),
     ]:
-        web.get_by_role("link", name=link, exact=True).first.click()
-        web.wait_for_load_state("load")
-        page.check()
+        page.follow(link, exact=True, first=True)
         assert web.get_by_role("heading", level=1).inner_text() == heading
     assert web.locator("svg[role=img]").count() == 10
     improved = web.locator("tr", has=web.get_by_text("Improved", exact=True))
@@ -217,9 +185,7 @@ def test_scrutineer_reads_the_demo_results_pages(
     assert "Use of safeguarding assessment tools" in main.inner_text()
 
     page.goto("/assurance/surveys/")
-    web.get_by_role("link", name="Child sexual abuse: a survey for professionals").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.follow("Child sexual abuse: a survey for professionals")
     assert web.locator("#respondents").inner_text().split("\n")[0] == "362"
     table = web.get_by_role(
         "table", name="Do you feel confident in reporting child sexual abuse?: answers"
@@ -235,10 +201,6 @@ def test_scrutineer_reads_the_demo_results_pages(
     ):
         page.goto(url)
     web.goto(live_server.url + "/assurance/audits/")
-    web.get_by_role("link", name="Lived experience of the child: multi-agency audit 2020").click()
-    web.wait_for_load_state("load")
-    page.check()
-    web.get_by_role("link", name="See the audit report (results per question)").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.follow("Lived experience of the child: multi-agency audit 2020")
+    page.follow("See the audit report (results per question)")
     assert web.locator("svg[role=img]").count() == 4

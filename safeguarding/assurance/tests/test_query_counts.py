@@ -6,12 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
@@ -21,10 +18,13 @@ from safeguarding.assurance.models import Audit, FormTemplate, Question, Scrutin
 from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
+    audit_make,
+    commentary_make,
     cycle,
     open_survey,
     survey_form,
 )
+from safeguarding.core.testing import card_query_counts, page_query_counts
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,15 +44,7 @@ class World:
         self.section = self.survey.form.versions.get().sections.get()
 
     def _audit(self) -> Audit:
-        return services.audit_create(
-            actor=None,
-            title=f"Audit {next(_serial)}",
-            theme="Neglect",
-            kind=Audit.Kind.MULTI_AGENCY,
-            tool=self.tool,
-            agencies=self.agencies,
-            planned_for=dt.date(2020, 6, 1),
-        )
+        return audit_make(self.agencies, title=f"Audit {next(_serial)}", tool=self.tool)
 
     def grow(self, count: int) -> None:
         theme = ScrutinyTheme.objects.order_by("number").first()
@@ -73,15 +65,10 @@ class World:
                 now=dt.datetime(2020, 11, 2, n % 24, tzinfo=dt.UTC),
             )
             open_survey(form=self.survey.form)
-            services.commentary_submit(
-                actor=None,
-                priority=self.priority,
-                agency=self.agencies[n % 2],
+            commentary_make(
+                self.priority,
+                self.agencies[n % 2],
                 year_label=f"{2000 + n}-{(n + 1) % 100:02d}",
-                half="first",
-                worked_well="W",
-                areas_for_improvement="A",
-                agency_actions="D",
                 escalation="E",
             )
             services.scrutiny_assessment_record(
@@ -129,41 +116,19 @@ def _pages(world: World) -> list[str]:
     ]
 
 
-def _counts(client: Client, user: User, urls: list[str]) -> dict[str, int]:
-    client.force_login(user)
-    counts = {}
-    for url in urls:
-        client.get(url)  # a first visit (view logging may differ the first time)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
-
-
-def _card_counts(user: User, *providers: Callable[[User], Any]) -> list[int]:
-    counts = []
-    for provider in providers:
-        fresh = User.objects.get(pk=user.pk)
-        with CaptureQueriesContext(connection) as queries:
-            provider(fresh)
-        counts.append(len(queries))
-    return counts
-
-
 def test_pages_and_cards_take_the_same_queries_for_3_and_30_records(
     client: Client, officer: User, make_user: Callable[..., User]
 ) -> None:
     world = World(officer)
     lead = make_user(*[(Role.AGENCY_LEAD, a) for a in world.agencies])
     world.grow(3)
-    providers = (cards.audit_cases_card, cards.assurance_review_card)
-    small = _counts(client, officer, _pages(world))
-    small_cards = _card_counts(officer, *providers) + _card_counts(
-        lead, cards.section11_returns_card
+    card_users = (
+        (cards.audit_cases_card, officer),
+        (cards.assurance_review_card, officer),
+        (cards.section11_returns_card, lead),
     )
+    small = page_query_counts(client, officer, _pages(world))
+    small_cards = card_query_counts(*card_users)
     world.grow(27)
-    assert _counts(client, officer, _pages(world)) == small
-    assert (
-        _card_counts(officer, *providers) + _card_counts(lead, cards.section11_returns_card)
-        == small_cards
-    )
+    assert page_query_counts(client, officer, _pages(world)) == small
+    assert card_query_counts(*card_users) == small_cards

@@ -12,8 +12,8 @@ from django.urls import reverse
 from safeguarding.accounts.roles import Role
 from safeguarding.actions import permissions as action_permissions
 from safeguarding.assurance import services
-from safeguarding.assurance.models import Audit, FormTemplate
-from safeguarding.assurance.tests.factories import survey_form
+from safeguarding.assurance.models import FormTemplate
+from safeguarding.assurance.tests.factories import audit_make, survey_form
 from safeguarding.learning import permissions as learning_permissions
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.tests.factories import AgencyFactory
@@ -26,15 +26,7 @@ def test_audit_page_hides_unpublished_learning_and_other_agencies_actions(
 ) -> None:
     mine, theirs = AgencyFactory.create(), AgencyFactory.create()
     tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
-    audit = services.audit_create(
-        actor=None,
-        title="Neglect audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=tool,
-        agencies=[mine, theirs],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    audit = audit_make([mine, theirs], tool=tool)
     point, action = services.audit_finding_record(
         actor=officer,
         audit=audit,

@@ -15,7 +15,7 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.assurance import selectors, services, verbs
 from safeguarding.assurance.cards import section11_returns_card
 from safeguarding.assurance.models import Section11Reminder, Section11Return, Section11Score
-from safeguarding.assurance.tests.factories import cycle, standard_set
+from safeguarding.assurance.tests.factories import commentary_make, cycle, standard_set
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -353,17 +353,7 @@ def test_staff_card_lists_returns_to_moderate_and_open_escalations(officer) -> N
     submitted, draft = cycle(agencies=AgencyFactory.create_batch(2)).returns.order_by("pk")
     _self_assess(submitted, {"leadership": 2, "tools": 2})
     services.section11_return_submit(actor=None, section11_return=submitted)
-    services.commentary_submit(
-        actor=None,
-        priority=PriorityFactory.create(),
-        agency=draft.agency,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        escalation="Tools are not used.",
-    )
+    commentary_make(PriorityFactory.create(), draft.agency, escalation="Tools are not used.")
 
     card = assurance_review_card(officer)
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from safeguarding.assurance import services
-from safeguarding.assurance.models import Audit, FormTemplate, Section11Return
-from safeguarding.assurance.tests.factories import cycle, survey_form
+from safeguarding.assurance.models import Audit, Section11Return
+from safeguarding.assurance.tests.factories import audit_make, cycle
 from safeguarding.core.testing import date_data
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -27,15 +27,7 @@ STEPS = {
 
 def _audit() -> Audit:
     agency = AgencyFactory.create()
-    return services.audit_create(
-        actor=None,
-        title="Neglect audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False),
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    return audit_make([agency])
 
 
 def _offered(client: Client, audit: Audit) -> set[str]:

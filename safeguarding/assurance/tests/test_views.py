@@ -32,6 +32,8 @@ from safeguarding.assurance.models import (
 from safeguarding.assurance.tests.factories import (
     ProfessionalDifferenceFactory,
     ScrutinyReportFactory,
+    audit_make,
+    commentary_make,
     cycle,
     open_survey,
     survey_form,
@@ -66,30 +68,14 @@ def world() -> World:
     agency, other = AgencyFactory.create(), AgencyFactory.create()
     c = cycle(agencies=[agency, other])
     tool = survey_form(purpose=FormTemplate.Purpose.AUDIT_TOOL, with_comment=False)
-    audit = services.audit_create(
-        actor=None,
-        title="Audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=tool,
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    audit = audit_make([agency], title="Audit", tool=tool)
     case = services.audit_case_add(actor=None, audit=audit, case_reference="QA-1", agency=agency)
     done = services.audit_case_add(actor=None, audit=audit, case_reference="QA-2", agency=agency)
     services.audit_case_complete(
         actor=None, case=done, answers={"seen": "Yes"}, auditor_grade="green"
     )
     audit.refresh_from_db()  # in progress: cases, moderation and findings are all open
-    moderated = services.audit_create(
-        actor=None,
-        title="Moderated audit",
-        theme="Neglect",
-        kind=Audit.Kind.MULTI_AGENCY,
-        tool=tool,
-        agencies=[agency],
-        planned_for=dt.date(2020, 6, 1),
-    )
+    moderated = audit_make([agency], title="Moderated audit", tool=tool)
     graded = services.audit_case_add(
         actor=None, audit=moderated, case_reference="QA-3", agency=agency
     )
@@ -103,17 +89,7 @@ def world() -> World:
         moderation_on=dt.date(2020, 7, 1),
         grades={graded.pk: ("amber", "")},
     )
-    commentary = services.commentary_submit(
-        actor=None,
-        priority=PriorityFactory.create(),
-        agency=agency,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-        escalation="Escalate this.",
-    )
+    commentary = commentary_make(PriorityFactory.create(), agency, escalation="Escalate this.")
     survey = open_survey()
     for _ in range(5):  # enough answers for results and the export to show
         services.survey_answer(survey=survey, answers={"seen": "Yes"}, today=dt.date(2020, 11, 2))
@@ -307,16 +283,7 @@ def test_agency_lead_completes_and_submits_but_cannot_moderate(
 def test_agency_lead_sees_only_own_commentaries_and_sends_for_own_agency_only(
     client: Client, lead: User, world: World
 ) -> None:
-    theirs = services.commentary_submit(
-        actor=None,
-        priority=world.commentary.priority,
-        agency=world.other,
-        year_label="2020-21",
-        half="first",
-        worked_well="W",
-        areas_for_improvement="A",
-        agency_actions="D",
-    )
+    theirs = commentary_make(world.commentary.priority, world.other)
     client.force_login(lead)
 
     assert (

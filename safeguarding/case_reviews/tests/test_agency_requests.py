@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -32,15 +31,9 @@ from safeguarding.core.testing import date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 PDF_BYTES = b"%PDF-1.4\n% synthetic chronology\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
 
 
 def _pdf(name: str = "Chronology for Wren.pdf") -> SimpleUploadedFile:

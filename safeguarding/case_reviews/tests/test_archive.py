@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -25,13 +24,7 @@ from safeguarding.core.testing import ViewMatrix
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 
 def test_archive_review_keeps_the_reason_and_is_logged(officer: User) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.actions.models import Action
 from safeguarding.learning import services as learning_services
@@ -20,23 +19,10 @@ from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
-    client.force_login(user)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def _theme(name: str) -> Theme:
     return Theme.objects.filter(name=name).first() or learning_services.theme_create(
         actor=None, name=name
     )
-
-
-def _submit(page: Any, button: str, url: str) -> None:
-    page.page.get_by_role("button", name=button).click()
-    page.page.wait_for_url(url)
-    page.check()
 
 
 def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
@@ -49,12 +35,10 @@ def _stage(page: Any, stage: str, on: str, **extra: str) -> None:
         page.page.get_by_label(label).fill(value)
     if stage in {"Signed off by the Board", "Published", "Not published"}:
         page.page.get_by_label("I understand that signing off").check()  # cannot be undone
-    _submit(page, "Save stage", "**/reviews/*/")
+    page.press("Save stage", url="**/reviews/*/")
 
 
-def test_notification_to_published_review_to_learning(
-    browser_page: Any, make_user: Any, client: Any, live_server: Any
-) -> None:
+def test_notification_to_published_review_to_learning(browser_page: Any, make_user: Any) -> None:
     _theme("Dog attacks")
     area = AreaFactory.create(name="Testshire")
     agency = AgencyFactory.create(name="Testshire Police")
@@ -66,27 +50,25 @@ def test_notification_to_published_review_to_learning(
     page = browser_page
 
     # A notification with a child, whose identity panel is viewed (and listed as viewed).
-    _sign_in(page, client, live_server, officer)
+    page.sign_in(officer)
     page.goto("/case-reviews/")
     page.page.get_by_role("link", name="Record a notification").click()
     page.page.wait_for_url("**/notifications/add/")
     page.check()
-    page.page.get_by_role("button", name="Record notification").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Record notification")
     assert page.page.locator(".govuk-error-summary").is_visible()
     page.page.get_by_label("Area where the incident happened").select_option(label=area.name)
     page.page.get_by_label("Death", exact=True).check()
     page.fill_date("Date the local authority became aware", aware)
     page.fill_date("Date notified to the national Panel", notified)
     page.page.get_by_label("Testshire Police").check()
-    _submit(page, "Record notification", "**/notifications/*/")
+    page.press("Record notification", url="**/notifications/*/")
     page.page.get_by_role("link", name="Add a child").click()
     page.page.wait_for_url("**/children/add/")
     page.check()
     page.page.get_by_label("Pseudonym").fill("Robin")
     page.page.get_by_label("Full name").fill("Synthetic Person")
-    _submit(page, "Add child", "**/notifications/*/")
+    page.press("Add child", url="**/notifications/*/")
     page.page.get_by_role("link", name="View identity panel for Robin").click()
     page.page.wait_for_url("**/identity/")
     page.check()
@@ -111,7 +93,7 @@ def test_notification_to_published_review_to_learning(
     page.fill_date("Date sent to the Panel", decided)
     page.page.get_by_label("Agrees", exact=True).check()
     page.fill_date("Date of the Panel's response", today)
-    _submit(page, "Save rapid review", "**/rapid-reviews/*/")
+    page.press("Save rapid review", url="**/rapid-reviews/*/")
 
     # The CSPR: commissioned, through its stages, published; a finding and an action.
     page.page.get_by_role("link", name="Commission a CSPR").click()
@@ -119,7 +101,7 @@ def test_notification_to_published_review_to_learning(
     page.check()
     page.page.get_by_label("Pseudonym for the review").fill("Sparrow")
     page.fill_date("Date commissioned", decided)
-    _submit(page, "Commission review", "**/reviews/*/")
+    page.press("Commission review", url="**/reviews/*/")
     _stage(page, "In progress", decided.isoformat())
     _stage(page, "Report received", today.isoformat())
     _stage(page, "Signed off by the Board", today.isoformat())
@@ -137,25 +119,25 @@ def test_notification_to_published_review_to_learning(
     page.page.get_by_label("What practitioners should know").fill("Even for a moment.")
     page.page.get_by_label("Dog attacks").check()
     page.fill_date("Date the learning was agreed", today)
-    _submit(page, "Add finding", "**/reviews/*/")
+    page.press("Add finding", url="**/reviews/*/")
     page.page.get_by_role("link", name="Add an action").click()
     page.page.wait_for_url("**/actions/add/")
     page.check()
     page.page.get_by_label("Action", exact=True).fill("Write a dog safety resource pack.")
     page.page.get_by_label("Owner agency").select_option(label="Testshire Police")
     page.fill_date("Due date", today + timedelta(days=60))
-    _submit(page, "Add action", "**/reviews/*/")
+    page.press("Add action", url="**/reviews/*/")
 
     # The agency lead updates their agency's action.
     action = Action.objects.get()
-    _sign_in(page, client, live_server, lead)
+    page.sign_in(lead)
     page.goto(f"/actions/{action.pk}/")
     page.page.get_by_role("button", name="Add a progress update").click()
     page.page.wait_for_url("**/progress/")
     page.check()
     page.page.get_by_label("What has happened").fill("Draft pack shared for comment.")
     page.page.get_by_label("On track", exact=True).check()
-    _submit(page, "Save update", "**/actions/*/")
+    page.press("Save update", url="**/actions/*/")
     action.refresh_from_db()
     assert action.status == Action.Status.ON_TRACK
 
@@ -167,7 +149,7 @@ def test_notification_to_published_review_to_learning(
 
 
 def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
-    browser_page: Any, make_user: Any, client: Any, live_server: Any
+    browser_page: Any, make_user: Any
 ) -> None:
     from safeguarding.case_reviews import services
     from safeguarding.case_reviews.tests.factories import PracticeReviewFactory
@@ -195,16 +177,14 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
     page = browser_page
 
     # The named contact opens the request: the child's pseudonym and the panel's context.
-    _sign_in(page, client, live_server, lead)
+    page.sign_in(lead)
     page.goto("/case-reviews/")
     page.page.get_by_role("link", name=f"Chronology request for {notification.reference}").click()
     page.page.wait_for_url("**/requests/*/")
     page.check()
     assert page.page.get_by_text("Robin", exact=True).is_visible()
     assert page.page.get_by_text("Contacts with the family since January.").is_visible()
-    page.page.get_by_role("button", name="Submit").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Submit")
     assert page.page.locator(".govuk-error-summary").is_visible()
     page.page.get_by_label("Your agency's chronology or information").fill("Seen twice in May.")
     page.page.get_by_label("Attach files").set_input_files(
@@ -214,7 +194,7 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
             "buffer": b"%PDF-1.4\n% synthetic chronology\n%%EOF\n",
         }
     )
-    _submit(page, "Submit", "**/case-reviews/")
+    page.press("Submit", url="**/case-reviews/")
     from safeguarding.case_reviews.models import AgencyRequest
 
     submitted = AgencyRequest.objects.get()
@@ -226,7 +206,7 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
     page.goto("/case-reviews/requests/?state=answered")
     page.check()
 
-    _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
+    page.sign_in(make_user(Role.SCRUTINEER))
     for path in (
         "/case-reviews/reviews/",
         "/case-reviews/notifications/",

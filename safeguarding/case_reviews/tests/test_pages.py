@@ -8,7 +8,6 @@ import re
 from datetime import date
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -21,15 +20,9 @@ from safeguarding.case_reviews.tests.factories import (
 )
 from safeguarding.core.testing import date_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 BARE_NAMES = {"chronology", "information", "archive", "change details", "record", "open"}
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
 
 
 def _link_names(html: str) -> list[str]:

@@ -8,7 +8,6 @@ from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
@@ -41,15 +40,9 @@ from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFac
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 SMALL, LARGE = 3, 30
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
 
 
 def _queries(client: Client, url: str) -> int:

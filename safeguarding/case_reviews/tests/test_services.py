@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -25,14 +24,8 @@ from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AreaFactory
 
-pytestmark = pytest.mark.django_db
 TODAY = date(2021, 4, 20)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(TODAY, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(TODAY)]
 
 
 def _theme(name: str = "Professional curiosity") -> Theme:

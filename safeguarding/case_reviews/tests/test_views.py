@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -23,13 +22,7 @@ from safeguarding.core.testing import ViewMatrix, date_data
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AreaFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 4, 20), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 4, 20))]
 
 
 def _notification_urls(n: IncidentNotification) -> dict[str, str]:
@@ -83,9 +76,7 @@ def test_notification_pages_matrix(
     notification = IncidentNotificationFactory.create()
     for name, url in _notification_urls(notification).items():
         matrix = ViewMatrix(client, url)
-        matrix.allowed(officer)
-        matrix.outsider(outsider)
-        matrix.wrong_method(officer, "delete")
+        matrix.form_checks(officer, outsider=outsider)
         if name in READ_PAGES:
             matrix.allowed(member_readonly)
             matrix.wrong_method(officer, "post")
@@ -126,9 +117,7 @@ def test_list_and_add_pages_matrix(
     read_only: bool,
 ) -> None:
     matrix = ViewMatrix(client, reverse(f"case_reviews:{name}"))
-    matrix.allowed(officer)
-    matrix.outsider(outsider)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, outsider=outsider)
     if read_only:
         matrix.allowed(member_readonly)
     else:

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from safeguarding.accounts.roles import Role
 from safeguarding.child_deaths.models import ChildDeathNotification, InformationRequest
@@ -39,19 +38,7 @@ def _reference_data(transactional_db: None) -> None:
         )
 
 
-def _sign_in(browser_page: Any, client: Client, live_server: Any, user: Any) -> None:
-    client.logout()
-    client.force_login(user)
-    context = browser_page.page.context
-    context.clear_cookies()
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-def test_from_notification_to_completed_review(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any
-) -> None:
+def test_from_notification_to_completed_review(browser_page: Any, make_user: Any) -> None:
     AreaFactory.create(name="Synthshire")
     agency = AgencyFactory.create(name="Synthetic Health Trust")
     manager = make_user(Role.CDOP_MANAGER, full_name="Cal Testmanager")
@@ -61,7 +48,7 @@ def test_from_notification_to_completed_review(
     web = page.page
 
     # The manager notifies a death; an empty submission first shows the error summary.
-    _sign_in(page, client, live_server, manager)
+    page.sign_in(manager)
     page.goto("/child-deaths/")
     web.get_by_role("link", name="Cases", exact=True).click()
     web.wait_for_url("**/child-deaths/cases/")
@@ -69,9 +56,7 @@ def test_from_notification_to_completed_review(
     web.get_by_role("button", name="Notify a death").click()
     web.wait_for_url("**/cases/notify/")
     page.check()
-    web.get_by_role("button", name="Save notification").click()
-    web.wait_for_load_state("load")
-    page.check()
+    page.press("Save notification")
     assert web.locator(".govuk-error-summary").is_visible()
 
     web.get_by_label("Child's full name").fill("Rowan Testchild")
@@ -106,7 +91,7 @@ def test_from_notification_to_completed_review(
     ).is_visible()
 
     # The agency's lead returns the information on the secure page.
-    _sign_in(page, client, live_server, lead)
+    page.sign_in(lead)
     page.goto("/child-deaths/requests/")
     web.get_by_role("link", name=case.reference).click()
     web.wait_for_url("**/child-deaths/requests/*/")
@@ -118,7 +103,7 @@ def test_from_notification_to_completed_review(
     assert InformationRequest.objects.get().status == InformationRequest.Status.RETURNED
 
     # The manager puts the case on a panel meeting with the panel member.
-    _sign_in(page, client, live_server, manager)
+    page.sign_in(manager)
     page.goto("/child-deaths/meetings/")
     web.get_by_role("button", name="Add a meeting").click()
     web.wait_for_url("**/meetings/add/")
@@ -133,7 +118,7 @@ def test_from_notification_to_completed_review(
     page.check()
 
     # The panel member records the completed review.
-    _sign_in(page, client, live_server, panel)
+    page.sign_in(panel)
     page.goto(f"/child-deaths/cases/{case.pk}/")
     web.get_by_role("button", name="Record the panel review").click()
     web.wait_for_url("**/review/")
@@ -158,13 +143,11 @@ def test_from_notification_to_completed_review(
     assert case.review.completed_on == date(2021, 1, 20)
 
 
-def test_demo_figures_and_case_pages(
-    seed_demo: Any, browser_page: Any, make_user: Any, client: Client, live_server: Any
-) -> None:
+def test_demo_figures_and_case_pages(seed_demo: Any, browser_page: Any, make_user: Any) -> None:
     seed_demo("child_deaths")
     page = browser_page
     web = page.page
-    _sign_in(page, client, live_server, make_user(Role.SCRUTINEER))
+    page.sign_in(make_user(Role.SCRUTINEER))
     page.goto("/child-deaths/?year=2020-21")
     assert web.get_by_text("the deaths of 34 children were notified").is_visible()
     assert web.get_by_role(
@@ -172,7 +155,7 @@ def test_demo_figures_and_case_pages(
     ).is_visible()
     assert web.get_by_role("link", name="Cases", exact=True).count() == 0
 
-    _sign_in(page, client, live_server, make_user(Role.CDOP_MANAGER))
+    page.sign_in(make_user(Role.CDOP_MANAGER))
     page.goto("/child-deaths/cases/")
     assert web.get_by_text("Awaiting inquest").first.is_visible()
     page.goto("/child-deaths/meetings/")

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
@@ -18,6 +15,7 @@ from safeguarding.accounts.roles import Role
 from safeguarding.child_deaths import cards, services
 from safeguarding.child_deaths.models import ChildDeathNotification, ReviewMeeting
 from safeguarding.child_deaths.tests.factories import meeting_make, notification_make
+from safeguarding.core.testing import card_query_counts, page_query_counts
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -72,27 +70,6 @@ def _pages(world: World) -> list[str]:
     ]
 
 
-def _counts(client: Client, user: User, urls: list[str]) -> dict[str, int]:
-    client.force_login(user)
-    counts = {}
-    for url in urls:
-        client.get(url)  # a first visit (view logging may differ the first time)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
-
-
-def _card_counts(*providers: tuple[Callable[[User], Any], User]) -> list[int]:
-    counts = []
-    for provider, user in providers:
-        fresh = User.objects.get(pk=user.pk)
-        with CaptureQueriesContext(connection) as queries:
-            provider(fresh)
-        counts.append(len(queries))
-    return counts
-
-
 def test_pages_and_cards_take_the_same_queries_for_3_and_30_records(
     client: Client, make_user: Callable[..., User]
 ) -> None:
@@ -101,17 +78,13 @@ def test_pages_and_cards_take_the_same_queries_for_3_and_30_records(
     lead = make_user((Role.AGENCY_LEAD, agency))
     world = World(manager, agency)
     world.grow(2)
-    small = _counts(client, manager, _pages(world))
-    small_lead = _counts(client, lead, [reverse("child_deaths:request_list")])
-    small_cards = _card_counts(
-        (cards.open_cases_card, manager), (cards.requests_to_return_card, lead)
-    )
+    card_users = ((cards.open_cases_card, manager), (cards.requests_to_return_card, lead))
+    small = page_query_counts(client, manager, _pages(world))
+    small_lead = page_query_counts(client, lead, [reverse("child_deaths:request_list")])
+    small_cards = card_query_counts(*card_users)
     world.grow(27)
     assert ChildDeathNotification.objects.count() >= 30
     assert ReviewMeeting.objects.count() >= 30
-    assert _counts(client, manager, _pages(world)) == small
-    assert _counts(client, lead, [reverse("child_deaths:request_list")]) == small_lead
-    assert (
-        _card_counts((cards.open_cases_card, manager), (cards.requests_to_return_card, lead))
-        == small_cards
-    )
+    assert page_query_counts(client, manager, _pages(world)) == small
+    assert page_query_counts(client, lead, [reverse("child_deaths:request_list")]) == small_lead
+    assert card_query_counts(*card_users) == small_cards

@@ -21,8 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_upload_watch_progress_read_figures_and_export(
     browser_page: Any,
     make_user: Any,
-    client: Any,
-    live_server: Any,
     run_tasks: Any,
     tmp_path: Path,
 ) -> None:
@@ -30,16 +28,11 @@ def test_upload_watch_progress_read_figures_and_export(
     analyst = make_user((Role.DATA_ANALYST, AgencyFactory.create(area=area)))
     rows = [child(f"C{n}") + [date(2020, 5, 1 + n % 20), "q) 6: Police"] for n in range(12)]
     workbook = annex_a(tmp_path / "annex-a.xlsx", {1: rows})
-    client.force_login(analyst)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(analyst)
     page = browser_page
 
     page.goto("/data/imports/add/")
-    page.page.get_by_role("button", name="Import").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Import")
     assert page.page.locator(".govuk-error-summary").is_visible()
 
     page.page.get_by_label("Area").select_option(label="Northshire")
@@ -94,14 +87,11 @@ def test_upload_watch_progress_read_figures_and_export(
 
 
 def test_definitions_imports_and_populations_pages_pass_axe(
-    browser_page: Any, make_user: Any, client: Any, live_server: Any
+    browser_page: Any, make_user: Any
 ) -> None:
     area = AreaFactory.create(name="Northshire", la_number="873")
     analyst = make_user((Role.DATA_ANALYST, AgencyFactory.create(area=area)))
-    client.force_login(analyst)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(analyst)
     page = browser_page
 
     page.goto("/data/definitions/")

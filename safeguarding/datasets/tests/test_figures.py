@@ -91,29 +91,31 @@ def test_children_in_care_exclude_short_breaks_and_903_rules(area: Area, tmp_pat
     assert values["care_ceased"] == 2  # C5, C6 (C4's X1 does not end the period)
 
 
+def _referral(day: str) -> str:
+    """A CIN referral on `day` that was not closed with no further action."""
+    return (
+        f"<CINdetails><CINreferralDate>{day}</CINreferralDate>"
+        "<ReferralNFA>0</ReferralNFA></CINdetails>"
+    )
+
+
 def test_re_referral_at_exactly_12_months_counts_across_imports(
     area: Area, tmp_path: Path
 ) -> None:
-    def referral(day: str) -> str:
-        return (
-            f"<CINdetails><CINreferralDate>{day}</CINreferralDate>"
-            "<ReferralNFA>0</ReferralNFA></CINdetails>"
-        )
-
     earlier = cin_xml(
         tmp_path / "2019.xml",
-        cin_child("R1", referral("2019-06-10"))
-        + cin_child("R2", referral("2019-06-10"))
-        + cin_child("R3", referral("2019-06-11")),
+        cin_child("R1", _referral("2019-06-10"))
+        + cin_child("R2", _referral("2019-06-10"))
+        + cin_child("R3", _referral("2019-06-11")),
         reference="2020-03-31",
     )
     _import(area, [earlier], "2019-20")
     later = cin_xml(
         tmp_path / "2020.xml",
-        cin_child("R1", referral("2020-06-10"))  # exactly 12 months: a re-referral
-        + cin_child("R2", referral("2020-06-11"))  # 12 months and a day: not
-        + cin_child("R3", referral("2020-06-10"))  # 11 months 30 days: a re-referral
-        + cin_child("R4", referral("2020-07-01") + referral("2020-12-01")),  # second is one
+        cin_child("R1", _referral("2020-06-10"))  # exactly 12 months: a re-referral
+        + cin_child("R2", _referral("2020-06-11"))  # 12 months and a day: not
+        + cin_child("R3", _referral("2020-06-10"))  # 11 months 30 days: a re-referral
+        + cin_child("R4", _referral("2020-07-01") + _referral("2020-12-01")),  # second is one
     )
     _import(area, [later])
 
@@ -126,22 +128,16 @@ def test_re_referral_at_exactly_12_months_counts_across_imports(
 def test_re_referral_window_from_29_february_starts_on_28_february(
     area: Area, tmp_path: Path
 ) -> None:
-    def referral(day: str) -> str:
-        return (
-            f"<CINdetails><CINreferralDate>{day}</CINreferralDate>"
-            "<ReferralNFA>0</ReferralNFA></CINdetails>"
-        )
-
     earlier = cin_xml(
         tmp_path / "2022.xml",
-        cin_child("L1", referral("2023-02-28")) + cin_child("L2", referral("2023-02-27")),
+        cin_child("L1", _referral("2023-02-28")) + cin_child("L2", _referral("2023-02-27")),
         reference="2023-03-31",
     )
     _import(area, [earlier], "2022-23")
     later = cin_xml(
         tmp_path / "2023.xml",
         # 29 February 2024: a year before is 28 February 2023 (L1 counts, L2 does not)
-        cin_child("L1", referral("2024-02-29")) + cin_child("L2", referral("2024-02-29")),
+        cin_child("L1", _referral("2024-02-29")) + cin_child("L2", _referral("2024-02-29")),
         reference="2024-03-31",
     )
     _import(area, [later], "2023-24")

@@ -157,10 +157,7 @@ def test_import_create_matrix(
     client: Client, analyst: User, outsider: User, member_readonly: User
 ) -> None:
     matrix = ViewMatrix(client, reverse("datasets:import_create"))
-    matrix.allowed(analyst)
-    matrix.outsider(outsider)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(analyst, "delete")
+    matrix.form_checks(analyst, outsider=outsider, read_only=member_readonly)
 
 
 def test_empty_upload_shows_errors(client: Client, analyst: User) -> None:

@@ -20,18 +20,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BOARD = "Safeguarding Children Partnership Board"
 
 
-def _sign_in(browser_page: Any, client: Any, live_server: Any, user: User) -> None:
-    client.force_login(user)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def test_officer_runs_a_meeting_cycle(
-    seed_demo: Any, browser_page: Any, client: Any, live_server: Any, tmp_path: Path
+    seed_demo: Any, browser_page: Any, live_server: Any, tmp_path: Path
 ) -> None:
     seed_demo("learning", "actions", "governance")
-    _sign_in(browser_page, client, live_server, User.objects.get(email=demo_email("officer")))
+    browser_page.sign_in(User.objects.get(email=demo_email("officer")))
     page = browser_page
 
     page.goto("/")

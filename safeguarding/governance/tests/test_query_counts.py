@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.actions.tests.factories import ActionFactory
+from safeguarding.core.testing import page_queries
 from safeguarding.governance import services
 from safeguarding.governance.models import Meeting
 from safeguarding.governance.tests.factories import (
@@ -32,13 +31,6 @@ from safeguarding.training.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SIZES = (3, 30)
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def _priority_with(size: int) -> Priority:
@@ -62,7 +54,7 @@ def _priority_with(size: int) -> Priority:
 def test_priority_page_queries_do_not_grow_with_the_evidence(client: Client, owner: User) -> None:
     client.force_login(owner)
     counts = [
-        _queries(client, reverse("governance:priority_detail", args=[_priority_with(size).pk]))
+        page_queries(client, reverse("governance:priority_detail", args=[_priority_with(size).pk]))
         for size in SIZES
     ]
     assert counts[0] == counts[1]
@@ -83,9 +75,9 @@ def test_meeting_lists_queries_do_not_grow_with_the_meetings(client: Client, own
         reverse("governance:group_meetings", args=[group.pk]),
     ]
     _meetings(group, SIZES[0])
-    small = [_queries(client, url) for url in urls]
+    small = [page_queries(client, url) for url in urls]
     _meetings(group, SIZES[1] - SIZES[0])
-    large = [_queries(client, url) for url in urls]
+    large = [page_queries(client, url) for url in urls]
     assert small == large
     page_two = client.get(urls[2] + "?page=2").content.decode()
     assert "govuk-pagination" in page_two
@@ -124,7 +116,7 @@ def _meeting_with(size: int) -> Meeting:
 def test_meeting_page_queries_do_not_grow_with_its_records(client: Client, owner: User) -> None:
     client.force_login(owner)
     counts = [
-        _queries(client, reverse("governance:meeting_detail", args=[_meeting_with(size).pk]))
+        page_queries(client, reverse("governance:meeting_detail", args=[_meeting_with(size).pk]))
         for size in SIZES
     ]
     assert counts[0] == counts[1]

@@ -19,6 +19,7 @@ from safeguarding.governance.models import (
     BudgetLine,
     EvidenceLink,
     GovernanceReminder,
+    Meeting,
     Paper,
     PriorityProgress,
 )
@@ -30,7 +31,7 @@ from safeguarding.governance.tests.factories import (
 )
 from safeguarding.learning.models import LearningPoint
 from safeguarding.partnership import services as partnership_services
-from safeguarding.partnership.models import Agency
+from safeguarding.partnership.models import Agency, Group
 from safeguarding.partnership.tests.factories import AgencyFactory, GroupFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -396,19 +397,19 @@ def test_publish_refused_without_papers(owner: User) -> None:
         services.papers_publish(actor=owner, meeting=MeetingFactory.create())
 
 
+def _meeting_in(group: Group, *, days: int, hours: int) -> Meeting:
+    """A meeting of `group` that starts `days` from now and lasts `hours`."""
+    starts_at = timezone.now() + timedelta(days=days)
+    return MeetingFactory.create(
+        group=group, starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours)
+    )
+
+
 def test_escalation_lands_on_the_next_scheduled_meeting_of_the_higher_group() -> None:
     board = GroupFactory.create()
     subgroup_meeting = PastMeetingFactory.create(group=GroupFactory.create(parent=board))
-    later = MeetingFactory.create(
-        group=board,
-        starts_at=timezone.now() + timedelta(days=40),
-        ends_at=timezone.now() + timedelta(days=40, hours=2),
-    )
-    sooner = MeetingFactory.create(
-        group=board,
-        starts_at=timezone.now() + timedelta(days=10),
-        ends_at=timezone.now() + timedelta(days=10, hours=2),
-    )
+    later = _meeting_in(board, days=40, hours=2)
+    sooner = _meeting_in(board, days=10, hours=2)
     escalation = services.escalation_raise(
         actor=None,
         from_meeting=subgroup_meeting,
@@ -640,16 +641,8 @@ def test_reschedule_moves_the_papers_due_date_and_refuses_a_held_meeting() -> No
 
 def test_cancel_moves_waiting_escalations_to_the_next_meeting() -> None:
     board = GroupFactory.create()
-    soon = MeetingFactory.create(
-        group=board,
-        starts_at=timezone.now() + timedelta(days=5),
-        ends_at=timezone.now() + timedelta(days=5, hours=1),
-    )
-    later = MeetingFactory.create(
-        group=board,
-        starts_at=timezone.now() + timedelta(days=50),
-        ends_at=timezone.now() + timedelta(days=50, hours=1),
-    )
+    soon = _meeting_in(board, days=5, hours=1)
+    later = _meeting_in(board, days=50, hours=1)
     escalation = services.escalation_raise(
         actor=None,
         from_meeting=PastMeetingFactory.create(group=GroupFactory.create(parent=board)),

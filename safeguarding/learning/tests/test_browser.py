@@ -15,26 +15,15 @@ from safeguarding.partnership.tests.factories import AgencyFactory, GroupFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(browser_page, client, live_server, user) -> None:
-    client.force_login(user)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-def test_administrator_adds_renames_and_retires_a_theme(
-    browser_page, make_user, client, live_server
-) -> None:
-    _sign_in(browser_page, client, live_server, make_user(Role.PARTNERSHIP_ADMIN))
+def test_administrator_adds_renames_and_retires_a_theme(browser_page, make_user) -> None:
+    browser_page.sign_in(make_user(Role.PARTNERSHIP_ADMIN))
     page = browser_page
     page.goto("/learning/themes/")
     page.page.get_by_role("button", name="Add a theme").click()
     page.page.wait_for_url("**/themes/add/")
     page.check()
 
-    page.page.get_by_role("button", name="Add theme").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Add theme")
     assert page.page.locator(".govuk-error-summary").is_visible()
 
     page.page.get_by_label("Name").fill("Farm animals")
@@ -54,15 +43,11 @@ def test_administrator_adds_renames_and_retires_a_theme(
     page.check()
     assert page.page.get_by_role("cell", name="Farm animals").is_visible()  # name history
 
-    page.page.get_by_role("button", name="Retire").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Retire")
     assert page.page.get_by_role("button", name="Reinstate").is_visible()
 
 
-def test_practitioner_searches_learning_and_opens_a_point(
-    browser_page, make_user, client, live_server
-) -> None:
+def test_practitioner_searches_learning_and_opens_a_point(browser_page, make_user) -> None:
     theme = services.theme_create(actor=None, name="Farm animals")
     services.learning_point_record(
         actor=None,
@@ -74,9 +59,7 @@ def test_practitioner_searches_learning_and_opens_a_point(
         themes=[theme],
         is_published=True,
     )
-    _sign_in(
-        browser_page, client, live_server, make_user((Role.PRACTITIONER, AgencyFactory.create()))
-    )
+    browser_page.sign_in(make_user((Role.PRACTITIONER, AgencyFactory.create())))
     page = browser_page
     page.goto("/learning/")
     page.page.get_by_label("Search learning").fill("livestock")

@@ -8,7 +8,6 @@ import io
 from datetime import date
 
 import pytest
-import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
@@ -23,13 +22,7 @@ from safeguarding.learning import forms, selectors, verbs
 from safeguarding.learning.tests.factories import LearningPointFactory, ThemeFactory
 from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory, GroupFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(date(2021, 6, 1), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(date(2021, 6, 1))]
 
 
 # --- selectors -----------------------------------------------------------------------

@@ -12,15 +12,10 @@ from safeguarding.accounts.roles import Role
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_add_an_agency_and_see_it_listed(
-    seed_demo: Any, browser_page, make_user, client, live_server
-) -> None:
+def test_add_an_agency_and_see_it_listed(seed_demo: Any, browser_page, make_user) -> None:
     seed_demo()
     officer = make_user(Role.BUSINESS_UNIT)
-    client.force_login(officer)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(officer)
     page = browser_page
     page.goto("/partnership/")
     page.page.get_by_role("link", name="Agencies").first.click()
@@ -31,9 +26,7 @@ def test_add_an_agency_and_see_it_listed(
     page.check()
 
     # Submitting nothing shows the error summary, linked to the field.
-    page.page.get_by_role("button", name="Add agency").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Add agency")
     assert page.page.locator(".govuk-error-summary").is_visible()
 
     page.page.get_by_label("Name").fill("Synthetic Youth Charity")
@@ -46,15 +39,10 @@ def test_add_an_agency_and_see_it_listed(
     assert page.page.get_by_role("link", name="Synthetic Youth Charity").is_visible()
 
 
-def test_view_the_governance_tree(
-    seed_demo: Any, browser_page, make_user, client, live_server
-) -> None:
+def test_view_the_governance_tree(seed_demo: Any, browser_page, make_user) -> None:
     seed_demo()
     scrutineer = make_user(Role.SCRUTINEER)
-    client.force_login(scrutineer)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(scrutineer)
     page = browser_page
     page.goto("/partnership/governance/")
     svg = page.page.locator("figure svg")
@@ -69,23 +57,18 @@ def test_view_the_governance_tree(
     assert page.page.get_by_role("link", name="Quality & Effectiveness Group").is_visible()
 
 
-def test_page_through_the_people_list(browser_page, make_user, client, live_server) -> None:
+def test_page_through_the_people_list(browser_page, make_user) -> None:
     """GOV.UK pagination: the count, page numbers and Next / Previous, keeping the search."""
     from safeguarding.accounts.tests.factories import UserFactory
 
     for number in range(57):
         UserFactory.create(full_name=f"Synthetic Paging Person {number:02d}")
     officer = make_user(Role.PARTNERSHIP_ADMIN)
-    client.force_login(officer)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(officer)
     page = browser_page
     page.goto("/partnership/people/")
     page.page.get_by_label("Search by name or e-mail address").fill("Synthetic Paging")
-    page.page.get_by_role("button", name="Search").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Search")
     assert page.page.get_by_text("57 people").is_visible()
     rows = page.page.locator("tbody tr")
     assert rows.count() == 50

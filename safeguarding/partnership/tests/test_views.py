@@ -170,9 +170,7 @@ def test_agency_rename_view(client, officer, member_readonly) -> None:
 def test_group_update_and_membership(client, officer, member_readonly, make_user) -> None:
     group = GroupFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:group_update", args=[group.pk]))
-    matrix.allowed(officer)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, read_only=member_readonly)
     matrix.allowed(
         officer,
         method="post",
@@ -192,9 +190,7 @@ def test_group_update_and_membership(client, officer, member_readonly, make_user
 def test_priority_update(client, officer, member_readonly) -> None:
     priority = PriorityFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:priority_update", args=[priority.pk]))
-    matrix.allowed(officer)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, read_only=member_readonly)
     data = {
         "number": 1,
         "title": "Changed",
@@ -251,10 +247,7 @@ def test_governance_page_has_the_tree_and_its_text_equivalent(client, member_rea
 def test_area_update_and_districts(client, officer, member_readonly, outsider) -> None:
     area = AreaFactory.create(name="Testshire")
     matrix = ViewMatrix(client, reverse("partnership:area_update", args=[area.pk]))
-    matrix.allowed(officer)
-    matrix.read_only_write(member_readonly)
-    matrix.outsider(outsider)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, read_only=member_readonly, outsider=outsider)
     data = {
         "name": "Testshire County",
         "kind": "county",
@@ -296,10 +289,7 @@ def test_area_update_and_districts(client, officer, member_readonly, outsider) -
 def test_partnership_update(client, officer, member_readonly, outsider) -> None:
     partnership = PartnershipFactory.create()
     matrix = ViewMatrix(client, reverse("partnership:partnership_update"))
-    matrix.allowed(officer)
-    matrix.read_only_write(member_readonly)
-    matrix.outsider(outsider)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, read_only=member_readonly, outsider=outsider)
     matrix.allowed(
         officer,
         method="post",
@@ -315,10 +305,7 @@ def test_group_membership_end(client, officer, member_readonly, outsider) -> Non
     membership = group.memberships.create(agency=AgencyFactory.create(), role="member")
     url = reverse("partnership:group_membership_end", args=[group.pk, membership.pk])
     matrix = ViewMatrix(client, url)
-    matrix.allowed(officer)
-    matrix.read_only_write(member_readonly)
-    matrix.outsider(outsider)
-    matrix.wrong_method(officer, "delete")
+    matrix.form_checks(officer, read_only=member_readonly, outsider=outsider)
     matrix.allowed(
         officer, method="post", data={**date_data("ended_on", "2021-03-31")}, status=302
     )

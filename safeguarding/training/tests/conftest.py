@@ -1,40 +1,20 @@
-"""Fixtures for the training tests: a frozen clock (a Monday with no bank holidays nearby), two
-agencies, practitioners who book, and a small session."""
+"""Fixtures for the training tests: practitioners who book and a small session, on top of the
+root conftest's frozen clock (`frozen`, a Monday with no bank holidays nearby) and its two
+agencies with a lead each (`agency_a`, `lead_a`, `agency_b`, `lead_b`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-import time_machine
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
 from safeguarding.partnership.models import Agency
-from safeguarding.partnership.tests.factories import AgencyFactory
 from safeguarding.training.models import TrainingSession
 from safeguarding.training.tests.factories import TrainingSessionFactory
-
-# Monday 2 June 2025, 9am in London.
-NOW = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def frozen() -> Iterator[Any]:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def agency_a(db: None) -> Agency:
-    return AgencyFactory.create(name="Synthetic Police Service")
-
-
-@pytest.fixture
-def agency_b(db: None) -> Agency:
-    return AgencyFactory.create(name="Synthetic Health Trust")
 
 
 @pytest.fixture
@@ -48,16 +28,6 @@ def make_practitioner(make_user: Callable[..., User], agency_a: Agency) -> Calla
 @pytest.fixture
 def learner(make_practitioner: Callable[..., User]) -> User:
     return make_practitioner()
-
-
-@pytest.fixture
-def lead_a(make_user: Callable[..., User], agency_a: Agency) -> User:
-    return make_user((Role.AGENCY_LEAD, agency_a))
-
-
-@pytest.fixture
-def lead_b(make_user: Callable[..., User], agency_b: Agency) -> User:
-    return make_user((Role.AGENCY_LEAD, agency_b))
 
 
 @pytest.fixture

@@ -4,22 +4,18 @@ formula-safe export. Other agencies' leads, read-only roles and outsiders get 40
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from django.http import FileResponse, StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.registry import cards_for_user
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, export_get, streamed_cells
 from safeguarding.partnership.models import Agency
 from safeguarding.training.models import TrainingBooking, TrainingSession
 from safeguarding.training.tests.factories import TrainingBookingFactory, TrainingSessionFactory
@@ -136,28 +132,18 @@ def test_lead_finds_the_page_from_my_work(
     assert all(c.title != "Your agency's training" for c in cards_for_user(learner))
 
 
-def _streamed(response: Any) -> bytes:
-    assert isinstance(response, StreamingHttpResponse | FileResponse)
-    return response.getvalue()
-
-
 def test_export_is_scoped_streamed_logged_and_formula_safe(
     client: Client, bookings: dict[str, TrainingBooking], lead_a: User, agency_a: Agency
 ) -> None:
-    client.force_login(lead_a)
-    response = client.get(_url(agency_a), {"format": "csv"})
-    assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(_streamed(response).decode())))
+    rows = streamed_cells(export_get(client, lead_a, _url(agency_a), "csv"))
     assert rows[0][:3] == ["Session date", "Course", "Person"]
     people = {row[2] for row in rows[1:]}
     assert people == {"Ada Upcoming", "Bea Attended", "'=Cal Absent", "Dee Waiting"}
     event = ActivityEvent.objects.get(kind=ActivityEvent.Kind.EXPORT)
     assert event.data == {"what": "agency training bookings", "rows": 4, "format": "csv"}
 
-    response = client.get(_url(agency_a), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(_streamed(response))).active
-    assert sheet is not None
-    names = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    sheet = streamed_cells(export_get(client, lead_a, _url(agency_a), "xlsx"))
+    names = {row[2] for row in sheet[1:]}
     assert "'=Cal Absent" in names
     assert "Eve Elsewhere" not in names
 

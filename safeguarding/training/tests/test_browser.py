@@ -27,9 +27,7 @@ def _run_queued_tasks() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
-def test_register_book_waitlist_offer_attend_evaluate_and_verify(
-    browser_page, make_user, live_server
-) -> None:
+def test_register_book_waitlist_offer_attend_evaluate_and_verify(browser_page, make_user) -> None:
     agency = AgencyFactory.create(name="Synthetic Community Health")
     session: TrainingSession = TrainingSessionFactory.create(
         course__title="Synthetic neglect webinar",
@@ -48,17 +46,13 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(
     page.page.select_option("#id_agency", label="Synthetic Community Health")
     page.page.fill("#id_password1", PASSPHRASE)
     page.page.fill("#id_password2", PASSPHRASE)
-    page.page.get_by_role("button", name="Sign Up").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Sign Up")
     _run_queued_tasks()
     body = next(str(m.body) for m in mail.outbox if "sam@health.example" in m.to)
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", body)
     assert link is not None
     page.goto(link.group(0))
-    page.page.get_by_role("button", name="Confirm").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Confirm")
     sam = User.objects.get(email="sam@health.example")
     assert sam.agency_ids_for(Role.PRACTITIONER) == frozenset({agency.pk})
 
@@ -68,18 +62,14 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(
     page.page.wait_for_url(f"**/training/sessions/{session.pk}/")
     page.check()
     assert "secret-room" not in page.page.content()
-    page.page.get_by_role("button", name="Join the waiting list").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Join the waiting list")
     assert page.page.get_by_text("you are on the waiting list").is_visible()
 
     # 3. The first person cancels: the place is offered to Sam, who accepts it.
     services.booking_cancel(actor=first, booking=first_booking)
     page.goto("/training/bookings/")
     assert page.page.get_by_text("Held for you until").is_visible()
-    page.page.get_by_role("button", name="Accept the place").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Accept the place")
     assert page.page.get_by_text("Your place is booked").is_visible()
     page.goto(f"/training/sessions/{session.pk}/")
     assert page.page.locator("#joining-link").is_visible()

@@ -23,14 +23,11 @@ from safeguarding.training.models import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_officer_pages_on_the_demo_data(browser_page, make_user, client, live_server) -> None:
+def test_officer_pages_on_the_demo_data(browser_page, make_user) -> None:
     partnership_demo.seed()
     demo.seed()
     officer = make_user(Role.BUSINESS_UNIT)
-    client.force_login(officer)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(officer)
     page = browser_page
     webinar = TrainingSession.objects.filter(starts_at__year=2021).order_by("starts_at").first()
     assert webinar is not None
@@ -52,9 +49,7 @@ def test_officer_pages_on_the_demo_data(browser_page, make_user, client, live_se
     page.goto("/training/manage/impact/2020-21/")
     assert page.page.get_by_text("attended by 573 people").is_visible()
     page.goto("/training/manage/courses/add/")
-    page.page.get_by_role("button", name="Add course").click()
-    page.page.wait_for_load_state("load")
-    page.check()
+    page.press("Add course")
     assert page.page.locator(".govuk-error-summary").is_visible()
     page.goto("/training/manage/sessions/add/")
     page.goto("/training/manage/needs/")
@@ -67,16 +62,13 @@ def test_officer_pages_on_the_demo_data(browser_page, make_user, client, live_se
     page.goto("/training/certificates/verify/")
 
 
-def test_agency_lead_opens_their_agency_page(browser_page, make_user, client, live_server) -> None:
+def test_agency_lead_opens_their_agency_page(browser_page, make_user) -> None:
     partnership_demo.seed()
     demo.seed()
     agency = Agency.objects.filter(training_bookings__isnull=False).order_by("name").first()
     assert agency is not None
     lead = make_user((Role.AGENCY_LEAD, agency))
-    client.force_login(lead)
-    browser_page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    browser_page.sign_in(lead)
     page = browser_page
     page.goto("/")
     page.page.get_by_role("link", name=f"Staff training: {agency.name}").click()

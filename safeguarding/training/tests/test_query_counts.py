@@ -10,14 +10,13 @@ from itertools import count
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.tests.factories import UserFactory
+from safeguarding.core.testing import page_queries
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory, PriorityFactory
 from safeguarding.training.models import (
@@ -348,13 +347,6 @@ PAGES: list[Page] = [
 ]
 
 
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
 def _signed_in_as(client: Client, world: World, page: Page) -> Page:
     """Sign in as the page's viewer (none: anonymous); the page back, to unpack."""
     if page[3]:
@@ -368,10 +360,10 @@ def test_queries_do_not_grow_with_the_records_shown(
 ) -> None:
     name, url, grow, _viewer = _signed_in_as(client, world, page)
     grow(world, 3)
-    _queries(client, url(world))  # warm the caches (content types, the session)
-    small = _queries(client, url(world))
+    page_queries(client, url(world))  # warm the caches (content types, the session)
+    small = page_queries(client, url(world))
     grow(world, 27)
-    large = _queries(client, url(world))
+    large = page_queries(client, url(world))
     assert small == large, f"{name}: {small} queries with 3 records, {large} with 30"
 
 

@@ -38,19 +38,6 @@ def _url(name: str, *args: Any) -> str:
     return reverse(f"training:{name}", args=args)
 
 
-def _form_matrix(
-    client: Client, url: str, allowed: User, outsider: User, read_only: User
-) -> ViewMatrix:
-    """A form's four usual checks: `allowed` is shown it, `outsider` gets 404, `read_only`
-    403 on POST, DELETE 405. The matrix back, for the test's own POSTs."""
-    matrix = ViewMatrix(client, url)
-    matrix.allowed(allowed)
-    matrix.outsider(outsider)
-    matrix.read_only_write(read_only)
-    matrix.wrong_method(allowed, "delete")
-    return matrix
-
-
 @pytest.fixture
 def booking(session: TrainingSession, learner: User) -> TrainingBooking:
     return services.booking_create(actor=learner, session=session)
@@ -338,9 +325,7 @@ def test_briefing_complete_matrix(
 ) -> None:
     briefing = BriefingFactory.create(is_public=False)
     matrix = ViewMatrix(client, _url("briefing_complete", briefing.pk))
-    matrix.allowed(learner)
-    matrix.read_only_write(member_readonly)
-    matrix.wrong_method(learner, "delete")
+    matrix.form_checks(learner, read_only=member_readonly)
     response = matrix.allowed(learner, method="post", data={"q1": "Yes", "rating": "5"})
     assert "Check your answer to question 1" in response.content.decode()
     matrix.allowed(learner, method="post", data={"q1": "No", "rating": "5"}, status=302)
@@ -357,7 +342,9 @@ def test_manage_and_course_create_matrix(
 ) -> None:
     ViewMatrix(client, _url("manage")).allowed(member_readonly)
     ViewMatrix(client, _url("manage")).outsider(learner)
-    matrix = _form_matrix(client, _url("course_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("course_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     matrix.allowed(
         owner,
         method="post",
@@ -381,8 +368,8 @@ def test_manage_and_course_create_matrix(
 def test_session_create_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = _form_matrix(
-        client, _url("session_create", session.course_id), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_create", session.course_id)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.allowed(
         owner,
@@ -445,8 +432,8 @@ def test_trainer_may_mark_their_own_register(
 def test_session_cancel_matrix(
     client: Client, session: TrainingSession, owner: User, outsider: User, member_readonly: User
 ) -> None:
-    matrix = _form_matrix(
-        client, _url("session_cancel", session.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_cancel", session.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.allowed(owner, method="post", data={"reason": "Trainer unwell"}, status=302)
     session.refresh_from_db()
@@ -583,10 +570,7 @@ def test_validation_matrix(
     member_readonly: User,
 ) -> None:
     create = ViewMatrix(client, _url("validation_create"))
-    create.allowed(lead_a)
-    create.outsider(outsider)
-    create.read_only_write(member_readonly)
-    create.wrong_method(lead_a, "delete")
+    create.form_checks(lead_a, outsider=outsider, read_only=member_readonly)
     create.allowed(
         lead_a,
         method="post",
@@ -660,10 +644,7 @@ def test_needs_survey_pages(
     ViewMatrix(client, _url("needs_survey_detail", survey.pk)).allowed(lead_a)
     ViewMatrix(client, _url("needs_survey_detail", survey.pk)).outsider(outsider)
     respond = ViewMatrix(client, _url("needs_response_create", survey.pk))
-    respond.allowed(lead_a)
-    respond.outsider(outsider)
-    respond.read_only_write(member_readonly)
-    respond.wrong_method(lead_a, "delete")
+    respond.form_checks(lead_a, outsider=outsider, read_only=member_readonly)
     respond.allowed(
         lead_a,
         method="post",
@@ -754,7 +735,9 @@ def test_needs_survey_create_emails_every_agency_lead(
 ) -> None:
     from django.core import mail
 
-    matrix = _form_matrix(client, _url("needs_survey_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("needs_survey_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     response = matrix.allowed(
         owner,
         method="post",
@@ -788,7 +771,9 @@ def test_briefing_create_parses_check_questions(
 ) -> None:
     from safeguarding.training.models import Briefing
 
-    matrix = _form_matrix(client, _url("briefing_create"), owner, outsider, member_readonly)
+    matrix = ViewMatrix(client, _url("briefing_create")).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
+    )
     data = {
         "title": "Synthetic briefing on neglect",
         "summary": "About neglect",
@@ -870,8 +855,8 @@ def test_course_update_matrix_and_conflict(
     member_readonly: User,
 ) -> None:
     course = session.course
-    matrix = _form_matrix(
-        client, _url("course_update", course.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("course_update", course.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     data = {
         "title": "Synthetic renamed course",
@@ -934,8 +919,8 @@ def test_session_update_matrix(
 ) -> None:
     trainer = make_practitioner()
     TrainingSession.objects.filter(pk=session.pk).update(trainer=trainer)
-    matrix = _form_matrix(
-        client, _url("session_update", session.pk), owner, outsider, member_readonly
+    matrix = ViewMatrix(client, _url("session_update", session.pk)).form_checks(
+        owner, outsider=outsider, read_only=member_readonly
     )
     matrix.read_only_write(trainer)
     matrix.allowed(

@@ -17,7 +17,6 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from safeguarding.accounts.roles import Role
 from safeguarding.case_reviews.models import PracticeReview
@@ -38,19 +37,6 @@ from safeguarding.website.tests.test_tools import _tool as behaviours_tool
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 667}
 PDF = b"%PDF-1.4\n%%EOF\n"
-
-
-def _sign_in(page: Any, client: Client, user: Any, live_server: Any) -> None:
-    client.force_login(user)
-    page.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-def _click(page: Any, role: str, name: str) -> None:
-    page.page.get_by_role(role, name=name).click()
-    page.page.wait_for_load_state("load")
-    page.check()
 
 
 def test_a_parent_on_a_phone_finds_who_to_call_reads_a_page_and_a_resource(
@@ -80,13 +66,13 @@ def test_a_parent_on_a_phone_finds_who_to_call_reads_a_page_and_a_resource(
     p.set_viewport_size(PHONE)
 
     page.goto("/site/")
-    _click(page, "link", "Report a concern about a child")
-    _click(page, "button", "Continue")  # nothing chosen: the error summary says what to do
+    page.follow("Report a concern about a child")
+    page.press("Continue")  # nothing chosen: the error summary says what to do
     assert p.locator(".govuk-error-summary").is_visible()
     p.get_by_label("Northshire").check()
-    _click(page, "button", "Continue")
+    page.press("Continue")
     p.get_by_label("North Vale").check()
-    _click(page, "button", "Continue")
+    page.press("Continue")
     assert p.get_by_text("North Vale family hub").is_visible()
     assert p.get_by_text("01632 960 555").is_visible()
     assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
@@ -94,14 +80,14 @@ def test_a_parent_on_a_phone_finds_who_to_call_reads_a_page_and_a_resource(
     page.goto("/site/pages/safer-sleep-for-babies/")
     assert p.get_by_role("heading", name="Safer sleep for babies", level=1).is_visible()
     assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
-    _click(page, "link", "Safer sleep leaflet")
+    page.follow("Safer sleep leaflet")
     with p.expect_download() as download:
         p.get_by_role("link", name="Download Safer sleep leaflet (version 1, PDF)").click()
     assert download.value.suggested_filename == "safer-sleep-leaflet-version-1.pdf"
 
 
 def test_the_business_unit_publishes_a_version_that_search_and_subscribers_see(
-    browser_page: Any, make_user: Any, client: Client, live_server: Any, run_tasks: Any
+    browser_page: Any, make_user: Any, run_tasks: Any
 ) -> None:
     officer = make_user(Role.BUSINESS_UNIT)
     topic = TopicFactory.create(name="Neglect", slug="neglect")
@@ -117,20 +103,20 @@ def test_the_business_unit_publishes_a_version_that_search_and_subscribers_see(
 
     page = browser_page
     p = page.page
-    _sign_in(page, client, officer, live_server)
+    page.sign_in(officer)
     page.goto("/site/manage/")
-    _click(page, "link", "Add a version of Neglect toolkit")
+    page.follow("Add a version of Neglect toolkit")
     p.get_by_label("Upload a file").set_input_files(
         files=[{"name": "toolkit-v2.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     p.get_by_label("What changed").fill("New section on school-age children")
     page.fill_date("Publication date", date(2026, 12, 1))
     page.fill_date("Review date", date(2027, 12, 1))
-    _click(page, "button", "Add version")
+    page.press("Add version")
     assert p.get_by_text("Version 2 of “Neglect toolkit” has been published.").is_visible()
 
     page.goto("/site/search/?q=neglect")
-    _click(page, "link", "Neglect toolkit")
+    page.follow("Neglect toolkit")
     assert p.get_by_text("Download Neglect toolkit (version 2, PDF)").is_visible()
     assert p.get_by_role("row", name="Version 1 Superseded").is_visible()
 
@@ -158,7 +144,7 @@ def test_a_parent_on_a_phone_uses_the_behaviours_tool_and_reads_a_published_revi
     p.set_viewport_size(PHONE)
 
     page.goto("/site/")
-    _click(page, "link", "Behaviours tool")
+    page.follow("Behaviours tool")
     assert p.get_by_role("button", name="Emergency Exit this page").is_visible()
     p.get_by_role("group", name="Was it play between children of a similar age?").get_by_label(
         "Not sure"
@@ -166,14 +152,14 @@ def test_a_parent_on_a_phone_uses_the_behaviours_tool_and_reads_a_published_revi
     p.get_by_role("group", name="Was the child asked to keep it secret?").get_by_label(
         "Yes"
     ).check()
-    _click(page, "button", "See the guidance")
+    page.press("See the guidance")
     assert p.get_by_role("heading", name="Red").is_visible()
     assert p.get_by_text("Report a concern now").is_visible()
     assert p.get_by_text("We have not kept your answers.").is_visible()
 
     page.goto("/site/")
-    _click(page, "link", "Published case reviews")
-    _click(page, "link", "Kestrel")
+    page.follow("Published case reviews")
+    page.follow("Kestrel")
     assert p.get_by_role("heading", name="Kestrel", level=1).is_visible()
     assert p.get_by_text("Ask every family about the dogs in the home.").is_visible()
     assert p.get_by_role("link", name="Ask about dogs at every visit").is_visible()

@@ -16,12 +16,6 @@ from safeguarding.assurance.tests.factories import SurveyFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _follow(page: Any, name: str) -> None:
-    page.page.get_by_role("link", name=name).first.click()
-    page.page.wait_for_load_state("load")
-    page.check()
-
-
 def _back_home(page: Any) -> None:
     page.page.go_back()
     page.page.wait_for_load_state("load")
@@ -48,17 +42,17 @@ def test_an_anonymous_visitor_finds_everything_public_from_the_front_door(
     assert page.page.url.endswith("/site/")
     assert page.page.get_by_role("link", name="Last year's survey").count() == 0
 
-    _follow(page, "Multi-agency training")
+    page.follow("Multi-agency training", first=True)
     assert "/training/" in page.page.url
     _back_home(page)
 
-    _follow(page, "Check a training certificate")
+    page.follow("Check a training certificate", first=True)
     assert page.page.get_by_role("button").first.is_visible()
     _back_home(page)
 
-    _follow(page, "Growing up in Northshire")
+    page.follow("Growing up in Northshire", first=True)
     assert page.page.get_by_role("heading", name="Growing up in Northshire").first.is_visible()
     _back_home(page)
 
-    _follow(page, "Toolkits, briefings and guidance")
+    page.follow("Toolkits, briefings and guidance", first=True)
     assert "/site/resources/" in page.page.url

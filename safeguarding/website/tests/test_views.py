@@ -208,9 +208,7 @@ def test_management_pages_matrix(client, officer, member_readonly, outsider) -> 
     ):
         matrix = ViewMatrix(client, url)
         matrix.anonymous_redirected()
-        matrix.outsider(outsider)
-        matrix.allowed(officer)
-        matrix.wrong_method(officer, "delete")
+        matrix.form_checks(officer, outsider=outsider)
     ViewMatrix(client, reverse("website:manage")).allowed(member_readonly)
     ViewMatrix(client, reverse("website:page_create")).read_only_write(member_readonly)
     ViewMatrix(client, reverse("website:page_update", args=[page.pk])).read_only_write(

@@ -50,6 +50,8 @@ def build(world: Any) -> None:
         ProfessionalDifferenceFactory,
         ScrutinyReportFactory,
         SurveyFactory,
+        audit_make,
+        commentary_make,
         cycle,
         open_survey,
         survey_form,
@@ -71,14 +73,8 @@ def build(world: Any) -> None:
         ("a", world.agency_a, None),
         ("b", world.agency_b, world.person_b),
     ):
-        records[f"asr_audit_{name}"] = audit = services.audit_create(
-            actor=None,
-            title=f"Matrix audit {name}",
-            theme="Neglect",
-            kind=Audit.Kind.SINGLE_AGENCY,
-            tool=tool,
-            agencies=[agency],
-            planned_for=dt.date(2020, 6, 1),
+        records[f"asr_audit_{name}"] = audit = audit_make(
+            [agency], title=f"Matrix audit {name}", kind=Audit.Kind.SINGLE_AGENCY, tool=tool
         )
         records[f"asr_case_{name}"] = services.audit_case_add(
             actor=None, audit=audit, case_reference="QA-1", agency=agency, auditor=auditor
@@ -86,16 +82,7 @@ def build(world: Any) -> None:
         if name == "b":
             # Agency B's audit has been moderated: no more cases; moderation and completion.
             Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.MODERATED)
-        records[f"asr_commentary_{name}"] = services.commentary_submit(
-            actor=None,
-            priority=world.priority,
-            agency=agency,
-            year_label="2020-21",
-            half="first",
-            worked_well="W",
-            areas_for_improvement="A",
-            agency_actions="D",
-        )
+        records[f"asr_commentary_{name}"] = commentary_make(world.priority, agency)
     records["asr_scrutiny"] = ScrutinyReportFactory.create()
     records["asr_difference"] = ProfessionalDifferenceFactory.create(
         raised_by_agency=world.agency_a, with_agency=world.agency_b

@@ -5,49 +5,35 @@ conf (a stale entry)."""
 
 from __future__ import annotations
 
+from importlib import import_module
+from types import ModuleType
+
 from django.urls import get_resolver
 
-from safeguarding.core.tests.matrix import (
-    accounts,
-    actions,
-    activity_log,
-    annual_reports,
-    assurance,
-    case_reviews,
-    child_deaths,
-    core,
-    datasets,
-    exploitation,
-    governance,
-    learning,
-    partnership,
-    published_reports,
-    retention,
-    training,
-    website,
-)
 from safeguarding.core.tests.matrix.spec import Case
 from safeguarding.core.tests.test_url_safety import ALLAUTH_PUBLIC, _walk
 
-MODULES = (
-    accounts,
-    actions,
-    activity_log,
-    annual_reports,
-    assurance,
-    case_reviews,
-    child_deaths,
-    core,
-    datasets,
-    exploitation,
-    governance,
-    learning,
-    partnership,
-    published_reports,
-    retention,
-    training,
-    website,
+# Each app's entries live in the module of this package named after it.
+APPS = (
+    "accounts",
+    "actions",
+    "activity_log",
+    "annual_reports",
+    "assurance",
+    "case_reviews",
+    "child_deaths",
+    "core",
+    "datasets",
+    "exploitation",
+    "governance",
+    "learning",
+    "partnership",
+    "published_reports",
+    "retention",
+    "training",
+    "website",
 )
+MODULES: tuple[ModuleType, ...] = tuple(import_module(f"{__package__}.{app}") for app in APPS)
 
 ENTRIES: dict[str, tuple[Case, ...]] = {}
 for module in MODULES:
