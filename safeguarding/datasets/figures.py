@@ -686,31 +686,70 @@ def batch_figures(batch: ImportBatch, year: ReportingYear) -> dict[str, int]:
     return out
 
 
+# The by-quarter figures' rules as family_values has them, each as the rows it counts in the
+# days start..end ("rows": each row counted; "children": distinct children), so a family's four
+# quarters are counted in one query.
+_STARTED = {
+    "contacts", "referrals", "assessments_started", "early_help_started", "s47_started",
+    "cp_plans_started", "fgdm_offered",
+}  # fmt: skip
+
+
+def quarter_rule(key: str, kind: str, start: date, end: date) -> tuple[Q, bool]:
+    """The rows a by-quarter figure counts for the days start..end, and whether it counts
+    distinct children (True) or rows (False); the same rules as family_values."""
+    started = Q(start__gte=start, start__lte=end)
+    ended = Q(end__gte=start, end__lte=end)
+    held = Q(event__gte=start, event__lte=end)
+    ssda903 = kind == ReturnKind.SSDA903
+    rules: dict[str, tuple[Q, bool]] = {
+        "assessments_completed": (ended, False),
+        "care_started": (started & Q(reason_new="S") if ssda903 else started, False),
+        "care_ceased": (ended & ~Q(reason_ended="X1") if ssda903 else ended, False),
+        "pre_proceedings_started": (started, True),
+        "fgdm_held": (held, False),
+        "referrals_from_early_help": (started & Q(reason_new="5D"), False),
+        "closed_to_early_help": (ended & Q(reason_ended="RC9"), False),
+        "children_adopted": (held, True),
+        "adopters_approved": (started | held, True),
+    }
+    if key in _STARTED:
+        return started, False
+    return rules[key]
+
+
 @_room_to_count
 def area_quarter_figures(area: Area, year: ReportingYear) -> dict[str, list[int | None]]:
-    """Counts of the event-dated figures for each quarter of the year."""
+    """Counts of the event-dated figures for each quarter of the year: one query a family
+    (every figure of the family for every quarter its import covers)."""
     out: dict[str, list[int | None]] = {f.key: [] for f in FIGURES if f.by_quarter}
+    spans = quarters(year)
     for family in FAMILIES.values():
         keys = [f.key for f in FIGURES if f.family == family.key and f.by_quarter]
         if not keys:
             continue
         batch = _pick_batch(area, family, year)
-        for q_start, q_end in quarters(year):
-            if batch is None or batch.period_start > q_start or batch.period_end < q_end:
-                for key in keys:
-                    out[key].append(None)
-                continue
-            records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
-            computed = family_values(
-                family,
-                records,
-                kind=batch.kind,
-                start=q_start,
-                end=q_end,
-                history=history_for(area, family, batch.kind),
-            )
+        covered = [
+            batch is not None and batch.period_start <= q_start and batch.period_end >= q_end
+            for q_start, q_end in spans
+        ]
+        counted: dict[str, int] = {}
+        if batch is not None and any(covered):
+            counts: dict[str, Count] = {}
             for key in keys:
-                out[key].append(computed[key])
+                for number, (q_start, q_end) in enumerate(spans):
+                    if covered[number]:
+                        rule, children = quarter_rule(key, batch.kind, q_start, q_end)
+                        counts[f"q{number}_{key}"] = Count(
+                            "child_hash" if children else "pk", distinct=children, filter=rule
+                        )
+            records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
+            counted = records.aggregate(**counts)
+        for key in keys:
+            out[key] = [
+                counted[f"q{number}_{key}"] if covered[number] else None
+                for number in range(len(spans))
+            ]
     return out
 
 

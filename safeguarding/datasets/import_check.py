@@ -10,10 +10,11 @@ Warnings, each for the analyst to look at before putting the import in use:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, QuerySet
 
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import figures
@@ -108,9 +109,7 @@ def warnings_for(batch: ImportBatch, rows: list[dict[str, Any]]) -> list[str]:
         ]
         if zeros:
             out.append(f"{year_label}: these figures would be 0: {', '.join(zeros)}.")
-    present = set(
-        ReturnRecord.objects.filter(batch=batch).values_list("kind", flat=True).distinct()
-    )
+    present = set(_counted(batch)["kinds"])
     for record_kind, part in RETURN_PARTS.get(batch.kind, {}).items():
         if record_kind not in present:
             out.append(f"The return has no rows in {part}: it is absent or empty.")
@@ -118,32 +117,56 @@ def warnings_for(batch: ImportBatch, rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _counted(batch: ImportBatch) -> dict[str, dict[str, int]]:
+    """The import's records by kind and by the year of their start: counted by the store while
+    storing (ADR 0013), or, for an import stored before that, counted here."""
+    if "kinds" in batch.check_figures:
+        kept: dict[str, dict[str, int]] = batch.check_figures
+        return kept
+    records = ReturnRecord.objects.filter(batch=batch).order_by()
+    kinds = records.values_list("kind").annotate(n=Count("pk"))
+    years: dict[str, int] = {}
+    for year_start, first, last in _years_of(records):
+        years[str(year_start)] = records.filter(start__gte=first, start__lte=last).count()
+    return {"kinds": dict(kinds), "rows_by_year": years}
+
+
+def _years_of(records: QuerySet[ReturnRecord]) -> list[tuple[int, date, date]]:
+    """Each reporting year from the earliest start to the latest (first and last day)."""
+    bounds = records.aggregate(first=Min("start"), last=Max("start"))
+    if bounds["first"] is None:
+        return []
+    year = ReportingYear.containing(bounds["first"])
+    out = []
+    while year.start <= bounds["last"]:
+        out.append((year.start_year, year.start, year.end))
+        year = ReportingYear(year.start_year + 1)
+    return out
+
+
 def _fewer_rows(batch: ImportBatch, share: int) -> list[str]:
     """A year of the import with far fewer rows dated in it than the year before (in this
     import, or in the area's imports in use of the same return)."""
     out = []
-    sources = ReturnRecord.objects.filter(
-        Q(batch=batch)
-        | Q(
-            batch__area=batch.area_id,
-            batch__kind=batch.kind,
-            batch__status=ImportBatch.Status.CURRENT,
+    here = _counted(batch)["rows_by_year"]
+    in_use = [
+        _counted(other)["rows_by_year"]
+        for other in ImportBatch.objects.filter(
+            area=batch.area_id, kind=batch.kind, status=ImportBatch.Status.CURRENT
         )
-    )
+        .exclude(pk=batch.pk)
+        .only("pk", "check_figures")
+    ]
     for year in batch_years(batch):
         before = year.previous
-        in_before = Q(start__gte=before.start, start__lte=before.end)
-        counted = sources.aggregate(
-            now=Count("pk", filter=Q(batch=batch, start__gte=year.start, start__lte=year.end)),
-            here=Count("pk", filter=in_before & Q(batch=batch)),
-            in_use=Count("pk", filter=in_before & ~Q(batch=batch)),
+        now = here.get(str(year.start_year), 0)
+        counted_before = max(
+            here.get(str(before.start_year), 0),
+            sum(years.get(str(before.start_year), 0) for years in in_use),
         )
-        counted["before"] = max(counted["here"], counted["in_use"])
-        if counted["before"] >= FEWER_ROWS_FLOOR and counted["now"] * 100 < (
-            counted["before"] * share
-        ):
+        if counted_before >= FEWER_ROWS_FLOOR and now * 100 < counted_before * share:
             out.append(
-                f"{year.label} has {counted['now']:,} rows dated in it; {before.label} has "
-                f"{counted['before']:,} (fewer than {share}% of the year before)."
+                f"{year.label} has {now:,} rows dated in it; {before.label} has "
+                f"{counted_before:,} (fewer than {share}% of the year before)."
             )
     return out

@@ -70,6 +70,10 @@ class ImportBatch(BaseModel):
     differences = models.JSONField(default=list, blank=True)
     # What the check before use found (figures that move a lot, become 0, lists absent...)
     warnings = models.JSONField(default=list, blank=True)
+    # What the check counts, counted by the store while storing (ADR 0013): {"kinds": records
+    # of each kind, "rows_by_year": records by the reporting year of their start}. Empty for
+    # imports stored before it was kept: the check then counts their records in the database.
+    check_figures = models.JSONField(default=dict, blank=True)
     # The optional parts of the layout the file carried (specifications.PART_*: Annex A lists
     # 9-11, the census's pre-proceedings module, its early help codes). A figure read from a
     # part the file did not carry is not available (x), never 0.

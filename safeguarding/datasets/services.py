@@ -207,6 +207,7 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
     batch.problems = [p.as_dict() for p in problems.kept]
     batch.finished_at = timezone.now()
     batch.replaces = previous
+    batch.check_figures = store.check_figures()
     batch.differences = import_check.comparison(batch)
     batch.warnings = import_check.warnings_for(batch, batch.differences)
     batch.status = ImportBatch.Status.AWAITING_CONFIRMATION  # checked before it is used

@@ -1,6 +1,9 @@
 """DfE Children in Need census XML (one file a year, reference date 31 March).
 
-Read as a stream (defusedxml's iterparse: no entity expansion, no external references). Both
+Read as a stream with lxml's iterparse (ADR 0014), which hands over only the header's fields and
+each `<Child>` (tag filtering: the elements inside a child are read from it, never one event
+each). The parser loads no DTD, expands no entity and reaches no network; a file with a DTD
+(where entities are declared: "billion laughs", external entities) is refused. Both
 `GenderCurrent` and the 2024+ `Sex` element are accepted (neither is stored); booleans come as
 true/false or 1/0; elements of later years' modules are not errors.
 
@@ -12,14 +15,14 @@ each CIN episode's referral source and closure reason) go to the optional `later
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from lxml import etree
 
 from safeguarding.datasets import specifications
 from safeguarding.datasets.models import RecordKind
@@ -312,9 +315,16 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
     name = ""
     try:
         with path.open("rb") as handle:
-            events: Any = iterparse(handle, events=("end",), forbid_dtd=True)
+            if _PROLOG_DTD.match(_prolog(handle.read(_PROLOG_BYTES))):
+                raise ImportFileError(_REFUSED)
+            handle.seek(0)
+            events: Any = etree.iterparse(handle, events=("end",), tag=_TAGS, **PARSER_SETTINGS)
             local = _LOCAL.get
+            checked = False
             for _event, element in events:
+                if not checked:
+                    _refuse_a_dtd(element)
+                    checked = True
                 name = local(element.tag) or _local(element.tag)
                 if name in _HEADER_FIELDS:
                     header[name] = clean_text(element.text)
@@ -326,15 +336,17 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
                         raise ImportFileError("The census has no <Header> before its children.")
                     reader.child(element)
                     element.clear()
+                    while element.getprevious() is not None:  # the children read before
+                        del element.getparent()[0]
                     if progress is not None and reader.number % 5_000 == 0:
                         progress(handle.tell(), total)
-    except ParseError as exc:
+            root = events.root
+    except etree.XMLSyntaxError as exc:
         raise ImportFileError(f"The file is not well-formed XML ({exc}).") from exc
-    except DefusedXmlException as exc:
-        raise ImportFileError(
-            "The XML file uses features that are not allowed in a return (entities or a DTD)."
-        ) from exc
-    if name != "Message":  # the last element to end is the root
+    if root is not None:
+        _refuse_a_dtd(root)
+        name = _local(root.tag)
+    if name != "Message":  # the root
         raise ImportFileError(
             "This XML file is not a Children in Need census (it does not start with <Message>)."
         )
@@ -343,6 +355,43 @@ def read(  # noqa: C901 - one streaming loop; splitting it hides the order of ev
     reader.flush()
     if progress is not None:
         progress(total, total)
+
+
+# lxml's parser for a return: no DTD loaded, no entity expanded, no network, no comments or
+# processing instructions among an element's children, libxml2's size limits kept (ADR 0014).
+PARSER_SETTINGS: dict[str, Any] = {
+    "load_dtd": False,
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_TAGS = [f"{{*}}{name}" for name in (*sorted(_HEADER_FIELDS), "Header", "Child")]
+_REFUSED = "The XML file uses features that are not allowed in a return (entities or a DTD)."
+
+
+# A document type declaration after the XML declaration, comments and processing instructions:
+# found before parsing, so a file whose entities libxml2 would stop on (amplification) gets the
+# same message as any other file with a DTD.
+_PROLOG_DTD = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
+_PROLOG_BYTES = 65_536
+
+
+def _prolog(head: bytes) -> str:
+    """The file's first bytes as text enough to see its markup (UTF-16 by its mark, else read
+    byte for byte: the markup is ASCII in UTF-8 and the single-byte encodings)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="replace").lstrip("\ufeff")
+    return head.decode("latin-1").removeprefix("\xef\xbb\xbf")
+
+
+def _refuse_a_dtd(element: Any) -> None:
+    """A document type declaration (where entities would be declared) is refused, as
+    defusedxml's `forbid_dtd` did: nothing in it is loaded or expanded before this."""
+    info = element.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise ImportFileError(_REFUSED)
 
 
 def _check_header(header: dict[str, str], *, la_number: str, period_end: date) -> None:

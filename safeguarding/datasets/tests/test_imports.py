@@ -501,6 +501,46 @@ def test_xml_with_a_dtd_is_refused(area: Area, tmp_path: Path) -> None:
     assert "not allowed in a return" in batch.error
 
 
+_CENSUS_START = (
+    "<Message><Header><CollectionDetails><Collection>CIN</Collection>"
+    "<ReferenceDate>2021-03-31</ReferenceDate></CollectionDetails></Header><Children>"
+)
+_LAUGHS = '<!ENTITY a "lollollollollollollollollollol">' + "".join(
+    f'<!ENTITY {name} "{("&" + before + ";") * 10}">'
+    for before, name in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("declarations", "identifier"),
+    [
+        (_LAUGHS, "&i;"),  # "billion laughs": 10^9 lols if expanded
+        ('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"),  # an external entity
+        ('<!ENTITY x SYSTEM "http://127.0.0.1:9/x">', "&x;"),  # one over the network
+    ],
+)
+def test_a_census_declaring_entities_is_refused_and_stores_nothing(
+    area: Area, tmp_path: Path, declarations: str, identifier: str
+) -> None:
+    path = tmp_path / "census.xml"
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE Message [{declarations}]>{_CENSUS_START}'
+        f"<Child><ChildIdentifiers><LAchildID>{identifier}</LAchildID></ChildIdentifiers>"
+        "<CINdetails><CINreferralDate>2020-05-01</CINreferralDate></CINdetails></Child>"
+        "</Children></Message>",
+        encoding="utf-8",
+    )
+
+    batch = _run(area, [path])
+
+    assert batch.status == ImportBatch.Status.FAILED
+    assert batch.error == (
+        "The XML file uses features that are not allowed in a return (entities or a DTD)."
+    )
+    assert batch.problems == []  # refused as a file: no row is read or named
+    assert not ReturnRecord.objects.filter(batch=batch).exists()
+
+
 def test_a_six_month_extract_is_marked_part_year(area: Area, tmp_path: Path) -> None:
     lists: dict[int, Rows] = {
         1: [child("A") + [date(2020, 11, 1), ""]],
