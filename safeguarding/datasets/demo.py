@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from safeguarding.core.demo import say
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import generator, services
 from safeguarding.datasets.models import ImportBatch, ReturnKind
@@ -31,11 +32,6 @@ def demo_events(la_number: str, year: ReportingYear) -> generator.Events:
     )
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def seed(*, stdout: TextIO | None = None) -> None:
     for area in Area.objects.filter(la_number__in=("873", "874")):
         for year in DEMO_YEARS:
@@ -51,7 +47,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
 
 def _seed_area_year(area: Area, year: ReportingYear, stdout: TextIO | None) -> None:
     for kind in returns_import_missing(area, year, source="demo"):
-        _say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")
+        say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")
 
 
 def has_current_return(area: Area, kind: str, year: ReportingYear) -> bool:
