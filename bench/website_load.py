@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crowd import Results, percentile, run_crowd  # noqa: E402
+from pages import server_env  # noqa: E402
 from scratch import postgres_url, scratch_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,20 +40,9 @@ AGENTS = [
 ]
 
 
-def _env(url: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings.local",
-        DJANGO_DEBUG="0",
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
 def _manage(url: str, *args: str) -> None:
     subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=_env(url), check=True
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(url), check=True
     )
 
 
@@ -138,7 +128,7 @@ def _measure(url: str, visitors: int, seconds: float, workers: str) -> int:
         with psycopg_conn(url) as conn:  # the demo's 2020-21 counters: start from zero
             conn.execute("DELETE FROM website_siteday")
             conn.execute("DELETE FROM website_pageviewday")
-        env = {**_env(url), "TRUST_X_FORWARDED_FOR": "1"}
+        env = {**server_env(url), "TRUST_X_FORWARDED_FOR": "1"}
         server = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv, loopback only
             [
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",
