@@ -24,19 +24,14 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scratch import scratch_database  # noqa: E402
 
 SCRATCH_DB = "bench_annual_report"
 HTML_TARGET_S = 1.0
 PDF_TARGET_S = 15.0
-
-
-def _admin(url: str, sql: str) -> None:
-    import psycopg
-
-    conninfo = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def main() -> int:
@@ -44,16 +39,9 @@ def main() -> int:
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres") or os.environ.get("BENCH_DATABASE") == "current":
         return _run(year, seed=os.environ.get("BENCH_SEED") == "1")
-    _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
-    _admin(base_url, f"CREATE DATABASE {SCRATCH_DB}")
-    os.environ["DATABASE_URL"] = urlunsplit(urlsplit(base_url)._replace(path=f"/{SCRATCH_DB}"))
-    try:
+    with scratch_database(base_url, SCRATCH_DB) as url:
+        os.environ["DATABASE_URL"] = url
         return _run(year, seed=True)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
 
 
 def _run(year: str, *, seed: bool) -> int:

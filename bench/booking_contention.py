@@ -21,42 +21,23 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scratch import postgres_url, scratch_database  # noqa: E402
 
 REQUESTS = 200
 FREE_PLACES = 5
 SCRATCH_DB = "bench_booking_contention"
 
 
-def _scratch_url(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{SCRATCH_DB}"))
-
-
-def _admin(url: str, sql: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    conninfo = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def main() -> int:
-    base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith("postgres"):
-        print("Set DATABASE_URL=postgres://... (the benchmark needs PostgreSQL).")
+    base_url = postgres_url("the benchmark needs PostgreSQL")
+    if not base_url:
         return 2
     workers = int(os.environ.get("BENCH_WORKERS", "40"))
-    _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
-    _admin(base_url, f"CREATE DATABASE {SCRATCH_DB}")
-    try:
-        return _run(_scratch_url(base_url), workers)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        _admin(base_url, f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+    with scratch_database(base_url, SCRATCH_DB) as url:
+        return _run(url, workers)
 
 
 def _run(url: str, workers: int) -> int:

@@ -33,12 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load import journeys  # noqa: E402
 from pages import HOST, _size, database_counts, demo_email, django_setup  # noqa: E402
+from scratch import postgres_url  # noqa: E402
 
 
 def main() -> int:
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith("postgres"):
-        print("Set DATABASE_URL=postgres://... (a database with the demo and demo_volume).")
+    database_url = postgres_url("a database with the demo and demo_volume")
+    if not database_url:
         return 2
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     clear = os.environ.get("BENCH_CLEAR_CACHE", "") == "1"

@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crowd import Results, percentile, run_crowd  # noqa: E402
 from pages import Browser, demo_email, django_setup, gunicorn  # noqa: E402
+from scratch import postgres_url  # noqa: E402
 
 PORT = 8794
 
@@ -168,9 +169,8 @@ def report(results: Results, elapsed: float, users: int) -> bool:
 
 
 def main() -> int:
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith("postgres"):
-        print("Set DATABASE_URL=postgres://... (a database with the demo and demo_volume).")
+    database_url = postgres_url("a database with the demo and demo_volume")
+    if not database_url:
         return 2
     users = int(os.environ.get("BENCH_USERS", "50"))
     seconds = float(os.environ.get("BENCH_SECONDS", "300"))

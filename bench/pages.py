@@ -33,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from scratch import postgres_url
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST, PORT = "127.0.0.1", 8793
 PASSWORD = "demo-partnership-2026"  # noqa: S105 - the synthetic demo's published password
@@ -237,9 +239,8 @@ def _size(size: int) -> str:
 
 
 def main() -> int:
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith("postgres"):
-        print("Set DATABASE_URL=postgres://... (a database with the demo, and the volume).")
+    database_url = postgres_url("a database with the demo, and the volume")
+    if not database_url:
         return 2
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     django_setup(database_url)

@@ -23,11 +23,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crowd import Results, percentile, run_crowd  # noqa: E402
+from pages import server_env  # noqa: E402
+from scratch import postgres_url, scratch_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH_DB = "bench_website"
@@ -39,31 +40,9 @@ AGENTS = [
 ]
 
 
-def _with_db(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def _admin(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_with_db(url, "postgres"), autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def _env(url: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings.local",
-        DJANGO_DEBUG="0",
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
 def _manage(url: str, *args: str) -> None:
     subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=_env(url), check=True
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(url), check=True
     )
 
 
@@ -129,16 +108,17 @@ def _counted(url: str) -> int:
 
 
 def main() -> int:
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith("postgres"):
-        print("Set DATABASE_URL=postgres://... (the benchmark needs PostgreSQL).")
+    base = postgres_url("the benchmark needs PostgreSQL")
+    if not base:
         return 2
     visitors = int(os.environ.get("BENCH_VISITORS", "200"))
     seconds = float(os.environ.get("BENCH_SECONDS", "60"))
     workers = os.environ.get("BENCH_WORKERS", "3")
-    url = _with_db(base, SCRATCH_DB)
-    _admin(base, f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-    _admin(base, f"CREATE DATABASE {SCRATCH_DB}")
+    with scratch_database(base, SCRATCH_DB) as url:
+        return _measure(url, visitors, seconds, workers)
+
+
+def _measure(url: str, visitors: int, seconds: float, workers: str) -> int:
     server = None
     try:
         _manage(url, "migrate", "--noinput", "-v0")
@@ -148,7 +128,7 @@ def main() -> int:
         with psycopg_conn(url) as conn:  # the demo's 2020-21 counters: start from zero
             conn.execute("DELETE FROM website_siteday")
             conn.execute("DELETE FROM website_pageviewday")
-        env = {**_env(url), "TRUST_X_FORWARDED_FOR": "1"}
+        env = {**server_env(url), "TRUST_X_FORWARDED_FOR": "1"}
         server = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv, loopback only
             [
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",
@@ -177,7 +157,6 @@ def main() -> int:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
-        _admin(base, f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
 
 
 def psycopg_conn(url: str):  # type: ignore[no-untyped-def]

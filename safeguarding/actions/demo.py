@@ -14,6 +14,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.actions import services
 from safeguarding.actions.models import Action
+from safeguarding.core.demo import say
 from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency, Group
 
@@ -78,23 +79,18 @@ ACTIONS: list[tuple[str, str | None, str, str, int, list[tuple[str, str]]]] = [
 ]
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def seed(*, stdout: TextIO | None = None) -> None:
     group = Group.objects.filter(name=GROUP_NAME).first()
     if group is None:
-        _say(stdout, f"Actions: no '{GROUP_NAME}' group, so no demo action plan.")
+        say(stdout, f"Actions: no '{GROUP_NAME}' group, so no demo action plan.")
         return
     officer = User.objects.filter(email=demo_email("officer")).first()
     if officer is None:
-        _say(stdout, "Actions: no demo business unit officer, so no demo action plan.")
+        say(stdout, "Actions: no demo business unit officer, so no demo action plan.")
         return
     plan = services.action_plan_get_or_create_for(actor=officer, source=group, title=PLAN_TITLE)
     if plan.actions.exists():
-        _say(stdout, "Actions: demo action plan already there.")
+        say(stdout, "Actions: demo action plan already there.")
         return
     today = timezone.localdate()
     for agency_name, owner_local, text, measure, due_in, updates in ACTIONS:
@@ -122,4 +118,4 @@ def seed(*, stdout: TextIO | None = None) -> None:
                 status=status,
                 completed_on=completed,
             )
-    _say(stdout, f"Actions: demo action plan '{PLAN_TITLE}' ready.")
+    say(stdout, f"Actions: demo action plan '{PLAN_TITLE}' ready.")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.annual_reports import services
 from safeguarding.annual_reports.models import ContextFigure, ReportEdition
+from safeguarding.core.demo import say
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.demo import demo_email
 from safeguarding.partnership.models import Agency
@@ -345,11 +346,6 @@ YOUNG_PEOPLE = (
 )
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 SCRUTINEER_CONCLUSION = (
     "Having looked at the evidence for each theme, I am satisfied that the arrangements meet "
     "the statutory guidance and that children in both areas are safeguarded by partners who "
@@ -404,7 +400,7 @@ def _seed_contribution(officer: User, edition: ReportEdition) -> None:
 @transaction.atomic
 def seed(*, stdout: TextIO | None = None) -> None:
     if ReportEdition.objects.filter(year_label=YEAR.label).exists():
-        _say(stdout, f"Yearly report {YEAR.label} already there.")
+        say(stdout, f"Yearly report {YEAR.label} already there.")
         return
     officer = User.objects.get(email=demo_email("officer"))
     edition = services.report_edition_create(
@@ -456,4 +452,4 @@ def seed(*, stdout: TextIO | None = None) -> None:
         )
     edition.refresh_from_db()
     services.report_edition_publish(actor=officer, edition=edition)
-    _say(stdout, f"Yearly report {YEAR.label} written, signed off and published.")
+    say(stdout, f"Yearly report {YEAR.label} written, signed off and published.")

@@ -39,6 +39,7 @@ from safeguarding.assurance.models import (
     Section11Return,
     Survey,
 )
+from safeguarding.core.demo import say
 from safeguarding.learning.models import Theme
 from safeguarding.learning.services import theme_create
 from safeguarding.partnership.demo import demo_email
@@ -300,11 +301,6 @@ DIFFERENCES = [
 ]
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def _agency(name: str) -> Agency | None:
     return Agency.objects.filter(name=name).first()
 
@@ -316,7 +312,7 @@ def _officer() -> User | None:
 def seed(*, stdout: TextIO | None = None) -> None:
     agencies = [a for a in (_agency(n) for n in SECTION11_AGENCIES) if a is not None]
     if len(agencies) < 3:
-        _say(stdout, "Assurance demo skipped: the demo partnership's agencies are missing.")
+        say(stdout, "Assurance demo skipped: the demo partnership's agencies are missing.")
         return
     _seed_section11(agencies)
     _seed_surveys()
@@ -324,7 +320,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _seed_commentaries(agencies[:3])
     _seed_scrutiny(agencies[0])
     _seed_differences()
-    _say(stdout, "Quality assurance: surveys, Section 11, audit, commentary and scrutiny ready.")
+    say(stdout, "Quality assurance: surveys, Section 11, audit, commentary and scrutiny ready.")
 
 
 def _form(name: str, purpose: str) -> FormTemplate:

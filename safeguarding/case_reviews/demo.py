@@ -26,6 +26,7 @@ from safeguarding.case_reviews.models import (
     PracticeReview,
     RapidReview,
 )
+from safeguarding.core.demo import say
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.demo import demo_email
@@ -157,11 +158,6 @@ EARLIER_SCR_FINDING = (
     ("The voice of the child", "Neglect"),
 )
 CURRENT_SUMMARY = "Demo: a current notification awaiting agency chronologies."
-
-
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
 
 
 def _themes(names: tuple[str, ...]) -> list[Theme]:
@@ -390,10 +386,10 @@ def seed(*, stdout: TextIO | None = None) -> None:
     actor = User.objects.filter(email=demo_email("officer")).first()
     areas = {a.name: a for a in Area.objects.filter(name__in=["Cambridgeshire", "Peterborough"])}
     if actor is None or len(areas) < 2:
-        _say(stdout, "Case reviews: run the partnership seed first; skipped.")
+        say(stdout, "Case reviews: run the partnership seed first; skipped.")
         return
     if not Theme.objects.exists():
-        _say(stdout, "Case reviews: the national themes are missing (run migrations); skipped.")
+        say(stdout, "Case reviews: the national themes are missing (run migrations); skipped.")
         return
     _oliver(actor, areas)
     for title, area, decided, commissioned in EARLIER_CSPRS:
@@ -439,4 +435,4 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _current(actor, areas)
     oliver = PracticeReview.objects.get(kind=PracticeReview.Kind.CSPR, title="Oliver")
     points = learning_selectors.learning_point_list_for_source(source=oliver).count()
-    _say(stdout, f"Case reviews: demo reviews ready (Oliver has {points} findings).")
+    say(stdout, f"Case reviews: demo reviews ready (Oliver has {points} findings).")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from safeguarding.actions.models import Action
@@ -109,45 +109,32 @@ def rapid_review_decisions(year: ReportingYear) -> tuple[int, int]:
     return counts["met"], counts["not_met"]
 
 
+def _csprs() -> QuerySet[PracticeReview]:
+    """The live (not archived) child safeguarding practice reviews."""
+    return PracticeReview.objects.live().filter(kind=PracticeReview.Kind.CSPR)
+
+
 def cspr_ongoing_from_previous_year(year: ReportingYear) -> int:
     return (
-        PracticeReview.objects.live()
-        .filter(kind=PracticeReview.Kind.CSPR, commissioned_on__lt=year.start)
+        _csprs()
+        .filter(commissioned_on__lt=year.start)
         .exclude(signed_off_on__lt=year.start)
         .count()
     )
 
 
 def cspr_commenced(year: ReportingYear) -> int:
-    return (
-        PracticeReview.objects.live()
-        .filter(
-            kind=PracticeReview.Kind.CSPR,
-            commissioned_on__range=(year.start, year.end),
-        )
-        .count()
-    )
+    return _csprs().filter(commissioned_on__range=(year.start, year.end)).count()
 
 
 def cspr_completed(year: ReportingYear) -> int:
-    return (
-        PracticeReview.objects.live()
-        .filter(
-            kind=PracticeReview.Kind.CSPR,
-            signed_off_on__range=(year.start, year.end),
-        )
-        .count()
-    )
+    return _csprs().filter(signed_off_on__range=(year.start, year.end)).count()
 
 
 def cspr_completed_commenced_before(year: ReportingYear) -> int:
     return (
-        PracticeReview.objects.live()
-        .filter(
-            kind=PracticeReview.Kind.CSPR,
-            signed_off_on__range=(year.start, year.end),
-            commissioned_on__lt=year.start,
-        )
+        _csprs()
+        .filter(signed_off_on__range=(year.start, year.end), commissioned_on__lt=year.start)
         .count()
     )
 

@@ -32,6 +32,7 @@ from safeguarding.child_deaths.models import (
     ReviewMeeting,
 )
 from safeguarding.core.dates import add_months
+from safeguarding.core.demo import say
 from safeguarding.core.fields import keyed_hash
 from safeguarding.learning.models import Theme
 from safeguarding.partnership.models import Agency, Area
@@ -153,23 +154,16 @@ def _deaths() -> list[DemoDeath]:
     return deaths
 
 
-def _say(stdout: TextIO | None, message: str) -> None:
-    if stdout is not None:
-        stdout.write(message + "\n")
-
-
 def seed(*, stdout: TextIO | None = None) -> None:
     areas = {a.name: a for a in Area.objects.filter(name__in=["Cambridgeshire", "Peterborough"])}
     if len(areas) < 2:
-        _say(
+        say(
             stdout, "Child deaths: the demo areas are missing (run the partnership seed); skipped."
         )
         return
     categories = {c.number: c for c in DeathCategory.objects.all()}
     if len(categories) < 10:
-        _say(
-            stdout, "Child deaths: the categories of death are missing (run migrations); skipped."
-        )
+        say(stdout, "Child deaths: the categories of death are missing (run migrations); skipped.")
         return
     created = 0
     cases: list[ChildDeathNotification] = []
@@ -181,7 +175,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _seed_meetings(cases)
     _seed_requests(cases)
     _seed_learning_and_actions(cases)
-    _say(stdout, f"Child deaths: {created} demo notifications added ({len(cases)} in all).")
+    say(stdout, f"Child deaths: {created} demo notifications added ({len(cases)} in all).")
 
 
 def _seed_death(

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from safeguarding.core.demo import say
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import generator, services
 from safeguarding.datasets.models import ImportBatch, ReturnKind
@@ -31,11 +32,6 @@ def demo_events(la_number: str, year: ReportingYear) -> generator.Events:
     )
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def seed(*, stdout: TextIO | None = None) -> None:
     for area in Area.objects.filter(la_number__in=("873", "874")):
         for year in DEMO_YEARS:
@@ -50,33 +46,48 @@ def seed(*, stdout: TextIO | None = None) -> None:
 
 
 def _seed_area_year(area: Area, year: ReportingYear, stdout: TextIO | None) -> None:
+    for kind in returns_import_missing(area, year, source="demo"):
+        say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")
+
+
+def has_current_return(area: Area, kind: str, year: ReportingYear) -> bool:
+    return ImportBatch.objects.filter(
+        area=area,
+        kind=kind,
+        period_start=year.start,
+        period_end=year.end,
+        status=ImportBatch.Status.CURRENT,
+    ).exists()
+
+
+def _write_return(events: generator.Events, kind: str, folder: Path) -> list[Path]:
+    if kind == ReturnKind.ANNEX_A:
+        return [generator.write_annex_a(events, folder / "annex_a.xlsx")]
+    if kind == ReturnKind.CIN:
+        return [generator.write_cin(events, folder / "cin.xml")]
+    return generator.write_ssda903(events, folder)
+
+
+def returns_import_missing(area: Area, year: ReportingYear, *, source: str) -> list[str]:
+    """Write the area's generated returns for the year that have no current import yet and
+    import each through the import service (filed as "<source> <kind> <year>"), confirming its
+    warnings: the returns are synthetic, so their warnings (large year-on-year moves) are
+    expected. Returns the kinds imported, in ReturnKind's order."""
+    kinds = [kind for kind in ReturnKind.values if not has_current_return(area, kind, year)]
+    if not kinds:
+        return kinds
     events = demo_events(area.la_number, year)
-    with tempfile.TemporaryDirectory(prefix="datasets-demo-") as folder_name:
-        folder = Path(folder_name)
-        files = {
-            ReturnKind.ANNEX_A: [generator.write_annex_a(events, folder / "annex_a.xlsx")],
-            ReturnKind.CIN: [generator.write_cin(events, folder / "cin.xml")],
-            ReturnKind.SSDA903: generator.write_ssda903(events, folder),
-        }
-        for kind, paths in files.items():
-            exists = ImportBatch.objects.filter(
-                area=area,
-                kind=kind,
-                period_start=year.start,
-                period_end=year.end,
-                status=ImportBatch.Status.CURRENT,
-            ).exists()
-            if exists:
-                continue
+    with tempfile.TemporaryDirectory(prefix=f"{source}-returns-") as folder_name:
+        for kind in kinds:
             batch = services.import_submit(
                 actor=None,
                 area=area,
                 period_start=year.start,
                 period_end=year.end,
-                files=paths,
-                filename=f"demo {kind} {year.label}",
+                files=_write_return(events, kind, Path(folder_name)),
+                filename=f"{source} {kind} {year.label}",
                 run_now=True,
             )
             if batch.status == ImportBatch.Status.AWAITING_CONFIRMATION:
                 services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
-            _say(stdout, f"Imported the demo {kind} return for {area.name} {year.label}.")
+    return kinds

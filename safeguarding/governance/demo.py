@@ -10,7 +10,7 @@ Writes go through the services, so the demo has an activity log.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TextIO
 
@@ -20,6 +20,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import User
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action, ActionPlan
+from safeguarding.core.demo import aware_at, say
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import services
 from safeguarding.governance.models import (
@@ -205,11 +206,6 @@ PLANS = {
 RAGS = ["amber", "amber", "green", "green"]
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def _agency(name: str) -> Agency | None:
     return (
         Agency.objects.filter(name=name).first() or Agency.objects.filter(names__name=name).first()
@@ -223,7 +219,7 @@ def _group(name: str) -> Group | None:
 def seed(*, stdout: TextIO | None = None) -> None:
     officer = User.objects.filter(email=demo_email("officer")).first()
     if _group(EXEC) is None or officer is None:
-        _say(stdout, "Governance: no partnership groups or officer (run the partnership seed).")
+        say(stdout, "Governance: no partnership groups or officer (run the partnership seed).")
         return
     _seed_appointments()
     _seed_members()
@@ -236,7 +232,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _seed_upcoming(officer, today)
     _seed_escalation(officer)
     _seed_priorities(officer, today)
-    _say(stdout, "Governance: arrangements, meetings, priorities and funding seeded.")
+    say(stdout, "Governance: arrangements, meetings, priorities and funding seeded.")
 
 
 def _seed_appointments() -> None:
@@ -404,12 +400,8 @@ def _second_tuesday(year: int, month: int) -> date:
     return day + timedelta(days=(1 - day.weekday()) % 7)
 
 
-def _at(day: date, hour: int) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
-
-
 def _meeting(officer: User, group: Group, day: date, hour: int) -> Meeting:
-    starts = _at(day, hour)
+    starts = aware_at(day, hour)
     existing = Meeting.objects.filter(group=group, starts_at=starts).first()
     if existing is not None:
         return existing
@@ -523,7 +515,7 @@ def _seed_escalation(officer: User) -> None:
     qeg, executive, tools = _group(QEG), _group(EXEC), _group(NEGLECT_TF)
     if qeg is None or executive is None or Escalation.objects.filter(to_group=executive).exists():
         return
-    september = _at(_second_tuesday(2020, 9), 14)
+    september = aware_at(_second_tuesday(2020, 9), 14)
     from_meeting = (
         Meeting.objects.filter(group=qeg, starts_at__date__gte=september.date())
         .order_by("starts_at")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
+from safeguarding.core.demo import say
 from safeguarding.learning import selectors, services
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.partnership.models import Group
@@ -29,14 +30,14 @@ THEMES = ("Information sharing", "Professional curiosity")
 def seed(*, stdout: TextIO | None = None) -> None:
     group = Group.objects.filter(name=SUBGROUP).first()
     if group is None:
-        _say(stdout, "Learning: no CSPR subgroup yet (run the partnership seed first); skipped.")
+        say(stdout, "Learning: no CSPR subgroup yet (run the partnership seed first); skipped.")
         return
     if selectors.learning_point_list_for_source(source=group).filter(title=TITLE).exists():
-        _say(stdout, "Learning: demo learning already present.")
+        say(stdout, "Learning: demo learning already present.")
         return
     themes = list(Theme.objects.filter(name__in=THEMES, retired_on__isnull=True))
     if not themes:
-        _say(stdout, "Learning: the national themes are missing (run migrations); skipped.")
+        say(stdout, "Learning: the national themes are missing (run migrations); skipped.")
         return
     services.learning_point_record(
         actor=None,
@@ -48,9 +49,4 @@ def seed(*, stdout: TextIO | None = None) -> None:
         themes=themes,
         is_published=True,
     )
-    _say(stdout, "Learning: demo learning point recorded.")
-
-
-def _say(stdout: TextIO | None, message: str) -> None:
-    if stdout is not None:
-        stdout.write(message + "\n")
+    say(stdout, "Learning: demo learning point recorded.")

@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
+from safeguarding.core.demo import say
 from safeguarding.partnership import services
 from safeguarding.partnership.models import Agency, Area, District, Group, Partnership, Priority
 
@@ -351,11 +352,6 @@ PEOPLE: list[tuple[str, str, str, str, str | None]] = [
 ]
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
 def demo_email(local: str) -> str:
     return f"{local}@{DEMO_DOMAIN}"
 
@@ -369,7 +365,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _seed_groups()
     _seed_priorities()
     _seed_people()
-    _say(stdout, "Partnership structure and demo people ready.")
+    say(stdout, "Partnership structure and demo people ready.")
 
 
 def _seed_areas(partnership: Partnership) -> None:

@@ -15,13 +15,14 @@ keys (course title, session start, briefing title, agency and course title) befo
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TextIO
 
 from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.activity_log.services import event_record
+from safeguarding.core.demo import aware_at, say
 from safeguarding.partnership import services as partnership_services
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training import rules, services, verbs
@@ -206,15 +207,6 @@ VALIDATIONS: list[tuple[str, str, date]] = [
 ]
 
 
-def _say(stdout: TextIO | None, text: str) -> None:
-    if stdout is not None:
-        stdout.write(text + "\n")
-
-
-def _at(day: date, hour: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
-
-
 def _agency(name: str) -> Agency | None:
     return Agency.objects.filter(name=name).first()
 
@@ -272,7 +264,7 @@ def _webinars(courses: dict[str, Course]) -> None:
     attendee_agencies = [a for a in (_agency(n) for n in ATTENDEE_AGENCIES) if a is not None]
     counter = 0
     for day, title, capacity, attended in WEBINARS:
-        starts_at = _at(day)
+        starts_at = aware_at(day)
         session = TrainingSession.objects.filter(
             course=courses[title], starts_at=starts_at
         ).first()
@@ -462,7 +454,7 @@ def _upcoming(courses: dict[str, Course]) -> None:
         services.session_create(
             actor=None,
             course=course,
-            starts_at=_at(day),
+            starts_at=aware_at(day),
             duration_minutes=90,
             joining_link="https://meet.example/partnership-webinar",
             trainer_name="Independent Safeguarding Partnership Service",
@@ -480,7 +472,7 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _validations()
     _needs_survey()
     _upcoming(courses)
-    _say(
+    say(
         stdout,
         f"Training: {TrainingSession.objects.count()} sessions, "
         f"{TrainingBooking.objects.count()} attendance and booking records, "

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.case_reviews.models import PracticeReview
+from safeguarding.core.demo import say
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Area, District
 from safeguarding.website.models import (
@@ -172,10 +173,10 @@ def seed(*, stdout: TextIO | None = None) -> None:
     _front_doors()
     _tool()
     if SiteDay.objects.filter(day__gte=YEAR.start, day__lte=YEAR.end).exists():
-        _say(stdout, "Website: demo content and 2020-21 statistics already present.")
+        say(stdout, "Website: demo content and 2020-21 statistics already present.")
         return
     _statistics()
-    _say(stdout, "Website: pages, topics, front doors and 2020-21 statistics created.")
+    say(stdout, "Website: pages, topics, front doors and 2020-21 statistics created.")
 
 
 def _topics() -> dict[str, Topic]:
@@ -397,8 +398,3 @@ def _statistics() -> None:
             if views:
                 rows.append(PageViewDay(day=day, path=path, views=views))
     PageViewDay.objects.bulk_create(rows, batch_size=2000)
-
-
-def _say(stdout: TextIO | None, message: str) -> None:
-    if stdout is not None:
-        stdout.write(message + "\n")

@@ -33,6 +33,7 @@ from safeguarding.actions import verbs as action_verbs
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log import verbs as log_verbs
 from safeguarding.activity_log.models import ActivityEvent
+from safeguarding.activity_log.services import target_label
 from safeguarding.case_reviews import verbs as review_verbs
 from safeguarding.case_reviews.models import PracticeReview
 from safeguarding.child_deaths import identity
@@ -149,6 +150,20 @@ class Grower:
             )
         )
 
+    def _row_event(
+        self,
+        when: datetime,
+        verb: str,
+        row: Model,
+        *,
+        actor: tuple[int | None, str] = (None, "system"),
+        changes: dict[str, object] | None = None,
+    ) -> None:
+        """An event about a row just made, labelled as the activity log labels it."""
+        self._event(
+            when, verb, type(row), row.pk, actor=actor, label=target_label(row), changes=changes
+        )
+
     def _day(self, fraction: float) -> date:
         """The day `fraction` (0..1) of the way through the period."""
         span = (self.today - self.start).days
@@ -237,13 +252,11 @@ class Grower:
             for number in range(1, self.sizes.courses + 1)
         )
         for course in courses:
-            self._event(
+            self._row_event(
                 _at(self.start, 8),
                 training_verbs.COURSE_CREATED,
-                Course,
-                course.pk,
+                course,
                 actor=self._actor(self.officer),
-                label=course.activity_label,
             )
         return courses
 
@@ -279,22 +292,18 @@ class Grower:
         made = TrainingSession.objects.bulk_create(sessions, batch_size=BATCH)
         officer = self._actor(self.officer)
         for session in made:
-            self._event(
+            self._row_event(
                 self._session_opened(session),
                 training_verbs.TRAINING_SESSION_CREATED,
-                TrainingSession,
-                session.pk,
+                session,
                 actor=officer,
-                label=session.activity_label,
             )
             if session.is_cancelled:
-                self._event(
+                self._row_event(
                     session.starts_at - timedelta(days=7),
                     training_verbs.TRAINING_SESSION_CANCELLED,
-                    TrainingSession,
-                    session.pk,
+                    session,
                     actor=officer,
-                    label=session.activity_label,
                 )
         return made
 
@@ -347,34 +356,24 @@ class Grower:
         made = TrainingBooking.objects.bulk_create(bookings, batch_size=BATCH)
         officer = self._actor(self.officer)
         for booking, booked_at in zip(made, booked, strict=True):
-            label = booking.activity_label
             assert booking.learner_id is not None
             learner_actor = (booking.learner_id, self.emails[booking.learner_id])
-            self._event(
-                booked_at,
-                training_verbs.BOOKING_CONFIRMED,
-                TrainingBooking,
-                booking.pk,
-                actor=learner_actor,
-                label=label,
+            self._row_event(
+                booked_at, training_verbs.BOOKING_CONFIRMED, booking, actor=learner_actor
             )
             if booking.cancelled_at is not None:
-                self._event(
+                self._row_event(
                     booking.cancelled_at,
                     training_verbs.BOOKING_CANCELLED,
-                    TrainingBooking,
-                    booking.pk,
+                    booking,
                     actor=learner_actor,
-                    label=label,
                 )
             elif booking.attendance:
-                self._event(
+                self._row_event(
                     booking.session.starts_at + timedelta(hours=4),
                     training_verbs.ATTENDANCE_MARKED,
-                    TrainingBooking,
-                    booking.pk,
+                    booking,
                     actor=officer,
-                    label=label,
                     changes={"attendance": {"before": "", "after": booking.attendance}},
                 )
         return made
@@ -404,13 +403,11 @@ class Grower:
         actions: list[Action] = []
         for review, plan in zip(reviews, plans, strict=True):
             self._review_events(review)
-            self._event(
+            self._row_event(
                 _at(review.commissioned_on, 11),
                 action_verbs.ACTION_PLAN_CREATED,
-                ActionPlan,
-                plan.pk,
+                plan,
                 actor=officer,
-                label=plan.activity_label,
             )
             actions.extend(
                 self._action(review, plan, number)
@@ -418,22 +415,18 @@ class Grower:
             )
         made = Action.objects.bulk_create(actions, batch_size=BATCH)
         for action in made:
-            self._event(
+            self._row_event(
                 _at(action.due_date - timedelta(days=45 * action.number), 11, 30),
                 action_verbs.ACTION_CREATED,
-                Action,
-                action.pk,
+                action,
                 actor=officer,
-                label=action.activity_label,
             )
             if action.completed_on is not None:
-                self._event(
+                self._row_event(
                     _at(action.completed_on, 15),
                     action_verbs.ACTION_PROGRESS_ADDED,
-                    Action,
-                    action.pk,
+                    action,
                     actor=officer,
-                    label=action.activity_label,
                     changes={"status": {"before": "on_track", "after": "complete"}},
                 )
         self._say(
@@ -481,14 +474,7 @@ class Grower:
             (review.published_on, review_verbs.PRACTICE_REVIEW_PUBLISHED),
         ):
             if day is not None:
-                self._event(
-                    _at(day),
-                    verb,
-                    PracticeReview,
-                    review.pk,
-                    actor=officer,
-                    label=review.activity_label,
-                )
+                self._row_event(_at(day), verb, review, actor=officer)
 
     def _action(self, review: PracticeReview, plan: ActionPlan, number: int) -> Action:
         """Due every 45 days from commissioning; four in five of those past due are complete
@@ -585,13 +571,11 @@ class Grower:
         made = ChildDeathNotification.objects.bulk_create(notifications, batch_size=BATCH)
         reviews: list[PanelReview] = []
         for notification in made:
-            self._event(
+            self._row_event(
                 _at(notification.notified_on, 12),
                 death_verbs.CHILD_DEATH_NOTIFIED,
-                ChildDeathNotification,
-                notification.pk,
+                notification,
                 actor=cdop,
-                label=notification.activity_label,
             )
             if notification.status == ChildDeathNotification.Status.REVIEWED:
                 completed = min(
