@@ -85,9 +85,7 @@ class ReportEdition(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report {self.year_label}"
+    activity_label = NumberedLabel("annual report", by="year_label")
 
     @property
     def is_editable(self) -> bool:
@@ -126,9 +124,7 @@ class EditionSection(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report section {self.key}"
+    activity_label = NumberedLabel("annual report section", by="key")
 
 
 class EditionSignOff(models.Model):
@@ -260,9 +256,7 @@ class ContextFigure(BaseModel):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def activity_label(self) -> str:
-        return f"context figure {self.key}"
+    activity_label = NumberedLabel("context figure", by="key")
 
 
 class PartnerContribution(BaseModel):

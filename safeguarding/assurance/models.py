@@ -438,9 +438,7 @@ class Section11Cycle(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def activity_label(self) -> str:
-        return f"Section 11 cycle {self.year_label}"
+    activity_label = NumberedLabel("Section 11 cycle", by="year_label")
 
     @property
     def reporting_year(self) -> ReportingYear:

@@ -61,9 +61,7 @@ class IncidentNotification(ArchivableModel):
     def __str__(self) -> str:
         return self.reference
 
-    @property
-    def activity_label(self) -> str:
-        return f"Serious incident notification {self.reference}"
+    activity_label = NumberedLabel("Serious incident notification", by="reference")
 
     @property
     def notification_due_on(self) -> date:

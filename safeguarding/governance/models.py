@@ -146,9 +146,7 @@ class ArrangementsDocument(BaseModel):
     def __str__(self) -> str:
         return f"{self.title} (version {self.version_label})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Arrangements version {self.version_label}"
+    activity_label = NumberedLabel("Arrangements version", by="version_label")
 
 
 class ArrangementsSignOff(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 
 from safeguarding.activity_log.services import target_label
+from safeguarding.assurance.models import Section11Cycle
 from safeguarding.core.models import NumberedLabel
 from safeguarding.governance.models import Meeting
 from safeguarding.retention.models import RetentionRun
@@ -13,6 +14,10 @@ from safeguarding.retention.models import RetentionRun
 def test_a_record_reads_as_its_noun_and_number() -> None:
     assert RetentionRun(pk=12).activity_label == "Retention run 12"
     assert Meeting(pk=3).activity_label == "Meeting 3"
+
+
+def test_by_names_the_field_that_numbers_the_record() -> None:
+    assert Section11Cycle(pk=4, year_label="2024-25").activity_label == "Section 11 cycle 2024-25"
 
 
 def test_the_activity_log_stores_that_label() -> None:
