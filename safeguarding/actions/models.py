@@ -25,7 +25,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from safeguarding.core.models import ArchivableModel, BaseModel
+from safeguarding.core.models import ArchivableModel, BaseModel, NumberedLabel
 
 
 class ActionPlan(ArchivableModel):
@@ -64,9 +64,7 @@ class ActionPlan(ArchivableModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Action plan {self.pk}"
+    activity_label = NumberedLabel("Action plan")
 
     @property
     def source_label(self) -> str:
@@ -153,9 +151,7 @@ class Action(BaseModel):
     def __str__(self) -> str:
         return f"Action {self.number}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Action {self.pk}"
+    activity_label = NumberedLabel("Action")
 
     def clean(self) -> None:
         if self.status == self.Status.COMPLETE and self.completed_on is None:
@@ -230,9 +226,7 @@ class ActionUpdate(models.Model):
     def __str__(self) -> str:
         return f"Update {self.pk} to action {self.action_id}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Action update {self.pk}"
+    activity_label = NumberedLabel("Action update")
 
     @property
     def status_changed(self) -> bool:
@@ -264,9 +258,7 @@ class ActionPlanReview(models.Model):
     def __str__(self) -> str:
         return f"Review of action plan {self.plan_id} on {self.reviewed_on}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Action plan review {self.pk}"
+    activity_label = NumberedLabel("Action plan review")
 
 
 class ActionReminder(models.Model):

@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from safeguarding.core.models import BaseModel
+from safeguarding.core.models import BaseModel, NumberedLabel
 
 # The three lead safeguarding partners under Working Together 2023: the statutory roles of
 # partnership.Agency. Publication waits for one sign-off from each.
@@ -85,9 +85,7 @@ class ReportEdition(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report {self.year_label}"
+    activity_label = NumberedLabel("annual report", by="year_label")
 
     @property
     def is_editable(self) -> bool:
@@ -126,9 +124,7 @@ class EditionSection(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report section {self.key}"
+    activity_label = NumberedLabel("annual report section", by="key")
 
 
 class EditionSignOff(models.Model):
@@ -171,9 +167,7 @@ class EditionSignOff(models.Model):
     def __str__(self) -> str:
         return f"{self.get_statutory_role_display()} sign-off"
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report sign-off {self.pk}"
+    activity_label = NumberedLabel("annual report sign-off")
 
 
 class PublishedVersion(models.Model):
@@ -213,9 +207,7 @@ class PublishedVersion(models.Model):
             raise PublishedVersionFrozenError
         super().save(*args, **kwargs)
 
-    @property
-    def activity_label(self) -> str:
-        return f"annual report version {self.pk}"
+    activity_label = NumberedLabel("annual report version")
 
 
 class ContextFigure(BaseModel):
@@ -264,9 +256,7 @@ class ContextFigure(BaseModel):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def activity_label(self) -> str:
-        return f"context figure {self.key}"
+    activity_label = NumberedLabel("context figure", by="key")
 
 
 class PartnerContribution(BaseModel):
@@ -307,9 +297,7 @@ class PartnerContribution(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"report contribution {self.pk}"
+    activity_label = NumberedLabel("report contribution")
 
     @property
     def is_with_author(self) -> bool:
@@ -361,6 +349,4 @@ class ScrutineerPart(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"scrutineer's report part {self.pk}"
+    activity_label = NumberedLabel("scrutineer's report part")

@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
-from safeguarding.core.models import BaseModel, ReferenceModel
+from safeguarding.core.models import BaseModel, NumberedLabel, ReferenceModel
 from safeguarding.core.years import ReportingYear
 
 _USER = settings.AUTH_USER_MODEL
@@ -53,9 +53,7 @@ class FormTemplate(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def activity_label(self) -> str:
-        return f"Form {self.pk}"
+    activity_label = NumberedLabel("Form")
 
 
 class FormVersion(BaseModel):
@@ -195,9 +193,7 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"Response {self.pk}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Form response {self.pk}"
+    activity_label = NumberedLabel("Form response")
 
 
 class Answer(models.Model):
@@ -262,9 +258,7 @@ class Survey(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Survey {self.pk}"
+    activity_label = NumberedLabel("Survey")
 
     def is_open_on(self, day: date) -> bool:
         return self.opens_on <= day <= self.closes_on
@@ -358,9 +352,7 @@ class Audit(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Audit {self.pk}"
+    activity_label = NumberedLabel("Audit")
 
     @property
     def programme_year(self) -> str:
@@ -446,9 +438,7 @@ class Section11Cycle(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def activity_label(self) -> str:
-        return f"Section 11 cycle {self.year_label}"
+    activity_label = NumberedLabel("Section 11 cycle", by="year_label")
 
     @property
     def reporting_year(self) -> ReportingYear:
@@ -503,9 +493,7 @@ class Section11Return(BaseModel):
             models.UniqueConstraint(fields=["cycle", "agency"], name="one_section11_return")
         ]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Section 11 return {self.pk}"
+    activity_label = NumberedLabel("Section 11 return")
 
 
 class Section11Score(BaseModel):
@@ -609,9 +597,7 @@ class PerformanceCommentary(BaseModel):
             )
         ]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Performance commentary {self.pk}"
+    activity_label = NumberedLabel("Performance commentary")
 
     @property
     def escalation_open(self) -> bool:
@@ -643,9 +629,7 @@ class ScrutinyReport(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Scrutiny report {self.pk}"
+    activity_label = NumberedLabel("Scrutiny report")
 
 
 class ScrutinyAssessment(BaseModel):
@@ -667,9 +651,7 @@ class ScrutinyAssessment(BaseModel):
     class Meta:
         ordering = ["-assessed_on", "theme__number"]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Scrutiny assessment {self.pk}"
+    activity_label = NumberedLabel("Scrutiny assessment")
 
 
 class ProfessionalDifference(BaseModel):
@@ -694,9 +676,7 @@ class ProfessionalDifference(BaseModel):
     class Meta:
         ordering = ["-raised_on"]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Professional difference {self.pk}"
+    activity_label = NumberedLabel("Professional difference")
 
     @property
     def days_to_resolve(self) -> int | None:

@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import timezone
 
 from safeguarding.core.fields import EncryptedTextField
-from safeguarding.core.models import ArchivableModel, BaseModel
+from safeguarding.core.models import ArchivableModel, BaseModel, NumberedLabel
 from safeguarding.core.working_days import add_working_days, working_days_between
 
 if TYPE_CHECKING:
@@ -61,9 +61,7 @@ class IncidentNotification(ArchivableModel):
     def __str__(self) -> str:
         return self.reference
 
-    @property
-    def activity_label(self) -> str:
-        return f"Serious incident notification {self.reference}"
+    activity_label = NumberedLabel("Serious incident notification", by="reference")
 
     @property
     def notification_due_on(self) -> date:
@@ -170,9 +168,7 @@ class RapidReview(BaseModel):
     def __str__(self) -> str:
         return f"Rapid review {self.notification.reference}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Rapid review {self.pk}"
+    activity_label = NumberedLabel("Rapid review")
 
     @property
     def learning_title(self) -> str:
@@ -258,9 +254,7 @@ class AgencyRequest(BaseModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} request {self.pk}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Agency request {self.pk}"
+    activity_label = NumberedLabel("Agency request")
 
 
 class AgencyRequestDocument(models.Model):

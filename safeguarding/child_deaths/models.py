@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from safeguarding.core.fields import EncryptedTextField
-from safeguarding.core.models import ArchivableModel, BaseModel, ReferenceModel
+from safeguarding.core.models import ArchivableModel, BaseModel, NumberedLabel, ReferenceModel
 
 
 class DeathCategory(ReferenceModel):
@@ -188,9 +188,7 @@ class ChildDeathNotification(ArchivableModel):
     def __str__(self) -> str:
         return self.reference
 
-    @property
-    def activity_label(self) -> str:
-        return f"Child death notification {self.reference}"
+    activity_label = NumberedLabel("Child death notification", by="reference")
 
     @property
     def date_of_birth(self) -> date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 from django.conf import settings
 from django.db import models
@@ -74,3 +74,28 @@ class ReferenceModel(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.disabled_on is None
+
+
+class NumberedLabel:
+    """The `activity_label` of a record known by its kind and number alone.
+
+    `activity_label = NumberedLabel("Scrutiny report")` reads "Scrutiny report 12" on a record
+    whose pk is 12; `by=` names another field that numbers the record (`by="reference"`,
+    `by="year_label"`). The activity log and action plans show this label (see
+    `activity_log.services`), so it names nothing that identifies a person.
+    """
+
+    def __init__(self, noun: str, *, by: str = "pk") -> None:
+        self.noun = noun
+        self.by = by
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> NumberedLabel: ...
+
+    @overload
+    def __get__(self, instance: models.Model, owner: type[Any]) -> str: ...
+
+    def __get__(self, instance: models.Model | None, owner: type[Any]) -> NumberedLabel | str:
+        if instance is None:
+            return self
+        return f"{self.noun} {getattr(instance, self.by)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from safeguarding.core.models import BaseModel
+from safeguarding.core.models import BaseModel, NumberedLabel
 from safeguarding.partnership.models import Area
 
 
@@ -115,9 +115,7 @@ class ImportBatch(BaseModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.area} ({self.period_start}-{self.period_end})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Data import {self.pk}"
+    activity_label = NumberedLabel("Data import")
 
     @property
     def is_finished(self) -> bool:
@@ -173,9 +171,7 @@ class ReturnRecord(models.Model):
     def __str__(self) -> str:
         return self.activity_label
 
-    @property
-    def activity_label(self) -> str:
-        return f"Return record {self.pk}"
+    activity_label = NumberedLabel("Return record")
 
 
 class Population(BaseModel):

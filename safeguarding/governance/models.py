@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 from safeguarding.core import uploads
-from safeguarding.core.models import BaseModel
+from safeguarding.core.models import BaseModel, NumberedLabel
 from safeguarding.core.years import ReportingYear
 
 # --- the arrangements ----------------------------------------------------------------
@@ -81,9 +81,7 @@ class Appointment(BaseModel):
     def __str__(self) -> str:
         return f"{self.holder_name} ({self.get_role_display()})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Appointment {self.pk}"
+    activity_label = NumberedLabel("Appointment")
 
     def clean(self) -> None:
         if self.role in self.PER_AGENCY_ROLES and self.agency_id is None:
@@ -123,9 +121,7 @@ class ArrangementsMember(BaseModel):
     def __str__(self) -> str:
         return f"{self.agency} ({self.get_kind_display()})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Arrangements member {self.pk}"
+    activity_label = NumberedLabel("Arrangements member")
 
 
 def arrangements_upload_to(instance: models.Model, filename: str) -> str:
@@ -150,9 +146,7 @@ class ArrangementsDocument(BaseModel):
     def __str__(self) -> str:
         return f"{self.title} (version {self.version_label})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Arrangements version {self.version_label}"
+    activity_label = NumberedLabel("Arrangements version", by="version_label")
 
 
 class ArrangementsSignOff(models.Model):
@@ -202,9 +196,7 @@ class FundingContribution(BaseModel):
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Contribution {self.pk}"
+    activity_label = NumberedLabel("Contribution")
 
     @property
     def year(self) -> ReportingYear:
@@ -238,9 +230,7 @@ class BudgetLine(BaseModel):
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.year_start}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Budget line {self.pk}"
+    activity_label = NumberedLabel("Budget line")
 
 
 # --- meetings ------------------------------------------------------------------------
@@ -265,9 +255,7 @@ class GroupPapersPolicy(BaseModel):
     def __str__(self) -> str:
         return f"Papers policy of {self.group}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Papers policy {self.pk}"
+    activity_label = NumberedLabel("Papers policy")
 
 
 class Meeting(BaseModel):
@@ -305,9 +293,7 @@ class Meeting(BaseModel):
     def __str__(self) -> str:
         return f"{self.group} {timezone.localtime(self.starts_at):%d %B %Y}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Meeting {self.pk}"
+    activity_label = NumberedLabel("Meeting")
 
     @property
     def has_started(self) -> bool:
@@ -350,9 +336,7 @@ class AgendaItem(BaseModel):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Agenda item {self.pk}"
+    activity_label = NumberedLabel("Agenda item")
 
 
 def paper_upload_to(instance: Paper, filename: str) -> str:
@@ -383,9 +367,7 @@ class Paper(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Paper {self.pk}"
+    activity_label = NumberedLabel("Paper")
 
     @property
     def extension(self) -> str:
@@ -456,9 +438,7 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return f"Decision {self.number}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Decision {self.pk}"
+    activity_label = NumberedLabel("Decision")
 
 
 class MeetingAction(models.Model):
@@ -507,9 +487,7 @@ class Escalation(models.Model):
     def __str__(self) -> str:
         return f"Escalation {self.pk} to {self.to_group}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Escalation {self.pk}"
+    activity_label = NumberedLabel("Escalation")
 
 
 # --- priorities ----------------------------------------------------------------------
@@ -528,9 +506,7 @@ class PriorityPlan(BaseModel):
     def __str__(self) -> str:
         return f"Plan for {self.priority}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Priority plan {self.pk}"
+    activity_label = NumberedLabel("Priority plan")
 
 
 class PriorityProgress(models.Model):
@@ -572,9 +548,7 @@ class PriorityProgress(models.Model):
     def __str__(self) -> str:
         return f"{self.priority} {ReportingYear(self.year_start)} Q{self.quarter}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Priority progress {self.pk}"
+    activity_label = NumberedLabel("Priority progress")
 
     @property
     def tag_class(self) -> str:
@@ -607,9 +581,7 @@ class EvidenceLink(models.Model):
     def __str__(self) -> str:
         return f"Evidence {self.pk} for priority {self.priority_id}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Evidence link {self.pk}"
+    activity_label = NumberedLabel("Evidence link")
 
 
 class GovernanceReminder(models.Model):

@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from safeguarding.core.models import BaseModel
+from safeguarding.core.models import BaseModel, NumberedLabel
 from safeguarding.core.years import ReportingYear
 
 if TYPE_CHECKING:
@@ -159,9 +159,7 @@ class LearningPoint(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Learning point {self.pk}"
+    activity_label = NumberedLabel("Learning point")
 
     @property
     def reporting_year(self) -> ReportingYear:

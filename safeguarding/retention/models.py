@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from safeguarding.core.models import NumberedLabel
+
 
 class LegalHoldQuerySet(models.QuerySet["LegalHold"]):
     def active(self) -> LegalHoldQuerySet:
@@ -68,9 +70,7 @@ class RetentionRun(models.Model):
     def __str__(self) -> str:
         return f"Retention run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Retention run {self.pk}"
+    activity_label = NumberedLabel("Retention run")
 
 
 class RetentionRunResult(models.Model):

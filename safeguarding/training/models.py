@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from safeguarding.core.fields import EncryptedTextField
-from safeguarding.core.models import BaseModel
+from safeguarding.core.models import BaseModel, NumberedLabel
 
 
 class Course(BaseModel):
@@ -224,9 +224,7 @@ class Evaluation(BaseModel):
     class Meta:
         ordering = ["-submitted_at"]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Training evaluation {self.pk}"
+    activity_label = NumberedLabel("Training evaluation")
 
 
 class BriefingCompletion(BaseModel):
@@ -253,9 +251,7 @@ class BriefingCompletion(BaseModel):
             )
         ]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Briefing completion {self.pk}"
+    activity_label = NumberedLabel("Briefing completion")
 
 
 class Certificate(BaseModel):
@@ -301,9 +297,7 @@ class Certificate(BaseModel):
     def __str__(self) -> str:
         return f"Certificate {self.code}"
 
-    @property
-    def activity_label(self) -> str:
-        return f"Training certificate {self.pk}"
+    activity_label = NumberedLabel("Training certificate")
 
     @property
     def is_revoked(self) -> bool:
@@ -326,9 +320,7 @@ class ImpactResponse(BaseModel):
     class Meta:
         ordering = ["-submitted_at"]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Training impact response {self.pk}"
+    activity_label = NumberedLabel("Training impact response")
 
 
 class Briefing(BaseModel):
@@ -430,9 +422,7 @@ class CourseValidation(BaseModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def activity_label(self) -> str:
-        return f"Course validation {self.pk}"
+    activity_label = NumberedLabel("Course validation")
 
     def clean(self) -> None:
         if self.status == self.Status.VALIDATED and not (self.validated_on and self.expires_on):
@@ -485,9 +475,7 @@ class TrainingNeedsResponse(BaseModel):
             )
         ]
 
-    @property
-    def activity_label(self) -> str:
-        return f"Training needs response {self.pk}"
+    activity_label = NumberedLabel("Training needs response")
 
 
 class TrainingNeedsGap(models.Model):
