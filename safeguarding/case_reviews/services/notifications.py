@@ -17,6 +17,7 @@ from django.utils import timezone
 from safeguarding.activity_log.services import (
     event_record,
     event_record_view,
+    tracked_archive,
     tracked_create,
     tracked_update,
 )
@@ -464,16 +465,11 @@ def incident_notification_archive(
     """Archive a notification recorded in error or twice (records are archived, never deleted).
     It and its rapid review leave the lists, the deadlines and the annual report's figures;
     their pages stay, read-only, with the reason."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter why this notification is being archived."})
-    if notification.is_archived:
-        raise ValidationError("This notification is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=notification,
-        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        reason=reason,
         verb=verbs.INCIDENT_NOTIFICATION_ARCHIVED,
+        noun="notification",
         expected_version=expected_version,
     )
-    return notification

@@ -17,7 +17,12 @@ from django.utils import timezone
 
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action, ActionPlan
-from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.activity_log.services import (
+    event_record,
+    tracked_archive,
+    tracked_create,
+    tracked_update,
+)
 from safeguarding.case_reviews import verbs
 from safeguarding.case_reviews.models import (
     Dissemination,
@@ -427,16 +432,11 @@ def practice_review_archive(
     """Archive a review recorded in error or twice (records are archived, never deleted). It
     leaves the lists, the deadlines and the annual report's figures; its page stays, read-only,
     with the reason."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter why this review is being archived."})
-    if review.is_archived:
-        raise ValidationError("This review is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=review,
-        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        reason=reason,
         verb=verbs.PRACTICE_REVIEW_ARCHIVED,
+        noun="review",
         expected_version=expected_version,
     )
-    return review

@@ -14,6 +14,7 @@ from django.utils import timezone
 from safeguarding.activity_log.services import (
     event_record,
     snapshot,
+    tracked_archive,
     tracked_update,
 )
 from safeguarding.child_deaths import identity, permissions, selectors, verbs
@@ -430,18 +431,10 @@ def notification_archive(
 ) -> ChildDeathNotification:
     """Archive a notification made in error (records are archived, never deleted). It leaves
     the case lists and the figures; the reason is kept."""
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why this notification is being archived."})
-    if notification.is_archived:
-        raise ValidationError("This notification is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=notification,
-        data={
-            "archived_at": timezone.now(),
-            "archived_by": actor,
-            "archived_reason": reason.strip(),
-        },
+        reason=reason,
         verb=verbs.CHILD_DEATH_ARCHIVED,
+        noun="notification",
     )
-    return notification
