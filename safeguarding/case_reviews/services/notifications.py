@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from safeguarding.accounts.selectors import person_or_agency_leads
 from safeguarding.activity_log.services import (
     event_record,
     event_record_view,
@@ -351,20 +352,7 @@ def agency_request_create(
 def agency_request_recipients(*, request: AgencyRequest) -> list[User]:
     """The named contact when there is one (and their account is open); otherwise the agency's
     safeguarding leads."""
-    from safeguarding.accounts.models import User
-    from safeguarding.accounts.roles import Role
-
-    if request.contact is not None and request.contact.is_active:
-        return [request.contact]
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_grants__role=Role.AGENCY_LEAD,
-            role_grants__agency_id=request.agency_id,
-        )
-        .distinct()
-        .order_by("email")
-    )
+    return person_or_agency_leads(person=request.contact, agency_id=request.agency_id)
 
 
 def _request_email(request: AgencyRequest) -> None:
