@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -16,8 +17,10 @@ from safeguarding.activity_log.chain import event_hash
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.core.fields import EncryptedTextField
 from safeguarding.core.middleware import current_ip
+from safeguarding.core.models import ArchivableModel
 
 M = TypeVar("M", bound=models.Model)
+A = TypeVar("A", bound=ArchivableModel)
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -197,5 +200,28 @@ def tracked_create(*, actor: User | None, model: type[M], data: dict[str, Any], 
         verb=verb,
         target=obj,
         changes={k: {"before": None, "after": v} for k, v in after.items()},
+    )
+    return obj
+
+
+@transaction.atomic
+def tracked_archive(
+    *, actor: User, obj: A, reason: str, verb: str, noun: str, expected_version: int | None = None
+) -> A:
+    """The shared shape of archiving a case record (records are archived, never deleted): a
+    reason is required, a record is archived once, and the archive is a tracked edit of
+    `archived_at`, `archived_by` and `archived_reason`. `noun` names the record in the
+    messages ("notification", "review")."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": f"Enter why this {noun} is being archived."})
+    if obj.is_archived:
+        raise ValidationError(f"This {noun} is already archived.")
+    tracked_update(
+        actor=actor,
+        obj=obj,
+        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        verb=verb,
+        expected_version=expected_version,
     )
     return obj

@@ -32,6 +32,7 @@ from safeguarding.annual_reports.models import (
     ScrutineerPart,
 )
 from safeguarding.core.concurrency import bump_version
+from safeguarding.core.dates import require_not_future
 from safeguarding.core.years import ReportingYear
 from safeguarding.partnership.models import Agency, Area
 
@@ -443,13 +444,8 @@ def report_follow_up_record(
     """Record when the published report was sent to the national Panel and to Foundations."""
     if not edition.versions.exists():
         raise ValidationError("Publish the report before recording where it was sent.")
-    today = timezone.localdate()
-    for field, day in (
-        ("sent_to_panel_on", sent_to_panel_on),
-        ("sent_to_foundations_on", sent_to_foundations_on),
-    ):
-        if day is not None and day > today:
-            raise ValidationError({field: "The date cannot be in the future."})
+    require_not_future(sent_to_panel_on, field="sent_to_panel_on")
+    require_not_future(sent_to_foundations_on, field="sent_to_foundations_on")
     tracked_update(
         actor=actor,
         obj=edition,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 
@@ -46,3 +47,10 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def require_not_future(day: date | None, *, field: str) -> None:
+    """Refuse a date after today for `field` (the day something was done cannot be to come);
+    no date is left to the caller's own rules."""
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: "The date cannot be in the future."})

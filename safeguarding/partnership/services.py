@@ -12,7 +12,7 @@ from django.utils import timezone
 from safeguarding.accounts.models import RoleAssignment, User
 from safeguarding.accounts.roles import AGENCY_SCOPED_ROLES, Role
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
-from safeguarding.core.dates import format_date
+from safeguarding.core.dates import format_date, require_not_future
 from safeguarding.partnership import verbs
 from safeguarding.partnership.models import (
     Agency,
@@ -144,8 +144,7 @@ def agency_disable(
         raise ValidationError(
             f"{agency.name} was already disabled on {format_date(agency.disabled_on)}."
         )
-    if disabled_on > timezone.localdate():
-        raise ValidationError({"disabled_on": "The date cannot be in the future."})
+    require_not_future(disabled_on, field="disabled_on")
     tracked_update(
         actor=actor,
         obj=agency,

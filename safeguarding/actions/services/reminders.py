@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.accounts.models import User
-from safeguarding.accounts.roles import Role
+from safeguarding.accounts.selectors import person_or_agency_leads
 from safeguarding.actions import verbs
 from safeguarding.actions.models import Action, ActionReminder
 from safeguarding.activity_log.services import event_record
@@ -26,17 +26,7 @@ logger = logging.getLogger(__name__)
 def action_reminder_recipients(*, action: Action) -> list[User]:
     """The owner in person when there is one (and their account is open); otherwise the
     owner agency's safeguarding leads."""
-    if action.owner_person is not None and action.owner_person.is_active:
-        return [action.owner_person]
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_grants__role=Role.AGENCY_LEAD,
-            role_grants__agency_id=action.owner_agency_id,
-        )
-        .distinct()
-        .order_by("email")
-    )
+    return person_or_agency_leads(person=action.owner_person, agency_id=action.owner_agency_id)
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
+from safeguarding.actions.tests.factories import ActionPlanFactory
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.selectors import chain_verify, viewer_list_for_target
 from safeguarding.activity_log.services import (
     REDACTED,
     event_record,
     event_record_view,
+    tracked_archive,
     tracked_update,
 )
 from safeguarding.core.concurrency import EditConflictError
@@ -214,3 +217,32 @@ def test_a_conflict_message_never_shows_an_identifying_value(owner, officer) -> 
             editor.delete_model(Child)
         apps.all_models["activity_log"].pop("child", None)
         apps.clear_cache()
+
+
+def test_tracked_archive_keeps_the_reason_and_logs_the_archive(owner) -> None:
+    plan = ActionPlanFactory.create()
+    tracked_archive(
+        actor=owner, obj=plan, reason="  Made twice. ", verb="plan.archived", noun="plan"
+    )
+    plan.refresh_from_db()
+    assert plan.is_archived
+    assert plan.archived_by == owner
+    assert plan.archived_reason == "Made twice."
+    event = ActivityEvent.objects.get(verb="plan.archived")
+    assert event.changes["archived_reason"] == {"before": "", "after": "Made twice."}
+
+
+def test_tracked_archive_rejected_without_a_reason(owner) -> None:
+    plan = ActionPlanFactory.create()
+    with pytest.raises(ValidationError) as error:
+        tracked_archive(actor=owner, obj=plan, reason="  ", verb="plan.archived", noun="plan")
+    assert error.value.message_dict == {"reason": ["Enter why this plan is being archived."]}
+    assert not ActivityEvent.objects.filter(verb="plan.archived").exists()
+
+
+def test_tracked_archive_rejected_when_already_archived(owner) -> None:
+    plan = ActionPlanFactory.create()
+    tracked_archive(actor=owner, obj=plan, reason="Made twice.", verb="plan.archived", noun="plan")
+    with pytest.raises(ValidationError, match="This plan is already archived."):
+        tracked_archive(actor=owner, obj=plan, reason="Again.", verb="plan.archived", noun="plan")
+    assert ActivityEvent.objects.filter(verb="plan.archived").count() == 1

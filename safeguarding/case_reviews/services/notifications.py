@@ -14,9 +14,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from safeguarding.accounts.selectors import person_or_agency_leads
 from safeguarding.activity_log.services import (
     event_record,
     event_record_view,
+    tracked_archive,
     tracked_create,
     tracked_update,
 )
@@ -350,20 +352,7 @@ def agency_request_create(
 def agency_request_recipients(*, request: AgencyRequest) -> list[User]:
     """The named contact when there is one (and their account is open); otherwise the agency's
     safeguarding leads."""
-    from safeguarding.accounts.models import User
-    from safeguarding.accounts.roles import Role
-
-    if request.contact is not None and request.contact.is_active:
-        return [request.contact]
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_grants__role=Role.AGENCY_LEAD,
-            role_grants__agency_id=request.agency_id,
-        )
-        .distinct()
-        .order_by("email")
-    )
+    return person_or_agency_leads(person=request.contact, agency_id=request.agency_id)
 
 
 def _request_email(request: AgencyRequest) -> None:
@@ -464,16 +453,11 @@ def incident_notification_archive(
     """Archive a notification recorded in error or twice (records are archived, never deleted).
     It and its rapid review leave the lists, the deadlines and the annual report's figures;
     their pages stay, read-only, with the reason."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter why this notification is being archived."})
-    if notification.is_archived:
-        raise ValidationError("This notification is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=notification,
-        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        reason=reason,
         verb=verbs.INCIDENT_NOTIFICATION_ARCHIVED,
+        noun="notification",
         expected_version=expected_version,
     )
-    return notification

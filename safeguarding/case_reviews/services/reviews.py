@@ -13,11 +13,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from safeguarding.actions import services as action_services
 from safeguarding.actions.models import Action, ActionPlan
-from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
+from safeguarding.activity_log.services import (
+    event_record,
+    tracked_archive,
+    tracked_create,
+    tracked_update,
+)
 from safeguarding.case_reviews import verbs
 from safeguarding.case_reviews.models import (
     Dissemination,
@@ -34,7 +38,7 @@ from safeguarding.case_reviews.rules import (
     next_stages,
 )
 from safeguarding.core import uploads
-from safeguarding.core.dates import add_months
+from safeguarding.core.dates import add_months, require_not_future
 from safeguarding.learning import selectors as learning_selectors
 from safeguarding.learning import services as learning_services
 from safeguarding.learning.models import LearningPoint, Theme
@@ -211,8 +215,7 @@ def practice_review_stage_set(
         raise ValidationError(
             {"status": f"From “{review.get_status_display()}” the review can move to: {names}."}
         )
-    if on > timezone.localdate():
-        raise ValidationError({"on": "The date cannot be in the future."})
+    require_not_future(on, field="on")
     if (
         status == PracticeReview.Status.PUBLISHED
         and not publication_url.strip()
@@ -251,8 +254,7 @@ def practice_review_advance_copy_record(
     """Record that the final report went to the Panel and DfE ahead of publication."""
     if review.published_on and on > review.published_on:
         raise ValidationError({"on": "The advance copy must be sent before publication."})
-    if on > timezone.localdate():
-        raise ValidationError({"on": "The date cannot be in the future."})
+    require_not_future(on, field="on")
     tracked_update(
         actor=actor,
         obj=review,
@@ -318,8 +320,7 @@ def milestone_add(
 def milestone_complete(*, actor: User | None, milestone: Milestone, on: date) -> Milestone:
     if milestone.done_on is not None:
         raise ValidationError("This milestone is already done.")
-    if on > timezone.localdate():
-        raise ValidationError({"on": "The date cannot be in the future."})
+    require_not_future(on, field="on")
     tracked_update(
         actor=actor, obj=milestone, data={"done_on": on}, verb=verbs.MILESTONE_COMPLETED
     )
@@ -427,16 +428,11 @@ def practice_review_archive(
     """Archive a review recorded in error or twice (records are archived, never deleted). It
     leaves the lists, the deadlines and the annual report's figures; its page stays, read-only,
     with the reason."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter why this review is being archived."})
-    if review.is_archived:
-        raise ValidationError("This review is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=review,
-        data={"archived_at": timezone.now(), "archived_by": actor, "archived_reason": reason},
+        reason=reason,
         verb=verbs.PRACTICE_REVIEW_ARCHIVED,
+        noun="review",
         expected_version=expected_version,
     )
-    return review

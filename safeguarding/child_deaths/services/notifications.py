@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +14,7 @@ from django.utils import timezone
 from safeguarding.activity_log.services import (
     event_record,
     snapshot,
+    tracked_archive,
     tracked_update,
 )
 from safeguarding.child_deaths import identity, permissions, selectors, verbs
@@ -186,6 +187,39 @@ def _check_residence(*, residence_area: Area | None, home_area_name: str) -> Non
         )
 
 
+def _cleaned_fields(
+    *,
+    child_name: str,
+    date_of_birth: date,
+    date_of_death: date,
+    nhs: str,
+    ethnicity: str,
+    address: str,
+    residence_area: Area | None,
+    home_area_name: str,
+    notified_by: str,
+    professionals_involved: str,
+) -> dict[str, Any]:
+    """The notification's fields that are tidied or worked out from what was entered, the same
+    on notifying and on correcting: spaces trimmed, the date of birth kept as text, the age at
+    death and its band, and no home area name when the child lived in one of our areas."""
+    band = identity.age_band(date_of_birth, date_of_death)
+    assert band is not None
+    return {
+        "child_name": " ".join(child_name.split()),
+        "date_of_birth_text": date_of_birth.isoformat(),
+        "nhs_number": nhs,
+        "ethnicity": ethnicity.strip(),
+        "address": address.strip(),
+        "date_of_death": date_of_death,
+        "age_at_death_days": (date_of_death - date_of_birth).days,
+        "age_band": band,
+        "home_area_name": "" if residence_area is not None else home_area_name.strip(),
+        "notified_by": notified_by.strip(),
+        "professionals_involved": professionals_involved.strip(),
+    }
+
+
 @transaction.atomic
 def notification_create(
     *,
@@ -237,29 +271,28 @@ def notification_create(
         duplicate_of=duplicate_of,
         duplicate_override_reason=duplicate_override_reason,
     )
-    band = identity.age_band(date_of_birth, date_of_death)
-    assert band is not None
     notification = ChildDeathNotification(
         reference=_next_reference(notified_on),
-        child_name=" ".join(child_name.split()),
-        date_of_birth_text=date_of_birth.isoformat(),
-        nhs_number=nhs,
-        ethnicity=ethnicity.strip(),
-        address=address.strip(),
+        **_cleaned_fields(
+            child_name=child_name,
+            date_of_birth=date_of_birth,
+            date_of_death=date_of_death,
+            nhs=nhs,
+            ethnicity=ethnicity,
+            address=address,
+            residence_area=residence_area,
+            home_area_name=home_area_name,
+            notified_by=notified_by,
+            professionals_involved=professionals_involved,
+        ),
         sex=sex,
-        date_of_death=date_of_death,
         place_of_death=place_of_death,
-        age_at_death_days=(date_of_death - date_of_birth).days,
-        age_band=band,
         expectation=expectation,
         joint_agency_response=joint_agency_response,
         residence_area=residence_area,
-        home_area_name="" if residence_area is not None else home_area_name.strip(),
         reviewed_by_this_panel=reviewed_by_this_panel,
         notified_on=notified_on,
-        notified_by=notified_by.strip(),
         notifying_agency=notifying_agency,
-        professionals_involved=professionals_involved.strip(),
         possible_duplicate_of=matches[0] if override else None,
         duplicate_override_by=actor if override else None,
         duplicate_override_reason=override.reason if override else "",
@@ -335,28 +368,27 @@ def notification_update(
     )
     nhs = _nhs_number_checked(nhs_number)
     _check_residence(residence_area=residence_area, home_area_name=home_area_name)
-    band = identity.age_band(date_of_birth, date_of_death)
-    assert band is not None
     data = {
-        "child_name": " ".join(child_name.split()),
-        "date_of_birth_text": date_of_birth.isoformat(),
-        "nhs_number": nhs,
-        "ethnicity": ethnicity.strip(),
-        "address": address.strip(),
+        **_cleaned_fields(
+            child_name=child_name,
+            date_of_birth=date_of_birth,
+            date_of_death=date_of_death,
+            nhs=nhs,
+            ethnicity=ethnicity,
+            address=address,
+            residence_area=residence_area,
+            home_area_name=home_area_name,
+            notified_by=notified_by,
+            professionals_involved=professionals_involved,
+        ),
         "sex": sex,
-        "date_of_death": date_of_death,
         "place_of_death": place_of_death,
-        "age_at_death_days": (date_of_death - date_of_birth).days,
-        "age_band": band,
         "expectation": expectation,
         "joint_agency_response": joint_agency_response,
         "residence_area": residence_area,
-        "home_area_name": "" if residence_area is not None else home_area_name.strip(),
         "reviewed_by_this_panel": reviewed_by_this_panel,
         "notified_on": notified_on,
-        "notified_by": notified_by.strip(),
         "notifying_agency": notifying_agency,
-        "professionals_involved": professionals_involved.strip(),
     }
     matches = selectors.notification_likely_duplicates(
         nhs_number=nhs,
@@ -430,18 +462,10 @@ def notification_archive(
 ) -> ChildDeathNotification:
     """Archive a notification made in error (records are archived, never deleted). It leaves
     the case lists and the figures; the reason is kept."""
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why this notification is being archived."})
-    if notification.is_archived:
-        raise ValidationError("This notification is already archived.")
-    tracked_update(
+    return tracked_archive(
         actor=actor,
         obj=notification,
-        data={
-            "archived_at": timezone.now(),
-            "archived_by": actor,
-            "archived_reason": reason.strip(),
-        },
+        reason=reason,
         verb=verbs.CHILD_DEATH_ARCHIVED,
+        noun="notification",
     )
-    return notification
