@@ -23,7 +23,7 @@ from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
 from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, Trail, create_view, form_page
+from safeguarding.core.pages import GET_POST, Crumb, Trail, calls_on, create_view, form_page
 from safeguarding.core.paging import filter_query, page_of
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
@@ -312,12 +312,7 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         form_class=forms.ThemeRenameForm,
         initial={"new_name": theme.name, "version": theme.version},
         record=theme,
-        save=lambda form: services.theme_rename(
-            actor=request.user,
-            theme=theme,
-            new_name=form.cleaned_data["new_name"],
-            expected_version=form.cleaned_data["version"],
-        ),
+        save=calls_on(services.theme_rename, actor=request.user, theme=theme, versioned=True),
         success_message=lambda theme: f"“{old_name}” is now called “{theme.name}”.",
         success_url=reverse("learning:theme_detail", args=[theme.pk]),
         title=f"Rename “{old_name}”",

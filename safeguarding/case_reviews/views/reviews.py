@@ -236,12 +236,7 @@ practice_review_advance_copy = review_page(
     form_class=forms.AdvanceCopyForm,
     initial=_versioned,
     edits_record=True,
-    save=lambda user, review, form: services.practice_review_advance_copy_record(
-        actor=user,
-        review=review,
-        on=form.cleaned_data["on"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.practice_review_advance_copy_record, "review", versioned=True),
     success_message="The advance copy has been recorded.",
     title="Record the advance copy to the Panel and DfE",
     submit="Save",

@@ -302,12 +302,7 @@ meeting_minutes = meeting_page(
     form_class=forms.MinutesForm,
     initial=lambda meeting: initial_from(meeting, forms.MinutesForm),
     edits_record=True,
-    save=lambda user, meeting, form: services.meeting_minutes_record(
-        actor=user,
-        meeting=meeting,
-        minutes=form.cleaned_data["minutes"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.meeting_minutes_record, "meeting", versioned=True),
     success_message="The minutes have been saved.",
     title="Minutes",
     submit="Save minutes",
