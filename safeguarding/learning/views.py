@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -90,9 +89,12 @@ def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 def learning_point_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Publish the learning to practitioners (partnership staff)."""
     point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
-    services.learning_point_publish(actor=request.user, point=point)
-    messages.success(request, "The learning is published: practitioners can now see it.")
-    return redirect("learning:learning_point_detail", point.pk)
+    return button_post(
+        request,
+        lambda: services.learning_point_publish(actor=request.user, point=point),
+        done="The learning is published: practitioners can now see it.",
+        to=reverse("learning:learning_point_detail", args=[point.pk]),
+    )
 
 
 @login_required
@@ -100,9 +102,12 @@ def learning_point_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 def learning_point_unpublish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw the learning from practitioners (partnership staff)."""
     point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
-    services.learning_point_unpublish(actor=request.user, point=point)
-    messages.success(request, "The learning is withdrawn: practitioners no longer see it.")
-    return redirect("learning:learning_point_detail", point.pk)
+    return button_post(
+        request,
+        lambda: services.learning_point_unpublish(actor=request.user, point=point),
+        done="The learning is withdrawn: practitioners no longer see it.",
+        to=reverse("learning:learning_point_detail", args=[point.pk]),
+    )
 
 
 @login_required
