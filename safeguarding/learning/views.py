@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
-from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
+from safeguarding.core.exports import stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import GET_POST, Crumb, Trail, calls_on, create_view, form_page
 from safeguarding.core.paging import filter_query, page_of
@@ -156,9 +156,7 @@ def _export(
     if file_format not in _FORMATS:
         raise Http404
     event_record_export(actor=request.user, what=what, rows=row_count, file_format=file_format)
-    if file_format == "xlsx":
-        return xlsx_stream_response(f"{filename}.xlsx", header, rows, sheet=what)
-    return csv_stream_response(f"{filename}.csv", header, rows)
+    return stream_response(file_format, filename, header, rows, sheet=what)
 
 
 @login_required

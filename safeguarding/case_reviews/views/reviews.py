@@ -75,15 +75,17 @@ def practice_review_export(request: AuthenticatedHttpRequest) -> HttpResponseBas
     require(permissions.can_export_practice_reviews(request.user))
     form = forms.PracticeReviewFilterForm(request.GET or None)
     reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
-    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    file_format = exports.export_format(request)
     event_record_export(
         actor=request.user, what="practice reviews", rows=reviews.count(), file_format=file_format
     )
-    header = selectors.PRACTICE_REVIEW_EXPORT_HEADER
-    rows = selectors.practice_review_export_rows(reviews=reviews)
-    if file_format == "xlsx":
-        return exports.xlsx_stream_response("reviews.xlsx", header, rows, sheet="Reviews")
-    return exports.csv_stream_response("reviews.csv", header, rows)
+    return exports.stream_response(
+        file_format,
+        "reviews",
+        selectors.PRACTICE_REVIEW_EXPORT_HEADER,
+        selectors.practice_review_export_rows(reviews=reviews),
+        sheet="Reviews",
+    )
 
 
 # Record a review not commissioned from a rapid review here: an earlier SCR, a SAR, another
