@@ -23,7 +23,7 @@ from safeguarding.actions import forms, permissions, selectors, services
 from safeguarding.actions.models import Action, ActionPlan
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.dates import format_date
-from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
+from safeguarding.core.exports import stream_response
 from safeguarding.core.forms import add_service_errors
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
@@ -88,10 +88,13 @@ def action_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     event_record_export(
         actor=request.user, what="actions", rows=actions.count(), file_format=file_format
     )
-    filename = f"actions-{timezone.localdate():%Y-%m-%d}.{file_format}"
-    if file_format == "xlsx":
-        return xlsx_stream_response(filename, selectors.EXPORT_HEADER, rows, sheet="Actions")
-    return csv_stream_response(filename, selectors.EXPORT_HEADER, rows)
+    return stream_response(
+        file_format,
+        f"actions-{timezone.localdate():%Y-%m-%d}",
+        selectors.EXPORT_HEADER,
+        rows,
+        sheet="Actions",
+    )
 
 
 @login_required

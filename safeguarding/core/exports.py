@@ -8,6 +8,8 @@ Callers must fetch rows through a selector scoped to the user and record an acti
 queryset with `.iterator()`), CSV is sent line by line, XLSX is written by openpyxl's write-only
 workbook to a temporary file on disk and sent in chunks, so neither holds the export in memory.
 New exports use them; `csv_response` / `xlsx_response` remain for small, bounded tables.
+A download link asks for its format with `?format=xlsx` (`export_format(request)`: CSV unless
+it says so), and `stream_response(file_format, name, header, rows)` sends the one it asked for.
 
 Every export is sent with `Cache-Control: private, no-store`: its rows are sensitive, so no
 browser or proxy keeps a copy.
@@ -23,7 +25,13 @@ from decimal import Decimal
 from tempfile import SpooledTemporaryFile
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -131,3 +139,23 @@ def xlsx_stream_response(
     return _private(
         FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
     )
+
+
+def export_format(request: HttpRequest) -> str:
+    """The format a download link asks for: "xlsx" for `?format=xlsx`, otherwise "csv"."""
+    return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+
+
+def stream_response(
+    file_format: str,
+    name: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet: str = "Data",
+) -> StreamingHttpResponse:
+    """The export streamed as `<name>.xlsx` (a workbook whose one sheet is `sheet`) when
+    `file_format` is "xlsx", otherwise as `<name>.csv`."""
+    if file_format == "xlsx":
+        return xlsx_stream_response(f"{name}.xlsx", header, rows, sheet=sheet)
+    return csv_stream_response(f"{name}.csv", header, rows)

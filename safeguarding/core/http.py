@@ -1,11 +1,12 @@
-"""Typed request for views that require a signed-in user, and small HTTP helpers."""
+"""Typed request for views that require a signed-in user, and small HTTP helpers (a file made
+for download, the client's address)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -25,6 +26,17 @@ def public(view: F) -> F:
     """
     view.is_public_view = True  # type: ignore[attr-defined]
     return view
+
+
+def file_response(
+    body: str | bytes, *, filename: str, content_type: str, inline: bool = False
+) -> HttpResponse:
+    """A file made for this request (a calendar entry, a PDF, a JSON export), sent as a
+    download named `filename`, or shown in the browser when `inline`."""
+    response = HttpResponse(body, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -18,6 +18,9 @@ Every app builds its pages from these pieces instead of writing them out by hand
   the service, the words).
 * `create_view(check=..., form_class=..., save=..., ...)` declares a form page about no
   existing record (`/add/`): the view runs the app's permission check, then `form_page`.
+* `calls(service, "record")` is the usual `save` of a declared page (the service called with
+  the record and the form's cleaned values, and its version for an edit); `calls_on(service,
+  actor=..., record=...)` is the same for a view function that calls `form_page` itself.
 * `initial_from(record, form_class)` is the initial data for an edit form: each form field the
   record has, plus its version.
 * `Closed(message, url)` is what a page says instead of its form when the record is in a state
@@ -195,10 +198,25 @@ def calls(
     are checked together by the page's tests, not by mypy."""
 
     def save(user: User, obj: Any, form: forms.Form) -> T:
+        return calls_on(service, actor=user, versioned=versioned, **{record: obj})(form)
+
+    return save
+
+
+def calls_on(
+    service: Callable[..., T], *, actor: User, versioned: bool = False, **record: Any
+) -> Callable[[forms.Form], T]:
+    """`calls` for a view function that calls `form_page` itself, where the record and the
+    signed-in user are already known: `save=calls_on(services.district_update,
+    actor=request.user, district=district, versioned=True)` is `form_page`'s `save(form)`,
+    `service(actor=actor, district=district, **cleaned(form))` with the form's version as
+    `expected_version` when `versioned`."""
+
+    def save(form: forms.Form) -> T:
         data = cleaned(form)
         if versioned:
             data["expected_version"] = form.cleaned_data["version"]
-        return service(actor=user, **{record: obj}, **data)
+        return service(actor=actor, **record, **data)
 
     return save
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 _LABEL = re.compile(r"^(\d{4})[-/](\d{2}|\d{4})$")
 
@@ -51,6 +55,15 @@ class ReportingYear:
 
     def __str__(self) -> str:
         return self.label
+
+
+def year_asked(request: HttpRequest, *, default: ReportingYear) -> ReportingYear:
+    """The reporting year a page's `?year=` names ("2020-21"), or `default` when it names none
+    or one that cannot be read."""
+    try:
+        return ReportingYear.parse(request.GET.get("year", ""))
+    except ValueError:
+        return default
 
 
 def reporting_year_or_404(label: str) -> ReportingYear:

@@ -170,18 +170,16 @@ def figures_export(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
         for column in grid.columns
         for figure in figures.FIGURES
     )
-    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    file_format = exports.export_format(request)
     event_record_export(
         actor=request.user,
         what="safeguarding figures" + (" (exact)" if grid.exact else " (suppressed)"),
         rows=len(years) * len(grid.columns) * len(figures.FIGURES),
         file_format=file_format,
     )
-    if file_format == "xlsx":
-        return exports.xlsx_stream_response(
-            "safeguarding-figures.xlsx", header, rows, sheet="Figures"
-        )
-    return exports.csv_stream_response("safeguarding-figures.csv", header, rows)
+    return exports.stream_response(
+        file_format, "safeguarding-figures", header, rows, sheet="Figures"
+    )
 
 
 # --- imports -------------------------------------------------------------------------

@@ -11,19 +11,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.buttons import button_post
 from safeguarding.core.charts import Chart, Series, grouped_bar_chart
-from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
+from safeguarding.core.exports import stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Crumb, Trail, create_view, form_page
+from safeguarding.core.pages import GET_POST, Crumb, Trail, calls_on, create_view, form_page
 from safeguarding.core.paging import filter_query, page_of
 from safeguarding.core.permissions import require
 from safeguarding.learning import forms, permissions, selectors, services
@@ -90,9 +89,12 @@ def learning_point_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 def learning_point_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Publish the learning to practitioners (partnership staff)."""
     point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
-    services.learning_point_publish(actor=request.user, point=point)
-    messages.success(request, "The learning is published: practitioners can now see it.")
-    return redirect("learning:learning_point_detail", point.pk)
+    return button_post(
+        request,
+        lambda: services.learning_point_publish(actor=request.user, point=point),
+        done="The learning is published: practitioners can now see it.",
+        to=reverse("learning:learning_point_detail", args=[point.pk]),
+    )
 
 
 @login_required
@@ -100,9 +102,12 @@ def learning_point_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 def learning_point_unpublish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw the learning from practitioners (partnership staff)."""
     point = permissions.get_learning_point_for_user_or_404(request.user, pk, write=True)
-    services.learning_point_unpublish(actor=request.user, point=point)
-    messages.success(request, "The learning is withdrawn: practitioners no longer see it.")
-    return redirect("learning:learning_point_detail", point.pk)
+    return button_post(
+        request,
+        lambda: services.learning_point_unpublish(actor=request.user, point=point),
+        done="The learning is withdrawn: practitioners no longer see it.",
+        to=reverse("learning:learning_point_detail", args=[point.pk]),
+    )
 
 
 @login_required
@@ -151,9 +156,7 @@ def _export(
     if file_format not in _FORMATS:
         raise Http404
     event_record_export(actor=request.user, what=what, rows=row_count, file_format=file_format)
-    if file_format == "xlsx":
-        return xlsx_stream_response(f"{filename}.xlsx", header, rows, sheet=what)
-    return csv_stream_response(f"{filename}.csv", header, rows)
+    return stream_response(file_format, filename, header, rows, sheet=what)
 
 
 @login_required
@@ -312,12 +315,7 @@ def theme_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         form_class=forms.ThemeRenameForm,
         initial={"new_name": theme.name, "version": theme.version},
         record=theme,
-        save=lambda form: services.theme_rename(
-            actor=request.user,
-            theme=theme,
-            new_name=form.cleaned_data["new_name"],
-            expected_version=form.cleaned_data["version"],
-        ),
+        save=calls_on(services.theme_rename, actor=request.user, theme=theme, versioned=True),
         success_message=lambda theme: f"“{old_name}” is now called “{theme.name}”.",
         success_url=reverse("learning:theme_detail", args=[theme.pk]),
         title=f"Rename “{old_name}”",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.pages import Trail, calls, create_view, form_view
 from safeguarding.core.permissions import require
 from safeguarding.retention import forms, permissions, selectors, services
@@ -95,11 +95,11 @@ def person_find(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _json_download(data: object, filename: str) -> HttpResponse:
-    response = HttpResponse(
+    response = file_response(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        filename=filename,
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -21,7 +21,15 @@ from safeguarding.annual_reports.models import PartnerContribution, ReportEditio
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, Words, calls, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    Trail,
+    Words,
+    calls,
+    calls_on,
+    form_view,
+    initial_from,
+)
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -101,11 +109,11 @@ def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         form_class=forms.ContributionForm,
         initial=initial_from(contribution, forms.ContributionForm),
         record=contribution,
-        save=lambda form: services.contribution_update(
+        save=calls_on(
+            services.contribution_update,
             actor=request.user,
             contribution=contribution,
-            expected_version=form.cleaned_data["version"],
-            body=form.cleaned_data["body"],
+            versioned=True,
         ),
         success_message="Your draft has been saved. Submit it when it is ready.",
         success_url=_detail_url(contribution),

@@ -35,6 +35,7 @@ from safeguarding.core.pages import (
     Trail,
     Words,
     calls,
+    calls_on,
     cleaned,
     create_view,
     form_page,
@@ -233,11 +234,8 @@ def section_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         edition=section.edition,
         initial=initial_from(section, forms.SectionForm),
         record=section,
-        save=lambda form: services.report_section_update(
-            actor=request.user,
-            section=section,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+        save=calls_on(
+            services.report_section_update, actor=request.user, section=section, versioned=True
         ),
         title=f"Change “{section.title}”",
         submit="Save the section",

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.annual_reports import permissions, selectors
 from safeguarding.annual_reports.models import PublishedVersion
 from safeguarding.annual_reports.pdf import version_pdf
-from safeguarding.core.http import public
+from safeguarding.core.http import file_response, public
 from safeguarding.core.pages import Trail
 
 
@@ -94,11 +94,12 @@ def published_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
         partnership_name=settings.PARTNERSHIP_NAME,
         base_url=request.build_absolute_uri("/"),
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="annual-report-{year}-version-{version.number}.pdf"'
+    return file_response(
+        pdf,
+        filename=f"annual-report-{year}-version-{version.number}.pdf",
+        content_type="application/pdf",
+        inline=True,
     )
-    return response
 
 
 @public

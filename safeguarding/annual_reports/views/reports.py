@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.annual_reports import permissions, selectors
 from safeguarding.annual_reports.rendering import annual_report_html
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear, reporting_year_or_404
@@ -66,8 +66,8 @@ def report_download(request: AuthenticatedHttpRequest, year: str) -> HttpRespons
         rows=len(report.sections),
         file_format="html",
     )
-    response = HttpResponse(html, content_type="text/html; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="annual-report-{report.year.label}.html"'
+    return file_response(
+        html,
+        filename=f"annual-report-{report.year.label}.html",
+        content_type="text/html; charset=utf-8",
     )
-    return response

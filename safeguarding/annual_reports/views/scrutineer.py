@@ -18,7 +18,7 @@ from safeguarding.annual_reports.models import ReportEdition
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, initial_from
+from safeguarding.core.pages import GET_POST, Trail, calls_on, initial_from
 
 CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
@@ -75,12 +75,8 @@ def scrutineer_part_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         form_class=forms.ScrutineerPartForm,
         initial=initial_from(part, forms.ScrutineerPartForm),
         record=part,
-        save=lambda form: services.scrutineer_part_update(
-            actor=request.user,
-            part=part,
-            expected_version=form.cleaned_data["version"],
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
+        save=calls_on(
+            services.scrutineer_part_update, actor=request.user, part=part, versioned=True
         ),
         success_message="The part has been saved.",
         success_url=_list_url(part.edition),

@@ -124,12 +124,7 @@ commentary_page = partial(
 commentary_review = commentary_page(
     form_class=forms.CommentaryReviewForm,
     initial=lambda commentary: initial_from(commentary, forms.CommentaryReviewForm),
-    save=lambda user, commentary, form: services.commentary_review(
-        actor=user,
-        commentary=commentary,
-        qeg_comments=form.cleaned_data["qeg_comments"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.commentary_review, "commentary", versioned=True),
     success_message="The review has been recorded.",
     title="QEG review",
     crumb="Review",
@@ -140,13 +135,7 @@ commentary_review = commentary_page(
 commentary_board_response = commentary_page(
     form_class=forms.BoardResponseForm,
     initial=lambda commentary: {"version": commentary.version},
-    save=lambda user, commentary, form: services.commentary_board_response_record(
-        actor=user,
-        commentary=commentary,
-        board_response=form.cleaned_data["board_response"],
-        board_responded_on=form.cleaned_data["board_responded_on"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.commentary_board_response_record, "commentary", versioned=True),
     success_message="The Executive Board's response has been recorded.",
     title="Executive Board response",
     crumb="Board response",

@@ -273,12 +273,7 @@ section11_return_feedback = review_page(
     form_class=forms.FeedbackForm,
     initial=lambda ret: initial_from(ret, forms.FeedbackForm),
     edits_record=True,
-    save=lambda user, ret, form: services.section11_feedback_record(
-        actor=user,
-        section11_return=ret,
-        expected_version=form.cleaned_data["version"],
-        feedback=form.cleaned_data["feedback"],
-    ),
+    save=calls(services.section11_feedback_record, "section11_return", versioned=True),
     success_message="Feedback saved. Add the agency's actions to its plan.",
     title=lambda ret: f"Feedback: {ret.agency.name}",
     crumb="Feedback",

@@ -21,7 +21,7 @@ from safeguarding.activity_log.services import event_record_export
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import Response, Survey
 from safeguarding.assurance.views.common import CRUMBS, answer_charts, may_manage_all, paginate
-from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
+from safeguarding.core.exports import export_format, stream_response
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.pages import (
@@ -133,7 +133,7 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
         )
         return redirect("assurance:survey_detail", survey.pk)
     header, rows = selectors.survey_export_rows(survey=survey)
-    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    file_format = export_format(request)
     event_record_export(
         actor=request.user,
         what="survey responses",
@@ -141,10 +141,9 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
         target=survey,
         file_format=file_format,
     )
-    name = f"survey-{survey.pk}-responses"
-    if file_format == "xlsx":
-        return xlsx_stream_response(f"{name}.xlsx", header, rows, sheet="Answers")
-    return csv_stream_response(f"{name}.csv", header, rows)
+    return stream_response(
+        file_format, f"survey-{survey.pk}-responses", header, rows, sheet="Answers"
+    )
 
 
 # --- public answering pages ----------------------------------------------------------------
@@ -301,14 +300,13 @@ def survey_links_export(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     group = request.GET.get("group", "")
     links = selectors.survey_link_list(survey=survey, group=group).filter(is_used=False)
     base = absolute_reverse("assurance:survey_answer", str(survey.public_id))
+    file_format = export_format(request)
     event_record_export(
         actor=request.user,
         what="survey links",
         rows=links.count(),
         target=survey,
-        file_format="xlsx" if request.GET.get("format") == "xlsx" else "csv",
+        file_format=file_format,
     )
     rows = ([link.group, f"{base}?link={link.token}"] for link in links.iterator())
-    if request.GET.get("format") == "xlsx":
-        return xlsx_stream_response(f"survey-{survey.pk}-links.xlsx", ["Group", "Link"], rows)
-    return csv_stream_response(f"survey-{survey.pk}-links.csv", ["Group", "Link"], rows)
+    return stream_response(file_format, f"survey-{survey.pk}-links", ["Group", "Link"], rows)

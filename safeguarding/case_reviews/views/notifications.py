@@ -21,6 +21,7 @@ from safeguarding.core.pages import (
     Crumb,
     Words,
     calls,
+    calls_on,
     create_view,
     form_page,
     form_view,
@@ -295,12 +296,11 @@ def agency_request_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         form_class=forms.AgencyResponseForm,
         initial=initial_from(agency_request, forms.AgencyResponseForm),
         record=agency_request,
-        save=lambda form: services.agency_request_submit(
+        save=calls_on(
+            services.agency_request_submit,
             actor=request.user,
             request=agency_request,
-            response=form.cleaned_data["response"],
-            attachments=form.cleaned_data["attachments"],
-            expected_version=form.cleaned_data["version"],
+            versioned=True,
         ),
         success_message="Thank you: your agency's submission has been received.",
         success_url=reverse("case_reviews:case_review_home"),

@@ -75,15 +75,17 @@ def practice_review_export(request: AuthenticatedHttpRequest) -> HttpResponseBas
     require(permissions.can_export_practice_reviews(request.user))
     form = forms.PracticeReviewFilterForm(request.GET or None)
     reviews = selectors.practice_review_list_for_user(user=request.user, **form.filters())
-    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    file_format = exports.export_format(request)
     event_record_export(
         actor=request.user, what="practice reviews", rows=reviews.count(), file_format=file_format
     )
-    header = selectors.PRACTICE_REVIEW_EXPORT_HEADER
-    rows = selectors.practice_review_export_rows(reviews=reviews)
-    if file_format == "xlsx":
-        return exports.xlsx_stream_response("reviews.xlsx", header, rows, sheet="Reviews")
-    return exports.csv_stream_response("reviews.csv", header, rows)
+    return exports.stream_response(
+        file_format,
+        "reviews",
+        selectors.PRACTICE_REVIEW_EXPORT_HEADER,
+        selectors.practice_review_export_rows(reviews=reviews),
+        sheet="Reviews",
+    )
 
 
 # Record a review not commissioned from a rapid review here: an earlier SCR, a SAR, another
@@ -236,12 +238,7 @@ practice_review_advance_copy = review_page(
     form_class=forms.AdvanceCopyForm,
     initial=_versioned,
     edits_record=True,
-    save=lambda user, review, form: services.practice_review_advance_copy_record(
-        actor=user,
-        review=review,
-        on=form.cleaned_data["on"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.practice_review_advance_copy_record, "review", versioned=True),
     success_message="The advance copy has been recorded.",
     title="Record the advance copy to the Panel and DfE",
     submit="Save",

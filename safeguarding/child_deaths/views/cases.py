@@ -22,6 +22,7 @@ from safeguarding.child_deaths.views.common import (
     case_crumbs,
     case_url,
     cases_crumb,
+    may_manage,
     paginate,
 )
 from safeguarding.core.http import AuthenticatedHttpRequest
@@ -45,11 +46,6 @@ def _show_duplicates(
     if permissions.can_override_duplicate(user):
         form.offer_override([m.reference for m in exc.matches])
     return {"duplicates": exc.matches}
-
-
-def _may_notify(user: User) -> None:
-    require(permissions.can_view_cases(user))
-    require(permissions.can_manage_child_deaths(user), write_attempt=True)
 
 
 def _residence_initial(case: ChildDeathNotification) -> str:
@@ -83,7 +79,7 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 notification_create = create_view(
-    check=_may_notify,
+    check=may_manage,
     form_class=forms.NotificationForm,
     save=lambda user, form: services.notification_create(actor=user, **form.cleaned_data),
     success_message=lambda case: f"The death has been notified as {case.reference}.",

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseBase
+from django.http import HttpResponseBadRequest, HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.child_deaths import permissions, selectors
-from safeguarding.core.exports import csv_stream_response, xlsx_stream_response
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.exports import stream_response
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear
 
@@ -62,13 +62,9 @@ def national_export(request: AuthenticatedHttpRequest) -> HttpResponseBase:
             },
             indent=2,
         )
-        response = HttpResponse(body, content_type="application/json")
-        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
-        return response
+        return file_response(body, filename=f"{name}.json", content_type="application/json")
     rows = (
         [_csv_value(row[f]) for f in selectors.NATIONAL_EXPORT_FIELDS]
         for row in map(selectors.national_export_row, cases.iterator(chunk_size=CHUNK))
     )
-    if file_format == "xlsx":
-        return xlsx_stream_response(f"{name}.xlsx", selectors.NATIONAL_EXPORT_FIELDS, rows)
-    return csv_stream_response(f"{name}.csv", selectors.NATIONAL_EXPORT_FIELDS, rows)
+    return stream_response(file_format, name, selectors.NATIONAL_EXPORT_FIELDS, rows)

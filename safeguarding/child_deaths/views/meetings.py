@@ -13,13 +13,12 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.child_deaths import forms, permissions, selectors, services
-from safeguarding.child_deaths.views.common import CRUMBS, paginate
+from safeguarding.child_deaths.views.common import CRUMBS, may_manage, paginate
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, calls, cleaned, create_view, form_view, initial_from
 from safeguarding.core.permissions import require
 
 if TYPE_CHECKING:
-    from safeguarding.accounts.models import User
     from safeguarding.child_deaths.models import ReviewMeeting
 
 
@@ -38,11 +37,6 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _may_manage(user: User) -> None:
-    require(permissions.can_view_cases(user))
-    require(permissions.can_manage_child_deaths(user), write_attempt=True)
-
-
 def _meetings_crumb() -> Crumb:
     return ("Meetings", reverse("child_deaths:meeting_list"))
 
@@ -53,7 +47,7 @@ def _meeting_url(meeting: ReviewMeeting) -> str:
 
 # The agenda offers the cases this user sees.
 meeting_create = create_view(
-    check=_may_manage,
+    check=may_manage,
     form_class=forms.MeetingForm,
     form_kwargs=lambda user: {"cases": selectors.notification_list_for_agenda(user=user)},
     save=lambda user, form: services.meeting_create(actor=user, **cleaned(form)),

@@ -19,7 +19,7 @@ from safeguarding.core import uploads
 from safeguarding.core.http import AuthenticatedHttpRequest, public
 from safeguarding.core.pages import Crumb, calls, cleaned, create_view, form_view
 from safeguarding.core.permissions import require
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.years import ReportingYear, year_asked
 from safeguarding.governance import forms, permissions, reporting, selectors, services
 from safeguarding.governance.views.crumbs import CRUMBS, arrangements_crumb
 
@@ -101,10 +101,7 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     decisions, escalations, priorities and funding."""
     require(permissions.can_view_governance(request.user))
     current = ReportingYear.containing(timezone.localdate())
-    try:
-        year = ReportingYear.parse(request.GET.get("year", current.label))
-    except ValueError:
-        year = current
+    year = year_asked(request, default=current)
     return render(
         request,
         "governance/figures.html",
@@ -218,12 +215,8 @@ arrangements_document_publish = document_page(
 def funding(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_view_governance(request.user))
     years = selectors.funding_years()
-    try:
-        year = ReportingYear.parse(request.GET["year"]) if "year" in request.GET else None
-    except ValueError:
-        year = None
-    if year is None:
-        year = ReportingYear(years[0]) if years else ReportingYear.containing(timezone.localdate())
+    latest = ReportingYear(years[0]) if years else ReportingYear.containing(timezone.localdate())
+    year = year_asked(request, default=latest)
     return render(
         request,
         "governance/funding.html",

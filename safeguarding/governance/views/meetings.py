@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguarding.activity_log.services import event_record_view
 from safeguarding.core import uploads
 from safeguarding.core.buttons import button_post
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.pages import (
     GET_POST,
     Words,
@@ -195,9 +195,11 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def meeting_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The meeting as a calendar entry (.ics) to add to any calendar."""
     meeting = permissions.get_meeting_for_user_or_404(request.user, pk)
-    response = HttpResponse(calendar.meeting_ics(meeting), content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    return file_response(
+        calendar.meeting_ics(meeting),
+        filename=f"meeting-{meeting.pk}.ics",
+        content_type="text/calendar",
+    )
 
 
 agenda_item_add = meeting_page(
@@ -302,12 +304,7 @@ meeting_minutes = meeting_page(
     form_class=forms.MinutesForm,
     initial=lambda meeting: initial_from(meeting, forms.MinutesForm),
     edits_record=True,
-    save=lambda user, meeting, form: services.meeting_minutes_record(
-        actor=user,
-        meeting=meeting,
-        minutes=form.cleaned_data["minutes"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    save=calls(services.meeting_minutes_record, "meeting", versioned=True),
     success_message="The minutes have been saved.",
     title="Minutes",
     submit="Save minutes",

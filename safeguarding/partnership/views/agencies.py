@@ -109,13 +109,7 @@ agency_update = agency_page(
 
 agency_rename = agency_page(
     forms.AgencyRenameForm,
-    lambda user, agency, form: services.agency_rename(
-        actor=user,
-        agency=agency,
-        new_name=form.cleaned_data["new_name"],
-        effective=form.cleaned_data["effective"],
-        expected_version=form.cleaned_data["version"],
-    ),
+    calls(services.agency_rename, "agency", versioned=True),
     initial=lambda agency: {"version": agency.version},
     result_message=lambda agency: f"The agency is now called {agency.name}.",
     title=lambda agency: f"Rename {agency.name}",

@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, calls, cleaned, form_page, form_view, initial_from
+from safeguarding.core.pages import (
+    GET_POST,
+    calls,
+    calls_on,
+    form_page,
+    form_view,
+    initial_from,
+)
 from safeguarding.core.permissions import require
 from safeguarding.partnership import forms, permissions, selectors, services
 from safeguarding.partnership.models import Area
@@ -51,11 +58,11 @@ def partnership_update(request: AuthenticatedHttpRequest) -> HttpResponse:
         form_class=forms.PartnershipForm,
         initial=initial_from(partnership, forms.PartnershipForm),
         record=partnership,
-        save=lambda form: services.partnership_update(
+        save=calls_on(
+            services.partnership_update,
             actor=request.user,
             partnership=partnership,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+            versioned=True,
         ),
         success_message="The partnership's details have been updated.",
         success_url=reverse("partnership:overview"),
@@ -157,11 +164,8 @@ def district_update(request: AuthenticatedHttpRequest, pk: int, district_pk: int
         form_class=forms.DistrictEditForm,
         initial=initial_from(district, forms.DistrictEditForm),
         record=district,
-        save=lambda form: services.district_update(
-            actor=request.user,
-            district=district,
-            expected_version=form.cleaned_data["version"],
-            **cleaned(form),
+        save=calls_on(
+            services.district_update, actor=request.user, district=district, versioned=True
         ),
         success_message=lambda saved: f"{saved.name} has been updated.",
         success_url=_area_url(area),

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import Crumb, form_view
 from safeguarding.core.paging import filter_query
@@ -83,9 +83,12 @@ def role_revoke(request: AuthenticatedHttpRequest, pk: int, grant_pk: int) -> Ht
         request.user, grant_pk, person_pk=pk, write=True
     )
     person = grant.user
-    services.role_revoke(actor=request.user, grant=grant)
-    messages.success(request, f"The role has been removed from {person.display_name}.")
-    return redirect("partnership:person_detail", person.pk)
+    return button_post(
+        request,
+        lambda: services.role_revoke(actor=request.user, grant=grant),
+        done=f"The role has been removed from {person.display_name}.",
+        to=reverse("partnership:person_detail", args=[person.pk]),
+    )
 
 
 # A leaver is deactivated, never deleted: the activity log keeps pointing at them.

@@ -91,7 +91,5 @@ def _export(
         )
         for booking in bookings.iterator(chunk_size=500)
     )
-    filename = f"training-bookings-{agency.pk}-{timezone.localdate():%Y%m%d}.{file_format}"
-    if file_format == "xlsx":
-        return exports.xlsx_stream_response(filename, EXPORT_HEADER, rows, sheet="Bookings")
-    return exports.csv_stream_response(filename, EXPORT_HEADER, rows)
+    name = f"training-bookings-{agency.pk}-{timezone.localdate():%Y%m%d}"
+    return exports.stream_response(file_format, name, EXPORT_HEADER, rows, sheet="Bookings")

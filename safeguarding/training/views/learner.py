@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.core.buttons import button_post
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.pages import Closed, Crumb, Words, form_view
 from safeguarding.core.paging import page_of
 from safeguarding.training import forms, ics, permissions, selectors, services
@@ -225,9 +225,9 @@ def certificate_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         target=certificate,
         file_format="pdf",
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
-    return response
+    return file_response(
+        pdf, filename=f"certificate-{certificate.code}.pdf", content_type="application/pdf"
+    )
 
 
 @login_required
@@ -235,11 +235,11 @@ def certificate_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 def booking_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The booking as an .ics file to add to the person's calendar."""
     booking = permissions.get_booking_calendar_for_user_or_404(request.user, pk)
-    response = HttpResponse(
-        ics.booking_calendar(booking=booking), content_type="text/calendar; charset=utf-8"
+    return file_response(
+        ics.booking_calendar(booking=booking),
+        filename=f"training-{booking.pk}.ics",
+        content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="training-{booking.pk}.ics"'
-    return response
 
 
 briefing_complete = form_view(

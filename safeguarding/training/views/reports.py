@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from safeguarding.activity_log.services import event_record_export, event_record_view
 from safeguarding.core import exports
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.core.http import AuthenticatedHttpRequest, file_response
 from safeguarding.core.pages import Crumb
 from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
@@ -132,11 +132,11 @@ def impact_report(request: AuthenticatedHttpRequest, year: str) -> HttpResponse:
         event_record_export(
             actor=request.user, what="training impact report", rows=1, file_format="pdf"
         )
-        response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="training-impact-{reporting_year.label}.pdf"'
+        return file_response(
+            HTML(string=html).write_pdf(),
+            filename=f"training-impact-{reporting_year.label}.pdf",
+            content_type="application/pdf",
         )
-        return response
     context["breadcrumbs"] = CRUMBS(
         manage_crumb(), (f"Training impact {reporting_year.label}", "")
     )
