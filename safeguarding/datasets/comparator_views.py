@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 
 from safeguarding.core.pages import create_view
+from safeguarding.core.paging import page_of
 from safeguarding.core.permissions import require
 from safeguarding.datasets import comparator_forms, conventions, permissions, selectors, services
-from safeguarding.datasets.views import CRUMBS
+from safeguarding.datasets.views import CRUMBS, PAGE_SIZE
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -36,7 +37,7 @@ comparator_list = create_view(
     submit="Save comparator",
     template="datasets/comparator_list.html",
     context=lambda request: {
-        "comparators": selectors.comparator_list(),
+        "page_obj": page_of(request, selectors.comparator_list(), per_page=PAGE_SIZE),
         "symbol_key": conventions.symbol_key({conventions.NOT_AVAILABLE}),
     },
     breadcrumbs=lambda: CRUMBS(("Comparators", "")),

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from safeguarding.accounts.models import User
 from safeguarding.activity_log.models import ActivityEvent
-from safeguarding.core.testing import ViewMatrix
+from safeguarding.core.testing import ViewMatrix, page_query_counts
 from safeguarding.core.years import ReportingYear
 from safeguarding.datasets import comparators, services, verbs
 from safeguarding.datasets.models import Comparator
@@ -128,6 +128,36 @@ def test_the_comparator_pages_enter_and_import(client: Client, owner: User, area
     response = client.post(reverse("datasets:comparator_import"), {"comparators_file": bad})
     assert response.status_code == 200
     assert "Row 5, column &#x27;figure&#x27;" in response.content.decode()
+
+
+def test_the_comparator_list_is_paged_in_the_same_queries_at_any_size(
+    client: Client, owner: User, area: Area
+) -> None:
+    url = reverse("datasets:comparator_list")
+
+    def add(count: int) -> None:
+        start = Comparator.objects.count()
+        for n in range(count):
+            Comparator.objects.create(
+                geography="england",
+                figure="referrals",
+                year_start=1950 + start + n,
+                value=Decimal("41.4"),
+                source=SOURCE,
+            )
+
+    add(3)
+    small = page_query_counts(client, owner, [url])
+    add(57)  # 60: a page of 50 and a second of 10
+    assert page_query_counts(client, owner, [url]) == small
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert first.count('<td class="govuk-table__cell">referrals</td>') == 50
+    assert second.count('<td class="govuk-table__cell">referrals</td>') == 10
+    assert 'aria-label="Pagination"' in first
+    assert "1950-51" not in first  # the newest year first
+    assert "1950-51" in second
 
 
 def test_the_comparator_pages_refuse_outsiders(client: Client, outsider: User) -> None:
