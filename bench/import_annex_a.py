@@ -30,6 +30,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import scratch  # noqa: E402
 
 # Share of the rows each list gets (lists 1-8), roughly as in a real authority's extract.
 SHARES = {1: 0.40, 2: 0.08, 3: 0.15, 4: 0.12, 5: 0.05, 6: 0.08, 7: 0.06, 8: 0.06}
@@ -41,25 +44,14 @@ def peak_mb() -> float:
 
 @contextmanager
 def scratch_database(name: str) -> Iterator[None]:
-    """Create database `name` on the server DATABASE_URL points at; drop it afterwards."""
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server (the benchmark makes its own database).")
-    base, _slash, _db = url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = f"{base}/{name}"
-    try:
+    """Create database `name` on the server DATABASE_URL points at and point DATABASE_URL at
+    it for the run; drop it afterwards (bench/scratch.py)."""
+    url = scratch.postgres_url("the benchmark makes its own database")
+    if not url:
+        sys.exit(2)
+    with scratch.scratch_database(url, name) as scratch_url:
+        os.environ["DATABASE_URL"] = scratch_url
         yield
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def setup_django() -> Any:
