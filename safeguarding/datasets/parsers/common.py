@@ -257,3 +257,16 @@ def normalise_header(text: Any) -> str:
 def child_id_text(value: Any) -> str:
     text = clean_text(value)
     return "" if text.upper() in MISSING else text
+
+
+def child_id_texts(values: list[str]) -> list[str]:
+    """`child_id_text` of each cell text, a list at a time: when no cell needs more than its
+    outer spaces removed and none is a "missing" word (the usual case), the work is done by
+    C-level maps instead of a Python call per cell; otherwise cell by cell. Same results."""
+    joined = "\x00".join(values)  # one scan of every cell for what clean_text would change
+    if "\xa0" in joined or "  " in joined or "\t" in joined or "\n" in joined:
+        return list(map(child_id_text, values))
+    texts = list(map(str.strip, values))
+    if not MISSING.isdisjoint(map(str.upper, texts)):
+        return list(map(child_id_text, values))
+    return texts

@@ -41,6 +41,7 @@ from safeguarding.datasets.parsers.common import (
     Sink,
     birth_month,
     child_id_text,
+    child_id_texts,
     clean_text,
     is_missing,
     parse_date,
@@ -115,9 +116,10 @@ class _Episodes:
         self.reasons = Remembered(_reason)
         # Reading a column at a time: each cell value's checked result, or _NeedsRowByRowError.
         self.column_readers: dict[str, Remembered] | None = None
+        # ... and each CHILD cell's (the sink's key for the child, month of birth)
+        self.keyed: dict[str, tuple[str, date | None]] = {}
         if _takes_columns(sink):
             self.column_readers = {
-                "CHILD": Remembered(functools.partial(_child_and_birth, sink, births)),
                 "DECOM": Remembered(_start_or_row_by_row),
                 "DEC": Remembered(_checked(parse_date)),
                 "LS": Remembered(_checked(_legal)),
@@ -155,7 +157,7 @@ class _Episodes:
                     return [reader[""]] * size
                 return list(map(reader.__getitem__, map(operator.itemgetter(index), block)))
 
-            children = column("CHILD", readers["CHILD"])
+            children = self._children(at.get("CHILD", -1), block)
             starts = column("DECOM", readers["DECOM"])
             ends = column("DEC", readers["DEC"])
             legal = column("LS", readers["LS"])
@@ -182,6 +184,22 @@ class _Episodes:
             new,
             ended,
         )
+
+    def _children(self, index: int, block: list[list[str]]) -> list[tuple[str, date | None]]:
+        """Each row's (the sink's key for the child, the child's month of birth from the header
+        table), the children not met before worked out together (`child_id_texts`)."""
+        if index < 0:
+            raise _NeedsRowByRowError  # no CHILD column: every row's identifier is missing
+        cells = list(map(operator.itemgetter(index), block))
+        keyed = self.keyed
+        new = [cell for cell in dict.fromkeys(cells) if cell not in keyed]
+        if new:
+            ids = child_id_texts(new)
+            if "" in ids:
+                raise _NeedsRowByRowError  # a blank identifier is a problem
+            keys = map(self.sink.child_key, ids)  # type: ignore[attr-defined]
+            keyed.update(zip(new, zip(keys, map(self.births.get, ids), strict=True), strict=True))
+        return list(map(keyed.__getitem__, cells))
 
     def take(self, table: str, number: int, row: dict[str, Any]) -> None:
         child = self.children[row.get("CHILD", "")]
@@ -238,16 +256,6 @@ class _Episodes:
 
 def _takes_columns(sink: Sink) -> bool:
     return callable(getattr(sink, "columns", None)) and callable(getattr(sink, "child_key", None))
-
-
-def _child_and_birth(
-    sink: Sink, births: dict[str, date | None], value: str
-) -> tuple[str, date | None]:
-    """The sink's key for the child and the child's month of birth from the header table."""
-    child = child_id_text(value)
-    if not child:
-        raise _NeedsRowByRowError
-    return sink.child_key(child), births.get(child)  # type: ignore[attr-defined]
 
 
 def _checked(work_out: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -307,7 +315,7 @@ def _births(path: Path, problems: Problems, table: str) -> dict[str, date | None
     months = Remembered(_birth_month_of)
     children = Remembered(child_id_text)
     for columns, first, block in _blocks(path):
-        if not _births_by_column(columns, block, births, children, months):
+        if not _births_by_column(columns, block, births, months):
             for number, row in _row_dicts(path.name, columns, first, block):
                 child = children[row.get("CHILD", row.get("CHILDID", ""))]
                 try:
@@ -320,11 +328,7 @@ def _births(path: Path, problems: Problems, table: str) -> dict[str, date | None
 
 
 def _births_by_column(
-    columns: list[str],
-    block: list[list[str]],
-    births: dict[str, date | None],
-    children: Remembered,
-    months: Remembered,
+    columns: list[str], block: list[list[str]], births: dict[str, date | None], months: Remembered
 ) -> bool:
     """The block's months of birth read a column at a time; False (nothing kept) when a row
     needs attention (a blank identifier, an unreadable date, a short or long row)."""
@@ -333,7 +337,7 @@ def _births_by_column(
     if child_at < 0 or dob_at < 0 or max(map(len, block)) > len(columns):
         return False
     try:
-        ids = list(map(children.__getitem__, map(operator.itemgetter(child_at), block)))
+        ids = child_id_texts(list(map(operator.itemgetter(child_at), block)))
         born = list(map(months.__getitem__, map(operator.itemgetter(dob_at), block)))
     except (BadValueError, IndexError):
         return False

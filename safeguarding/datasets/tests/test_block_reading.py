@@ -221,3 +221,59 @@ def test_ssda903_a_long_row_stops_the_block_reading_too(
     for sink in (one.append, _BlockSink()):
         with pytest.raises(ImportFileError, match="row 3 has more cells"):
             ssda903.read_csv(paths, sink=sink, problems=Problems())
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["A1", " B2 ", "C3"],  # only outer spaces: the list-at-a-time path
+        ["A1", "B\xa02", "C3"],  # a non-breaking space: cell by cell
+        ["A1", "B  2", "\tC3"],  # doubled or tab white space
+        ["A1", "n/a", "C3"],  # a "missing" word
+        ["A1", "", "  "],  # blanks
+        ["A1", "B\n2", "-"],
+    ],
+)
+def test_child_identifiers_a_list_at_a_time_match_one_at_a_time(cells: list[str]) -> None:
+    from safeguarding.datasets.parsers.common import child_id_text, child_id_texts
+
+    assert child_id_texts(cells) == [child_id_text(cell) for cell in cells]
+
+
+def test_ssda903_children_keyed_once_each_in_blocks(tmp_path: Path) -> None:
+    """A child met in several blocks is keyed the first time only (its identifier stripped), and
+    every block's rows get the key and the month of birth of their own child."""
+    header = tmp_path / "header.csv"
+    header.write_text("CHILD,SEX,DOB\nC1,1,15/06/2010\nC2,2,03/02/2012\n", encoding="utf-8")
+    episodes = tmp_path / "episodes.csv"
+    rows = [",".join(EPISODE_HEADER)]
+    for day, child in [(1, "C1"), (2, "C2"), (3, "C1"), (4, " C3 "), (5, "C2")]:
+        values = {"CHILD": child, "DECOM": f"{day:02d}/05/2020", "RNE": "S", "LS": "C2",
+                  "CIN": "N1", "PLACE": "U1", "PLACE_PROVIDER": "PR1"}  # fmt: skip
+        rows.append(",".join(values.get(column, "") for column in EPISODE_HEADER))
+    episodes.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    keyed: list[str] = []
+
+    class Counting(_BlockSink):
+        def child_key(self, child_id: str) -> str:
+            keyed.append(child_id)
+            return super().child_key(child_id)
+
+    sink = Counting()
+    problems = Problems()
+    old = ssda903.BLOCK_ROWS
+    ssda903.BLOCK_ROWS = 2
+    try:
+        ssda903.read_csv([header, episodes], sink=sink, problems=problems)
+    finally:
+        ssda903.BLOCK_ROWS = old
+    assert problems.count == 0
+    assert sink.blocks == 3
+    assert sorted(keyed) == ["C1", "C2", "C3"]
+    assert [(r.child_id, r.birth_month) for r in sink.records] == [
+        ("key:C1", date(2010, 6, 1)),
+        ("key:C2", date(2012, 2, 1)),
+        ("key:C1", date(2010, 6, 1)),
+        ("key:C3", None),
+        ("key:C2", date(2012, 2, 1)),
+    ]
