@@ -26,6 +26,15 @@ def agency_lead_list(*, agency_id: int) -> list[User]:
     )
 
 
+def agency_lead_emails(*, agency_id: int | None = None) -> list[str]:
+    """The e-mail addresses of the safeguarding leads whose accounts are open: of one agency,
+    or of every agency when none is named; each address once, in order."""
+    grants = RoleAssignment.objects.filter(role=Role.AGENCY_LEAD, user__is_active=True)
+    if agency_id is not None:
+        grants = grants.filter(agency_id=agency_id)
+    return sorted(set(grants.values_list("user__email", flat=True)))
+
+
 def person_or_agency_leads(*, person: User | None, agency_id: int) -> list[User]:
     """Who is told about an agency's work: the named person when there is one (and their
     account is open); otherwise the agency's safeguarding leads."""

@@ -12,6 +12,8 @@ computed from records every time; nothing in a section template is a hard-coded 
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,3 +32,26 @@ def percent(part: int, whole: int) -> int | None:
     if whole == 0:
         return None
     return (200 * part + whole) // (2 * whole)
+
+
+@dataclass(frozen=True)
+class AttendanceRate:
+    """Of the seats someone (`name`: a group, an agency) was expected in, how many they took."""
+
+    name: str
+    expected: int
+    attended: int
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.attended, self.expected)
+
+
+def attendance_rates(seats: Iterable[tuple[str, bool]]) -> list[AttendanceRate]:
+    """One rate per name, by name, from (name, whether they came) for each seat."""
+    expected: dict[str, int] = defaultdict(int)
+    attended: dict[str, int] = defaultdict(int)
+    for name, came in seats:
+        expected[name] += 1
+        attended[name] += int(came)
+    return [AttendanceRate(name, expected[name], attended[name]) for name in sorted(expected)]

@@ -28,30 +28,26 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
-def add_working_days(start: date, days: int) -> date:
-    """The date `days` working days after `start` (start itself is day 0, whatever it is)."""
+def _step_working_days(day: date, days: int, step: timedelta) -> date:
+    """The date `days` working days from `day`, a `step` (a day on or a day back) at a time."""
     if days < 0:
         raise ValueError("days must not be negative")
-    current = start
     remaining = days
     while remaining:
-        current += timedelta(days=1)
-        if is_working_day(current):
+        day += step
+        if is_working_day(day):
             remaining -= 1
-    return current
+    return day
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date `days` working days after `start` (start itself is day 0, whatever it is)."""
+    return _step_working_days(start, days, timedelta(days=1))
 
 
 def subtract_working_days(end: date, days: int) -> date:
     """The date `days` working days before `end`."""
-    if days < 0:
-        raise ValueError("days must not be negative")
-    current = end
-    remaining = days
-    while remaining:
-        current -= timedelta(days=1)
-        if is_working_day(current):
-            remaining -= 1
-    return current
+    return _step_working_days(end, days, timedelta(days=-1))
 
 
 def working_days_between(start: date, end: date) -> int:

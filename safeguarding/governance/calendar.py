@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
+from safeguarding.core.calendars import ics_file
 from safeguarding.core.links import absolute_reverse
 from safeguarding.governance.models import Meeting
 
@@ -16,10 +17,6 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def meeting_ics(meeting: Meeting) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("summary", f"{meeting.group.name} meeting")
@@ -37,6 +34,4 @@ def meeting_ics(meeting: Meeting) -> bytes:
     event.add("description", description)
     if meeting.cancelled:
         event.add("status", "CANCELLED")
-    calendar.add_component(event)
-    ics: bytes = calendar.to_ical()
-    return ics
+    return ics_file(event, product_id=PRODUCT_ID)

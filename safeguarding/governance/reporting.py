@@ -22,14 +22,17 @@ minutes): the figures are de-identified.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.safestring import mark_safe
 
-from safeguarding.core.reporting import ReportSection, percent
+from safeguarding.core.reporting import (
+    AttendanceRate,
+    ReportSection,
+    attendance_rates,
+)
 from safeguarding.core.years import ReportingYear
 from safeguarding.governance import selectors
 from safeguarding.governance.evidence import Figure
@@ -72,17 +75,6 @@ def meetings_held(year: ReportingYear) -> list[GroupCount]:
     return [GroupCount(group=row["group__name"], meetings=row["n"]) for row in rows]
 
 
-@dataclass(frozen=True)
-class AttendanceRate:
-    name: str
-    expected: int
-    attended: int
-
-    @property
-    def percent(self) -> int | None:
-        return percent(self.attended, self.expected)
-
-
 def _attendances(year: ReportingYear) -> QuerySet[Attendance]:
     """The seats of the year's meetings held, read as plain values (no ordering, no models)."""
     return Attendance.objects.filter(
@@ -92,18 +84,9 @@ def _attendances(year: ReportingYear) -> QuerySet[Attendance]:
     ).order_by()
 
 
-def _rates(pairs: list[tuple[str, bool]]) -> list[AttendanceRate]:
-    expected: dict[str, int] = defaultdict(int)
-    attended: dict[str, int] = defaultdict(int)
-    for name, came in pairs:
-        expected[name] += 1
-        attended[name] += int(came)
-    return [AttendanceRate(name, expected[name], attended[name]) for name in sorted(expected)]
-
-
 def attendance_by_group(year: ReportingYear) -> list[AttendanceRate]:
     rows = _attendances(year).values_list("meeting__group__name", "status")
-    return _rates([(name, status in Attendance.ATTENDED) for name, status in rows])
+    return attendance_rates([(name, status in Attendance.ATTENDED) for name, status in rows])
 
 
 def attendance_by_agency(year: ReportingYear) -> list[AttendanceRate]:
@@ -112,7 +95,7 @@ def attendance_by_agency(year: ReportingYear) -> list[AttendanceRate]:
     rows = list(_attendances(year).filter(agency__isnull=False).values_list("agency_id", "status"))
     agencies = Agency.objects.filter(pk__in={pk for pk, _status in rows}).prefetch_related("names")
     names = {agency.pk: agency_name_on(agency=agency, day=year.end) for agency in agencies}
-    return _rates([(names[pk], status in Attendance.ATTENDED) for pk, status in rows])
+    return attendance_rates([(names[pk], status in Attendance.ATTENDED) for pk, status in rows])
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Event
 
+from safeguarding.core.calendars import ics_file
 from safeguarding.core.links import absolute_reverse, absolute_url
 from safeguarding.training.models import TrainingBooking
 
@@ -27,10 +28,6 @@ def booking_calendar(*, booking: TrainingBooking) -> bytes:
     joining_link = (
         session.joining_link if booking.status == TrainingBooking.Status.CONFIRMED else ""
     )
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", booking_uid(booking))
     event.add("dtstamp", timezone.now().astimezone(UTC))
@@ -44,5 +41,4 @@ def booking_calendar(*, booking: TrainingBooking) -> bytes:
     details.append(f"Session page: {absolute_reverse('training:session_detail', session.pk)}")
     event.add("description", "\n".join(details))
     event.add("url", joining_link or absolute_reverse("training:session_detail", session.pk))
-    calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    return ics_file(event, product_id=PRODUCT_ID)

@@ -26,7 +26,8 @@ def test_every_catalogue_entry_has_a_value_path_and_a_definition() -> None:
 
 def test_governance_and_website_figures_are_catalogued() -> None:
     from safeguarding.annual_reports.catalogue import POUNDS, _read
-    from safeguarding.governance.reporting import AttendanceRate, GroupCount
+    from safeguarding.core.reporting import AttendanceRate
+    from safeguarding.governance.reporting import GroupCount
 
     keys = {f.key for f in catalogue.FIGURES}
     assert {

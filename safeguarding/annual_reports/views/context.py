@@ -5,53 +5,21 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
-from django.views.decorators.http import require_GET
-
 from safeguarding.annual_reports import forms, permissions, selectors, services
-from safeguarding.annual_reports.models import ReportEdition
-from safeguarding.core.http import AuthenticatedHttpRequest
+from safeguarding.annual_reports.views.common import EditionList
 from safeguarding.core.pages import (
-    Trail,
     Words,
     calls,
     form_view,
     initial_from,
 )
 
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
+FIGURES = EditionList("Context figures", "annual_reports:context_figure_list")
 
 
-def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return CRUMBS(
-        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
-        ("Context figures", reverse("annual_reports:context_figure_list", args=[edition.pk])),
-        *extra,
-    )
-
-
-def _list_url(edition: ReportEdition) -> str:
-    return reverse("annual_reports:context_figure_list", args=[edition.pk])
-
-
-@login_required
-@require_GET
-def context_figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk)
-    return render(
-        request,
-        "annual_reports/context_figure_list.html",
-        {
-            "edition": edition,
-            "figures": selectors.context_figure_list(edition=edition),
-            "can_edit": permissions.can_edit_edition(request.user, edition)
-            and edition.is_editable,
-            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("Context figures", "")],
-        },
-    )
+context_figure_list = FIGURES.list_view(
+    "annual_reports/context_figure_list.html", figures=selectors.context_figure_list
+)
 
 
 # What the pages about an edition's context figures share: the edition fetched for writing,
@@ -59,8 +27,8 @@ def context_figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 edition_page = partial(
     form_view,
     fetch=partial(permissions.get_edition_for_user_or_404, write=True),
-    success_url=_list_url,
-    breadcrumbs=_edition_crumbs,
+    success_url=FIGURES.url,
+    breadcrumbs=FIGURES.trail,
 )
 
 context_figure_create = edition_page(
@@ -79,10 +47,10 @@ context_figure_update = form_view(
     edits_record=True,
     save=calls(services.context_figure_update, "figure", versioned=True),
     success_message=lambda figure: f"“{figure.label}” has been saved.",
-    success_url=lambda figure: _list_url(figure.edition),
+    success_url=lambda figure: FIGURES.url(figure.edition),
     title=lambda figure: f"Change “{figure.label}”",
     submit="Save changes",
-    breadcrumbs=lambda figure, crumb: _edition_crumbs(figure.edition, (figure.label, "")),
+    breadcrumbs=lambda figure, crumb: FIGURES.trail(figure.edition, (figure.label, "")),
 )
 
 

@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguarding.annual_reports import forms, permissions, selectors, services, text
-from safeguarding.annual_reports.models import PartnerContribution, ReportEdition
+from safeguarding.annual_reports.models import PartnerContribution
+from safeguarding.annual_reports.views.common import EditionList
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
-    Trail,
     Words,
     calls,
     calls_on,
@@ -31,36 +31,16 @@ from safeguarding.core.pages import (
     initial_from,
 )
 
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
-
-
-def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return CRUMBS(
-        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
-        ("Contributions", reverse("annual_reports:contribution_list", args=[edition.pk])),
-        *extra,
-    )
+CONTRIBUTIONS = EditionList("Contributions", "annual_reports:contribution_list")
 
 
 def _detail_url(contribution: PartnerContribution) -> str:
     return reverse("annual_reports:contribution_detail", args=[contribution.pk])
 
 
-@login_required
-@require_GET
-def contribution_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk)
-    return render(
-        request,
-        "annual_reports/contribution_list.html",
-        {
-            "edition": edition,
-            "contributions": selectors.contribution_list(edition=edition),
-            "can_request": permissions.can_edit_edition(request.user, edition)
-            and edition.is_editable,
-            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("Contributions", "")],
-        },
-    )
+contribution_list = CONTRIBUTIONS.list_view(
+    "annual_reports/contribution_list.html", contributions=selectors.contribution_list
+)
 
 
 contribution_request = form_view(
@@ -70,9 +50,9 @@ contribution_request = form_view(
     fetch=partial(permissions.get_edition_for_user_or_404, write=True),
     form_kwargs=lambda user, edition: {"edition": edition},
     result_message=lambda c: f"{c.agency} has been asked for “{c.title}”.",
-    success_url=lambda edition: reverse("annual_reports:contribution_list", args=[edition.pk]),
+    success_url=CONTRIBUTIONS.url,
     crumb="Ask a partner",
-    breadcrumbs=_edition_crumbs,
+    breadcrumbs=CONTRIBUTIONS.trail,
 )
 
 
@@ -93,7 +73,7 @@ def contribution_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             and contribution.is_with_author,
             "can_review": permissions.can_review_contribution(request.user, contribution)
             and contribution.status == PartnerContribution.Status.SUBMITTED,
-            "breadcrumbs": _edition_crumbs(contribution.edition, (contribution.title, "")),
+            "breadcrumbs": CONTRIBUTIONS.trail(contribution.edition, (contribution.title, "")),
         },
     )
 
@@ -129,7 +109,7 @@ def contribution_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             )
             if part
         ),
-        breadcrumbs=_edition_crumbs(contribution.edition, (contribution.title, "")),
+        breadcrumbs=CONTRIBUTIONS.trail(contribution.edition, (contribution.title, "")),
     )
 
 
@@ -167,7 +147,7 @@ contribution_return = form_view(
     success_url=_detail_url,
     title=lambda contribution: f"Return “{contribution.title}”",
     submit="Return for changes",
-    breadcrumbs=lambda contribution, crumb: _edition_crumbs(
+    breadcrumbs=lambda contribution, crumb: CONTRIBUTIONS.trail(
         contribution.edition, (contribution.title, "")
     ),
 )

@@ -27,12 +27,12 @@ from safeguarding.annual_reports import (
     services,
 )
 from safeguarding.annual_reports.models import EditionSection, ReportEdition
+from safeguarding.annual_reports.views.common import CRUMBS, edition_crumbs
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     GET_POST,
-    Trail,
     Words,
     calls,
     calls_on,
@@ -46,14 +46,6 @@ from safeguarding.core.permissions import require
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
-
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
-
-
-def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return CRUMBS(
-        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])), *extra
-    )
 
 
 def _detail_url(edition: ReportEdition) -> str:
@@ -125,7 +117,7 @@ def edition_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "view": view,
             "sections": view.published_sections(),
             "footnotes": view.published_footnotes(),
-            "breadcrumbs": _edition_crumbs(edition, ("Preview", "")),
+            "breadcrumbs": edition_crumbs(edition, ("Preview", "")),
         },
     )
 
@@ -136,7 +128,7 @@ edition_page = partial(
     form_view,
     fetch=partial(permissions.get_edition_for_user_or_404, write=True),
     success_url=_detail_url,
-    breadcrumbs=_edition_crumbs,
+    breadcrumbs=edition_crumbs,
 )
 
 edition_update = edition_page(
@@ -174,7 +166,7 @@ def figure_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "edition": edition,
             "rows": rows,
-            "breadcrumbs": _edition_crumbs(edition, ("Figures", "")),
+            "breadcrumbs": edition_crumbs(edition, ("Figures", "")),
         },
     )
 
@@ -206,7 +198,7 @@ def _section_page(
         cancel_url=_detail_url(edition),
         title=title,
         submit=submit,
-        breadcrumbs=_edition_crumbs(edition, (title, "")),
+        breadcrumbs=edition_crumbs(edition, (title, "")),
     )
 
 
@@ -316,7 +308,7 @@ def edition_sign_off(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             else "By signing off you confirm, as your agency's lead safeguarding partner (or "
             "their delegate), that the report can be published as it stands."
         ),
-        breadcrumbs=_edition_crumbs(edition, ("Sign off", "")),
+        breadcrumbs=edition_crumbs(edition, ("Sign off", "")),
     )
 
 

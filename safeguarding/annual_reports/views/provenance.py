@@ -13,12 +13,10 @@ from django.views.decorators.http import require_GET
 from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.activity_log.services import event_record
 from safeguarding.annual_reports import permissions, provenance, verbs
+from safeguarding.annual_reports.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
 from safeguarding.core.years import reporting_year_or_404
-
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
 
 @login_required

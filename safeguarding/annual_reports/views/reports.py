@@ -16,12 +16,10 @@ from django.views.decorators.http import require_GET
 from safeguarding.activity_log.services import event_record_export
 from safeguarding.annual_reports import permissions, selectors
 from safeguarding.annual_reports.rendering import annual_report_html
+from safeguarding.annual_reports.views.common import CRUMBS
 from safeguarding.core.http import AuthenticatedHttpRequest, file_response
-from safeguarding.core.pages import Trail
 from safeguarding.core.permissions import require
 from safeguarding.core.years import ReportingYear, reporting_year_or_404
-
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
 
 
 @login_required

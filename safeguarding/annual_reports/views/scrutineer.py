@@ -9,47 +9,21 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from safeguarding.annual_reports import forms, permissions, selectors, services
-from safeguarding.annual_reports.models import ReportEdition
+from safeguarding.annual_reports.views.common import EditionList
 from safeguarding.annual_reports.views.editor import editor_page
 from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
-from safeguarding.core.pages import GET_POST, Trail, calls_on, initial_from
+from safeguarding.core.pages import GET_POST, calls_on, initial_from
 
-CRUMBS = Trail("Annual reports", "annual_reports:report_index")
-
-
-def _list_url(edition: ReportEdition) -> str:
-    return reverse("annual_reports:scrutineer_part_list", args=[edition.pk])
+PARTS = EditionList("The scrutineer's report", "annual_reports:scrutineer_part_list")
 
 
-def _edition_crumbs(edition: ReportEdition, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return CRUMBS(
-        (edition.title, reverse("annual_reports:edition_detail", args=[edition.pk])),
-        ("The scrutineer's report", _list_url(edition)),
-        *extra,
-    )
-
-
-@login_required
-@require_GET
-def scrutineer_part_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    edition = permissions.get_edition_for_user_or_404(request.user, pk)
-    return render(
-        request,
-        "annual_reports/scrutineer_part_list.html",
-        {
-            "edition": edition,
-            "parts": selectors.scrutineer_part_list(edition=edition),
-            "can_edit": permissions.can_edit_edition(request.user, edition)
-            and edition.is_editable,
-            "breadcrumbs": _edition_crumbs(edition)[:-1] + [("The scrutineer's report", "")],
-        },
-    )
+scrutineer_part_list = PARTS.list_view(
+    "annual_reports/scrutineer_part_list.html", parts=selectors.scrutineer_part_list
+)
 
 
 @login_required
@@ -60,7 +34,7 @@ def scrutineer_parts_create(request: AuthenticatedHttpRequest, pk: int) -> HttpR
         request,
         lambda: services.scrutineer_parts_create(actor=request.user, edition=edition),
         done=lambda parts: f"The scrutineer's report has {len(parts)} parts to write.",
-        to=_list_url(edition),
+        to=PARTS.url(edition),
     )
 
 
@@ -79,10 +53,10 @@ def scrutineer_part_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             services.scrutineer_part_update, actor=request.user, part=part, versioned=True
         ),
         success_message="The part has been saved.",
-        success_url=_list_url(part.edition),
-        cancel_url=_list_url(part.edition),
+        success_url=PARTS.url(part.edition),
+        cancel_url=PARTS.url(part.edition),
         title=f"Change “{part.title}”",
         submit="Save the part",
         intro=f"Judgement: {part.judgement}" if part.judgement else "",
-        breadcrumbs=_edition_crumbs(part.edition, (part.title, "")),
+        breadcrumbs=PARTS.trail(part.edition, (part.title, "")),
     )

@@ -19,8 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from safeguarding.accounts.models import RoleAssignment
-from safeguarding.accounts.roles import Role
+from safeguarding.accounts.selectors import agency_lead_emails
 from safeguarding.actions.models import ActionPlan
 from safeguarding.actions.services import action_plan_get_or_create_for
 from safeguarding.activity_log.services import event_record, tracked_update
@@ -258,16 +257,6 @@ class ReminderResult:
     overdue: int
 
 
-def _lead_emails(agency_id: int) -> list[str]:
-    return sorted(
-        RoleAssignment.objects.filter(
-            role=Role.AGENCY_LEAD, agency_id=agency_id, user__is_active=True
-        )
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
-
-
 def _reminder_kind(ret: Section11Return, today: dt.date) -> str | None:
     deadline = ret.cycle.deadline
     if today > deadline:
@@ -305,7 +294,7 @@ def section11_send_reminders(*, today: dt.date | None = None) -> ReminderResult:
 
 
 def _reminder_send(*, ret: Section11Return, kind: str, today: dt.date) -> bool:
-    recipients = _lead_emails(ret.agency_id)
+    recipients = agency_lead_emails(agency_id=ret.agency_id)
     try:
         with transaction.atomic():
             Section11Reminder.objects.create(

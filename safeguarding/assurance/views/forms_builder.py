@@ -5,16 +5,16 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from safeguarding.assurance import forms, permissions, selectors, services
 from safeguarding.assurance.models import FormTemplate, FormVersion
 from safeguarding.assurance.views.common import CRUMBS, may_manage_all, paginate
+from safeguarding.core.buttons import button_post
 from safeguarding.core.http import AuthenticatedHttpRequest
 from safeguarding.core.pages import (
     Closed,
@@ -164,6 +164,9 @@ form_question_update = form_view(
 @require_POST
 def form_question_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = permissions.get_question_for_user_or_404(request.user, pk, write=True)
-    version = services.form_question_remove(actor=request.user, question=question)
-    messages.success(request, f"The question has been removed from version {version.number}.")
-    return redirect("assurance:form_detail", version.template_id)
+    return button_post(
+        request,
+        lambda: services.form_question_remove(actor=request.user, question=question),
+        done=lambda version: f"The question has been removed from version {version.number}.",
+        to=reverse("assurance:form_detail", args=[question.section.form_version.template_id]),
+    )

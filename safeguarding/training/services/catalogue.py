@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from safeguarding.accounts.models import RoleAssignment, User
-from safeguarding.accounts.roles import Role
+from safeguarding.accounts.models import User
+from safeguarding.accounts.selectors import agency_lead_emails
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
@@ -327,13 +327,7 @@ def needs_survey_create(
         verb=verbs.NEEDS_SURVEY_CREATED,
     )
     if notify:
-        leads = sorted(
-            set(
-                RoleAssignment.objects.filter(
-                    role=Role.AGENCY_LEAD, user__is_active=True
-                ).values_list("user__email", flat=True)
-            )
-        )
+        leads = agency_lead_emails()
         url = absolute_reverse("training:needs_response_create", survey.pk)
         for email in leads:
             email_send(
