@@ -105,22 +105,32 @@ def best_of(
 
 
 def full_import(area: Any, paths: list[Path], period: str) -> tuple[float, Any, dict[str, Any]]:
-    """Import, confirm if asked, compute the year's figures; returns the time all that took."""
+    """Import and put in use (which computes and stores every figure the import's years have),
+    then read the year's figures as the pages do (the stored ones); returns the time all that
+    took. Computing the year's figures once more, as the bench did before 6 December 2026, is
+    timed after and printed, not counted: nothing in the platform computes them twice."""
     from safeguarding.core.years import ReportingYear
-    from safeguarding.datasets import figures, rules, services
+    from safeguarding.datasets import figures, rules, selectors, services
 
     start, end = rules.parse_period(period)
+    year = ReportingYear.containing(start)
     began = time.perf_counter()
     batch = services.import_batch_create(actor=None, area=area, period_start=start, period_end=end)
     batch = services.import_batch_run(batch_id=batch.pk, paths=paths)
+    read = time.perf_counter()
     if batch.status == "awaiting":
         batch = services.import_batch_confirm(actor=None, batch=batch, warnings_checked=True)
     stored = time.perf_counter()
-    values = figures.area_figures(area, ReportingYear.containing(start))
+    values = selectors.area_stored_figures(area=area, year=year)
     finished = time.perf_counter()
+    again = figures.area_figures(area, year)
+    recomputed = time.perf_counter() - finished
+    if {k: v.value for k, v in again.items()} != {k: v.value for k, v in values.items()}:
+        print("  THE STORED FIGURES DIFFER FROM THE FIGURES COUNTED AGAIN")
     print(
-        f"  of which reading, checking and storing {stored - began:.2f} s, "
-        f"computing the year's figures {finished - stored:.2f} s"
+        f"  of which reading, checking and storing {read - began:.2f} s, putting it in use "
+        f"(the figures computed and stored) {stored - read:.2f} s, reading the year's figures "
+        f"{finished - stored:.2f} s (counting them again, not counted: {recomputed:.2f} s)"
     )
     return finished - began, batch, {k: v.value for k, v in values.items()}
 

@@ -104,7 +104,15 @@ def _row_dicts(
 
 
 class _Episodes:
-    def __init__(self, sink: Sink, problems: Problems, births: dict[str, date | None]) -> None:
+    def __init__(
+        self,
+        sink: Sink,
+        problems: Problems,
+        births: dict[str, date | None],
+        keyed: dict[str, tuple[str, date | None]] | None = None,
+    ) -> None:
+        """`births`: each child's month of birth; or, for a sink that takes blocks, `keyed`:
+        each child's (the sink's key, month of birth), from the header table (`_births`)."""
         self.sink = sink
         self.problems = problems
         self.births = births
@@ -116,8 +124,9 @@ class _Episodes:
         self.reasons = Remembered(_reason)
         # Reading a column at a time: each cell value's checked result, or _NeedsRowByRowError.
         self.column_readers: dict[str, Remembered] | None = None
-        # ... and each CHILD cell's (the sink's key for the child, month of birth)
-        self.keyed: dict[str, tuple[str, date | None]] = {}
+        # ... and each CHILD cell's (the sink's key for the child, month of birth): the header's
+        # children by their identifier, then each other cell text met
+        self.keyed: dict[str, tuple[str, date | None]] = {} if keyed is None else keyed
         if _takes_columns(sink):
             self.column_readers = {
                 "DECOM": Remembered(_start_or_row_by_row),
@@ -192,14 +201,24 @@ class _Episodes:
             raise _NeedsRowByRowError  # no CHILD column: every row's identifier is missing
         cells = list(map(operator.itemgetter(index), block))
         keyed = self.keyed
-        new = [cell for cell in dict.fromkeys(cells) if cell not in keyed]
+        new = list(itertools.filterfalse(keyed.__contains__, dict.fromkeys(cells)))
         if new:
             ids = child_id_texts(new)
             if "" in ids:
                 raise _NeedsRowByRowError  # a blank identifier is a problem
-            keys = map(self.sink.child_key, ids)  # type: ignore[attr-defined]
-            keyed.update(zip(new, zip(keys, map(self.births.get, ids), strict=True), strict=True))
+            keyed.update(zip(new, map(self._keyed, ids), strict=True))
         return list(map(keyed.__getitem__, cells))
+
+    def _keyed(self, child: str) -> tuple[str, date | None]:
+        """A child's key and month of birth: the header's, or keyed now (not in the header)."""
+        known = self.keyed.get(child)
+        if known is not None:
+            return known
+        return self.sink.child_key(child), self.births.get(child)  # type: ignore[attr-defined]
+
+    def birth_of(self, child: str) -> date | None:
+        known = self.keyed.get(child)
+        return known[1] if known is not None else self.births.get(child)
 
     def take(self, table: str, number: int, row: dict[str, Any]) -> None:
         child = self.children[row.get("CHILD", "")]
@@ -244,7 +263,7 @@ class _Episodes:
             ParsedRecord(
                 RecordKind.CARE_EPISODE,
                 child,
-                self.births.get(child),
+                self.birth_of(child),
                 start=values["DECOM"],
                 end=values["DEC"],
                 legal_status=values["LS"],
@@ -310,16 +329,25 @@ def _birth_month_of(value: Any) -> date | None:
     return birth_month(parse_date(value))
 
 
-def _births(path: Path, problems: Problems, table: str) -> dict[str, date | None]:
-    births: dict[str, date | None] = {}
+def _births(
+    path: Path, problems: Problems, table: str, child_key: Callable[[str], str] | None = None
+) -> dict[str, Any]:
+    """Each child's month of birth by identifier; with `child_key` (a sink that takes blocks),
+    each child's (key, month of birth), so a child is keyed once, here (a blank identifier is
+    left out: it is no child's)."""
+    births: dict[str, Any] = {}
     months = Remembered(_birth_month_of)
     children = Remembered(child_id_text)
     for columns, first, block in _blocks(path):
-        if not _births_by_column(columns, block, births, months):
+        if not _births_by_column(columns, block, births, months, child_key):
             for number, row in _row_dicts(path.name, columns, first, block):
                 child = children[row.get("CHILD", row.get("CHILDID", ""))]
                 try:
-                    births[child] = months[row.get("DOB", "")]
+                    born = months[row.get("DOB", "")]
+                    if child_key is None:
+                        births[child] = born
+                    elif child:
+                        births[child] = (births.get(child, (None,))[0] or child_key(child), born)
                 except BadValueError as exc:
                     problems.add(
                         RowProblem(table, number, "DOB", clean_text(row.get("DOB")), str(exc))
@@ -328,7 +356,11 @@ def _births(path: Path, problems: Problems, table: str) -> dict[str, date | None
 
 
 def _births_by_column(
-    columns: list[str], block: list[list[str]], births: dict[str, date | None], months: Remembered
+    columns: list[str],
+    block: list[list[str]],
+    births: dict[str, Any],
+    months: Remembered,
+    child_key: Callable[[str], str] | None,
 ) -> bool:
     """The block's months of birth read a column at a time; False (nothing kept) when a row
     needs attention (a blank identifier, an unreadable date, a short or long row)."""
@@ -343,7 +375,10 @@ def _births_by_column(
         return False
     if "" in ids:
         return False
-    births.update(zip(ids, born, strict=True))
+    if child_key is None:
+        births.update(zip(ids, born, strict=True))
+    else:
+        births.update(zip(ids, zip(map(child_key, ids), born, strict=True), strict=True))
     return True
 
 
@@ -384,8 +419,11 @@ def read_csv(
             "The SSDA903 episodes table is missing (a CSV with CHILD, DECOM, RNE, LS, DEC, REC)."
         )
     try:
-        births = _births(tables["header"], problems, "Header") if "header" in tables else {}
-        episodes = _Episodes(sink, problems, births)
+        key = sink.child_key if _takes_columns(sink) else None  # type: ignore[attr-defined]
+        header = _births(tables["header"], problems, "Header", key) if "header" in tables else {}
+        episodes = (
+            _Episodes(sink, problems, {}, header) if key else _Episodes(sink, problems, header)
+        )
         _read_episodes(tables["episodes"], episodes, progress)
     except UnicodeDecodeError as exc:
         raise ImportFileError("The CSV file is not UTF-8 text: save it as CSV UTF-8.") from exc
