@@ -48,11 +48,15 @@ def keyed_hasher(*, purpose: str) -> Callable[[str], str]:
         raise ImproperlyConfigured("HASH_KEY is not set.")
     # The key and the purpose are taken in once; each value continues from a copy of that.
     keyed = hmac.new(settings.HASH_KEY.encode(), f"{purpose}:".encode(), "sha256")
+    # CPython keeps an OpenSSL-backed HMAC's state in a C object whose copy skips the Python
+    # wrapper's (a million children a return: about 0.2 s); the wrapper where there is none.
+    state: Any = getattr(keyed, "_hmac", None) or keyed
+    begin = state.copy
 
     def digest(value: str) -> str:
-        one = keyed.copy()
+        one = begin()
         one.update(value.strip().upper().encode())
-        return one.hexdigest()
+        return str(one.hexdigest())
 
     return digest
 

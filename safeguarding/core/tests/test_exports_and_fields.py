@@ -85,6 +85,32 @@ def test_keyed_hash_is_hmac_sha256_of_the_purpose_and_normalised_value(settings)
     ]
 
 
+def test_keyed_hasher_gives_the_same_hashes_without_the_c_state(settings, monkeypatch) -> None:
+    """Where the HMAC object has no C state to copy (another Python, no OpenSSL), the hasher
+    copies the Python object instead: the same hashes."""
+    import hmac
+
+    from safeguarding.core import fields
+
+    real_new = hmac.new
+
+    class PythonOnly:
+        def __init__(self, inner: hmac.HMAC) -> None:
+            self.inner = inner
+
+        def copy(self) -> hmac.HMAC:
+            return self.inner.copy()
+
+    monkeypatch.setattr(hmac, "new", lambda *a: PythonOnly(real_new(*a)))
+    hasher = fields.keyed_hasher(purpose="child_id:873")
+    monkeypatch.undo()
+    assert hasher(" b1 ") == fields.keyed_hasher(purpose="child_id:873")("B1")
+    assert (
+        hasher("B1")
+        == real_new(settings.HASH_KEY.encode(), b"child_id:873:B1", "sha256").hexdigest()
+    )
+
+
 def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:
     a = keyed_hash(" 943 476 5919 ", purpose="nhs")
     assert a == keyed_hash("943 476 5919", purpose="nhs")
