@@ -107,8 +107,8 @@ def best_of(
 def full_import(area: Any, paths: list[Path], period: str) -> tuple[float, Any, dict[str, Any]]:
     """Import and put in use (which computes and stores every figure the import's years have),
     then read the year's figures as the pages do (the stored ones); returns the time all that
-    took. Computing the year's figures once more, as the bench did before 6 December 2026, is
-    timed after and printed, not counted: nothing in the platform computes them twice."""
+    took. Counting the year's figures once more, as the bench did until 5 December 2026, is
+    timed after and printed, not counted: nothing in the platform counts them twice."""
     from safeguarding.core.years import ReportingYear
     from safeguarding.datasets import figures, rules, selectors, services
 

@@ -650,15 +650,16 @@ def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
         if batch is None:
             values.update({f.key: FigureValue(f.key, None) for f in members})
             continue
-        records = ReturnRecord.objects.filter(batch=batch, kind=family.record_kind)
-        computed = family_values(
-            family,
-            records,
-            kind=batch.kind,
-            start=year.start,
-            end=year.end,
-            history=history_for(area, family, batch.kind),
-        )
+        computed = _counted_at_check(batch, family, year)
+        if computed is None:
+            computed = family_values(
+                family,
+                ReturnRecord.objects.filter(batch=batch, kind=family.record_kind),
+                kind=batch.kind,
+                start=year.start,
+                end=year.end,
+                history=history_for(area, family, batch.kind),
+            )
         partial = not (batch.period_start <= year.start and batch.period_end >= year.end)
         for figure in members:
             value: int | None = computed[figure.key]
@@ -670,6 +671,41 @@ def area_figures(area: Area, year: ReportingYear) -> dict[str, FigureValue]:
                 figure.key, value, batch.get_kind_display(), batch.pk, partial
             )
     return values
+
+
+# The families whose figures read other imports' records too (re-referrals look back across
+# the area's imports): what one import counted alone at its check is not theirs to reuse.
+_READS_OTHER_IMPORTS = {"referrals"}
+
+
+def kept_counts(counts: dict[int, dict[str, int]]) -> dict[str, Any]:
+    """What an import keeps of its check's counts (`ImportBatch.check_figures["figures"]`, ADR
+    0016): the figures it gave alone for each of its years, with the counting rules' version."""
+    return {
+        "figures": {
+            "rules_version": RULES_VERSION,
+            "years": {str(year): values for year, values in counts.items()},
+        }
+    }
+
+
+def _counted_at_check(
+    batch: ImportBatch, family: Family, year: ReportingYear
+) -> dict[str, int] | None:
+    """The family's figures for the year as the import's check counted them from the same
+    records by the same rules (stored records never change), or None when they must be counted:
+    the family reads other imports, the check kept no counts (an older import) or counted by
+    other rules, or it did not count this family for this year."""
+    if family.key in _READS_OTHER_IMPORTS:
+        return None
+    kept = batch.check_figures.get("figures") if batch.check_figures else None
+    if not kept or kept.get("rules_version") != RULES_VERSION:
+        return None
+    values = kept["years"].get(str(year.start_year))
+    keys = [f.key for f in FIGURES if f.family == family.key]
+    if values is None or any(key not in values for key in keys):
+        return None
+    return {key: values[key] for key in keys}
 
 
 @_room_to_count

@@ -64,13 +64,25 @@ def in_use(batch: ImportBatch, years: list[ReportingYear]) -> dict[tuple[int, st
     return {(year_start, key): value for year_start, key, value in rows}
 
 
-def comparison(batch: ImportBatch) -> list[dict[str, Any]]:
-    """Each figure the import gives for each of its years, beside the figure in use."""
+def counted(batch: ImportBatch) -> dict[int, dict[str, int]]:
+    """The figures the import alone gives for each of its years (by the year's first calendar
+    year): what the check compares, and what putting the import in use can take up again
+    (`figures.kept_counts`)."""
+    return {year.start_year: figures.batch_figures(batch, year) for year in batch_years(batch)}
+
+
+def comparison(
+    batch: ImportBatch, counts: dict[int, dict[str, int]] | None = None
+) -> list[dict[str, Any]]:
+    """Each figure the import gives for each of its years, beside the figure in use
+    (`counts`: the import's own figures, `counted(batch)`, if already counted)."""
     years = batch_years(batch)
+    if counts is None:
+        counts = counted(batch)
     current = in_use(batch, years)
     rows: list[dict[str, Any]] = []
     for year in years:
-        for key, new in figures.batch_figures(batch, year).items():
+        for key, new in counts[year.start_year].items():
             old = current.get((year.start_year, key))
             rows.append(
                 {

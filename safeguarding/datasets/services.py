@@ -207,8 +207,9 @@ def _run_atomic(batch: ImportBatch, paths: list[Path], write: ProgressWrite) -> 
     batch.problems = [p.as_dict() for p in problems.kept]
     batch.finished_at = timezone.now()
     batch.replaces = previous
-    batch.check_figures = store.check_figures()
-    batch.differences = import_check.comparison(batch)
+    counts = import_check.counted(batch)
+    batch.check_figures = {**store.check_figures(), **figures.kept_counts(counts)}
+    batch.differences = import_check.comparison(batch, counts)
     batch.warnings = import_check.warnings_for(batch, batch.differences)
     batch.status = ImportBatch.Status.AWAITING_CONFIRMATION  # checked before it is used
     batch.save()
