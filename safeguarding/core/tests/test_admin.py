@@ -56,3 +56,26 @@ def test_reference_list_admin_changes_entries_but_never_deletes_them(
         assert model_admin.has_add_permission(superuser_request)
         assert model_admin.has_change_permission(superuser_request)
         assert not model_admin.has_delete_permission(superuser_request)
+
+
+# Set up in the admin by design: people, and the partnership's own configuration.
+_CONFIGURED_IN_THE_ADMIN = {
+    "accounts.User",
+    "partnership.Agency",
+    "partnership.Area",
+    "partnership.Group",
+    "partnership.Priority",
+}
+
+
+def test_every_record_the_apps_register_is_view_only_or_a_reference_list() -> None:
+    """A change made in the admin would skip the pages' permission and version checks and the
+    activity log: the apps' records are only looked at there."""
+    editable = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if model.__module__.startswith("safeguarding.")
+        and model._meta.label not in _CONFIGURED_IN_THE_ADMIN
+        and not isinstance(model_admin, (ViewOnlyAdmin, ReferenceListAdmin))
+    ]
+    assert editable == []
