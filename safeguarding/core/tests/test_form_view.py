@@ -19,6 +19,7 @@ from safeguarding.core.forms import VersionField
 from safeguarding.core.pages import (
     Closed,
     Crumb,
+    PlainView,
     Trail,
     Words,
     calls,
@@ -104,15 +105,24 @@ def _agency_note_add(user: User, form: NoteForm) -> str:
     return note
 
 
-general_note_add = create_view(
-    check=_may_edit_partnership,
+def general_page(title: str, **declared: Any) -> PlainView:
+    """What every page of a general note shares (as `agency_page` for one agency): the check,
+    the address it goes on to, its button, and its title ending the trail."""
+    return create_view(
+        check=_may_edit_partnership,
+        success_url=lambda note: reverse("partnership:agency_list"),
+        title=title,
+        submit="Add note",
+        breadcrumbs=lambda: CRUMBS((title, "")),
+        **declared,
+    )
+
+
+general_note_add = general_page(
+    "Add a general note",
     form_class=NoteForm,
     save=_agency_note_add,
     success_message=lambda note: f"“{note}” has been added.",
-    success_url=lambda note: reverse("partnership:agency_list"),
-    title="Add a general note",
-    submit="Add note",
-    breadcrumbs=lambda: CRUMBS(("Add a general note", "")),
 )
 
 
@@ -168,16 +178,12 @@ def _note_from_user(user: User, form: WhoForm) -> str:
     return note
 
 
-general_who_note_add = create_view(
-    check=_may_edit_partnership,
+general_who_note_add = general_page(
+    "Add a note as yourself",
     form_class=WhoForm,
     save=_note_from_user,
     form_kwargs=lambda user: {"who": user.email},
     initial=lambda: {"note": "Synthetic starting note"},
-    success_url=lambda note: reverse("partnership:agency_list"),
-    title="Add a note as yourself",
-    submit="Add note",
-    breadcrumbs=lambda: CRUMBS(("Add a note as yourself", "")),
 )
 
 
@@ -213,16 +219,12 @@ def _general_note_or_refuse(user: User, form: NoteForm) -> str:
     return _agency_note_add(user, form)
 
 
-general_note_listed = create_view(
-    check=_may_edit_partnership,
+general_note_listed = general_page(
+    "Add a listed note",
     form_class=NoteForm,
     save=_general_note_or_refuse,
-    success_url=lambda note: reverse("partnership:agency_list"),
-    title="Add a listed note",
-    submit="Add note",
     context=lambda request: {"page": request.GET.get("page", "1")},
     on_error=_refuse_with_context,
-    breadcrumbs=lambda: CRUMBS(("Add a listed note", "")),
 )
 
 urlpatterns = [
