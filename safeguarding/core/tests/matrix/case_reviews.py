@@ -7,6 +7,7 @@ roles; archived records are read-only for everyone (403)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
@@ -27,6 +28,8 @@ from safeguarding.core.tests.matrix.spec import (
     READ_ONLY,
     STAFF,
     Case,
+    Expectations,
+    Filler,
     expect,
     pk,
     read_page,
@@ -97,6 +100,21 @@ ARCHIVE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBI
 CASE_TEAM_ONLY = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK))
 
 
+def on_each_review(
+    case: Callable[[str, Expectations, Filler], Case],
+    in_progress: Expectations,
+    published: Expectations,
+    archived: Expectations,
+) -> tuple[Case, ...]:
+    """A page about one review, tried on the review in progress, the published one and the
+    archived one, each with its answers (`case` is `same` or `read_page`)."""
+    return (
+        case("review in progress", in_progress, review_in_progress),
+        case("review published", published, review_published),
+        case("review archived", archived, review_archived),
+    )
+
+
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "case_reviews:agency_request_list": (read_page("no object", CASE_REVIEW_PAGES),),
     "case_reviews:case_review_home": (read_page("no object", CASE_REVIEW_PAGES),),
@@ -106,30 +124,18 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "case_reviews:practice_review_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:practice_review_export": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_list": (read_page("no object", CASE_TEAM_AND_READERS),),
-    "case_reviews:practice_review_archive": (
-        same("review in progress", ARCHIVE, review_in_progress),
-        same("review published", ARCHIVE, review_published),
-        same("review archived", CASE_TEAM_LOCKED, review_archived),
+    "case_reviews:practice_review_archive": on_each_review(
+        same, ARCHIVE, ARCHIVE, CASE_TEAM_LOCKED
     ),
-    "case_reviews:practice_review_detail": (
-        read_page("review in progress", CASE_TEAM_AND_READERS, review_in_progress),
-        read_page("review published", CASE_TEAM_AND_READERS, review_published),
-        read_page("review archived", CASE_TEAM_AND_READERS, review_archived),
+    "case_reviews:practice_review_detail": on_each_review(
+        read_page, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS
     ),
-    "case_reviews:practice_review_report_download": (
-        read_page("review in progress", GONE, review_in_progress),
-        read_page("review published", GONE, review_published),
-        read_page("review archived", GONE, review_archived),
+    "case_reviews:practice_review_report_download": on_each_review(read_page, GONE, GONE, GONE),
+    "case_reviews:practice_review_stage": on_each_review(
+        same, CASE_TEAM_WRITE, CASE_TEAM_LOCKED, CASE_TEAM_LOCKED
     ),
-    "case_reviews:practice_review_stage": (
-        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
-        same("review published", CASE_TEAM_LOCKED, review_published),
-        same("review archived", CASE_TEAM_LOCKED, review_archived),
-    ),
-    "case_reviews:practice_review_update": (
-        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
-        same("review published", CASE_TEAM_WRITE, review_published),
-        same("review archived", CASE_TEAM_LOCKED, review_archived),
+    "case_reviews:practice_review_update": on_each_review(
+        same, CASE_TEAM_WRITE, CASE_TEAM_WRITE, CASE_TEAM_LOCKED
     ),
     "case_reviews:agency_request_create": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
     "case_reviews:agency_request_submit": (
