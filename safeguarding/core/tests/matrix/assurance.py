@@ -27,6 +27,7 @@ from safeguarding.core.tests.matrix.spec import (
     Filler,
     action,
     expect,
+    on_each,
     pk,
     public,
     public_page,
@@ -131,9 +132,17 @@ NOT_NOW = expect(NOT_FOUND, (STAFF | READ_ONLY, FORBIDDEN))
 
 
 SURVEYS = (("open survey", "asr_survey_open"), ("closed survey", "asr_survey_closed"))
-RETURNS_A, RETURN_B = "agency A's return", "agency B's return"
-AUDIT_A, AUDIT_B = "agency A's planned audit", "agency B's moderated audit"
-COMMENTARY_A, COMMENTARY_B = "agency A's commentary", "agency B's commentary"
+# Agency A's record and agency B's, as (label, record) each.
+RETURNS = (("agency A's return", "asr_return_a"), ("agency B's return", "asr_return_b"))
+AUDITS = (
+    ("agency A's planned audit", "asr_audit_a"),
+    ("agency B's moderated audit", "asr_audit_b"),
+)
+COMMENTARIES = (
+    ("agency A's commentary", "asr_commentary_a"),
+    ("agency B's commentary", "asr_commentary_b"),
+)
+
 
 ENTRIES.update(
     {
@@ -191,22 +200,13 @@ ENTRIES.update(
         "assurance:section11_cycle_detail": (
             read_page("cycle with agency A's return", AGENCY_A_VIEW, pk("asr_cycle")),
         ),
-        "assurance:section11_return_detail": (
-            read_page(RETURNS_A, AGENCY_A_VIEW, pk("asr_return_a")),
-            read_page(RETURN_B, ALL_VIEW, pk("asr_return_b")),
-        ),
+        "assurance:section11_return_detail": on_each(read_page, RETURNS, AGENCY_A_VIEW, ALL_VIEW),
         **{
-            f"assurance:{name}": (
-                same(RETURNS_A, AGENCY_A_EDIT, pk("asr_return_a")),
-                same(RETURN_B, MANAGE, pk("asr_return_b")),
-            )
+            f"assurance:{name}": on_each(same, RETURNS, AGENCY_A_EDIT, MANAGE)
             for name in ("section11_return_edit", "section11_return_submit")
         },
         **{
-            f"assurance:{name}": (
-                same(RETURNS_A, AGENCY_A_STAFF, pk("asr_return_a")),
-                same(RETURN_B, MANAGE, pk("asr_return_b")),
-            )
+            f"assurance:{name}": on_each(same, RETURNS, AGENCY_A_STAFF, MANAGE)
             for name in (
                 "section11_return_moderate",
                 "section11_return_challenge",
@@ -214,40 +214,22 @@ ENTRIES.update(
             )
         },
         **{
-            f"assurance:{name}": (
-                read_page(AUDIT_A, AGENCY_A_VIEW, pk("asr_audit_a")),
-                read_page(AUDIT_B, ALL_VIEW, pk("asr_audit_b")),
-            )
+            f"assurance:{name}": on_each(read_page, AUDITS, AGENCY_A_VIEW, ALL_VIEW)
             for name in ("audit_detail", "audit_report")
         },
-        "assurance:audit_case_add": (
-            same(AUDIT_A, AGENCY_A_STAFF, pk("asr_audit_a")),
-            same(AUDIT_B, NOT_NOW, pk("asr_audit_b")),
-        ),
-        "assurance:audit_finding_add": (
-            same(AUDIT_A, AGENCY_A_STAFF, pk("asr_audit_a")),
-            same(AUDIT_B, MANAGE, pk("asr_audit_b")),
-        ),
+        "assurance:audit_case_add": on_each(same, AUDITS, AGENCY_A_STAFF, NOT_NOW),
+        "assurance:audit_finding_add": on_each(same, AUDITS, AGENCY_A_STAFF, MANAGE),
         **{
-            f"assurance:{name}": (
-                same(AUDIT_A, AGENCY_A_NOT_NOW, pk("asr_audit_a")),
-                same(AUDIT_B, MANAGE, pk("asr_audit_b")),
-            )
+            f"assurance:{name}": on_each(same, AUDITS, AGENCY_A_NOT_NOW, MANAGE)
             for name in ("audit_moderate", "audit_complete")
         },
         "assurance:audit_case_complete": (
             same("agency A's audit's case", AGENCY_A_STAFF, pk("asr_case_a")),
             same("moderated audit's case", NOT_NOW, pk("asr_case_b")),
         ),
-        "assurance:commentary_detail": (
-            read_page(COMMENTARY_A, AGENCY_A_VIEW, pk("asr_commentary_a")),
-            read_page(COMMENTARY_B, ALL_VIEW, pk("asr_commentary_b")),
-        ),
+        "assurance:commentary_detail": on_each(read_page, COMMENTARIES, AGENCY_A_VIEW, ALL_VIEW),
         **{
-            f"assurance:{name}": (
-                same(COMMENTARY_A, AGENCY_A_STAFF, pk("asr_commentary_a")),
-                same(COMMENTARY_B, MANAGE, pk("asr_commentary_b")),
-            )
+            f"assurance:{name}": on_each(same, COMMENTARIES, AGENCY_A_STAFF, MANAGE)
             for name in ("commentary_review", "commentary_board_response")
         },
         "assurance:scrutiny_report_detail": (

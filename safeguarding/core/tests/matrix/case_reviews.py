@@ -7,7 +7,6 @@ roles; archived records are read-only for everyone (403)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from safeguarding.core.tests.matrix.spec import (
@@ -28,9 +27,8 @@ from safeguarding.core.tests.matrix.spec import (
     READ_ONLY,
     STAFF,
     Case,
-    Expectations,
-    Filler,
     expect,
+    on_each,
     pk,
     read_page,
     same,
@@ -82,9 +80,6 @@ def build(world: Any) -> None:
     )
 
 
-review_in_progress = pk("review_in_progress")
-review_published = pk("review_published")
-review_archived = pk("review_archived")
 notification = pk("notification")
 rapid_review = pk("rapid_review")
 request_a = pk("request_a")
@@ -100,19 +95,16 @@ ARCHIVE = expect(NOT_FOUND, (STAFF, OK), (READ_ONLY | {CASE_REVIEW_PANEL}, FORBI
 CASE_TEAM_ONLY = expect(NOT_FOUND, (STAFF | {CASE_REVIEW_PANEL}, OK))
 
 
-def on_each_review(
-    case: Callable[[str, Expectations, Filler], Case],
-    in_progress: Expectations,
-    published: Expectations,
-    archived: Expectations,
-) -> tuple[Case, ...]:
-    """A page about one review, tried on the review in progress, the published one and the
-    archived one, each with its answers (`case` is `same` or `read_page`)."""
-    return (
-        case("review in progress", in_progress, review_in_progress),
-        case("review published", published, review_published),
-        case("review archived", archived, review_archived),
-    )
+REVIEWS = (
+    ("review in progress", "review_in_progress"),
+    ("review published", "review_published"),
+    ("review archived", "review_archived"),
+)
+
+
+def _review_steps(published: dict[str, str]) -> tuple[Case, ...]:
+    """A step of a review: the case team's while it is in progress, locked once archived."""
+    return on_each(same, REVIEWS, CASE_TEAM_WRITE, published, CASE_TEAM_LOCKED)
 
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
@@ -124,19 +116,15 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "case_reviews:practice_review_create": (same("no object", CASE_TEAM_WRITE),),
     "case_reviews:practice_review_export": (read_page("no object", CASE_TEAM_AND_READERS),),
     "case_reviews:practice_review_list": (read_page("no object", CASE_TEAM_AND_READERS),),
-    "case_reviews:practice_review_archive": on_each_review(
-        same, ARCHIVE, ARCHIVE, CASE_TEAM_LOCKED
+    "case_reviews:practice_review_archive": on_each(
+        same, REVIEWS, ARCHIVE, ARCHIVE, CASE_TEAM_LOCKED
     ),
-    "case_reviews:practice_review_detail": on_each_review(
-        read_page, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS
+    "case_reviews:practice_review_detail": on_each(
+        read_page, REVIEWS, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS, CASE_TEAM_AND_READERS
     ),
-    "case_reviews:practice_review_report_download": on_each_review(read_page, GONE, GONE, GONE),
-    "case_reviews:practice_review_stage": on_each_review(
-        same, CASE_TEAM_WRITE, CASE_TEAM_LOCKED, CASE_TEAM_LOCKED
-    ),
-    "case_reviews:practice_review_update": on_each_review(
-        same, CASE_TEAM_WRITE, CASE_TEAM_WRITE, CASE_TEAM_LOCKED
-    ),
+    "case_reviews:practice_review_report_download": on_each(read_page, REVIEWS, GONE, GONE, GONE),
+    "case_reviews:practice_review_stage": _review_steps(CASE_TEAM_LOCKED),
+    "case_reviews:practice_review_update": _review_steps(CASE_TEAM_WRITE),
     "case_reviews:agency_request_create": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
     "case_reviews:agency_request_submit": (
         same(
@@ -164,14 +152,6 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     ),
     "case_reviews:rapid_review_update": (same("rapid review", CASE_TEAM_WRITE, rapid_review),),
 }
-
-
-def _review_steps(published: dict[str, str]) -> tuple[Case, ...]:
-    return (
-        same("review in progress", CASE_TEAM_WRITE, review_in_progress),
-        same("review published", published, review_published),
-        same("review archived", CASE_TEAM_LOCKED, review_archived),
-    )
 
 
 ENTRIES.update(

@@ -10,11 +10,12 @@ Write a case with the helper that says its kind, so an entry reads in a line or 
 (read-only roles 403 on POST), `action` (POST-only, GET 405), `public_page` (anyone, anonymous
 too); `Case(label, get=..., post=...)` only when GET and POST differ otherwise. `answers` is
 a named answer (below, or the module's own) or `expect(...)`; `pk("record")` fills `pk`.
+A page tried on several records: `on_each(case, ((label, record), ...), answers, ...)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +121,20 @@ def action(label: str, allowed: Expectations, fill: Filler = no_object) -> Case:
     get = dict.fromkeys(SIGNED_IN, NOT_ALLOWED)
     get[ANONYMOUS] = LOGIN if allowed[ANONYMOUS] == LOGIN else NOT_ALLOWED
     return Case(label, get=get, post=allowed, fill=fill)
+
+
+def on_each(
+    case: Callable[[str, Expectations, Filler], Case],
+    records: Sequence[tuple[str, str]],
+    *answers: Expectations,
+) -> tuple[Case, ...]:
+    """A page about one record, tried on each of `records` ((label, record) pairs, the record
+    filling `pk`) with the answers given for it, in the same order: `case` is `same`,
+    `read_page`, `form` or `action`. on_each(same, AUDITS, AGENCY_A_STAFF, MANAGE)."""
+    return tuple(
+        case(label, expected, pk(record))
+        for (label, record), expected in zip(records, answers, strict=True)
+    )
 
 
 # Short names for one role as a group in expect(...).
