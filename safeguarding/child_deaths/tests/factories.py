@@ -1,7 +1,8 @@
 """Factories for child death records. Synthetic only: invented names, 999-prefixed NHS numbers.
 
 Notifications are made through the service (so hashes, age band and reference are computed as
-in real use); `notification_make(**overrides)` is the one way tests create them.
+in real use); `notification_make(**overrides)` is the one way tests create them, and
+`information_request_make(**overrides)` makes an information request the same way.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from factory.django import DjangoModelFactory
 
 from safeguarding.accounts.models import User
 from safeguarding.child_deaths import identity, services
-from safeguarding.child_deaths.models import ChildDeathNotification, ReviewMeeting
-from safeguarding.partnership.tests.factories import AreaFactory
+from safeguarding.child_deaths.models import (
+    ChildDeathNotification,
+    InformationRequest,
+    ReviewMeeting,
+)
+from safeguarding.partnership.tests.factories import AgencyFactory, AreaFactory
 
 _serial = itertools.count(1)
 
@@ -49,6 +54,18 @@ def notification_make(**overrides: Any) -> ChildDeathNotification:
     if "residence_area" not in data and not data.get("home_area_name"):
         data["residence_area"] = AreaFactory.create()
     return services.notification_create(**data)
+
+
+def information_request_make(**overrides: Any) -> InformationRequest:
+    """An information request made through the service, by no one (`actor=None`), to contact
+    "A" at a@x.example, about a new notification and to a new agency unless they are given."""
+    data: dict[str, Any] = {"actor": None, "contact_name": "A", "contact_email": "a@x.example"}
+    data.update(overrides)
+    if "notification" not in data:
+        data["notification"] = notification_make()
+    if "agency" not in data:
+        data["agency"] = AgencyFactory.create()
+    return services.information_request_create(**data)
 
 
 class ReviewMeetingFactory(DjangoModelFactory[ReviewMeeting]):

@@ -11,8 +11,12 @@ from django.http import Http404
 
 from safeguarding.accounts.models import User
 from safeguarding.accounts.roles import Role
-from safeguarding.child_deaths import permissions, selectors, services
-from safeguarding.child_deaths.tests.factories import meeting_make, notification_make
+from safeguarding.child_deaths import permissions, selectors
+from safeguarding.child_deaths.tests.factories import (
+    information_request_make,
+    meeting_make,
+    notification_make,
+)
 from safeguarding.partnership.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,11 +74,9 @@ def test_export_rows_are_empty_for_anyone_but_managers(make_user: Callable[..., 
 def test_agency_lead_sees_only_their_agencys_requests(make_user: Callable[..., User]) -> None:
     case = notification_make()
     ours, other = AgencyFactory.create(), AgencyFactory.create()
-    mine = services.information_request_create(
-        actor=None, notification=case, agency=ours, contact_name="A", contact_email="a@x.example"
-    )
-    services.information_request_create(
-        actor=None, notification=case, agency=other, contact_name="B", contact_email="b@x.example"
+    mine = information_request_make(notification=case, agency=ours)
+    information_request_make(
+        notification=case, agency=other, contact_name="B", contact_email="b@x.example"
     )
     lead = make_user((Role.AGENCY_LEAD, ours))
     assert list(selectors.request_list_for_user(user=lead)) == [mine]

@@ -29,7 +29,11 @@ from safeguarding.child_deaths.models import (
     PanelReview,
     ReviewMeeting,
 )
-from safeguarding.child_deaths.tests.factories import nhs_number_make, notification_make
+from safeguarding.child_deaths.tests.factories import (
+    information_request_make,
+    nhs_number_make,
+    notification_make,
+)
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.learning.models import LearningPoint, Theme
 from safeguarding.learning.selectors import learning_point_list_for_source
@@ -58,19 +62,20 @@ def test_nhs_number_match_ignores_spaces() -> None:
         notification_make(nhs_number=spaced)
 
 
-def test_same_name_and_date_of_birth_without_nhs_number_is_flagged() -> None:
+@pytest.mark.parametrize(
+    ("first_name", "second_name"),
+    [
+        pytest.param("Rowan Testchild", "rowan  TESTCHILD", id="same_name"),
+        pytest.param("Ashley Testchild", "Ashleigh Testchild", id="similar_name_fuzzy_match"),
+    ],
+)
+def test_same_or_similar_name_and_date_of_birth_without_nhs_number_is_flagged(
+    first_name: str, second_name: str
+) -> None:
     born = date(2019, 5, 4)
-    first = notification_make(nhs_number="", child_name="Rowan Testchild", date_of_birth=born)
+    first = notification_make(nhs_number="", child_name=first_name, date_of_birth=born)
     with pytest.raises(services.LikelyDuplicateError) as caught:
-        notification_make(nhs_number="", child_name="rowan  TESTCHILD", date_of_birth=born)
-    assert caught.value.matches == [first]
-
-
-def test_similar_name_same_date_of_birth_is_flagged_as_fuzzy_match() -> None:
-    born = date(2019, 5, 4)
-    first = notification_make(nhs_number="", child_name="Ashley Testchild", date_of_birth=born)
-    with pytest.raises(services.LikelyDuplicateError) as caught:
-        notification_make(nhs_number="", child_name="Ashleigh Testchild", date_of_birth=born)
+        notification_make(nhs_number="", child_name=second_name, date_of_birth=born)
     assert caught.value.matches == [first]
 
 
@@ -238,17 +243,9 @@ def test_information_request_emails_the_named_contact_without_child_details(
 def test_second_request_to_the_same_agency_is_refused() -> None:
     case = notification_make()
     agency = AgencyFactory.create()
-    services.information_request_create(
-        actor=None, notification=case, agency=agency, contact_name="A", contact_email="a@x.example"
-    )
+    information_request_make(notification=case, agency=agency)
     with pytest.raises(ValidationError):
-        services.information_request_create(
-            actor=None,
-            notification=case,
-            agency=agency,
-            contact_name="A",
-            contact_email="a@x.example",
-        )
+        information_request_make(notification=case, agency=agency)
 
 
 def test_return_stores_form_version_and_moves_case_to_awaiting_panel(
@@ -257,9 +254,7 @@ def test_return_stores_form_version_and_moves_case_to_awaiting_panel(
     case = notification_make()
     agency = AgencyFactory.create()
     lead = make_user((Role.AGENCY_LEAD, agency))
-    request = services.information_request_create(
-        actor=None, notification=case, agency=agency, contact_name="A", contact_email="a@x.example"
-    )
+    request = information_request_make(notification=case, agency=agency)
     services.information_request_return(
         actor=lead,
         request=request,
@@ -279,9 +274,7 @@ def test_stale_return_is_refused_with_what_changed(make_user: Callable[..., User
     case = notification_make()
     agency = AgencyFactory.create()
     lead = make_user((Role.AGENCY_LEAD, agency))
-    request = services.information_request_create(
-        actor=None, notification=case, agency=agency, contact_name="A", contact_email="a@x.example"
-    )
+    request = information_request_make(notification=case, agency=agency)
     stale = request.version
     services.information_request_return(
         actor=lead,
@@ -305,18 +298,9 @@ def test_reminders_go_to_overdue_requests_once_per_interval(
 ) -> None:
     case = notification_make()
     with time_machine.travel(date(2021, 1, 4), tick=False):
-        services.information_request_create(
-            actor=None,
+        information_request_make(notification=case, due_on=date(2021, 1, 8))
+        information_request_make(
             notification=case,
-            agency=AgencyFactory.create(),
-            contact_name="A",
-            contact_email="a@x.example",
-            due_on=date(2021, 1, 8),
-        )
-        services.information_request_create(
-            actor=None,
-            notification=case,
-            agency=AgencyFactory.create(),
             contact_name="B",
             contact_email="b@x.example",
             due_on=date(2021, 2, 8),
@@ -530,14 +514,7 @@ def test_reminder_command_reports_how_many_were_sent() -> None:
     from django.core.management import call_command
 
     with time_machine.travel(date(2021, 1, 4), tick=False):
-        services.information_request_create(
-            actor=None,
-            notification=notification_make(),
-            agency=AgencyFactory.create(),
-            contact_name="A",
-            contact_email="a@x.example",
-            due_on=date(2021, 1, 8),
-        )
+        information_request_make(due_on=date(2021, 1, 8))
     out = StringIO()
     with time_machine.travel(date(2021, 1, 12), tick=False):
         call_command("child_deaths_send_reminders", stdout=out)

@@ -31,6 +31,7 @@ from safeguarding.child_deaths.models import (
     ReviewMeeting,
 )
 from safeguarding.child_deaths.tests.factories import (
+    information_request_make,
     meeting_make,
     nhs_number_make,
     notification_make,
@@ -282,12 +283,8 @@ def test_delay_stale_edit_shows_conflict(
 
 @pytest.fixture
 def agency_request(case: ChildDeathNotification) -> InformationRequest:
-    return services.information_request_create(
-        actor=None,
-        notification=case,
-        agency=AgencyFactory.create(),
-        contact_name="Demo Contact",
-        contact_email="contact@agency.example",
+    return information_request_make(
+        notification=case, contact_name="Demo Contact", contact_email="contact@agency.example"
     )
 
 
@@ -308,13 +305,7 @@ def test_request_create_matrix(
 def test_request_list_shows_agency_leads_only_their_requests(
     client: Client, make_user: Callable[..., User], agency_request: InformationRequest
 ) -> None:
-    other = services.information_request_create(
-        actor=None,
-        notification=notification_make(),
-        agency=AgencyFactory.create(),
-        contact_name="B",
-        contact_email="b@x.example",
-    )
+    other = information_request_make(contact_name="B", contact_email="b@x.example")
     lead = make_user((Role.AGENCY_LEAD, agency_request.agency))
     matrix = ViewMatrix(client, reverse("child_deaths:request_list"))
     body = matrix.allowed(lead).content.decode()
