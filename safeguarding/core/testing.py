@@ -8,6 +8,7 @@
     matrix.read_only_write(member_readonly)     # 403 on POST
     matrix.wrong_method(owner, "delete")        # 405
     matrix.form_checks(owner, outsider=outsider, read_only=member_readonly)  # all four
+    matrix.action_checks(owner, outsider=outsider, read_only=[member_readonly])  # POST-only
 
 `assert_same_query_count(build, visit)` proves a page does not run a query per row: it builds
 the data at two sizes and asserts the page costs the same number of queries at both; where a
@@ -92,6 +93,25 @@ class ViewMatrix:
             self.read_only_write(read_only)
         self.wrong_method(user, "delete")
         return self
+
+    def action_checks(
+        self,
+        user: User,
+        *,
+        outsider: User | None = None,
+        read_only: Sequence[User] = (),
+        data: Any = None,
+    ) -> Any:
+        """The checks every POST-only action takes, in this order: each `read_only` user's
+        POST gets 403, the `outsider`'s POST 404 and a GET 405; then `user`'s POST (with
+        `data`, as every POST here) goes through with a redirect (302), and its response is
+        returned."""
+        for reader in read_only:
+            self.read_only_write(reader, data=data)
+        if outsider is not None:
+            self.outsider(outsider, method="post", data=data)
+        self.wrong_method(user, "get")
+        return self.allowed(user, method="post", data=data, status=302)
 
     def anonymous_redirected(self) -> Any:
         response: Any = self._as(None).get(self.url)

@@ -163,10 +163,9 @@ def test_review_record_matrix(
     matrix = ViewMatrix(client, _url("action_plan_review_record", plan.pk))
     data = {**date_data("reviewed_on", TODAY), "notes": "Reviewed at QEG."}
 
-    matrix.read_only_write(member_readonly, data=data)
-    matrix.outsider(outsider, method="post", data=data)
-    matrix.wrong_method(owner, "get")
-    response = matrix.allowed(owner, method="post", data=data, status=302)
+    response = matrix.action_checks(
+        owner, outsider=outsider, read_only=[member_readonly], data=data
+    )
 
     assert response["Location"] == _url("action_plan_detail", plan.pk)
     review = ActionPlanReview.objects.get()

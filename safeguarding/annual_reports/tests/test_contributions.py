@@ -23,18 +23,32 @@ pytestmark = pytest.mark.django_db
 Status = PartnerContribution.Status
 
 
-@pytest.fixture
-def contribution(
-    officer: User, edition: ReportEdition, partners: dict[str, Agency]
+def _request(
+    officer: User, edition: ReportEdition, agency: Agency, title: str, brief: str, due_on: date
 ) -> PartnerContribution:
+    """`officer` asks `agency` for a contribution to the edition's contributions section."""
     return services.contribution_request(
         actor=officer,
         edition=edition,
         section=edition.sections.get(key="contributions"),
-        agency=partners["police"],
-        title="The police's year",
-        brief="Your safeguarding work in 2020-21.",
-        due_on=timezone.localdate() + timedelta(days=14),
+        agency=agency,
+        title=title,
+        brief=brief,
+        due_on=due_on,
+    )
+
+
+@pytest.fixture
+def contribution(
+    officer: User, edition: ReportEdition, partners: dict[str, Agency]
+) -> PartnerContribution:
+    return _request(
+        officer,
+        edition,
+        partners["police"],
+        "The police's year",
+        "Your safeguarding work in 2020-21.",
+        timezone.localdate() + timedelta(days=14),
     )
 
 
@@ -118,27 +132,10 @@ def test_request_refuses_a_past_deadline_and_a_second_request(
     partners: dict[str, Agency],
     contribution: PartnerContribution,
 ) -> None:
-    section = edition.sections.get(key="contributions")
     with pytest.raises(ValidationError, match="already been asked"):
-        services.contribution_request(
-            actor=officer,
-            edition=edition,
-            section=section,
-            agency=partners["police"],
-            title="Again",
-            brief="",
-            due_on=date(2099, 1, 1),
-        )
+        _request(officer, edition, partners["police"], "Again", "", date(2099, 1, 1))
     with pytest.raises(ValidationError, match="past"):
-        services.contribution_request(
-            actor=officer,
-            edition=edition,
-            section=section,
-            agency=partners["health"],
-            title="Late",
-            brief="",
-            due_on=date(2000, 1, 1),
-        )
+        _request(officer, edition, partners["health"], "Late", "", date(2000, 1, 1))
 
 
 def test_card_lists_contributions_to_write_and_its_count_matches(
@@ -220,10 +217,7 @@ def test_contribution_pages(
     submit = ViewMatrix(
         client, reverse("annual_reports:contribution_submit", args=[contribution.pk])
     )
-    submit.read_only_write(officer)
-    submit.outsider(outsider, method="post")
-    submit.wrong_method(police, "get")
-    submit.allowed(police, method="post", status=302)
+    submit.action_checks(police, outsider=outsider, read_only=[officer])
     contribution.refresh_from_db()
     assert contribution.status == Status.SUBMITTED
 
@@ -239,11 +233,7 @@ def test_contribution_pages(
     accept = ViewMatrix(
         client, reverse("annual_reports:contribution_accept", args=[contribution.pk])
     )
-    accept.read_only_write(police)
-    accept.read_only_write(member_readonly)
-    accept.outsider(outsider, method="post")
-    accept.wrong_method(officer, "get")
-    accept.allowed(officer, method="post", status=302)
+    accept.action_checks(officer, outsider=outsider, read_only=[police, member_readonly])
     contribution.refresh_from_db()
     assert contribution.status == Status.ACCEPTED
 

@@ -88,10 +88,7 @@ def test_scrutineer_pages(
     setup = ViewMatrix(
         client, reverse("annual_reports:scrutineer_parts_create", args=[edition.pk])
     )
-    setup.read_only_write(member_readonly)
-    setup.outsider(outsider, method="post")
-    setup.wrong_method(officer, "get")
-    setup.allowed(officer, method="post", status=302)
+    setup.action_checks(officer, outsider=outsider, read_only=[member_readonly])
     part = edition.scrutineer_parts.get()
 
     edit = ViewMatrix(client, reverse("annual_reports:scrutineer_part_update", args=[part.pk]))

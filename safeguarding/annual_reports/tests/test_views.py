@@ -156,10 +156,7 @@ def test_workflow_pages_from_draft_to_published(
     partners: dict[str, Agency],
 ) -> None:
     submit = ViewMatrix(client, _url("edition_submit", edition.pk))
-    submit.read_only_write(member_readonly)
-    submit.outsider(outsider, method="post")
-    submit.wrong_method(officer, "get")
-    submit.allowed(officer, method="post", status=302)
+    submit.action_checks(officer, outsider=outsider, read_only=[member_readonly])
     edition.refresh_from_db()
     assert edition.status == Status.IN_REVIEW
 
@@ -195,10 +192,7 @@ def test_workflow_pages_from_draft_to_published(
     follow.wrong_method(officer, "delete")
 
     reopen = ViewMatrix(client, _url("edition_reopen", edition.pk))
-    reopen.read_only_write(member_readonly)
-    reopen.outsider(outsider, method="post")
-    reopen.wrong_method(officer, "get")
-    reopen.allowed(officer, method="post", status=302)
+    reopen.action_checks(officer, outsider=outsider, read_only=[member_readonly])
     edition.refresh_from_db()
     assert edition.status == Status.DRAFT
     assert edition.draft_number == 2
