@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
+from operator import attrgetter
 from typing import Any
 
 import pytest
@@ -263,81 +264,43 @@ def _impact(world: World, n: int) -> None:
 
 Page = tuple[str, Callable[[World], str], Callable[[World, int], None], str]
 
+
+def _page(name: str, record: str = "", query: str = "") -> Callable[[World], str]:
+    """The address of the page `training:<name>`: about the world's `record` (an attribute
+    path, "session.pk") when given, then `query`."""
+
+    def url(world: World) -> str:
+        args = [attrgetter(record)(world)] if record else []
+        return reverse(f"training:{name}", args=args) + query
+
+    return url
+
+
 PAGES: list[Page] = [
-    ("catalogue", lambda w: reverse("training:course_list"), _courses, ""),
-    (
-        "course",
-        lambda w: reverse("training:course_detail", args=[w.session.course_id]),
-        _course_sessions,
-        "",
-    ),
-    (
-        "session",
-        lambda w: reverse("training:session_detail", args=[w.session.pk]),
-        _session_bookings,
-        "learner",
-    ),
-    ("briefings", lambda w: reverse("training:briefing_list"), _briefings, "learner"),
-    (
-        "briefing",
-        lambda w: reverse("training:briefing_detail", args=[w.briefing.pk]),  # type: ignore[attr-defined]
-        _briefing_completions,
-        "learner",
-    ),
-    ("bookings", lambda w: reverse("training:booking_list"), _own_bookings, "learner"),
-    (
-        "certificates",
-        lambda w: reverse("training:certificate_list"),
-        _own_briefing_certificates,
-        "learner",
-    ),
-    ("manage", lambda w: reverse("training:manage"), _managed_sessions, "owner"),
-    (
-        "register",
-        lambda w: reverse("training:session_register", args=[w.past_session.pk]),
-        _register,
-        "owner",
-    ),
-    ("approvals", lambda w: reverse("training:approval_list"), _approvals, "lead"),
-    ("statements", lambda w: reverse("training:statement_list"), _charged_agencies, "owner"),
-    (
-        "statement",
-        lambda w: reverse("training:agency_statement", args=[w.agency.pk]),
-        _charges,
-        "lead",
-    ),
-    (
-        "agency",
-        lambda w: reverse("training:agency_training", args=[w.agency.pk]),
-        _agency_everything,
-        "lead",
-    ),
+    ("catalogue", _page("course_list"), _courses, ""),
+    ("course", _page("course_detail", "session.course_id"), _course_sessions, ""),
+    ("session", _page("session_detail", "session.pk"), _session_bookings, "learner"),
+    ("briefings", _page("briefing_list"), _briefings, "learner"),
+    ("briefing", _page("briefing_detail", "briefing.pk"), _briefing_completions, "learner"),
+    ("bookings", _page("booking_list"), _own_bookings, "learner"),
+    ("certificates", _page("certificate_list"), _own_briefing_certificates, "learner"),
+    ("manage", _page("manage"), _managed_sessions, "owner"),
+    ("register", _page("session_register", "past_session.pk"), _register, "owner"),
+    ("approvals", _page("approval_list"), _approvals, "lead"),
+    ("statements", _page("statement_list"), _charged_agencies, "owner"),
+    ("statement", _page("agency_statement", "agency.pk"), _charges, "lead"),
+    ("agency", _page("agency_training", "agency.pk"), _agency_everything, "lead"),
     (
         "agency charges",
-        lambda w: reverse("training:agency_training", args=[w.agency.pk]) + "?show=charges",
+        _page("agency_training", "agency.pk", "?show=charges"),
         _agency_everything,
         "lead",
     ),
-    ("validations", lambda w: reverse("training:validation_list"), _validations, "owner"),
-    (
-        "validated",
-        lambda w: reverse("training:validation_list") + "?status=validated",
-        _validations,
-        "lead",
-    ),
-    (
-        "validation",
-        lambda w: reverse("training:validation_detail", args=[w.validation.pk]),
-        _validations,
-        "owner",
-    ),
-    ("needs surveys", lambda w: reverse("training:needs_survey_list"), _surveys, "owner"),
-    (
-        "needs survey",
-        lambda w: reverse("training:needs_survey_detail", args=[w.survey.pk]),
-        _needs_responses,
-        "owner",
-    ),
+    ("validations", _page("validation_list"), _validations, "owner"),
+    ("validated", _page("validation_list", query="?status=validated"), _validations, "lead"),
+    ("validation", _page("validation_detail", "validation.pk"), _validations, "owner"),
+    ("needs surveys", _page("needs_survey_list"), _surveys, "owner"),
+    ("needs survey", _page("needs_survey_detail", "survey.pk"), _needs_responses, "owner"),
     (
         "impact report",
         lambda w: reverse("training:impact_report", args=["2025-26"]),
