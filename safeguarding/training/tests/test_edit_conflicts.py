@@ -57,10 +57,8 @@ def _two_edits_then_resubmit(
     assert again.status_code == 302, again.content.decode()
 
 
-def test_course_edit_after_a_conflict_saves_on_the_second_submit(
-    client: Client, session: TrainingSession, owner: User, officer: User
-) -> None:
-    course = session.course
+def _course_form(version: object, **changes: str) -> dict[str, str]:
+    """What the course edit page sends, from `version`, with `changes`."""
     data = {
         "title": "Synthetic course",
         "summary": "About it",
@@ -68,40 +66,56 @@ def test_course_edit_after_a_conflict_saves_on_the_second_submit(
         "level": "core",
         "format": "live_webinar",
         "is_published": "on",
-        "version": str(course.version),
+        "version": str(version),
     }
-    _two_edits_then_resubmit(
-        client,
-        reverse("training:course_update", args=[course.pk]),
-        first=officer,
-        second=owner,
-        theirs=dict(data, title="The officer's title"),
-        mine=dict(data, title="The owner's title"),
-    )
-    course.refresh_from_db()
-    assert course.title == "The owner's title"
+    return {**data, **changes}
 
 
-def test_session_edit_after_a_conflict_saves_on_the_second_submit(
-    client: Client, session: TrainingSession, owner: User, officer: User
-) -> None:
+def _session_form(version: object, **changes: str) -> dict[str, str]:
+    """What the session edit page sends, from `version`, with `changes`."""
     data = {
         **datetime_data("starts_at", "2025-06-12 10:00"),
         "duration_minutes": "90",
         "trainer_name": "Synthetic Trainer",
         "capacity": "30",
-        "version": str(session.version),
+        "version": str(version),
     }
+    return {**data, **changes}
+
+
+FORMS = {"course": _course_form, "session": _session_form}
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "theirs", "mine", "saved"),
+    [
+        ("course", "title", "The officer's title", "The owner's title", "The owner's title"),
+        ("session", "capacity", "30", "40", 40),
+    ],
+)
+def test_course_and_session_edit_after_a_conflict_saves_on_the_second_submit(
+    client: Client,
+    session: TrainingSession,
+    owner: User,
+    officer: User,
+    page: str,
+    field: str,
+    theirs: str,
+    mine: str,
+    saved: object,
+) -> None:
+    record = {"course": session.course, "session": session}[page]
+    form = FORMS[page]
     _two_edits_then_resubmit(
         client,
-        reverse("training:session_update", args=[session.pk]),
+        reverse(f"training:{page}_update", args=[record.pk]),
         first=officer,
         second=owner,
-        theirs=dict(data, capacity="30"),
-        mine=dict(data, capacity="40"),
+        theirs=form(record.version, **{field: theirs}),
+        mine=form(record.version, **{field: mine}),
     )
-    session.refresh_from_db()
-    assert session.capacity == 40
+    record.refresh_from_db()
+    assert getattr(record, field) == saved
 
 
 def test_validation_review_after_a_conflict_saves_on_the_second_submit(
@@ -172,17 +186,10 @@ def test_a_conflict_keeps_the_first_edit(
 ) -> None:
     """Without the refreshed version nothing the second person sends overwrites the first."""
     url = reverse("training:session_update", args=[session.pk])
-    data = {
-        **datetime_data("starts_at", "2025-06-12 10:00"),
-        "duration_minutes": "90",
-        "trainer_name": "Synthetic Trainer",
-        "capacity": "30",
-        "version": "1",
-    }
     client.force_login(officer)
-    client.post(url, data)
+    client.post(url, _session_form("1"))
     client.force_login(owner)
-    client.post(url, dict(data, capacity="50"))
+    client.post(url, _session_form("1", capacity="50"))
     session.refresh_from_db()
     assert session.capacity == 30
     assert session.starts_at == datetime(2025, 6, 12, 9, 0, tzinfo=UTC)
