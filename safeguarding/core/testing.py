@@ -18,17 +18,21 @@ the pages and the "My work" cards at each look.
 Exports: `streamed_cells(response)` reads a streamed CSV or XLSX export as rows of text, and
 `each_format_and_formula_start` parametrizes a test over both formats and every character that
 starts a spreadsheet formula, for `assert_export_formula_safe`.
+
+`temporary_model(app_label, model_name, base, **fields)` declares a model inside a (transactional)
+test and gives it a table for the length of a `with`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -296,3 +300,31 @@ def datetime_data(name: str, value: datetime | str) -> dict[str, str]:
         f"{name}-minute": f"{moment.minute:02d}",
         f"{name}-ampm": "am" if moment.hour < 12 else "pm",
     }
+
+
+@contextmanager
+def temporary_model(
+    app_label: str,
+    model_name: str,
+    base: type[models.Model] = models.Model,
+    /,
+    **fields: models.Field[Any, Any],
+) -> Iterator[Any]:
+    """A model class `model_name` (a subclass of `base` with `fields`) declared for one test,
+    with its table `<app_label>_test_<model_name>` for the length of the `with`; afterwards the
+    table is dropped and the app registry forgets the model. Schema changes: the test must be
+    transactional (`django_db(transaction=True)`)."""
+    from django.apps import apps
+
+    table = f"{app_label}_test_{model_name.lower()}"
+    meta = type("Meta", (), {"app_label": app_label, "db_table": table})
+    model = type(model_name, (base,), {"__module__": __name__, "Meta": meta, **fields})
+    with connection.schema_editor() as editor:
+        editor.create_model(model)
+    try:
+        yield model
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(model)
+        apps.all_models[app_label].pop(model_name.lower(), None)
+        apps.clear_cache()

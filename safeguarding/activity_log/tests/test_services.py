@@ -17,6 +17,7 @@ from safeguarding.activity_log.services import (
     tracked_update,
 )
 from safeguarding.core.concurrency import EditConflictError
+from safeguarding.core.testing import temporary_model
 from safeguarding.partnership.models import Agency
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -149,58 +150,31 @@ def test_anonymous_submissions_can_be_recorded_without_an_address(rf) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_change_to_an_identifying_field_alone_is_saved_and_logged_redacted(owner) -> None:
-    from django.apps import apps
-
     from safeguarding.core.fields import EncryptedTextField
     from safeguarding.core.models import BaseModel
 
-    class Person(BaseModel):
-        name = EncryptedTextField()
-
-        class Meta:
-            app_label = "activity_log"
-            db_table = "activity_log_test_person"
-
-    with connection.schema_editor() as editor:
-        editor.create_model(Person)
-    try:
-        person = Person._default_manager.create(name="Synthetic Before")
+    with temporary_model("activity_log", "Person", BaseModel, name=EncryptedTextField()) as model:
+        person = model._default_manager.create(name="Synthetic Before")
         changes = tracked_update(
             actor=owner, obj=person, data={"name": "Synthetic After"}, verb="person.updated"
         )
-        assert Person._default_manager.get().name == "Synthetic After"
+        assert model._default_manager.get().name == "Synthetic After"
         assert changes == {"name": {"before": REDACTED, "after": REDACTED}}
         event = ActivityEvent.objects.get(verb="person.updated")
         assert "Synthetic" not in str(event.changes)
-    finally:
-        with connection.schema_editor() as editor:
-            editor.delete_model(Person)
-        apps.all_models["activity_log"].pop("person", None)
-        apps.clear_cache()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_conflict_message_never_shows_an_identifying_value(owner, officer) -> None:
-    from django.apps import apps
-
     from safeguarding.core.fields import EncryptedTextField
     from safeguarding.core.models import BaseModel
 
-    class Child(BaseModel):
-        name = EncryptedTextField()
-
-        class Meta:
-            app_label = "activity_log"
-            db_table = "activity_log_test_child"
-
-    with connection.schema_editor() as editor:
-        editor.create_model(Child)
-    try:
-        child = Child._default_manager.create(name="Synthetic First")
+    with temporary_model("activity_log", "Child", BaseModel, name=EncryptedTextField()) as model:
+        child = model._default_manager.create(name="Synthetic First")
         tracked_update(
             actor=owner, obj=child, data={"name": "Synthetic Second"}, verb="c", expected_version=1
         )
-        stale = Child._default_manager.get()
+        stale = model._default_manager.get()
         stale.version = 1
         with pytest.raises(EditConflictError) as conflict:
             tracked_update(
@@ -212,11 +186,6 @@ def test_a_conflict_message_never_shows_an_identifying_value(owner, officer) -> 
             )
         assert "Synthetic" not in conflict.value.messages[0]
         assert "not shown" in conflict.value.messages[0]
-    finally:
-        with connection.schema_editor() as editor:
-            editor.delete_model(Child)
-        apps.all_models["activity_log"].pop("child", None)
-        apps.clear_cache()
 
 
 def test_tracked_archive_keeps_the_reason_and_logs_the_archive(owner) -> None:

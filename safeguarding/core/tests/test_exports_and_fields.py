@@ -16,6 +16,7 @@ from safeguarding.core.exports import (
     xlsx_stream_response,
 )
 from safeguarding.core.fields import decrypt, encrypt, keyed_hash
+from safeguarding.core.testing import temporary_model
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
@@ -118,72 +119,37 @@ def test_keyed_hash_is_stable_normalised_and_purpose_bound() -> None:
     assert len(a) == 64
 
 
-def _forget_model(name: str) -> None:
-    """Remove a model declared inside a test from the app registry."""
-    from django.apps import apps
-
-    apps.all_models["core"].pop(name, None)
-    apps.clear_cache()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_encrypted_field_is_not_readable_in_the_database() -> None:
     """Round trip through a real column using a temporary model table."""
-    from django.db import models
-
     from safeguarding.core.fields import EncryptedTextField
 
-    class Secret(models.Model):
-        value = EncryptedTextField()
-
-        class Meta:
-            app_label = "core"
-            db_table = "core_test_secret"
-
-    with connection.schema_editor() as editor:
-        editor.create_model(Secret)
-    try:
-        Secret._default_manager.create(value="Synthetic Name")
+    with temporary_model("core", "Secret", value=EncryptedTextField()) as model:
+        model._default_manager.create(value="Synthetic Name")
         with connection.cursor() as cursor:
             cursor.execute("SELECT value FROM core_test_secret")
             stored = cursor.fetchone()[0]
         assert "Synthetic" not in stored
-        assert Secret._default_manager.get().value == "Synthetic Name"
-    finally:
-        with connection.schema_editor() as editor:
-            editor.delete_model(Secret)
-        _forget_model("secret")
+        assert model._default_manager.get().value == "Synthetic Name"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_encryption_rotate_moves_values_to_the_newest_key(settings) -> None:
     from cryptography.fernet import Fernet
     from django.core.management import call_command
-    from django.db import models
 
     from safeguarding.core.fields import EncryptedTextField, _fernet
 
-    class Rotated(models.Model):
-        value = EncryptedTextField()
-
-        class Meta:
-            app_label = "core"
-            db_table = "core_test_rotated"
-
     old_key = settings.FIELD_ENCRYPTION_KEYS[0]
     new_key = Fernet.generate_key().decode()
-    with connection.schema_editor() as editor:
-        editor.create_model(Rotated)
-    try:
-        Rotated._default_manager.create(value="Synthetic Name")
-        settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
-        _fernet.cache_clear()
-        call_command("encryption_rotate", stdout=io.StringIO())
-        settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
-        _fernet.cache_clear()
-        assert Rotated._default_manager.get().value == "Synthetic Name"
-    finally:
-        _fernet.cache_clear()
-        with connection.schema_editor() as editor:
-            editor.delete_model(Rotated)
-        _forget_model("rotated")
+    with temporary_model("core", "Rotated", value=EncryptedTextField()) as model:
+        try:
+            model._default_manager.create(value="Synthetic Name")
+            settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+            _fernet.cache_clear()
+            call_command("encryption_rotate", stdout=io.StringIO())
+            settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+            _fernet.cache_clear()
+            assert model._default_manager.get().value == "Synthetic Name"
+        finally:
+            _fernet.cache_clear()
