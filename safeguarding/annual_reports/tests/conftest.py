@@ -62,6 +62,14 @@ def edition(officer: User) -> ReportEdition:
 
 
 @pytest.fixture
+def in_review(officer: User, edition: ReportEdition) -> ReportEdition:
+    """The edition, submitted by the officer for review and sign-off."""
+    services.report_edition_submit(actor=officer, edition=edition)
+    edition.refresh_from_db()
+    return edition
+
+
+@pytest.fixture
 def sign_all(
     signers: dict[str, User], partners: dict[str, Agency]
 ) -> Callable[[ReportEdition], None]:

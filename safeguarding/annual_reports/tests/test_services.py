@@ -100,26 +100,22 @@ def test_sections_cannot_change_outside_draft(
 
 
 def test_publication_waits_for_all_three_lead_partners(
-    officer: User,
-    edition: ReportEdition,
-    signers: dict[str, User],
-    partners: dict[str, Agency],
+    officer: User, in_review: ReportEdition, signers: dict[str, User], partners: dict[str, Agency]
 ) -> None:
-    services.report_edition_submit(actor=officer, edition=edition)
     for role in ("local_authority", "police"):
         services.report_sign_off_record(
-            actor=signers[role], edition=edition, agency=partners[role]
+            actor=signers[role], edition=in_review, agency=partners[role]
         )
-    edition.refresh_from_db()
-    assert edition.status == Status.IN_REVIEW
+    in_review.refresh_from_db()
+    assert in_review.status == Status.IN_REVIEW
     with pytest.raises(ValidationError, match="in review"):
-        services.report_edition_publish(actor=officer, edition=edition)
+        services.report_edition_publish(actor=officer, edition=in_review)
     services.report_sign_off_record(
-        actor=signers["health"], edition=edition, agency=partners["health"]
+        actor=signers["health"], edition=in_review, agency=partners["health"]
     )
-    edition.refresh_from_db()
-    assert edition.status == Status.SIGNED_OFF
-    status = selectors.sign_off_status(edition=edition)
+    in_review.refresh_from_db()
+    assert in_review.status == Status.SIGNED_OFF
+    status = selectors.sign_off_status(edition=in_review)
     assert [p.sign_off.signed_by for p in status if p.sign_off] == [
         signers["local_authority"],
         signers["police"],
@@ -130,45 +126,36 @@ def test_publication_waits_for_all_three_lead_partners(
 
 
 def test_sign_off_refused_for_someone_elses_agency(
-    officer: User,
-    edition: ReportEdition,
-    signers: dict[str, User],
-    partners: dict[str, Agency],
+    in_review: ReportEdition, signers: dict[str, User], partners: dict[str, Agency]
 ) -> None:
-    services.report_edition_submit(actor=officer, edition=edition)
     with pytest.raises(ValidationError, match="safeguarding lead"):
         services.report_sign_off_record(
-            actor=signers["police"], edition=edition, agency=partners["health"]
+            actor=signers["police"], edition=in_review, agency=partners["health"]
         )
 
 
 def test_sign_off_refused_for_staff_and_non_statutory_agencies(
-    officer: User, edition: ReportEdition, make_user: Callable[..., User]
+    officer: User, in_review: ReportEdition, make_user: Callable[..., User]
 ) -> None:
-    services.report_edition_submit(actor=officer, edition=edition)
     from safeguarding.partnership.tests.factories import AgencyFactory
 
     school = AgencyFactory.create(name="A school")
     lead = make_user((Role.AGENCY_LEAD, school))
     with pytest.raises(ValidationError):
-        services.report_sign_off_record(actor=lead, edition=edition, agency=school)
+        services.report_sign_off_record(actor=lead, edition=in_review, agency=school)
     with pytest.raises(ValidationError):
-        services.report_sign_off_record(actor=officer, edition=edition, agency=school)
+        services.report_sign_off_record(actor=officer, edition=in_review, agency=school)
 
 
 def test_partner_cannot_sign_twice(
-    officer: User,
-    edition: ReportEdition,
-    signers: dict[str, User],
-    partners: dict[str, Agency],
+    in_review: ReportEdition, signers: dict[str, User], partners: dict[str, Agency]
 ) -> None:
-    services.report_edition_submit(actor=officer, edition=edition)
     services.report_sign_off_record(
-        actor=signers["police"], edition=edition, agency=partners["police"]
+        actor=signers["police"], edition=in_review, agency=partners["police"]
     )
     with pytest.raises(ValidationError, match="already signed off"):
         services.report_sign_off_record(
-            actor=signers["police"], edition=edition, agency=partners["police"]
+            actor=signers["police"], edition=in_review, agency=partners["police"]
         )
 
 
@@ -266,6 +253,18 @@ def test_correction_is_a_new_version_with_a_note(
 # --- statutory follow-up ---------------------------------------------------------------------
 
 
+def _follow_up(officer: User, edition: ReportEdition, to_foundations_on: date | None) -> None:
+    """The officer records the edition sent to the panel today, and to Foundations on the day
+    given (None: not yet)."""
+    services.report_follow_up_record(
+        actor=officer,
+        edition=edition,
+        expected_version=edition.version,
+        sent_to_panel_on=timezone.localdate(),
+        sent_to_foundations_on=to_foundations_on,
+    )
+
+
 def test_follow_up_card_until_both_dates_are_recorded(
     officer: User, published: PublishedVersion
 ) -> None:
@@ -277,24 +276,12 @@ def test_follow_up_card_until_both_dates_are_recorded(
     assert due.due_on == timezone.localdate(published.published_at) + timedelta(days=7)
     edition = published.edition
     edition.refresh_from_db()
-    services.report_follow_up_record(
-        actor=officer,
-        edition=edition,
-        expected_version=edition.version,
-        sent_to_panel_on=timezone.localdate(),
-        sent_to_foundations_on=None,
-    )
+    _follow_up(officer, edition, None)
     card = cards.follow_up_card(officer)
     assert card is not None
     assert card.count == len(card.items) == 1
     assert card.items[0].text.endswith("to Foundations")
-    services.report_follow_up_record(
-        actor=officer,
-        edition=edition,
-        expected_version=edition.version,
-        sent_to_panel_on=timezone.localdate(),
-        sent_to_foundations_on=timezone.localdate(),
-    )
+    _follow_up(officer, edition, timezone.localdate())
     assert cards.follow_up_card(officer) is None
     assert ActivityEvent.objects.filter(verb=verbs.EDITION_FOLLOW_UP_RECORDED).count() == 2
 
@@ -314,13 +301,7 @@ def test_follow_up_card_only_for_staff(member_readonly: User, published: Publish
 
 def test_follow_up_refused_before_publication(officer: User, edition: ReportEdition) -> None:
     with pytest.raises(ValidationError, match="Publish"):
-        services.report_follow_up_record(
-            actor=officer,
-            edition=edition,
-            expected_version=edition.version,
-            sent_to_panel_on=timezone.localdate(),
-            sent_to_foundations_on=None,
-        )
+        _follow_up(officer, edition, None)
 
 
 def test_stale_copy_of_an_edition_cannot_move_it_on(officer: User, edition: ReportEdition) -> None:

@@ -24,13 +24,6 @@ from safeguarding.partnership.models import Agency
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def in_review(officer: User, edition: ReportEdition) -> ReportEdition:
-    services.report_edition_submit(actor=officer, edition=edition)
-    edition.refresh_from_db()
-    return edition
-
-
 def _appoint(
     agency: Agency,
     role: str,
