@@ -176,3 +176,15 @@ def cycle(
         agencies=agencies,
         previous=previous,
     )
+
+
+def earlier_cycle(*, agencies: Sequence[Agency], form: FormTemplate) -> Section11Cycle:
+    """The 2018-19 cycle (September to November 2018), two years before `cycle`'s default, to
+    be a later cycle's `previous`."""
+    return cycle(
+        agencies=agencies,
+        form=form,
+        label="2018-19",
+        opens_on=dt.date(2018, 9, 1),
+        deadline=dt.date(2018, 11, 30),
+    )

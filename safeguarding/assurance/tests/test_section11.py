@@ -15,7 +15,12 @@ from safeguarding.activity_log.models import ActivityEvent
 from safeguarding.assurance import selectors, services, verbs
 from safeguarding.assurance.cards import section11_returns_card
 from safeguarding.assurance.models import Section11Reminder, Section11Return, Section11Score
-from safeguarding.assurance.tests.factories import commentary_make, cycle, standard_set
+from safeguarding.assurance.tests.factories import (
+    commentary_make,
+    cycle,
+    earlier_cycle,
+    standard_set,
+)
 from safeguarding.core.concurrency import EditConflictError
 from safeguarding.partnership.tests.factories import AgencyFactory
 
@@ -187,13 +192,7 @@ def test_challenge_and_feedback_recorded_after_submission_with_an_action_plan() 
 def test_previous_cycle_scores_are_carried_forward_by_standard_key() -> None:
     agency, other = AgencyFactory.create(), AgencyFactory.create()
     form = standard_set()
-    earlier = cycle(
-        agencies=[agency, other],
-        form=form,
-        label="2018-19",
-        opens_on=dt.date(2018, 9, 1),
-        deadline=dt.date(2018, 11, 30),
-    )
+    earlier = earlier_cycle(agencies=[agency, other], form=form)
     _complete(earlier.returns.get(agency=agency), {"leadership": 1, "tools": 0})
     _complete(earlier.returns.get(agency=other), {"leadership": 3, "tools": 3})
     section = selectors.form_version_latest(template=form).sections.get()
@@ -226,13 +225,7 @@ def test_summary_distribution_improvement_and_agencies_not_submitted() -> None:
         AgencyFactory.create(name="Gamma"),
     )
     form = standard_set()
-    earlier = cycle(
-        agencies=[a, b],
-        form=form,
-        label="2018-19",
-        opens_on=dt.date(2018, 9, 1),
-        deadline=dt.date(2018, 11, 30),
-    )
+    earlier = earlier_cycle(agencies=[a, b], form=form)
     _complete(earlier.returns.get(agency=a), {"leadership": 1, "tools": 1})
     _complete(earlier.returns.get(agency=b), {"leadership": 1, "tools": 2})
     later = cycle(agencies=[a, b, c_agency], form=form, previous=earlier)

@@ -470,17 +470,11 @@ def test_changing_a_survey_refuses_a_stale_edit(
 def test_return_page_shows_the_previous_cycles_scores_beside_the_new(
     client: Client, officer: User
 ) -> None:
-    from safeguarding.assurance.tests.factories import standard_set
+    from safeguarding.assurance.tests.factories import earlier_cycle, standard_set
 
     agency = AgencyFactory.create()
     form = standard_set(keys=("leadership",))
-    earlier = cycle(
-        agencies=[agency],
-        form=form,
-        label="2018-19",
-        opens_on=dt.date(2018, 9, 1),
-        deadline=dt.date(2018, 11, 30),
-    )
+    earlier = earlier_cycle(agencies=[agency], form=form)
     old = earlier.returns.get()
     score = old.scores.get()
     services.section11_return_save(
