@@ -28,6 +28,7 @@ from safeguarding.core.tests.matrix.spec import (
     action,
     expect,
     form,
+    on_each,
     pk,
     read_page,
     same,
@@ -39,6 +40,8 @@ READ = expect(OK, ({NO_ROLE}, NOT_FOUND))
 STAFF_WRITE = expect(FORBIDDEN, (STAFF, OK), ({NO_ROLE}, NOT_FOUND))
 # No one may (the author of another agency's contribution, a sign-off with no statutory lead).
 NOBODY = expect(FORBIDDEN, ({NO_ROLE}, NOT_FOUND))
+# The agency's safeguarding lead writes its contribution; no one else.
+LEAD_WRITES = expect(FORBIDDEN, (LEAD, OK), (NO_ROLE, NOT_FOUND))
 
 
 _draft = pk("ar_draft")
@@ -70,6 +73,10 @@ def _staff_form(*fills: tuple[str, Any]) -> tuple[Case, ...]:
 DRAFT = ("the draft", _draft)
 SIGNED_OFF = ("the signed-off edition", _signed_off)
 PUBLISHED = ("the published edition", _published)
+CONTRIBUTIONS = (
+    ("agency A's contribution", "ar_contribution_a"),
+    ("agency B's contribution", "ar_contribution_b"),
+)
 
 ENTRIES: dict[str, tuple[Case, ...]] = {
     "annual_reports:edition_create": (same("no object", STAFF_WRITE),),
@@ -106,22 +113,8 @@ ENTRIES: dict[str, tuple[Case, ...]] = {
     "annual_reports:contribution_detail": _read(
         ("agency A's contribution", _contribution_a), ("agency B's", _contribution_b)
     ),
-    "annual_reports:contribution_update": (
-        same(
-            "agency A's contribution",
-            expect(FORBIDDEN, (LEAD, OK), (NO_ROLE, NOT_FOUND)),
-            _contribution_a,
-        ),
-        same("agency B's contribution", NOBODY, _contribution_b),
-    ),
-    "annual_reports:contribution_submit": (
-        action(
-            "agency A's contribution",
-            expect(FORBIDDEN, (LEAD, OK), (NO_ROLE, NOT_FOUND)),
-            _contribution_a,
-        ),
-        action("agency B's contribution", NOBODY, _contribution_b),
-    ),
+    "annual_reports:contribution_update": on_each(same, CONTRIBUTIONS, LEAD_WRITES, NOBODY),
+    "annual_reports:contribution_submit": on_each(action, CONTRIBUTIONS, LEAD_WRITES, NOBODY),
     "annual_reports:contribution_accept": (
         action("agency A's contribution", STAFF_WRITE, _contribution_a),
     ),

@@ -21,6 +21,7 @@ from safeguarding.core.tests.matrix.spec import (
     Case,
     action,
     expect,
+    on_each,
     pk,
     read_page,
     same,
@@ -99,19 +100,19 @@ MANAGER_NOT_PANEL = expect(NOT_FOUND, ({CDOP_MANAGER}, OK), ({CDOP_PANEL}, FORBI
 MANAGER_AND_PANEL = expect(NOT_FOUND, ({CDOP_MANAGER, CDOP_PANEL}, OK))
 ARCHIVED = expect(NOT_FOUND, ({CDOP_MANAGER}, FORBIDDEN))
 GONE = expect(NOT_FOUND)
-AGENDA, OTHER, ARCHIVED_CASE = (
-    "case on the panel member's agenda",
-    "case on no agenda of theirs",
-    "archived case",
+CASES = (
+    ("case on the panel member's agenda", "cd_case_agenda"),
+    ("case on no agenda of theirs", "cd_case_other"),
+    ("archived case", "cd_case_archived"),
+)
+MEETINGS = (
+    ("panel member's meeting", "cd_meeting_member"),
+    ("another meeting", "cd_meeting_other"),
 )
 
 
 def _cases(agenda: dict[str, str], other: dict[str, str]) -> tuple[Case, ...]:
-    return (
-        same(AGENDA, agenda, pk("cd_case_agenda")),
-        same(OTHER, other, pk("cd_case_other")),
-        same(ARCHIVED_CASE, ARCHIVED, pk("cd_case_archived")),
-    )
+    return on_each(same, CASES, agenda, other, ARCHIVED)
 
 
 ENTRIES.update(
@@ -131,19 +132,11 @@ ENTRIES.update(
             f"child_deaths:{name}": _cases(MANAGER_AND_PANEL, GONE)
             for name in ("learning_create", "panel_review_action_add")
         },
-        "child_deaths:notification_detail": (
-            read_page(AGENDA, MANAGER_AND_PANEL, pk("cd_case_agenda")),
-            read_page(OTHER, MANAGER, pk("cd_case_other")),
-            read_page(ARCHIVED_CASE, MANAGER, pk("cd_case_archived")),
+        "child_deaths:notification_detail": on_each(
+            read_page, CASES, MANAGER_AND_PANEL, MANAGER, MANAGER
         ),
-        "child_deaths:meeting_detail": (
-            read_page("panel member's meeting", MANAGER_AND_PANEL, pk("cd_meeting_member")),
-            read_page("another meeting", MANAGER, pk("cd_meeting_other")),
-        ),
-        "child_deaths:meeting_update": (
-            same("panel member's meeting", MANAGER_NOT_PANEL, pk("cd_meeting_member")),
-            same("another meeting", MANAGER, pk("cd_meeting_other")),
-        ),
+        "child_deaths:meeting_detail": on_each(read_page, MEETINGS, MANAGER_AND_PANEL, MANAGER),
+        "child_deaths:meeting_update": on_each(same, MEETINGS, MANAGER_NOT_PANEL, MANAGER),
         "child_deaths:request_remind": (
             action("request to agency A", MANAGER, pk("cd_request_a")),
             action("request to agency B", MANAGER, pk("cd_request_b")),

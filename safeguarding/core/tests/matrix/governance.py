@@ -26,6 +26,7 @@ from safeguarding.core.tests.matrix.spec import (
     Case,
     action,
     expect,
+    on_each,
     pk,
     public_page,
     read_page,
@@ -131,34 +132,36 @@ MANAGE = expect(FORBIDDEN, (STAFF, OK), ({NO_ROLE}, NOT_FOUND))
 PROGRESS_A = expect(FORBIDDEN, (STAFF | {PRACTITIONER}, OK), ({NO_ROLE}, NOT_FOUND))
 
 MEETINGS = (
-    ("agency A's group's meeting", "gov_meeting_a", RUN_A),
-    ("agency B's group's meeting", "gov_meeting_b", RUN_B),
-    ("restricted group's meeting", "gov_meeting_restricted", RUN_R),
+    ("agency A's group's meeting", "gov_meeting_a"),
+    ("agency B's group's meeting", "gov_meeting_b"),
+    ("restricted group's meeting", "gov_meeting_restricted"),
+)
+GROUPS = (
+    ("agency A's group", "gov_group_a"),
+    ("agency B's group", "group"),
+    ("restricted group", "gov_group_restricted"),
+    ("archived group", "gov_group_archived"),
+)
+PRIORITIES = (
+    ("priority led by agency A's group", "gov_priority_a"),
+    ("priority without a lead group", "priority"),
 )
 
 
 def _meeting_forms() -> tuple[Case, ...]:
-    return tuple(Case(label, get=run, post=run, fill=pk(name)) for label, name, run in MEETINGS)
+    return on_each(same, MEETINGS, RUN_A, RUN_B, RUN_R)
 
 
 def _meeting_actions() -> tuple[Case, ...]:
-    return tuple(action(label, run, fill=pk(name)) for label, name, run in MEETINGS)
+    return on_each(action, MEETINGS, RUN_A, RUN_B, RUN_R)
 
 
 def _meeting_reads() -> tuple[Case, ...]:
-    return (
-        read_page("agency A's group's meeting", SEE_A, fill=pk("gov_meeting_a")),
-        read_page("agency B's group's meeting", SEE_B, fill=pk("gov_meeting_b")),
-        read_page("restricted group's meeting", SEE_R, fill=pk("gov_meeting_restricted")),
-    )
+    return on_each(read_page, MEETINGS, SEE_A, SEE_B, SEE_R)
 
 
 def _papers_forms(make: Any) -> tuple[Case, ...]:
-    return (
-        make("agency A's group's meeting", RUN_A, fill=pk("gov_meeting_a")),
-        make("agency B's group's meeting", RUN_B, fill=pk("gov_meeting_b")),
-        make("restricted group's meeting", PAPERS_RUN_R, fill=pk("gov_meeting_restricted")),
-    )
+    return on_each(make, MEETINGS, RUN_A, RUN_B, PAPERS_RUN_R)
 
 
 GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
@@ -185,31 +188,12 @@ GOVERNANCE_ENTRIES: dict[str, tuple[Case, ...]] = {
         read_page("agency B's group's paper", SEE_B, pk("gov_paper_b")),
         read_page("restricted group's paper", PAPER_R, pk("gov_paper_restricted")),
     ),
-    "governance:group_meetings": (
-        read_page("agency A's group", SEE_A, pk("gov_group_a")),
-        read_page("agency B's group", SEE_B, pk("group")),
-        read_page("restricted group", SEE_R, pk("gov_group_restricted")),
-        read_page("archived group", GONE, pk("gov_group_archived")),
-    ),
-    "governance:meeting_schedule": (
-        same("agency A's group", RUN_A, pk("gov_group_a")),
-        same("agency B's group", RUN_B, pk("group")),
-        same("restricted group", RUN_R, pk("gov_group_restricted")),
-        same("archived group", GONE, pk("gov_group_archived")),
-    ),
-    "governance:priority_detail": (
-        read_page("priority led by agency A's group", READ, pk("gov_priority_a")),
-        read_page("priority without a lead group", READ, pk("priority")),
-    ),
-    "governance:priority_progress_add": (
-        same("priority led by agency A's group", PROGRESS_A, pk("gov_priority_a")),
-        same("priority without a lead group", MANAGE, pk("priority")),
-    ),
+    "governance:group_meetings": on_each(read_page, GROUPS, SEE_A, SEE_B, SEE_R, GONE),
+    "governance:meeting_schedule": on_each(same, GROUPS, RUN_A, RUN_B, RUN_R, GONE),
+    "governance:priority_detail": on_each(read_page, PRIORITIES, READ, READ),
+    "governance:priority_progress_add": on_each(same, PRIORITIES, PROGRESS_A, MANAGE),
     **{
-        f"governance:{name}": (
-            same("priority led by agency A's group", MANAGE, pk("gov_priority_a")),
-            same("priority without a lead group", MANAGE, pk("priority")),
-        )
+        f"governance:{name}": on_each(same, PRIORITIES, MANAGE, MANAGE)
         for name in ("priority_plan_edit", "evidence_link")
     },
     "governance:appointment_end": (same("appointment", MANAGE, pk("gov_appointment")),),
