@@ -78,23 +78,21 @@ def build(world: Any) -> None:
         kind=Question.Kind.CHOICE,
         choices=["Yes", "No"],
     )
-    tool_fields = {"summary": "A tool.", "intro": "", "form": template}
-    records["web_tool"] = services.tool_create(
-        actor=admin,
-        slug="matrix-tool",
-        title="Matrix tool",
-        audience=Audience.PARENTS,
-        is_published=True,
-        **tool_fields,
+    tools = (
+        ("web_tool", "matrix-tool", "Matrix tool", True),
+        ("web_tool_draft", "matrix-tool-draft", "Matrix draft tool", False),
     )
-    records["web_tool_draft"] = services.tool_create(
-        actor=admin,
-        slug="matrix-tool-draft",
-        title="Matrix draft tool",
-        audience=Audience.PARENTS,
-        is_published=False,
-        **tool_fields,
-    )
+    for name, slug, title, is_published in tools:
+        records[name] = services.tool_create(
+            actor=admin,
+            slug=slug,
+            title=title,
+            audience=Audience.PARENTS,
+            is_published=is_published,
+            summary="A tool.",
+            intro="",
+            form=template,
+        )
 
 
 review_in_progress = pk("review_in_progress")
