@@ -4,6 +4,7 @@ response keeps the version it answered."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -97,33 +98,34 @@ def test_results_match_questions_by_key_across_versions() -> None:
     assert [(o.label, o.count) for o in seen.options] == [("Yes", 3), ("No", 2), ("Not sure", 0)]
 
 
-def test_question_keys_are_unique_within_a_version() -> None:
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        pytest.param(
+            {"key": "seen", "text": "Again", "kind": Question.Kind.TEXT},
+            "key",
+            id="question_keys_are_unique_within_a_version",
+        ),
+        pytest.param(
+            {"key": "pick", "text": "Pick", "kind": Question.Kind.CHOICE, "choices": ["Only"]},
+            "choices",
+            id="choice_question_needs_two_options",
+        ),
+        pytest.param(
+            {"key": "photo", "text": "Photo", "kind": Question.Kind.EVIDENCE},
+            "kind",
+            id="surveys_cannot_ask_for_file_uploads",
+        ),
+    ],
+)
+def test_question_refused_with_the_field_at_fault(question: dict[str, Any], field: str) -> None:
     form = survey_form()
     section = selectors.form_version_latest(template=form).sections.get()
 
     with pytest.raises(ValidationError) as error:
-        services.form_question_add(
-            actor=None, section=section, key="seen", text="Again", kind=Question.Kind.TEXT
-        )
+        services.form_question_add(actor=None, section=section, **question)
 
-    assert "key" in error.value.message_dict
-
-
-def test_choice_question_needs_two_options() -> None:
-    form = survey_form()
-    section = selectors.form_version_latest(template=form).sections.get()
-
-    with pytest.raises(ValidationError) as error:
-        services.form_question_add(
-            actor=None,
-            section=section,
-            key="pick",
-            text="Pick",
-            kind=Question.Kind.CHOICE,
-            choices=["Only"],
-        )
-
-    assert "choices" in error.value.message_dict
+    assert field in error.value.message_dict
 
 
 @pytest.mark.parametrize(
@@ -171,18 +173,6 @@ def test_valid_answers_of_every_kind_are_stored() -> None:
 
     stored = dict(response.answers.values_list("question__key", "value"))
     assert stored == {"seen": "Yes", "n": "12.5", "d": "2021-02-28", "yn": "Partly", "r": "Amber"}
-
-
-def test_surveys_cannot_ask_for_file_uploads() -> None:
-    form = survey_form()
-    section = selectors.form_version_latest(template=form).sections.get()
-
-    with pytest.raises(ValidationError) as error:
-        services.form_question_add(
-            actor=None, section=section, key="photo", text="Photo", kind=Question.Kind.EVIDENCE
-        )
-
-    assert "kind" in error.value.message_dict
 
 
 def test_changing_a_question_on_an_unanswered_version_changes_it_in_place() -> None:
