@@ -184,20 +184,12 @@ def test_sign_off_refused_from_someone_not_holding_the_lead_role_that_day() -> N
     delegated = _appoint(
         role=Appointment.Role.DELEGATED_PARTNER, agency=lead.agency, started_on=date(2024, 1, 1)
     )
-    with pytest.raises(ValidationError):
-        services.arrangements_document_sign(
-            actor=None,
-            document=document,
-            appointment=delegated,
-            signed_on=date(2024, 2, 1),
-        )
-    with pytest.raises(ValidationError):
-        services.arrangements_document_sign(
-            actor=None,
-            document=document,
-            appointment=lead,
-            signed_on=date(2023, 2, 1),
-        )
+    # The delegate, on a day the lead held the role; the lead, before they held it.
+    for appointment, signed_on in ((delegated, date(2024, 2, 1)), (lead, date(2023, 2, 1))):
+        with pytest.raises(ValidationError):
+            services.arrangements_document_sign(
+                actor=None, document=document, appointment=appointment, signed_on=signed_on
+            )
 
 
 def test_review_reminder_sent_once() -> None:
@@ -242,31 +234,33 @@ def test_budget_line_refuses_a_negative_amount() -> None:
 # --- meetings ------------------------------------------------------------------------
 
 
+def _schedule(
+    actor: User | None, group: Group, starts: datetime, *, hours: int, location: str
+) -> Meeting:
+    """`actor` schedules a meeting of `group` from `starts`, lasting `hours`, at `location`."""
+    return services.meeting_schedule(
+        actor=actor,
+        group=group,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=hours),
+        location=location,
+    )
+
+
 def test_meeting_papers_due_working_days_before() -> None:
     group = GroupFactory.create()
     services.group_papers_policy_set(
         actor=None, group=group, restricted=False, papers_working_days=5
     )
     starts = datetime(2030, 3, 18, 10, 0, tzinfo=UTC)  # a Monday
-    meeting = services.meeting_schedule(
-        actor=None,
-        group=group,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        location="Council chamber",
-    )
+    meeting = _schedule(None, group, starts, hours=2, location="Council chamber")
     assert meeting.papers_due_on == date(2030, 3, 11)
 
 
 def test_meeting_needs_a_place_or_a_link() -> None:
     starts = timezone.now() + timedelta(days=3)
     with pytest.raises(ValidationError):
-        services.meeting_schedule(
-            actor=None,
-            group=GroupFactory.create(),
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=1),
-        )
+        _schedule(None, GroupFactory.create(), starts, hours=1, location="")
 
 
 def test_attendance_refused_before_the_meeting() -> None:
@@ -432,13 +426,7 @@ def test_escalation_waits_for_the_next_meeting_to_be_scheduled() -> None:
     )
     assert escalation.agenda_item is None
     starts = timezone.now() + timedelta(days=20)
-    meeting = services.meeting_schedule(
-        actor=None,
-        group=board,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        location="Online",
-    )
+    meeting = _schedule(None, board, starts, hours=2, location="Online")
     escalation.refresh_from_db()
     assert escalation.agenda_item is not None
     assert escalation.agenda_item.meeting == meeting
@@ -533,13 +521,7 @@ def test_every_write_is_in_the_activity_log(owner: User) -> None:
         actor=owner, group=group, restricted=False, papers_working_days=3
     )
     starts = timezone.now() + timedelta(days=9)
-    upcoming = services.meeting_schedule(
-        actor=owner,
-        group=group,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-        location="Room",
-    )
+    upcoming = _schedule(owner, group, starts, hours=1, location="Room")
     GroupMembershipFactory.create(group=group, person=owner)
     services.meeting_invitations_send(actor=owner, meeting=upcoming)
     services.meeting_reschedule(
