@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -40,6 +41,17 @@ def _pdf(name: str = "Chronology for Wren.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
 
+def _submit_a_pdf(lead: User, request: AgencyRequest) -> None:
+    """`lead` answers `request` with a PDF and no written response."""
+    services.agency_request_submit(
+        actor=lead,
+        request=request,
+        response="",
+        attachments=[_pdf()],
+        expected_version=request.version,
+    )
+
+
 def _xlsx(name: str = "chronology.xlsx") -> SimpleUploadedFile:
     workbook = Workbook()
     workbook.active.append(["Date", "Event"])  # type: ignore[union-attr]
@@ -70,6 +82,18 @@ def test_contact_choice_names_the_agency_they_lead(agency_lead: User) -> None:
     assert f"{escape(agency_lead.display_name)} (Testshire Police)" in html
 
 
+def _request_form(agency: Agency, contact: User, **more: str) -> dict[str, Any]:
+    """What the agency request page sends: a chronology from `agency`'s `contact`, due on
+    1 May 2021, with `more`."""
+    return {
+        "agency": agency.pk,
+        "contact": contact.pk,
+        "kind": "chronology",
+        **date_data("due_on", "2021-05-01"),
+        **more,
+    }
+
+
 def test_request_to_a_board_member_is_refused(
     client: Client, officer: User, make_user: Callable[..., User], agency: Agency
 ) -> None:
@@ -79,12 +103,7 @@ def test_request_to_a_board_member_is_refused(
 
     response = client.post(
         reverse("case_reviews:agency_request_create", args=[rapid.pk]),
-        {
-            "agency": agency.pk,
-            "contact": board_member.pk,
-            "kind": "chronology",
-            **date_data("due_on", "2021-05-01"),
-        },
+        _request_form(agency, board_member),
     )
 
     assert response.status_code == 200
@@ -97,14 +116,7 @@ def test_request_to_a_lead_of_another_agency_is_refused_by_the_form_and_the_serv
 ) -> None:
     other_lead = make_user((Role.AGENCY_LEAD, AgencyFactory.create(name="Testshire Health")))
     rapid = IncidentNotificationFactory.create().rapid_review
-    form = forms.AgencyRequestForm(
-        {
-            "agency": agency.pk,
-            "contact": other_lead.pk,
-            "kind": "chronology",
-            **date_data("due_on", "2021-05-01"),
-        }
-    )
+    form = forms.AgencyRequestForm(_request_form(agency, other_lead))
 
     assert not form.is_valid()
     assert "contact" in form.errors
@@ -127,13 +139,7 @@ def test_request_to_the_agency_lead_with_context_is_sent(
 
     response = client.post(
         reverse("case_reviews:agency_request_create", args=[rapid.pk]),
-        {
-            "agency": agency.pk,
-            "contact": agency_lead.pk,
-            "kind": "chronology",
-            **date_data("due_on", "2021-05-01"),
-            "context": "Contacts with the family from January 2020.",
-        },
+        _request_form(agency, agency_lead, context="Contacts with the family from January 2020."),
     )
 
     assert response.status_code == 302
@@ -212,13 +218,7 @@ def test_a_file_over_the_size_limit_is_refused(agency: Agency, agency_lead: User
     request = AgencyRequestFactory.create(agency=agency)
 
     with pytest.raises(ValidationError) as error:
-        services.agency_request_submit(
-            actor=agency_lead,
-            request=request,
-            response="",
-            attachments=[_pdf()],
-            expected_version=request.version,
-        )
+        _submit_a_pdf(agency_lead, request)
 
     assert "larger than" in str(error.value.message_dict["attachments"])
 
@@ -245,13 +245,7 @@ def test_download_only_for_people_who_see_the_request_and_logged(
     make_user: Callable[..., User],
 ) -> None:
     request = AgencyRequestFactory.create(agency=agency)
-    services.agency_request_submit(
-        actor=agency_lead,
-        request=request,
-        response="",
-        attachments=[_pdf()],
-        expected_version=request.version,
-    )
+    _submit_a_pdf(agency_lead, request)
     document = AgencyRequestDocument.objects.get()
     url = reverse("case_reviews:agency_request_document_download", args=[document.pk])
     other_lead = make_user((Role.AGENCY_LEAD, AgencyFactory.create(name="Testshire Health")))
@@ -300,26 +294,23 @@ def test_final_report_checked_by_content_stored_under_a_generated_name(
     review = PracticeReviewFactory.create(
         status=PracticeReview.Status.SIGNED_OFF, signed_off_on=date(2021, 4, 1)
     )
-    fake = SimpleUploadedFile("Sparrow final.pdf", b"<html>not a pdf</html>")
-    with pytest.raises(ValidationError) as error:
+
+    def publish(final_report: SimpleUploadedFile) -> None:
         services.practice_review_stage_set(
             actor=officer,
             review=review,
             status="published",
             on=date(2021, 4, 19),
             expected_version=review.version,
-            final_report=fake,
+            final_report=final_report,
         )
+
+    fake = SimpleUploadedFile("Sparrow final.pdf", b"<html>not a pdf</html>")
+    with pytest.raises(ValidationError) as error:
+        publish(fake)
     assert "Sparrow final.pdf" in str(error.value.message_dict["final_report"])
 
-    services.practice_review_stage_set(
-        actor=officer,
-        review=review,
-        status="published",
-        on=date(2021, 4, 19),
-        expected_version=review.version,
-        final_report=_pdf("Sparrow final.pdf"),
-    )
+    publish(_pdf("Sparrow final.pdf"))
     review.refresh_from_db()
     client.force_login(officer)
     response = client.get(
