@@ -6,7 +6,9 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from safeguarding.accounts.models import User
 from safeguarding.partnership.tests.factories import AgencyFactory
+from safeguarding.training import services
 from safeguarding.training.models import (
     Briefing,
     Course,
@@ -73,3 +75,19 @@ class CourseValidationFactory(DjangoModelFactory[CourseValidation]):
     trainer = "Agency trainer"
     audience = "Front-line staff"
     submitted_on = factory.LazyFunction(timezone.localdate)
+
+
+def validation_changes_request(
+    actor: User, validation: CourseValidation, notes: str, *, expected_version: int | None = None
+) -> CourseValidation:
+    """`actor` reviews `validation` and asks for changes, with `notes` (an empty checklist, no
+    expiry), from `expected_version` (the validation's version now, unless given)."""
+    return services.validation_review(
+        actor=actor,
+        validation=validation,
+        checklist={},
+        notes=notes,
+        decision=CourseValidation.Status.CHANGES_REQUESTED,
+        expires_on=None,
+        expected_version=validation.version if expected_version is None else expected_version,
+    )

@@ -25,7 +25,11 @@ from safeguarding.training.models import (
     TrainingBooking,
     TrainingSession,
 )
-from safeguarding.training.tests.factories import BriefingFactory, CourseValidationFactory
+from safeguarding.training.tests.factories import (
+    BriefingFactory,
+    CourseValidationFactory,
+    validation_changes_request,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -260,15 +264,7 @@ def test_validation_changes_requested_then_resubmitted_then_validated(
         trainer="Synthetic trainer",
         audience="Call handlers",
     )
-    services.validation_review(
-        actor=owner,
-        validation=validation,
-        checklist={},
-        notes="Add the escalation policy.",
-        decision=CourseValidation.Status.CHANGES_REQUESTED,
-        expires_on=None,
-        expected_version=validation.version,
-    )
+    validation_changes_request(owner, validation, "Add the escalation policy.")
     assert validation.status == CourseValidation.Status.CHANGES_REQUESTED
     services.validation_resubmit(
         actor=lead_a,
@@ -300,23 +296,12 @@ def test_validation_review_refuses_a_stale_edit(owner: User) -> None:
 
     validation = CourseValidationFactory.create()
     stale = validation.version
-    services.validation_review(
-        actor=owner,
-        validation=validation,
-        checklist={},
-        notes="First reviewer's note",
-        decision=CourseValidation.Status.CHANGES_REQUESTED,
-        expires_on=None,
-        expected_version=stale,
-    )
+    validation_changes_request(owner, validation, "First reviewer's note", expected_version=stale)
     with pytest.raises(EditConflictError):
-        services.validation_review(
-            actor=owner,
-            validation=CourseValidation.objects.get(pk=validation.pk),
-            checklist={},
-            notes="Second reviewer's note",
-            decision=CourseValidation.Status.CHANGES_REQUESTED,
-            expires_on=None,
+        validation_changes_request(
+            owner,
+            CourseValidation.objects.get(pk=validation.pk),
+            "Second reviewer's note",
             expected_version=stale,
         )
 
@@ -339,20 +324,14 @@ def test_needs_summary_per_priority(owner: User, agency_a: Agency, agency_b: Age
     survey = services.needs_survey_create(
         actor=owner, year_label="2025-26", opens_on=date(2025, 6, 1), closes_on=date(2025, 7, 1)
     )
-    services.needs_response_submit(
-        actor=owner,
-        survey=survey,
-        agency=agency_a,
-        training_offered="E-learning",
-        gaps=[(p1, True, ""), (p2, False, "No exploitation module")],
-    )
-    services.needs_response_submit(
-        actor=owner,
-        survey=survey,
-        agency=agency_b,
-        training_offered="Level 3",
-        gaps=[(p1, False, "Neglect tool not covered"), (p2, False, "")],
-    )
+    responses = [
+        (agency_a, "E-learning", [(p1, True, ""), (p2, False, "No exploitation module")]),
+        (agency_b, "Level 3", [(p1, False, "Neglect tool not covered"), (p2, False, "")]),
+    ]
+    for agency, offered, gaps in responses:
+        services.needs_response_submit(
+            actor=owner, survey=survey, agency=agency, training_offered=offered, gaps=gaps
+        )
 
     summary = {row.priority.number: row for row in selectors.needs_summary(survey=survey)}
 

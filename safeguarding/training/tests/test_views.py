@@ -29,6 +29,7 @@ from safeguarding.training.tests.factories import (
     BriefingFactory,
     CourseValidationFactory,
     TrainingBookingFactory,
+    validation_changes_request,
 )
 
 pytestmark = pytest.mark.django_db
@@ -608,15 +609,7 @@ def test_validation_matrix(
 
 def test_validation_review_conflict_is_shown(client: Client, owner: User, officer: User) -> None:
     validation = CourseValidationFactory.create()
-    services.validation_review(
-        actor=officer,
-        validation=validation,
-        checklist={},
-        notes="Officer's notes",
-        decision="changes_requested",
-        expires_on=None,
-        expected_version=1,
-    )
+    validation_changes_request(officer, validation, "Officer's notes", expected_version=1)
     client.force_login(owner)
     response = client.post(
         _url("validation_detail", validation.pk),
@@ -687,15 +680,7 @@ def test_validation_resubmit_matrix(
     member_readonly: User,
 ) -> None:
     validation = CourseValidationFactory.create(agency=agency_a)
-    services.validation_review(
-        actor=owner,
-        validation=validation,
-        checklist={},
-        notes="Add the escalation policy.",
-        decision="changes_requested",
-        expires_on=None,
-        expected_version=validation.version,
-    )
+    validation_changes_request(owner, validation, "Add the escalation policy.")
     client.force_login(lead_a)
     detail = client.get(_url("validation_detail", validation.pk)).content.decode()
     assert "Make the changes and send again" in detail
