@@ -360,12 +360,15 @@ class CheckedPage:
         self.page.get_by_role("button", name=button).click()
         self._arrived(url)
 
-    def follow(self, link: str, *, exact: bool = False, first: bool = False) -> None:
+    def follow(
+        self, link: str, *, exact: bool = False, first: bool = False, url: str | None = None
+    ) -> None:
         """Follow the link named `link` (with `exact`, that whole name; the only such link, or
-        with `first` the first of several) and scan the page it leads to."""
+        with `first` the first of several), wait for the page it leads to (at `url`, a glob,
+        when given) and scan it."""
         links = self.page.get_by_role("link", name=link, exact=exact)
         (links.first if first else links).click()
-        self._arrived(None)
+        self._arrived(url)
 
     def _arrived(self, url: str | None) -> None:
         if url is None:

@@ -62,9 +62,7 @@ def test_sign_in_with_an_authenticator_app(browser_page, make_user) -> None:
     # The code used to activate cannot be used again: the next period's code is accepted
     # (MFA_TOTP_TOLERANCE allows one period of clock drift).
     page.page.get_by_label("Code").fill(_code(secret, steps_ahead=1))
-    page.page.get_by_role("button", name="Sign In").click()
-    page.page.wait_for_url("**/")
-    page.check()
+    page.press("Sign In", url="**/")
     assert page.page.get_by_role("heading", name="My work").is_visible()
 
 

@@ -24,12 +24,8 @@ def test_agency_lead_records_progress_with_evidence(
     page.goto("/")
     assert page.page.get_by_role("heading", name="Your actions").is_visible()
     # the actions demo's own action (other apps' demo plans may have an overdue Action 1)
-    page.page.get_by_role("link", name="Action 1: Brief all response officers").click()
-    page.page.wait_for_url("**/actions/*/")
-    page.check()
-    page.page.get_by_role("button", name="Add a progress update").click()
-    page.page.wait_for_url("**/progress/")
-    page.check()
+    page.follow("Action 1: Brief all response officers", url="**/actions/*/")
+    page.press("Add a progress update", url="**/progress/")
 
     page.page.get_by_role("button", name="Save update").click()  # nothing entered
     page.page.wait_for_load_state("load")
@@ -41,9 +37,7 @@ def test_agency_lead_records_progress_with_evidence(
     page.page.get_by_label("What has happened").fill("Three of four shifts briefed.")
     page.page.get_by_label("At risk").check()
     page.page.get_by_label("Evidence").set_input_files(str(evidence))
-    page.page.get_by_role("button", name="Save update").click()
-    page.page.wait_for_url("**/actions/*/")
-    page.check()
+    page.press("Save update", url="**/actions/*/")
     assert page.page.get_by_role("link", name="briefing-register.pdf").is_visible()
     assert page.page.locator(".govuk-tag--orange", has_text="At risk").first.is_visible()
 
@@ -57,12 +51,8 @@ def test_officer_records_a_plan_review(seed_demo: Any, browser_page: Any) -> Non
     page = browser_page
 
     page.goto("/actions/plans/")
-    page.page.get_by_role("link", name="Multi-agency neglect audit").click()
-    page.page.wait_for_url("**/actions/plans/*/")
-    page.check()
+    page.follow("Multi-agency neglect audit", url="**/actions/plans/*/")
     assert page.page.locator(".govuk-tag--red", has_text="Overdue").first.is_visible()
     page.page.get_by_label("Notes from the review").fill("Reviewed at the QEG meeting.")
-    page.page.get_by_role("button", name="Record review").click()
-    page.page.wait_for_url("**/actions/plans/*/")
-    page.check()
+    page.press("Record review", url="**/actions/plans/*/")
     assert page.page.get_by_text("The review has been recorded.").is_visible()

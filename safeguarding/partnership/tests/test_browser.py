@@ -21,9 +21,7 @@ def test_add_an_agency_and_see_it_listed(seed_demo: Any, browser_page, make_user
     page.page.get_by_role("link", name="Agencies").first.click()
     page.page.wait_for_url("**/partnership/agencies/")
     page.check()
-    page.page.get_by_role("button", name="Add an agency").click()
-    page.page.wait_for_url("**/agencies/add/")
-    page.check()
+    page.press("Add an agency", url="**/agencies/add/")
 
     # Submitting nothing shows the error summary, linked to the field.
     page.press("Add agency")
@@ -32,9 +30,7 @@ def test_add_an_agency_and_see_it_listed(seed_demo: Any, browser_page, make_user
     page.page.get_by_label("Name").fill("Synthetic Youth Charity")
     page.page.get_by_label("Sector").select_option(label="Voluntary and community")
     page.page.get_by_label("Area").select_option(label="Peterborough")
-    page.page.get_by_role("button", name="Add agency").click()
-    page.page.wait_for_url("**/partnership/agencies/")
-    page.check()
+    page.press("Add agency", url="**/partnership/agencies/")
     assert page.page.get_by_text("Synthetic Youth Charity has been added.").is_visible()
     assert page.page.get_by_role("link", name="Synthetic Youth Charity").is_visible()
 
@@ -73,14 +69,10 @@ def test_page_through_the_people_list(browser_page, make_user) -> None:
     rows = page.page.locator("tbody tr")
     assert rows.count() == 50
 
-    page.page.get_by_role("link", name="Next page").click()
-    page.page.wait_for_url("**page=2")
-    page.check()
+    page.follow("Next page", url="**page=2")
     assert rows.count() == 7
     assert "Synthetic+Paging" in page.page.url
     assert page.page.locator('[aria-current="page"]').inner_text() == "2"
 
-    page.page.get_by_role("link", name="Previous page").click()
-    page.page.wait_for_url("**page=1")
-    page.check()
+    page.follow("Previous page", url="**page=1")
     assert rows.count() == 50

@@ -96,9 +96,7 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(browser_page, m
     page.page.check("#id_delivery_right_0")
     page.page.check("#id_rating_4")
     page.page.fill("#id_comments", "Clear and useful.")
-    page.page.get_by_role("button", name="Send evaluation").click()
-    page.page.wait_for_url("**/training/bookings/")
-    page.check()
+    page.press("Send evaluation", url="**/training/bookings/")
     with page.page.expect_download() as download_info:
         page.page.get_by_role("link", name=re.compile("Download certificate")).click()
     download = download_info.value
@@ -110,12 +108,8 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(browser_page, m
     code = Certificate.objects.get(learner=sam).code
     page.goto("/training/certificates/verify/")
     page.page.get_by_label("Verification code").fill(code)
-    page.page.get_by_role("button", name="Check certificate").click()
-    page.page.wait_for_url("**/certificates/verify/*/")
-    page.check()
+    page.press("Check certificate", url="**/certificates/verify/*/")
     assert page.page.get_by_text("This certificate is genuine").is_visible()
     page.page.get_by_label("Verification code").fill("ABCD-EFGH-JKLM-NPQR")
-    page.page.get_by_role("button", name="Check certificate").click()
-    page.page.wait_for_url("**/ABCD-EFGH-JKLM-NPQR/")
-    page.check()
+    page.press("Check certificate", url="**/ABCD-EFGH-JKLM-NPQR/")
     assert page.page.get_by_text("not genuine").is_visible()
