@@ -5,6 +5,7 @@ fixtures (Playwright driving Debian's chromium, with axe)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -361,7 +362,12 @@ class CheckedPage:
         self._arrived(url)
 
     def follow(
-        self, link: str, *, exact: bool = False, first: bool = False, url: str | None = None
+        self,
+        link: str | re.Pattern[str],
+        *,
+        exact: bool = False,
+        first: bool = False,
+        url: str | None = None,
     ) -> None:
         """Follow the link named `link` (with `exact`, that whole name; the only such link, or
         with `first` the first of several), wait for the page it leads to (at `url`, a glob,

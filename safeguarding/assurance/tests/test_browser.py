@@ -70,9 +70,7 @@ def test_build_a_survey_answer_it_on_a_phone_and_see_results(
         page.check()
         assert web.get_by_role("button", name="Emergency Exit this page").is_visible()
         web.get_by_label(answer, exact=True).check()
-        web.get_by_role("button", name="Send my answers").click()
-        web.wait_for_url("**/thank-you/")
-        page.check()
+        page.press("Send my answers", url="**/thank-you/")
         assert web.get_by_role("heading", name="Thank you").is_visible()
     assert {c["name"] for c in web.context.cookies()} <= {"csrftoken"}
     assert Response.objects.count() == 5

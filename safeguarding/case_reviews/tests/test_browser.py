@@ -157,9 +157,7 @@ def test_agency_lead_submits_a_chronology_and_scrutineer_reads_a_summary(
     # The named contact opens the request: the child's pseudonym and the panel's context.
     page.sign_in(lead)
     page.goto("/case-reviews/")
-    page.page.get_by_role("link", name=f"Chronology request for {notification.reference}").click()
-    page.page.wait_for_url("**/requests/*/")
-    page.check()
+    page.follow(f"Chronology request for {notification.reference}", url="**/requests/*/")
     assert page.page.get_by_text("Robin", exact=True).is_visible()
     assert page.page.get_by_text("Contacts with the family since January.").is_visible()
     page.press("Submit")

@@ -50,12 +50,8 @@ def test_from_notification_to_completed_review(browser_page: Any, make_user: Any
     # The manager notifies a death; an empty submission first shows the error summary.
     page.sign_in(manager)
     page.goto("/child-deaths/")
-    web.get_by_role("link", name="Cases", exact=True).click()
-    web.wait_for_url("**/child-deaths/cases/")
-    page.check()
-    web.get_by_role("button", name="Notify a death").click()
-    web.wait_for_url("**/cases/notify/")
-    page.check()
+    page.follow("Cases", exact=True, url="**/child-deaths/cases/")
+    page.press("Notify a death", url="**/cases/notify/")
     page.press("Save notification")
     assert web.locator(".govuk-error-summary").is_visible()
 
@@ -69,23 +65,17 @@ def test_from_notification_to_completed_review(browser_page: Any, make_user: Any
     web.get_by_label("Unexpected", exact=True).check()
     page.fill_date("Date notified", date(2020, 6, 2))
     web.get_by_label("Notified by (name and role)").fill("Designated doctor (test)")
-    web.get_by_role("button", name="Save notification").click()
-    web.wait_for_url("**/child-deaths/cases/*/")
-    page.check()
+    page.press("Save notification", url="**/child-deaths/cases/*/")
     case = ChildDeathNotification.objects.get()
     assert web.get_by_role("heading", name=case.reference).is_visible()
     assert case.age_band == "1-4"
 
     # The manager sends the reporting form to the agency's named contact.
-    web.get_by_role("button", name="Request information from an agency").click()
-    web.wait_for_url("**/requests/add/")
-    page.check()
+    page.press("Request information from an agency", url="**/requests/add/")
     web.get_by_label("Agency").select_option(label="Synthetic Health Trust")
     web.get_by_label("Named contact").fill("Demo Contact")
     web.get_by_label("Contact's e-mail address").fill("contact@agency.example")
-    web.get_by_role("button", name="Send request").click()
-    web.wait_for_url(f"**/cases/{case.pk}/")
-    page.check()
+    page.press("Send request", url=f"**/cases/{case.pk}/")
     assert web.get_by_text(
         "The reporting form has been sent to Synthetic Health Trust."
     ).is_visible()
@@ -93,36 +83,26 @@ def test_from_notification_to_completed_review(browser_page: Any, make_user: Any
     # The agency's lead returns the information on the secure page.
     page.sign_in(lead)
     page.goto("/child-deaths/requests/")
-    web.get_by_role("link", name=case.reference).click()
-    web.wait_for_url("**/child-deaths/requests/*/")
-    page.check()
+    page.follow(case.reference, url="**/child-deaths/requests/*/")
     web.get_by_label("Information your agency holds").fill("Two contacts with the family.")
-    web.get_by_role("button", name="Return information").click()
-    web.wait_for_url("**/child-deaths/requests/")
-    page.check()
+    page.press("Return information", url="**/child-deaths/requests/")
     assert InformationRequest.objects.get().status == InformationRequest.Status.RETURNED
 
     # The manager puts the case on a panel meeting with the panel member.
     page.sign_in(manager)
     page.goto("/child-deaths/meetings/")
-    web.get_by_role("button", name="Add a meeting").click()
-    web.wait_for_url("**/meetings/add/")
-    page.check()
+    page.press("Add a meeting", url="**/meetings/add/")
     web.get_by_label("CDOP panel meeting").check()
     web.get_by_label("Title").fill("Panel, test")
     page.fill_date("Meeting date", date(2021, 1, 20))
     web.get_by_label("Dee Testpanel").check()
     web.get_by_label(case.reference).check()
-    web.get_by_role("button", name="Add meeting").click()
-    web.wait_for_url("**/meetings/*/")
-    page.check()
+    page.press("Add meeting", url="**/meetings/*/")
 
     # The panel member records the completed review.
     page.sign_in(panel)
     page.goto(f"/child-deaths/cases/{case.pk}/")
-    web.get_by_role("button", name="Record the panel review").click()
-    web.wait_for_url("**/review/")
-    page.check()
+    page.press("Record the panel review", url="**/review/")
     web.get_by_label("Category of death").select_option(
         label="10. Sudden unexpected, unexplained death"
     )
@@ -134,9 +114,7 @@ def test_from_notification_to_completed_review(browser_page: Any, make_user: Any
     web.get_by_label("The modifiable factors").fill("Unsafe sleeping arrangement")
     web.get_by_label("Family and social environment, and parenting: grading").select_option("2")
     page.fill_date("Date the review was completed", date(2021, 1, 20))
-    web.get_by_role("button", name="Save review").click()
-    web.wait_for_url(f"**/cases/{case.pk}/")
-    page.check()
+    page.press("Save review", url=f"**/cases/{case.pk}/")
     assert web.get_by_text("Review completed").first.is_visible()
     case.refresh_from_db()
     assert case.status == ChildDeathNotification.Status.REVIEWED
@@ -159,9 +137,7 @@ def test_demo_figures_and_case_pages(seed_demo: Any, browser_page: Any, make_use
     page.goto("/child-deaths/cases/")
     assert web.get_by_text("Awaiting inquest").first.is_visible()
     page.goto("/child-deaths/meetings/")
-    web.get_by_role("link", name="CDOP panel meeting, March 2021 (demo)").click()
-    web.wait_for_url("**/meetings/*/")
-    page.check()
+    page.follow("CDOP panel meeting, March 2021 (demo)", url="**/meetings/*/")
     page.goto("/child-deaths/requests/")
     page.goto("/")
     assert web.get_by_text("Open child death reviews").is_visible()

@@ -85,9 +85,7 @@ def test_register_book_waitlist_offer_attend_evaluate_and_verify(browser_page, m
 
     # 5. Evaluation, then the certificate.
     page.goto("/training/bookings/")
-    page.page.get_by_role("link", name=re.compile("Evaluate the training")).click()
-    page.page.wait_for_url("**/evaluate/")
-    page.check()
+    page.follow(re.compile("Evaluate the training"), url="**/evaluate/")
     page.page.get_by_role("button", name="Send evaluation").click()  # nothing chosen
     page.page.wait_for_load_state("load")
     page.check()
