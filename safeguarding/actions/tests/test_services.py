@@ -96,18 +96,24 @@ def test_action_create_numbers_within_plan_and_records_event(
     assert events[0].actor == owner
 
 
+def _create_refused(actor: User, **fields: Any) -> dict[str, Any]:
+    """`actor` adds an action "Do it", due today, to a new plan with `fields`; the service
+    refuses it, and the errors it gives, by field, are returned."""
+    with pytest.raises(ValidationError) as excinfo:
+        services.action_create(
+            actor=actor,
+            plan=ActionPlanFactory.create(),
+            description="Do it",
+            due_date=TODAY,
+            **fields,
+        )
+    return dict(excinfo.value.error_dict)
+
+
 def test_action_create_rejected_when_agency_disabled(owner: User) -> None:
     agency = AgencyFactory.create(disabled_on=date(2024, 1, 1))
 
-    with pytest.raises(ValidationError) as excinfo:
-        services.action_create(
-            actor=owner,
-            plan=ActionPlanFactory.create(),
-            description="Do it",
-            owner_agency=agency,
-            due_date=TODAY,
-        )
-    assert "owner_agency" in excinfo.value.error_dict
+    assert "owner_agency" in _create_refused(owner, owner_agency=agency)
     assert Action.objects.count() == 0
 
 
@@ -514,16 +520,7 @@ def test_action_create_rejected_when_owner_account_closed(
 ) -> None:
     closed = make_user(is_active=False)
 
-    with pytest.raises(ValidationError) as excinfo:
-        services.action_create(
-            actor=owner,
-            plan=ActionPlanFactory.create(),
-            description="Do it",
-            owner_agency=agency_a,
-            owner_person=closed,
-            due_date=TODAY,
-        )
-    assert "owner_person" in excinfo.value.error_dict
+    assert "owner_person" in _create_refused(owner, owner_agency=agency_a, owner_person=closed)
 
 
 @pytest.mark.parametrize(
