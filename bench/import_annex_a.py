@@ -81,14 +81,15 @@ def best_of(
     runs: int = 3,
     checked_reads: list[float] | None = None,
     check: Callable[[], Any] | None = None,
+    imports: list[float] | None = None,
 ) -> tuple[float, float, Any]:
     """The machine is shared and its speed varies from minute to minute: reading alone and the
     full import are run in turn, `runs` times each, and each is timed by its best run (every
     import goes into a fresh area, so each is a first import). Every run's time is printed.
     A second baseline (`check`, e.g. a validating reader) runs in the same turns, its times
-    put in `checked_reads`."""
+    put in `checked_reads`; each import's time is put in `imports` when given."""
     reads: list[float] = []
-    imports: list[float] = []
+    imports = [] if imports is None else imports
     result: Any = None
     for _ in range(runs):
         reads.append(timed(read)[0])
