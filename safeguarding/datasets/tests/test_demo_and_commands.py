@@ -35,6 +35,13 @@ def test_demo_figures_match_a_count_of_the_generated_events(seeded: None) -> Non
 
 
 def test_stored_figures_are_the_figures_computed_from_the_records(seeded: None) -> None:
+    # The stored figures took up the counts each import's check kept (ADR 0016): set those
+    # aside (this test's transaction is rolled back), so `area_figures` counts the records.
+    kept = list(ImportBatch.objects.filter(check_figures__has_key="figures"))
+    assert kept  # the demo's imports kept their checks' counts
+    for batch in kept:
+        del batch.check_figures["figures"]
+        batch.save(update_fields=["check_figures"])
     for area in Area.objects.filter(la_number__in=("873", "874")):
         for year in demo.DEMO_YEARS:
             stored = selectors.area_stored_figures(area=area, year=year)
