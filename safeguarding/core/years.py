@@ -66,6 +66,18 @@ def year_asked(request: HttpRequest, *, default: ReportingYear) -> ReportingYear
         return default
 
 
+def year_label_checked(text: str, *, field: str = "year_label") -> str:
+    """A reporting year a person typed, as it is stored and looked up ("2020/21" and "2020-2021"
+    become "2020-21"): for services, so that a record is never kept under a year no page or
+    report will find. Anything else is a ValidationError on `field` saying how to write it."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        return ReportingYear.parse(text).label
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
 def reporting_year_or_404(label: str) -> ReportingYear:
     """The reporting year a URL names ("2020-21"), or 404 for anything else."""
     from django.http import Http404

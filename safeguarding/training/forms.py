@@ -347,7 +347,7 @@ class ValidationResubmitForm(forms.Form):
 
 class NeedsSurveyForm(forms.Form):
     year_label = forms.CharField(
-        label="Reporting year", max_length=7, help_text="For example, 2025-26"
+        label="Reporting year", max_length=9, help_text="For example, 2025-26"
     )
     opens_on = GOVUKDateField(label="Opens on")
     closes_on = GOVUKDateField(label="Closes on")

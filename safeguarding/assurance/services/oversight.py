@@ -23,7 +23,7 @@ from safeguarding.assurance.models import (
 )
 from safeguarding.assurance.selectors import commentary_template_version
 from safeguarding.assurance.services.forms import response_record
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.years import year_label_checked
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -48,10 +48,7 @@ def commentary_submit(
 ) -> PerformanceCommentary:
     """Record an agency's commentary. When the partnership has built a commentary template
     (a form for commentaries), its questions are answered too and kept with their version."""
-    try:
-        year_label = ReportingYear.parse(year_label).label
-    except ValueError as exc:
-        raise ValidationError({"year_label": str(exc)}) from exc
+    year_label = year_label_checked(year_label)
     if PerformanceCommentary.objects.filter(
         priority=priority, agency=agency, year_label=year_label, half=half
     ).exists():

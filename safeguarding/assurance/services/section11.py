@@ -38,6 +38,7 @@ from safeguarding.core.concurrency import bump_version, check_version
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
 from safeguarding.core.working_days import add_working_days
+from safeguarding.core.years import year_label_checked
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -68,7 +69,7 @@ def section11_cycle_create(
         raise ValidationError({"agencies": "Choose at least one agency."})
     cycle = Section11Cycle(
         name=name.strip(),
-        year_label=year_label.strip(),
+        year_label=year_label_checked(year_label),
         opens_on=opens_on,
         deadline=deadline,
         standard_set=standard_set,

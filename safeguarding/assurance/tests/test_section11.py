@@ -56,6 +56,15 @@ def _complete(ret: Section11Return, scores: dict[str, int]) -> None:
     _moderate(ret, scores)
 
 
+def test_a_cycle_is_kept_under_its_reporting_year_however_it_was_typed() -> None:
+    agencies = AgencyFactory.create_batch(1)
+    assert cycle(agencies=agencies, label="2022/23").year_label == "2022-23"
+    with pytest.raises(ValidationError) as raised:
+        cycle(agencies=agencies, label="2022")
+    assert "year_label" in raised.value.message_dict
+    assert selectors.section11_cycle_list().count() == 1
+
+
 def test_opening_a_cycle_makes_a_draft_return_per_agency_and_freezes_the_standards() -> None:
     agencies = AgencyFactory.create_batch(3)
 

@@ -16,6 +16,7 @@ from safeguarding.child_deaths import verbs
 from safeguarding.child_deaths.models import (
     NationalComparator,
 )
+from safeguarding.core.years import year_label_checked
 
 if TYPE_CHECKING:
     from safeguarding.accounts.models import User
@@ -29,6 +30,7 @@ def comparator_save(
     *, actor: User | None, reporting_year: str, measure: str, percent: int, source: str
 ) -> NationalComparator:
     """Enter (or correct) a national figure with its source."""
+    reporting_year = year_label_checked(reporting_year, field="reporting_year")
     if not source.strip():
         raise ValidationError({"source": "Enter where the national figure comes from."})
     if percent > 100:

@@ -469,6 +469,12 @@ def test_comparator_is_entered_then_corrected_in_place() -> None:
         services.comparator_save(
             actor=None, reporting_year="2020-21", measure="modifiable", percent=30, source=" "
         )
+    with pytest.raises(ValidationError) as raised:  # the form's pattern lets 2020-22 through
+        services.comparator_save(
+            actor=None, reporting_year="2020-22", measure="modifiable", percent=30, source="NCMD"
+        )
+    assert "reporting_year" in raised.value.message_dict
+    assert NationalComparator.objects.count() == 1
 
 
 def test_delay_reason_is_recorded_with_version_check() -> None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from safeguarding.core.reporting import percent
-from safeguarding.core.years import ReportingYear
+from safeguarding.core.years import ReportingYear, year_label_checked
 
 
 @pytest.mark.parametrize("label", ["2020-21", "2020/21", "2020-2021", " 2020-21 "])
@@ -20,6 +21,19 @@ def test_reporting_year_parses_common_spellings(label: str) -> None:
 def test_reporting_year_rejects_what_is_not_a_year(label: str) -> None:
     with pytest.raises(ValueError, match="reporting year"):
         ReportingYear.parse(label)
+
+
+@pytest.mark.parametrize("text", ["2020-21", "2020/21", "2020-2021", " 2020/2021 "])
+def test_a_typed_year_is_kept_as_its_label(text: str) -> None:
+    assert year_label_checked(text) == "2020-21"
+
+
+@pytest.mark.parametrize("text", ["2020", "20-21", "2020-22", ""])
+def test_a_typed_year_that_is_not_one_is_an_error_on_the_field(text: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        year_label_checked(text, field="reporting_year")
+    assert list(raised.value.message_dict) == ["reporting_year"]
+    assert "is not a reporting year" in raised.value.message_dict["reporting_year"][0]
 
 
 def test_reporting_year_boundaries() -> None:

@@ -16,6 +16,7 @@ from safeguarding.accounts.selectors import agency_lead_emails
 from safeguarding.activity_log.services import event_record, tracked_create, tracked_update
 from safeguarding.core.emails import email_send
 from safeguarding.core.links import absolute_reverse
+from safeguarding.core.years import year_label_checked
 from safeguarding.partnership.models import Agency, Priority
 from safeguarding.training import verbs
 from safeguarding.training.models import (
@@ -318,6 +319,7 @@ def needs_survey_create(
 ) -> TrainingNeedsSurvey:
     """Open the annual training needs survey; with notify=True every agency safeguarding lead
     is e-mailed a link to answer for their agency."""
+    year_label = year_label_checked(year_label)
     if closes_on <= opens_on:
         raise ValidationError({"closes_on": "The survey must close after it opens."})
     survey = tracked_create(

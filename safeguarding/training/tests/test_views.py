@@ -23,6 +23,7 @@ from safeguarding.training.models import (
     Certificate,
     CourseValidation,
     TrainingBooking,
+    TrainingNeedsSurvey,
     TrainingSession,
 )
 from safeguarding.training.tests.factories import (
@@ -733,18 +734,31 @@ def test_needs_survey_create_emails_every_agency_lead(
         },
     )
     assert "The survey must close after it opens" in response.content.decode()
+    response = matrix.allowed(
+        owner,
+        method="post",
+        data={
+            "year_label": "2025",
+            **date_data("opens_on", "2025-06-01"),
+            **date_data("closes_on", "2025-07-31"),
+        },
+    )
+    assert "govuk-error-summary" in response.content.decode()
+    assert "write it like 2020-21" in response.content.decode()
+    assert not TrainingNeedsSurvey.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         matrix.allowed(
             owner,
             method="post",
             data={
-                "year_label": "2025-26",
+                "year_label": "2025/2026",
                 **date_data("opens_on", "2025-06-01"),
                 **date_data("closes_on", "2025-07-31"),
                 "notify": "on",
             },
             status=302,
         )
+    assert TrainingNeedsSurvey.objects.get().year_label == "2025-26"
     mail.outbox.clear()
     run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == sorted([lead_a.email, lead_b.email])
