@@ -252,9 +252,15 @@ def _uses_demo(item: pytest.Item | None) -> bool:
     return item is not None and DEMO_FIXTURE in getattr(item, "fixturenames", ())
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Run the tests that share the seeded demo first, together (a stable sort: every other
-    test keeps pytest-django's order, database tests before transactional ones)."""
+    test keeps pytest-django's order, database tests before transactional ones).
+
+    `tryfirst`: pytest-xdist's worker reads the `xdist_group` marks in its own hook of this
+    name, which pytest would otherwise call before this one (a plugin registered later is
+    called first): the marks set here would be missed, every file spread over both workers,
+    and the demo seeded in each."""
     for item in items:
         if _uses_demo(item) and {"transactional_db", "live_server"} & set(
             getattr(item, "fixturenames", ())
