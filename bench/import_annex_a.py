@@ -134,7 +134,8 @@ def full_import(area: Any, paths: list[Path], period: str) -> tuple[float, Any, 
     print(
         f"  of which reading, checking and storing {read - began:.2f} s, putting it in use "
         f"(the figures computed and stored) {stored - read:.2f} s, reading the year's figures "
-        f"{finished - stored:.2f} s (counting them again from the records, not counted: {recomputed:.2f} s)"
+        f"{finished - stored:.2f} s (counting them again from the records, not counted: "
+        f"{recomputed:.2f} s)"
     )
     return finished - began, batch, {k: v.value for k, v in values.items()}
 

@@ -724,24 +724,21 @@ def test_needs_survey_create_emails_every_agency_lead(
     matrix = ViewMatrix(client, _url("needs_survey_create")).form_checks(
         owner, outsider=outsider, read_only=member_readonly
     )
+
+    def survey(year: str, opens: str, closes: str, **extra: str) -> dict[str, str]:
+        return {
+            "year_label": year,
+            **date_data("opens_on", opens),
+            **date_data("closes_on", closes),
+            **extra,
+        }
+
     response = matrix.allowed(
-        owner,
-        method="post",
-        data={
-            "year_label": "2025-26",
-            **date_data("opens_on", "2025-07-01"),
-            **date_data("closes_on", "2025-06-01"),
-        },
+        owner, method="post", data=survey("2025-26", "2025-07-01", "2025-06-01")
     )
     assert "The survey must close after it opens" in response.content.decode()
     response = matrix.allowed(
-        owner,
-        method="post",
-        data={
-            "year_label": "2025",
-            **date_data("opens_on", "2025-06-01"),
-            **date_data("closes_on", "2025-07-31"),
-        },
+        owner, method="post", data=survey("2025", "2025-06-01", "2025-07-31")
     )
     assert "govuk-error-summary" in response.content.decode()
     assert "write it like 2020-21" in response.content.decode()
@@ -750,12 +747,7 @@ def test_needs_survey_create_emails_every_agency_lead(
         matrix.allowed(
             owner,
             method="post",
-            data={
-                "year_label": "2025/2026",
-                **date_data("opens_on", "2025-06-01"),
-                **date_data("closes_on", "2025-07-31"),
-                "notify": "on",
-            },
+            data=survey("2025/2026", "2025-06-01", "2025-07-31", notify="on"),
             status=302,
         )
     assert TrainingNeedsSurvey.objects.get().year_label == "2025-26"
