@@ -85,7 +85,7 @@ migrations-check:
 ## test ran (exit code 5)
 PYTEST_WORKERS ?= 2
 pytest:
-	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; \
+	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests: that is a failure, not a pass."; exit 1; fi; \
 	exit $$status
 

@@ -273,16 +273,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # With pytest-xdist (`-n 2 --dist loadgroup`, as `make test` runs it): the tests that share
     # the demo go to one worker together, and every other test goes with the rest of its file
     # (files that share a resource, such as a scratch database, keep it to one process), except
-    # the URL matrix's cases, which are independent and many.
+    # the URL matrix's cases, which are independent and many. A file's transactional tests are
+    # a group of their own: they empty the database when they end (the rows data migrations
+    # made included), so, as in one process, they must run after every other database test.
+    # pytest-django's sort puts them last, and `make test` keeps the groups in that order
+    # (`--no-loadscope-reorder`), so no worker takes a database test after a transactional one.
     for item in items:
         path = item.nodeid.split("::")[0]
         if _uses_demo(item):
             group = "demo"
         elif "/tests/matrix/" in path:
             group = item.nodeid  # the URL matrix's cases are independent: spread them
+        elif _is_transactional(item):
+            group = f"{path} (transactional)"
         else:
             group = path
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    """A test that commits (a live server, a browser, `transaction=True`), as pytest-django
+    tells them apart when it sorts the tests."""
+    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        return True
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
 
 
 @pytest.hookimpl(hookwrapper=True)
