@@ -262,9 +262,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     called first): the marks set here would be missed, every file spread over both workers,
     and the demo seeded in each."""
     for item in items:
-        if _uses_demo(item) and {"transactional_db", "live_server"} & set(
-            getattr(item, "fixturenames", ())
-        ):
+        if _uses_demo(item) and _is_transactional(item):
             raise pytest.UsageError(
                 f"{item.nodeid}: {DEMO_FIXTURE} is a shared transaction; a transactional test "
                 "must seed its own demo"
