@@ -20,6 +20,7 @@ import csv
 import multiprocessing
 import os
 import shutil
+import statistics
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -136,7 +137,8 @@ def main() -> None:
             # Each run's import against the validating reader timed just before it: the
             # machine's speed drifts from minute to minute, and a pair shares the minute.
             paired = [i / c for c, i in zip(checks, imports, strict=True)]
-            print(f"  each run's (b)/(a'):      {', '.join(f'{q:.2f}' for q in paired)}")
+            print(f"  each run's (b)/(a'):      {', '.join(f'{q:.2f}' for q in paired)}   "
+                  f"(median {statistics.median(paired):.2f})")  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
